@@ -1,0 +1,59 @@
+using System;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Upon.Core.Serialization;
+
+/// <summary>
+/// The JSON conventions of every document Upon.Core reads or writes: camelCase property names, ISO 8601
+/// dates, times and periods (<see cref="NodaTimeJsonConverters"/>), enums as camelCase strings, nulls
+/// omitted, and source-generated metadata so that serialization works under trimming and native AOT.
+/// </summary>
+public static class UponJson
+{
+    /// <summary>
+    /// Gets the shared, read-only options: compact output. Safe to use from many threads; call
+    /// <see cref="CreateOptions"/> for a copy to change.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = Freeze(CreateOptions());
+
+    /// <summary>Gets the shared, read-only options with indented output, for files people read.</summary>
+    public static JsonSerializerOptions IndentedOptions { get; } = Freeze(CreateOptions(writeIndented: true));
+
+    /// <summary>Creates a new, mutable set of options with the library's conventions.</summary>
+    /// <param name="writeIndented">Whether to indent the output.</param>
+    /// <returns>New options, not yet read-only.</returns>
+    public static JsonSerializerOptions CreateOptions(bool writeIndented = false)
+    {
+        JsonSerializerOptions options = new(UponJsonContext.Default.Options)
+        {
+            WriteIndented = writeIndented,
+            IndentSize = 2,
+            NewLine = "\n",
+
+            // Names such as "New Year’s Day" stay readable; the output is UTF-8 either way.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        return options;
+    }
+
+    private static JsonSerializerOptions Freeze(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Serializes <paramref name="value"/> with <see cref="Options"/> (or <see cref="IndentedOptions"/>) to a UTF-8 stream.</summary>
+    /// <typeparam name="T">A type the library documents; see the docs' list of JSON formats.</typeparam>
+    /// <param name="utf8Json">The stream to write to; left open.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="writeIndented">Whether to indent the output.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the library's document types.</exception>
+    public static void Write<T>(System.IO.Stream utf8Json, T value, bool writeIndented = false)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        JsonSerializerOptions options = writeIndented ? IndentedOptions : Options;
+        JsonSerializer.Serialize(utf8Json, value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+    }
+}
