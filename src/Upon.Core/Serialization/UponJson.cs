@@ -53,7 +53,31 @@ public static class UponJson
     public static void Write<T>(System.IO.Stream utf8Json, T value, bool writeIndented = false)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializerOptions options = writeIndented ? IndentedOptions : Options;
-        JsonSerializer.Serialize(utf8Json, value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        JsonSerializer.Serialize(utf8Json, value, TypeInfo<T>(writeIndented));
     }
+
+    /// <summary>Serializes <paramref name="value"/> to a JSON string with the library's conventions.</summary>
+    /// <typeparam name="T">A type the library documents; see the docs' list of JSON formats.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="writeIndented">Whether to indent the output.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the library's document types.</exception>
+    public static string Serialize<T>(T value, bool writeIndented = false) =>
+        JsonSerializer.Serialize(value, TypeInfo<T>(writeIndented));
+
+    /// <summary>Deserializes a JSON string with the library's conventions.</summary>
+    /// <typeparam name="T">A type the library documents.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value, or null for the JSON literal <c>null</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="JsonException">The text is not valid JSON for <typeparamref name="T"/>; <see cref="JsonException.Path"/> says where.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the library's document types.</exception>
+    public static T? Deserialize<T>(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, TypeInfo<T>(writeIndented: false));
+    }
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(bool writeIndented) =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)(writeIndented ? IndentedOptions : Options).GetTypeInfo(typeof(T));
 }

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.IO;
+using System.Linq;
+using NodaTime;
+using NodaTime.Text;
+using Upon.Core.Calendars;
+using Upon.Core.Serialization;
+
+namespace Upon.Cli.Commands;
+
+/// <summary>Options and argument parsers shared by several commands.</summary>
+internal static class CommonOptions
+{
+    /// <summary>The output formats every command offers.</summary>
+    public const string Table = "table";
+
+    /// <summary>JSON output, in the library's document conventions.</summary>
+    public const string Json = "json";
+
+    /// <summary>Creates the <c>--format table|json</c> option.</summary>
+    public static Option<string> Format()
+    {
+        Option<string> option = new("--format", "-f")
+        {
+            Description = "Output format: table for people, json for programs.",
+            DefaultValueFactory = _ => Table,
+            HelpName = "table|json",
+        };
+        option.AcceptOnlyFromAmong(Table, Json);
+        return option;
+    }
+
+    /// <summary>Creates the <c>--calendar FILE</c> option: a bank-holiday document in the UK government's shape.</summary>
+    public static Option<FileInfo?> CalendarFile() => new("--calendar")
+    {
+        Description = "A bank-holiday document in the shape the UK government publishes (bank-holidays.json). Default: the built-in England and Wales calendar, 1978 to 2099.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Creates the <c>--division NAME</c> option that picks a division of <c>--calendar</c>.</summary>
+    public static Option<string> Division() => new("--division")
+    {
+        Description = "The division of the --calendar document to use: england-and-wales, scotland or northern-ireland.",
+        DefaultValueFactory = _ => EnglandAndWalesBankHolidays.Id,
+        HelpName = "NAME",
+    };
+
+    /// <summary>Creates an argument holding an ISO 8601 date.</summary>
+    /// <param name="name">The argument's name.</param>
+    /// <param name="description">Its description.</param>
+    public static Argument<LocalDate> Date(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = name.ToUpperInvariant(),
+        CustomParser = ParseDate,
+    };
+
+    /// <summary>
+    /// Loads the holiday calendar the options ask for. Returns null after writing the document's problems
+    /// to <paramref name="error"/> when the file is missing or invalid.
+    /// </summary>
+    public static HolidayCalendar? LoadCalendar(FileInfo? file, string division, TextWriter error)
+    {
+        if (file is null)
+        {
+            return EnglandAndWalesBankHolidays.Calendar;
+        }
+
+        if (!file.Exists)
+        {
+            error.WriteLine($"upon: the calendar file '{file.FullName}' does not exist.");
+            return null;
+        }
+
+        DocumentResult<HolidayCalendar> result;
+        using (FileStream stream = file.OpenRead())
+        {
+            result = BankHolidayDocument.ReadDivision(stream, division);
+        }
+
+        if (result.IsValid)
+        {
+            return result.Value;
+        }
+
+        error.WriteLine($"upon: the calendar file '{file.Name}' is not valid:");
+        foreach (DocumentProblem problem in result.Problems)
+        {
+            error.WriteLine($"  {problem}");
+        }
+
+        return null;
+    }
+
+    private static LocalDate ParseDate(ArgumentResult result)
+    {
+        string text = result.Tokens.Single().Value;
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            result.AddError($"'{text}' is not a date in the form yyyy-MM-dd (for example 2026-11-22) for <{result.Argument.Name}>.");
+            return default;
+        }
+
+        return parsed.Value;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using NodaTime;
+using Upon.Core.Calendars;
+using Upon.Core.Serialization;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon holidays YEAR</c>: the bank holidays of a year.</summary>
+internal static class HolidaysCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        Argument<int> year = new("year")
+        {
+            Description = "The calendar year, 1 January to 31 December.",
+            HelpName = "YEAR",
+        };
+        Option<string> format = CommonOptions.Format();
+        Option<FileInfo?> calendarFile = CommonOptions.CalendarFile();
+        Option<string> division = CommonOptions.Division();
+
+        Command command = new("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).")
+        {
+            year, format, calendarFile, division,
+        };
+        command.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
+            HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
+            if (calendar is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            int value = parseResult.GetValue(year);
+            if (calendar.GetWholeYears() is not (int first, int last) || value < first || value > last)
+            {
+                error.WriteLine($"upon: the {calendar.Id} calendar covers {Describe(calendar.Coverage)}; {value} is not a whole year within it.");
+                return ExitCodes.Usage;
+            }
+
+            HolidayList list = HolidayList.For(calendar, new DateInterval(new LocalDate(value, 1, 1), new LocalDate(value, 12, 31)));
+            if (parseResult.GetValue(format) == CommonOptions.Json)
+            {
+                output.WriteLine(UponJson.Serialize(list, writeIndented: true));
+            }
+            else
+            {
+                WriteTable(output, list, value);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static string Describe(DateInterval coverage) =>
+        $"{coverage.Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} to {coverage.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private static void WriteTable(TextWriter output, HolidayList list, int year)
+    {
+        output.WriteLine($"Bank holidays, {list.Calendar}, {year}");
+        output.WriteLine();
+        TextTable table = new("Date", "Day", "Holiday");
+        foreach (Holiday holiday in list.Holidays)
+        {
+            table.AddRow(
+                holiday.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+                holiday.Date.ToString("ddd", CultureInfo.InvariantCulture),
+                string.IsNullOrEmpty(holiday.Notes) ? holiday.Name : $"{holiday.Name} ({holiday.Notes.ToLowerInvariant()})");
+        }
+
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine(list.Holidays.Length == 1 ? "1 holiday" : $"{list.Holidays.Length} holidays");
+    }
+}

@@ -1,0 +1,4 @@
+using System;
+using Upon.Cli;
+
+return UponCommandLine.Run(args, Console.Out, Console.Error);
