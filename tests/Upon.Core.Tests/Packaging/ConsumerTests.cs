@@ -1,0 +1,92 @@
+using System;
+using System.IO;
+
+namespace Upon.Core.Tests.Packaging;
+
+/// <summary>
+/// What developers referencing the package do: restore a new project against the freshly packed
+/// package from a local folder and run it; and what analysts do: install the upon tool and run it.
+/// </summary>
+[Collection(PackagingTests.Name)]
+public sealed class ConsumerTests(PackedArtifacts artifacts)
+{
+    [Fact]
+    public void ConsumerProject_RestoresThePackageFromAFolderAndRuns()
+    {
+        string project = Directory.CreateDirectory(Path.Combine(artifacts.Root, "consumer")).FullName;
+        WriteNuGetConfig(project);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Upon.Core" Version="{artifacts.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        // Keep the consumer out of the repository's Directory.Build.props and Directory.Packages.props.
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using System;
+            using NodaTime;
+            using Upon.Core.Calendars;
+            using Upon.Core.Serialization;
+
+            WorkingDayCalendar calendar = WorkingDayCalendar.EnglandAndWales;
+            LocalDate next = calendar.AddWorkingDays(new LocalDate(2026, 12, 24), 1);
+            int count = calendar.CountWorkingDays(new DateInterval(new LocalDate(2024, 1, 1), new LocalDate(2024, 12, 31)));
+            Console.WriteLine($"next={next:uuuu-MM-dd} count={count}");
+            Console.WriteLine(UponJson.Serialize(new DateInterval(new LocalDate(2020, 11, 23), new LocalDate(2021, 6, 30))));
+            """);
+
+        DotNetCli.RunOrFail(project, "restore", "--packages", Path.Combine(artifacts.Root, "consumer-packages"), "-nodeReuse:false");
+        string output = DotNetCli.RunOrFail(project, "run", "--no-restore", "-nodeReuse:false");
+
+        Assert.Contains("next=2026-12-29 count=254", output, StringComparison.Ordinal);
+        Assert.Contains("""{"start":"2020-11-23","end":"2021-06-30"}""", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tool_InstallsFromTheFeedAndRunsAsUpon()
+    {
+        string work = Directory.CreateDirectory(Path.Combine(artifacts.Root, "tool")).FullName;
+        string toolPath = Path.Combine(work, "bin");
+        WriteNuGetConfig(work);
+
+        DotNetCli.RunOrFail(work, "tool", "install", "Upon.Cli", "--version", artifacts.Version, "--tool-path", toolPath, "--configfile", Path.Combine(work, "nuget.config"));
+        string upon = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "upon.exe" : "upon");
+        (int exitCode, string output) = DotNetCli.RunProgram(upon, work, "holidays", "2022");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("2022-09-19", output, StringComparison.Ordinal);
+        Assert.Contains("Bank Holiday for the State Funeral of Queen Elizabeth II", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sources: the freshly packed folder first, then the machine's global packages folder (for
+    /// NodaTime), so that the check needs no network.
+    /// </summary>
+    private void WriteNuGetConfig(string folder)
+    {
+        string globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{artifacts.Feed}" />
+                <add key="global-packages" value="{globalPackages}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+}
