@@ -107,7 +107,7 @@ public class WorkingDayCalendarPropertyTests
     [Fact]
     public void AddWorkingDays_TwoSteps_EqualsOneStepFromAWorkingDay() =>
         Property.ForAll(
-            Arb.Zip(InnerDatesWithCounts(), Generators.NonZeroWorkingDayCounts(300)),
+            Arb.Zip(InnerDatesWithCounts(), Generators.NonZeroWorkingDayCounts(200)),
             pair =>
             {
                 ((LocalDate date, int first), int second) = pair;

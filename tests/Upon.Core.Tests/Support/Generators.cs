@@ -40,9 +40,12 @@ public static class Generators
         return Arb.From(gen, interval => ShrinkInterval(start, interval));
     }
 
-    /// <summary>Dates from 1980 to 2097: far enough inside the England and Wales coverage to move a few hundred working days either way.</summary>
+    /// <summary>
+    /// Dates from 1981 to 2096: at least three years (over 750 working days) inside each end of the
+    /// England and Wales coverage, so that moving up to 700 working days either way stays covered.
+    /// </summary>
     public static Arbitrary<LocalDate> EnglandAndWalesInnerDates() =>
-        DatesBetween(new LocalDate(1980, 1, 1), new LocalDate(2097, 12, 31));
+        DatesBetween(new LocalDate(1981, 1, 1), new LocalDate(2096, 12, 31));
 
     /// <summary>The years the England and Wales calendar covers, 1978 to 2099; shrink towards 1978.</summary>
     public static Arbitrary<int> EnglandAndWalesYears() =>
