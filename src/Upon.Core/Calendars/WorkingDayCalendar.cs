@@ -265,7 +265,7 @@ public sealed class WorkingDayCalendar
     {
         Preconditions.CheckIso(date);
         int offset = DayNumber(date) - firstDayNumber;
-        if ((uint)offset >= (uint)length)
+        if (offset < 0 || offset >= length)
         {
             Preconditions.ThrowOutOfRange(date, Coverage, nameof(date));
         }

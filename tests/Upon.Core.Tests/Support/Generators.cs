@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
@@ -38,7 +40,78 @@ public static class Generators
         return Arb.From(gen, interval => ShrinkInterval(start, interval));
     }
 
-    private static System.Collections.Generic.IEnumerable<LocalDate> Shrink(LocalDate origin, LocalDate date)
+    /// <summary>
+    /// Dates from 1981 to 2096: at least three years (over 750 working days) inside each end of the
+    /// England and Wales coverage, so that moving up to 700 working days either way stays covered.
+    /// </summary>
+    public static Arbitrary<LocalDate> EnglandAndWalesInnerDates() =>
+        DatesBetween(new LocalDate(1981, 1, 1), new LocalDate(2096, 12, 31));
+
+    /// <summary>The years the England and Wales calendar covers, 1978 to 2099; shrink towards 1978.</summary>
+    public static Arbitrary<int> EnglandAndWalesYears() =>
+        IntegersBetween(EnglandAndWalesBankHolidays.FirstYear, EnglandAndWalesBankHolidays.LastYear);
+
+    /// <summary>Integers from <paramref name="min"/> to <paramref name="max"/>; shrink towards <paramref name="min"/>.</summary>
+    public static Arbitrary<int> IntegersBetween(int min, int max) =>
+        Arb.From(Gen.Choose(min, max), n => ShrinkTowards(min, n));
+
+    /// <summary>Non-zero working-day counts from -<paramref name="max"/> to <paramref name="max"/>; shrink towards ±1.</summary>
+    public static Arbitrary<int> NonZeroWorkingDayCounts(int max) =>
+        Arb.From(
+            Gen.Choose(1, max).SelectMany(n => Gen.Elements(n, -n)),
+            n => n > 0 ? ShrinkTowards(1, n) : ShrinkTowards(-1, n));
+
+    /// <summary>
+    /// Weekends: any set of days of the week except all seven (the empty weekend included), Monday first;
+    /// shrink by dropping days.
+    /// </summary>
+    public static Arbitrary<IsoDayOfWeek[]> Weekends() =>
+        Arb.From(
+            Gen.Choose(0, 126).Select(DaysOfMask),
+            days => Enumerable.Range(0, days.Length).Select(i => days.Where((_, j) => j != i).ToArray()));
+
+    /// <summary>
+    /// Holidays on one of ten days from 1 June 2020, with names and notes from small sets (so that equal
+    /// and nearly equal values are common) that sort differently by ordinal and by culture.
+    /// </summary>
+    public static Arbitrary<Holiday> Holidays()
+    {
+        LocalDate first = new(2020, 6, 1);
+        string[] names = ["Boxing Day", "boxing day", "Bank holiday", "Ábaco day", "Zed day"];
+        string[] notes = ["", Holiday.SubstituteDayNote, "substitute day"];
+        Gen<Holiday> gen =
+            from day in Gen.Choose(0, 9)
+            from name in Gen.Elements(names)
+            from note in Gen.Elements(notes)
+            select new Holiday(first.PlusDays(day), name, note);
+        return Arb.From(gen, h => Shrink(first, h.Date).Select(date => h with { Date = date }));
+    }
+
+    /// <summary>
+    /// Holiday calendars whose coverage lies within <paramref name="within"/> and includes
+    /// <paramref name="mustCover"/>, with up to 40 holidays (some sharing a date) inside the coverage;
+    /// shrink by dropping holidays.
+    /// </summary>
+    public static Arbitrary<HolidayCalendar> HolidayCalendars(string id, DateInterval mustCover, DateInterval within)
+    {
+        int before = Period.DaysBetween(within.Start, mustCover.Start);
+        int after = Period.DaysBetween(mustCover.End, within.End);
+        string[] names = ["Closure day", "Training day", "Bank holiday"];
+        Gen<HolidayCalendar> gen =
+            from startOffset in Gen.Choose(0, before)
+            from endOffset in Gen.Choose(0, after)
+            let coverage = new DateInterval(mustCover.Start.PlusDays(-startOffset), mustCover.End.PlusDays(endOffset))
+            from count in Gen.Choose(0, 40)
+            from days in Gen.ArrayOf(Gen.Choose(0, coverage.Length - 1), count)
+            from chosen in Gen.ArrayOf(Gen.Elements(names), count)
+            select new HolidayCalendar(id, coverage, days.Zip(chosen, (day, name) => new Holiday(coverage.Start.PlusDays(day), name)));
+        return Arb.From(
+            gen,
+            calendar => Enumerable.Range(0, calendar.Holidays.Length)
+                .Select(i => new HolidayCalendar(calendar.Id, calendar.Coverage, calendar.Holidays.RemoveAt(i))));
+    }
+
+    private static IEnumerable<LocalDate> Shrink(LocalDate origin, LocalDate date)
     {
         int days = Period.DaysBetween(origin, date);
         while (days > 0)
@@ -48,7 +121,7 @@ public static class Generators
         }
     }
 
-    private static System.Collections.Generic.IEnumerable<DateInterval> ShrinkInterval(LocalDate origin, DateInterval interval)
+    private static IEnumerable<DateInterval> ShrinkInterval(LocalDate origin, DateInterval interval)
     {
         if (interval.Length > 1)
         {
@@ -60,4 +133,17 @@ public static class Generators
             yield return new DateInterval(start, start.PlusDays(interval.Length - 1));
         }
     }
+
+    private static IEnumerable<int> ShrinkTowards(int origin, int n)
+    {
+        int distance = n - origin;
+        while (distance != 0)
+        {
+            distance /= 2;
+            yield return origin + distance;
+        }
+    }
+
+    private static IsoDayOfWeek[] DaysOfMask(int mask) =>
+        [.. Enumerable.Range(0, 7).Where(bit => (mask & (1 << bit)) != 0).Select(bit => (IsoDayOfWeek)(bit + 1))];
 }
