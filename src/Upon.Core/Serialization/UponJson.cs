@@ -25,8 +25,14 @@ public static class UponJson
     /// <returns>New options, not yet read-only.</returns>
     public static JsonSerializerOptions CreateOptions(bool writeIndented = false)
     {
-        JsonSerializerOptions options = new(UponJsonContext.Default.Options)
+        JsonSerializerOptions options = new()
         {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
             WriteIndented = writeIndented,
             IndentSize = 2,
             NewLine = "\n",
@@ -34,6 +40,16 @@ public static class UponJson
             // Names such as "New Year’s Day" stay readable; the output is UTF-8 either way.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        // Enums are written as camelCase strings: each capability adds a JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase)
+        // for its enum types here (the non-generic converter is not AOT-compatible).
+        foreach (System.Text.Json.Serialization.JsonConverter converter in NodaTimeJsonConverters.All)
+        {
+            options.Converters.Add(converter);
+        }
+
+        // One source-generated context per capability; each lists that capability's document types.
+        options.TypeInfoResolverChain.Add(UponJsonContext.Default);
+        options.TypeInfoResolverChain.Add(Calendars.CalendarsJsonContext.Default);
         return options;
     }
 

@@ -2,17 +2,19 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using Upon.Core.Calendars;
 
 namespace Upon.Core.Serialization;
 
-/// <summary>Source-generated serialization metadata for every document type of the library.</summary>
+/// <summary>
+/// Source-generated serialization metadata for the NodaTime values and the document problems that
+/// every capability shares. Each capability has its own context with the same options (see
+/// <see cref="UponJson"/>, which chains them).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
     ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = false,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -33,9 +35,6 @@ namespace Upon.Core.Serialization;
 [JsonSerializable(typeof(LocalDateTime))]
 [JsonSerializable(typeof(Instant))]
 [JsonSerializable(typeof(DateTimeZone))]
-[JsonSerializable(typeof(Holiday))]
-[JsonSerializable(typeof(IReadOnlyList<Holiday>))]
-[JsonSerializable(typeof(HolidayList))]
-[JsonSerializable(typeof(WorkingDaySummary))]
+[JsonSerializable(typeof(DocumentProblem))]
 [JsonSerializable(typeof(IReadOnlyList<DocumentProblem>))]
 internal sealed partial class UponJsonContext : JsonSerializerContext;
