@@ -19,7 +19,10 @@ namespace Upon.Core.Calendars;
 /// Published notes, or the empty string. The UK government's data writes <c>Substitute day</c> here when
 /// the holiday is observed on a later date because its usual date falls at a weekend.
 /// </param>
-public readonly record struct Holiday(LocalDate Date, string Name, string Notes) : IComparable<Holiday>
+public readonly record struct Holiday(
+    [property: JsonRequired] LocalDate Date,
+    [property: JsonRequired] string Name,
+    [property: JsonRequired] string Notes) : IComparable<Holiday>
 {
     /// <summary>The notes the UK government's data gives a substitute day.</summary>
     public const string SubstituteDayNote = "Substitute day";
