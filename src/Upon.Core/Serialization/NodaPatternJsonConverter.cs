@@ -37,7 +37,7 @@ public abstract class NodaPatternJsonConverter<T> : JsonConverter<T>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a JSON string holding {expected}, but found a {Describe(reader.TokenType)}.");
+            throw new JsonException($"Expected a JSON string holding {expected}, but found {Describe(reader.TokenType)}.");
         }
 
         string text = reader.GetString()!;
@@ -62,15 +62,15 @@ public abstract class NodaPatternJsonConverter<T> : JsonConverter<T>
 
     /// <summary>Names a JSON token type for error messages.</summary>
     /// <param name="tokenType">The token type found.</param>
-    /// <returns>A lower-case description such as "number".</returns>
+    /// <returns>A lower-case description with its article, such as "a number".</returns>
     internal static string Describe(JsonTokenType tokenType) => tokenType switch
     {
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",
-        JsonTokenType.StartObject => "object",
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.String => "string",
-        _ => "token of another kind",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        _ => "a token of another kind",
     };
 }

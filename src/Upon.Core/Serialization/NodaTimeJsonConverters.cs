@@ -131,7 +131,7 @@ public sealed class DateTimeZoneJsonConverter : JsonConverter<DateTimeZone>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a JSON string holding a time zone identifier such as Europe/London, but found a {NodaPatternJsonConverter<LocalDate>.Describe(reader.TokenType)}.");
+            throw new JsonException($"Expected a JSON string holding a time zone identifier such as Europe/London, but found {NodaPatternJsonConverter<LocalDate>.Describe(reader.TokenType)}.");
         }
 
         string id = reader.GetString()!;
@@ -165,7 +165,7 @@ public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected a JSON object with inclusive \"start\" and \"end\" dates, but found a {NodaPatternJsonConverter<LocalDate>.Describe(reader.TokenType)}.");
+            throw new JsonException($"Expected a JSON object with inclusive \"start\" and \"end\" dates, but found {NodaPatternJsonConverter<LocalDate>.Describe(reader.TokenType)}.");
         }
 
         LocalDate? start = null;
