@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// An application to the Aspirant Directors programme: what an eligibility policy decides on.
+/// Equality-monitoring answers are deliberately not part of it (see <see cref="EqualityMonitoring"/>),
+/// so they cannot influence a decision.
+/// </summary>
+/// <remarks>
+/// Equality is by value, comparing <see cref="Roles"/> element by element in order. Instances are
+/// immutable and safe to share between threads. <see cref="ToString"/> never shows the statement,
+/// the sponsor or role titles and organisations.
+/// </remarks>
+public sealed record Application
+{
+    /// <summary>Initializes an application.</summary>
+    /// <param name="id">The application's identifier in the submitting system; not personal data.</param>
+    /// <param name="programmeYear">The programme year applied for, as <c>yyyy/yy</c>, for example <c>2021/22</c>.</param>
+    /// <param name="assessedOn">The date the application is assessed on: experience is counted up to the day before it.</param>
+    /// <param name="roles">The applicant's roles, in any order.</param>
+    /// <param name="readyBy">The date by which the applicant says they will be ready to become a DCS; null when not given.</param>
+    /// <param name="moralPurposeStatement">The applicant's statement of moral purpose; null when not given.</param>
+    /// <param name="sponsor">The applicant's sponsor, if any.</param>
+    /// <param name="assessorOutcomes">The assessors' judgements, if the application has been assessed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="programmeYear"/> is null, or <paramref name="roles"/> holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or <paramref name="programmeYear"/> is not of the form <c>yyyy/yy</c> with consecutive years.</exception>
+    public Application(
+        string id,
+        string programmeYear,
+        LocalDate assessedOn,
+        IEnumerable<Role> roles,
+        LocalDate? readyBy = null,
+        string? moralPurposeStatement = null,
+        Sponsor? sponsor = null,
+        AssessorOutcomes? assessorOutcomes = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!ProgrammeYears.IsValid(programmeYear))
+        {
+            throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
+        }
+
+        Preconditions.CheckIso(assessedOn);
+        ImmutableArray<Role> list = [.. roles];
+        foreach (Role role in list)
+        {
+            ArgumentNullException.ThrowIfNull(role, nameof(roles));
+        }
+
+        Id = id;
+        ProgrammeYear = programmeYear;
+        AssessedOn = assessedOn;
+        Roles = list;
+        ReadyBy = readyBy;
+        MoralPurposeStatement = moralPurposeStatement;
+        Sponsor = sponsor;
+        AssessorOutcomes = assessorOutcomes;
+    }
+
+    /// <summary>Gets the application's identifier.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the programme year applied for, <c>yyyy/yy</c>.</summary>
+    public string ProgrammeYear { get; }
+
+    /// <summary>Gets the date the application is assessed on.</summary>
+    public LocalDate AssessedOn { get; }
+
+    /// <summary>Gets the applicant's roles, in the order given.</summary>
+    public ImmutableArray<Role> Roles { get; }
+
+    /// <summary>Gets the date by which the applicant says they will be ready to become a DCS, or null.</summary>
+    public LocalDate? ReadyBy { get; }
+
+    /// <summary>Gets the statement of moral purpose, or null.</summary>
+    public string? MoralPurposeStatement { get; }
+
+    /// <summary>Gets the sponsor, or null.</summary>
+    public Sponsor? Sponsor { get; }
+
+    /// <summary>Gets the assessors' judgements, or null.</summary>
+    public AssessorOutcomes? AssessorOutcomes { get; }
+
+    /// <summary>Returns a copy assessed on another date.</summary>
+    /// <param name="assessedOn">The new assessment date.</param>
+    /// <returns>The copy.</returns>
+    public Application WithAssessedOn(LocalDate assessedOn) =>
+        new(Id, ProgrammeYear, assessedOn, Roles, ReadyBy, MoralPurposeStatement, Sponsor, AssessorOutcomes);
+
+    /// <summary>Returns a copy with other roles.</summary>
+    /// <param name="roles">The new roles.</param>
+    /// <returns>The copy.</returns>
+    public Application WithRoles(IEnumerable<Role> roles) =>
+        new(Id, ProgrammeYear, AssessedOn, roles, ReadyBy, MoralPurposeStatement, Sponsor, AssessorOutcomes);
+
+    /// <inheritdoc />
+    public bool Equals(Application? other) =>
+        other is not null
+        && Id == other.Id
+        && ProgrammeYear == other.ProgrammeYear
+        && AssessedOn == other.AssessedOn
+        && Roles.SequenceEqual(other.Roles)
+        && ReadyBy == other.ReadyBy
+        && MoralPurposeStatement == other.MoralPurposeStatement
+        && Equals(Sponsor, other.Sponsor)
+        && Equals(AssessorOutcomes, other.AssessorOutcomes);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        HashCode hash = default;
+        hash.Add(Id);
+        hash.Add(ProgrammeYear);
+        hash.Add(AssessedOn);
+        foreach (Role role in Roles)
+        {
+            hash.Add(role);
+        }
+
+        hash.Add(ReadyBy);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Returns the identifier, programme year, assessment date and number of roles; nothing personal.</summary>
+    /// <returns>A description safe for logs.</returns>
+    public override string ToString() =>
+        $"Application {Id} for {ProgrammeYear}, assessed on {Preconditions.Format(AssessedOn)}, {Roles.Length} role(s)";
+}
+
+/// <summary>The person who supports an application, usually the applicant's DCS or chief executive.</summary>
+/// <remarks>Personal data: it never appears in messages. Equality is by value.</remarks>
+/// <param name="Name">The sponsor's name.</param>
+/// <param name="Role">The sponsor's role, for example "Director of Children's Services".</param>
+/// <param name="Organisation">The sponsor's organisation.</param>
+public sealed record Sponsor(string Name, string Role, string Organisation)
+{
+    /// <summary>Returns a description without personal data.</summary>
+    /// <returns>The text "Sponsor".</returns>
+    public override string ToString() => "Sponsor";
+}
+
+/// <summary>The assessors' judgements of an application, criterion by criterion; null where not judged.</summary>
+/// <remarks>Equality is by value.</remarks>
+/// <param name="MoralPurpose">The judgement of the moral-purpose statement.</param>
+/// <param name="Experience">The judgement of the leadership experience described.</param>
+/// <param name="Readiness">The judgement of the applicant's readiness to become a DCS within three years.</param>
+public sealed record AssessorOutcomes(AssessorOutcome? MoralPurpose = null, AssessorOutcome? Experience = null, AssessorOutcome? Readiness = null);
+
+/// <summary>Programme years, written <c>yyyy/yy</c>: the academic year a cohort starts in.</summary>
+public static class ProgrammeYears
+{
+    /// <summary>Determines whether <paramref name="value"/> is a programme year such as <c>2021/22</c>: four digits, a slash, and the last two digits of the next year.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns>True when it is well formed.</returns>
+    public static bool IsValid(string? value)
+    {
+        if (value is not { Length: 7 } || value[4] != '/')
+        {
+            return false;
+        }
+
+        foreach (int i in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6])
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                return false;
+            }
+        }
+
+        int first = int.Parse(value.AsSpan(0, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
+        int second = int.Parse(value.AsSpan(5, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+        return first >= 1 && (first + 1) % 100 == second;
+    }
+
+    /// <summary>Formats the programme year that starts in <paramref name="startYear"/>, for example 2021 → <c>2021/22</c>.</summary>
+    /// <param name="startYear">The first calendar year, 1 to 9998.</param>
+    /// <returns>The programme year.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startYear"/> is out of range.</exception>
+    public static string Format(int startYear)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(startYear, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(startYear, 9998);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{startYear:D4}/{(startYear + 1) % 100:D2}");
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// The result of one rule for one application: passed, failed or undecided, why (a stable reason
+/// code), the figures behind it, the evidence, and the results of the rules under it.
+/// </summary>
+/// <remarks>
+/// <para>Figures depend on the kind of rule:</para>
+/// <list type="bullet">
+/// <item>experience: <see cref="Measured"/> is the effective experience, <see cref="Required"/> the
+/// minimum, <see cref="Difference"/> the shortfall (zero when met), <see cref="Experience"/> the
+/// evidence role by role, and <see cref="MetOn"/> the date the minimum is or would be reached if the
+/// current qualifying roles continue;</item>
+/// <item>readiness: <see cref="Measured"/> is the time from the as-of date to the readiness date (zero when
+/// the applicant is ready already), <see cref="Required"/> the window, <see cref="Difference"/> how far
+/// beyond the window the date lies (zero when within);</item>
+/// <item>statement: <see cref="Words"/> is the number of words.</item>
+/// </list>
+/// <para>
+/// <see cref="Message"/> is an English sentence built from these figures, for people. Equality is by
+/// value over every member except <see cref="Message"/> (which follows from them), with nested results compared in order.
+/// </para>
+/// </remarks>
+public sealed record CriterionResult
+{
+    private string? message;
+
+    /// <summary>Initializes a result.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="kind">The rule's kind.</param>
+    /// <param name="outcome">Pass, fail or undecided.</param>
+    /// <param name="reason">The stable reason code (<see cref="ReasonCodes"/>).</param>
+    /// <exception cref="ArgumentException">A string is empty.</exception>
+    public CriterionResult(string code, string title, RuleKind kind, CriterionOutcome outcome, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Code = code;
+        Title = title;
+        Kind = kind;
+        Outcome = outcome;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the code of the rule this is the result of.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets the title of the rule.</summary>
+    public string Title { get; }
+
+    /// <summary>Gets the kind of rule.</summary>
+    public RuleKind Kind { get; }
+
+    /// <summary>Gets pass, fail or undecided.</summary>
+    public CriterionOutcome Outcome { get; }
+
+    /// <summary>Gets the stable reason code.</summary>
+    public string Reason { get; }
+
+    /// <summary>Gets the measured figure, in calendar terms (experience, readiness); null for other kinds.</summary>
+    public Period? Measured { get; init; }
+
+    /// <summary>Gets the required figure, in calendar terms (experience, readiness); null for other kinds.</summary>
+    public Period? Required { get; init; }
+
+    /// <summary>Gets the shortfall (experience) or excess beyond the window (readiness); zero when met; null for other kinds.</summary>
+    public Period? Difference { get; init; }
+
+    /// <summary>Gets, for an experience rule, the date the minimum is or would be reached if the current qualifying roles continue; null when it would not be.</summary>
+    public LocalDate? MetOn { get; init; }
+
+    /// <summary>Gets the number of words of the statement (statement rules); null for other kinds.</summary>
+    public int? Words { get; init; }
+
+    /// <summary>Gets the fewest words allowed (statement rules); null for other kinds.</summary>
+    public int? MinimumWords { get; init; }
+
+    /// <summary>Gets the most words allowed (statement rules); null for other kinds.</summary>
+    public int? MaximumWords { get; init; }
+
+    /// <summary>Gets the effective experience with its role-by-role evidence (experience rules); null for other kinds.</summary>
+    public EffectiveExperience? Experience { get; init; }
+
+    /// <summary>Gets the results of the rules under this one, in the policy's order (every route of an <c>any</c> is there).</summary>
+    public ImmutableArray<CriterionResult> Results { get; init; } = [];
+
+    /// <summary>Gets a sentence for people that states the outcome and its figures, for example "2 years 7 months of qualifying experience; 3 years required; short by 5 months."</summary>
+    public string Message => message ??= Explain();
+
+    /// <summary>Gets the number of rules, this one included, in this result's tree.</summary>
+    public int Count => 1 + Results.Sum(r => r.Count);
+
+    /// <inheritdoc />
+    public bool Equals(CriterionResult? other) =>
+        other is not null
+        && Code == other.Code && Title == other.Title && Kind == other.Kind && Outcome == other.Outcome && Reason == other.Reason
+        && Equals(Measured, other.Measured) && Equals(Required, other.Required) && Equals(Difference, other.Difference)
+        && MetOn == other.MetOn && Words == other.Words && MinimumWords == other.MinimumWords && MaximumWords == other.MaximumWords
+        && Equals(Experience, other.Experience)
+        && Results.AsSpan().SequenceEqual(other.Results.AsSpan());
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Code, Outcome, Reason, Results.Length);
+
+    /// <summary>Returns <c>code: outcome (reason)</c>.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() => $"{Code}: {Outcome} ({Reason})";
+
+    private string Explain()
+    {
+        switch (Kind)
+        {
+            case RuleKind.Experience when Measured is not null && Required is not null:
+                string experience = $"{PeriodText.Describe(Measured)} of qualifying experience; {PeriodText.Describe(Required)} required";
+                return Outcome == CriterionOutcome.Pass
+                    ? experience + "; met."
+                    : experience + $"; short by {PeriodText.Describe(Difference ?? Period.Zero)}"
+                        + (MetOn is LocalDate on ? $"; met on {Preconditions.Format(on)} if current roles continue." : ".");
+            case RuleKind.Readiness when Reason == ReasonCodes.ReadinessMissing:
+                return "No date given by which the applicant will be ready to become a DCS.";
+            case RuleKind.Readiness when Measured is not null && Required is not null:
+                string ready = Measured.Equals(Period.Zero)
+                    ? "Ready to become a DCS now"
+                    : $"Ready to become a DCS in {PeriodText.Describe(Measured)}";
+                return Outcome == CriterionOutcome.Pass
+                    ? ready + $"; within {PeriodText.Describe(Required)} required; met."
+                    : ready + $"; within {PeriodText.Describe(Required)} required; beyond the window by {PeriodText.Describe(Difference ?? Period.Zero)}.";
+            case RuleKind.Statement:
+                string limits = MinimumWords is int min && MaximumWords is int max
+                    ? string.Create(CultureInfo.InvariantCulture, $"{min} to {max} words allowed")
+                    : "a statement required";
+                return Reason switch
+                {
+                    ReasonCodes.StatementMissing => $"No statement given; {limits}.",
+                    _ => string.Create(CultureInfo.InvariantCulture, $"{Words ?? 0} words; {limits}; ") + (Outcome == CriterionOutcome.Pass ? "met." : Reason == ReasonCodes.StatementTooLong ? "too long." : "too short."),
+                };
+            case RuleKind.AssessorOutcome:
+                return Reason switch
+                {
+                    ReasonCodes.AssessorMet => "The assessors judged this met.",
+                    ReasonCodes.AssessorNotMet => "The assessors judged this not met.",
+                    ReasonCodes.AssessorPending => "Not yet judged by the assessors, and a judgement is required.",
+                    _ => "Not yet judged by the assessors.",
+                };
+            case RuleKind.All:
+                int failed = Results.Count(r => r.Outcome == CriterionOutcome.Fail);
+                int undecided = Results.Count(r => r.Outcome == CriterionOutcome.Undecided);
+                return Outcome switch
+                {
+                    CriterionOutcome.Pass => string.Create(CultureInfo.InvariantCulture, $"All {Results.Length} requirements met."),
+                    CriterionOutcome.Fail => string.Create(CultureInfo.InvariantCulture, $"{failed} of {Results.Length} requirements not met."),
+                    _ => string.Create(CultureInfo.InvariantCulture, $"{undecided} of {Results.Length} requirements cannot be decided from the information given."),
+                };
+            case RuleKind.Any:
+                CriterionResult? passed = Results.FirstOrDefault(r => r.Outcome == CriterionOutcome.Pass);
+                return Outcome switch
+                {
+                    CriterionOutcome.Pass => string.Create(CultureInfo.InvariantCulture, $"Met by the route \"{passed?.Title}\" ({Results.Length} routes tried)."),
+                    CriterionOutcome.Fail => string.Create(CultureInfo.InvariantCulture, $"None of the {Results.Length} routes met."),
+                    _ => string.Create(CultureInfo.InvariantCulture, $"No route met; at least one of the {Results.Length} cannot be decided from the information given."),
+                };
+            default:
+                return Outcome switch
+                {
+                    CriterionOutcome.Pass => "Met.",
+                    CriterionOutcome.Fail => "Not met.",
+                    _ => "Cannot be decided from the information given.",
+                };
+        }
+    }
+}

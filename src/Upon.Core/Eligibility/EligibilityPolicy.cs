@@ -1,0 +1,381 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// A versioned, effective-dated definition of who is eligible for a programme year: a tree of rules,
+/// with the interpretation choices it makes written down. Decides applications and explains why.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A policy governs applications for its <see cref="ProgrammeYear"/> assessed from
+/// <see cref="EffectiveFrom"/> to <see cref="EffectiveTo"/>, both included (an open end when null);
+/// <see cref="PolicyRegistry"/> picks the policy for an application. <see cref="Decide(Application)"/>
+/// applies the policy whatever the application's year and date: choosing the policy is the caller's.
+/// </para>
+/// <para>
+/// Rule codes are unique within a policy. The policy is compiled once, when constructed; deciding is
+/// then free of shared state, so one policy can decide from many threads at once. Two policies are
+/// equal when every member is equal (rules compared by value).
+/// </para>
+/// </remarks>
+public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
+{
+    /// <summary>Initializes a policy.</summary>
+    /// <param name="id">The policy's identifier, for example <c>aspirant-2021-22</c>.</param>
+    /// <param name="version">The version, 1 or more; a changed definition takes a new version.</param>
+    /// <param name="programmeYear">The programme year governed, <c>yyyy/yy</c>.</param>
+    /// <param name="effectiveFrom">The first assessment date governed.</param>
+    /// <param name="effectiveTo">The last assessment date governed (included), or null for an open end.</param>
+    /// <param name="title">A title for people.</param>
+    /// <param name="rule">The top rule.</param>
+    /// <param name="interpretation">The choices the policy makes in reading the published criteria, one sentence each.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A string is empty, the programme year is malformed, or two rules share a code.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is below 1 or <paramref name="effectiveTo"/> is before <paramref name="effectiveFrom"/>.</exception>
+    public EligibilityPolicy(
+        string id,
+        int version,
+        string programmeYear,
+        LocalDate effectiveFrom,
+        LocalDate? effectiveTo,
+        string title,
+        EligibilityRule rule,
+        IEnumerable<string> interpretation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(interpretation);
+        if (!ProgrammeYears.IsValid(programmeYear))
+        {
+            throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
+        }
+
+        Preconditions.CheckIso(effectiveFrom);
+        if (effectiveTo is LocalDate to && to < effectiveFrom)
+        {
+            throw new ArgumentOutOfRangeException(nameof(effectiveTo), "A policy's last effective date cannot be before its first.");
+        }
+
+        string? duplicate = rule.DescendantsAndSelf().GroupBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two rules of the policy share the code \"{duplicate}\"; codes must be unique within a policy.", nameof(rule));
+        }
+
+        Id = id;
+        Version = version;
+        ProgrammeYear = programmeYear;
+        EffectiveFrom = effectiveFrom;
+        EffectiveTo = effectiveTo;
+        Title = title;
+        Rule = rule;
+        Interpretation = [.. interpretation];
+        HasExperienceRule = rule.DescendantsAndSelf().Any(r => r is ExperienceRule);
+    }
+
+    /// <summary>Gets the policy's identifier.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the version.</summary>
+    public int Version { get; }
+
+    /// <summary>Gets the programme year governed, <c>yyyy/yy</c>.</summary>
+    public string ProgrammeYear { get; }
+
+    /// <summary>Gets the first assessment date governed.</summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>Gets the last assessment date governed (included), or null for an open end.</summary>
+    public LocalDate? EffectiveTo { get; }
+
+    /// <summary>Gets the title.</summary>
+    public string Title { get; }
+
+    /// <summary>Gets the top rule.</summary>
+    public EligibilityRule Rule { get; }
+
+    /// <summary>Gets the interpretation choices, one sentence each.</summary>
+    public ImmutableArray<string> Interpretation { get; }
+
+    private bool HasExperienceRule { get; }
+
+    /// <summary>Determines whether the policy governs applications for <paramref name="programmeYear"/> assessed on <paramref name="assessedOn"/>.</summary>
+    /// <param name="programmeYear">The programme year.</param>
+    /// <param name="assessedOn">The assessment date.</param>
+    /// <returns>True when the year matches and the date lies within the effective dates.</returns>
+    public bool Governs(string programmeYear, LocalDate assessedOn) =>
+        string.Equals(programmeYear, ProgrammeYear, StringComparison.Ordinal)
+        && assessedOn >= EffectiveFrom
+        && (EffectiveTo is not LocalDate to || assessedOn <= to);
+
+    /// <summary>Decides <paramref name="application"/> as of its assessment date.</summary>
+    /// <param name="application">The application.</param>
+    /// <returns>The decision with its explanation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
+    public EligibilityDecision Decide(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return Decide(application, application.AssessedOn);
+    }
+
+    /// <summary>Decides <paramref name="application"/> as of <paramref name="asOf"/> instead of its assessment date.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="asOf">The date to decide as of: experience counts the days before it, and the readiness window starts on it.</param>
+    /// <returns>The decision with its explanation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
+    public EligibilityDecision Decide(Application application, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        Preconditions.CheckIso(asOf);
+        CriterionResult explanation = Evaluate(Rule, application, asOf);
+        EligibilityOutcome outcome = EligibilityDecision.From(explanation.Outcome);
+        LocalDate? eligibleFrom = outcome == EligibilityOutcome.Ineligible && HasExperienceRule ? FindEligibleFrom(explanation) : null;
+        return new EligibilityDecision(application.Id, outcome, Id, Version, asOf, explanation, eligibleFrom);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(EligibilityPolicy? other) =>
+        other is not null
+        && Id == other.Id && Version == other.Version && ProgrammeYear == other.ProgrammeYear
+        && EffectiveFrom == other.EffectiveFrom && EffectiveTo == other.EffectiveTo && Title == other.Title
+        && Rule.Equals(other.Rule) && Interpretation.SequenceEqual(other.Interpretation);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as EligibilityPolicy);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Version, ProgrammeYear, EffectiveFrom);
+
+    /// <summary>Returns <c>id vversion (programme year, effective dates)</c>.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() =>
+        $"{Id} v{Version} ({ProgrammeYear}, from {Preconditions.Format(EffectiveFrom)}{(EffectiveTo is LocalDate to ? " to " + Preconditions.Format(to) : string.Empty)})";
+
+    private static CriterionResult Evaluate(EligibilityRule rule, Application application, LocalDate asOf)
+    {
+        switch (rule)
+        {
+            case AllRule all:
+                ImmutableArray<CriterionResult> allResults = EvaluateEach(all.Rules, application, asOf);
+                CriterionOutcome allOutcome = Combine(allResults, all: true);
+                return new CriterionResult(rule.Code, rule.Title, RuleKind.All, allOutcome, allOutcome switch
+                {
+                    CriterionOutcome.Pass => ReasonCodes.AllPassed,
+                    CriterionOutcome.Fail => ReasonCodes.AllFailed,
+                    _ => ReasonCodes.AllUndecided,
+                })
+                { Results = allResults };
+            case AnyRule any:
+                ImmutableArray<CriterionResult> anyResults = EvaluateEach(any.Rules, application, asOf);
+                CriterionOutcome anyOutcome = Combine(anyResults, all: false);
+                return new CriterionResult(rule.Code, rule.Title, RuleKind.Any, anyOutcome, anyOutcome switch
+                {
+                    CriterionOutcome.Pass => ReasonCodes.AnyPassed,
+                    CriterionOutcome.Fail => ReasonCodes.AnyFailed,
+                    _ => ReasonCodes.AnyUndecided,
+                })
+                { Results = anyResults };
+            case NotRule not:
+                CriterionResult inner = Evaluate(not.Rule, application, asOf);
+                CriterionOutcome notOutcome = Negate(inner.Outcome);
+                return new CriterionResult(rule.Code, rule.Title, RuleKind.Not, notOutcome, notOutcome switch
+                {
+                    CriterionOutcome.Pass => ReasonCodes.NotPassed,
+                    CriterionOutcome.Fail => ReasonCodes.NotFailed,
+                    _ => ReasonCodes.NotUndecided,
+                })
+                { Results = [inner] };
+            case ExperienceRule experienceRule:
+                return EvaluateExperience(experienceRule, application, asOf);
+            case ReadinessRule readiness:
+                return EvaluateReadiness(readiness, application, asOf);
+            case StatementRule statement:
+                return EvaluateStatement(statement, application);
+            case AssessorOutcomeRule assessor:
+                return EvaluateAssessor(assessor, application);
+            default:
+                throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
+        }
+    }
+
+    private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, Application application, LocalDate asOf)
+    {
+        ImmutableArray<CriterionResult>.Builder results = ImmutableArray.CreateBuilder<CriterionResult>(rules.Length);
+        foreach (EligibilityRule child in rules)
+        {
+            results.Add(Evaluate(child, application, asOf));
+        }
+
+        return results.MoveToImmutable();
+    }
+
+    private static CriterionResult EvaluateExperience(ExperienceRule rule, Application application, LocalDate asOf)
+    {
+        EffectiveExperience experience = EffectiveExperience.Measure(application.Roles, asOf, rule.Exclusion, rule.PartTime);
+        bool met = experience.Meets(rule.Minimum);
+        return new CriterionResult(
+            rule.Code,
+            rule.Title,
+            RuleKind.Experience,
+            met ? CriterionOutcome.Pass : CriterionOutcome.Fail,
+            met ? ReasonCodes.ExperienceSufficient : ReasonCodes.ExperienceInsufficient)
+        {
+            Measured = experience.Period,
+            Required = rule.Minimum,
+            Difference = experience.Shortfall(rule.Minimum),
+            MetOn = experience.MetOn(rule.Minimum),
+            Experience = experience,
+        };
+    }
+
+    private static CriterionResult EvaluateReadiness(ReadinessRule rule, Application application, LocalDate asOf)
+    {
+        if (application.ReadyBy is not LocalDate readyBy)
+        {
+            return new CriterionResult(rule.Code, rule.Title, RuleKind.Readiness, CriterionOutcome.Undecided, ReasonCodes.ReadinessMissing)
+            {
+                Required = rule.Within,
+            };
+        }
+
+        LocalDate limit = asOf.Plus(rule.Within);
+        bool within = readyBy <= limit;
+        return new CriterionResult(
+            rule.Code,
+            rule.Title,
+            RuleKind.Readiness,
+            within ? CriterionOutcome.Pass : CriterionOutcome.Fail,
+            within ? ReasonCodes.ReadinessWithinWindow : ReasonCodes.ReadinessBeyondWindow)
+        {
+            Measured = readyBy <= asOf ? Period.Zero : Period.Between(asOf, readyBy, PeriodUnits.YearMonthDay),
+            Required = rule.Within,
+            Difference = within ? Period.Zero : Period.Between(limit, readyBy, PeriodUnits.YearMonthDay),
+        };
+    }
+
+    private static CriterionResult EvaluateStatement(StatementRule rule, Application application)
+    {
+        int words = StatementRule.CountWords(application.MoralPurposeStatement);
+        (CriterionOutcome outcome, string reason) = words switch
+        {
+            0 => (CriterionOutcome.Undecided, ReasonCodes.StatementMissing),
+            _ when words < rule.MinimumWords => (CriterionOutcome.Fail, ReasonCodes.StatementTooShort),
+            _ when words > rule.MaximumWords => (CriterionOutcome.Fail, ReasonCodes.StatementTooLong),
+            _ => (CriterionOutcome.Pass, ReasonCodes.StatementPresent),
+        };
+        return new CriterionResult(rule.Code, rule.Title, RuleKind.Statement, outcome, reason)
+        {
+            Words = words,
+            MinimumWords = rule.MinimumWords,
+            MaximumWords = rule.MaximumWords,
+        };
+    }
+
+    private static CriterionResult EvaluateAssessor(AssessorOutcomeRule rule, Application application)
+    {
+        (CriterionOutcome outcome, string reason) = rule.OutcomeIn(application.AssessorOutcomes) switch
+        {
+            AssessorOutcome.Met => (CriterionOutcome.Pass, ReasonCodes.AssessorMet),
+            AssessorOutcome.NotMet => (CriterionOutcome.Fail, ReasonCodes.AssessorNotMet),
+            _ when rule.RequireOutcome => (CriterionOutcome.Undecided, ReasonCodes.AssessorPending),
+            _ => (CriterionOutcome.Pass, ReasonCodes.AssessorNotYetAssessed),
+        };
+        return new CriterionResult(rule.Code, rule.Title, RuleKind.AssessorOutcome, outcome, reason);
+    }
+
+    /// <summary>Three-valued logic: for all, a failure wins, then an undecided; for any, a pass wins, then an undecided.</summary>
+    private static CriterionOutcome Combine(ImmutableArray<CriterionResult> results, bool all)
+    {
+        CriterionOutcome decisive = all ? CriterionOutcome.Fail : CriterionOutcome.Pass;
+        bool undecided = false;
+        foreach (CriterionResult result in results)
+        {
+            if (result.Outcome == decisive)
+            {
+                return decisive;
+            }
+
+            undecided |= result.Outcome == CriterionOutcome.Undecided;
+        }
+
+        return undecided ? CriterionOutcome.Undecided : (all ? CriterionOutcome.Pass : CriterionOutcome.Fail);
+    }
+
+    private static CriterionOutcome Negate(CriterionOutcome outcome) => outcome switch
+    {
+        CriterionOutcome.Pass => CriterionOutcome.Fail,
+        CriterionOutcome.Fail => CriterionOutcome.Pass,
+        _ => CriterionOutcome.Undecided,
+    };
+
+    /// <summary>
+    /// The earliest date on which the rule tree would pass if only the experience results changed, each
+    /// experience rule passing from its <see cref="CriterionResult.MetOn"/> date on. Candidates are those
+    /// dates in order; null when none makes the tree pass (another rule fails, or no role is current).
+    /// </summary>
+    private static LocalDate? FindEligibleFrom(CriterionResult explanation)
+    {
+        List<LocalDate> candidates = [];
+        Collect(explanation, candidates);
+        candidates.Sort();
+        foreach (LocalDate candidate in candidates)
+        {
+            if (OutcomeOn(explanation, candidate) == CriterionOutcome.Pass)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+
+        static void Collect(CriterionResult result, List<LocalDate> dates)
+        {
+            if (result.Kind == RuleKind.Experience && result.Outcome == CriterionOutcome.Fail && result.MetOn is LocalDate on)
+            {
+                dates.Add(on);
+            }
+
+            foreach (CriterionResult child in result.Results)
+            {
+                Collect(child, dates);
+            }
+        }
+
+        static CriterionOutcome OutcomeOn(CriterionResult result, LocalDate date)
+        {
+            switch (result.Kind)
+            {
+                case RuleKind.Experience:
+                    return result.MetOn is LocalDate on && on <= date ? CriterionOutcome.Pass : result.Outcome;
+                case RuleKind.All:
+                case RuleKind.Any:
+                    CriterionOutcome decisive = result.Kind == RuleKind.All ? CriterionOutcome.Fail : CriterionOutcome.Pass;
+                    bool undecided = false;
+                    foreach (CriterionResult child in result.Results)
+                    {
+                        CriterionOutcome outcome = OutcomeOn(child, date);
+                        if (outcome == decisive)
+                        {
+                            return decisive;
+                        }
+
+                        undecided |= outcome == CriterionOutcome.Undecided;
+                    }
+
+                    return undecided ? CriterionOutcome.Undecided : (result.Kind == RuleKind.All ? CriterionOutcome.Pass : CriterionOutcome.Fail);
+                case RuleKind.Not:
+                    return Negate(OutcomeOn(result.Results[0], date));
+                default:
+                    return result.Outcome;
+            }
+        }
+    }
+}
