@@ -24,24 +24,9 @@ public static class EligibilityProblemCodes
     /// <summary>No policy governs the application's programme year on its assessment date.</summary>
     public const string PolicyNotFound = "policy.not-found";
 
-    /// <summary>A value is not one of the names the property allows (for example an unknown sector or role level).</summary>
-    public const string UnknownValue = "value.unknown";
-
-    /// <summary>An object has a property the format does not define (a typo must not pass silently).</summary>
-    public const string UnknownProperty = "property.unknown";
-
-    /// <summary>A number or date is outside the range allowed.</summary>
-    public const string OutOfRange = "value.out-of-range";
-
-    /// <summary>An end date is before its start date.</summary>
-    public const string EndBeforeStart = "date.end-before-start";
-
     /// <summary>A programme year is not written yyyy/yy with consecutive years.</summary>
     public const string ProgrammeYearInvalid = "programme-year.invalid";
 
     /// <summary>Two rules of a policy share a code.</summary>
     public const string RuleCodeDuplicate = "rule.duplicate-code";
-
-    /// <summary>A document is larger than the reader accepts.</summary>
-    public const string DocumentTooLarge = "document.too-large";
 }

@@ -21,6 +21,9 @@ public static class DocumentProblemCodes
     /// <summary>A date is not an ISO 8601 calendar date <c>yyyy-MM-dd</c>, or does not exist (30 February).</summary>
     public const string DateInvalid = "date.invalid";
 
+    /// <summary>A period is not an ISO 8601 period of the kind expected (for example <c>P3Y</c>).</summary>
+    public const string PeriodInvalid = "period.invalid";
+
     /// <summary>Two entries that must be unique share a date.</summary>
     public const string DateDuplicate = "date.duplicate";
 
@@ -29,4 +32,19 @@ public static class DocumentProblemCodes
 
     /// <summary>A requested part of a document (for example a division of a bank-holiday document) is not there.</summary>
     public const string NotFound = "document.not-found";
+
+    /// <summary>A value is not one of the names the property allows (for example an unknown sector or role level).</summary>
+    public const string UnknownValue = "value.unknown";
+
+    /// <summary>An object has a property the format does not define (a typo must not pass silently).</summary>
+    public const string UnknownProperty = "property.unknown";
+
+    /// <summary>A number or date is outside the range allowed.</summary>
+    public const string OutOfRange = "value.out-of-range";
+
+    /// <summary>An end date is before its start date.</summary>
+    public const string EndBeforeStart = "date.end-before-start";
+
+    /// <summary>A document is larger than the reader accepts.</summary>
+    public const string DocumentTooLarge = "document.too-large";
 }

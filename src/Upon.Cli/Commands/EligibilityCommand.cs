@@ -1,0 +1,442 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon eligibility check</c> and <c>upon eligibility policies</c>.</summary>
+internal static class EligibilityCommand
+{
+    private const string JsonLines = "jsonl";
+
+    /// <summary>Creates the command group.</summary>
+    public static Command Create()
+    {
+        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, and show the policies that decide it.");
+        eligibility.Add(CreateCheck());
+        eligibility.Add(CreatePolicies());
+        return eligibility;
+    }
+
+    private static Command CreateCheck()
+    {
+        Argument<string> file = new("file")
+        {
+            Description = "Application documents: a JSON array, JSON Lines, or a single application. '-' reads standard input.",
+            HelpName = "FILE|-",
+        };
+        Option<string?> policy = new("--policy")
+        {
+            Description = "Decide every application with this policy, ID or ID@VERSION (default: the policy governing each application's programme year on its assessment date).",
+            HelpName = "ID",
+        };
+        Option<FileInfo?> policies = new("--policies")
+        {
+            Description = "A policy document (one policy or an array) to use instead of the built-in policies.",
+            HelpName = "FILE",
+        };
+        Option<LocalDate?> asOf = new("--as-of")
+        {
+            Description = "Decide every application as of this date instead of its assessment date.",
+            HelpName = "yyyy-MM-dd",
+            CustomParser = ParseOptionalDate,
+        };
+        Option<string> format = new("--format", "-f")
+        {
+            Description = "Output: table for people; json, one document with every result and the summary; jsonl, one result a line.",
+            DefaultValueFactory = _ => CommonOptions.Table,
+            HelpName = "table|json|jsonl",
+        };
+        format.AcceptOnlyFromAmong(CommonOptions.Table, CommonOptions.Json, JsonLines);
+        Option<bool> explain = new("--explain")
+        {
+            Description = "With --format table, also print each decision's explanation, rule by rule.",
+        };
+
+        Command check = new("check", "Decide the applications in FILE and explain each decision. Exit 0 when every document was decided (ineligible is a result), 1 when any document was invalid, 2 on usage errors.")
+        {
+            file, policy, policies, asOf, format, explain,
+        };
+        check.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
+            PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
+            if (registry is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            EligibilityPolicy? fixedPolicy = null;
+            if (parseResult.GetValue(policy) is string policyId)
+            {
+                fixedPolicy = FindPolicy(registry, policyId);
+                if (fixedPolicy is null)
+                {
+                    error.WriteLine($"upon: no policy '{policyId}'; run 'upon eligibility policies' to list them.");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            string path = parseResult.GetValue(file)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                error.WriteLine($"upon: the file '{path}' does not exist.");
+                return ExitCodes.InvalidInput;
+            }
+
+            EligibilityBatch batch = new(registry, fixedPolicy, parseResult.GetValue(asOf));
+            using Stream input = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+            BatchSummary summary = parseResult.GetValue(format) switch
+            {
+                CommonOptions.Json => WriteJson(output, batch.Evaluate(input)),
+                JsonLines => WriteJsonLines(output, error, batch.Evaluate(input)),
+                _ => WriteTable(output, batch.Evaluate(input), parseResult.GetValue(explain)),
+            };
+            return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return check;
+    }
+
+    private static Command CreatePolicies()
+    {
+        Argument<string?> id = new("id")
+        {
+            Description = "A policy to show in full, ID or ID@VERSION; without it, every policy is listed.",
+            HelpName = "ID",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        Option<FileInfo?> policies = new("--policies")
+        {
+            Description = "A policy document (one policy or an array) to list instead of the built-in policies.",
+            HelpName = "FILE",
+        };
+        Option<string> format = CommonOptions.Format();
+        Command command = new("policies", "List the eligibility policies, or show one: its rules, effective dates and interpretation choices.")
+        {
+            id, policies, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
+            PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
+            if (registry is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            bool json = parseResult.GetValue(format) == CommonOptions.Json;
+            if (parseResult.GetValue(id) is not string policyId)
+            {
+                if (json)
+                {
+                    WritePolicies(output, registry.Policies);
+                }
+                else
+                {
+                    TextTable table = new("Policy", "Version", "Programme year", "Effective from", "Effective to", "Title");
+                    foreach (EligibilityPolicy p in registry.Policies)
+                    {
+                        table.AddRow(p.Id, p.Version.ToString(CultureInfo.InvariantCulture), p.ProgrammeYear, Iso(p.EffectiveFrom), p.EffectiveTo is LocalDate to ? Iso(to) : "open", p.Title);
+                    }
+
+                    table.Write(output);
+                }
+
+                return ExitCodes.Success;
+            }
+
+            EligibilityPolicy? found = FindPolicy(registry, policyId);
+            if (found is null)
+            {
+                error.WriteLine($"upon: no policy '{policyId}'; run 'upon eligibility policies' to list them.");
+                return ExitCodes.Usage;
+            }
+
+            if (json)
+            {
+                WritePolicies(output, [found]);
+            }
+            else
+            {
+                output.WriteLine($"{found.Title}");
+                output.WriteLine($"{found.Id} version {found.Version}, programme year {found.ProgrammeYear}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
+                output.WriteLine();
+                output.WriteLine("Rules:");
+                WriteRule(output, found.Rule, 1);
+                output.WriteLine();
+                output.WriteLine("Interpretation:");
+                foreach (string sentence in found.Interpretation)
+                {
+                    output.WriteLine($"  - {sentence}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static PolicyRegistry? LoadRegistry(FileInfo? file, TextWriter error)
+    {
+        if (file is null)
+        {
+            return PolicyRegistry.BuiltIn;
+        }
+
+        if (!file.Exists)
+        {
+            error.WriteLine($"upon: the policy file '{file.FullName}' does not exist.");
+            return null;
+        }
+
+        DocumentResult<IReadOnlyList<EligibilityPolicy>> read;
+        using (FileStream stream = file.OpenRead())
+        {
+            read = PolicyDocument.Read(stream);
+        }
+
+        DocumentResult<PolicyRegistry>? registry = read.IsValid ? PolicyRegistry.Create(read.Value) : null;
+        if (registry is { IsValid: true })
+        {
+            return registry.Value;
+        }
+
+        error.WriteLine($"upon: the policy file '{file.Name}' is not valid:");
+        foreach (DocumentProblem problem in registry?.Problems ?? read.Problems)
+        {
+            error.WriteLine($"  {problem}");
+        }
+
+        return null;
+    }
+
+    private static EligibilityPolicy? FindPolicy(PolicyRegistry registry, string text)
+    {
+        int at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return registry.FindById(text);
+        }
+
+        return int.TryParse(text.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int version)
+            ? registry.FindById(text[..at], version)
+            : null;
+    }
+
+    private static BatchSummary WriteTable(TextWriter output, IEnumerable<BatchItem> items, bool explain)
+    {
+        BatchSummary summary = default;
+        TextTable table = new("#", "Application", "Outcome", "Policy", "Why");
+        List<EligibilityDecision> decisions = [];
+        foreach (BatchItem item in items)
+        {
+            summary = summary.Add(item);
+            string index = (item.Index + 1).ToString(CultureInfo.InvariantCulture);
+            if (item.Decision is EligibilityDecision decision)
+            {
+                table.AddRow(index, decision.ApplicationId, Outcome(decision), $"{decision.PolicyId} v{decision.PolicyVersion}", Why(decision));
+                if (explain)
+                {
+                    decisions.Add(decision);
+                }
+            }
+            else
+            {
+                DocumentProblem first = item.Problems[0];
+                string more = item.Problems.Length > 1 ? $" (+{item.Problems.Length - 1} more)" : string.Empty;
+                table.AddRow(index, item.Line is int line ? $"line {line}" : "-", "error", "-", $"{first.Path}: {first.Message} ({first.Code}){more}");
+            }
+        }
+
+        table.Write(output);
+        foreach (EligibilityDecision decision in decisions)
+        {
+            output.WriteLine();
+            output.WriteLine($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}");
+            WriteResult(output, decision.Explanation, 1);
+        }
+
+        output.WriteLine();
+        output.WriteLine(summary.ToString());
+        return summary;
+    }
+
+    private static BatchSummary WriteJson(TextWriter output, IEnumerable<BatchItem> items)
+    {
+        BatchSummary summary = default;
+        using MemoryStream buffer = new();
+        using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("results");
+            foreach (BatchItem item in items)
+            {
+                summary = summary.Add(item);
+                WriteItem(writer, item);
+                writer.Flush();
+                output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                buffer.SetLength(0);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("summary");
+            writer.WriteNumber("documents", summary.Documents);
+            writer.WriteNumber("decisions", summary.Decisions);
+            writer.WriteNumber("errors", summary.Errors);
+            writer.WriteNumber("eligible", summary.Eligible);
+            writer.WriteNumber("ineligible", summary.Ineligible);
+            writer.WriteNumber("incomplete", summary.Incomplete);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return summary;
+    }
+
+    private static BatchSummary WriteJsonLines(TextWriter output, TextWriter error, IEnumerable<BatchItem> items)
+    {
+        BatchSummary summary = default;
+        using MemoryStream buffer = new();
+        foreach (BatchItem item in items)
+        {
+            summary = summary.Add(item);
+            buffer.SetLength(0);
+            using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                WriteItem(writer, item);
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+
+        error.WriteLine(summary.ToString());
+        return summary;
+    }
+
+    private static void WriteItem(Utf8JsonWriter writer, BatchItem item)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("index", item.Index);
+        if (item.Line is int line)
+        {
+            writer.WriteNumber("line", line);
+        }
+
+        if (item.Decision is EligibilityDecision decision)
+        {
+            writer.WritePropertyName("decision");
+            DecisionDocument.Write(writer, decision);
+        }
+        else
+        {
+            writer.WriteStartArray("errors");
+            foreach (DocumentProblem problem in item.Problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", problem.Path);
+                writer.WriteString("code", problem.Code);
+                writer.WriteString("message", problem.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WritePolicies(TextWriter output, IReadOnlyList<EligibilityPolicy> policies)
+    {
+        using MemoryStream buffer = new();
+        PolicyDocument.Write(buffer, policies, indented: true);
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteRule(TextWriter output, EligibilityRule rule, int depth)
+    {
+        string indent = new(' ', depth * 2);
+        string detail = rule switch
+        {
+            AllRule => "all of:",
+            AnyRule => "any of:",
+            NotRule => "not:",
+            ExperienceRule e => $"at least {PeriodText.Describe(e.Minimum)}; part time {(e.PartTime == PartTimeCounting.ProRata ? "pro rata" : "in full")}; acting roles {(e.ActingCounts ? "count" : "do not count")}; levels {string.Join(", ", e.QualifyingRoles.SelectMany(p => p.Levels).Distinct())}",
+            ReadinessRule r => $"ready within {PeriodText.Describe(r.Within)}",
+            StatementRule s => $"{s.MinimumWords} to {s.MaximumWords} words",
+            AssessorOutcomeRule a => $"assessors' judgement of {a.Criterion}{(a.RequireOutcome ? ", required" : ", if given")}",
+            _ => string.Empty,
+        };
+        output.WriteLine($"{indent}{rule.Code}: {rule.Title} ({detail})");
+        foreach (EligibilityRule child in rule.Rules)
+        {
+            WriteRule(output, child, depth + 1);
+        }
+    }
+
+    private static void WriteResult(TextWriter output, CriterionResult result, int depth)
+    {
+        string mark = result.Outcome switch
+        {
+            CriterionOutcome.Pass => "pass",
+            CriterionOutcome.Fail => "FAIL",
+            _ => "????",
+        };
+        output.WriteLine($"{new string(' ', depth * 2)}[{mark}] {result.Code} ({result.Reason}): {result.Message}");
+        foreach (CriterionResult child in result.Results)
+        {
+            WriteResult(output, child, depth + 1);
+        }
+    }
+
+    private static string Outcome(EligibilityDecision decision) => decision.Outcome switch
+    {
+        EligibilityOutcome.Eligible => "eligible",
+        EligibilityOutcome.Ineligible => decision.EligibleFrom is LocalDate from ? $"ineligible (eligible from {Iso(from)})" : "ineligible",
+        _ => "incomplete",
+    };
+
+    private static string Why(EligibilityDecision decision)
+    {
+        if (decision.Outcome == EligibilityOutcome.Eligible)
+        {
+            return decision.Explanation.Message;
+        }
+
+        CriterionOutcome wanted = decision.Outcome == EligibilityOutcome.Ineligible ? CriterionOutcome.Fail : CriterionOutcome.Undecided;
+        return string.Join("; ", Causes(decision.Explanation, wanted).Select(r => r.Reason).Distinct());
+    }
+
+    /// <summary>The criteria that gave a combining rule its outcome: its children with that outcome, down to the criteria (a not is reported as itself).</summary>
+    private static IEnumerable<CriterionResult> Causes(CriterionResult result, CriterionOutcome outcome) =>
+        result.Kind is RuleKind.All or RuleKind.Any
+            ? result.Results.Where(r => r.Outcome == outcome).SelectMany(r => Causes(r, outcome))
+            : [result];
+
+    private static LocalDate? ParseOptionalDate(ArgumentResult result)
+    {
+        string text = result.Tokens.Single().Value;
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            result.AddError($"'{text}' is not a date in the form yyyy-MM-dd for --as-of.");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

@@ -1,0 +1,315 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using NodaTime;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// An application as submitted: the <see cref="Eligibility.Application"/> a policy decides, and the
+/// equality-monitoring answers kept apart from it.
+/// </summary>
+/// <remarks>Equality is by value.</remarks>
+/// <param name="Application">The application.</param>
+/// <param name="Monitoring">The equality-monitoring answers, or null when none were given.</param>
+public sealed record ApplicationSubmission(Application Application, EqualityMonitoring? Monitoring);
+
+/// <summary>
+/// Reads and writes application documents (JSON; the schema is docs/schemas/application.schema.json).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Reading reports every problem in the document with its JSON path and a stable code
+/// (<see cref="DocumentProblemCodes"/>), and never throws for bad input: malformed JSON, wrong types,
+/// unknown properties (a typo must not pass silently), unknown names of enum values, an end date before
+/// a start date, a part-time fraction outside (0, 1], a document over the size limit. Messages never
+/// contain values from the document: it holds personal data and equality-monitoring answers.
+/// </para>
+/// <para>The equality-monitoring answers are returned beside the application, never inside it.</para>
+/// </remarks>
+public static class ApplicationDocument
+{
+    /// <summary>The size limit of one application document unless a reader is given another: 1 MiB.</summary>
+    public const int DefaultMaxBytes = 1024 * 1024;
+
+    /// <summary>Reads one application document from <paramref name="utf8Json"/>.</summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes.</param>
+    /// <returns>The submission, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<ApplicationSubmission> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
+        return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
+    }
+
+    /// <summary>Reads one application document from a string.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The submission, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static DocumentResult<ApplicationSubmission> Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
+    }
+
+    /// <summary>Reads an application from a parsed element whose path is <paramref name="path"/>.</summary>
+    internal static DocumentResult<ApplicationSubmission> Read(JsonElement root, string path)
+    {
+        JsonElementReader reader = new();
+        ApplicationSubmission? submission = ReadSubmission(reader, root, path);
+        return submission is not null && reader.Problems.Count == 0
+            ? DocumentResult.Success(submission)
+            : DocumentResult.Failure<ApplicationSubmission>([.. reader.Problems]);
+    }
+
+    /// <summary>Writes an application document.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="application">The application.</param>
+    /// <param name="monitoring">The equality-monitoring answers to write beside it, or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="application"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, Application application, EqualityMonitoring? monitoring = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(application);
+        writer.WriteStartObject();
+        writer.WriteString("id", application.Id);
+        writer.WriteString("programmeYear", application.ProgrammeYear);
+        writer.WriteString("assessedOn", Preconditions.Format(application.AssessedOn));
+        writer.WriteStartArray("roles");
+        foreach (Role role in application.Roles)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("title", role.Title);
+            writer.WriteString("organisation", role.Organisation);
+            writer.WriteString("organisationType", EnumNames<OrganisationType>.Name(role.OrganisationType));
+            writer.WriteString("sector", EnumNames<Sector>.Name(role.Sector));
+            writer.WriteString("level", EnumNames<RoleLevel>.Name(role.Level));
+            writer.WriteString("start", Preconditions.Format(role.Start));
+            if (role.End is LocalDate end)
+            {
+                writer.WriteString("end", Preconditions.Format(end));
+            }
+
+            if (role.PartTimeFraction is decimal fraction)
+            {
+                writer.WriteNumber("partTimeFraction", fraction);
+            }
+
+            if (role.IsActing)
+            {
+                writer.WriteBoolean("acting", true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (application.ReadyBy is LocalDate readyBy)
+        {
+            writer.WriteString("readyBy", Preconditions.Format(readyBy));
+        }
+
+        if (application.MoralPurposeStatement is string statement)
+        {
+            writer.WriteString("moralPurposeStatement", statement);
+        }
+
+        if (application.Sponsor is Sponsor sponsor)
+        {
+            writer.WriteStartObject("sponsor");
+            writer.WriteString("name", sponsor.Name);
+            writer.WriteString("role", sponsor.Role);
+            writer.WriteString("organisation", sponsor.Organisation);
+            writer.WriteEndObject();
+        }
+
+        if (application.AssessorOutcomes is AssessorOutcomes outcomes)
+        {
+            writer.WriteStartObject("assessorOutcomes");
+            WriteOutcome(writer, "moralPurpose", outcomes.MoralPurpose);
+            WriteOutcome(writer, "experience", outcomes.Experience);
+            WriteOutcome(writer, "readiness", outcomes.Readiness);
+            writer.WriteEndObject();
+        }
+
+        if (monitoring is not null)
+        {
+            writer.WriteStartObject("equalityMonitoring");
+            WriteOptional(writer, "ethnicity", monitoring.Ethnicity);
+            WriteOptional(writer, "disability", monitoring.Disability);
+            WriteOptional(writer, "sex", monitoring.Sex);
+            WriteOptional(writer, "ageBand", monitoring.AgeBand);
+            WriteOptional(writer, "religion", monitoring.Religion);
+            WriteOptional(writer, "sexualOrientation", monitoring.SexualOrientation);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes an application document to a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <param name="application">The application.</param>
+    /// <param name="monitoring">The equality-monitoring answers, or null.</param>
+    /// <param name="indented">Whether to indent.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="application"/> is null.</exception>
+    public static void Write(Stream utf8Json, Application application, EqualityMonitoring? monitoring = null, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        Write(writer, application, monitoring);
+    }
+
+    private static readonly string[] RootProperties =
+        ["id", "programmeYear", "assessedOn", "roles", "readyBy", "moralPurposeStatement", "sponsor", "assessorOutcomes", "equalityMonitoring"];
+
+    private static readonly string[] RoleProperties =
+        ["title", "organisation", "organisationType", "sector", "level", "start", "end", "partTimeFraction", "acting"];
+
+    private static readonly string[] SponsorProperties = ["name", "role", "organisation"];
+
+    private static readonly string[] OutcomeProperties = ["moralPurpose", "experience", "readiness"];
+
+    private static readonly string[] MonitoringProperties = ["ethnicity", "disability", "sex", "ageBand", "religion", "sexualOrientation"];
+
+    private static ApplicationSubmission? ReadSubmission(JsonElementReader reader, JsonElement root, string path)
+    {
+        if (!reader.IsObject(root, path, "an application object"))
+        {
+            return null;
+        }
+
+        reader.RejectUnknown(root, path, RootProperties);
+        string? id = reader.String(root, path, "id", required: true);
+        string? programmeYear = reader.String(root, path, "programmeYear", required: true);
+        if (programmeYear is not null && !ProgrammeYears.IsValid(programmeYear))
+        {
+            reader.Add(JsonPath.Property(path, "programmeYear"), EligibilityProblemCodes.ProgrammeYearInvalid, "A programme year is written yyyy/yy with consecutive years, for example 2021/22.");
+            programmeYear = null;
+        }
+
+        LocalDate? assessedOn = reader.Date(root, path, "assessedOn", required: true);
+        List<Role> roles = [];
+        if (reader.Array(root, path, "roles", required: true, out JsonElement roleArray, out string rolesPath))
+        {
+            int index = 0;
+            foreach (JsonElement item in roleArray.EnumerateArray())
+            {
+                if (ReadRole(reader, item, JsonPath.Index(rolesPath, index)) is Role role)
+                {
+                    roles.Add(role);
+                }
+
+                index++;
+            }
+        }
+
+        LocalDate? readyBy = reader.Date(root, path, "readyBy", required: false);
+        string? statement = reader.String(root, path, "moralPurposeStatement", required: false, allowEmpty: true);
+        Sponsor? sponsor = null;
+        if (reader.TryGet(root, path, "sponsor", required: false, out JsonElement sponsorElement))
+        {
+            string sponsorPath = JsonPath.Property(path, "sponsor");
+            if (reader.IsObject(sponsorElement, sponsorPath, "a sponsor object"))
+            {
+                reader.RejectUnknown(sponsorElement, sponsorPath, SponsorProperties);
+                string? name = reader.String(sponsorElement, sponsorPath, "name", required: true);
+                string? role = reader.String(sponsorElement, sponsorPath, "role", required: true);
+                string? organisation = reader.String(sponsorElement, sponsorPath, "organisation", required: true);
+                sponsor = name is not null && role is not null && organisation is not null ? new Sponsor(name, role, organisation) : null;
+            }
+        }
+
+        AssessorOutcomes? outcomes = null;
+        if (reader.TryGet(root, path, "assessorOutcomes", required: false, out JsonElement outcomesElement))
+        {
+            string outcomesPath = JsonPath.Property(path, "assessorOutcomes");
+            if (reader.IsObject(outcomesElement, outcomesPath, "an object of assessor outcomes"))
+            {
+                reader.RejectUnknown(outcomesElement, outcomesPath, OutcomeProperties);
+                outcomes = new AssessorOutcomes(
+                    reader.Enum<AssessorOutcome>(outcomesElement, outcomesPath, "moralPurpose", required: false),
+                    reader.Enum<AssessorOutcome>(outcomesElement, outcomesPath, "experience", required: false),
+                    reader.Enum<AssessorOutcome>(outcomesElement, outcomesPath, "readiness", required: false));
+            }
+        }
+
+        EqualityMonitoring? monitoring = null;
+        if (reader.TryGet(root, path, "equalityMonitoring", required: false, out JsonElement monitoringElement))
+        {
+            string monitoringPath = JsonPath.Property(path, "equalityMonitoring");
+            if (reader.IsObject(monitoringElement, monitoringPath, "an object of equality-monitoring answers"))
+            {
+                reader.RejectUnknown(monitoringElement, monitoringPath, MonitoringProperties);
+                monitoring = new EqualityMonitoring(
+                    reader.String(monitoringElement, monitoringPath, "ethnicity", required: false),
+                    reader.String(monitoringElement, monitoringPath, "disability", required: false),
+                    reader.String(monitoringElement, monitoringPath, "sex", required: false),
+                    reader.String(monitoringElement, monitoringPath, "ageBand", required: false),
+                    reader.String(monitoringElement, monitoringPath, "religion", required: false),
+                    reader.String(monitoringElement, monitoringPath, "sexualOrientation", required: false));
+            }
+        }
+
+        if (reader.Problems.Count > 0 || id is null || programmeYear is null || assessedOn is null)
+        {
+            return null;
+        }
+
+        return new ApplicationSubmission(new Application(id, programmeYear, assessedOn.Value, roles, readyBy, statement, sponsor, outcomes), monitoring);
+    }
+
+    private static Role? ReadRole(JsonElementReader reader, JsonElement item, string path)
+    {
+        if (!reader.IsObject(item, path, "a role object"))
+        {
+            return null;
+        }
+
+        int before = reader.Problems.Count;
+        reader.RejectUnknown(item, path, RoleProperties);
+        string? title = reader.String(item, path, "title", required: true);
+        string? organisation = reader.String(item, path, "organisation", required: true);
+        OrganisationType? type = reader.Enum<OrganisationType>(item, path, "organisationType", required: true);
+        Sector? sector = reader.Enum<Sector>(item, path, "sector", required: true);
+        RoleLevel? level = reader.Enum<RoleLevel>(item, path, "level", required: true);
+        LocalDate? start = reader.Date(item, path, "start", required: true);
+        LocalDate? end = reader.Date(item, path, "end", required: false);
+        decimal? fraction = reader.Decimal(item, path, "partTimeFraction", required: false, 0m, 1m, minExclusive: true);
+        bool acting = reader.Bool(item, path, "acting", required: false) ?? false;
+        if (start is LocalDate first && end is LocalDate last && last < first)
+        {
+            reader.Add(JsonPath.Property(path, "end"), DocumentProblemCodes.EndBeforeStart, "A role's end date (its last day in post) cannot be before its start date.");
+        }
+
+        if (reader.Problems.Count > before || title is null || organisation is null || type is null || sector is null || level is null || start is null)
+        {
+            return null;
+        }
+
+        return new Role(title, organisation, type.Value, sector.Value, level.Value, start.Value, end, fraction, acting);
+    }
+
+    private static void WriteOutcome(Utf8JsonWriter writer, string name, AssessorOutcome? outcome)
+    {
+        if (outcome is AssessorOutcome value)
+        {
+            writer.WriteString(name, EnumNames<AssessorOutcome>.Name(value));
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

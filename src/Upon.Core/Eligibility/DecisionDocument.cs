@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// Writes and reads eligibility decisions as JSON: the outcome, the policy and version, the as-of date,
+/// the eligible-from date, and the explanation tree with every rule's reason code, figures (ISO 8601
+/// periods), message and evidence. Writing then reading a decision gives an equal decision.
+/// </summary>
+/// <remarks>The format is documented with an example in docs/eligibility.md.</remarks>
+public static class DecisionDocument
+{
+    private static readonly string[] DecisionProperties = ["applicationId", "outcome", "policy", "asOf", "eligibleFrom", "explanation"];
+
+    private static readonly string[] ResultProperties =
+        ["code", "title", "kind", "outcome", "reason", "message", "measured", "required", "difference", "metOn", "words", "minimumWords", "maximumWords", "experience", "results"];
+
+    private static readonly string[] ExperienceProperties = ["days", "period", "firstDay", "currentDailyRate", "roles"];
+
+    private static readonly string[] EvidenceProperties = ["roleIndex", "reason", "counted", "days"];
+
+    /// <summary>Writes a decision as one JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="decision">The decision.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, EligibilityDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(decision);
+        writer.WriteStartObject();
+        writer.WriteString("applicationId", decision.ApplicationId);
+        writer.WriteString("outcome", EnumNames<EligibilityOutcome>.Name(decision.Outcome));
+        writer.WriteStartObject("policy");
+        writer.WriteString("id", decision.PolicyId);
+        writer.WriteNumber("version", decision.PolicyVersion);
+        writer.WriteEndObject();
+        writer.WriteString("asOf", Preconditions.Format(decision.AsOf));
+        if (decision.EligibleFrom is LocalDate from)
+        {
+            writer.WriteString("eligibleFrom", Preconditions.Format(from));
+        }
+
+        writer.WritePropertyName("explanation");
+        WriteResult(writer, decision.Explanation);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a decision to a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="indented">Whether to indent.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream utf8Json, EligibilityDecision decision, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        Write(writer, decision);
+    }
+
+    /// <summary>Reads a decision written by <see cref="Write(Utf8JsonWriter, EligibilityDecision)"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The decision, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static DocumentResult<EligibilityDecision> Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        if (document is null)
+        {
+            return DocumentResult.Failure<EligibilityDecision>([problem!.Value]);
+        }
+
+        JsonElementReader reader = new();
+        EligibilityDecision? decision = ReadDecision(reader, document.RootElement, JsonPath.Root);
+        return decision is not null && reader.Problems.Count == 0
+            ? DocumentResult.Success(decision)
+            : DocumentResult.Failure<EligibilityDecision>([.. reader.Problems]);
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, CriterionResult result)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("code", result.Code);
+        writer.WriteString("title", result.Title);
+        writer.WriteString("kind", EnumNames<RuleKind>.Name(result.Kind));
+        writer.WriteString("outcome", EnumNames<CriterionOutcome>.Name(result.Outcome));
+        writer.WriteString("reason", result.Reason);
+        writer.WriteString("message", result.Message);
+        WritePeriod(writer, "measured", result.Measured);
+        WritePeriod(writer, "required", result.Required);
+        WritePeriod(writer, "difference", result.Difference);
+        if (result.MetOn is LocalDate metOn)
+        {
+            writer.WriteString("metOn", Preconditions.Format(metOn));
+        }
+
+        WriteNumber(writer, "words", result.Words);
+        WriteNumber(writer, "minimumWords", result.MinimumWords);
+        WriteNumber(writer, "maximumWords", result.MaximumWords);
+        if (result.Experience is EffectiveExperience experience)
+        {
+            writer.WriteStartObject("experience");
+            writer.WriteNumber("days", experience.Days);
+            writer.WriteString("period", PeriodPattern.Roundtrip.Format(experience.Period));
+            if (experience.FirstDay is LocalDate first)
+            {
+                writer.WriteString("firstDay", Preconditions.Format(first));
+            }
+
+            writer.WriteNumber("currentDailyRate", experience.CurrentDailyRate);
+            writer.WriteStartArray("roles");
+            foreach (RoleEvidence evidence in experience.Roles)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("roleIndex", evidence.RoleIndex);
+                writer.WriteString("reason", evidence.Reason);
+                if (evidence.Counted is DateInterval counted)
+                {
+                    writer.WriteStartObject("counted");
+                    writer.WriteString("start", Preconditions.Format(counted.Start));
+                    writer.WriteString("end", Preconditions.Format(counted.End));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteNumber("days", evidence.Days);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        if (!result.Results.IsEmpty)
+        {
+            writer.WriteStartArray("results");
+            foreach (CriterionResult child in result.Results)
+            {
+                WriteResult(writer, child);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WritePeriod(Utf8JsonWriter writer, string name, Period? period)
+    {
+        if (period is not null)
+        {
+            writer.WriteString(name, PeriodPattern.Roundtrip.Format(period));
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is int number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private static EligibilityDecision? ReadDecision(JsonElementReader reader, JsonElement root, string path)
+    {
+        if (!reader.IsObject(root, path, "a decision object"))
+        {
+            return null;
+        }
+
+        reader.RejectUnknown(root, path, DecisionProperties);
+        string? applicationId = reader.String(root, path, "applicationId", required: true);
+        EligibilityOutcome? outcome = reader.Enum<EligibilityOutcome>(root, path, "outcome", required: true);
+        string? policyId = null;
+        int? version = null;
+        if (reader.TryGet(root, path, "policy", required: true, out JsonElement policy))
+        {
+            string policyPath = JsonPath.Property(path, "policy");
+            if (reader.IsObject(policy, policyPath, "an object with the policy's id and version"))
+            {
+                reader.RejectUnknown(policy, policyPath, ["id", "version"]);
+                policyId = reader.String(policy, policyPath, "id", required: true);
+                version = reader.Int(policy, policyPath, "version", required: true, 1, int.MaxValue);
+            }
+        }
+
+        LocalDate? asOf = reader.Date(root, path, "asOf", required: true);
+        LocalDate? eligibleFrom = reader.Date(root, path, "eligibleFrom", required: false);
+        CriterionResult? explanation = null;
+        if (asOf is LocalDate date && reader.TryGet(root, path, "explanation", required: true, out JsonElement element))
+        {
+            explanation = ReadResult(reader, element, JsonPath.Property(path, "explanation"), date);
+        }
+
+        if (reader.Problems.Count > 0 || applicationId is null || outcome is null || policyId is null || version is null || asOf is null || explanation is null)
+        {
+            return null;
+        }
+
+        return new EligibilityDecision(applicationId, outcome.Value, policyId, version.Value, asOf.Value, explanation, eligibleFrom);
+    }
+
+    private static CriterionResult? ReadResult(JsonElementReader reader, JsonElement element, string path, LocalDate asOf)
+    {
+        if (!reader.IsObject(element, path, "a rule result object"))
+        {
+            return null;
+        }
+
+        int before = reader.Problems.Count;
+        reader.RejectUnknown(element, path, ResultProperties);
+        string? code = reader.String(element, path, "code", required: true);
+        string? title = reader.String(element, path, "title", required: true);
+        RuleKind? kind = reader.Enum<RuleKind>(element, path, "kind", required: true);
+        CriterionOutcome? outcome = reader.Enum<CriterionOutcome>(element, path, "outcome", required: true);
+        string? reason = reader.String(element, path, "reason", required: true);
+        reader.String(element, path, "message", required: false);
+        Period? measured = reader.DatePeriod(element, path, "measured", required: false);
+        Period? required = reader.DatePeriod(element, path, "required", required: false);
+        Period? difference = reader.DatePeriod(element, path, "difference", required: false);
+        LocalDate? metOn = reader.Date(element, path, "metOn", required: false);
+        int? words = reader.Int(element, path, "words", required: false, 0, int.MaxValue);
+        int? minimumWords = reader.Int(element, path, "minimumWords", required: false, 1, int.MaxValue);
+        int? maximumWords = reader.Int(element, path, "maximumWords", required: false, 1, int.MaxValue);
+        EffectiveExperience? experience = reader.TryGet(element, path, "experience", required: false, out JsonElement experienceElement)
+            ? ReadExperience(reader, experienceElement, JsonPath.Property(path, "experience"), asOf)
+            : null;
+        List<CriterionResult> results = [];
+        if (reader.Array(element, path, "results", required: false, out JsonElement array, out string resultsPath))
+        {
+            int index = 0;
+            foreach (JsonElement child in array.EnumerateArray())
+            {
+                if (ReadResult(reader, child, JsonPath.Index(resultsPath, index), asOf) is CriterionResult read)
+                {
+                    results.Add(read);
+                }
+
+                index++;
+            }
+        }
+
+        if (reader.Problems.Count > before || code is null || title is null || kind is null || outcome is null || reason is null)
+        {
+            return null;
+        }
+
+        return new CriterionResult(code, title, kind.Value, outcome.Value, reason)
+        {
+            Measured = measured,
+            Required = required,
+            Difference = difference,
+            MetOn = metOn,
+            Words = words,
+            MinimumWords = minimumWords,
+            MaximumWords = maximumWords,
+            Experience = experience,
+            Results = [.. results],
+        };
+    }
+
+    private static EffectiveExperience? ReadExperience(JsonElementReader reader, JsonElement element, string path, LocalDate asOf)
+    {
+        if (!reader.IsObject(element, path, "an experience object"))
+        {
+            return null;
+        }
+
+        int before = reader.Problems.Count;
+        reader.RejectUnknown(element, path, ExperienceProperties);
+        decimal? days = reader.Decimal(element, path, "days", required: true, 0m, int.MaxValue, minExclusive: false);
+        reader.DatePeriod(element, path, "period", required: false);
+        LocalDate? firstDay = reader.Date(element, path, "firstDay", required: false);
+        decimal? rate = reader.Decimal(element, path, "currentDailyRate", required: true, 0m, 1m, minExclusive: false);
+        List<RoleEvidence> roles = [];
+        if (reader.Array(element, path, "roles", required: true, out JsonElement array, out string rolesPath))
+        {
+            int index = 0;
+            foreach (JsonElement item in array.EnumerateArray())
+            {
+                string itemPath = JsonPath.Index(rolesPath, index++);
+                if (!reader.IsObject(item, itemPath, "a role evidence object"))
+                {
+                    continue;
+                }
+
+                reader.RejectUnknown(item, itemPath, EvidenceProperties);
+                int? roleIndex = reader.Int(item, itemPath, "roleIndex", required: true, 0, int.MaxValue);
+                string? reason = reader.String(item, itemPath, "reason", required: true);
+                decimal? roleDays = reader.Decimal(item, itemPath, "days", required: true, 0m, int.MaxValue, minExclusive: false);
+                DateInterval? counted = null;
+                if (reader.TryGet(item, itemPath, "counted", required: false, out JsonElement countedElement))
+                {
+                    string countedPath = JsonPath.Property(itemPath, "counted");
+                    if (reader.IsObject(countedElement, countedPath, "an interval object"))
+                    {
+                        reader.RejectUnknown(countedElement, countedPath, ["start", "end"]);
+                        LocalDate? start = reader.Date(countedElement, countedPath, "start", required: true);
+                        LocalDate? end = reader.Date(countedElement, countedPath, "end", required: true);
+                        if (start is LocalDate s && end is LocalDate e)
+                        {
+                            if (e < s)
+                            {
+                                reader.Add(JsonPath.Property(countedPath, "end"), DocumentProblemCodes.EndBeforeStart, "An interval's end cannot be before its start.");
+                            }
+                            else
+                            {
+                                counted = new DateInterval(s, e);
+                            }
+                        }
+                    }
+                }
+
+                if (roleIndex is int i && reason is not null && roleDays is decimal d)
+                {
+                    roles.Add(new RoleEvidence(i, reason, counted, d));
+                }
+            }
+        }
+
+        if (reader.Problems.Count > before || days is null || rate is null)
+        {
+            return null;
+        }
+
+        return EffectiveExperience.FromFigures(asOf, firstDay, (long)(days.Value * EffectiveExperience.Scale), rate.Value, [.. roles]);
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text.Json;
+
+namespace Upon.Core.Serialization;
+
+/// <summary>Parses a whole document from a stream into a <see cref="JsonDocument"/>, refusing documents over a size limit.</summary>
+internal static class DocumentSource
+{
+    /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
+    public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 64 * 1024) + 1);
+        try
+        {
+            int length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > maxBytes)
+                    {
+                        problem = TooLarge(maxBytes);
+                        return null;
+                    }
+
+                    // length <= maxBytes here, so the new size is always larger than the buffer.
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = utf8Json.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            if (length > maxBytes)
+            {
+                problem = TooLarge(maxBytes);
+                return null;
+            }
+
+            return Parse(buffer.AsMemory(0, length), out problem);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Parses UTF-8 bytes (the document is copied, so the bytes may be reused afterwards).</summary>
+    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8Json, out DocumentProblem? problem)
+    {
+        try
+        {
+            ReadOnlySpan<byte> span = utf8Json.Span;
+            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                utf8Json = utf8Json[3..];
+            }
+
+            // JsonDocument.Parse keeps a reference to the memory: hand it its own copy.
+            JsonDocument document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            problem = null;
+            return document;
+        }
+        catch (JsonException ex)
+        {
+            problem = NotWellFormed(ex, JsonPath.Root);
+            return null;
+        }
+    }
+
+    /// <summary>The problem for a document that is not well-formed JSON.</summary>
+    public static DocumentProblem NotWellFormed(JsonException ex, string path) =>
+        new(path, DocumentProblemCodes.JsonInvalid, ex.LineNumber is long line
+            ? $"The document is not well-formed JSON (line {line + 1}, byte {ex.BytePositionInLine + 1} of that line)."
+            : "The document is not well-formed JSON.");
+
+    /// <summary>The problem for a document over the size limit.</summary>
+    public static DocumentProblem TooLarge(int maxBytes) =>
+        new(JsonPath.Root, DocumentProblemCodes.DocumentTooLarge, $"The document is larger than the {maxBytes:N0} bytes allowed.");
+}

@@ -1,0 +1,338 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text.Json;
+
+namespace Upon.Core.Serialization;
+
+/// <summary>
+/// Reads the documents of a stream one at a time, holding only the current one in memory: the
+/// elements of a top-level JSON array, or the non-blank lines of JSON Lines.
+/// </summary>
+internal sealed class JsonDocumentStream : IDisposable
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
+    private readonly Stream stream;
+    private readonly bool jsonLines;
+    private readonly int maxDocumentBytes;
+    private byte[] buffer;
+    private int start;
+    private int end;
+    private bool endOfStream;
+    private bool started;
+    private bool finished;
+    private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+
+    public JsonDocumentStream(Stream stream, bool jsonLines, int maxDocumentBytes)
+    {
+        this.stream = stream;
+        this.jsonLines = jsonLines;
+        this.maxDocumentBytes = maxDocumentBytes;
+        buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    }
+
+    /// <summary>Gets the 1-based line number of the last document read (JSON Lines only).</summary>
+    public int Line { get; private set; }
+
+    /// <summary>
+    /// Reads the next document. Returns false at the end. A document that cannot be read gives a problem
+    /// instead: for JSON Lines the next line is then read as usual; for an array, reading stops after it,
+    /// since the array's structure is lost.
+    /// </summary>
+    public bool TryReadNext(out JsonDocument? document, out DocumentProblem? problem)
+    {
+        document = null;
+        problem = null;
+        if (finished)
+        {
+            return false;
+        }
+
+        return jsonLines ? NextLine(out document, out problem) : NextElement(out document, out problem);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+    }
+
+    /// <summary>Decides whether a stream holds an array (first non-blank byte '[') or JSON Lines, without consuming it.</summary>
+    public static bool LooksLikeJsonLines(Stream stream, out Stream rewound)
+    {
+        rewound = stream;
+        if (stream.CanSeek)
+        {
+            long position = stream.Position;
+            int first = FirstSignificantByte(stream);
+            stream.Position = position;
+            return first != '[';
+        }
+
+        // Not seekable: buffer the first block and replay it.
+        byte[] head = new byte[4096];
+        int length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        rewound = new PrefixedStream(head.AsMemory(0, length), stream);
+        using MemoryStream probe = new(head, 0, length);
+        return FirstSignificantByte(probe) != '[';
+    }
+
+    private static int FirstSignificantByte(Stream stream)
+    {
+        int b;
+        do
+        {
+            b = stream.ReadByte();
+        }
+        while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
+        return b;
+    }
+
+    private bool NextLine(out JsonDocument? document, out DocumentProblem? problem)
+    {
+        document = null;
+        problem = null;
+        while (true)
+        {
+            int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline < 0 && !endOfStream)
+            {
+                if (!Fill())
+                {
+                    // The line is longer than any document allowed: report it and skip to its end.
+                    Line++;
+                    SkipLine();
+                    problem = DocumentSource.TooLarge(maxDocumentBytes);
+                    return true;
+                }
+
+                continue;
+            }
+
+            int length = newline < 0 ? end - start : newline;
+            if (length == 0 && newline < 0)
+            {
+                finished = true;
+                return false;
+            }
+
+            ReadOnlyMemory<byte> line = buffer.AsMemory(start, length);
+            start += newline < 0 ? length : length + 1;
+            Line++;
+            ReadOnlySpan<byte> trimmed = line.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', 0xEF, 0xBB, 0xBF]);
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+
+            if (line.Length > maxDocumentBytes)
+            {
+                problem = DocumentSource.TooLarge(maxDocumentBytes);
+                return true;
+            }
+
+            document = DocumentSource.Parse(line, out problem);
+            return true;
+        }
+    }
+
+    private void SkipLine()
+    {
+        while (true)
+        {
+            int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                start += newline + 1;
+                return;
+            }
+
+            start = end;
+            if (endOfStream || !Fill())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool NextElement(out JsonDocument? document, out DocumentProblem? problem)
+    {
+        document = null;
+        problem = null;
+        while (true)
+        {
+            try
+            {
+                Utf8JsonReader reader = new(buffer.AsSpan(start, end - start), endOfStream, state);
+                if (!started)
+                {
+                    if (!reader.Read())
+                    {
+                        if (endOfStream)
+                        {
+                            return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, "The document is empty: expected an array of applications or JSON Lines."));
+                        }
+
+                        Refill(out problem);
+                        if (problem is not null)
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    }
+
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.TypeMismatch, "Expected an array of applications."));
+                    }
+
+                    started = true;
+                    Consume(ref reader);
+                    continue;
+                }
+
+                if (!reader.Read())
+                {
+                    if (endOfStream)
+                    {
+                        return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, "The array is not closed: the document ends inside it."));
+                    }
+
+                    Refill(out problem);
+                    if (problem is not null)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    finished = true;
+                    return false;
+                }
+
+                if (JsonDocument.TryParseValue(ref reader, out document))
+                {
+                    Consume(ref reader);
+                    return true;
+                }
+
+                if (endOfStream)
+                {
+                    return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, "The document ends inside an application."));
+                }
+
+                Refill(out problem);
+                if (problem is not null)
+                {
+                    return true;
+                }
+            }
+            catch (JsonException ex)
+            {
+                return Stop(out problem, DocumentSource.NotWellFormed(ex, JsonPath.Root));
+            }
+        }
+    }
+
+    private bool Stop(out DocumentProblem? problem, DocumentProblem found)
+    {
+        finished = true;
+        problem = found;
+        return true;
+    }
+
+    private void Refill(out DocumentProblem? problem)
+    {
+        problem = null;
+        if (!Fill())
+        {
+            finished = true;
+            problem = DocumentSource.TooLarge(maxDocumentBytes);
+        }
+    }
+
+    private void Consume(ref Utf8JsonReader reader)
+    {
+        start += checked((int)reader.BytesConsumed);
+        state = reader.CurrentState;
+    }
+
+    /// <summary>Moves unread bytes to the front, grows the buffer when full (up to the limit), and reads more. False when the limit is reached.</summary>
+    private bool Fill()
+    {
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+        }
+
+        if (end == buffer.Length)
+        {
+            if (buffer.Length > maxDocumentBytes)
+            {
+                return false;
+            }
+
+            byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxDocumentBytes + 1));
+            buffer.AsSpan(0, end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        int read = stream.Read(buffer, end, buffer.Length - end);
+        if (read == 0)
+        {
+            endOfStream = true;
+        }
+
+        end += read;
+        return true;
+    }
+
+    /// <summary>A stream that yields a prefix already read, then the rest of another stream.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> remaining = prefix;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (remaining.IsEmpty)
+            {
+                return rest.Read(buffer);
+            }
+
+            int n = Math.Min(buffer.Length, remaining.Length);
+            remaining.Span[..n].CopyTo(buffer);
+            remaining = remaining[n..];
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Upon.Core.Serialization;
+
+/// <summary>
+/// Reads values out of a parsed JSON document while collecting every problem found (path, stable code,
+/// message), so that document readers report all problems instead of stopping at the first. Messages
+/// never repeat the values found: documents may hold personal data.
+/// </summary>
+internal sealed class JsonElementReader
+{
+    /// <summary>Gets the problems found so far, in the order found.</summary>
+    public List<DocumentProblem> Problems { get; } = [];
+
+    /// <summary>Adds a problem.</summary>
+    public void Add(string path, string code, string message) => Problems.Add(new DocumentProblem(path, code, message));
+
+    /// <summary>Checks that <paramref name="element"/> is an object, reporting a type mismatch otherwise.</summary>
+    public bool IsObject(JsonElement element, string path, string what)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        TypeMismatch(path, what, element.ValueKind);
+        return false;
+    }
+
+    /// <summary>Reports every property of <paramref name="obj"/> that is not in <paramref name="allowed"/> (compared ordinally).</summary>
+    public void RejectUnknown(JsonElement obj, string path, ReadOnlySpan<string> allowed)
+    {
+        foreach (JsonProperty property in obj.EnumerateObject())
+        {
+            bool known = false;
+            foreach (string name in allowed)
+            {
+                if (string.Equals(name, property.Name, StringComparison.Ordinal))
+                {
+                    known = true;
+                    break;
+                }
+            }
+
+            if (!known)
+            {
+                Add(JsonPath.Property(path, property.Name), DocumentProblemCodes.UnknownProperty, "This property is not part of the format; check its spelling.");
+            }
+        }
+    }
+
+    /// <summary>Gets a property that is present and not null; reports <see cref="DocumentProblemCodes.Required"/> when <paramref name="required"/> and absent.</summary>
+    public bool TryGet(JsonElement obj, string path, string name, bool required, out JsonElement value)
+    {
+        if (obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (required)
+        {
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.Required, $"\"{name}\" is required.");
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a string property; null when absent (reported when required) or of the wrong type (reported).</summary>
+    public string? String(JsonElement obj, string path, string name, bool required, bool allowEmpty = false)
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        string propertyPath = JsonPath.Property(path, name);
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            TypeMismatch(propertyPath, "a string", value.ValueKind);
+            return null;
+        }
+
+        string text = value.GetString()!;
+        if (!allowEmpty && string.IsNullOrWhiteSpace(text))
+        {
+            Add(propertyPath, DocumentProblemCodes.Empty, $"\"{name}\" must not be empty.");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Reads an ISO 8601 date property.</summary>
+    public LocalDate? Date(JsonElement obj, string path, string name, bool required)
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        string propertyPath = JsonPath.Property(path, name);
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            TypeMismatch(propertyPath, "a date string yyyy-MM-dd", value.ValueKind);
+            return null;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.GetString()!);
+        if (!parsed.Success)
+        {
+            Add(propertyPath, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary>Reads an ISO 8601 period property of non-negative date units (for example <c>P3Y</c>).</summary>
+    public Period? DatePeriod(JsonElement obj, string path, string name, bool required)
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        string propertyPath = JsonPath.Property(path, name);
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            TypeMismatch(propertyPath, "a period string such as P3Y", value.ValueKind);
+            return null;
+        }
+
+        ParseResult<Period> parsed = PeriodPattern.Roundtrip.Parse(value.GetString()!);
+        if (!parsed.Success || parsed.Value.HasTimeComponent || parsed.Value.Years < 0 || parsed.Value.Months < 0 || parsed.Value.Weeks < 0 || parsed.Value.Days < 0)
+        {
+            Add(propertyPath, DocumentProblemCodes.PeriodInvalid, "Expected an ISO 8601 period of non-negative years, months, weeks and days, such as P3Y or P2Y6M.");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary>Reads an integer property within a range.</summary>
+    public int? Int(JsonElement obj, string path, string name, bool required, int min, int max)
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        string propertyPath = JsonPath.Property(path, name);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+        {
+            TypeMismatch(propertyPath, "a whole number", value.ValueKind);
+            return null;
+        }
+
+        if (number < min || number > max)
+        {
+            Add(propertyPath, DocumentProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"\"{name}\" must be from {min} to {max}."));
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>Reads a decimal property within a range; <paramref name="minExclusive"/> makes the lower bound exclusive.</summary>
+    public decimal? Decimal(JsonElement obj, string path, string name, bool required, decimal min, decimal max, bool minExclusive)
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        string propertyPath = JsonPath.Property(path, name);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out decimal number))
+        {
+            TypeMismatch(propertyPath, "a number", value.ValueKind);
+            return null;
+        }
+
+        if ((minExclusive ? number <= min : number < min) || number > max)
+        {
+            Add(propertyPath, DocumentProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"\"{name}\" must be {(minExclusive ? "above" : "at least")} {min} and at most {max}."));
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>Reads a boolean property.</summary>
+    public bool? Bool(JsonElement obj, string path, string name, bool required)
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        TypeMismatch(JsonPath.Property(path, name), "true or false", value.ValueKind);
+        return null;
+    }
+
+    /// <summary>Reads an enum property written as its camelCase name.</summary>
+    public TEnum? Enum<TEnum>(JsonElement obj, string path, string name, bool required)
+        where TEnum : struct, Enum
+    {
+        if (!TryGet(obj, path, name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        return EnumValue<TEnum>(value, JsonPath.Property(path, name));
+    }
+
+    /// <summary>Reads an enum value written as its camelCase name.</summary>
+    public TEnum? EnumValue<TEnum>(JsonElement value, string path)
+        where TEnum : struct, Enum
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            TypeMismatch(path, "a string", value.ValueKind);
+            return null;
+        }
+
+        if (EnumNames<TEnum>.TryParse(value.GetString()!, out TEnum parsed))
+        {
+            return parsed;
+        }
+
+        Add(path, DocumentProblemCodes.UnknownValue, $"Expected one of: {EnumNames<TEnum>.List}.");
+        return null;
+    }
+
+    /// <summary>Gets an array property's elements with their paths; reports a missing (when required) or mistyped array.</summary>
+    public bool Array(JsonElement obj, string path, string name, bool required, out JsonElement array, out string arrayPath)
+    {
+        arrayPath = JsonPath.Property(path, name);
+        if (!TryGet(obj, path, name, required, out array))
+        {
+            return false;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            TypeMismatch(arrayPath, "an array", array.ValueKind);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports a value of the wrong JSON type.</summary>
+    public void TypeMismatch(string path, string expected, JsonValueKind found) =>
+        Add(path, DocumentProblemCodes.TypeMismatch, $"Expected {expected}, but found {Describe(found)}.");
+
+    /// <summary>Describes a JSON value kind with its article.</summary>
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}
+
+/// <summary>The camelCase JSON names of an enum's members (for example <c>localAuthority</c>), without reflection on attributes.</summary>
+/// <typeparam name="TEnum">The enum type.</typeparam>
+internal static class EnumNames<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly Dictionary<string, TEnum> ByName = Build();
+
+    private static readonly Dictionary<TEnum, string> ByValue = Invert(ByName);
+
+    /// <summary>Gets the names, comma-separated, in declaration order.</summary>
+    public static string List { get; } = string.Join(", ", ByValue.Values);
+
+    /// <summary>Gets the JSON name of <paramref name="value"/>.</summary>
+    public static string Name(TEnum value) =>
+        ByValue.TryGetValue(value, out string? name) ? name : throw new ArgumentOutOfRangeException(nameof(value), "The value is not a defined member of its enum.");
+
+    /// <summary>Parses a JSON name (case-sensitive).</summary>
+    public static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);
+
+    private static Dictionary<string, TEnum> Build()
+    {
+        Dictionary<string, TEnum> names = new(StringComparer.Ordinal);
+        foreach (TEnum value in System.Enum.GetValues<TEnum>())
+        {
+            names[JsonNamingPolicy.CamelCase.ConvertName(value.ToString())] = value;
+        }
+
+        return names;
+    }
+
+    private static Dictionary<TEnum, string> Invert(Dictionary<string, TEnum> names)
+    {
+        Dictionary<TEnum, string> values = [];
+        foreach (KeyValuePair<string, TEnum> pair in names)
+        {
+            values[pair.Value] = pair.Key;
+        }
+
+        return values;
+    }
+}
