@@ -1,0 +1,118 @@
+using System.Linq;
+using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Upon.Core.Eligibility;
+using Upon.Core.Tests.Support;
+using Property = Upon.Core.Tests.Support.Property;
+
+namespace Upon.Core.Tests.Eligibility;
+
+/// <summary>The laws of deciding: monotone in qualifying roles, deterministic, and eligible-from consistent with deciding later.</summary>
+public sealed class EligibilityPolicyPropertyTests
+{
+    [Fact]
+    public void AddingAQualifyingFullTimeRole_NeverTurnsEligibleIntoIneligible() =>
+        Property.ForAll(EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: false), pair =>
+        {
+            (EligibilityPolicy policy, ApplicationAndRole added) = pair;
+            if (policy.Decide(added.Application).Outcome == EligibilityOutcome.Eligible)
+            {
+                Assert.Equal(EligibilityOutcome.Eligible, policy.Decide(added.Application.WithRoles(added.Application.Roles.Add(added.Role))).Outcome);
+            }
+        });
+
+    // Not a law for part-time roles counted pro rata, and deliberately not tested as one: a current full-time role from
+    // 1 March 2020 is eligible on 1 March 2023 (1,095 days; three years from 1 March 2020 are 1,095 days), but adding a
+    // half-time qualifying role on 20 February 2020 alone moves the first day to 20 February, from which three years are
+    // 1,096 days, while adding only 0.5 of a day: 1,095.5 days, ineligible. Reported to the issue; see the branch report.
+    [Fact]
+    public void AddingAQualifyingRole_NeverTurnsEligibleIntoIneligible_WhenPartTimeCountsInFull() =>
+        Property.ForAll(EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: true), pair =>
+        {
+            EligibilityPolicy policy = EligibilityGenerators.Policies.Single(p => p.Id == "experience-full");
+            Application application = pair.Case.Application;
+            if (policy.Decide(application).Outcome == EligibilityOutcome.Eligible)
+            {
+                Assert.Equal(EligibilityOutcome.Eligible, policy.Decide(application.WithRoles(application.Roles.Add(pair.Case.Role))).Outcome);
+            }
+        });
+
+    [Fact]
+    public void TheGeneratedApplications_IncludeEligibleOnes_SoTheMonotonyLawsAreTested()
+    {
+        // Guards the two laws above against a generator that never produces an eligible application.
+        int eligible = EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: false).Generator.Sample(500)
+            .Count(pair => pair.Policy.Decide(pair.Case.Application).IsEligible);
+
+        Assert.InRange(eligible, 25, 500);
+    }
+
+    [Fact]
+    public void Decide_TheSameInputTwice_GivesEqualDecisions() =>
+        Property.ForAll(EligibilityGenerators.PolicyAndApplications(), pair =>
+        {
+            (EligibilityPolicy policy, Application application) = pair;
+            EligibilityDecision first = policy.Decide(application);
+            EligibilityDecision second = policy.Decide(application);
+            EligibilityDecision copy = policy.Decide(application.WithRoles([.. application.Roles]));
+
+            Assert.Equal(first, second);
+            Assert.Equal(first, copy);
+            Assert.Equal(first.ToString(), second.ToString());
+            Assert.Equal<string>(Explanations.Flatten(first.Explanation).Select(r => r.Message), Explanations.Flatten(second.Explanation).Select(r => r.Message));
+        });
+
+    [Fact]
+    public void Decide_FromManyThreadsAtOnce_GivesTheSameDecisionsAsOneThread()
+    {
+        Arbitrary<(EligibilityPolicy, Application[])> batches = Arb.From(
+            from policy in Gen.Elements(EligibilityGenerators.Policies.AsEnumerable())
+            from count in Gen.Choose(1, 8)
+            from applications in Gen.ArrayOf(EligibilityGenerators.ApplicationGen(), count)
+            select (policy, applications),
+            pair => Enumerable.Range(0, pair.Item2.Length).Where(_ => pair.Item2.Length > 1).Select(i => (pair.Item1, pair.Item2.Where((_, j) => j != i).ToArray())));
+
+        Property.ForAll(batches, pair =>
+        {
+            (EligibilityPolicy policy, Application[] applications) = pair;
+            EligibilityDecision[] expected = [.. applications.Select(policy.Decide)];
+            EligibilityDecision[] parallel = new EligibilityDecision[applications.Length * 8];
+
+            Parallel.For(0, parallel.Length, i => parallel[i] = policy.Decide(applications[i % applications.Length]));
+
+            for (int i = 0; i < parallel.Length; i++)
+            {
+                Assert.Equal(expected[i % applications.Length], parallel[i]);
+                Assert.Equal(expected[i % applications.Length].Explanation.Message, parallel[i].Explanation.Message);
+            }
+        });
+    }
+
+    [Fact]
+    public void EligibleFrom_IsAfterTheAsOfDate_EligibleOnIt_AndNotTheDayBefore() =>
+        Property.ForAll(EligibilityGenerators.PolicyAndApplications(futureRoles: false), pair =>
+        {
+            (EligibilityPolicy policy, Application application) = pair;
+            EligibilityDecision decision = policy.Decide(application);
+            if (decision.EligibleFrom is not LocalDate from)
+            {
+                return;
+            }
+
+            Assert.Equal(EligibilityOutcome.Ineligible, decision.Outcome);
+            Assert.True(from > decision.AsOf, $"eligible from {from}, as of {decision.AsOf}");
+            Assert.Equal(EligibilityOutcome.Eligible, policy.Decide(application, from).Outcome);
+            Assert.NotEqual(EligibilityOutcome.Eligible, policy.Decide(application, from.PlusDays(-1)).Outcome);
+        });
+
+    [Fact]
+    public void TheGeneratedApplications_IncludeOnesWithAnEligibleFromDate_SoTheLawIsTested()
+    {
+        int withDate = EligibilityGenerators.PolicyAndApplications(futureRoles: false).Generator.Sample(500)
+            .Count(pair => pair.Policy.Decide(pair.Application).EligibleFrom is not null);
+
+        Assert.InRange(withDate, 25, 500);
+    }
+}
