@@ -29,6 +29,7 @@ public sealed record Application
     /// <param name="assessorOutcomes">The assessors' judgements, if the application has been assessed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="programmeYear"/> is null, or <paramref name="roles"/> holds null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty or <paramref name="programmeYear"/> is not of the form <c>yyyy/yy</c> with consecutive years.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside <see cref="EligibilityDates.Range"/>.</exception>
     public Application(
         string id,
         string programmeYear,
@@ -46,7 +47,12 @@ public sealed record Application
             throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
         }
 
-        Preconditions.CheckIso(assessedOn);
+        EligibilityDates.Check(assessedOn);
+        if (readyBy is LocalDate ready)
+        {
+            EligibilityDates.Check(ready, nameof(readyBy));
+        }
+
         ImmutableArray<Role> list = [.. roles];
         foreach (Role role in list)
         {

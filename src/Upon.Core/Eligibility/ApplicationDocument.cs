@@ -195,7 +195,7 @@ public static class ApplicationDocument
             programmeYear = null;
         }
 
-        LocalDate? assessedOn = reader.Date(root, path, "assessedOn", required: true);
+        LocalDate? assessedOn = reader.Date(root, path, "assessedOn", required: true, EligibilityDates.Range);
         List<Role> roles = [];
         if (reader.Array(root, path, "roles", required: true, out JsonElement roleArray, out string rolesPath))
         {
@@ -211,7 +211,7 @@ public static class ApplicationDocument
             }
         }
 
-        LocalDate? readyBy = reader.Date(root, path, "readyBy", required: false);
+        LocalDate? readyBy = reader.Date(root, path, "readyBy", required: false, EligibilityDates.Range);
         string? statement = reader.String(root, path, "moralPurposeStatement", required: false, allowEmpty: true);
         Sponsor? sponsor = null;
         if (reader.TryGet(root, path, "sponsor", required: false, out JsonElement sponsorElement))
@@ -280,8 +280,8 @@ public static class ApplicationDocument
         OrganisationType? type = reader.Enum<OrganisationType>(item, path, "organisationType", required: true);
         Sector? sector = reader.Enum<Sector>(item, path, "sector", required: true);
         RoleLevel? level = reader.Enum<RoleLevel>(item, path, "level", required: true);
-        LocalDate? start = reader.Date(item, path, "start", required: true);
-        LocalDate? end = reader.Date(item, path, "end", required: false);
+        LocalDate? start = reader.Date(item, path, "start", required: true, EligibilityDates.Range);
+        LocalDate? end = reader.Date(item, path, "end", required: false, EligibilityDates.Range);
         decimal? fraction = reader.Decimal(item, path, "partTimeFraction", required: false, 0m, 1m, minExclusive: true);
         bool acting = reader.Bool(item, path, "acting", required: false) ?? false;
         if (start is LocalDate first && end is LocalDate last && last < first)

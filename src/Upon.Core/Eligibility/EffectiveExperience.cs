@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Upon.Core.Eligibility;
@@ -14,16 +15,18 @@ namespace Upon.Core.Eligibility;
 /// <list type="bullet">
 /// <item>A role's end date is its last day in post, included. Experience as of a date counts the days
 /// <em>before</em> it: a role started on 1 October 2017 gives exactly three years on 1 October 2020.</item>
-/// <item>Roles are combined day by day: on each day, the weight is the sum of the weights of the
-/// qualifying roles held that day, capped at one day, so concurrent roles never count twice. A role's
-/// weight is 1, or its part-time fraction when the policy counts part-time roles
-/// <see cref="PartTimeCounting.ProRata"/>; two half-time roles held together make a full day.</item>
+/// <item>Roles are combined day by day: on each day, the weight is the largest weight among the
+/// qualifying roles held that day, so concurrent roles never count twice and a role entered twice
+/// counts once. A role's weight is 1, or its part-time fraction when the policy counts part-time roles
+/// <see cref="PartTimeCounting.ProRata"/>.</item>
 /// <item>Current roles count up to the day before the as-of date; roles starting on or after it count nothing.</item>
 /// <item><see cref="Days"/> is the total in full-time-equivalent days (exact to a thousandth of a day).
-/// <see cref="Period"/> turns the whole days into calendar terms by laying them end to end from the
-/// first counted day, <see cref="FirstDay"/>: so a single continuous full-time period is exact in
-/// calendar terms (29 February and month ends included), and separate periods add up as if they had
-/// been worked without a break from the first of them.</item>
+/// <see cref="Period"/> turns it into calendar terms by laying the days end to end from the first
+/// counted day, <see cref="FirstDay"/>, with a part of a day rounded up to a whole day: so a single
+/// continuous full-time period is exact in calendar terms (29 February and month ends included), and
+/// separate periods add up as if they had been worked without a break from the first of them. Rounding
+/// up is what makes adding a role never reduce the result: an earlier role can move the first day back
+/// across a 29 February, needing one more day, and it always brings at least a part of a day with it.</item>
 /// </list>
 /// <para>Equality is by value, comparing <see cref="Roles"/> element by element. Instances are immutable.</para>
 /// </remarks>
@@ -55,9 +58,9 @@ public sealed record EffectiveExperience
     public LocalDate? FirstDay { get; }
 
     /// <summary>Gets the total in full-time-equivalent days, to a thousandth of a day.</summary>
-    public decimal Days => ScaledDays / (decimal)Scale;
+    public decimal Days => Thousandths(ScaledDays);
 
-    /// <summary>Gets the total's whole days in calendar terms, laid end to end from <see cref="FirstDay"/> (years, months and days); zero when nothing counted.</summary>
+    /// <summary>Gets the total in calendar terms, laid end to end from <see cref="FirstDay"/> with a part of a day rounded up (years, months and days); zero when nothing counted.</summary>
     public Period Period => FirstDay is LocalDate first
         ? Period.Between(first, first.PlusDays(WholeDays), PeriodUnits.YearMonthDay)
         : Period.Zero;
@@ -73,7 +76,8 @@ public sealed record EffectiveExperience
 
     internal long ScaledDays { get; }
 
-    internal int WholeDays => checked((int)(ScaledDays / Scale));
+    /// <summary>Gets the whole days: the total rounded up to a whole day.</summary>
+    internal int WholeDays => checked((int)((ScaledDays + Scale - 1) / Scale));
 
     /// <summary>Determines whether the experience amounts to at least <paramref name="required"/> in calendar terms.</summary>
     /// <param name="required">The requirement, for example three years.</param>
@@ -127,33 +131,36 @@ public sealed record EffectiveExperience
             return null;
         }
 
-        long needed = ((long)Period.DaysBetween(first, first.Plus(required)) * Scale) - ScaledDays;
+        // Whole days round up, so the requirement of R days is met once the thousandths exceed (R - 1) * Scale.
+        long needed = (((long)Period.DaysBetween(first, first.Plus(required)) - 1) * Scale) - ScaledDays + 1;
 
-        // continuing holds (last day in post, weight) sorted by last day; walk the segments in which the
-        // summed weight is constant. Experience as of AsOf + n counts the n days from AsOf on.
-        int day = DayNumber(AsOf);
-        int weight = 0;
-        foreach (Edge role in continuing)
+        // continuing holds (last day in post, weight) sorted by last day. Between consecutive last days the
+        // rate is the largest weight of the roles not yet ended. Experience as of AsOf + n counts the n days from AsOf on.
+        int asOfDay = DayNumber(AsOf);
+        int day = asOfDay;
+        for (int k = 0; k < continuing.Length; k++)
         {
-            weight += role.Delta;
-        }
-
-        foreach (Edge role in continuing)
-        {
-            if (weight > 0 && role.Day >= day)
+            int rate = 0;
+            for (int j = k; j < continuing.Length; j++)
             {
-                long rate = Math.Min(weight, Scale);
-                long segment = (long)(role.Day - day + 1) * rate;
-                if (segment >= needed)
-                {
-                    return AsOf.PlusDays(checked((int)((needed + rate - 1) / rate)) + day - DayNumber(AsOf));
-                }
-
-                needed -= segment;
-                day = role.Day + 1;
+                rate = Math.Max(rate, continuing[j].Delta);
             }
 
-            weight -= role.Delta;
+            Edge role = continuing[k];
+            if (role.Day < day)
+            {
+                continue;
+            }
+
+            long segment = (long)(role.Day - day + 1) * rate;
+            if (segment >= needed)
+            {
+                long target = day + ((needed + rate - 1) / rate);
+                return target <= MaxDayNumber ? AsOf.PlusDays((int)(target - asOfDay)) : null;
+            }
+
+            needed -= segment;
+            day = role.Day + 1;
         }
 
         return null;
@@ -176,7 +183,7 @@ public sealed record EffectiveExperience
         Span<Edge> edges = roles.Count <= 64 ? stackalloc Edge[roles.Count * 2] : new Edge[roles.Count * 2];
         int edgeCount = 0;
         int currentWeight = 0;
-        List<Edge> continuingRoles = [];
+        int continuingCount = 0;
         int asOfDay = DayNumber(asOf);
 
         for (int i = 0; i < roles.Count; i++)
@@ -184,49 +191,81 @@ public sealed record EffectiveExperience
             Role role = roles[i];
             ArgumentNullException.ThrowIfNull(role, nameof(roles));
             string? exclusion = qualifies(role);
-            DateInterval? counted = role.CountedBefore(asOf);
             if (exclusion is not null)
             {
                 evidence[i] = new RoleEvidence(i, exclusion, null, 0m);
                 continue;
             }
 
-            if (counted is null)
+            if (role.Start >= asOf)
             {
                 evidence[i] = new RoleEvidence(i, ReasonCodes.RoleNotStarted, null, 0m);
                 continue;
             }
 
+            int first = DayNumber(role.Start);
+            int last = role.End is LocalDate end && end < asOf ? DayNumber(end) : asOfDay - 1;
             int weight = Weight(role, partTime);
-            evidence[i] = new RoleEvidence(i, ReasonCodes.RoleCounted, counted, (decimal)counted.Length * weight / Scale);
-            edges[edgeCount++] = new Edge(DayNumber(counted.Start), weight);
-            edges[edgeCount++] = new Edge(DayNumber(counted.End) + 1, -weight);
+            evidence[i] = new RoleEvidence(i, ReasonCodes.RoleCounted, new DateInterval(role.Start, role.Start.PlusDays(last - first)), Thousandths((long)(last - first + 1) * weight));
+            edges[edgeCount++] = new Edge(first, weight);
+            edges[edgeCount++] = new Edge(last + 1, -weight);
             if (role.End is null || role.End.Value >= asOf)
             {
-                currentWeight += weight;
-                continuingRoles.Add(new Edge(role.End is LocalDate last ? DayNumber(last) : int.MaxValue, weight));
+                currentWeight = Math.Max(currentWeight, weight);
+                continuingCount++;
             }
         }
 
         Span<Edge> used = edges[..edgeCount];
         used.Sort();
 
-        // Sweep the day line: between consecutive edges the summed weight is constant; cap it at a full day.
+        // Sweep the day line: between consecutive edges the set of roles held is constant, and the day's
+        // weight is the largest weight held. active[w] counts the roles of weight w being held.
         long scaledDays = 0;
-        int active = 0;
+        int max = 0;
+        Span<int> active = stackalloc int[Scale + 1];
+        active.Clear();
         for (int k = 0; k < used.Length; k++)
         {
-            if (k > 0 && active > 0)
+            if (k > 0 && max > 0)
             {
-                scaledDays += (long)(used[k].Day - used[k - 1].Day) * Math.Min(active, Scale);
+                scaledDays += (long)(used[k].Day - used[k - 1].Day) * max;
             }
 
-            active += used[k].Delta;
+            int weight = used[k].Delta;
+            if (weight > 0)
+            {
+                active[weight]++;
+                max = Math.Max(max, weight);
+            }
+            else
+            {
+                active[-weight]--;
+                while (max > 0 && active[max] == 0)
+                {
+                    max--;
+                }
+            }
+        }
+
+        Edge[] continuingRoles = continuingCount == 0 ? [] : new Edge[continuingCount];
+        if (continuingCount > 0)
+        {
+            int c = 0;
+            for (int i = 0; i < roles.Count; i++)
+            {
+                Role role = roles[i];
+                if (evidence[i].Reason == ReasonCodes.RoleCounted && (role.End is null || role.End.Value >= asOf))
+                {
+                    continuingRoles[c++] = new Edge(role.End is LocalDate last ? DayNumber(last) : MaxDayNumber, Weight(role, partTime));
+                }
+            }
+
+            Array.Sort(continuingRoles);
         }
 
         LocalDate? firstDay = edgeCount > 0 ? asOf.PlusDays(used[0].Day - asOfDay) : null;
-        continuingRoles.Sort();
-        return new EffectiveExperience(asOf, firstDay, scaledDays, Math.Min(currentWeight, Scale) / (decimal)Scale, [.. evidence], [.. continuingRoles]);
+        return new EffectiveExperience(asOf, firstDay, scaledDays, Thousandths(currentWeight), ImmutableCollectionsMarshal.AsImmutableArray(evidence), continuingRoles);
     }
 
     /// <inheritdoc />
@@ -246,7 +285,13 @@ public sealed record EffectiveExperience
             ? (int)Math.Max(1m, Math.Round(fraction * Scale, MidpointRounding.ToEven))
             : Scale;
 
+    private static readonly int MaxDayNumber = DayNumber(LocalDate.MaxIsoValue);
+
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+
+    /// <summary>A number of thousandths as an exact decimal, without a division.</summary>
+    private static decimal Thousandths(long value) =>
+        value % Scale == 0 ? value / Scale : new decimal((int)(value & 0xFFFFFFFF), (int)(value >> 32), 0, isNegative: false, scale: 3);
 
     private readonly record struct Edge(int Day, int Delta) : IComparable<Edge>
     {

@@ -131,10 +131,11 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     /// <returns>The decision with its explanation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
     public EligibilityDecision Decide(Application application, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(application);
-        Preconditions.CheckIso(asOf);
+        EligibilityDates.Check(asOf);
         CriterionResult explanation = Evaluate(Rule, application, asOf);
         EligibilityOutcome outcome = EligibilityDecision.From(explanation.Outcome);
         LocalDate? eligibleFrom = outcome == EligibilityOutcome.Ineligible && HasExperienceRule ? FindEligibleFrom(explanation) : null;

@@ -172,17 +172,14 @@ public sealed record ExperienceRule : EligibilityRule
     /// <param name="partTime">How part-time roles count.</param>
     /// <param name="actingCounts">Whether roles held on an acting basis count.</param>
     /// <exception cref="ArgumentException">A string is empty, <paramref name="qualifyingRoles"/> is empty, or <paramref name="minimum"/> has time units or negative units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimum"/> is longer than <see cref="EligibilityDates.MaxRulePeriod"/>.</exception>
     /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partTime"/> is undefined.</exception>
     public ExperienceRule(string code, string title, Period minimum, IEnumerable<RolePattern> qualifyingRoles, PartTimeCounting partTime, bool actingCounts)
         : base(code, title)
     {
-        ArgumentNullException.ThrowIfNull(minimum);
         ArgumentNullException.ThrowIfNull(qualifyingRoles);
-        if (minimum.HasTimeComponent || minimum.Years < 0 || minimum.Months < 0 || minimum.Weeks < 0 || minimum.Days < 0)
-        {
-            throw new ArgumentException("A minimum is made of non-negative years, months, weeks and days.", nameof(minimum));
-        }
+        EligibilityDates.CheckRulePeriod(minimum);
 
         ArgumentOutOfRangeException.ThrowIfLessThan((int)partTime, (int)PartTimeCounting.ProRata, nameof(partTime));
         ArgumentOutOfRangeException.ThrowIfGreaterThan((int)partTime, (int)PartTimeCounting.Full, nameof(partTime));
@@ -328,15 +325,12 @@ public sealed record ReadinessRule : EligibilityRule
     /// <param name="title">The rule's title.</param>
     /// <param name="within">The window, for example three years; a readiness date exactly at its end passes.</param>
     /// <exception cref="ArgumentException">A string is empty, or <paramref name="within"/> has time units or negative units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is longer than <see cref="EligibilityDates.MaxRulePeriod"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="within"/> is null.</exception>
     public ReadinessRule(string code, string title, Period within)
         : base(code, title)
     {
-        ArgumentNullException.ThrowIfNull(within);
-        if (within.HasTimeComponent || within.Years < 0 || within.Months < 0 || within.Weeks < 0 || within.Days < 0)
-        {
-            throw new ArgumentException("A window is made of non-negative years, months, weeks and days.", nameof(within));
-        }
+        EligibilityDates.CheckRulePeriod(within);
 
         Within = within;
     }

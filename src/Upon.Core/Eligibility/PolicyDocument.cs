@@ -277,7 +277,7 @@ public static class PolicyDocument
                 break;
             case RuleKind.Experience:
                 reader.RejectUnknown(element, path, ["kind", "code", "title", "minimum", "qualifyingRoles", "partTime", "actingCounts"]);
-                Period? minimum = reader.DatePeriod(element, path, "minimum", required: true);
+                Period? minimum = RulePeriod(reader, element, path, "minimum");
                 PartTimeCounting? partTime = reader.Enum<PartTimeCounting>(element, path, "partTime", required: true);
                 bool? acting = reader.Bool(element, path, "actingCounts", required: true);
                 List<RolePattern> patterns = [];
@@ -308,7 +308,7 @@ public static class PolicyDocument
                 break;
             case RuleKind.Readiness:
                 reader.RejectUnknown(element, path, ["kind", "code", "title", "within"]);
-                Period? within = reader.DatePeriod(element, path, "within", required: true);
+                Period? within = RulePeriod(reader, element, path, "within");
                 if (reader.Problems.Count == before && code is not null && title is not null && within is not null)
                 {
                     rule = new ReadinessRule(code, title, within);
@@ -343,6 +343,18 @@ public static class PolicyDocument
         }
 
         return rule;
+    }
+
+    private static Period? RulePeriod(JsonElementReader reader, JsonElement element, string path, string name)
+    {
+        Period? period = reader.DatePeriod(element, path, name, required: true);
+        if (period is not null && !EligibilityDates.IsValidRulePeriod(period))
+        {
+            reader.Add(JsonPath.Property(path, name), DocumentProblemCodes.OutOfRange, $"\"{name}\" is at most 100 years.");
+            return null;
+        }
+
+        return period;
     }
 
     private static RolePattern? ReadPattern(JsonElementReader reader, JsonElement element, string path)

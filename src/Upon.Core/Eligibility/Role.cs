@@ -25,7 +25,7 @@ public sealed record Role
     /// <param name="partTimeFraction">The fraction of full time worked, above 0 and at most 1; null for full time.</param>
     /// <param name="isActing">Whether the role was held on an acting or interim basis (acting up).</param>
     /// <exception cref="ArgumentNullException"><paramref name="title"/> or <paramref name="organisation"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined, <paramref name="end"/> is before <paramref name="start"/>, or <paramref name="partTimeFraction"/> is not in (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined, a date is outside <see cref="EligibilityDates.Range"/>, <paramref name="end"/> is before <paramref name="start"/>, or <paramref name="partTimeFraction"/> is not in (0, 1].</exception>
     public Role(
         string title,
         string organisation,
@@ -42,10 +42,10 @@ public sealed record Role
         EnumCheck.Defined(organisationType);
         EnumCheck.Defined(sector);
         EnumCheck.Defined(level);
-        Preconditions.CheckIso(start);
+        EligibilityDates.Check(start);
         if (end is LocalDate last)
         {
-            Preconditions.CheckIso(last, nameof(end));
+            EligibilityDates.Check(last, nameof(end));
             if (last < start)
             {
                 throw new ArgumentOutOfRangeException(nameof(end), "A role's last day cannot be before its first day.");

@@ -95,8 +95,8 @@ internal sealed class JsonElementReader
         return text;
     }
 
-    /// <summary>Reads an ISO 8601 date property.</summary>
-    public LocalDate? Date(JsonElement obj, string path, string name, bool required)
+    /// <summary>Reads an ISO 8601 date property; when <paramref name="range"/> is given, a date outside it is reported as out of range.</summary>
+    public LocalDate? Date(JsonElement obj, string path, string name, bool required, DateInterval? range = null)
     {
         if (!TryGet(obj, path, name, required, out JsonElement value))
         {
@@ -114,6 +114,12 @@ internal sealed class JsonElementReader
         if (!parsed.Success)
         {
             Add(propertyPath, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
+            return null;
+        }
+
+        if (range is not null && !range.Contains(parsed.Value))
+        {
+            Add(propertyPath, DocumentProblemCodes.OutOfRange, $"\"{name}\" must be from {Preconditions.Format(range.Start)} to {Preconditions.Format(range.End)}.");
             return null;
         }
 

@@ -146,12 +146,13 @@ public sealed class EffectiveExperienceExampleTests
 
         EffectiveExperience experience = Experience(BuiltInPolicies.Year1.Decide(Applicant(new LocalDate(2020, 10, 1), third))).Experience!;
 
+        // 10 days at 0.333 make 3.33 days; in calendar terms a part of a day rounds up, so 4 days.
         Assert.Equal(3.33m, experience.Days);
-        Assert.Equal(Period.FromDays(3), experience.Period);
+        Assert.Equal(Period.FromDays(4), experience.Period);
     }
 
     [Fact]
-    public void TwoHalfTimeRolesHeldTogether_MakeAFullDay_ProRata()
+    public void TwoHalfTimeRolesHeldTogether_CountAsTheLargerWeightNotTheSum_ProRata()
     {
         LocalDate start = new(2017, 10, 1);
         Role half = new("Head of Early Help & Safeguarding", "Northshire County Council", OrganisationType.LocalAuthority, Sector.ChildrensServices, RoleLevel.HeadOfService, start, partTimeFraction: 0.5m);
@@ -159,9 +160,10 @@ public sealed class EffectiveExperienceExampleTests
 
         EligibilityDecision decision = BuiltInPolicies.Year1.Decide(Applicant(new LocalDate(2020, 10, 1), half, otherHalf));
 
-        Assert.Equal(EligibilityOutcome.Eligible, decision.Outcome);
-        Assert.Equal(1096m, Experience(decision).Experience!.Days);
-        Assert.Equal(1m, Experience(decision).Experience!.CurrentDailyRate);
+        // Concurrent roles never count twice: each day takes the largest weight held, here a half day.
+        Assert.Equal(EligibilityOutcome.Ineligible, decision.Outcome);
+        Assert.Equal(548m, Experience(decision).Experience!.Days);
+        Assert.Equal(0.5m, Experience(decision).Experience!.CurrentDailyRate);
     }
 
     [Fact]

@@ -17,11 +17,10 @@ public sealed class EffectiveExperiencePropertyTests
         Property.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
             AssertSameExperience(picked.Roles, picked.WithDuplicate, picked.AsOf, PartTimeCounting.Full, compareMetOn: true));
 
-    // Pro rata, duplicating a part-time role does change experience, by the documented convention that concurrent
-    // part-time roles add up (two half-time roles make a full day): a 0.5 role duplicated counts in full. Reported.
+    // Concurrent roles take the largest weight of the day, so a part-time role entered twice counts once.
     [Fact]
-    public void DuplicatingAFullTimeRole_NeverChangesEffectiveExperience_ProRata() =>
-        Property.ForAll(EligibilityGenerators.PickedRoles(partTime: false), picked =>
+    public void DuplicatingARole_NeverChangesEffectiveExperience_ProRata() =>
+        Property.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
             AssertSameExperience(picked.Roles, picked.WithDuplicate, picked.AsOf, PartTimeCounting.ProRata, compareMetOn: true));
 
     [Fact]
