@@ -90,6 +90,24 @@ public static class TimelineGenerators
             from keys in Gen.ArrayOf(Gen.Choose(0, 1_000_000), year.Sessions.Length)
             select (year, Enumerable.Range(0, year.Sessions.Length).OrderBy(i => keys[i]).ThenBy(i => i).ToArray()));
 
+    /// <summary>
+    /// Programme years the document reader accepts: as <see cref="ProgrammeYears"/>, with at least one
+    /// milestone and without one-day sessions whose end time is not after their start time.
+    /// </summary>
+    public static Arbitrary<ProgrammeYear> DocumentProgrammeYears() =>
+        Arb.From(
+            from year in ProgrammeYears().Generator
+            from extra in Milestones()
+            select new ProgrammeYear(
+                year.Id,
+                year.Name,
+                year.Strand,
+                year.Window,
+                year.Milestones.IsEmpty ? [extra] : year.Milestones,
+                [.. year.Sessions.Where(s => !(s.HasTimes && s.Dates.Length == 1 && s.EndTime <= s.StartTime))],
+                year.RequiredTaughtDays,
+                year.Notes));
+
     /// <summary>Returns the year with its sessions in the order of <paramref name="permutation"/>.</summary>
     public static ProgrammeYear Permute(ProgrammeYear year, int[] permutation) =>
         year.WithSessions([.. permutation.Select(i => year.Sessions[i])]);
