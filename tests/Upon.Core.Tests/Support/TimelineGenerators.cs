@@ -108,6 +108,34 @@ public static class TimelineGenerators
                 year.RequiredTaughtDays,
                 year.Notes));
 
+    /// <summary>
+    /// Schedule requests from 2022 to 2024: 7 to 400 days, 1 to 15 sessions, any preferred days (often none),
+    /// up to three blackouts inside the period, gaps of 1 to 30 days.
+    /// </summary>
+    public static Arbitrary<ScheduleRequest> ScheduleRequests() =>
+        Arb.From(
+            from startDay in Gen.Choose(0, 700)
+            from length in Gen.Choose(7, 400)
+            let between = new DateInterval(new LocalDate(2022, 1, 1).PlusDays(startDay), new LocalDate(2022, 1, 1).PlusDays(startDay + length - 1))
+            from count in Gen.Frequency((3, Gen.Choose(1, 8)), (1, Gen.Choose(9, 15)))
+            from dayMask in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(1, 127)))
+            from blackoutCount in Gen.Choose(0, 3)
+            from blackoutStarts in Gen.ArrayOf(Gen.Choose(0, length - 1), blackoutCount)
+            from blackoutLengths in Gen.ArrayOf(Gen.Choose(1, 60), blackoutCount)
+            from gap in Gen.Frequency((2, Gen.Choose(1, 7)), (1, Gen.Choose(8, 30)))
+            from kind in Gen.Elements(Enum.GetValues<SessionKind>())
+            select new ScheduleRequest(
+                kind,
+                count,
+                between,
+                [.. Enumerable.Range(0, 7).Where(bit => (dayMask & (1 << bit)) != 0).Select(bit => (IsoDayOfWeek)(bit + 1))],
+                [.. blackoutStarts.Zip(blackoutLengths, (start, days) => new DateInterval(between.Start.PlusDays(start), between.Start.PlusDays(start + days - 1)))],
+                gap));
+
+    /// <summary>Instants from 2020 to 2023, when the built-in years run.</summary>
+    public static Gen<Instant> Instants2020To2023() =>
+        Gen.Choose(0, 4 * 366 * 24 * 4).Select(quarterHours => Instant.FromUtc(2020, 1, 1, 0, 0).Plus(Duration.FromMinutes(15L * quarterHours)));
+
     /// <summary>Returns the year with its sessions in the order of <paramref name="permutation"/>.</summary>
     public static ProgrammeYear Permute(ProgrammeYear year, int[] permutation) =>
         year.WithSessions([.. permutation.Select(i => year.Sessions[i])]);
