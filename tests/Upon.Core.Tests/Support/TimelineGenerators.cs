@@ -24,6 +24,18 @@ public static class TimelineGenerators
 
     private static readonly string?[] Groups = [null, "A", "B", "C"];
 
+    /// <summary>Titles that need iCalendar escaping and folding: commas, semicolons, backslashes, newlines, accents, emoji, long text.</summary>
+    private static readonly string[] Titles =
+    [
+        "Session",
+        "Taught day: leadership, finance; partnerships",
+        "Back\\slash and \"quotes\"",
+        "Two\nlines\r\nand three",
+        "Résumé café — naïve façade ",
+        "Celebration 🎉🎉🎉 with a long title that goes on well past seventy-five octets of UTF-8 text ✓✓✓✓✓",
+        new string('é', 120),
+    ];
+
     /// <summary>Local dates from a week before to a week after <see cref="Window"/>, half of them within three days of a clock change.</summary>
     public static Gen<LocalDate> SessionDates() =>
         Gen.Frequency(
@@ -42,10 +54,11 @@ public static class TimelineGenerators
         from endTime in Gen.Elements(Times)
         from groupName in Gen.Elements(Groups)
         from allow in Gen.Elements(false, false, true)
+        from title in Gen.Elements(Titles)
         from assumed in Gen.Elements(false, true)
         select new Session(
             id,
-            "Session " + id,
+            title + " " + id,
             kind,
             mode,
             new DateInterval(start, start.PlusDays(length - 1)),
