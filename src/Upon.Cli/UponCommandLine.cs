@@ -16,6 +16,7 @@ internal static class UponCommandLine
         RootCommand root = new("upon: the command-line tool of Upon.Core, for England's programme for aspiring and new Directors of Children's Services.");
         root.Add(HolidaysCommand.Create());
         root.Add(WorkdaysCommand.Create());
+        root.Add(TimelineCommand.Create());
         return root;
     }
 
