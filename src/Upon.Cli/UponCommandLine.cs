@@ -17,6 +17,7 @@ internal static class UponCommandLine
         root.Add(HolidaysCommand.Create());
         root.Add(WorkdaysCommand.Create());
         root.Add(EligibilityCommand.Create());
+        root.Add(TimelineCommand.Create());
         return root;
     }
 

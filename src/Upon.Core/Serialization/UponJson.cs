@@ -42,6 +42,11 @@ public static class UponJson
         };
         // Enums are written as camelCase strings: each capability adds a JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase)
         // for its enum types here (the non-generic converter is not AOT-compatible).
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.ProgrammeStrand>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.MilestoneKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.SessionKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.DeliveryMode>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.FindingSeverity>(JsonNamingPolicy.CamelCase));
         foreach (System.Text.Json.Serialization.JsonConverter converter in NodaTimeJsonConverters.All)
         {
             options.Converters.Add(converter);
@@ -50,6 +55,7 @@ public static class UponJson
         // One source-generated context per capability; each lists that capability's document types.
         options.TypeInfoResolverChain.Add(UponJsonContext.Default);
         options.TypeInfoResolverChain.Add(Calendars.CalendarsJsonContext.Default);
+        options.TypeInfoResolverChain.Add(Timelines.TimelinesJsonContext.Default);
         return options;
     }
 

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using NodaTime;
+
+namespace Upon.Core.Timelines;
+
+/// <summary>
+/// The outcome of <see cref="SessionScheduler.Generate"/>: the dates chosen, or why the request cannot be met.
+/// </summary>
+/// <remarks>
+/// A successful result has exactly <see cref="ScheduleRequest.Count"/> dates, strictly increasing, and no
+/// failure code. A failed result has no dates, a code from <see cref="ScheduleFailureCodes"/> and a message.
+/// Instances are immutable and safe to share between threads.
+/// </remarks>
+public sealed class ScheduleResult
+{
+    internal ScheduleResult(ScheduleRequest request, ImmutableArray<LocalDate> dates, int availableDays, int mostThatFit, string? failureCode, string? failureMessage)
+    {
+        Request = request;
+        Dates = dates;
+        AvailableDays = availableDays;
+        MostThatFit = mostThatFit;
+        FailureCode = failureCode;
+        FailureMessage = failureMessage;
+    }
+
+    /// <summary>Gets the request this result answers.</summary>
+    public ScheduleRequest Request { get; }
+
+    /// <summary>Gets a value indicating whether the request was met.</summary>
+    [MemberNotNullWhen(false, nameof(FailureCode), nameof(FailureMessage))]
+    public bool IsSuccess => FailureCode is null;
+
+    /// <summary>Gets the dates chosen, strictly increasing; empty when the request could not be met.</summary>
+    public ImmutableArray<LocalDate> Dates { get; }
+
+    /// <summary>Gets how many days qualified: working days on a preferred day of the week outside every blackout.</summary>
+    public int AvailableDays { get; }
+
+    /// <summary>Gets the most sessions that fit on the qualifying days with the minimum gap.</summary>
+    public int MostThatFit { get; }
+
+    /// <summary>Gets the stable code of the reason the request could not be met, or null on success.</summary>
+    public string? FailureCode { get; }
+
+    /// <summary>Gets why the request could not be met, for people, or null on success.</summary>
+    public string? FailureMessage { get; }
+
+    /// <summary>
+    /// Turns the dates into whole-day or timed sessions with identifiers <c>{idPrefix}-1</c>, <c>{idPrefix}-2</c>, …
+    /// and titles <c>{title} 1</c>, <c>{title} 2</c>, ….
+    /// </summary>
+    /// <param name="idPrefix">The start of each identifier; not empty.</param>
+    /// <param name="title">The start of each title; not empty.</param>
+    /// <param name="mode">How the sessions are delivered.</param>
+    /// <param name="startTime">The start time of each session, or null for whole-day sessions.</param>
+    /// <param name="endTime">The end time of each session, or null for whole-day sessions.</param>
+    /// <param name="group">The group the sessions are for, or null for everyone.</param>
+    /// <returns>One session per date, in date order; empty when the request could not be met.</returns>
+    /// <exception cref="ArgumentException"><paramref name="idPrefix"/> or <paramref name="title"/> is null or empty, or only one time is given.</exception>
+    public ImmutableArray<Session> ToSessions(string idPrefix, string title, DeliveryMode mode, LocalTime? startTime = null, LocalTime? endTime = null, string? group = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idPrefix);
+        ArgumentException.ThrowIfNullOrEmpty(title);
+        ImmutableArray<Session>.Builder sessions = ImmutableArray.CreateBuilder<Session>(Dates.Length);
+        for (int i = 0; i < Dates.Length; i++)
+        {
+            string number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            sessions.Add(new Session(idPrefix + "-" + number, title + " " + number, Request.Kind, mode, new DateInterval(Dates[i], Dates[i]), startTime, endTime, group));
+        }
+
+        return sessions.MoveToImmutable();
+    }
+}
+
+/// <summary>The stable codes of the reasons a <see cref="ScheduleRequest"/> cannot be met. A code never changes meaning once published.</summary>
+public static class ScheduleFailureCodes
+{
+    /// <summary>No day between the dates is a working day on a preferred day of the week outside the blackouts.</summary>
+    public const string NoAvailableDays = "schedule.no-available-days";
+
+    /// <summary>Some days qualify, but fewer sessions than asked fit on them with the minimum gap.</summary>
+    public const string DoesNotFit = "schedule.does-not-fit";
+}

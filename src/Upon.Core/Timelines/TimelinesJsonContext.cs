@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Timelines;
+
+/// <summary>Source-generated serialization metadata for the timeline documents (options as in <see cref="UponJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    Converters =
+    [
+        typeof(LocalDateJsonConverter),
+        typeof(PeriodJsonConverter),
+        typeof(DateIntervalJsonConverter),
+        typeof(LocalTimeJsonConverter),
+        typeof(LocalDateTimeJsonConverter),
+        typeof(InstantJsonConverter),
+        typeof(DateTimeZoneJsonConverter),
+    ])]
+[JsonSerializable(typeof(ProgrammeYear))]
+[JsonSerializable(typeof(IReadOnlyList<ProgrammeYear>))]
+[JsonSerializable(typeof(Session))]
+[JsonSerializable(typeof(Milestone))]
+[JsonSerializable(typeof(TimelineReport))]
+internal sealed partial class TimelinesJsonContext : JsonSerializerContext;
