@@ -53,6 +53,8 @@ public class DocsSnippetTests
         ILookup<string, Snippet> byPage = DocSnippets().ToLookup(s => s.Location.Split(':')[0], StringComparer.Ordinal);
         Assert.NotEmpty(byPage[Path.Combine("docs", "calendar.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "json.md")]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility.md")]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility-policies.md")]);
     }
 
     [Fact]

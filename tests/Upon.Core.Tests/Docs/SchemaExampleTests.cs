@@ -1,0 +1,484 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NodaTime;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+using Upon.Core.Tests.Support;
+
+namespace Upon.Core.Tests.Docs;
+
+/// <summary>
+/// Keeps the JSON Schemas of docs/schemas/ in step with the readers and writers: the property names,
+/// required properties, enum names and string patterns each schema declares are exactly those the
+/// library writes and accepts.
+/// </summary>
+public class SchemaExampleTests
+{
+    private const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
+
+    [Theory]
+    [InlineData("application.schema.json")]
+    [InlineData("eligibility-policy.schema.json")]
+    [InlineData("eligibility-decision.schema.json")]
+    public void Schema_IsJsonOfDraft202012WithEveryReferenceDefined(string file)
+    {
+        JsonNode schema = Schema(file);
+
+        Assert.Equal(Draft202012, (string?)schema["$schema"]);
+        Assert.EndsWith("/docs/schemas/" + file, (string?)schema["$id"], StringComparison.Ordinal);
+        JsonObject defs = schema["$defs"]!.AsObject();
+        List<string> references = [];
+        CollectReferences(schema, references);
+        Assert.NotEmpty(references);
+        foreach (string reference in references)
+        {
+            Assert.StartsWith("#/$defs/", reference, StringComparison.Ordinal);
+            Assert.True(defs.ContainsKey(reference["#/$defs/".Length..]), $"{file}: {reference} is not defined.");
+        }
+
+        foreach ((string name, JsonNode? def) in defs)
+        {
+            if (def!["properties"] is JsonObject properties)
+            {
+                Assert.False(def["additionalProperties"]!.GetValue<bool>(), $"{file}: {name} must refuse unknown properties, as the reader does.");
+                foreach (string required in def["required"]!.AsArray().Select(n => (string)n!))
+                {
+                    Assert.True(properties.ContainsKey(required), $"{file}: {name} requires {required}, which it does not declare.");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Application_PropertyNamesAreExactlyThoseTheWriterWrites()
+    {
+        JsonNode written = Write(FullApplication(), FullMonitoring());
+        JsonNode schema = Schema("application.schema.json");
+
+        Assert.Equal(Declared(schema, "application"), Names(written));
+        Assert.Equal(Declared(schema, "role"), written["roles"]!.AsArray().SelectMany(r => Names(r!)).ToHashSet());
+        Assert.Equal(Declared(schema, "sponsor"), Names(written["sponsor"]!));
+        Assert.Equal(Declared(schema, "assessorOutcomes"), Names(written["assessorOutcomes"]!));
+        Assert.Equal(Declared(schema, "equalityMonitoring"), Names(written["equalityMonitoring"]!));
+    }
+
+    [Fact]
+    public void Application_RequiredAndOptionalAreAsTheReaderSays()
+    {
+        JsonNode schema = Schema("application.schema.json");
+        JsonNode full = Write(FullApplication(), FullMonitoring());
+        Assert.True(ApplicationDocument.Parse(full.ToJsonString()).IsValid);
+
+        (string Def, string Path, Func<JsonNode, JsonObject> Select)[] objects =
+        [
+            ("application", "$", n => n.AsObject()),
+            ("role", "$.roles[0]", n => n["roles"]![0]!.AsObject()),
+            ("sponsor", "$.sponsor", n => n["sponsor"]!.AsObject()),
+            ("assessorOutcomes", "$.assessorOutcomes", n => n["assessorOutcomes"]!.AsObject()),
+            ("equalityMonitoring", "$.equalityMonitoring", n => n["equalityMonitoring"]!.AsObject()),
+        ];
+        foreach ((string def, string path, Func<JsonNode, JsonObject> select) in objects)
+        {
+            HashSet<string> required = Required(schema, def);
+            foreach (string name in Declared(schema, def))
+            {
+                JsonNode copy = full.DeepClone();
+                select(copy).Remove(name);
+                DocumentResult<ApplicationSubmission> read = ApplicationDocument.Parse(copy.ToJsonString());
+                if (required.Contains(name))
+                {
+                    Assert.Contains(read.Problems, p => p.Code == DocumentProblemCodes.Required && p.Path == $"{path}.{name}");
+                }
+                else
+                {
+                    Assert.True(read.IsValid, $"{path}.{name} is optional in the schema, but the reader needs it: {string.Join("; ", read.Problems)}");
+                }
+            }
+
+            JsonNode typo = full.DeepClone();
+            select(typo)["unknownProperty"] = 1;
+            Assert.Contains(ApplicationDocument.Parse(typo.ToJsonString()).Problems, p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == $"{path}.unknownProperty");
+        }
+    }
+
+    [Fact]
+    public void Application_EnumNamesAreThoseTheLibraryWrites()
+    {
+        JsonNode schema = Schema("application.schema.json");
+        JsonObject role = schema["$defs"]!["role"]!["properties"]!.AsObject();
+
+        Assert.Equal(EnumNames(role["organisationType"]!), Enum.GetValues<OrganisationType>().Select(v => WrittenRole(v, Sector.Other, RoleLevel.Director)["organisationType"]!.GetValue<string>()));
+        Assert.Equal(EnumNames(role["sector"]!), Enum.GetValues<Sector>().Select(v => WrittenRole(OrganisationType.Private, v, RoleLevel.Director)["sector"]!.GetValue<string>()));
+        Assert.Equal(EnumNames(role["level"]!), Enum.GetValues<RoleLevel>().Select(v => WrittenRole(OrganisationType.Private, Sector.Other, v)["level"]!.GetValue<string>()));
+        JsonObject outcomes = schema["$defs"]!["assessorOutcomes"]!["properties"]!.AsObject();
+        foreach ((_, JsonNode? outcome) in outcomes)
+        {
+            Assert.Equal(["met", "notMet"], EnumNames(outcome!));
+        }
+    }
+
+    [Fact]
+    public void Policy_PropertyNamesAreExactlyThoseTheWriterWrites()
+    {
+        JsonNode schema = Schema("eligibility-policy.schema.json");
+        EligibilityPolicy custom = Assert.Single(PolicyDocument.Parse(EligibilityPoliciesDocExamples.CustomPolicyJson).GetValueOrThrow());
+        JsonArray written = WritePolicies([.. BuiltInPolicies.All, custom, OpenEnded()]).AsArray();
+
+        Assert.Equal(Declared(schema, "policy"), written.SelectMany(p => Names(p!)).ToHashSet());
+        Dictionary<string, HashSet<string>> byKind = [];
+        HashSet<string> patterns = [];
+        foreach (JsonNode? policy in written)
+        {
+            CollectRules(policy!["rule"]!, byKind, patterns);
+        }
+
+        Dictionary<string, string> definitions = new()
+        {
+            ["all"] = "allRule",
+            ["any"] = "anyRule",
+            ["not"] = "notRule",
+            ["experience"] = "experienceRule",
+            ["readiness"] = "readinessRule",
+            ["statement"] = "statementRule",
+            ["assessorOutcome"] = "assessorOutcomeRule",
+        };
+        Assert.Equal(Enum.GetValues<RuleKind>().Length, byKind.Count);
+        Assert.Equal(definitions.Keys.Order(), byKind.Keys.Order());
+        foreach ((string kind, HashSet<string> names) in byKind)
+        {
+            Assert.Equal(Declared(schema, definitions[kind]), names);
+            Assert.Equal(kind, (string?)schema["$defs"]![definitions[kind]]!["properties"]!["kind"]!["const"]);
+        }
+
+        Assert.Equal(Declared(schema, "rolePattern"), patterns);
+        Assert.Equal(definitions.Values.Select(d => "#/$defs/" + d).Order(), schema["$defs"]!["rule"]!["oneOf"]!.AsArray().Select(n => (string)n!["$ref"]!).Order());
+    }
+
+    [Fact]
+    public void Policy_RequiredAndOptionalAreAsTheReaderSays()
+    {
+        JsonNode schema = Schema("eligibility-policy.schema.json");
+        JsonNode custom = JsonNode.Parse(EligibilityPoliciesDocExamples.CustomPolicyJson)!;
+        JsonArray rules = custom["rule"]!["rules"]!.AsArray();
+        (string Def, string Path, Func<JsonNode, JsonObject> Select)[] objects =
+        [
+            ("policy", "$", n => n.AsObject()),
+            ("allRule", "$.rule", n => n["rule"]!.AsObject()),
+            ("experienceRule", "$.rule.rules[0]", n => n["rule"]!["rules"]![0]!.AsObject()),
+            ("rolePattern", "$.rule.rules[0].qualifyingRoles[0]", n => n["rule"]!["rules"]![0]!["qualifyingRoles"]![0]!.AsObject()),
+            ("notRule", "$.rule.rules[1]", n => n["rule"]!["rules"]![1]!.AsObject()),
+            ("readinessRule", "$.rule.rules[2]", n => n["rule"]!["rules"]![2]!.AsObject()),
+            ("statementRule", "$.rule.rules[3]", n => n["rule"]!["rules"]![3]!.AsObject()),
+            ("assessorOutcomeRule", "$.rule.rules[4]", n => n["rule"]!["rules"]![4]!.AsObject()),
+        ];
+        Assert.Equal(5, rules.Count);
+        foreach ((string def, string path, Func<JsonNode, JsonObject> select) in objects)
+        {
+            HashSet<string> required = Required(schema, def);
+            foreach (string name in Declared(schema, def))
+            {
+                JsonNode copy = custom.DeepClone();
+                if (!select(copy).Remove(name))
+                {
+                    Assert.DoesNotContain(name, required);
+                    continue;
+                }
+
+                DocumentResult<IReadOnlyList<EligibilityPolicy>> read = PolicyDocument.Parse(copy.ToJsonString());
+                if (required.Contains(name))
+                {
+                    Assert.False(read.IsValid, $"{path}.{name} is required in the schema, but the reader does without it.");
+                }
+                else
+                {
+                    Assert.True(read.IsValid, $"{path}.{name} is optional in the schema, but the reader needs it: {string.Join("; ", read.Problems)}");
+                }
+            }
+
+            JsonNode typo = custom.DeepClone();
+            select(typo)["unknownProperty"] = 1;
+            Assert.Contains(PolicyDocument.Parse(typo.ToJsonString()).Problems, p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == $"{path}.unknownProperty");
+        }
+    }
+
+    [Fact]
+    public void Decision_PropertyNamesAreExactlyThoseTheWriterWrites()
+    {
+        JsonNode schema = Schema("eligibility-decision.schema.json");
+        EligibilityDecision eligible = BuiltInPolicies.Year2.Decide(EligibilityDocExamples.ReadWorkedExample().Application);
+        EligibilityDecision withEligibleFrom = BuiltInPolicies.Year1.Decide(new Application("D-1", "2020/21", new LocalDate(2020, 10, 1),
+            [EligibilityDocExamples.Senior(new LocalDate(2018, 3, 1))], new LocalDate(2022, 9, 1), "Children first."));
+        Assert.NotNull(withEligibleFrom.EligibleFrom);
+        JsonNode[] written = [WriteDecision(eligible), WriteDecision(withEligibleFrom)];
+
+        Assert.Equal(Declared(schema, "decision"), written.SelectMany(Names).ToHashSet());
+        Assert.Equal(Declared(schema, "policyReference"), written.SelectMany(d => Names(d["policy"]!)).ToHashSet());
+        HashSet<string> results = [], experience = [], evidence = [], intervals = [];
+        foreach (JsonNode decision in written)
+        {
+            CollectResults(decision["explanation"]!, results, experience, evidence, intervals);
+        }
+
+        Assert.Equal(Declared(schema, "result"), results);
+        Assert.Equal(Declared(schema, "experience"), experience);
+        Assert.Equal(Declared(schema, "roleEvidence"), evidence);
+        Assert.Equal(Declared(schema, "interval"), intervals);
+        JsonObject result = schema["$defs"]!["result"]!["properties"]!.AsObject();
+        Assert.Equal(Enum.GetValues<RuleKind>().Length, EnumNames(result["kind"]!).Length);
+        Assert.Equal(["pass", "fail", "undecided"], EnumNames(result["outcome"]!));
+        Assert.Equal(["eligible", "ineligible", "incomplete"], EnumNames(schema["$defs"]!["decision"]!["properties"]!["outcome"]!));
+    }
+
+    [Theory]
+    [InlineData("2021-06-01", true)]
+    [InlineData("0001-01-01", true)]
+    [InlineData("9999-12-31", true)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2021-6-1", false)]
+    [InlineData("21-06-01", false)]
+    [InlineData("2021-06-01T00:00", false)]
+    [InlineData(" 2021-06-01", false)]
+    [InlineData("2021/06/01", false)]
+    [InlineData("20210601", false)]
+    public void DatePattern_AgreesWithTheReader(string text, bool valid)
+    {
+        Regex pattern = Pattern(Schema("application.schema.json")["$defs"]!["application"]!["properties"]!["assessedOn"]!);
+
+        Assert.Equal(valid, pattern.IsMatch(text));
+        Assert.Equal(valid, ReadsAssessedOn(text));
+    }
+
+    [Theory]
+    [InlineData("2021-02-29")]
+    [InlineData("2021-13-01")]
+    [InlineData("2021-04-31")]
+    public void DatePattern_LeavesNonexistentDatesToTheReader(string text)
+    {
+        Regex pattern = Pattern(Schema("application.schema.json")["$defs"]!["application"]!["properties"]!["assessedOn"]!);
+
+        Assert.Matches(pattern, text);
+        Assert.False(ReadsAssessedOn(text));
+    }
+
+    [Theory]
+    [InlineData("P3Y", true)]
+    [InlineData("P2Y6M", true)]
+    [InlineData("P1Y2M3W4D", true)]
+    [InlineData("P0D", true)]
+    [InlineData("P1D", true)]
+    [InlineData("P36M", true)]
+    [InlineData("P", true)]
+    [InlineData("P0Y0M0W0D", true)]
+    [InlineData("3Y", false)]
+    [InlineData("p3y", false)]
+    [InlineData("P-3Y", false)]
+    [InlineData("P3Y2Y", false)]
+    [InlineData("P6M2Y", false)]
+    [InlineData("PT1H", false)]
+    [InlineData("P1DT1H", false)]
+    [InlineData("P1.5Y", false)]
+    public void PeriodPattern_AgreesWithTheReader(string text, bool valid)
+    {
+        JsonNode schema = Schema("eligibility-policy.schema.json");
+        Regex pattern = Pattern(schema["$defs"]!["readinessRule"]!["properties"]!["within"]!);
+        JsonNode policy = JsonNode.Parse(EligibilityPoliciesDocExamples.CustomPolicyJson)!;
+        policy["rule"]!["rules"]![2]!["within"] = text;
+
+        Assert.Equal(valid, pattern.IsMatch(text));
+        Assert.Equal(valid, PolicyDocument.Parse(policy.ToJsonString()).IsValid);
+    }
+
+    [Theory]
+    [InlineData("PT0S")]
+    [InlineData("P1DT0H")]
+    public void PeriodPattern_IsStricterThanTheReaderOnlyForZeroTimeUnits(string text)
+    {
+        // NodaTime's round-trip pattern reads zero time units, and the reader refuses only non-zero ones;
+        // the schema, like the writer, has no time units at all.
+        JsonNode schema = Schema("eligibility-policy.schema.json");
+        Regex pattern = Pattern(schema["$defs"]!["readinessRule"]!["properties"]!["within"]!);
+        JsonNode policy = JsonNode.Parse(EligibilityPoliciesDocExamples.CustomPolicyJson)!;
+        policy["rule"]!["rules"]![2]!["within"] = text;
+
+        Assert.DoesNotMatch(pattern, text);
+        Assert.True(PolicyDocument.Parse(policy.ToJsonString()).IsValid);
+    }
+
+    [Theory]
+    [InlineData("2021/22", true)]
+    [InlineData("1999/00", true)]
+    [InlineData("2021-22", false)]
+    [InlineData("2021/2022", false)]
+    [InlineData("21/22", false)]
+    [InlineData("2021/22 ", false)]
+    public void ProgrammeYearPattern_AgreesWithTheReader(string text, bool valid)
+    {
+        Regex pattern = Pattern(Schema("application.schema.json")["$defs"]!["application"]!["properties"]!["programmeYear"]!);
+
+        Assert.Equal(valid, pattern.IsMatch(text));
+        Assert.Equal(valid, ReadsProgrammeYear(text));
+    }
+
+    [Theory]
+    [InlineData("2021/23")]
+    [InlineData("0000/01")]
+    public void ProgrammeYearPattern_LeavesConsecutiveYearsToTheReader(string text)
+    {
+        Regex pattern = Pattern(Schema("application.schema.json")["$defs"]!["application"]!["properties"]!["programmeYear"]!);
+
+        Assert.Matches(pattern, text);
+        Assert.False(ReadsProgrammeYear(text));
+    }
+
+    private static bool ReadsAssessedOn(string text)
+    {
+        JsonNode application = JsonNode.Parse(EligibilityDocExamples.WorkedExampleJson)!;
+        application["assessedOn"] = text;
+        return ApplicationDocument.Parse(application.ToJsonString()).IsValid;
+    }
+
+    private static bool ReadsProgrammeYear(string text)
+    {
+        JsonNode application = JsonNode.Parse(EligibilityDocExamples.WorkedExampleJson)!;
+        application["programmeYear"] = text;
+        return ApplicationDocument.Parse(application.ToJsonString()).IsValid;
+    }
+
+    private static Application FullApplication()
+    {
+        Application worked = EligibilityDocExamples.ReadWorkedExample().Application;
+        return new Application(worked.Id, worked.ProgrammeYear, worked.AssessedOn, worked.Roles, worked.ReadyBy, worked.MoralPurposeStatement, worked.Sponsor,
+            new AssessorOutcomes(AssessorOutcome.Met, AssessorOutcome.NotMet, AssessorOutcome.Met));
+    }
+
+    private static EqualityMonitoring FullMonitoring() =>
+        new("white-british", "preferNotToSay", "female", "40-49", "no-religion", "preferNotToSay");
+
+    private static EligibilityPolicy OpenEnded() =>
+        new("open-2030-31", 1, "2030/31", new LocalDate(2030, 1, 1), null, "Open", new ReadinessRule("readiness", "Ready", Period.FromYears(1)), []);
+
+    private static JsonNode Write(Application application, EqualityMonitoring monitoring)
+    {
+        using MemoryStream stream = new();
+        ApplicationDocument.Write(stream, application, monitoring);
+        return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    private static JsonNode WrittenRole(OrganisationType type, Sector sector, RoleLevel level) =>
+        Write(new Application("X", "2021/22", new LocalDate(2021, 6, 1), [new Role("T", "O", type, sector, level, new LocalDate(2020, 1, 1))]), new EqualityMonitoring())["roles"]![0]!;
+
+    private static JsonNode WritePolicies(IReadOnlyList<EligibilityPolicy> policies)
+    {
+        using MemoryStream stream = new();
+        PolicyDocument.Write(stream, policies);
+        return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    private static JsonNode WriteDecision(EligibilityDecision decision)
+    {
+        using MemoryStream stream = new();
+        DecisionDocument.Write(stream, decision);
+        return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    private static void CollectRules(JsonNode rule, Dictionary<string, HashSet<string>> byKind, HashSet<string> patterns)
+    {
+        string kind = (string)rule["kind"]!;
+        if (!byKind.TryGetValue(kind, out HashSet<string>? names))
+        {
+            byKind[kind] = names = [];
+        }
+
+        names.UnionWith(Names(rule));
+        foreach (JsonNode? child in rule["rules"]?.AsArray() ?? [])
+        {
+            CollectRules(child!, byKind, patterns);
+        }
+
+        if (rule["rule"] is JsonNode inner)
+        {
+            CollectRules(inner, byKind, patterns);
+        }
+
+        foreach (JsonNode? pattern in rule["qualifyingRoles"]?.AsArray() ?? [])
+        {
+            patterns.UnionWith(Names(pattern!));
+        }
+    }
+
+    private static void CollectResults(JsonNode result, HashSet<string> results, HashSet<string> experience, HashSet<string> evidence, HashSet<string> intervals)
+    {
+        results.UnionWith(Names(result));
+        if (result["experience"] is JsonNode measured)
+        {
+            experience.UnionWith(Names(measured));
+            foreach (JsonNode? role in measured["roles"]!.AsArray())
+            {
+                evidence.UnionWith(Names(role!));
+                if (role!["counted"] is JsonNode counted)
+                {
+                    intervals.UnionWith(Names(counted));
+                }
+            }
+        }
+
+        foreach (JsonNode? child in result["results"]?.AsArray() ?? [])
+        {
+            CollectResults(child!, results, experience, evidence, intervals);
+        }
+    }
+
+    private static void CollectReferences(JsonNode? node, List<string> references)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach ((string name, JsonNode? value) in obj)
+                {
+                    if (name == "$ref")
+                    {
+                        references.Add((string)value!);
+                    }
+                    else
+                    {
+                        CollectReferences(value, references);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (JsonNode? item in array)
+                {
+                    CollectReferences(item, references);
+                }
+
+                break;
+        }
+    }
+
+    private static HashSet<string> Names(JsonNode node) => [.. node.AsObject().Select(p => p.Key)];
+
+    private static HashSet<string> Declared(JsonNode schema, string def) => [.. schema["$defs"]![def]!["properties"]!.AsObject().Select(p => p.Key)];
+
+    private static HashSet<string> Required(JsonNode schema, string def) => [.. schema["$defs"]![def]!["required"]!.AsArray().Select(n => (string)n!)];
+
+    /// <summary>The enum names of a property schema: its own <c>enum</c>, or that of its non-null alternative.</summary>
+    private static string[] EnumNames(JsonNode property)
+    {
+        JsonNode values = property["enum"] ?? property["anyOf"]!.AsArray().Select(a => a!["enum"]).First(e => e is not null)!;
+        return [.. values.AsArray().Select(n => (string)n!)];
+    }
+
+    private static Regex Pattern(JsonNode property)
+    {
+        JsonNode withPattern = property["pattern"] is not null ? property : property["anyOf"]!.AsArray().First(a => a!["pattern"] is not null)!;
+        return new Regex((string)withPattern["pattern"]!, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
+    }
+
+    private static JsonNode Schema(string file) =>
+        JsonNode.Parse(File.ReadAllText(Repository.PathOf("docs", "schemas", file)))!;
+}
