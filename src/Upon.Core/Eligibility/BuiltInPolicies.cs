@@ -87,7 +87,7 @@ public static class BuiltInPolicies
         "Senior strategic leadership and management means a role at head of service level or above: head of service, assistant director, deputy director, director or chief executive.",
         "Effective experience is time actually in qualifying roles before the assessment date: concurrent roles count once, gaps do not count, a current role counts up to the day before the assessment date, and a role not yet started counts nothing.",
         "Three years means three calendar years: experience is laid end to end from its first day and must reach the same date as three calendar years would.",
-        "Part-time roles count pro rata to their fraction of full time; concurrent part-time roles add up to at most a full day.",
+        "Part-time roles count pro rata to their fraction of full time; concurrent roles never add up: each day counts the largest fraction held that day, and a part of a day is rounded up to a whole day in calendar terms.",
         "Roles held on an acting or interim basis count at the level acted in.",
         "Ready to move to DCS within the next three years means a readiness date no later than three calendar years after the assessment date; an application without one cannot be decided.",
         "The moral-purpose statement is judged by assessors: the policy checks only that it is present and at most 500 words, and fails an application the assessors judged not to meet it. An application not yet assessed is not held back.",

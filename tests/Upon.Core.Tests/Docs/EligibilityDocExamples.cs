@@ -425,15 +425,15 @@ public class EligibilityDocExamples
         EffectiveExperience together = EffectiveExperience.Measure([halfTime, otherHalf], asOf, _ => null, PartTimeCounting.ProRata);
         // proRata.Days is 548 (1096 days at 0.5): P1Y6M1D.
         // full.Days is 1096: P3Y.
-        // together.Days is 1096: two half-time roles held at once make full days, P3Y.
+        // together.Days is 548: concurrent roles never add up; each day counts the larger weight, a half.
         // end-snippet
         Assert.Equal(548m, proRata.Days);
         Assert.Equal(new PeriodBuilder { Years = 1, Months = 6, Days = 1 }.Build(), proRata.Period);
         Assert.Equal(0.5m, proRata.CurrentDailyRate);
         Assert.Equal(1096m, full.Days);
         Assert.Equal(Period.FromYears(3), full.Period);
-        Assert.Equal(1096m, together.Days);
-        Assert.Equal(Period.FromYears(3), together.Period);
+        Assert.Equal(548m, together.Days);
+        Assert.Equal(proRata.Period, together.Period);
     }
 
     [Fact]
