@@ -164,6 +164,26 @@ internal sealed class JsonDocumentStream : IDisposable
         {
             try
             {
+                if (!started)
+                {
+                    // Utf8JsonReader does not skip a byte order mark: skip it here, once the first bytes are in.
+                    if (end - start < 3 && !endOfStream)
+                    {
+                        Refill(out problem);
+                        if (problem is not null)
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    }
+
+                    if (buffer.AsSpan(start, end - start).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                    {
+                        start += 3;
+                    }
+                }
+
                 Utf8JsonReader reader = new(buffer.AsSpan(start, end - start), endOfStream, state);
                 if (!started)
                 {

@@ -141,8 +141,10 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        ParseResult<Period> parsed = PeriodPattern.Roundtrip.Parse(value.GetString()!);
-        if (!parsed.Success || parsed.Value.HasTimeComponent || parsed.Value.Years < 0 || parsed.Value.Months < 0 || parsed.Value.Weeks < 0 || parsed.Value.Days < 0)
+        // NodaTime reads "P" and "PT" as zero: a period with no figure at all is a truncated one, not zero.
+        string text = value.GetString()!;
+        ParseResult<Period> parsed = PeriodPattern.Roundtrip.Parse(text);
+        if (!parsed.Success || !text.AsSpan().ContainsAnyInRange('0', '9') || parsed.Value.HasTimeComponent || parsed.Value.Years < 0 || parsed.Value.Months < 0 || parsed.Value.Weeks < 0 || parsed.Value.Days < 0)
         {
             Add(propertyPath, DocumentProblemCodes.PeriodInvalid, "Expected an ISO 8601 period of non-negative years, months, weeks and days, such as P3Y or P2Y6M.");
             return null;
