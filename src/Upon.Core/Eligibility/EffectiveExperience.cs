@@ -290,8 +290,18 @@ public sealed record EffectiveExperience
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
     /// <summary>A number of thousandths as an exact decimal, without a division.</summary>
-    private static decimal Thousandths(long value) =>
-        value % Scale == 0 ? value / Scale : new decimal((int)(value & 0xFFFFFFFF), (int)(value >> 32), 0, isNegative: false, scale: 3);
+    private static decimal Thousandths(long value)
+    {
+        // The smallest scale that is exact, so that 1438.6 is written 1438.6 and not 1438.600.
+        byte scale = 3;
+        while (scale > 0 && value % 10 == 0)
+        {
+            value /= 10;
+            scale--;
+        }
+
+        return new decimal((int)(value & 0xFFFFFFFF), (int)(value >> 32), 0, isNegative: false, scale);
+    }
 
     private readonly record struct Edge(int Day, int Delta) : IComparable<Edge>
     {

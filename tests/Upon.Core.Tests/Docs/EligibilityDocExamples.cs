@@ -123,7 +123,7 @@ public class EligibilityDocExamples
         // eligibility: Pass (all.passed) All 4 requirements met.
         //   senior-leadership: Pass (any.passed) Met by the route "Three years' senior leadership in children's services or related sectors" (2 routes tried).
         //     senior-leadership.local-government: Fail (experience.insufficient) 2 years 6 months of qualifying experience; 3 years required; short by 6 months.
-        //     senior-leadership.transferable: Pass (experience.sufficient) 3 years 11 months 8 days of qualifying experience; 3 years required; met.
+        //     senior-leadership.transferable: Pass (experience.sufficient) 3 years 11 months 9 days of qualifying experience; 3 years required; met.
         //   readiness: Pass (readiness.within-window) Ready to become a DCS in 2 years 3 months; within 3 years required; met.
         //   moral-purpose.statement: Pass (statement.present) 16 words; 1 to 500 words allowed; met.
         //   moral-purpose.assessment: Pass (assessor.not-yet-assessed) Not yet judged by the assessors.
@@ -135,7 +135,7 @@ public class EligibilityDocExamples
                 "eligibility: Pass (all.passed) All 4 requirements met.",
                 "  senior-leadership: Pass (any.passed) Met by the route \"Three years' senior leadership in children's services or related sectors\" (2 routes tried).",
                 "    senior-leadership.local-government: Fail (experience.insufficient) 2 years 6 months of qualifying experience; 3 years required; short by 6 months.",
-                "    senior-leadership.transferable: Pass (experience.sufficient) 3 years 11 months 8 days of qualifying experience; 3 years required; met.",
+                "    senior-leadership.transferable: Pass (experience.sufficient) 3 years 11 months 9 days of qualifying experience; 3 years required; met.",
                 "  readiness: Pass (readiness.within-window) Ready to become a DCS in 2 years 3 months; within 3 years required; met.",
                 "  moral-purpose.statement: Pass (statement.present) 16 words; 1 to 500 words allowed; met.",
                 "  moral-purpose.assessment: Pass (assessor.not-yet-assessed) Not yet judged by the assessors.",
@@ -154,7 +154,7 @@ public class EligibilityDocExamples
         EffectiveExperience experience = route.Experience!;
 
         Console.WriteLine($"{experience.Days} days from {experience.FirstDay}: {experience.Period}");
-        // 1438.6 days from 2016-04-01: P3Y11M8D
+        // 1438.6 days from 2016-04-01, a part of a day rounded up: P3Y11M9D
 
         foreach (RoleEvidence role in experience.Roles)
         {
@@ -169,7 +169,7 @@ public class EligibilityDocExamples
         Assert.Equal(BuiltInPolicies.TransferableRouteCode, route.Code);
         Assert.Equal(1438.6m, experience.Days);
         Assert.Equal(new LocalDate(2016, 4, 1), experience.FirstDay);
-        Assert.Equal(new PeriodBuilder { Years = 3, Months = 11, Days = 8 }.Build(), experience.Period);
+        Assert.Equal(new PeriodBuilder { Years = 3, Months = 11, Days = 9 }.Build(), experience.Period);
         Assert.Equal(0.6m, experience.CurrentDailyRate);
         Assert.Equal(
             [
@@ -529,13 +529,14 @@ public class EligibilityDocExamples
         // Ineligible: 2 years 7 months; 3 years required; short by 5 months. fullTime.EligibleFrom is 2021-03-01.
 
         EligibilityDecision partTime = BuiltInPolicies.Year1.Decide(new Application("E-2", "2020/21", assessedOn, [halfTime], readyBy, "Children first."));
-        // Ineligible: the half-time role adds half a day a day. partTime.EligibleFrom is 2024-03-01.
+        // Ineligible: the half-time role adds half a day a day. partTime.EligibleFrom is 2024-02-29
+        // (2,191 half days make 1,095.5 days, which round up to the 1,096 that three years from 2018-03-01 need).
 
         EligibilityDecision noCurrentRole = BuiltInPolicies.Year1.Decide(new Application("E-3", "2020/21", assessedOn, [ended], readyBy, "Children first."));
         // Ineligible, and noCurrentRole.EligibleFrom is null: no qualifying role continues.
         // end-snippet
         Assert.Equal(new LocalDate(2021, 3, 1), fullTime.EligibleFrom);
-        Assert.Equal(new LocalDate(2024, 3, 1), partTime.EligibleFrom);
+        Assert.Equal(new LocalDate(2024, 2, 29), partTime.EligibleFrom);
         Assert.Equal(EligibilityOutcome.Ineligible, noCurrentRole.Outcome);
         Assert.Null(noCurrentRole.EligibleFrom);
     }
