@@ -373,10 +373,10 @@ internal static class EligibilityCommand
             AllRule => "all of:",
             AnyRule => "any of:",
             NotRule => "not:",
-            ExperienceRule e => $"at least {PeriodText.Describe(e.Minimum)}; part time {(e.PartTime == PartTimeCounting.ProRata ? "pro rata" : "in full")}; acting roles {(e.ActingCounts ? "count" : "do not count")}; levels {string.Join(", ", e.QualifyingRoles.SelectMany(p => p.Levels).Distinct())}",
+            ExperienceRule e => $"at least {PeriodText.Describe(e.Minimum)}; part time {(e.PartTime == PartTimeCounting.ProRata ? "pro rata" : "in full")}; acting roles {(e.ActingCounts ? "count" : "do not count")}; levels {string.Join(", ", e.QualifyingRoles.SelectMany(p => p.Levels).Distinct().Select(l => Words(l.ToString())))}",
             ReadinessRule r => $"ready within {PeriodText.Describe(r.Within)}",
             StatementRule s => $"{s.MinimumWords} to {s.MaximumWords} words",
-            AssessorOutcomeRule a => $"assessors' judgement of {a.Criterion}{(a.RequireOutcome ? ", required" : ", if given")}",
+            AssessorOutcomeRule a => $"assessors' judgement of {Words(a.Criterion.ToString())}{(a.RequireOutcome ? ", required" : ", if given")}",
             _ => string.Empty,
         };
         output.WriteLine($"{indent}{rule.Code}: {rule.Title} ({detail})");
@@ -435,8 +435,31 @@ internal static class EligibilityCommand
             return null;
         }
 
+        if (!EligibilityDates.Range.Contains(parsed.Value))
+        {
+            result.AddError($"--as-of must be from {Iso(EligibilityDates.Range.Start)} to {Iso(EligibilityDates.Range.End)}.");
+            return null;
+        }
+
         return parsed.Value;
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>Writes a PascalCase name as lower-case words: HeadOfService becomes "head of service".</summary>
+    private static string Words(string name)
+    {
+        StringBuilder words = new(name.Length + 4);
+        foreach (char c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
 }

@@ -66,8 +66,9 @@ public sealed record EffectiveExperience
         : Period.Zero;
 
     /// <summary>
-    /// Gets the rate, in full-time-equivalent days a day, at which the qualifying roles still current on
-    /// the as-of date go on adding experience (capped at 1); zero when no qualifying role is current.
+    /// Gets the rate, in full-time-equivalent days a day, at which the qualifying roles held on the as-of
+    /// date (started on or before it, not ended before it) go on adding experience: the largest of their
+    /// weights; zero when no qualifying role is held on that date.
     /// </summary>
     public decimal CurrentDailyRate { get; }
 
@@ -113,11 +114,12 @@ public sealed record EffectiveExperience
 
     /// <summary>
     /// Gets the first date on which the experience would meet <paramref name="required"/> if the qualifying
-    /// roles held on the as-of date continue as recorded: to their end date, or indefinitely when they
-    /// have none. Roles that start later are not assumed. Null when that never meets the requirement.
+    /// roles held on the as-of date (including one starting that day) continue as recorded: to their end
+    /// date, or indefinitely when they have none. Roles that start later are not assumed. Null when that
+    /// never meets the requirement.
     /// </summary>
     /// <param name="required">The requirement.</param>
-    /// <returns>The as-of date itself when already met; a later date when continuing roles make up the shortfall; otherwise null.</returns>
+    /// <returns>The as-of date itself when already met; a later date, up to the end of <see cref="EligibilityDates.Range"/>, when continuing roles make up the shortfall; otherwise null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="required"/> is null.</exception>
     public LocalDate? MetOn(Period required)
     {
@@ -126,10 +128,13 @@ public sealed record EffectiveExperience
             return AsOf;
         }
 
-        if (FirstDay is not LocalDate first || continuing.Length == 0)
+        if (continuing.Length == 0)
         {
             return null;
         }
+
+        // With nothing counted yet, a role that starts on the as-of date is the first day.
+        LocalDate first = FirstDay ?? AsOf;
 
         // Whole days round up, so the requirement of R days is met once the thousandths exceed (R - 1) * Scale.
         long needed = (((long)Period.DaysBetween(first, first.Plus(required)) - 1) * Scale) - ScaledDays + 1;
@@ -156,7 +161,7 @@ public sealed record EffectiveExperience
             if (segment >= needed)
             {
                 long target = day + ((needed + rate - 1) / rate);
-                return target <= MaxDayNumber ? AsOf.PlusDays((int)(target - asOfDay)) : null;
+                return target <= LastDayNumber ? AsOf.PlusDays((int)(target - asOfDay)) : null;
             }
 
             needed -= segment;
@@ -197,6 +202,13 @@ public sealed record EffectiveExperience
                 continue;
             }
 
+            // Held on the as-of date, so it goes on adding experience (even when it starts that day and has counted nothing yet).
+            if (role.Start <= asOf && (role.End is null || role.End.Value >= asOf))
+            {
+                currentWeight = Math.Max(currentWeight, Weight(role, partTime));
+                continuingCount++;
+            }
+
             if (role.Start >= asOf)
             {
                 evidence[i] = new RoleEvidence(i, ReasonCodes.RoleNotStarted, null, 0m);
@@ -209,11 +221,6 @@ public sealed record EffectiveExperience
             evidence[i] = new RoleEvidence(i, ReasonCodes.RoleCounted, new DateInterval(role.Start, role.Start.PlusDays(last - first)), Thousandths((long)(last - first + 1) * weight));
             edges[edgeCount++] = new Edge(first, weight);
             edges[edgeCount++] = new Edge(last + 1, -weight);
-            if (role.End is null || role.End.Value >= asOf)
-            {
-                currentWeight = Math.Max(currentWeight, weight);
-                continuingCount++;
-            }
         }
 
         Span<Edge> used = edges[..edgeCount];
@@ -255,7 +262,8 @@ public sealed record EffectiveExperience
             for (int i = 0; i < roles.Count; i++)
             {
                 Role role = roles[i];
-                if (evidence[i].Reason == ReasonCodes.RoleCounted && (role.End is null || role.End.Value >= asOf))
+                bool qualifying = evidence[i].Reason is ReasonCodes.RoleCounted or ReasonCodes.RoleNotStarted;
+                if (qualifying && role.Start <= asOf && (role.End is null || role.End.Value >= asOf))
                 {
                     continuingRoles[c++] = new Edge(role.End is LocalDate last ? DayNumber(last) : MaxDayNumber, Weight(role, partTime));
                 }
@@ -286,6 +294,9 @@ public sealed record EffectiveExperience
             : Scale;
 
     private static readonly int MaxDayNumber = DayNumber(LocalDate.MaxIsoValue);
+
+    /// <summary>The last day eligibility works with (<see cref="EligibilityDates.Range"/>): a later <see cref="MetOn"/> date is reported as none.</summary>
+    private static readonly int LastDayNumber = DayNumber(EligibilityDates.Range.End);
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
 using NodaTime;
@@ -11,7 +12,10 @@ namespace Upon.Core.Eligibility;
 /// <summary>The layout of a batch of application documents.</summary>
 public enum BatchFormat
 {
-    /// <summary>An array when the first significant character is <c>[</c>, JSON Lines otherwise.</summary>
+    /// <summary>
+    /// An array when the first significant character is <c>[</c>; JSON Lines when the first line holds a whole
+    /// document; otherwise one document over several lines (such as an indented application).
+    /// </summary>
     Auto = 0,
 
     /// <summary>One JSON array of application objects.</summary>
@@ -33,6 +37,7 @@ public enum BatchFormat
 public sealed record BatchItem(int Index, int? Line, EligibilityDecision? Decision, ImmutableArray<DocumentProblem> Problems)
 {
     /// <summary>Gets a value indicating whether the document was decided.</summary>
+    [MemberNotNullWhen(true, nameof(Decision))]
     public bool IsDecision => Decision is not null;
 }
 
@@ -97,11 +102,16 @@ public sealed class EligibilityBatch
     /// <param name="asOf">A date to decide every application as of; null for each application's assessment date.</param>
     /// <param name="maxDocumentBytes">The largest document accepted, in bytes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="registry"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive, or <paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
     public EligibilityBatch(PolicyRegistry registry, EligibilityPolicy? policy = null, LocalDate? asOf = null, int maxDocumentBytes = ApplicationDocument.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDocumentBytes);
+        if (asOf is LocalDate date)
+        {
+            EligibilityDates.Check(date, nameof(asOf));
+        }
+
         Registry = registry;
         Policy = policy;
         AsOf = asOf;
@@ -156,14 +166,15 @@ public sealed class EligibilityBatch
     private IEnumerable<BatchItem> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
         Stream stream = utf8Json;
-        bool jsonLines = format switch
+        JsonDocumentStream.Layout layout = format switch
         {
-            BatchFormat.JsonLines => true,
-            BatchFormat.JsonArray => false,
-            _ => JsonDocumentStream.LooksLikeJsonLines(utf8Json, out stream),
+            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
+            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
+            _ => JsonDocumentStream.Detect(utf8Json, MaxDocumentBytes, out stream),
         };
+        bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
 
-        using JsonDocumentStream documents = new(stream, jsonLines, MaxDocumentBytes);
+        using JsonDocumentStream documents = new(stream, layout, MaxDocumentBytes);
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {

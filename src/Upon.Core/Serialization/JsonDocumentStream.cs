@@ -11,10 +11,23 @@ namespace Upon.Core.Serialization;
 /// </summary>
 internal sealed class JsonDocumentStream : IDisposable
 {
+    /// <summary>The layouts a stream of documents can have.</summary>
+    public enum Layout
+    {
+        /// <summary>A top-level JSON array of documents.</summary>
+        Array,
+
+        /// <summary>JSON Lines: one document a line.</summary>
+        Lines,
+
+        /// <summary>One document, possibly over many lines.</summary>
+        Single,
+    }
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     private readonly Stream stream;
-    private readonly bool jsonLines;
+    private readonly Layout layout;
     private readonly int maxDocumentBytes;
     private byte[] buffer;
     private int start;
@@ -24,10 +37,10 @@ internal sealed class JsonDocumentStream : IDisposable
     private bool finished;
     private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
 
-    public JsonDocumentStream(Stream stream, bool jsonLines, int maxDocumentBytes)
+    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes)
     {
         this.stream = stream;
-        this.jsonLines = jsonLines;
+        this.layout = layout;
         this.maxDocumentBytes = maxDocumentBytes;
         buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     }
@@ -49,7 +62,17 @@ internal sealed class JsonDocumentStream : IDisposable
             return false;
         }
 
-        return jsonLines ? NextLine(out document, out problem) : NextElement(out document, out problem);
+        switch (layout)
+        {
+            case Layout.Lines:
+                return NextLine(out document, out problem);
+            case Layout.Array:
+                return NextElement(out document, out problem);
+            default:
+                finished = true;
+                document = DocumentSource.Parse(stream, maxDocumentBytes, out problem);
+                return true;
+        }
     }
 
     public void Dispose()
@@ -58,35 +81,76 @@ internal sealed class JsonDocumentStream : IDisposable
         buffer = [];
     }
 
-    /// <summary>Decides whether a stream holds an array (first non-blank byte '[') or JSON Lines, without consuming it.</summary>
-    public static bool LooksLikeJsonLines(Stream stream, out Stream rewound)
+    /// <summary>
+    /// Decides the layout of a stream without losing any of it (the bytes looked at are replayed through
+    /// <paramref name="replay"/>): an array when the first significant byte is <c>[</c>; JSON Lines when the
+    /// first line holds a whole JSON value, or looks like one record (ends with <c>}</c>); otherwise one
+    /// document spread over several lines, such as an indented application.
+    /// </summary>
+    public static Layout Detect(Stream stream, int maxDocumentBytes, out Stream replay)
     {
-        rewound = stream;
-        if (stream.CanSeek)
-        {
-            long position = stream.Position;
-            int first = FirstSignificantByte(stream);
-            stream.Position = position;
-            return first != '[';
-        }
-
-        // Not seekable: buffer the first block and replay it.
         byte[] head = new byte[4096];
-        int length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        rewound = new PrefixedStream(head.AsMemory(0, length), stream);
-        using MemoryStream probe = new(head, 0, length);
-        return FirstSignificantByte(probe) != '[';
-    }
-
-    private static int FirstSignificantByte(Stream stream)
-    {
-        int b;
-        do
+        int length = 0;
+        int first = -1;
+        int newline = -1;
+        bool endOfStream = false;
+        while (newline < 0 && !endOfStream && length <= maxDocumentBytes)
         {
-            b = stream.ReadByte();
+            if (length == head.Length)
+            {
+                System.Array.Resize(ref head, (int)Math.Min((long)head.Length * 2, (long)maxDocumentBytes + 1));
+            }
+
+            int read = stream.Read(head, length, head.Length - length);
+            endOfStream = read == 0;
+            for (int i = length; i < length + read; i++)
+            {
+                if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+                {
+                    first = i;
+                }
+
+                if (first >= 0 && head[i] == (byte)'\n')
+                {
+                    newline = i;
+                    break;
+                }
+            }
+
+            length += read;
+            if (first >= 0 && head[first] == (byte)'[')
+            {
+                break;
+            }
         }
-        while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
-        return b;
+
+        replay = new PrefixedStream(head.AsMemory(0, length), stream);
+        if (first < 0 || head[first] == (byte)'[')
+        {
+            return first < 0 ? Layout.Lines : Layout.Array;
+        }
+
+        if (newline < 0)
+        {
+            // One line (or more than a document's worth without a line break): JSON Lines reads it, or reports it too large.
+            return Layout.Lines;
+        }
+
+        ReadOnlySpan<byte> line = head.AsSpan(first, newline - first).TrimEnd((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
+        if (line.EndsWith((ReadOnlySpan<byte>)[(byte)'}']))
+        {
+            return Layout.Lines;
+        }
+
+        Utf8JsonReader reader = new(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            return reader.Read() && reader.TrySkip() && !reader.Read() ? Layout.Lines : Layout.Single;
+        }
+        catch (JsonException)
+        {
+            return Layout.Single;
+        }
     }
 
     private bool NextLine(out JsonDocument? document, out DocumentProblem? problem)
