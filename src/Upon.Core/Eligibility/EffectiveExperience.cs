@@ -123,21 +123,40 @@ public sealed record EffectiveExperience
     /// <exception cref="ArgumentNullException"><paramref name="required"/> is null.</exception>
     public LocalDate? MetOn(Period required)
     {
-        if (Meets(required))
+        ArgumentNullException.ThrowIfNull(required);
+        return Against(required).MetOn;
+    }
+
+    /// <summary>
+    /// Compares the experience with <paramref name="required"/> once, sharing the calendar arithmetic:
+    /// whether it is met, the experience in calendar terms, the shortfall and the met-on date.
+    /// </summary>
+    internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required)
+    {
+        if (FirstDay is not LocalDate first)
         {
-            return AsOf;
+            bool none = required.Equals(Period.Zero);
+            return (none, Period.Zero, none ? Period.Zero : required, none ? AsOf : ProjectMetOn(AsOf, AsOf.Plus(required)));
         }
 
+        LocalDate reached = first.PlusDays(WholeDays);
+        LocalDate target = first.Plus(required);
+        Period measured = Period.Between(first, reached, PeriodUnits.YearMonthDay);
+        return reached >= target
+            ? (true, measured, Period.Zero, AsOf)
+            : (false, measured, Period.Between(reached, target, PeriodUnits.YearMonthDay), ProjectMetOn(first, target));
+    }
+
+    /// <summary>The date on which the roles held on the as-of date, continuing as recorded, take the experience from <paramref name="first"/> to <paramref name="target"/>.</summary>
+    private LocalDate? ProjectMetOn(LocalDate first, LocalDate target)
+    {
         if (continuing.Length == 0)
         {
             return null;
         }
 
-        // With nothing counted yet, a role that starts on the as-of date is the first day.
-        LocalDate first = FirstDay ?? AsOf;
-
         // Whole days round up, so the requirement of R days is met once the thousandths exceed (R - 1) * Scale.
-        long needed = (((long)Period.DaysBetween(first, first.Plus(required)) - 1) * Scale) - ScaledDays + 1;
+        long needed = (((long)Period.DaysBetween(first, target) - 1) * Scale) - ScaledDays + 1;
 
         // continuing holds (last day in post, weight) sorted by last day. Between consecutive last days the
         // rate is the largest weight of the roles not yet ended. Experience as of AsOf + n counts the n days from AsOf on.
@@ -160,8 +179,8 @@ public sealed record EffectiveExperience
             long segment = (long)(role.Day - day + 1) * rate;
             if (segment >= needed)
             {
-                long target = day + ((needed + rate - 1) / rate);
-                return target <= LastDayNumber ? AsOf.PlusDays((int)(target - asOfDay)) : null;
+                long targetDay = day + ((needed + rate - 1) / rate);
+                return targetDay <= LastDayNumber ? AsOf.PlusDays((int)(targetDay - asOfDay)) : null;
             }
 
             needed -= segment;
@@ -184,14 +203,19 @@ public sealed record EffectiveExperience
         ArgumentNullException.ThrowIfNull(qualifies);
         Preconditions.CheckIso(asOf);
 
-        RoleEvidence[] evidence = new RoleEvidence[roles.Count];
-        Span<Edge> edges = roles.Count <= 64 ? stackalloc Edge[roles.Count * 2] : new Edge[roles.Count * 2];
+        int count = roles.Count;
+        RoleEvidence[] evidence = new RoleEvidence[count];
+
+        // Each counted role gives two edges on the day line, packed into one sortable key: the day, then the
+        // weight change (offset to be positive). Sorting primitives is much faster than sorting structs.
+        Span<long> edges = count <= 128 ? stackalloc long[count * 2] : new long[count * 2];
         int edgeCount = 0;
         int currentWeight = 0;
         int continuingCount = 0;
         int asOfDay = DayNumber(asOf);
+        LocalDate dayBefore = asOf.PlusDays(-1);
 
-        for (int i = 0; i < roles.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             Role role = roles[i];
             ArgumentNullException.ThrowIfNull(role, nameof(roles));
@@ -202,10 +226,12 @@ public sealed record EffectiveExperience
                 continue;
             }
 
+            int weight = Weight(role, partTime);
+
             // Held on the as-of date, so it goes on adding experience (even when it starts that day and has counted nothing yet).
             if (role.Start <= asOf && (role.End is null || role.End.Value >= asOf))
             {
-                currentWeight = Math.Max(currentWeight, Weight(role, partTime));
+                currentWeight = Math.Max(currentWeight, weight);
                 continuingCount++;
             }
 
@@ -216,50 +242,25 @@ public sealed record EffectiveExperience
             }
 
             int first = DayNumber(role.Start);
-            int last = role.End is LocalDate end && end < asOf ? DayNumber(end) : asOfDay - 1;
-            int weight = Weight(role, partTime);
-            evidence[i] = new RoleEvidence(i, ReasonCodes.RoleCounted, new DateInterval(role.Start, role.Start.PlusDays(last - first)), Thousandths((long)(last - first + 1) * weight));
-            edges[edgeCount++] = new Edge(first, weight);
-            edges[edgeCount++] = new Edge(last + 1, -weight);
+            bool endsBefore = role.End is LocalDate end && end < asOf;
+            LocalDate lastDate = endsBefore ? role.End!.Value : dayBefore;
+            int last = endsBefore ? DayNumber(lastDate) : asOfDay - 1;
+            decimal days = weight == Scale ? last - first + 1 : Thousandths((long)(last - first + 1) * weight);
+            evidence[i] = RoleEvidence.CountedRole(i, role.Start, lastDate, days);
+            edges[edgeCount++] = EdgeKey(first, weight);
+            edges[edgeCount++] = EdgeKey(last + 1, -weight);
         }
 
-        Span<Edge> used = edges[..edgeCount];
+        Span<long> used = edges[..edgeCount];
         used.Sort();
+        long scaledDays = count <= 32 ? SweepFew(used) : SweepMany(used);
 
-        // Sweep the day line: between consecutive edges the set of roles held is constant, and the day's
-        // weight is the largest weight held. active[w] counts the roles of weight w being held.
-        long scaledDays = 0;
-        int max = 0;
-        Span<int> active = stackalloc int[Scale + 1];
-        active.Clear();
-        for (int k = 0; k < used.Length; k++)
-        {
-            if (k > 0 && max > 0)
-            {
-                scaledDays += (long)(used[k].Day - used[k - 1].Day) * max;
-            }
-
-            int weight = used[k].Delta;
-            if (weight > 0)
-            {
-                active[weight]++;
-                max = Math.Max(max, weight);
-            }
-            else
-            {
-                active[-weight]--;
-                while (max > 0 && active[max] == 0)
-                {
-                    max--;
-                }
-            }
-        }
-
-        Edge[] continuingRoles = continuingCount == 0 ? [] : new Edge[continuingCount];
+        Edge[] continuingRoles = [];
         if (continuingCount > 0)
         {
+            continuingRoles = new Edge[continuingCount];
             int c = 0;
-            for (int i = 0; i < roles.Count; i++)
+            for (int i = 0; i < count; i++)
             {
                 Role role = roles[i];
                 bool qualifying = evidence[i].Reason is ReasonCodes.RoleCounted or ReasonCodes.RoleNotStarted;
@@ -272,9 +273,91 @@ public sealed record EffectiveExperience
             Array.Sort(continuingRoles);
         }
 
-        LocalDate? firstDay = edgeCount > 0 ? asOf.PlusDays(used[0].Day - asOfDay) : null;
+        LocalDate? firstDay = edgeCount > 0 ? asOf.PlusDays(EdgeDay(used[0]) - asOfDay) : null;
         return new EffectiveExperience(asOf, firstDay, scaledDays, Thousandths(currentWeight), ImmutableCollectionsMarshal.AsImmutableArray(evidence), continuingRoles);
     }
+
+    /// <summary>
+    /// The thousandths of a day in the sorted edges: between consecutive edges the set of roles held is
+    /// constant, and each day counts the largest weight held. For a few roles, the weights held are kept in a list.
+    /// </summary>
+    private static long SweepFew(ReadOnlySpan<long> edges)
+    {
+        Span<int> held = stackalloc int[edges.Length];
+        int heldCount = 0;
+        int max = 0;
+        long scaledDays = 0;
+        for (int k = 0; k < edges.Length; k++)
+        {
+            int day = EdgeDay(edges[k]);
+            if (k > 0 && max > 0)
+            {
+                scaledDays += (long)(day - EdgeDay(edges[k - 1])) * max;
+            }
+
+            int delta = EdgeDelta(edges[k]);
+            if (delta > 0)
+            {
+                held[heldCount++] = delta;
+                max = Math.Max(max, delta);
+                continue;
+            }
+
+            int index = held[..heldCount].IndexOf(-delta);
+            held[index] = held[--heldCount];
+            if (-delta == max)
+            {
+                max = 0;
+                foreach (int weight in held[..heldCount])
+                {
+                    max = Math.Max(max, weight);
+                }
+            }
+        }
+
+        return scaledDays;
+    }
+
+    /// <summary>As <see cref="SweepFew"/>, keeping a count of the roles held at each weight, for many roles.</summary>
+    private static long SweepMany(ReadOnlySpan<long> edges)
+    {
+        int[] active = new int[Scale + 1];
+        int max = 0;
+        long scaledDays = 0;
+        for (int k = 0; k < edges.Length; k++)
+        {
+            int day = EdgeDay(edges[k]);
+            if (k > 0 && max > 0)
+            {
+                scaledDays += (long)(day - EdgeDay(edges[k - 1])) * max;
+            }
+
+            int delta = EdgeDelta(edges[k]);
+            if (delta > 0)
+            {
+                active[delta]++;
+                max = Math.Max(max, delta);
+            }
+            else
+            {
+                active[-delta]--;
+                while (max > 0 && active[max] == 0)
+                {
+                    max--;
+                }
+            }
+        }
+
+        return scaledDays;
+    }
+
+    private const int DeltaOffset = 2048;
+
+    private static long EdgeKey(int day, int delta) => ((long)day << 12) | (uint)(delta + DeltaOffset);
+
+    private static int EdgeDay(long key) => (int)(key >> 12);
+
+    private static int EdgeDelta(long key) => (int)(key & 0xFFF) - DeltaOffset;
 
     /// <inheritdoc />
     public bool Equals(EffectiveExperience? other) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Upon.Core.Eligibility;
@@ -209,19 +210,19 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
 
     private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, Application application, LocalDate asOf)
     {
-        ImmutableArray<CriterionResult>.Builder results = ImmutableArray.CreateBuilder<CriterionResult>(rules.Length);
-        foreach (EligibilityRule child in rules)
+        CriterionResult[] results = new CriterionResult[rules.Length];
+        for (int i = 0; i < results.Length; i++)
         {
-            results.Add(Evaluate(child, application, asOf));
+            results[i] = Evaluate(rules[i], application, asOf);
         }
 
-        return results.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
     private static CriterionResult EvaluateExperience(ExperienceRule rule, Application application, LocalDate asOf)
     {
-        EffectiveExperience experience = EffectiveExperience.Measure(application.Roles, asOf, rule.Exclusion, rule.PartTime);
-        bool met = experience.Meets(rule.Minimum);
+        EffectiveExperience experience = EffectiveExperience.Measure(application.Roles, asOf, rule.ExclusionFunction, rule.PartTime);
+        (bool met, Period measured, Period shortfall, LocalDate? metOn) = experience.Against(rule.Minimum);
         return new CriterionResult(
             rule.Code,
             rule.Title,
@@ -229,10 +230,10 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             met ? CriterionOutcome.Pass : CriterionOutcome.Fail,
             met ? ReasonCodes.ExperienceSufficient : ReasonCodes.ExperienceInsufficient)
         {
-            Measured = experience.Period,
+            Measured = measured,
             Required = rule.Minimum,
-            Difference = experience.Shortfall(rule.Minimum),
-            MetOn = experience.MetOn(rule.Minimum),
+            Difference = shortfall,
+            MetOn = metOn,
             Experience = experience,
         };
     }

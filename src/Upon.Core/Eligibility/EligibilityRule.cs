@@ -198,6 +198,7 @@ public sealed record ExperienceRule : EligibilityRule
         QualifyingRoles = patterns;
         PartTime = partTime;
         ActingCounts = actingCounts;
+        ExclusionFunction = Exclusion;
     }
 
     /// <summary>Gets the minimum, in calendar terms.</summary>
@@ -211,6 +212,9 @@ public sealed record ExperienceRule : EligibilityRule
 
     /// <summary>Gets a value indicating whether roles held on an acting basis count.</summary>
     public bool ActingCounts { get; }
+
+    /// <summary>Gets <see cref="Exclusion"/> as a delegate, made once.</summary>
+    internal Func<Role, string?> ExclusionFunction { get; }
 
     /// <inheritdoc />
     public override RuleKind Kind => RuleKind.Experience;

@@ -8,6 +8,8 @@ namespace Upon.Core.Serialization;
 /// <summary>Parses a whole document from a stream into a <see cref="JsonDocument"/>, refusing documents over a size limit.</summary>
 internal static class DocumentSource
 {
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
     /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
     public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem)
     {
@@ -56,8 +58,11 @@ internal static class DocumentSource
         }
     }
 
-    /// <summary>Parses UTF-8 bytes (the document is copied, so the bytes may be reused afterwards).</summary>
-    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8Json, out DocumentProblem? problem)
+    /// <summary>
+    /// Parses UTF-8 bytes. With <paramref name="copy"/>, the document gets its own copy, so the bytes may be
+    /// reused while it lives; without, the caller must keep the bytes unchanged until it disposes the document.
+    /// </summary>
+    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8Json, out DocumentProblem? problem, bool copy = true)
     {
         try
         {
@@ -67,8 +72,8 @@ internal static class DocumentSource
                 utf8Json = utf8Json[3..];
             }
 
-            // JsonDocument.Parse keeps a reference to the memory: hand it its own copy.
-            JsonDocument document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            // JsonDocument.Parse keeps a reference to the memory.
+            JsonDocument document = JsonDocument.Parse(copy ? utf8Json.ToArray() : utf8Json, Options);
             problem = null;
             return document;
         }

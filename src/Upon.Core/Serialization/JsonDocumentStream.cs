@@ -196,7 +196,8 @@ internal sealed class JsonDocumentStream : IDisposable
                 return true;
             }
 
-            document = DocumentSource.Parse(line, out problem);
+            // The document is read and disposed before the next line is, so it may use the buffer without a copy.
+            document = DocumentSource.Parse(line, out problem, copy: false);
             return true;
         }
     }

@@ -37,10 +37,11 @@ internal sealed class JsonElementReader
     {
         foreach (JsonProperty property in obj.EnumerateObject())
         {
+            // NameEquals compares without allocating the property's name.
             bool known = false;
             foreach (string name in allowed)
             {
-                if (string.Equals(name, property.Name, StringComparison.Ordinal))
+                if (property.NameEquals(name))
                 {
                     known = true;
                     break;
@@ -78,17 +79,16 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        string propertyPath = JsonPath.Property(path, name);
         if (value.ValueKind != JsonValueKind.String)
         {
-            TypeMismatch(propertyPath, "a string", value.ValueKind);
+            TypeMismatch(JsonPath.Property(path, name), "a string", value.ValueKind);
             return null;
         }
 
         string text = value.GetString()!;
         if (!allowEmpty && string.IsNullOrWhiteSpace(text))
         {
-            Add(propertyPath, DocumentProblemCodes.Empty, $"\"{name}\" must not be empty.");
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.Empty, $"\"{name}\" must not be empty.");
             return null;
         }
 
@@ -103,23 +103,22 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        string propertyPath = JsonPath.Property(path, name);
         if (value.ValueKind != JsonValueKind.String)
         {
-            TypeMismatch(propertyPath, "a date string yyyy-MM-dd", value.ValueKind);
+            TypeMismatch(JsonPath.Property(path, name), "a date string yyyy-MM-dd", value.ValueKind);
             return null;
         }
 
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.GetString()!);
         if (!parsed.Success)
         {
-            Add(propertyPath, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
             return null;
         }
 
         if (range is not null && !range.Contains(parsed.Value))
         {
-            Add(propertyPath, DocumentProblemCodes.OutOfRange, $"\"{name}\" must be from {Preconditions.Format(range.Start)} to {Preconditions.Format(range.End)}.");
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.OutOfRange, $"\"{name}\" must be from {Preconditions.Format(range.Start)} to {Preconditions.Format(range.End)}.");
             return null;
         }
 
@@ -185,16 +184,15 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        string propertyPath = JsonPath.Property(path, name);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out decimal number))
         {
-            TypeMismatch(propertyPath, "a number", value.ValueKind);
+            TypeMismatch(JsonPath.Property(path, name), "a number", value.ValueKind);
             return null;
         }
 
         if ((minExclusive ? number <= min : number < min) || number > max)
         {
-            Add(propertyPath, DocumentProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"\"{name}\" must be {(minExclusive ? "above" : "at least")} {min} and at most {max}."));
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"\"{name}\" must be {(minExclusive ? "above" : "at least")} {min} and at most {max}."));
             return null;
         }
 
