@@ -338,7 +338,7 @@ internal static class TimelineCommand
     /// <summary>Finds a built-in year, or reads a file; on failure writes why and returns the exit code.</summary>
     private static (ProgrammeYear? Year, int ExitCode) LoadYear(string yearOrFile, TextWriter error)
     {
-        if (ProgrammeYears.TryFind(yearOrFile, out ProgrammeYear? builtIn))
+        if (BuiltInTimelines.TryFind(yearOrFile, out ProgrammeYear? builtIn))
         {
             return (builtIn, ExitCodes.Success);
         }
@@ -348,7 +348,7 @@ internal static class TimelineCommand
             return ReadFile(new FileInfo(yearOrFile), error);
         }
 
-        error.WriteLine($"upon: '{yearOrFile}' is neither a built-in year ({string.Join(", ", ProgrammeYears.All.Select(y => y.Id))}) nor a file.");
+        error.WriteLine($"upon: '{yearOrFile}' is neither a built-in year ({string.Join(", ", BuiltInTimelines.All.Select(y => y.Id))}) nor a file.");
         return (null, ExitCodes.Usage);
     }
 

@@ -43,7 +43,7 @@ public sealed class TimelineCommandTests : IDisposable
         (int exitCode, string output, _) = Run("timeline", "show", "2021/22", "--format", "json");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(ProgrammeYears.Aspirant2021To22, ProgrammeYearDocument.Parse(output).GetValueOrThrow());
+        Assert.Equal(BuiltInTimelines.Aspirant2021To22, ProgrammeYearDocument.Parse(output).GetValueOrThrow());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class TimelineCommandTests : IDisposable
     [Fact]
     public void Validate_FileWithRuleBreaks_ListsFindingsAndExitsOne()
     {
-        ProgrammeYear year = ProgrammeYears.Aspirant2021To22;
+        ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;
         string file = Write("year.json", UponJson.Serialize(year.WithSessions(year.Sessions.RemoveAt(0))));
 
         (int exitCode, string output, _) = Run("timeline", "validate", file);
@@ -91,7 +91,7 @@ public sealed class TimelineCommandTests : IDisposable
     [Fact]
     public void Validate_GoodFile_FormatJson_ExitsZero()
     {
-        string file = Write("year.json", UponJson.Serialize(ProgrammeYears.NewDirectors2021To22));
+        string file = Write("year.json", UponJson.Serialize(BuiltInTimelines.NewDirectors2021To22));
 
         (int exitCode, string output, _) = Run("timeline", "validate", file, "--format", "json");
 
@@ -155,13 +155,13 @@ public sealed class TimelineCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal("Wrote 5 events to nd.ics.\n", output);
-        Assert.Equal(IcsExport.ToText(ProgrammeYears.NewDirectors2021To22, Instant.FromUtc(2026, 11, 22, 9, 0)), File.ReadAllText(file));
+        Assert.Equal(IcsExport.ToText(BuiltInTimelines.NewDirectors2021To22, Instant.FromUtc(2026, 11, 22, 9, 0)), File.ReadAllText(file));
     }
 
     [Fact]
     public void Ics_FromAFile_Works()
     {
-        string json = Write("year.json", UponJson.Serialize(ProgrammeYears.Aspirant2021To22));
+        string json = Write("year.json", UponJson.Serialize(BuiltInTimelines.Aspirant2021To22));
         string file = Path.Combine(folder, "y2.ics");
 
         (int exitCode, _, _) = Run("timeline", "ics", json, "-o", file, "--stamp", "2026-11-22T09:00:00Z");

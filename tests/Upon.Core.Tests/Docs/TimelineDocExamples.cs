@@ -18,7 +18,7 @@ public sealed partial class TimelineDocExamples
     public void BuiltInYear()
     {
         // begin-snippet: timeline-built-in
-        ProgrammeYear year = ProgrammeYears.Aspirant2021To22;          // or ProgrammeYears.TryFind("2021/22", out ...)
+        ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;          // or BuiltInTimelines.TryFind("2021/22", out ...)
         TimelineReport report = year.Validate(WorkingDayCalendar.EnglandAndWales);
 
         Assert.True(report.IsValid);
@@ -46,7 +46,7 @@ public sealed partial class TimelineDocExamples
             "early", "Early start", SessionKind.VirtualWorkshop, DeliveryMode.Virtual,
             new DateInterval(new LocalDate(2022, 3, 27), new LocalDate(2022, 3, 27)),
             startTime: new LocalTime(1, 30), endTime: new LocalTime(4, 0), allowNonWorkingDay: true);
-        ProgrammeYear year = ProgrammeYears.NewDirectors2021To22.WithSessions([early]);
+        ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22.WithSessions([early]);
 
         TimelineFinding finding = year.Validate(WorkingDayCalendar.EnglandAndWales).Findings.Single();
         Assert.Equal("session.time-skipped", finding.Code);           // a warning: 01:30 does not exist that day
@@ -90,9 +90,9 @@ public sealed partial class TimelineDocExamples
     public void Json()
     {
         // begin-snippet: timeline-json
-        string json = UponJson.Serialize(ProgrammeYears.NewDirectors2021To22, writeIndented: true);
+        string json = UponJson.Serialize(BuiltInTimelines.NewDirectors2021To22, writeIndented: true);
         DocumentResult<ProgrammeYear> read = ProgrammeYearDocument.Parse(json);
-        Assert.Equal(ProgrammeYears.NewDirectors2021To22, read.Value);
+        Assert.Equal(BuiltInTimelines.NewDirectors2021To22, read.Value);
 
         DocumentResult<ProgrammeYear> bad = ProgrammeYearDocument.Parse("""
             {
@@ -142,20 +142,20 @@ public sealed partial class TimelineDocExamples
     public void Progress()
     {
         // begin-snippet: timeline-progress
-        ProgrammeProgress progress = ProgrammeProgress.Of(ProgrammeYears.NewDirectors2021To22, new LocalDate(2022, 2, 1));
+        ProgrammeProgress progress = ProgrammeProgress.Of(BuiltInTimelines.NewDirectors2021To22, new LocalDate(2022, 2, 1));
         Assert.Equal(ProgrammeStage.Running, progress.Stage);
         Assert.Equal(["workshop-1", "workshop-2"], progress.Done.Select(s => s.Id));
         Assert.Equal("residential", progress.NextSession!.Id);
         Assert.Equal(211, progress.DaysToGo);
 
         ParticipantCompletion completion = ParticipantCompletion.Assess(
-            ProgrammeYears.Aspirant2021To22,
+            BuiltInTimelines.Aspirant2021To22,
             ["taught-day-1", "taught-day-2", "taught-day-3", "taught-day-5", "taught-day-6", "taught-day-8"],
             threshold: 0.75m);
         Assert.Equal(6, completion.DaysNeeded);                        // 75% of 8, rounded up
         Assert.True(completion.IsComplete);
 
-        NewDirectorEnrolment enrolment = NewDirectorEnrolment.OnAppointment(new LocalDate(2022, 1, 20), ProgrammeYears.All);
+        NewDirectorEnrolment enrolment = NewDirectorEnrolment.OnAppointment(new LocalDate(2022, 1, 20), BuiltInTimelines.All);
         Assert.Equal(new LocalDate(2023, 1, 19), enrolment.SupportWindow.End);
         Assert.Equal(["residential", "workshop-3", "workshop-4"], enrolment.Sessions.Select(s => s.Id));
 
@@ -169,7 +169,7 @@ public sealed partial class TimelineDocExamples
         // begin-snippet: timeline-ics
         Instant exportedAt = Instant.FromUtc(2026, 11, 22, 9, 0);   // from an IClock in an application
         using MemoryStream file = new();
-        IcsExport.Write(ProgrammeYears.NewDirectors2021To22, file, exportedAt);
+        IcsExport.Write(BuiltInTimelines.NewDirectors2021To22, file, exportedAt);
 
         string text = Encoding.UTF8.GetString(file.ToArray());
         Assert.Contains("UID:workshop-1.new-directors-2021-22@upon-core\r\n", text, StringComparison.Ordinal);
@@ -198,7 +198,7 @@ public sealed partial class TimelineDocExamples
     public void TimelinesDoc_ListsEveryAssumedDate()
     {
         string markdown = File.ReadAllText(Repository.PathOf("docs", "timelines.md"));
-        foreach (ProgrammeYear year in ProgrammeYears.All)
+        foreach (ProgrammeYear year in BuiltInTimelines.All)
         {
             foreach (LocalDate date in year.Milestones.Where(m => m.IsAssumed).Select(m => m.Date).Concat(year.Sessions.Where(s => s.IsAssumed).Select(s => s.Dates.Start)))
             {

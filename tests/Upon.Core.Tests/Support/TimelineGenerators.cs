@@ -77,7 +77,7 @@ public static class TimelineGenerators
         select new Milestone(kind, new LocalDate(2021, 9, 1).PlusDays(day), assumed, assumed ? "Assumed." : null);
 
     /// <summary>Programme years over <see cref="Window"/> with up to 6 milestones and up to 25 sessions with unique identifiers.</summary>
-    public static Arbitrary<ProgrammeYear> ProgrammeYears() =>
+    public static Arbitrary<ProgrammeYear> BuiltInTimelines() =>
         Arb.From(
             from milestoneCount in Gen.Choose(0, 6)
             from milestones in Gen.ArrayOf(Milestones(), milestoneCount)
@@ -99,17 +99,17 @@ public static class TimelineGenerators
     /// <summary>A programme year paired with a permutation of its sessions (<c>permutation[i]</c> is the original index of the session now at <c>i</c>).</summary>
     public static Arbitrary<(ProgrammeYear Year, int[] Permutation)> ProgrammeYearsWithPermutation() =>
         Arb.From(
-            from year in ProgrammeYears().Generator
+            from year in BuiltInTimelines().Generator
             from keys in Gen.ArrayOf(Gen.Choose(0, 1_000_000), year.Sessions.Length)
             select (year, Enumerable.Range(0, year.Sessions.Length).OrderBy(i => keys[i]).ThenBy(i => i).ToArray()));
 
     /// <summary>
-    /// Programme years the document reader accepts: as <see cref="ProgrammeYears"/>, with at least one
+    /// Programme years the document reader accepts: as <see cref="BuiltInTimelines"/>, with at least one
     /// milestone and without one-day sessions whose end time is not after their start time.
     /// </summary>
     public static Arbitrary<ProgrammeYear> DocumentProgrammeYears() =>
         Arb.From(
-            from year in ProgrammeYears().Generator
+            from year in BuiltInTimelines().Generator
             from extra in Milestones()
             select new ProgrammeYear(
                 year.Id,

@@ -17,7 +17,7 @@ public sealed class IcsExportTests
     [Fact]
     public void ExportThenParse_KeepsEveryEventsStartEndAndSummary()
     {
-        Property.ForAll(TimelineGenerators.ProgrammeYears(), generated =>
+        Property.ForAll(TimelineGenerators.BuiltInTimelines(), generated =>
         {
             ProgrammeYear year = generated.WithSessions([.. generated.Sessions.Where(s => s.TryGetInterval(London, out _))]);
             string text = IcsExport.ToText(year, Stamp);
@@ -42,7 +42,7 @@ public sealed class IcsExportTests
     [Fact]
     public void Export_NewDirectors_IsTheExpectedCalendar()
     {
-        string text = IcsExport.ToText(ProgrammeYears.NewDirectors2021To22, Stamp);
+        string text = IcsExport.ToText(BuiltInTimelines.NewDirectors2021To22, Stamp);
         string[] lines = text.Split("\r\n");
 
         Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Upon.Core//Programme timelines//EN\r\n", text, StringComparison.Ordinal);
@@ -74,19 +74,19 @@ public sealed class IcsExportTests
     [Fact]
     public void Export_IsTheSameEveryTime()
     {
-        Assert.Equal(IcsExport.ToText(ProgrammeYears.Aspirant2021To22, Stamp), IcsExport.ToText(ProgrammeYears.Aspirant2021To22, Stamp));
-        Assert.Contains("STATUS:TENTATIVE\r\n", IcsExport.ToText(ProgrammeYears.Aspirant2021To22, Stamp), StringComparison.Ordinal);
+        Assert.Equal(IcsExport.ToText(BuiltInTimelines.Aspirant2021To22, Stamp), IcsExport.ToText(BuiltInTimelines.Aspirant2021To22, Stamp));
+        Assert.Contains("STATUS:TENTATIVE\r\n", IcsExport.ToText(BuiltInTimelines.Aspirant2021To22, Stamp), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Export_ToStream_IsUtf8WithoutByteOrderMark()
     {
         using MemoryStream stream = new();
-        IcsExport.Write(ProgrammeYears.NewDirectors2021To22, stream, Stamp);
+        IcsExport.Write(BuiltInTimelines.NewDirectors2021To22, stream, Stamp);
 
         byte[] bytes = stream.ToArray();
         Assert.Equal((byte)'B', bytes[0]);
-        Assert.Equal(IcsExport.ToText(ProgrammeYears.NewDirectors2021To22, Stamp), Encoding.UTF8.GetString(bytes));
+        Assert.Equal(IcsExport.ToText(BuiltInTimelines.NewDirectors2021To22, Stamp), Encoding.UTF8.GetString(bytes));
     }
 
     [Theory]
@@ -103,7 +103,7 @@ public sealed class IcsExportTests
     {
         Session session = new(
             "s", new string('€', 60), SessionKind.TaughtDay, DeliveryMode.Virtual, new DateInterval(new LocalDate(2022, 1, 13), new LocalDate(2022, 1, 13)));
-        ProgrammeYear year = ProgrammeYears.Aspirant2021To22.WithSessions([session]);
+        ProgrammeYear year = BuiltInTimelines.Aspirant2021To22.WithSessions([session]);
 
         string text = IcsExport.ToText(year, Stamp);
 
@@ -125,7 +125,7 @@ public sealed class IcsExportTests
     {
         Session bad = new("bad", "Bad", SessionKind.VirtualWorkshop, DeliveryMode.Virtual, new DateInterval(new LocalDate(2022, 1, 14), new LocalDate(2022, 1, 14)), new LocalTime(16, 0), new LocalTime(14, 0));
 
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => IcsExport.ToText(ProgrammeYears.NewDirectors2021To22.WithSessions([bad]), Stamp));
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => IcsExport.ToText(BuiltInTimelines.NewDirectors2021To22.WithSessions([bad]), Stamp));
         Assert.Equal("programme", ex.ParamName);
     }
 
@@ -134,7 +134,7 @@ public sealed class IcsExportTests
     {
         Session spring = new("spring", "Spring", SessionKind.VirtualWorkshop, DeliveryMode.Virtual, new DateInterval(new LocalDate(2022, 3, 27), new LocalDate(2022, 3, 27)), new LocalTime(0, 30), new LocalTime(3, 30), allowNonWorkingDay: true);
         Session autumn = new("autumn", "Autumn", SessionKind.VirtualWorkshop, DeliveryMode.Virtual, new DateInterval(new LocalDate(2022, 10, 30), new LocalDate(2022, 10, 30)), new LocalTime(0, 30), new LocalTime(3, 30), allowNonWorkingDay: true);
-        ProgrammeYear year = ProgrammeYears.NewDirectors2021To22.WithSessions([spring, autumn]);
+        ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22.WithSessions([spring, autumn]);
 
         List<IcsReader.Event> events = IcsReader.ReadEvents(IcsExport.ToText(year, Stamp), London);
 

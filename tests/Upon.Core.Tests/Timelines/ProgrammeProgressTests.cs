@@ -22,13 +22,13 @@ public sealed class ProgrammeProgressTests
     {
         LocalDate asOf = NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value;
 
-        Assert.Equal(stage, ProgrammeProgress.Of(ProgrammeYears.Aspirant2021To22, asOf).Stage);
+        Assert.Equal(stage, ProgrammeProgress.Of(BuiltInTimelines.Aspirant2021To22, asOf).Stage);
     }
 
     [Fact]
     public void Of_NewDirectorsOn1February2022_TwoWorkshopsDone_ResidentialNext()
     {
-        ProgrammeProgress progress = ProgrammeProgress.Of(ProgrammeYears.NewDirectors2021To22, new LocalDate(2022, 2, 1));
+        ProgrammeProgress progress = ProgrammeProgress.Of(BuiltInTimelines.NewDirectors2021To22, new LocalDate(2022, 2, 1));
 
         Assert.Equal(ProgrammeStage.Running, progress.Stage);
         Assert.Equal(["workshop-1", "workshop-2"], progress.Done.Select(s => s.Id));
@@ -41,7 +41,7 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public void Of_Instant_WorkshopIsDoneAtItsEndNotBefore()
     {
-        ProgrammeYear year = ProgrammeYears.NewDirectors2021To22;
+        ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22;
 
         // Workshop 4 on 29 April 2022 runs 14:00 to 16:00 BST, 13:00 to 15:00 UTC.
         Assert.Equal("workshop-4", ProgrammeProgress.Of(year, Instant.FromUtc(2022, 4, 29, 14, 59)).NextSession!.Id);
@@ -52,7 +52,7 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public void Of_AfterTheEnd_IsFinishedWithNoDaysToGoAndNoNextMilestone()
     {
-        ProgrammeProgress progress = ProgrammeProgress.Of(ProgrammeYears.Aspirant2021To22, new LocalDate(2023, 1, 1));
+        ProgrammeProgress progress = ProgrammeProgress.Of(BuiltInTimelines.Aspirant2021To22, new LocalDate(2023, 1, 1));
 
         Assert.Equal(ProgrammeStage.Finished, progress.Stage);
         Assert.Equal(0, progress.DaysToGo);
@@ -65,7 +65,7 @@ public sealed class ProgrammeProgressTests
     public void Progress_IsMonotoneInTime_ForGeneratedYears()
     {
         FsCheck.Arbitrary<(ProgrammeYear, (Instant, Instant))> arbitrary = Arb.Zip(
-            TimelineGenerators.ProgrammeYears(),
+            TimelineGenerators.BuiltInTimelines(),
             Arb.From(Gen.Choose(0, 500 * 24).Two().Select(pair => (Hour(Math.Min(pair.Item1, pair.Item2)), Hour(Math.Max(pair.Item1, pair.Item2))))));
         Property.ForAll(arbitrary, input =>
         {
@@ -89,7 +89,7 @@ public sealed class ProgrammeProgressTests
         {
             (Instant a, Instant b) = pair;
             (Instant earlier, Instant later) = a <= b ? (a, b) : (b, a);
-            foreach (ProgrammeYear year in ProgrammeYears.All)
+            foreach (ProgrammeYear year in BuiltInTimelines.All)
             {
                 Assert.True(ProgrammeProgress.Of(year, earlier).Stage <= ProgrammeProgress.Of(year, later).Stage);
                 Assert.True(ProgrammeProgress.Of(year, earlier).Done.Length <= ProgrammeProgress.Of(year, later).Done.Length);
@@ -102,7 +102,7 @@ public sealed class ProgrammeProgressTests
     [InlineData(5, false)]
     public void Completion_Year2_NeedsSixOfEightTaughtDaysAt75Percent(int attended, bool complete)
     {
-        ProgrammeYear year = ProgrammeYears.Aspirant2021To22;
+        ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;
         string[] ids = [.. year.Sessions.Take(attended).Select(s => s.Id), "workshop-1"];
 
         ParticipantCompletion completion = ParticipantCompletion.Assess(year, ids);
@@ -117,7 +117,7 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public void Completion_ThresholdAboveOne_Throws()
     {
-        ArgumentOutOfRangeException ex = Assert.Throws<ArgumentOutOfRangeException>(() => ParticipantCompletion.Assess(ProgrammeYears.Aspirant2021To22, [], 1.5m));
+        ArgumentOutOfRangeException ex = Assert.Throws<ArgumentOutOfRangeException>(() => ParticipantCompletion.Assess(BuiltInTimelines.Aspirant2021To22, [], 1.5m));
 
         Assert.Equal("threshold", ex.ParamName);
     }
@@ -125,7 +125,7 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public void Completion_ResidentialCountsBothDays()
     {
-        ParticipantCompletion completion = ParticipantCompletion.Assess(ProgrammeYears.NewDirectors2021To22, ["residential"], 1m, SessionKind.Residential);
+        ParticipantCompletion completion = ParticipantCompletion.Assess(BuiltInTimelines.NewDirectors2021To22, ["residential"], 1m, SessionKind.Residential);
 
         Assert.Equal(2, completion.DaysHeld);
         Assert.Equal(2, completion.DaysAttended);
@@ -135,7 +135,7 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public void NewDirector_AppointedInJanuary2022_GetsTheSessionsOfTheFirstYearInPost()
     {
-        NewDirectorEnrolment enrolment = NewDirectorEnrolment.OnAppointment(new LocalDate(2022, 1, 20), ProgrammeYears.All);
+        NewDirectorEnrolment enrolment = NewDirectorEnrolment.OnAppointment(new LocalDate(2022, 1, 20), BuiltInTimelines.All);
 
         Assert.Equal(new DateInterval(new LocalDate(2022, 1, 20), new LocalDate(2023, 1, 19)), enrolment.SupportWindow);
         Assert.Equal(["residential", "workshop-3", "workshop-4"], enrolment.Sessions.Select(s => s.Id));

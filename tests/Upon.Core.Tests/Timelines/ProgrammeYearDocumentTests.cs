@@ -41,7 +41,7 @@ public sealed class ProgrammeYearDocumentTests
     [Fact]
     public void RoundTrip_BuiltInYears_IsIdentity()
     {
-        foreach (ProgrammeYear year in ProgrammeYears.All)
+        foreach (ProgrammeYear year in BuiltInTimelines.All)
         {
             Assert.Equal(year, Read(UponJson.Serialize(year, writeIndented: true)).GetValueOrThrow());
         }
@@ -50,7 +50,7 @@ public sealed class ProgrammeYearDocumentTests
     [Fact]
     public void Serialize_Workshop_UsesCamelCaseEnumsAndIsoTimes()
     {
-        Session workshop = ProgrammeYears.NewDirectors2021To22.Sessions[0];
+        Session workshop = BuiltInTimelines.NewDirectors2021To22.Sessions[0];
 
         Assert.Equal(
             """{"id":"workshop-1","title":"New Directors virtual workshop 1","kind":"virtualWorkshop","mode":"virtual","dates":{"start":"2021-12-10","end":"2021-12-10"},"startTime":"14:00:00","endTime":"16:00:00","allowNonWorkingDay":false,"isAssumed":false}""",

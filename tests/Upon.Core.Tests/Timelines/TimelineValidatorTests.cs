@@ -285,7 +285,7 @@ public sealed class TimelineValidatorTests
     public void Validate_GeneratedYearsOftenHaveFindingsOfEveryKind()
     {
         // Guards the order-independence property against a generator that never triggers a rule.
-        FsCheck.Gen<ProgrammeYear> gen = TimelineGenerators.ProgrammeYears().Generator;
+        FsCheck.Gen<ProgrammeYear> gen = TimelineGenerators.BuiltInTimelines().Generator;
         string[] codes =
         [
             .. FsCheck.Fluent.Gen.Sample(gen, 300)

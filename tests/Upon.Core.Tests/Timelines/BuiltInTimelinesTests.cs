@@ -5,15 +5,15 @@ using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
 
-public sealed class ProgrammeYearsTests
+public sealed class BuiltInTimelinesTests
 {
-    public static TheoryData<string> BuiltInIds => [.. ProgrammeYears.All.Select(year => year.Id)];
+    public static TheoryData<string> BuiltInIds => [.. BuiltInTimelines.All.Select(year => year.Id)];
 
     [Theory]
     [MemberData(nameof(BuiltInIds))]
     public void BuiltInYear_ValidatesWithoutFindings(string id)
     {
-        Assert.True(ProgrammeYears.TryFind(id, out ProgrammeYear? year));
+        Assert.True(BuiltInTimelines.TryFind(id, out ProgrammeYear? year));
 
         Assert.Empty(year.Validate(WorkingDayCalendar.EnglandAndWales).Findings);
     }
@@ -22,7 +22,7 @@ public sealed class ProgrammeYearsTests
     [MemberData(nameof(BuiltInIds))]
     public void BuiltInYear_NotesListEveryAssumedDate(string id)
     {
-        Assert.True(ProgrammeYears.TryFind(id, out ProgrammeYear? year));
+        Assert.True(BuiltInTimelines.TryFind(id, out ProgrammeYear? year));
         string notes = string.Join("\n", year.Notes);
 
         foreach (Milestone milestone in year.Milestones.Where(m => m.IsAssumed))
@@ -49,7 +49,7 @@ public sealed class ProgrammeYearsTests
     [Fact]
     public void Year1_OpenedOn14September2020_ThePublishedDate()
     {
-        Milestone open = ProgrammeYears.Aspirant2020To21.GetMilestone(MilestoneKind.ApplicationsOpen)!.Value;
+        Milestone open = BuiltInTimelines.Aspirant2020To21.GetMilestone(MilestoneKind.ApplicationsOpen)!.Value;
 
         Assert.Equal(new LocalDate(2020, 9, 14), open.Date);
         Assert.False(open.IsAssumed);
@@ -58,7 +58,7 @@ public sealed class ProgrammeYearsTests
     [Fact]
     public void Year2_RequiresEightTaughtDays_AndHasThem()
     {
-        ProgrammeYear year = ProgrammeYears.Aspirant2021To22;
+        ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;
 
         Assert.Equal(8, year.RequiredTaughtDays);
         Assert.Equal(8, year.Sessions.Count(s => s.Kind == SessionKind.TaughtDay));
@@ -69,7 +69,7 @@ public sealed class ProgrammeYearsTests
     [Fact]
     public void Year2_WithoutOneTaughtDay_ReportsExactlyTheTaughtDayCount()
     {
-        ProgrammeYear year = ProgrammeYears.Aspirant2021To22;
+        ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;
         ProgrammeYear shorter = year.WithSessions(year.Sessions.RemoveAt(0));
 
         TimelineFinding finding = Assert.Single(shorter.Validate(WorkingDayCalendar.EnglandAndWales).Findings);
@@ -80,7 +80,7 @@ public sealed class ProgrammeYearsTests
     [Fact]
     public void NewDirectors2021To22_HasThePublishedSessions()
     {
-        ProgrammeYear year = ProgrammeYears.NewDirectors2021To22;
+        ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22;
         Session[] workshops = [.. year.Sessions.Where(s => s.Kind == SessionKind.VirtualWorkshop)];
 
         Assert.Equal(ProgrammeStrand.NewDirectors, year.Strand);
@@ -106,7 +106,7 @@ public sealed class ProgrammeYearsTests
     [Fact]
     public void NewDirectors2021To22_LastWorkshopIsInBst()
     {
-        Session last = ProgrammeYears.NewDirectors2021To22.Sessions.Single(s => s.Id == "workshop-4");
+        Session last = BuiltInTimelines.NewDirectors2021To22.Sessions.Single(s => s.Id == "workshop-4");
 
         Assert.Equal(Instant.FromUtc(2022, 4, 29, 13, 0), last.GetInterval(ProgrammeYear.TimeZone).Start);
     }
@@ -119,14 +119,14 @@ public sealed class ProgrammeYearsTests
     [InlineData(" new-directors-2021/22 ", "new-directors-2021-22")]
     public void TryFind_IdOrAlias_FindsTheYear(string text, string id)
     {
-        Assert.True(ProgrammeYears.TryFind(text, out ProgrammeYear? year));
+        Assert.True(BuiltInTimelines.TryFind(text, out ProgrammeYear? year));
         Assert.Equal(id, year.Id);
     }
 
     [Fact]
     public void TryFind_Unknown_ReturnsFalse()
     {
-        Assert.False(ProgrammeYears.TryFind("2019/20", out ProgrammeYear? year));
+        Assert.False(BuiltInTimelines.TryFind("2019/20", out ProgrammeYear? year));
         Assert.Null(year);
     }
 }

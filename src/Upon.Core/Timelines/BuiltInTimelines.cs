@@ -22,7 +22,7 @@ namespace Upon.Core.Timelines;
 /// <see cref="Calendars.WorkingDayCalendar.EnglandAndWales"/> without findings.
 /// </para>
 /// </remarks>
-public static class ProgrammeYears
+public static class BuiltInTimelines
 {
     /// <summary>Gets Year 1 of the Aspirant Directors programme, 2020/21 (planned blended, delivered wholly virtually because of Covid-19).</summary>
     public static ProgrammeYear Aspirant2020To21 { get; } = Build(
