@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -46,8 +47,7 @@ public static class BuiltInPolicies
 
     private static readonly Period ThreeYears = Period.FromYears(3);
 
-    private static readonly ImmutableArray<RoleLevel> SeniorLevels =
-        [RoleLevel.HeadOfService, RoleLevel.AssistantDirector, RoleLevel.DeputyDirector, RoleLevel.Director, RoleLevel.ChiefExecutive];
+    private static readonly IReadOnlyList<RoleLevel> SeniorLevels = EligibilityRules.SeniorLevels;
 
     private static readonly ExperienceRule LocalGovernmentRoute = new(
         LocalGovernmentRouteCode,

@@ -107,6 +107,17 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
 
     private bool HasExperienceRule { get; }
 
+    /// <summary>
+    /// Returns a copy whose last effective date is <paramref name="effectiveTo"/>: for example to close a
+    /// version the day before the next one takes effect (<see cref="EligibilityPolicyBuilder.NextVersionOf"/>).
+    /// The version is unchanged: the rules are the same, only the dates they govern.
+    /// </summary>
+    /// <param name="effectiveTo">The last assessment date governed (included), or null for an open end.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effectiveTo"/> is before <see cref="EffectiveFrom"/>.</exception>
+    public EligibilityPolicy WithEffectiveTo(LocalDate? effectiveTo) =>
+        new(Id, Version, ProgrammeYear, EffectiveFrom, effectiveTo, Title, Rule, Interpretation);
+
     /// <summary>Determines whether the policy governs applications for <paramref name="programmeYear"/> assessed on <paramref name="assessedOn"/>.</summary>
     /// <param name="programmeYear">The programme year.</param>
     /// <param name="assessedOn">The assessment date.</param>

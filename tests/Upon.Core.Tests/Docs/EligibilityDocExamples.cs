@@ -651,6 +651,39 @@ public class EligibilityDocExamples
 /// <summary>The examples of docs/eligibility-policies.md, run.</summary>
 public class EligibilityPoliciesDocExamples
 {
+    [Fact]
+    public void Builder_NextVersion()
+    {
+        // begin-snippet: policies-builder-versions
+        EligibilityPolicy first = new EligibilityPolicyBuilder("aspirant-2024-25", 1, "2024/25")
+            .EffectiveFrom(new LocalDate(2024, 1, 1))
+            .WithTitle("Aspirant Directors programme, 2024/25")
+            .WithRule(EligibilityRules.All(
+                "eligibility",
+                "Eligible for the Aspirant Directors programme",
+                EligibilityRules.Experience(
+                    "senior-leadership", "Three years' senior leadership", Period.FromYears(3),
+                    EligibilityRules.SeniorLevels, [OrganisationType.LocalAuthority], [Sector.ChildrensServices]),
+                EligibilityRules.Readiness("readiness", "Ready within three years", Period.FromYears(3))))
+            .WithInterpretation("Senior means head of service or above.")
+            .Build();
+
+        // From 1 March 2024 the readiness window is two years: version 2, and version 1 ends on 29 February.
+        EligibilityPolicy second = EligibilityPolicyBuilder.NextVersionOf(first, new LocalDate(2024, 3, 1))
+            .WithRule(EligibilityRules.All(
+                "eligibility",
+                "Eligible for the Aspirant Directors programme",
+                first.Rule.Rules[0],
+                EligibilityRules.Readiness("readiness", "Ready within two years", Period.FromYears(2))))
+            .Build();
+        PolicyRegistry registry = PolicyRegistry.Create([first.WithEffectiveTo(new LocalDate(2024, 2, 29)), second]).GetValueOrThrow();
+        // registry.Find("2024/25", new LocalDate(2024, 2, 29)) is version 1; on 2024-03-01, version 2.
+        // end-snippet
+        Assert.Equal(1, registry.Find("2024/25", new LocalDate(2024, 2, 29))!.Version);
+        Assert.Equal(2, registry.Find("2024/25", new LocalDate(2024, 3, 1))!.Version);
+        Assert.Equal(Period.FromYears(2), ((ReadinessRule)registry.Find("2024/25", new LocalDate(2024, 3, 1))!.Rule.Rules[1]).Within);
+    }
+
     /// <summary>The policy of the page's example, as JSON, exactly as the page shows it.</summary>
     internal const string CustomPolicyJson = """
         {

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// Builds an <see cref="EligibilityPolicy"/> step by step, and starts the next version of an existing one.
+/// </summary>
+/// <remarks>
+/// A builder is mutable and not thread-safe; the policies it builds are immutable. <see cref="Build"/>
+/// may be called more than once. Rules are made with <see cref="EligibilityRules"/> or the rule constructors.
+/// </remarks>
+/// <example>
+/// <code>
+/// EligibilityPolicy policy = new EligibilityPolicyBuilder("aspirant-2024-25", 1, "2024/25")
+///     .EffectiveFrom(new LocalDate(2024, 1, 1))
+///     .WithTitle("Aspirant Directors programme, 2024/25")
+///     .WithRule(EligibilityRules.All("eligibility", "Eligible", experience, readiness))
+///     .WithInterpretation("Senior means head of service or above.")
+///     .Build();
+/// </code>
+/// </example>
+public sealed class EligibilityPolicyBuilder
+{
+    private readonly List<string> interpretation = [];
+    private LocalDate? effectiveFrom;
+    private LocalDate? effectiveTo;
+    private string? title;
+    private EligibilityRule? rule;
+
+    /// <summary>Starts a policy.</summary>
+    /// <param name="id">The policy's identifier.</param>
+    /// <param name="version">The version, 1 or more.</param>
+    /// <param name="programmeYear">The programme year governed, <c>yyyy/yy</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or <paramref name="programmeYear"/> is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is below 1.</exception>
+    public EligibilityPolicyBuilder(string id, int version, string programmeYear)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        if (!ProgrammeYears.IsValid(programmeYear))
+        {
+            throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
+        }
+
+        Id = id;
+        Version = version;
+        ProgrammeYear = programmeYear;
+    }
+
+    /// <summary>Gets the identifier of the policy being built.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the version of the policy being built.</summary>
+    public int Version { get; }
+
+    /// <summary>Gets the programme year of the policy being built.</summary>
+    public string ProgrammeYear { get; }
+
+    /// <summary>
+    /// Starts the next version of <paramref name="previous"/>: the same identifier, programme year, title,
+    /// rules and interpretation, version + 1, in force from <paramref name="effectiveFrom"/> to the previous
+    /// version's end. Close the previous version with <see cref="EligibilityPolicy.WithEffectiveTo"/> on the
+    /// day before, so that a registry holding both has no gap and no overlap.
+    /// </summary>
+    /// <param name="previous">The version in force until now.</param>
+    /// <param name="effectiveFrom">The first assessment date of the new version; after the previous version's first.</param>
+    /// <returns>A builder holding a copy of the previous version, to change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="previous"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effectiveFrom"/> is not after the previous version's first date, or past its last.</exception>
+    public static EligibilityPolicyBuilder NextVersionOf(EligibilityPolicy previous, LocalDate effectiveFrom)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (effectiveFrom <= previous.EffectiveFrom || (previous.EffectiveTo is LocalDate end && effectiveFrom > end))
+        {
+            throw new ArgumentOutOfRangeException(nameof(effectiveFrom), "The next version must take effect after the previous version's first date and no later than its last.");
+        }
+
+        EligibilityPolicyBuilder builder = new EligibilityPolicyBuilder(previous.Id, checked(previous.Version + 1), previous.ProgrammeYear)
+            .EffectiveFrom(effectiveFrom)
+            .EffectiveTo(previous.EffectiveTo)
+            .WithTitle(previous.Title)
+            .WithRule(previous.Rule);
+        builder.interpretation.AddRange(previous.Interpretation);
+        return builder;
+    }
+
+    /// <summary>Sets the first assessment date governed.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>This builder.</returns>
+    public EligibilityPolicyBuilder EffectiveFrom(LocalDate date)
+    {
+        effectiveFrom = date;
+        return this;
+    }
+
+    /// <summary>Sets the last assessment date governed (included); null for an open end, the default.</summary>
+    /// <param name="date">The date, or null.</param>
+    /// <returns>This builder.</returns>
+    public EligibilityPolicyBuilder EffectiveTo(LocalDate? date)
+    {
+        effectiveTo = date;
+        return this;
+    }
+
+    /// <summary>Sets the title.</summary>
+    /// <param name="value">The title.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
+    public EligibilityPolicyBuilder WithTitle(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        title = value;
+        return this;
+    }
+
+    /// <summary>Sets the top rule, replacing any set before.</summary>
+    /// <param name="value">The rule.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public EligibilityPolicyBuilder WithRule(EligibilityRule value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        rule = value;
+        return this;
+    }
+
+    /// <summary>Adds an interpretation choice, one sentence, after those added before.</summary>
+    /// <param name="sentence">The sentence.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sentence"/> is empty.</exception>
+    public EligibilityPolicyBuilder WithInterpretation(string sentence)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sentence);
+        interpretation.Add(sentence);
+        return this;
+    }
+
+    /// <summary>Builds the policy.</summary>
+    /// <returns>The policy.</returns>
+    /// <exception cref="InvalidOperationException">The first effective date, the title or the rule has not been set.</exception>
+    /// <exception cref="ArgumentException">The rules share a code (see the <see cref="EligibilityPolicy"/> constructor).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The last effective date is before the first.</exception>
+    public EligibilityPolicy Build()
+    {
+        if (effectiveFrom is not LocalDate from || title is null || rule is null)
+        {
+            throw new InvalidOperationException("A policy needs its first effective date, a title and a rule before it can be built.");
+        }
+
+        return new EligibilityPolicy(Id, Version, ProgrammeYear, from, effectiveTo, title, rule, interpretation);
+    }
+}
+
+/// <summary>Short factories for the rules of a policy, for use with <see cref="EligibilityPolicyBuilder"/>.</summary>
+public static class EligibilityRules
+{
+    /// <summary>The levels from head of service up: the built-in policies' senior levels.</summary>
+    public static IReadOnlyList<RoleLevel> SeniorLevels { get; } =
+        [RoleLevel.HeadOfService, RoleLevel.AssistantDirector, RoleLevel.DeputyDirector, RoleLevel.Director, RoleLevel.ChiefExecutive];
+
+    /// <summary>Creates an <see cref="AllRule"/>.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="rules">The rules combined.</param>
+    /// <returns>The rule.</returns>
+    public static AllRule All(string code, string title, params IEnumerable<EligibilityRule> rules) => new(code, title, rules);
+
+    /// <summary>Creates an <see cref="AnyRule"/>.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="routes">The routes.</param>
+    /// <returns>The rule.</returns>
+    public static AnyRule Any(string code, string title, params IEnumerable<EligibilityRule> routes) => new(code, title, routes);
+
+    /// <summary>Creates a <see cref="NotRule"/>.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="rule">The rule negated.</param>
+    /// <returns>The rule.</returns>
+    public static NotRule Not(string code, string title, EligibilityRule rule) => new(code, title, rule);
+
+    /// <summary>Creates an <see cref="ExperienceRule"/> with one pattern of qualifying roles.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="minimum">The minimum.</param>
+    /// <param name="levels">The qualifying levels.</param>
+    /// <param name="organisationTypes">The qualifying organisation types.</param>
+    /// <param name="sectors">The qualifying sectors.</param>
+    /// <param name="partTime">How part-time roles count; pro rata by default.</param>
+    /// <param name="actingCounts">Whether acting roles count; true by default.</param>
+    /// <returns>The rule.</returns>
+    public static ExperienceRule Experience(
+        string code,
+        string title,
+        Period minimum,
+        IEnumerable<RoleLevel> levels,
+        IEnumerable<OrganisationType> organisationTypes,
+        IEnumerable<Sector> sectors,
+        PartTimeCounting partTime = PartTimeCounting.ProRata,
+        bool actingCounts = true) =>
+        new(code, title, minimum, [new RolePattern(levels, organisationTypes, sectors)], partTime, actingCounts);
+
+    /// <summary>Creates a <see cref="ReadinessRule"/>.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="within">The window after the assessment date.</param>
+    /// <returns>The rule.</returns>
+    public static ReadinessRule Readiness(string code, string title, Period within) => new(code, title, within);
+
+    /// <summary>Creates a <see cref="StatementRule"/>.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="minimumWords">The fewest words allowed.</param>
+    /// <param name="maximumWords">The most words allowed.</param>
+    /// <returns>The rule.</returns>
+    public static StatementRule Statement(string code, string title, int minimumWords, int maximumWords) => new(code, title, minimumWords, maximumWords);
+
+    /// <summary>Creates an <see cref="AssessorOutcomeRule"/>.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="criterion">The criterion judged.</param>
+    /// <param name="requireOutcome">Whether a judgement must exist for the rule to pass; false by default.</param>
+    /// <returns>The rule.</returns>
+    public static AssessorOutcomeRule Assessed(string code, string title, AssessedCriterion criterion, bool requireOutcome = false) =>
+        new(code, title, criterion, requireOutcome);
+}
