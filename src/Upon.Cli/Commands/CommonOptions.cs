@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
-using System.Linq;
 using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Calendars;
 using Upon.Core.Serialization;
 
@@ -93,16 +91,6 @@ internal static class CommonOptions
         return null;
     }
 
-    private static LocalDate ParseDate(ArgumentResult result)
-    {
-        string text = result.Tokens.Single().Value;
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
-        {
-            result.AddError($"'{text}' is not a date in the form yyyy-MM-dd (for example 2026-11-22) for <{result.Argument.Name}>.");
-            return default;
-        }
-
-        return parsed.Value;
-    }
+    private static LocalDate ParseDate(ArgumentResult result) =>
+        CliText.TryParseDate(result, $" (for example 2026-11-22) for <{result.Argument.Name}>", out LocalDate date) ? date : default;
 }

@@ -8,7 +8,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
@@ -427,39 +426,21 @@ internal static class EligibilityCommand
 
     private static LocalDate? ParseOptionalDate(ArgumentResult result)
     {
-        string text = result.Tokens.Single().Value;
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
+        if (!CliText.TryParseDate(result, " for --as-of", out LocalDate date))
         {
-            result.AddError($"'{text}' is not a date in the form yyyy-MM-dd for --as-of.");
             return null;
         }
 
-        if (!EligibilityDates.Range.Contains(parsed.Value))
+        if (!EligibilityDates.Range.Contains(date))
         {
             result.AddError($"--as-of must be from {Iso(EligibilityDates.Range.Start)} to {Iso(EligibilityDates.Range.End)}.");
             return null;
         }
 
-        return parsed.Value;
+        return date;
     }
 
-    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    private static string Iso(LocalDate date) => CliText.Iso(date);
 
-    /// <summary>Writes a PascalCase name as lower-case words: HeadOfService becomes "head of service".</summary>
-    private static string Words(string name)
-    {
-        StringBuilder words = new(name.Length + 4);
-        foreach (char c in name)
-        {
-            if (char.IsUpper(c) && words.Length > 0)
-            {
-                words.Append(' ');
-            }
-
-            words.Append(char.ToLowerInvariant(c));
-        }
-
-        return words.ToString();
-    }
+    private static string Words(string name) => CliText.Words(name);
 }

@@ -59,7 +59,7 @@ internal static class HolidaysCommand
     }
 
     internal static string Describe(DateInterval coverage) =>
-        $"{coverage.Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} to {coverage.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}";
+        $"{CliText.Iso(coverage.Start)} to {CliText.Iso(coverage.End)}";
 
     private static void WriteTable(TextWriter output, HolidayList list, int year)
     {
@@ -69,7 +69,7 @@ internal static class HolidaysCommand
         foreach (Holiday holiday in list.Holidays)
         {
             table.AddRow(
-                holiday.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+                CliText.Iso(holiday.Date),
                 holiday.Date.ToString("ddd", CultureInfo.InvariantCulture),
                 string.IsNullOrEmpty(holiday.Notes) ? holiday.Name : $"{holiday.Name} ({holiday.Notes.ToLowerInvariant()})");
         }

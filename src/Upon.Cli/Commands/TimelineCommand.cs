@@ -442,39 +442,14 @@ internal static class TimelineCommand
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    /// <summary>Turns a PascalCase name into lower-case words: <c>ApplicationsOpen</c> becomes <c>applications open</c>.</summary>
-    private static string Words(string pascal)
-    {
-        StringBuilder builder = new(pascal.Length + 4);
-        foreach (char c in pascal)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
+    private static string Words(string pascal) => CliText.Words(pascal);
 
-            builder.Append(char.ToLowerInvariant(c));
-        }
+    private static string Count(int n, string noun) => CliText.Count(n, noun);
 
-        return builder.ToString();
-    }
+    private static string Iso(LocalDate date) => CliText.Iso(date);
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
-
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
-    private static LocalDate ParseDateOption(ArgumentResult result)
-    {
-        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
-        {
-            result.AddError($"'{text}' is not a date in the form yyyy-MM-dd (for example 2022-02-07).");
-            return default;
-        }
-
-        return parsed.Value;
-    }
+    private static LocalDate ParseDateOption(ArgumentResult result) =>
+        CliText.TryParseDate(result, " (for example 2022-02-07)", out LocalDate date) ? date : default;
 
     private static Instant? ParseInstantOption(ArgumentResult result)
     {

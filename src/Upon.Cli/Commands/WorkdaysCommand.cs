@@ -63,7 +63,7 @@ internal static class WorkdaysCommand
         return command;
     }
 
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(LocalDate date) => CliText.Iso(date);
 
     private static void WriteTable(TextWriter output, string calendarId, WorkingDaySummary summary)
     {
