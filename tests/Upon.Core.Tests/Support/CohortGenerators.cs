@@ -77,4 +77,17 @@ public static class CohortGenerators
 
     /// <summary>Whether some sizes in <paramref name="sizes"/> differ by more than one.</summary>
     public static bool Unbalanced(IReadOnlyCollection<int> sizes) => sizes.Count > 0 && sizes.Max() - sizes.Min() > 1;
+
+    /// <summary>
+    /// A total of 0 to 300 places and 1 to 8 shares, each 0 to 20 (often equal, so that remainders tie), written
+    /// with 0 to 2 decimal places; at least one share is above zero.
+    /// </summary>
+    public static Arbitrary<(int Total, decimal[] Shares)> ApportionmentCases() =>
+        Arb.From(
+            from total in Gen.Choose(0, 300)
+            from count in Gen.Choose(1, 8)
+            from whole in Gen.Choose(0, 20).ArrayOf(count)
+            from decimals in Gen.Choose(0, 2)
+            where whole.Any(w => w > 0)
+            select (total, whole.Select(w => new decimal(w * (int)System.Math.Pow(10, decimals), 0, 0, false, (byte)decimals)).ToArray()));
 }
