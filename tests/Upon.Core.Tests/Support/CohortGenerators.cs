@@ -90,4 +90,16 @@ public static class CohortGenerators
             from decimals in Gen.Choose(0, 2)
             where whole.Any(w => w > 0)
             select (total, whole.Select(w => new decimal(w * (int)System.Math.Pow(10, decimals), 0, 0, false, (byte)decimals)).ToArray()));
+
+    /// <summary>
+    /// Breakdowns of 1 to 7 categories with counts of 0 to 20, mostly small (so that primary and secondary
+    /// suppression and withholding all occur), not all zero, and thresholds of 1 to 8.
+    /// </summary>
+    public static Arbitrary<(CompositionBreakdown Breakdown, int Threshold)> SuppressionCases() =>
+        Arb.From(
+            from size in Gen.Choose(1, 7)
+            from counts in Gen.Frequency((3, Gen.Choose(0, 4)), (2, Gen.Choose(5, 20)), (1, Gen.Constant(0))).ArrayOf(size)
+            from threshold in Gen.Choose(1, 8)
+            where counts.Any(c => c > 0)
+            select (CompositionBreakdown.Create("background", [.. counts.Select((c, i) => new CategoryCount("c" + i, c))]), threshold));
 }
