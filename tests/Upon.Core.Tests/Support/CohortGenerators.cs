@@ -102,4 +102,14 @@ public static class CohortGenerators
             from threshold in Gen.Choose(1, 8)
             where counts.Any(c => c > 0)
             select (CompositionBreakdown.Create("background", [.. counts.Select((c, i) => new CategoryCount("c" + i, c))]), threshold));
+
+    /// <summary>Sizing models: 1 to 300 authorities, rates in hundredths (the appointment probability from 0.01), so that ranges and roundings are exercised.</summary>
+    public static Arbitrary<SizingModel> SizingModels() =>
+        Arb.From(
+            from authorities in Gen.Choose(1, 300)
+            from vacancy in Gen.Choose(0, 100)
+            from firstTime in Gen.Choose(0, 100)
+            from programme in Gen.Choose(0, 100)
+            from appointed in Gen.Choose(1, 100)
+            select new SizingModel(authorities, vacancy / 100m, firstTime / 100m, programme / 100m, appointed / 100m));
 }
