@@ -141,8 +141,10 @@ public sealed class CompositionBreakdown
     /// <item>Withheld: when no published count above zero is left to suppress and a suppressed count is still
     /// recoverable, every cell and the total are suppressed.</item>
     /// </list>
-    /// <para>The rule protects a single breakdown. Several breakdowns of the same people (by ethnicity and by
-    /// region, say) can still be combined by a reader: publish them with care.</para>
+    /// <para>The rule protects a single breakdown against subtraction from the total. Its limits: a reader who also
+    /// knows the rule and the threshold can narrow further (with a threshold of 5, cells 4, 5 and 5 publish two
+    /// hidden cells summing to 9, one below 5 and the other at most the published 5: so 4 and 5); and several
+    /// breakdowns of the same people (by ethnicity and by region, say) can be combined. Publish with care.</para>
     /// </remarks>
     /// <param name="threshold">The smallest count that may be published besides zero: at least 1 (1 suppresses nothing).</param>
     /// <returns>The breakdown as it may be published.</returns>

@@ -110,6 +110,16 @@ public sealed class CompositionBreakdownTests
         Assert.All(published.Cells, c => Assert.True(c.IsSuppressed));
     }
 
+    // The documented limit of the rule: subtraction gives only the sum, 9, but a reader who knows the rule can tell 4 and 5.
+    [Fact]
+    public void Suppress_FourFiveFive_HidesTheFirstTwo_AsTheDocumentedLimitSays()
+    {
+        PublishedBreakdown published = CompositionBreakdown.Create("region", [new("a", 4), new("b", 5), new("c", 5)]).Suppress();
+
+        Assert.Equal([null, null, 5], published.Cells.Select(c => c.Count).ToArray());
+        Assert.Equal(14, published.Total);
+    }
+
     [Fact]
     public void Suppress_ThresholdOne_PublishesEverything() =>
         Assert.Equal([14, 3, 1, 1, 1], Year1Backgrounds().Suppress(1).Cells.Select(c => c.Count).ToArray());
