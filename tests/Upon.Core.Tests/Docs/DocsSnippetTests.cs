@@ -55,6 +55,7 @@ public class DocsSnippetTests
         Assert.NotEmpty(byPage[Path.Combine("docs", "json.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility-policies.md")]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "workforce.md")]);
     }
 
     [Fact]
