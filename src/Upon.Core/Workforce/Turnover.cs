@@ -78,7 +78,7 @@ public sealed class Turnover
         ArgumentNullException.ThrowIfNull(appointments);
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(period);
-        return Measure(HolderSpells.ByAuthority(appointments, lookThroughInterim), register, period, lookThroughInterim);
+        return Measure(SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim)), register, period, lookThroughInterim);
     }
 
     /// <summary>Measures turnover for each financial year from <paramref name="firstStartYear"/>/… to <paramref name="lastStartYear"/>/…, grouping the appointments once.</summary>
@@ -97,7 +97,7 @@ public sealed class Turnover
         ArgumentOutOfRangeException.ThrowIfLessThan(firstStartYear, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lastStartYear, 9998);
         ArgumentOutOfRangeException.ThrowIfLessThan(lastStartYear, firstStartYear);
-        Dictionary<string, List<HolderSpell>> spells = HolderSpells.ByAuthority(appointments, lookThroughInterim);
+        Dictionary<string, SpellIndex> spells = SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim));
         ImmutableArray<Turnover>.Builder series = ImmutableArray.CreateBuilder<Turnover>(lastStartYear - firstStartYear + 1);
         for (int year = firstStartYear; year <= lastStartYear; year++)
         {
@@ -107,7 +107,7 @@ public sealed class Turnover
         return series.MoveToImmutable();
     }
 
-    private static Turnover Measure(Dictionary<string, List<HolderSpell>> spells, AuthorityRegister register, DateInterval period, bool lookThroughInterim)
+    private static Turnover Measure(Dictionary<string, SpellIndex> spells, AuthorityRegister register, DateInterval period, bool lookThroughInterim)
     {
         ImmutableArray<Authority> inForce = register.InForceDuring(period);
         HashSet<string> inForceCodes = new(StringComparer.Ordinal);
@@ -119,9 +119,9 @@ public sealed class Turnover
         int changes = 0;
         int authoritiesWithChange = 0;
         int outside = 0;
-        foreach ((string code, List<HolderSpell> list) in spells)
+        foreach ((string code, SpellIndex index) in spells)
         {
-            int here = CountStarts(list, period);
+            int here = index.CountStarts(period);
             if (inForceCodes.Contains(code))
             {
                 changes += here;
@@ -139,41 +139,81 @@ public sealed class Turnover
         int stable = 0;
         foreach (Authority authority in inForce)
         {
-            if (!authority.IsInForceOn(yearBefore) || !authority.IsInForceOn(end) || !spells.TryGetValue(authority.Code, out List<HolderSpell>? list))
+            if (!authority.IsInForceOn(yearBefore) || !authority.IsInForceOn(end) || !spells.TryGetValue(authority.Code, out SpellIndex? index))
             {
                 continue;
             }
 
-            bool held = false;
-            bool kept = false;
-            foreach (HolderSpell spell in list)
-            {
-                if (spell.Covers(yearBefore))
-                {
-                    held = true;
-                    kept |= spell.Covers(end);
-                }
-            }
-
-            eligible += held ? 1 : 0;
-            stable += kept ? 1 : 0;
+            // A spell covering yearBefore that also covers end is one that started by yearBefore and ends no earlier than end.
+            LocalDate latestEnd = index.LatestEndOfSpellsStartingBy(yearBefore);
+            eligible += latestEnd >= yearBefore ? 1 : 0;
+            stable += latestEnd >= end ? 1 : 0;
         }
 
         return new Turnover(period, lookThroughInterim, inForce.Length, changes, authoritiesWithChange, outside, new StabilityIndex(yearBefore, end, eligible, stable));
     }
 
-    private static int CountStarts(List<HolderSpell> spells, DateInterval period)
+    /// <summary>One authority's spells as sorted starts with the running latest end, for O(log n) queries per period.</summary>
+    private sealed class SpellIndex
     {
-        int count = 0;
-        foreach (HolderSpell spell in spells)
+        private readonly LocalDate[] starts;
+        private readonly LocalDate[] latestEnds; // latestEnds[i]: the latest end among spells 0..i; LocalDate.MaxIsoValue for an open spell
+
+        private SpellIndex(List<HolderSpell> spells)
         {
-            if (period.Contains(spell.Start))
+            starts = new LocalDate[spells.Count];
+            latestEnds = new LocalDate[spells.Count];
+            LocalDate latest = LocalDate.MinIsoValue;
+            for (int i = 0; i < spells.Count; i++)
             {
-                count++;
+                starts[i] = spells[i].Start;
+                LocalDate spellEnd = spells[i].End ?? LocalDate.MaxIsoValue;
+                latest = spellEnd > latest ? spellEnd : latest;
+                latestEnds[i] = latest;
             }
         }
 
-        return count;
+        public static Dictionary<string, SpellIndex> Build(Dictionary<string, List<HolderSpell>> spells)
+        {
+            Dictionary<string, SpellIndex> result = new(spells.Count, StringComparer.Ordinal);
+            foreach ((string code, List<HolderSpell> list) in spells)
+            {
+                result.Add(code, new SpellIndex(list));
+            }
+
+            return result;
+        }
+
+        /// <summary>The number of spells starting within the period, both ends included.</summary>
+        public int CountStarts(DateInterval period) => CountStarting(period.End, inclusive: true) - CountStarting(period.Start, inclusive: false);
+
+        /// <summary>The latest last day of the spells that start on or before <paramref name="date"/>; MinIsoValue when there are none.</summary>
+        public LocalDate LatestEndOfSpellsStartingBy(LocalDate date)
+        {
+            int count = CountStarting(date, inclusive: true);
+            return count == 0 ? LocalDate.MinIsoValue : latestEnds[count - 1];
+        }
+
+        /// <summary>The number of spells starting before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
+        private int CountStarting(LocalDate date, bool inclusive)
+        {
+            int low = 0;
+            int high = starts.Length;
+            while (low < high)
+            {
+                int mid = low + ((high - low) / 2);
+                if (starts[mid] < date || (inclusive && starts[mid] == date))
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
+        }
     }
 }
 

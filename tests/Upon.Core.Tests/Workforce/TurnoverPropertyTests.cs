@@ -86,4 +86,47 @@ public sealed class TurnoverPropertyTests
                 TenureMeasures.CompletedTenures(input.Appointments, input.Period).Count,
                 records.Count(r => r.IsEvent));
         });
+
+    [Fact]
+    public void Stability_IsTheShareWhoseSpellCoversBothDates_CheckedSpellBySpell() =>
+        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+        {
+            foreach (bool lookThrough in new[] { false, true })
+            {
+                Dictionary<string, List<HolderSpell>> spells = HolderSpells.ByAuthority(input.Appointments, lookThrough);
+                LocalDate end = input.Period.End;
+                LocalDate yearBefore = end.PlusYears(-1);
+                int eligible = 0;
+                int stable = 0;
+                foreach (Authority authority in WorkforceGenerators.Register.InForceDuring(input.Period))
+                {
+                    if (authority.IsInForceOn(yearBefore) && authority.IsInForceOn(end) && spells.TryGetValue(authority.Code, out List<HolderSpell>? list))
+                    {
+                        eligible += list.Any(x => x.Covers(yearBefore)) ? 1 : 0;
+                        stable += list.Any(x => x.Covers(yearBefore) && x.Covers(end)) ? 1 : 0;
+                    }
+                }
+
+                StabilityIndex index = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period, lookThrough).Stability;
+                Assert.Equal(new StabilityIndex(yearBefore, end, eligible, stable), index);
+            }
+        });
+
+    [Fact]
+    public void FinancialYearSeries_IsEachYearMeasuredAlone() =>
+        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+        {
+            foreach (bool lookThrough in new[] { false, true })
+            {
+                var series = Turnover.ByFinancialYear(input.Appointments, WorkforceGenerators.Register, 2014, 2024, lookThrough);
+                Assert.Equal(11, series.Length);
+                foreach (Turnover year in series)
+                {
+                    Turnover alone = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, year.Period, lookThrough);
+                    Assert.Equal(
+                        (alone.AuthorityCount, alone.Changes, alone.AuthoritiesWithChange, alone.ChangesOutsideRegister, alone.Stability),
+                        (year.AuthorityCount, year.Changes, year.AuthoritiesWithChange, year.ChangesOutsideRegister, year.Stability));
+                }
+            }
+        });
 }
