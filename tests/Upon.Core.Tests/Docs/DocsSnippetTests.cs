@@ -56,6 +56,7 @@ public class DocsSnippetTests
         Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility-policies.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "cohorts.md")]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "workforce.md")]);
     }
 
     [Fact]

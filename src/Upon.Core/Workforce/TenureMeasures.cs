@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>
+/// The named ways of measuring how long DCSs stay in post. They answer different questions and give
+/// different numbers from the same records (30 and 47 months in published sources), so each is
+/// named; see docs/workforce.md.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every measure works on holder spells: a holder's consecutive appointments in one authority
+/// joined (an interim confirmed as permanent is one spell), or, looking through interim and acting
+/// holders, only spells that include a permanent appointment. A spell from its first to its last day,
+/// both included, lasts last − first + 1 days; lengths are in days, and <see cref="DaysPerMonth"/>
+/// converts them to average months.
+/// </para>
+/// <para>Stateless and thread-safe.</para>
+/// </remarks>
+public static class TenureMeasures
+{
+    /// <summary>The average length of a Gregorian year in days, 365.2425.</summary>
+    public const double DaysPerYear = 365.2425;
+
+    /// <summary>The average length of a Gregorian month in days, 365.2425 / 12 = 30.436875.</summary>
+    public const double DaysPerMonth = DaysPerYear / 12;
+
+    /// <summary>
+    /// The mean and median length of the tenures that ended in <paramref name="window"/> (last day in
+    /// post within it, both ends included). Holders still in post are left out, which biases the
+    /// figure towards short tenures.
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="window">The window the tenures ended in.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <returns>The lengths' count, mean and median in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
+    public static TenureSummary CompletedTenures(IEnumerable<Appointment> appointments, DateInterval window, bool lookThroughInterim = false)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        List<long> lengths = [];
+        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        {
+            foreach (HolderSpell spell in spells)
+            {
+                if (spell.End is LocalDate end && window.Contains(end))
+                {
+                    lengths.Add(spell.DaysTo(end));
+                }
+            }
+        }
+
+        return TenureSummary.Of(lengths);
+    }
+
+    /// <summary>
+    /// The mean and median time in post, on <paramref name="date"/>, of the holders then in post:
+    /// date − first day + 1 days each. ADCS's "average tenure" is this measure on 31 March. The
+    /// tenures are unfinished (right-censored), so this is neither a mean of completed tenures nor a
+    /// survival estimate.
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="date">The date the holders are in post on.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <returns>The count of holders in post and the mean and median of their time in post, in days.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="appointments"/> or an appointment is null.</exception>
+    public static TenureSummary TimeInPost(IEnumerable<Appointment> appointments, LocalDate date, bool lookThroughInterim = false)
+    {
+        List<long> lengths = [];
+        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        {
+            foreach (HolderSpell spell in spells)
+            {
+                if (spell.Covers(date))
+                {
+                    lengths.Add(spell.DaysTo(date));
+                }
+            }
+        }
+
+        return TenureSummary.Of(lengths);
+    }
+
+    /// <summary>
+    /// The tenure records, in days, for a Kaplan–Meier estimate over <paramref name="observation"/>:
+    /// every spell in post on at least one day of the window. A spell that ended in the window is an
+    /// event at its length; one still in post at the window's end (the as-of date) is censored at its
+    /// length so far; one that began before the window enters late (left truncation) at the days it
+    /// had served before the window opened, so that it only counts once observed.
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <returns>One record per spell, times in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
+    public static IReadOnlyList<TenureRecord> TenureRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        List<TenureRecord> records = [];
+        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        {
+            foreach (HolderSpell spell in spells)
+            {
+                if (spell.Start > observation.End || (spell.End is LocalDate last && last < observation.Start))
+                {
+                    continue;
+                }
+
+                bool ended = spell.End is LocalDate end && end <= observation.End;
+                double exit = spell.DaysTo(observation.End);
+                double entry = spell.Start < observation.Start ? Period.DaysBetween(spell.Start, observation.Start) : 0;
+                records.Add(new TenureRecord(entry, exit, ended));
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>The Kaplan–Meier estimate of tenure, in days, from <see cref="TenureRecords"/>: censoring-aware, with delayed entry.</summary>
+    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="confidenceType">How confidence limits are computed.</param>
+    /// <param name="confidenceLevel">The confidence level, above 0 and at most 0.999999.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <returns>The survival curve of tenure; times in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceType"/> is undefined or <paramref name="confidenceLevel"/> out of range.</exception>
+    public static KaplanMeierCurve KaplanMeierTenure(
+        IEnumerable<Appointment> appointments,
+        DateInterval observation,
+        ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
+        double confidenceLevel = KaplanMeier.DefaultConfidenceLevel,
+        bool lookThroughInterim = false) =>
+        KaplanMeier.Fit(TenureRecords(appointments, observation, lookThroughInterim), confidenceType, confidenceLevel);
+
+    /// <summary>
+    /// The steady-state link between turnover and tenure: when the number of posts is stable and every
+    /// post is always filled, each post changes hands once per mean tenure, so the yearly change
+    /// rate (changes per authority per year) ≈ 1 / mean tenure in years = 365.2425 / mean tenure in days.
+    /// A mean tenure of 30 months gives 0.4 changes per authority per year.
+    /// </summary>
+    /// <param name="meanTenureDays">The mean tenure in days, finite and above 0.</param>
+    /// <returns>The yearly change rate it implies.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="meanTenureDays"/> is not finite or not above 0.</exception>
+    public static double SteadyStateYearlyChangeRate(double meanTenureDays)
+    {
+        CheckPositive(meanTenureDays, nameof(meanTenureDays));
+        return DaysPerYear / meanTenureDays;
+    }
+
+    /// <summary>The inverse of <see cref="SteadyStateYearlyChangeRate"/>: mean tenure in days ≈ 365.2425 / yearly change rate.</summary>
+    /// <param name="yearlyChangeRate">Changes per authority per year, finite and above 0.</param>
+    /// <returns>The mean tenure in days it implies.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="yearlyChangeRate"/> is not finite or not above 0.</exception>
+    public static double SteadyStateMeanTenureDays(double yearlyChangeRate)
+    {
+        CheckPositive(yearlyChangeRate, nameof(yearlyChangeRate));
+        return DaysPerYear / yearlyChangeRate;
+    }
+
+    private static void CheckPositive(double value, string paramName)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "The value must be finite and above 0.");
+        }
+    }
+}
+
+/// <summary>The count, mean and median of a set of tenure lengths in days.</summary>
+/// <remarks>
+/// The median of an even count is the mean of the two middle lengths (as R's <c>median</c>). Equality
+/// is by value; <c>default</c> is the summary of no tenures.
+/// </remarks>
+/// <param name="Count">The number of tenures.</param>
+/// <param name="MeanDays">The mean length in days, or null when there are none.</param>
+/// <param name="MedianDays">The median length in days, or null when there are none.</param>
+public readonly record struct TenureSummary(int Count, double? MeanDays, double? MedianDays)
+{
+    /// <summary>Gets the mean in average months (days / 30.436875), or null when there are no tenures.</summary>
+    public double? MeanMonths => MeanDays / TenureMeasures.DaysPerMonth;
+
+    /// <summary>Gets the median in average months (days / 30.436875), or null when there are no tenures.</summary>
+    public double? MedianMonths => MedianDays / TenureMeasures.DaysPerMonth;
+
+    internal static TenureSummary Of(List<long> lengths)
+    {
+        if (lengths.Count == 0)
+        {
+            return new TenureSummary(0, null, null);
+        }
+
+        lengths.Sort();
+        double sum = 0;
+        foreach (long length in lengths)
+        {
+            sum += length;
+        }
+
+        int middle = lengths.Count / 2;
+        double median = lengths.Count % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2.0;
+        return new TenureSummary(lengths.Count, sum / lengths.Count, median);
+    }
+}

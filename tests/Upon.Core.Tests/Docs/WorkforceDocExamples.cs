@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using NodaTime;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Tests.Docs;
+
+/// <summary>The worked examples of docs/workforce.md: each snippet is compiled and run here.</summary>
+public sealed class WorkforceDocExamples
+{
+    private static readonly AuthorityRegister Register = new(
+    [
+        new Authority("A", "Northshire", "North East", new LocalDate(2000, 1, 1)),
+        new Authority("B", "Southshire", "South East", new LocalDate(2000, 1, 1)),
+        new Authority("C", "Eastshire", "East of England", new LocalDate(2000, 1, 1)),
+        new Authority("D", "Newshire", "East of England", new LocalDate(2021, 1, 1)),
+    ]);
+
+    private static readonly Appointment[] Appointments =
+    [
+        new("A", "a1", new LocalDate(2015, 1, 1), new LocalDate(2020, 6, 30), AppointmentKind.Permanent),
+        new("A", "a2", new LocalDate(2020, 7, 1), new LocalDate(2020, 12, 31), AppointmentKind.Interim),
+        new("A", "a2", new LocalDate(2021, 1, 1), null, AppointmentKind.Permanent),
+        new("B", "b1", new LocalDate(2018, 5, 1), null, AppointmentKind.Permanent),
+        new("C", "c1", new LocalDate(2016, 1, 1), new LocalDate(2020, 9, 30), AppointmentKind.Permanent),
+        new("C", "c2", new LocalDate(2020, 10, 1), new LocalDate(2020, 11, 30), AppointmentKind.Acting),
+        new("C", "c3", new LocalDate(2020, 12, 1), null, AppointmentKind.Permanent),
+    ];
+
+    [Fact]
+    public void Turnover()
+    {
+        // begin-snippet: workforce-turnover
+        DateInterval year = TurnoverPeriods.FinancialYear(2020);         // 1 April 2020 to 31 March 2021
+        Turnover turnover = Upon.Core.Workforce.Turnover.Measure(Appointments, Register, year);
+
+        Assert.Equal(4, turnover.AuthorityCount);        // D joined the register on 1 January 2021
+        Assert.Equal(3, turnover.Changes);               // a2 (interim, then confirmed), c2 (acting), c3
+        Assert.Equal(2, turnover.AuthoritiesWithChange);
+        Assert.Equal(0.75, turnover.ChangeRate);
+        Assert.Equal(0.5, turnover.AuthorityChangeRate);
+        Assert.Equal(1.0 / 3, turnover.Stability.Value); // of A, B and C's DCSs on 31 March 2020, only b1 remains
+
+        Turnover permanent = Upon.Core.Workforce.Turnover.Measure(Appointments, Register, year, lookThroughInterim: true);
+        Assert.Equal(2, permanent.Changes);              // c2's acting spell is looked through
+        // end-snippet
+    }
+
+    [Fact]
+    public void Tenure()
+    {
+        // begin-snippet: workforce-tenure
+        DateInterval year = TurnoverPeriods.FinancialYear(2020);
+
+        // Tenures that ended in 2020/21: a1 (2,008 days), c1 (1,735) and c2 (61).
+        TenureSummary completed = TenureMeasures.CompletedTenures(Appointments, year);
+        Assert.Equal(1268, completed.MeanDays);
+        Assert.Equal(1735, completed.MedianDays);
+
+        // ADCS's "average tenure": time in post on 31 March of those then in post: a2 (274), b1 (1,066), c3 (121).
+        TenureSummary inPost = TenureMeasures.TimeInPost(Appointments, year.End);
+        Assert.Equal(487, inPost.MeanDays);
+        Assert.Equal(16.0, inPost.MeanMonths!.Value, 1);
+
+        // Kaplan–Meier over the year: b1 enters late (701 days served on 1 April 2020) and is censored at 1,066.
+        KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(Appointments, year);
+        Assert.Equal(6, curve.RecordCount);
+        Assert.Equal(3, curve.EventCount);
+        // end-snippet
+    }
+
+    [Fact]
+    public void KaplanMeierCurve()
+    {
+        // begin-snippet: workforce-kaplan-meier
+        // Ten tenures in months; false marks a DCS still in post (censored).
+        List<TenureRecord> tenures =
+        [
+            new(8, true), new(14, true), new(14, false), new(20, true), new(27, true),
+            new(30, false), new(36, true), new(41, true), new(50, false), new(60, false),
+        ];
+        KaplanMeierCurve curve = KaplanMeier.Fit(tenures);             // conf.type "log", 95%, as R
+
+        Assert.Equal(36, curve.Median.Estimate);                       // R: median 36
+        Assert.Equal(20, curve.Median.Lower);                          //    0.95LCL 20
+        Assert.Null(curve.Median.Upper);                               //    0.95UCL NA
+
+        SurvivalEstimate at24 = curve.SurvivalAt(24)!.Value;           // summary(fit, times = 24)
+        Assert.Equal(0.685714285714286, at24.Survival, 12);
+        Assert.Equal(0.444721660685212, at24.Lower, 12);
+
+        RestrictedMean mean = curve.RestrictedMeanTo(60);              // print(fit, rmean = 60)
+        Assert.Equal(35.71428571, mean.Mean, 8);
+        Assert.Equal(1.10396825396825, curve.Points[^1].CumulativeHazard, 12); // Nelson–Aalen
+        // end-snippet
+    }
+
+    [Fact]
+    public void LogRankExample()
+    {
+        // begin-snippet: workforce-log-rank
+        double[] months = [8, 14, 14, 20, 27, 30, 36, 41, 50, 60];
+        bool[] ended = [true, true, false, true, true, false, true, true, false, false];
+        List<(string, TenureRecord)> records = [];
+        for (int i = 0; i < months.Length; i++)
+        {
+            records.Add((i % 2 == 0 ? "alumni" : "other", new TenureRecord(months[i], ended[i])));
+        }
+
+        LogRankTest<string> test = LogRank.Compare(records);             // survdiff(Surv(t, e) ~ group)
+        Assert.Equal(1, test.DegreesOfFreedom);
+        Assert.Equal(0.058899453598933, test.ChiSquare, 12);
+        Assert.Equal(0.808243930689564, test.PValue, 12);
+        // end-snippet
+    }
+
+    [Fact]
+    public void SteadyState()
+    {
+        // begin-snippet: workforce-steady-state
+        double thirtyMonths = 30 * TenureMeasures.DaysPerMonth;
+        Assert.Equal(0.4, TenureMeasures.SteadyStateYearlyChangeRate(thirtyMonths), 12);  // 4 changes per 10 authorities a year
+        Assert.Equal(thirtyMonths, TenureMeasures.SteadyStateMeanTenureDays(0.4), 9);
+        // end-snippet
+    }
+}
