@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Upon.Core.Cohorts;
+using Upon.Core.Eligibility;
 
 namespace Upon.Core.Tests.Docs;
 
@@ -129,6 +130,31 @@ public sealed class CohortDocExamples
             new(SizingInput.VacancyRate, [12m / 47m, 0.4m]),   // mean tenure 47 or 30 months
         ]);
         Assert.Equal([111, 61, 41, 71, 111], table.Select(r => r.WholePlacesNeeded).ToArray());
+        // end-snippet
+    }
+
+    [Fact]
+    public void Select()
+    {
+        // begin-snippet: cohort-select
+        // Three places, at most two from one authority, positive action on for exact ties.
+        SelectionCandidate[] candidates =
+        [
+            new("A01", "LA1", EligibilityOutcome.Eligible, 82m),
+            new("A02", "LA1", EligibilityOutcome.Eligible, 78m),
+            new("A03", "LA2", EligibilityOutcome.Eligible, 78m, underRepresented: true),
+            new("A04", "LA3", EligibilityOutcome.Eligible, 78m),
+            new("A05", "LA4", EligibilityOutcome.Ineligible, 95m),
+            new("A06", "LA1", EligibilityOutcome.Eligible, 90m),
+        ];
+
+        Selection selection = Selection.Of(candidates, capacity: 3, seed: 2026, authorityCap: 2, positiveActionTieBreak: true);
+
+        Assert.Equal(["A06", "A01", "A03"], selection.Selected.Select(o => o.Candidate.ApplicantId).ToArray());
+        Assert.Equal(["A04"], selection.WaitingList.Select(o => o.Candidate.ApplicantId).ToArray());
+        Assert.Equal(NotSelectedReason.AuthorityCap, selection.Outcomes[1].Reason);   // A02: LA1 already has two places
+        Assert.Equal(NotSelectedReason.NotEligible, selection.Outcomes[4].Reason);    // A05: the highest score, but ineligible
+        Assert.Equal(3, selection.Outcomes[2].Rank);                                    // A03 wins the tie at 78 by positive action
         // end-snippet
     }
 }

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Upon.Core.Eligibility;
+
+namespace Upon.Core.Cohorts;
+
+/// <summary>
+/// Places filled from assessed candidates by score, with an optional per-authority cap, a deterministic
+/// tie-break and a ranked waiting list; every candidate gets exactly one outcome with its reason.
+/// </summary>
+/// <remarks>
+/// <para>The method: eligible candidates are put in order of merit, score descending. Exact ties (equal
+/// decimal scores) are broken first, when <see cref="PositiveActionTieBreak"/> is on, by putting
+/// under-represented candidates first (the positive action that the Equality Act 2010 s.159 permits only
+/// between candidates as qualified as each other, so it never touches candidates whose scores differ);
+/// then by a seeded lottery: ascending order of a 64-bit hash of the seed and the applicant id; then, should
+/// two hashes collide, by applicant id (ordinal). The order therefore depends only on the candidates and the
+/// seed, never on the order they are given in.</para>
+/// <para>The candidates are then taken in that order. One whose authority already has <see cref="AuthorityCap"/>
+/// candidates selected is not selected, with reason <see cref="NotSelectedReason.AuthorityCap"/>, and is
+/// <em>not</em> put on the waiting list: the cap would still stop an offer unless a selected candidate from the
+/// same authority withdrew, which is a new selection. Otherwise a candidate is selected while places remain,
+/// then put on the waiting list while it has room (<see cref="WaitingListLength"/>), and after that not selected
+/// with reason <see cref="NotSelectedReason.Score"/>. Ineligible and incomplete candidates are not selected, with
+/// reason <see cref="NotSelectedReason.NotEligible"/>. The waiting list may hold several candidates from one
+/// authority: offer its places in position order, skipping a candidate whose authority has reached the cap by
+/// then.</para>
+/// <para>What holds: at most <see cref="Capacity"/> are selected and at most the cap from any authority; no
+/// ineligible candidate is selected; a candidate with a higher score is never passed over for one with a lower
+/// score except through the cap; the tie-breaks change the order only within exact ties; the same candidates
+/// and seed give the same outcome in any order. Equality is by reference. Instances are immutable and safe to
+/// share between threads.</para>
+/// </remarks>
+public sealed class Selection
+{
+    private Selection(
+        int capacity,
+        int? authorityCap,
+        bool positiveActionTieBreak,
+        int? waitingListLength,
+        long seed,
+        ImmutableArray<SelectionOutcome> outcomes,
+        ImmutableArray<SelectionOutcome> selected,
+        ImmutableArray<SelectionOutcome> waitingList)
+    {
+        Capacity = capacity;
+        AuthorityCap = authorityCap;
+        PositiveActionTieBreak = positiveActionTieBreak;
+        WaitingListLength = waitingListLength;
+        Seed = seed;
+        Outcomes = outcomes;
+        Selected = selected;
+        WaitingList = waitingList;
+    }
+
+    /// <summary>Gets the number of places (at least 1).</summary>
+    public int Capacity { get; }
+
+    /// <summary>Gets the most candidates selected from any one authority (at least 1); null for no cap.</summary>
+    public int? AuthorityCap { get; }
+
+    /// <summary>Gets whether exact ties were broken first in favour of under-represented candidates.</summary>
+    public bool PositiveActionTieBreak { get; }
+
+    /// <summary>Gets the most candidates on the waiting list (zero or more); null for no limit.</summary>
+    public int? WaitingListLength { get; }
+
+    /// <summary>Gets the seed of the lottery that breaks the remaining exact ties.</summary>
+    public long Seed { get; }
+
+    /// <summary>Gets one outcome for every candidate, in the order the candidates were given.</summary>
+    public ImmutableArray<SelectionOutcome> Outcomes { get; }
+
+    /// <summary>Gets the outcomes of the selected candidates, by rank: at most <see cref="Capacity"/>.</summary>
+    public ImmutableArray<SelectionOutcome> Selected { get; }
+
+    /// <summary>Gets the outcomes of the candidates on the waiting list, by position: at most <see cref="WaitingListLength"/> when it is set.</summary>
+    public ImmutableArray<SelectionOutcome> WaitingList { get; }
+
+    /// <summary>Selects up to <paramref name="capacity"/> candidates by score.</summary>
+    /// <param name="candidates">The candidates: none null, applicant ids unique (ordinal). May be empty.</param>
+    /// <param name="capacity">The number of places: at least 1.</param>
+    /// <param name="seed">The seed of the lottery that breaks exact ties: any value; the same seed gives the same outcome.</param>
+    /// <param name="authorityCap">The most candidates selected from any one authority: at least 1, or null for no cap.</param>
+    /// <param name="positiveActionTieBreak">Whether to break exact ties first in favour of under-represented candidates (Equality Act 2010 s.159).</param>
+    /// <param name="waitingListLength">The most candidates on the waiting list: zero or more, or null for no limit.</param>
+    /// <returns>The outcome of every candidate, the selected and the waiting list.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="candidates"/> is null.</exception>
+    /// <exception cref="ArgumentException">A candidate is null, or two share an applicant id (the message gives their positions, never the id).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="authorityCap"/> is below 1, or <paramref name="waitingListLength"/> is negative.</exception>
+    public static Selection Of(
+        IReadOnlyList<SelectionCandidate> candidates,
+        int capacity,
+        long seed,
+        int? authorityCap = null,
+        bool positiveActionTieBreak = false,
+        int? waitingListLength = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        if (authorityCap is int cap)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1, nameof(authorityCap));
+        }
+
+        if (waitingListLength is int length)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(length, nameof(waitingListLength));
+        }
+
+        int count = candidates.Count;
+        Dictionary<string, int> seen = new(count, StringComparer.Ordinal);
+        List<int> eligible = new(count);
+        for (int i = 0; i < count; i++)
+        {
+            SelectionCandidate? candidate = candidates[i];
+            if (candidate is null)
+            {
+                throw new ArgumentException($"Candidate {i} is null.", nameof(candidates));
+            }
+
+            if (!seen.TryAdd(candidate.ApplicantId, i))
+            {
+                throw new ArgumentException(
+                    $"Applicant ids must be unique: candidate {i} has the same applicant id as candidate {seen[candidate.ApplicantId]}.",
+                    nameof(candidates));
+            }
+
+            if (candidate.Eligibility == EligibilityOutcome.Eligible)
+            {
+                eligible.Add(i);
+            }
+        }
+
+        ulong[] keys = new ulong[count];
+        foreach (int i in eligible)
+        {
+            keys[i] = LotteryKey(seed, candidates[i].ApplicantId);
+        }
+
+        int[] order = [.. eligible];
+        Array.Sort(order, (a, b) =>
+        {
+            SelectionCandidate x = candidates[a];
+            SelectionCandidate y = candidates[b];
+            int byScore = y.Score.CompareTo(x.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            if (positiveActionTieBreak && x.UnderRepresented != y.UnderRepresented)
+            {
+                return x.UnderRepresented ? -1 : 1;
+            }
+
+            int byLottery = keys[a].CompareTo(keys[b]);
+            return byLottery != 0 ? byLottery : string.CompareOrdinal(x.ApplicantId, y.ApplicantId);
+        });
+
+        SelectionOutcome[] outcomes = new SelectionOutcome[count];
+        ImmutableArray<SelectionOutcome>.Builder selected = ImmutableArray.CreateBuilder<SelectionOutcome>();
+        ImmutableArray<SelectionOutcome>.Builder waiting = ImmutableArray.CreateBuilder<SelectionOutcome>();
+        Dictionary<string, int> perAuthority = new(StringComparer.Ordinal);
+        foreach (int i in order)
+        {
+            SelectionCandidate candidate = candidates[i];
+            int taken = perAuthority.GetValueOrDefault(candidate.AuthorityCode);
+            SelectionOutcome outcome;
+            if (authorityCap is int limit && taken >= limit)
+            {
+                outcome = new SelectionOutcome(candidate, SelectionStatus.NotSelected, null, null, NotSelectedReason.AuthorityCap);
+            }
+            else if (selected.Count < capacity)
+            {
+                outcome = new SelectionOutcome(candidate, SelectionStatus.Selected, selected.Count + 1, null, NotSelectedReason.None);
+                selected.Add(outcome);
+                perAuthority[candidate.AuthorityCode] = taken + 1;
+            }
+            else if (waitingListLength is not int room || waiting.Count < room)
+            {
+                outcome = new SelectionOutcome(candidate, SelectionStatus.WaitingList, null, waiting.Count + 1, NotSelectedReason.None);
+                waiting.Add(outcome);
+            }
+            else
+            {
+                outcome = new SelectionOutcome(candidate, SelectionStatus.NotSelected, null, null, NotSelectedReason.Score);
+            }
+
+            outcomes[i] = outcome;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            outcomes[i] ??= new SelectionOutcome(candidates[i], SelectionStatus.NotSelected, null, null, NotSelectedReason.NotEligible);
+        }
+
+        return new Selection(capacity, authorityCap, positiveActionTieBreak, waitingListLength, seed, [.. outcomes], selected.ToImmutable(), waiting.ToImmutable());
+    }
+
+    /// <summary>
+    /// The lottery key of an applicant: FNV-1a over the seed's eight bytes and the id's UTF-16 code units,
+    /// finished with the SplitMix64 mixer. Fixed here so that a seed gives the same draw on every platform and version.
+    /// </summary>
+    internal static ulong LotteryKey(long seed, string applicantId)
+    {
+        unchecked
+        {
+            const ulong prime = 1099511628211UL;
+            ulong hash = 14695981039346656037UL;
+            ulong s = (ulong)seed;
+            for (int b = 0; b < 8; b++)
+            {
+                hash = (hash ^ ((s >> (8 * b)) & 0xFF)) * prime;
+            }
+
+            foreach (char c in applicantId)
+            {
+                hash = (hash ^ (c & 0xFFu)) * prime;
+                hash = (hash ^ ((uint)c >> 8)) * prime;
+            }
+
+            hash += 0x9E3779B97F4A7C15UL;
+            hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
+            hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
+            return hash ^ (hash >> 31);
+        }
+    }
+}
