@@ -110,7 +110,7 @@ public static class AppointmentReader
 
         for (int i = 0; i < fields.Count; i++)
         {
-            int column = Array.IndexOf(Columns, fields[i].Trim().ToLowerInvariant());
+            int column = Array.IndexOf(Columns, fields[i].TrimStart('\uFEFF').Trim().ToLowerInvariant());
             if (column < 0)
             {
                 headerProblems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, $"Header column {i + 1} is not one of authority, holder, start, end, kind and shared."));
@@ -183,7 +183,7 @@ public static class AppointmentReader
             _ => JsonDocumentStream.Detect(utf8Json, MaxRecordBytes, out stream),
         };
         bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
-        using JsonDocumentStream documents = new(stream, layout, MaxRecordBytes);
+        using JsonDocumentStream documents = new(stream, layout, MaxRecordBytes, "appointments", "an appointment");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {

@@ -196,6 +196,44 @@ public sealed class AppointmentReaderTests
     }
 
     [Fact]
+    public void CsvFromTextSkipsAByteOrderMarkInTheHeader()
+    {
+        List<AppointmentRecord> records = AppointmentReader.ReadCsv(new StringReader("\uFEFFauthority,holder,start,kind\nA,h1,2019-04-01,acting")).ToList();
+        Assert.True(Assert.Single(records).IsValid);
+    }
+
+    [Fact]
+    public void JsonThatIsNotAnArrayOfObjectsIsReported()
+    {
+        AppointmentRecord record = Assert.Single(Json("""{"authorityCode":"A"}""", BatchFormat.JsonArray));
+        Assert.Equal([DocumentProblemCodes.TypeMismatch], Codes(record));
+        Assert.Contains("appointments", record.Problems[0].Message, System.StringComparison.Ordinal);
+
+        List<AppointmentRecord> records = Json("""[{"authorityCode":"A","holderId":"h1","start":"2019-04-01","kind":"acting"}, 3, {"authorityCode":""", BatchFormat.JsonArray);
+        Assert.Equal(3, records.Count);
+        Assert.True(records[0].IsValid);
+        Assert.Equal([DocumentProblemCodes.TypeMismatch], Codes(records[1]));
+        Assert.Equal([DocumentProblemCodes.JsonInvalid], Codes(records[2]));
+    }
+
+    [Fact]
+    public void ValidationCountsEveryRecordWhetherItGoesOnOrStops() =>
+        Property.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
+        {
+            AppointmentRecord[] records = Records(input.Shuffled);
+            AppointmentValidationResult goOn = AppointmentValidation.Validate(records, Register, input.AsOf);
+            AppointmentValidationResult stop = AppointmentValidation.Validate(records, Register, input.AsOf, ProblemHandling.Stop);
+            Assert.Equal(records.Length, goOn.Summary.Used + goOn.Summary.Reported);
+            Assert.Equal(0, goOn.Summary.Skipped);
+            Assert.Equal(records.Length, stop.Summary.Used + stop.Summary.Reported + stop.Summary.Skipped);
+            Assert.Equal(goOn.Appointments.Length, goOn.Summary.Used);
+            Assert.Equal(stop.Stopped, goOn.Summary.Reported > 0);
+            Assert.Equal(stop.Stopped ? 1 : 0, stop.Summary.Reported);
+            Assert.Equal(goOn.Reported.FirstOrDefault()?.RecordNumber, stop.Reported.FirstOrDefault()?.RecordNumber);
+            Assert.Equal(goOn.Reported.Take(1).SelectMany(r => r.Problems), stop.Reported.SelectMany(r => r.Problems));
+        });
+
+    [Fact]
     public void CsvWriteThenReadRoundTrips() =>
         Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
@@ -203,6 +241,17 @@ public sealed class AppointmentReaderTests
             List<AppointmentRecord> records = AppointmentReader.ReadCsv(new MemoryStream(csv)).ToList();
             Assert.Equal(input.Appointments, records.Select(r => r.Appointment));
             Assert.Equal(Enumerable.Range(1, input.Appointments.Length), records.Select(r => r.RecordNumber));
+        });
+
+    [Fact]
+    public void JsonWriteThenReadRoundTripsAsArrayAndLines() =>
+        Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+        {
+            string[] objects = input.Appointments.Select(JsonObject).ToArray();
+            List<AppointmentRecord> array = Json("[" + string.Join(",\n", objects) + "]");
+            List<AppointmentRecord> lines = Json(string.Join(input.Layout.NewLine, objects), BatchFormat.JsonLines);
+            Assert.Equal(input.Appointments, array.Select(r => r.Appointment));
+            Assert.Equal(input.Appointments, lines.Select(r => r.Appointment));
         });
 
     [Fact]
@@ -227,6 +276,33 @@ public sealed class AppointmentReaderTests
             Assert.Equal(input.Appointments.Length, inOrder.Summary.Used + inOrder.Summary.Reported);
             Assert.Equal(inOrder.Summary, shuffled.Summary);
         });
+
+    private static string JsonObject(Appointment appointment)
+    {
+        using MemoryStream buffer = new();
+        using (System.Text.Json.Utf8JsonWriter writer = new(buffer))
+        {
+            string[] fields = AppointmentReaderGenerators.Fields(appointment);
+            writer.WriteStartObject();
+            writer.WriteString("authorityCode", fields[0]);
+            writer.WriteString("holderId", fields[1]);
+            writer.WriteString("start", fields[2]);
+            if (appointment.End is not null)
+            {
+                writer.WriteString("end", fields[3]);
+            }
+
+            writer.WriteString("kind", fields[4]);
+            if (appointment.IsSharedPost)
+            {
+                writer.WriteBoolean("sharedPost", true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static AppointmentRecord[] Records(Appointment[] appointments) =>
         appointments.Select((a, i) => new AppointmentRecord(i + 1, a, [])).ToArray();
