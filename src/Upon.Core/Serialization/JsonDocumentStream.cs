@@ -29,6 +29,8 @@ internal sealed class JsonDocumentStream : IDisposable
     private readonly Stream stream;
     private readonly Layout layout;
     private readonly int maxDocumentBytes;
+    private readonly string plural;
+    private readonly string singular;
     private byte[] buffer;
     private int start;
     private int end;
@@ -37,11 +39,19 @@ internal sealed class JsonDocumentStream : IDisposable
     private bool finished;
     private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
 
-    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes)
+    /// <summary>Initializes a reader of the documents of <paramref name="stream"/>.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="layout">Its layout.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted.</param>
+    /// <param name="plural">What the documents are, for messages (for example "applications").</param>
+    /// <param name="singular">What one document is, with its article (for example "an application").</param>
+    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes, string plural = "applications", string singular = "an application")
     {
         this.stream = stream;
         this.layout = layout;
         this.maxDocumentBytes = maxDocumentBytes;
+        this.plural = plural;
+        this.singular = singular;
         buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     }
 
@@ -256,7 +266,7 @@ internal sealed class JsonDocumentStream : IDisposable
                     {
                         if (endOfStream)
                         {
-                            return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, "The document is empty: expected an array of applications or JSON Lines."));
+                            return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, $"The document is empty: expected an array of {plural} or JSON Lines."));
                         }
 
                         Refill(out problem);
@@ -270,7 +280,7 @@ internal sealed class JsonDocumentStream : IDisposable
 
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.TypeMismatch, "Expected an array of applications."));
+                        return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.TypeMismatch, $"Expected an array of {plural}."));
                     }
 
                     started = true;
@@ -308,7 +318,7 @@ internal sealed class JsonDocumentStream : IDisposable
 
                 if (endOfStream)
                 {
-                    return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, "The document ends inside an application."));
+                    return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, $"The document ends inside {singular}."));
                 }
 
                 Refill(out problem);

@@ -1,4 +1,7 @@
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
 using NodaTime;
 using Upon.Core.Workforce;
 
@@ -120,6 +123,31 @@ public sealed class WorkforceDocExamples
         double thirtyMonths = 30 * TenureMeasures.DaysPerMonth;
         Assert.Equal(0.4, TenureMeasures.SteadyStateYearlyChangeRate(thirtyMonths), 12);  // 4 changes per 10 authorities a year
         Assert.Equal(thirtyMonths, TenureMeasures.SteadyStateMeanTenureDays(0.4), 9);
+        // end-snippet
+    }
+
+    [Fact]
+    public void Reading()
+    {
+        // begin-snippet: workforce-reading
+        const string Csv =
+            "authority,holder,start,end,kind,shared\n" +
+            "A,a1,2015-01-01,2020-06-30,permanent,\n" +
+            "A,a2,2020-07-01,,\"permanent\",\n" +       // quoted fields may hold commas, quotes and line breaks
+            "B,b1,2018-05-01,2018-04-30,permanent,\n" +   // row 3: the end is before the start
+            "X,x1,2019-01-01,,interim,\n" +               // row 4: X is not in the register
+            "C,c1,2016-01-01,,permanent,\n" +
+            "C,c2,2020-01-01,,permanent,\n";             // rows 5 and 6: two permanent DCSs at once in C
+
+        IEnumerable<AppointmentRecord> records = AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        AppointmentValidationResult result = AppointmentValidation.Validate(records, Register, asOf: new LocalDate(2021, 3, 31));
+
+        Assert.Equal("6 records: 2 used, 4 reported, 0 skipped", result.Summary.ToString());
+        Assert.Equal(
+            ["3 date.end-before-start", "4 appointment.authority-unknown", "5 appointment.permanent-overlap", "6 appointment.permanent-overlap"],
+            result.Reported.Select(r => $"{r.RecordNumber} {r.Problems[0].Code}"));
+        Turnover turnover = Upon.Core.Workforce.Turnover.Measure(result.Appointments, Register, TurnoverPeriods.FinancialYear(2020));
+        Assert.Equal(1, turnover.Changes);               // a2, the only appointment used that starts in 2020/21
         // end-snippet
     }
 }

@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>
+/// Reads appointment records from CSV or JSON, streaming: one record is in memory at a time and the
+/// records come in file order, each either an <see cref="Appointment"/> or its problems with the record
+/// number and stable codes. Checks that need the register or other records are done afterwards by
+/// <see cref="AppointmentValidation"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// CSV is read by a small RFC 4180 reader in Upon.Core itself, so that NodaTime stays its only runtime
+/// dependency: a header row is required, naming the columns <c>authority</c>, <c>holder</c>, <c>start</c>,
+/// <c>end</c>, <c>kind</c> and <c>shared</c> in any order (<c>end</c> and <c>shared</c> may be left out);
+/// fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF or LF; a
+/// UTF-8 byte order mark is skipped; empty lines are skipped. An empty <c>end</c> means still in post; an
+/// empty <c>shared</c> means false.
+/// </para>
+/// <para>
+/// JSON is an array or JSON Lines of objects
+/// <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}</c>.
+/// Dates are ISO 8601 <c>yyyy-MM-dd</c>; kinds are <c>permanent</c>, <c>interim</c> or <c>acting</c> (any case).
+/// </para>
+/// <para>Reading never throws for bad input, and messages never repeat values of the records.</para>
+/// </remarks>
+public static class AppointmentReader
+{
+    /// <summary>The largest JSON record accepted, in bytes.</summary>
+    public const int MaxRecordBytes = 1024 * 1024;
+
+    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
+
+    private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost"];
+
+    /// <summary>Reads appointment records from CSV, lazily.</summary>
+    /// <param name="csv">A stream of UTF-8 CSV (a byte order mark is skipped); read as the records are enumerated, and left open.</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <returns>The records in file order; with <see cref="ProblemHandling.Stop"/>, the first record with problems is the last one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static IEnumerable<AppointmentRecord> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return ReadCsv(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
+    }
+
+    /// <summary>Reads appointment records from CSV text, lazily.</summary>
+    /// <param name="csv">The CSV text; read as the records are enumerated, and left open.</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <returns>The records in file order; with <see cref="ProblemHandling.Stop"/>, the first record with problems is the last one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static IEnumerable<AppointmentRecord> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return Limit(CsvIterator(csv), handling);
+    }
+
+    /// <summary>Reads appointment records from JSON (an array or JSON Lines), lazily.</summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read as the records are enumerated, and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <returns>
+    /// The records in file order. A syntax error inside an array ends the reading with one record of problems,
+    /// since the array's structure is lost; in JSON Lines it affects its line only.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static IEnumerable<AppointmentRecord> ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return Limit(JsonIterator(utf8Json, format), handling);
+    }
+
+    private static IEnumerable<AppointmentRecord> Limit(IEnumerable<AppointmentRecord> records, ProblemHandling handling)
+    {
+        foreach (AppointmentRecord record in records)
+        {
+            yield return record;
+            if (!record.IsValid && handling == ProblemHandling.Stop)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static IEnumerable<AppointmentRecord> CsvIterator(TextReader csv)
+    {
+        CsvRecordReader reader = new(csv);
+        List<string> fields = [];
+        if (!reader.TryRead(fields, out CsvRecordReader.Status headerStatus))
+        {
+            yield return Failure(0, "row", AppointmentProblemCodes.CsvHeaderInvalid, "The file is empty: expected a header row naming the columns authority, holder, start, end, kind and shared.");
+            yield break;
+        }
+
+        int[] columnOf = new int[Columns.Length];
+        Array.Fill(columnOf, -1);
+        List<DocumentProblem> headerProblems = [];
+        if (headerStatus != CsvRecordReader.Status.Ok)
+        {
+            headerProblems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, "The header row has a misplaced or unclosed quote."));
+        }
+
+        for (int i = 0; i < fields.Count; i++)
+        {
+            int column = Array.IndexOf(Columns, fields[i].TrimStart('\uFEFF').Trim().ToLowerInvariant());
+            if (column < 0)
+            {
+                headerProblems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, $"Header column {i + 1} is not one of authority, holder, start, end, kind and shared."));
+            }
+            else if (columnOf[column] >= 0)
+            {
+                headerProblems.Add(new DocumentProblem(Columns[column], AppointmentProblemCodes.CsvHeaderInvalid, "The column appears more than once in the header."));
+            }
+            else
+            {
+                columnOf[column] = i;
+            }
+        }
+
+        for (int column = 0; column < 5; column++)
+        {
+            if (column != 3 && columnOf[column] < 0)
+            {
+                headerProblems.Add(new DocumentProblem(Columns[column], AppointmentProblemCodes.CsvHeaderInvalid, "The header lacks this required column."));
+            }
+        }
+
+        if (headerProblems.Count > 0)
+        {
+            yield return new AppointmentRecord(0, null, [.. headerProblems]);
+            yield break;
+        }
+
+        int width = fields.Count;
+        int number = 0;
+        while (reader.TryRead(fields, out CsvRecordReader.Status status))
+        {
+            number++;
+            if (status == CsvRecordReader.Status.UnclosedQuote)
+            {
+                yield return Failure(number, "row", AppointmentProblemCodes.CsvQuoteUnclosed, "A quoted field is not closed: the row runs to the end of the file.");
+                continue;
+            }
+
+            if (status == CsvRecordReader.Status.StrayQuote)
+            {
+                yield return Failure(number, "row", AppointmentProblemCodes.CsvRowMalformed, "A field has a quote that is not at its start and end; quote the whole field and double the quotes inside.");
+                continue;
+            }
+
+            if (fields.Count != width)
+            {
+                yield return Failure(number, "row", AppointmentProblemCodes.CsvRowMalformed, FormattableString.Invariant($"The row has {fields.Count} fields where the header has {width}."));
+                continue;
+            }
+
+            RecordBuilder builder = new();
+            string? authority = builder.Text(fields[columnOf[0]], Columns[0]);
+            string? holder = builder.Text(fields[columnOf[1]], Columns[1]);
+            LocalDate? start = builder.Date(fields[columnOf[2]], Columns[2], required: true);
+            LocalDate? end = columnOf[3] < 0 ? null : builder.Date(fields[columnOf[3]], Columns[3], required: false);
+            AppointmentKind? kind = builder.Kind(fields[columnOf[4]], Columns[4]);
+            bool? shared = columnOf[5] < 0 ? false : builder.Shared(fields[columnOf[5]], Columns[5]);
+            yield return builder.Build(number, authority, holder, start, end, kind, shared, Columns[3]);
+        }
+    }
+
+    private static IEnumerable<AppointmentRecord> JsonIterator(Stream utf8Json, BatchFormat format)
+    {
+        Stream stream = utf8Json;
+        JsonDocumentStream.Layout layout = format switch
+        {
+            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
+            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
+            _ => JsonDocumentStream.Detect(utf8Json, MaxRecordBytes, out stream),
+        };
+        bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
+        using JsonDocumentStream documents = new(stream, layout, MaxRecordBytes, "appointments", "an appointment");
+        int index = 0;
+        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        {
+            index++;
+            int number = jsonLines ? documents.Line : index;
+            if (document is null)
+            {
+                yield return new AppointmentRecord(number, null, [problem!.Value]);
+                continue;
+            }
+
+            AppointmentRecord record;
+            using (document)
+            {
+                record = ReadObject(document.RootElement, number);
+            }
+
+            yield return record;
+        }
+    }
+
+    private static AppointmentRecord ReadObject(JsonElement element, int number)
+    {
+        const string Root = "$";
+        JsonElementReader json = new();
+        if (!json.IsObject(element, Root, "an appointment object"))
+        {
+            return new AppointmentRecord(number, null, [.. json.Problems]);
+        }
+
+        json.RejectUnknown(element, Root, Properties);
+        RecordBuilder builder = new(json.Problems);
+        string? authority = json.String(element, Root, Properties[0], required: true);
+        string? holder = json.String(element, Root, Properties[1], required: true);
+        LocalDate? start = json.Date(element, Root, Properties[2], required: true);
+        LocalDate? end = json.Date(element, Root, Properties[3], required: false);
+        AppointmentKind? kind = null;
+        if (json.TryGet(element, Root, Properties[4], required: true, out JsonElement kindValue))
+        {
+            string kindPath = JsonPath.Property(Root, Properties[4]);
+            if (kindValue.ValueKind == JsonValueKind.String)
+            {
+                kind = builder.Kind(kindValue.GetString()!, kindPath);
+            }
+            else
+            {
+                json.TypeMismatch(kindPath, "a string", kindValue.ValueKind);
+            }
+        }
+
+        bool? shared = element.TryGetProperty(Properties[5], out JsonElement sharedValue) && sharedValue.ValueKind != JsonValueKind.Null
+            ? json.Bool(element, Root, Properties[5], required: false)
+            : false;
+        return builder.Build(number, authority, holder, start, end, kind, shared, JsonPath.Property(Root, Properties[3]));
+    }
+
+    private static AppointmentRecord Failure(int number, string path, string code, string message) =>
+        new(number, null, [new DocumentProblem(path, code, message)]);
+
+    /// <summary>Parses the fields of one record, collecting every problem.</summary>
+    private sealed class RecordBuilder(List<DocumentProblem>? problems = null)
+    {
+        private readonly List<DocumentProblem> problems = problems ?? [];
+
+        public string? Text(string value, string path)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add(new DocumentProblem(path, value.Length == 0 ? DocumentProblemCodes.Required : DocumentProblemCodes.Empty, $"\"{path}\" is required and must not be empty."));
+                return null;
+            }
+
+            return value;
+        }
+
+        public LocalDate? Date(string value, string path, bool required)
+        {
+            if (value.Length == 0)
+            {
+                if (required)
+                {
+                    problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
+                }
+
+                return null;
+            }
+
+            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.Trim());
+            if (!parsed.Success)
+            {
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
+                return null;
+            }
+
+            return parsed.Value;
+        }
+
+        public AppointmentKind? Kind(string value, string path)
+        {
+            string name = value.Trim();
+            if (name.Length == 0)
+            {
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
+                return null;
+            }
+
+            if (name.Equals("permanent", StringComparison.OrdinalIgnoreCase))
+            {
+                return AppointmentKind.Permanent;
+            }
+
+            if (name.Equals("interim", StringComparison.OrdinalIgnoreCase))
+            {
+                return AppointmentKind.Interim;
+            }
+
+            if (name.Equals("acting", StringComparison.OrdinalIgnoreCase))
+            {
+                return AppointmentKind.Acting;
+            }
+
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected one of: permanent, interim, acting."));
+            return null;
+        }
+
+        public bool? Shared(string value, string path)
+        {
+            string text = value.Trim();
+            if (text.Length == 0 || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
+            return null;
+        }
+
+        public AppointmentRecord Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
+        {
+            if (start is LocalDate first && end is LocalDate last && last < first)
+            {
+                problems.Add(new DocumentProblem(endPath, DocumentProblemCodes.EndBeforeStart, "The last day in post is before the first."));
+            }
+
+            if (problems.Count > 0 || authority is null || holder is null || start is null || kind is null || shared is null)
+            {
+                return new AppointmentRecord(number, null, [.. problems]);
+            }
+
+            return new AppointmentRecord(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value), []);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Tests.Support;
+
+/// <summary>
+/// FsCheck generators for the appointment readers: codes and holder ids full of commas, quotes and line
+/// breaks; CSV files written with any column order, CRLF or LF, with or without a byte order mark; and
+/// mixes of good and bad rows whose expected counts are known.
+/// </summary>
+public static class AppointmentReaderGenerators
+{
+    /// <summary>The CSV columns.</summary>
+    public static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
+
+    /// <summary>A code or id: one to eight characters drawn mostly from the CSV specials, always with a letter.</summary>
+    public static Gen<string> Text() =>
+        from letter in Gen.Elements('a', 'B', 'z', 'é')
+        from rest in Gen.Elements(",", "\"", "\n", "\r\n", " ", "x", "7", "\"\"", ";").ArrayOf()
+        from position in Gen.Choose(0, 8)
+        let body = string.Concat(rest.Take(7))
+        select body.Insert(System.Math.Min(position, body.Length), letter.ToString());
+
+    /// <summary>An appointment with awkward text.</summary>
+    public static Gen<Appointment> Appointment() =>
+        from authority in Text()
+        from holder in Text()
+        from startDays in Gen.Choose(0, 10000)
+        from length in Gen.Choose(-1, 3000)
+        from kind in Gen.Elements(AppointmentKind.Permanent, AppointmentKind.Interim, AppointmentKind.Acting)
+        from shared in Gen.Elements(true, false)
+        let start = new LocalDate(1995, 1, 1).PlusDays(startDays)
+        select new Appointment(authority, holder, start, length < 0 ? null : start.PlusDays(length), kind, shared);
+
+    /// <summary>How a CSV file is laid out.</summary>
+    public sealed record CsvLayout(int[] Order, string NewLine, bool ByteOrderMark, bool QuoteAll, bool FinalNewLine);
+
+    /// <summary>A layout: the six columns in any order.</summary>
+    public static Gen<CsvLayout> Layout() =>
+        from order in Gen.Shuffle(Enumerable.Range(0, 6))
+        from newLine in Gen.Elements("\r\n", "\n")
+        from bom in Gen.Elements(true, false)
+        from quoteAll in Gen.Elements(true, false)
+        from finalNewLine in Gen.Elements(true, false)
+        select new CsvLayout(order.ToArray(), newLine, bom, quoteAll, finalNewLine);
+
+    /// <summary>Appointments with a layout.</summary>
+    public static Arbitrary<(Appointment[] Appointments, CsvLayout Layout)> AppointmentsWithLayout() =>
+        Arb.From(from appointments in Appointment().ArrayOf() from layout in Layout() select (appointments, layout));
+
+    /// <summary>One CSV field, quoted when it must be (or always with <paramref name="quoteAll"/>).</summary>
+    public static string Field(string value, bool quoteAll) =>
+        quoteAll || value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", System.StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>The six fields of an appointment, in column order.</summary>
+    public static string[] Fields(Appointment appointment) =>
+    [
+        appointment.AuthorityCode,
+        appointment.HolderId,
+        appointment.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        appointment.End?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        appointment.Kind.ToString().ToLowerInvariant(),
+        appointment.IsSharedPost ? "true" : "false",
+    ];
+
+    /// <summary>Writes rows (each six fields in column order) as CSV bytes in <paramref name="layout"/>.</summary>
+    public static byte[] Csv(IEnumerable<string[]> rows, CsvLayout layout)
+    {
+        StringBuilder text = new();
+        List<string> lines = [string.Join(',', layout.Order.Select(i => Field(Columns[i], layout.QuoteAll)))];
+        foreach (string[] row in rows)
+        {
+            lines.Add(string.Join(',', row.Length == 6 ? layout.Order.Select(i => Field(row[i], layout.QuoteAll)) : row.Select(f => Field(f, layout.QuoteAll))));
+        }
+
+        text.Append(string.Join(layout.NewLine, lines));
+        if (layout.FinalNewLine)
+        {
+            text.Append(layout.NewLine);
+        }
+
+        byte[] body = Encoding.UTF8.GetBytes(text.ToString());
+        return layout.ByteOrderMark ? [0xEF, 0xBB, 0xBF, .. body] : body;
+    }
+
+    /// <summary>A row and whether it is good: good appointments, or rows with one defect each.</summary>
+    public static Gen<(string[] Row, bool Good)> Row() =>
+        from appointment in Appointment()
+        from defect in Gen.Choose(0, 7)
+        let fields = Fields(appointment)
+        select defect switch
+        {
+            0 or 1 => (fields, true),
+            2 => (With(fields, 2, "2021-02-30"), false),
+            3 => (With(fields, 4, "temporary"), false),
+            4 => (With(With(fields, 2, "2020-05-02"), 3, "2020-05-01"), false),
+            5 => (With(fields, 1, string.Empty), false),
+            6 => (fields.Take(5).ToArray(), false),
+            _ => ([.. fields, "extra"], false),
+        };
+
+    /// <summary>A mix of good and bad rows with a layout.</summary>
+    public static Arbitrary<((string[] Row, bool Good)[] Rows, CsvLayout Layout)> RowsWithLayout() =>
+        Arb.From(from rows in Row().ArrayOf() from layout in Layout() select (rows, layout));
+
+    /// <summary>Appointment histories (some unknown, outside the register, overlapping), an as-of date and a shuffle of the same records.</summary>
+    public static Arbitrary<(Appointment[] Appointments, Appointment[] Shuffled, LocalDate AsOf)> HistoriesShuffled() =>
+        Arb.From(
+            from appointments in WorkforceGenerators.Appointments()
+            from shuffled in Gen.Shuffle(appointments)
+            from asOfDays in Gen.Choose(0, 6000)
+            select (appointments, shuffled.ToArray(), new LocalDate(2014, 1, 1).PlusDays(asOfDays)));
+
+    private static string[] With(string[] fields, int index, string value)
+    {
+        string[] copy = [.. fields];
+        copy[index] = value;
+        return copy;
+    }
+}
