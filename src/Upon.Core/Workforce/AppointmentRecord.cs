@@ -63,6 +63,16 @@ public static class AppointmentProblemCodes
 /// <param name="Problems">The problems, when it could not.</param>
 public sealed record AppointmentRecord(int RecordNumber, Appointment? Appointment, ImmutableArray<DocumentProblem> Problems)
 {
+    /// <summary>Gets the record number; checked to be 0 or more.</summary>
+    public int RecordNumber { get; init; } = RecordNumber >= 0
+        ? RecordNumber
+        : throw new ArgumentOutOfRangeException(nameof(RecordNumber), "A record number is 0 or more.");
+
+    /// <summary>Gets the problems; checked so that exactly one of <see cref="Appointment"/> and the problems is set.</summary>
+    public ImmutableArray<DocumentProblem> Problems { get; init; } = (Appointment is null) != Problems.IsDefaultOrEmpty
+        ? Problems.IsDefault ? [] : Problems
+        : throw new ArgumentException("A record holds either an appointment or at least one problem, not both and not neither.", nameof(Problems));
+
     /// <summary>Gets a value indicating whether the record holds an appointment (and no problems).</summary>
     [MemberNotNullWhen(true, nameof(Appointment))]
     public bool IsValid => Appointment is not null;

@@ -313,3 +313,29 @@ public sealed class AppointmentReaderTests
             .Order(System.StringComparer.Ordinal)
             .ToList();
 }
+
+public sealed class AppointmentRecordTests
+{
+    private static readonly Upon.Core.Serialization.DocumentProblem Problem = new("start", "date.invalid", "Expected a date.");
+
+    [Fact]
+    public void Constructor_BothAnAppointmentAndProblems_Throws() =>
+        Assert.Equal("Problems", Assert.Throws<System.ArgumentException>(() => new AppointmentRecord(1, Sample(), [Problem])).ParamName);
+
+    [Fact]
+    public void Constructor_NeitherAnAppointmentNorProblems_Throws() =>
+        Assert.Equal("Problems", Assert.Throws<System.ArgumentException>(() => new AppointmentRecord(1, null, [])).ParamName);
+
+    [Fact]
+    public void Constructor_NegativeRecordNumber_Throws() =>
+        Assert.Equal("RecordNumber", Assert.Throws<System.ArgumentOutOfRangeException>(() => new AppointmentRecord(-1, null, [Problem])).ParamName);
+
+    [Fact]
+    public void Constructor_OneOfTheTwo_IsAccepted()
+    {
+        Assert.True(new AppointmentRecord(1, Sample(), default).IsValid);
+        Assert.False(new AppointmentRecord(2, null, [Problem]).IsValid);
+    }
+
+    private static Appointment Sample() => new("E10000001", "H-1", new NodaTime.LocalDate(2020, 4, 1), null, AppointmentKind.Permanent, false);
+}
