@@ -36,20 +36,10 @@ public static class BankHolidayDocument
     public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            return DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([NotWellFormed(ex)]);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, int.MaxValue, out DocumentProblem? problem);
+        return document is null
+            ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
+            : Read(document.RootElement);
     }
 
     /// <summary>Reads every division of the document <paramref name="json"/>.</summary>
@@ -59,20 +49,10 @@ public static class BankHolidayDocument
     public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            return DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([NotWellFormed(ex)]);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        return document is null
+            ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
+            : Read(document.RootElement);
     }
 
     /// <summary>Reads one division of the document in <paramref name="utf8Json"/>.</summary>
@@ -97,12 +77,6 @@ public static class BankHolidayDocument
             : DocumentResult.Failure<HolidayCalendar>(
                 [new DocumentProblem(JsonPath.Root, DocumentProblemCodes.NotFound, $"The document has no division named \"{division}\"; it has {string.Join(", ", all.Value.Keys)}.")]);
     }
-
-    private static DocumentProblem NotWellFormed(JsonException ex) =>
-        new(
-            JsonPath.Root,
-            DocumentProblemCodes.JsonInvalid,
-            $"The document is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of that line).");
 
     private static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(JsonElement root)
     {
@@ -291,16 +265,5 @@ public static class BankHolidayDocument
     }
 
     private static DocumentProblem TypeMismatch(string path, string expected, JsonValueKind found) =>
-        new(path, DocumentProblemCodes.TypeMismatch, $"Expected {expected}, but found {Describe(found)}.");
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+        new(path, DocumentProblemCodes.TypeMismatch, $"Expected {expected}, but found {JsonElementReader.Describe(found)}.");
 }

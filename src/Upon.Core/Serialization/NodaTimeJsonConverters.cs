@@ -177,8 +177,9 @@ public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
                 throw new JsonException("Expected a property name.");
             }
 
-            bool isStart = reader.ValueTextEquals("start"u8) || string.Equals(reader.GetString(), "start", StringComparison.OrdinalIgnoreCase);
-            bool isEnd = !isStart && (reader.ValueTextEquals("end"u8) || string.Equals(reader.GetString(), "end", StringComparison.OrdinalIgnoreCase));
+            string name = reader.GetString()!;
+            bool isStart = string.Equals(name, "start", StringComparison.OrdinalIgnoreCase);
+            bool isEnd = !isStart && string.Equals(name, "end", StringComparison.OrdinalIgnoreCase);
             if (!isStart && !isEnd)
             {
                 throw new JsonException("A date interval has only the properties \"start\" and \"end\".");
