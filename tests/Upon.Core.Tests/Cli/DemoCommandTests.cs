@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Upon.Cli;
+using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cli;
 
@@ -26,6 +27,17 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("A-002: ineligible (eligible from 2022-01-07) under aspirant-2021-22 v1, as of 2021-06-01", output, StringComparison.Ordinal);
         Assert.Contains("4. Programme timeline", output, StringComparison.Ordinal);
         Assert.Contains("aspirant-2021-22 as of 2022-01-10", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readme_RunCommand_IsTheDemoAndSucceeds()
+    {
+        const string Prefix = "dotnet run --project src/Upon.Cli -- ";
+        string[] commands = [.. File.ReadAllLines(Repository.PathOf("README.md")).Where(l => l.StartsWith(Prefix, StringComparison.Ordinal))];
+
+        string command = Assert.Single(commands);
+        Assert.Equal("demo", command[Prefix.Length..]);
+        Assert.Equal(0, Run(command[Prefix.Length..].Split(' ')).ExitCode);
     }
 
     [Fact]
