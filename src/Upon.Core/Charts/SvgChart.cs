@@ -357,7 +357,7 @@ public static class SvgChart
         Point(svg, 'M', plot.Left, plot.Top);
         Point(svg, 'L', plot.Left, plot.Bottom);
         Point(svg, 'L', plot.Right, plot.Bottom);
-        svg.Append(ticks).Append("\"/>\n");
+        svg.Append(' ').Append(ticks).Append("\"/>\n");
         if (options.XAxisLabel is string xLabel)
         {
             svg.Append("<text stroke=\"none\" x=\"").Append(Number((plot.Left + plot.Right) / 2)).Append("\" y=\"").Append(Number(options.Height - 12.0))
