@@ -198,7 +198,7 @@ public sealed class WorkforceDocExamples
         string turnover = SvgChart.Series(measured, [reference], new ChartOptions { Title = "Changes of DCS per authority" });
 
         Assert.Equal(["2018/19", "2019/20", "2020/21"], measured.Points.Select(p => p.Category));
-        Assert.Equal([1.0 / 3, 0, 0.75], measured.Points.Select(p => p.Value));  // b1; none; a2, c2 and c3 over 4
+        Assert.Equal([1.0 / 3, 0, 0.75], measured.Points.Select(p => p.Value));  // b1 of 3 authorities; none; a2, c2 and c3 of 4
         // end-snippet
         Assert.Contains("Reference (illustrative)</text>", turnover, System.StringComparison.Ordinal);
     }
