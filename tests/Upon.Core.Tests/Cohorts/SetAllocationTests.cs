@@ -57,7 +57,7 @@ public sealed class SetAllocationTests
             .. Enumerable.Range(0, 8).Select(i => new SetParticipant($"b{i}", $"LB{i}", "social care")),
         ];
 
-        SetAllocation allocation = SetAllocation.Of(participants, Sets, seed: 7);
+        SetAllocation allocation = SetAllocation.Of(participants, new GroupSizeBounds(5, 5), seed: 7);
 
         Assert.Equal([5, 5, 5], allocation.Sets.Select(s => s.Size).ToArray());
         Assert.Equal(4, allocation.MinimumAuthorityClashes);
