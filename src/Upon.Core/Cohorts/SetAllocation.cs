@@ -280,8 +280,11 @@ public sealed class SetAllocation
         int[] backgroundsRight = new int[backgroundCount];
         int[] authoritiesLeft = new int[authorityCount];
         int[] authoritiesRight = new int[authorityCount];
+        // An exchange's effect depends only on the two sets, so a pair checked without success needs checking again
+        // only once one of its sets has changed: in the previous pass (perhaps after the check) or in this one.
+        int[] changedInPass = new int[members.Length];
         bool improved = true;
-        while (improved)
+        for (int pass = 1; improved; pass++)
         {
             improved = false;
             for (int j = 0; j < members.Length; j++)
@@ -289,6 +292,11 @@ public sealed class SetAllocation
                 int[] left = members[j];
                 for (int k = j + 1; k < members.Length; k++)
                 {
+                    if (pass > 1 && changedInPass[j] < pass - 1 && changedInPass[k] < pass - 1)
+                    {
+                        continue;
+                    }
+
                     int[] right = members[k];
                     Count(left, backgroundOf, authorityOf, backgroundsLeft, authoritiesLeft, 1);
                     Count(right, backgroundOf, authorityOf, backgroundsRight, authoritiesRight, 1);
@@ -329,6 +337,8 @@ public sealed class SetAllocation
                             authoritiesLeft[q]++;
                             authoritiesRight[q]--;
                             authoritiesRight[p]++;
+                            changedInPass[j] = pass;
+                            changedInPass[k] = pass;
                             improved = true;
                         }
                     }
