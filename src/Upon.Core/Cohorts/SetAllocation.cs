@@ -27,10 +27,11 @@ namespace Upon.Core.Cohorts;
 /// <c>m</c> participants can occupy at most <c>k</c> sets), so nobody shares a set with a colleague unless some
 /// authority has more participants than there are sets. The allocation depends only on the participants and the
 /// seed, never on the order they are given in.</para>
-/// <para>The swap phase compares every pair of participants in different sets on each pass, so its time grows with
-/// the square of the number of participants; 1,000 take a few milliseconds. Infeasibility is an outcome, not an
-/// error: <see cref="IsFeasible"/> is false and <see cref="Reason"/> is the split's. Equality is by reference.
-/// Instances are immutable and safe to share between threads.</para>
+/// <para>The swap phase's first pass compares every pair of participants in different sets, so its time grows with
+/// the square of the number of participants (later passes look only at pairs of sets that changed); 1,000 take a
+/// few milliseconds. Infeasibility is an outcome, not an error: <see cref="IsFeasible"/> is false and
+/// <see cref="Reason"/> is the split's. Equality is by reference. Instances are immutable and safe to share between
+/// threads.</para>
 /// </remarks>
 public sealed class SetAllocation
 {
