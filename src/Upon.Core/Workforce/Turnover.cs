@@ -24,6 +24,12 @@ namespace Upon.Core.Workforce;
 /// period. Changes in authorities not in force during the period are not in the rates; they are
 /// counted in <see cref="ChangesOutsideRegister"/> so that none is lost.
 /// </para>
+/// <para>
+/// Each change is also classified by where the new holder came from (<see cref="Origins"/>: a first
+/// DCS post, a move from another authority, a return, or unknown where the data's history does not
+/// reach back far enough; see <see cref="HistoryFrom"/>), and counted the way ADCS's table counts new
+/// permanent DCSs and interim appointments (<see cref="NewPermanent"/>, <see cref="InterimAppointments"/>).
+/// </para>
 /// <para>Instances are immutable and thread-safe; equality is by reference.</para>
 /// </remarks>
 public sealed class Turnover
@@ -80,7 +86,8 @@ public sealed class Turnover
     /// <summary>
     /// Gets the first day of the data's history used to tell first DCS posts from unknown ones: a
     /// holder with no earlier spell counts as a first-time DCS only when their spell starts after it.
-    /// It is the earliest appointment start in the data unless the caller gave another.
+    /// It is the earliest appointment start in the data unless the caller gave another (the period's
+    /// first day when there are no appointments).
     /// </summary>
     public LocalDate HistoryFrom { get; }
 

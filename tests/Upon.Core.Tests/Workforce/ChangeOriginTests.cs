@@ -9,12 +9,7 @@ namespace Upon.Core.Tests.Workforce;
 /// <summary>First-time DCSs, moves between authorities and returns; ADCS-style counts of new permanent DCSs and interim appointments.</summary>
 public sealed class ChangeOriginTests
 {
-    private static readonly AuthorityRegister Register = new(
-    [
-        new Authority("A", "Northshire", "North East", new LocalDate(2000, 1, 1)),
-        new Authority("B", "Southshire", "South East", new LocalDate(2000, 1, 1)),
-        new Authority("C", "Eastshire", "East of England", new LocalDate(2000, 1, 1)),
-    ]);
+    private static readonly AuthorityRegister Register = WorkforceGenerators.Register;
 
     // The data begin on 1 January 2015 with p, q and r in post.
     private static readonly Appointment[] Appointments =
