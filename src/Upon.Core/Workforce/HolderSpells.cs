@@ -194,45 +194,29 @@ public static class HolderSpells
     private static void MarkEarlierPosts(Dictionary<string, List<HolderSpell>> spells)
     {
         // For each holder: their earliest start, its authority, and their earliest start in any other authority.
-        Dictionary<string, List<(string Code, LocalDate Start)>> byHolder = new(StringComparer.Ordinal);
+        // Updated one spell at a time: a new earliest start in another authority makes the old earliest the earliest elsewhere.
+        Dictionary<string, (LocalDate First, string FirstCode, LocalDate? Other)> firsts = new(StringComparer.Ordinal);
         foreach ((string code, List<HolderSpell> list) in spells)
         {
             foreach (HolderSpell spell in list)
             {
-                if (!byHolder.TryGetValue(spell.HolderId, out List<(string, LocalDate)>? starts))
+                if (!firsts.TryGetValue(spell.HolderId, out (LocalDate First, string FirstCode, LocalDate? Other) seen))
                 {
-                    starts = [];
-                    byHolder.Add(spell.HolderId, starts);
+                    firsts.Add(spell.HolderId, (spell.Start, code, null));
                 }
-
-                starts.Add((code, spell.Start));
-            }
-        }
-
-        Dictionary<string, (LocalDate First, LocalDate? FirstOther, string FirstCode)> firsts = new(StringComparer.Ordinal);
-        foreach ((string holder, List<(string Code, LocalDate Start)> starts) in byHolder)
-        {
-            LocalDate first = LocalDate.MaxIsoValue;
-            string firstCode = string.Empty;
-            foreach ((string code, LocalDate start) in starts)
-            {
-                if (start < first || (start == first && string.CompareOrdinal(code, firstCode) < 0))
+                else if (code == seen.FirstCode)
                 {
-                    first = start;
-                    firstCode = code;
+                    firsts[spell.HolderId] = seen with { First = spell.Start < seen.First ? spell.Start : seen.First };
+                }
+                else if (spell.Start < seen.First)
+                {
+                    firsts[spell.HolderId] = (spell.Start, code, seen.First);
+                }
+                else if (seen.Other is not LocalDate other || spell.Start < other)
+                {
+                    firsts[spell.HolderId] = seen with { Other = spell.Start };
                 }
             }
-
-            LocalDate? elsewhere = null;
-            foreach ((string code, LocalDate start) in starts)
-            {
-                if (code != firstCode && (elsewhere is not LocalDate e || start < e))
-                {
-                    elsewhere = start;
-                }
-            }
-
-            firsts.Add(holder, (first, elsewhere, firstCode));
         }
 
         Dictionary<string, LocalDate> firstHere = new(StringComparer.Ordinal);
@@ -242,9 +226,9 @@ public static class HolderSpells
             for (int i = 0; i < list.Count; i++)
             {
                 HolderSpell spell = list[i];
-                (LocalDate first, LocalDate? firstOther, string firstCode) = firsts[spell.HolderId];
+                (LocalDate first, string firstCode, LocalDate? firstOther) = firsts[spell.HolderId];
 
-                // The earliest spell of this holder in another authority: firstCode's if this is another authority, else the earliest outside firstCode.
+                // The earliest spell of this holder in another authority: the earliest of all if that is elsewhere, else the earliest outside firstCode.
                 LocalDate? earliestElsewhere = code == firstCode ? firstOther : first;
 
                 // The list is ordered by start, so the first spell of this holder seen here is their earliest here.
