@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Upon.Core.Cohorts;
+using Upon.Core.Eligibility;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon cohort select</c>.</summary>
+internal static partial class CohortCommand
+{
+    private static Command CreateSelect()
+    {
+        Argument<string> file = new("file")
+        {
+            Description = "A candidates document: a JSON array, JSON Lines or a single candidate (docs/schemas/cohort-candidate.schema.json). '-' reads standard input.",
+            HelpName = "FILE|-",
+        };
+        Option<int> capacity = new("--capacity") { Description = "The number of places: at least 1.", HelpName = "N", Required = true };
+        Option<int?> cap = new("--per-authority-cap") { Description = "The most places for one authority: at least 1. Default: no cap.", HelpName = "K" };
+        Option<long> seed = new("--seed") { Description = "The seed of the lottery that breaks exact ties of score; the same seed gives the same outcome. Default 0.", HelpName = "S", DefaultValueFactory = _ => 0 };
+        Option<int?> waitingList = new("--waiting-list") { Description = "The most candidates on the waiting list: zero or more. Default: no limit.", HelpName = "N" };
+        Option<bool> positiveAction = new("--positive-action") { Description = "Break exact ties of score first in favour of candidates marked underRepresented (Equality Act 2010 s.159)." };
+        Option<string> format = CommonOptions.Format();
+        Command command = new("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.")
+        {
+            file, capacity, cap, seed, waitingList, positiveAction, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
+            int places = parseResult.GetValue(capacity);
+            int? authorityCap = parseResult.GetValue(cap);
+            int? length = parseResult.GetValue(waitingList);
+            string? problem = places < 1 ? "--capacity must be at least 1."
+                : authorityCap < 1 ? "--per-authority-cap must be at least 1."
+                : length < 0 ? "--waiting-list must be zero or more."
+                : null;
+            if (problem is not null)
+            {
+                return Usage(error, problem);
+            }
+
+            string path = parseResult.GetValue(file)!;
+            if (ReadInput(path, error) is not byte[] bytes)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (ReadCandidates(bytes, path, error) is not { } candidates)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            Selection selection = Selection.Of([.. candidates.Select(c => c.Profile.Candidate)], places, parseResult.GetValue(seed), authorityCap, parseResult.GetValue(positiveAction), length);
+            Dictionary<decimal, int> ties = [];
+            foreach (SelectionCandidate candidate in candidates.Select(c => c.Profile.Candidate).Where(c => c.Eligibility == EligibilityOutcome.Eligible))
+            {
+                ties[candidate.Score] = ties.GetValueOrDefault(candidate.Score) + 1;
+            }
+
+            Dictionary<string, int> records = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Record, System.StringComparer.Ordinal);
+
+            OutcomeOutput Describe(SelectionOutcome o) => new(
+                records[o.Candidate.ApplicantId],
+                o.Candidate.ApplicantId,
+                o.Candidate.AuthorityCode,
+                Json(o.Candidate.Eligibility.ToString()),
+                o.Candidate.Score,
+                o.Candidate.UnderRepresented,
+                o.Candidate.Eligibility == EligibilityOutcome.Eligible ? ties[o.Candidate.Score] - 1 : 0,
+                o.Rank,
+                o.WaitingListPosition,
+                o.Reason == NotSelectedReason.None ? null : Json(o.Reason.ToString()));
+
+            List<OutcomeOutput> notSelected = [.. selection.Outcomes.Where(o => o.Status == SelectionStatus.NotSelected).Select(Describe)];
+            SelectOutput result = new(
+                places,
+                authorityCap,
+                length,
+                selection.Seed,
+                selection.PositiveActionTieBreak,
+                new SelectSummaryOutput(candidates.Count, selection.Outcomes.Count(o => o.Candidate.Eligibility == EligibilityOutcome.Eligible), selection.Selected.Length, selection.WaitingList.Length, notSelected.Count),
+                [.. selection.Selected.Select(Describe)],
+                [.. selection.WaitingList.Select(Describe)],
+                notSelected);
+            if (parseResult.GetValue(format) == CommonOptions.Json)
+            {
+                CohortJson.Write(output, result, CohortJsonContext.Default.SelectOutput);
+            }
+            else
+            {
+                WriteSelection(output, result);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteSelection(TextWriter output, SelectOutput result)
+    {
+        SelectSummaryOutput summary = result.Summary;
+        output.WriteLine($"{Count(result.Capacity, "place")}; {Count(summary.Candidates, "candidate")}, {Number(summary.Eligible)} eligible; "
+            + $"{(result.AuthorityCap is int cap ? $"at most {Number(cap)} per authority" : "no authority cap")}; "
+            + $"ties broken by {(result.PositiveActionTieBreak ? "positive action, then " : string.Empty)}lottery with seed {result.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        output.WriteLine();
+        output.WriteLine($"Selected ({Number(summary.Selected)})");
+        TextTable selected = new("Rank", "Applicant", "Authority", "Score", "Tie");
+        foreach (OutcomeOutput o in result.Selected)
+        {
+            selected.AddRow(Number(o.Rank!.Value), o.ApplicantId, o.Authority, Decimal(o.Score), Tie(o));
+        }
+
+        selected.Write(output);
+        output.WriteLine();
+        output.WriteLine($"Waiting list ({Number(summary.WaitingList)})");
+        if (result.WaitingList.Count == 0)
+        {
+            output.WriteLine("none");
+        }
+        else
+        {
+            TextTable waiting = new("Position", "Applicant", "Authority", "Score", "Tie");
+            foreach (OutcomeOutput o in result.WaitingList)
+            {
+                waiting.AddRow(Number(o.WaitingListPosition!.Value), o.ApplicantId, o.Authority, Decimal(o.Score), Tie(o));
+            }
+
+            waiting.Write(output);
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Not selected ({Number(summary.NotSelected)})");
+        if (result.NotSelected.Count == 0)
+        {
+            output.WriteLine("none");
+        }
+        else
+        {
+            TextTable rest = new("Applicant", "Authority", "Score", "Reason");
+            foreach (OutcomeOutput o in result.NotSelected)
+            {
+                rest.AddRow(o.ApplicantId, o.Authority, Decimal(o.Score), o.Reason switch
+                {
+                    "notEligible" => $"not eligible ({o.Eligibility})",
+                    "authorityCap" => "authority cap reached",
+                    _ => "score: below the places and the waiting list",
+                });
+            }
+
+            rest.Write(output);
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{Count(summary.Candidates, "candidate")}: {Number(summary.Selected)} selected, {Number(summary.WaitingList)} on the waiting list, {Number(summary.NotSelected)} not selected");
+    }
+
+    private static string Tie(OutcomeOutput o) =>
+        o.TiedWith == 0 ? string.Empty : $"{Number(o.TiedWith + 1)}-way{(o.UnderRepresented ? ", under-represented" : string.Empty)}";
+
+    private static string Json(string pascal) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pascal);
+}
