@@ -205,7 +205,7 @@ internal static partial class CohortCommand
         int mismatches = result.Breakdowns.Count(b => !b.MatchesStatedTotal);
         output.WriteLine(mismatches == 0
             ? $"Every dimension's counts match its stated total. Suppression below {Number(result.Threshold)}; the reasons are for the producer, not for publication."
-            : $"{Number(mismatches)} of {Count(result.Breakdowns.Count, "dimension")} do not match the stated total. Suppression below {Number(result.Threshold)}; the reasons are for the producer, not for publication.");
+            : $"{Number(mismatches)} of {Count(result.Breakdowns.Count, "dimension")} {(mismatches == 1 ? "does" : "do")} not match the stated total. Suppression below {Number(result.Threshold)}; the reasons are for the producer, not for publication.");
     }
 
     private static Reference[] ParseReferences(ArgumentResult result)
