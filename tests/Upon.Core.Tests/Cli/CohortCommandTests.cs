@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -138,8 +139,7 @@ public sealed class CohortCommandTests : IDisposable
     [InlineData("--places must be zero or more.", "--vacancy-rate", "0.4", "--places", "-1")]
     public void Size_BadInput_IsAUsageErrorNamingTheOption(string message, params string[] args)
     {
-        // A later option wins, so the bad value given after the defaults is the one used.
-        (int exitCode, string output, string error) = Run([.. Sizing, .. args]);
+        (int exitCode, string output, string error) = Run(WithOptions(args));
 
         Assert.Equal(2, exitCode);
         Assert.Equal(string.Empty, output);
@@ -347,6 +347,26 @@ public sealed class CohortCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sizing command line with the options of <paramref name="args"/> (pairs) replacing or added to the defaults.</summary>
+    private static string[] WithOptions(string[] args)
+    {
+        List<string> line = [.. Sizing];
+        for (int i = 0; i < args.Length; i += 2)
+        {
+            int at = line.IndexOf(args[i]);
+            if (at >= 0)
+            {
+                line[at + 1] = args[i + 1];
+            }
+            else
+            {
+                line.AddRange(args[i..(i + 2)]);
+            }
+        }
+
+        return [.. line];
     }
 
     private string Write(string name, string content)
