@@ -14,6 +14,11 @@ namespace Upon.Core.Cohorts;
 /// <param name="StatedTotal">The total stated alongside the counts, or null when none.</param>
 public sealed record CompositionDimension(string Dimension, ImmutableArray<CategoryCount> Counts, int? StatedTotal)
 {
+    /// <summary>Gets the dimension's name; checked not to be null, empty or white space.</summary>
+    public string Dimension { get; init; } = string.IsNullOrWhiteSpace(Dimension)
+        ? throw new ArgumentException("A dimension needs a name.", nameof(Dimension))
+        : Dimension;
+
     /// <summary>Gets the counts; checked not to be empty.</summary>
     public ImmutableArray<CategoryCount> Counts { get; init; } = Counts.IsDefaultOrEmpty
         ? throw new ArgumentException("At least one category is needed.", nameof(Counts))

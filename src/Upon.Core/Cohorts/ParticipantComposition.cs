@@ -28,7 +28,8 @@ public static class ParticipantComposition
     /// <summary>
     /// Counts <paramref name="participants"/> by every attribute, in the order of <see cref="CompositionField"/>:
     /// one dimension each, its categories the values stated (compared ordinally) in order of first appearance, and
-    /// <see cref="NotStated"/> last for participants who left the attribute out (only when there are any).
+    /// <see cref="NotStated"/> last for participants who left the attribute out (only when there are any; a value
+    /// "not stated" given by a participant is the same category, counted where it first appears).
     /// </summary>
     /// <param name="participants">The participants: at least one, none null.</param>
     /// <param name="statedTotal">A total stated alongside, to check every dimension against (zero or more); null for none.</param>
