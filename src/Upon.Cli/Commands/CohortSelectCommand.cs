@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
@@ -61,7 +62,7 @@ internal static partial class CohortCommand
                 ties[candidate.Score] = ties.GetValueOrDefault(candidate.Score) + 1;
             }
 
-            Dictionary<string, int> records = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Record, System.StringComparer.Ordinal);
+            Dictionary<string, int> records = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Record, StringComparer.Ordinal);
 
             OutcomeOutput Describe(SelectionOutcome o) => new(
                 records[o.Candidate.ApplicantId],
@@ -107,55 +108,37 @@ internal static partial class CohortCommand
             + $"{(result.AuthorityCap is int cap ? $"at most {Number(cap)} per authority" : "no authority cap")}; "
             + $"ties broken by {(result.PositiveActionTieBreak ? "positive action, then " : string.Empty)}lottery with seed {result.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         output.WriteLine();
-        output.WriteLine($"Selected ({Number(summary.Selected)})");
-        TextTable selected = new("Rank", "Applicant", "Authority", "Score", "Tie");
-        foreach (OutcomeOutput o in result.Selected)
-        {
-            selected.AddRow(Number(o.Rank!.Value), o.ApplicantId, o.Authority, Decimal(o.Score), Tie(o));
-        }
-
-        selected.Write(output);
+        WriteGroup(output, "Selected", result.Selected, ["Rank", "Applicant", "Authority", "Score", "Tie"], o => [Number(o.Rank!.Value), o.ApplicantId, o.Authority, Decimal(o.Score), Tie(o)]);
         output.WriteLine();
-        output.WriteLine($"Waiting list ({Number(summary.WaitingList)})");
-        if (result.WaitingList.Count == 0)
-        {
-            output.WriteLine("none");
-        }
-        else
-        {
-            TextTable waiting = new("Position", "Applicant", "Authority", "Score", "Tie");
-            foreach (OutcomeOutput o in result.WaitingList)
-            {
-                waiting.AddRow(Number(o.WaitingListPosition!.Value), o.ApplicantId, o.Authority, Decimal(o.Score), Tie(o));
-            }
-
-            waiting.Write(output);
-        }
-
+        WriteGroup(output, "Waiting list", result.WaitingList, ["Position", "Applicant", "Authority", "Score", "Tie"], o => [Number(o.WaitingListPosition!.Value), o.ApplicantId, o.Authority, Decimal(o.Score), Tie(o)]);
         output.WriteLine();
-        output.WriteLine($"Not selected ({Number(summary.NotSelected)})");
-        if (result.NotSelected.Count == 0)
+        WriteGroup(output, "Not selected", result.NotSelected, ["Applicant", "Authority", "Score", "Reason"], o => [o.ApplicantId, o.Authority, Decimal(o.Score), o.Reason switch
         {
-            output.WriteLine("none");
-        }
-        else
-        {
-            TextTable rest = new("Applicant", "Authority", "Score", "Reason");
-            foreach (OutcomeOutput o in result.NotSelected)
-            {
-                rest.AddRow(o.ApplicantId, o.Authority, Decimal(o.Score), o.Reason switch
-                {
-                    "notEligible" => $"not eligible ({o.Eligibility})",
-                    "authorityCap" => "authority cap reached",
-                    _ => "score: below the places and the waiting list",
-                });
-            }
-
-            rest.Write(output);
-        }
-
+            "notEligible" => $"not eligible ({o.Eligibility})",
+            "authorityCap" => "authority cap reached",
+            _ => "score: below the places and the waiting list",
+        }]);
         output.WriteLine();
         output.WriteLine($"{Count(summary.Candidates, "candidate")}: {Number(summary.Selected)} selected, {Number(summary.WaitingList)} on the waiting list, {Number(summary.NotSelected)} not selected");
+    }
+
+    /// <summary>Writes "TITLE (N)" and a table of the outcomes, or "none".</summary>
+    private static void WriteGroup(TextWriter output, string title, IReadOnlyList<OutcomeOutput> outcomes, string[] headers, Func<OutcomeOutput, string[]> row)
+    {
+        output.WriteLine($"{title} ({Number(outcomes.Count)})");
+        if (outcomes.Count == 0)
+        {
+            output.WriteLine("none");
+            return;
+        }
+
+        TextTable table = new(headers);
+        foreach (OutcomeOutput o in outcomes)
+        {
+            table.AddRow(row(o));
+        }
+
+        table.Write(output);
     }
 
     private static string Tie(OutcomeOutput o) =>

@@ -44,7 +44,7 @@ public static class CompositionDocument
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<CompositionFigures>([problem!.Value]) : Read(document.RootElement);
+        return Read(document, problem);
     }
 
     /// <summary>Reads a composition document from a string.</summary>
@@ -55,7 +55,7 @@ public static class CompositionDocument
     {
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument? document = DocumentSource.Parse(Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<CompositionFigures>([problem!.Value]) : Read(document.RootElement);
+        return Read(document, problem);
     }
 
     /// <summary>Writes a composition document; each dimension's stated total is written with the dimension.</summary>
@@ -110,6 +110,9 @@ public static class CompositionDocument
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         Write(writer, figures);
     }
+
+    private static DocumentResult<CompositionFigures> Read(JsonDocument? document, DocumentProblem? problem) =>
+        document is null ? DocumentResult.Failure<CompositionFigures>([problem!.Value]) : Read(document.RootElement);
 
     private static DocumentResult<CompositionFigures> Read(JsonElement root)
     {

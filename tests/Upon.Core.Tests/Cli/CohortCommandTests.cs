@@ -63,23 +63,6 @@ public sealed class CohortCommandTests : IDisposable
         Assert.False(document.RootElement.TryGetProperty("cohorts", out _));
     }
 
-    [Theory]
-    [InlineData("--set-max (4) is below --set-min (5).", "10", "--set-max", "4")]
-    [InlineData("--cohort-max (3) is below --cohort-min (4).", "10", "--cohort-min", "4", "--cohort-max", "3")]
-    [InlineData("--set-min must be at least 1.", "10", "--set-min", "0")]
-    [InlineData("--cohort-min must be at least 1.", "10", "--cohort-min", "-1")]
-    [InlineData("N must be from 1 to 100000.", "0")]
-    [InlineData("N must be from 1 to 100000.", "100001")]
-    [InlineData("not", "ten")]
-    public void Split_BadBounds_AreUsageErrorsNamingTheOption(string message, params string[] args)
-    {
-        (int exitCode, string output, string error) = Run(["cohort", "split", .. args]);
-
-        Assert.Equal(2, exitCode);
-        Assert.Equal(string.Empty, output);
-        Assert.Contains(message, error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Size_FromMeanTenure_GivesPlacesAndExpectedAppointments()
     {
@@ -200,21 +183,6 @@ public sealed class CohortCommandTests : IDisposable
         Assert.EndsWith("60 candidates: 50 selected, 3 on the waiting list, 7 not selected\n", output, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("--capacity must be at least 1.", "--capacity", "0")]
-    [InlineData("--capacity must be at least 1.", "--capacity", "-3")]
-    [InlineData("--per-authority-cap must be at least 1.", "--capacity", "3", "--per-authority-cap", "0")]
-    [InlineData("--waiting-list must be zero or more.", "--capacity", "3", "--waiting-list", "-1")]
-    [InlineData("--capacity", "--capacity", "three")]
-    [InlineData("--capacity")]
-    public void Select_BadOptions_AreUsageErrorsNamingTheOption(string message, params string[] args)
-    {
-        (int exitCode, _, string error) = Run(["cohort", "select", Candidates, .. args]);
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains(message, error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Select_BadFile_ListsEveryProblemWithRecordPathAndCode_AndExitsOne()
     {
@@ -304,22 +272,6 @@ public sealed class CohortCommandTests : IDisposable
         Assert.Equal(3, document.RootElement.GetProperty("threshold").GetInt32());
     }
 
-    [Theory]
-    [InlineData("is not DIMENSION=CATEGORY:SHARE", "--reference", "ethnicity")]
-    [InlineData("the share must be a number from 0 to 1", "--reference", "ethnicity=British:1.5")]
-    [InlineData("the share must be a number from 0 to 1", "--reference", "ethnicity=British:eighty")]
-    [InlineData("names the dimension 'sex', which the file does not have", "--reference", "sex=female:0.5")]
-    [InlineData("names the category 'Welsh', which the ethnicity counts do not have", "--reference", "ethnicity=Welsh:0.1")]
-    [InlineData("--suppress-below must be at least 1.", "--suppress-below", "0")]
-    [InlineData("--stated-total must be zero or more.", "--stated-total", "-1")]
-    public void Composition_BadOptions_AreUsageErrors(string message, params string[] args)
-    {
-        (int exitCode, _, string error) = Run(["cohort", "composition", Year1, .. args]);
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains(message, error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Composition_BadDocument_ListsEveryProblemAndExitsOne()
     {
@@ -333,6 +285,38 @@ public sealed class CohortCommandTests : IDisposable
         Assert.Contains("  $.dimensions[0].categories[0].count:", error, StringComparison.Ordinal);
         Assert.Contains("(value.out-of-range)", error, StringComparison.Ordinal);
         Assert.Contains("$.dimensions[0].categories[1].category: An earlier category of this dimension has the same name; each category appears once. (composition.category-duplicate)", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--set-max (4) is below --set-min (5).", "split", "10", "--set-max", "4")]
+    [InlineData("--cohort-max (3) is below --cohort-min (4).", "split", "10", "--cohort-min", "4", "--cohort-max", "3")]
+    [InlineData("--set-min must be at least 1.", "split", "10", "--set-min", "0")]
+    [InlineData("--cohort-min must be at least 1.", "split", "10", "--cohort-min", "-1")]
+    [InlineData("N must be from 1 to 100000.", "split", "0")]
+    [InlineData("N must be from 1 to 100000.", "split", "100001")]
+    [InlineData("not", "split", "ten")]
+    [InlineData("--capacity must be at least 1.", "select", "{candidates}", "--capacity", "0")]
+    [InlineData("--capacity must be at least 1.", "select", "{candidates}", "--capacity", "-3")]
+    [InlineData("--per-authority-cap must be at least 1.", "select", "{candidates}", "--capacity", "3", "--per-authority-cap", "0")]
+    [InlineData("--waiting-list must be zero or more.", "select", "{candidates}", "--capacity", "3", "--waiting-list", "-1")]
+    [InlineData("--capacity", "select", "{candidates}", "--capacity", "three")]
+    [InlineData("--capacity", "select", "{candidates}")]
+    [InlineData("is not DIMENSION=CATEGORY:SHARE", "composition", "{year1}", "--reference", "ethnicity")]
+    [InlineData("the share must be a number from 0 to 1", "composition", "{year1}", "--reference", "ethnicity=British:1.5")]
+    [InlineData("the share must be a number from 0 to 1", "composition", "{year1}", "--reference", "ethnicity=British:eighty")]
+    [InlineData("names the dimension 'sex', which the file does not have", "composition", "{year1}", "--reference", "sex=female:0.5")]
+    [InlineData("names the category 'Welsh', which the ethnicity counts do not have", "composition", "{year1}", "--reference", "ethnicity=Welsh:0.1")]
+    [InlineData("--suppress-below must be at least 1.", "composition", "{year1}", "--suppress-below", "0")]
+    [InlineData("--stated-total must be zero or more.", "composition", "{year1}", "--stated-total", "-1")]
+    public void UsageErrors_NameTheOption_AndExitTwo(string message, params string[] args)
+    {
+        string[] line = [.. args.Select(a => a.Replace("{candidates}", Candidates, StringComparison.Ordinal).Replace("{year1}", Year1, StringComparison.Ordinal))];
+
+        (int exitCode, string output, string error) = Run(["cohort", .. line]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
     [Theory]
