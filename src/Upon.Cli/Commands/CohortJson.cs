@@ -63,7 +63,7 @@ internal sealed record SelectOutput(
     IReadOnlyList<OutcomeOutput> Selected,
     IReadOnlyList<OutcomeOutput> WaitingList,
     IReadOnlyList<OutcomeOutput> NotSelected,
-    IReadOnlyList<SetOutput>? Sets = null);
+    SetsOutput? Sets = null);
 
 /// <summary>The counts of a selection: candidates = selected + waiting list + not selected.</summary>
 internal sealed record SelectSummaryOutput(int Candidates, int Eligible, int Selected, int WaitingList, int NotSelected);
@@ -81,8 +81,20 @@ internal sealed record OutcomeOutput(
     int? WaitingListPosition,
     string? Reason);
 
-/// <summary>One action-learning set of the selected participants.</summary>
-internal sealed record SetOutput(int Set, IReadOnlyList<string> Members, IReadOnlyDictionary<string, decimal> Measures);
+/// <summary>The selected participants allocated to action-learning sets, with the measures of the allocation.</summary>
+internal sealed record SetsOutput(
+    BoundsOutput Bounds,
+    bool Feasible,
+    string? Reason,
+    int AuthorityClashes,
+    int MinimumAuthorityClashes,
+    int BackgroundCount,
+    int EvenlySpreadBackgrounds,
+    decimal MixScore,
+    IReadOnlyList<SetOutput> Sets);
+
+/// <summary>One action-learning set: its members (applicant ids) and measures.</summary>
+internal sealed record SetOutput(int Set, IReadOnlyList<string> Members, int AuthorityClashes, int DistinctBackgrounds, int BestPossibleBackgrounds, decimal MixScore);
 
 /// <summary>The output of <c>upon cohort composition --format json</c>.</summary>
 internal sealed record CompositionOutput(string? Title, int Threshold, bool TotalsMatch, IReadOnlyList<BreakdownOutput> Breakdowns);

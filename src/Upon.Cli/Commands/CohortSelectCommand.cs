@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Upon.Core.Cohorts;
@@ -23,10 +25,16 @@ internal static partial class CohortCommand
         Option<long> seed = new("--seed") { Description = "The seed of the lottery that breaks exact ties of score; the same seed gives the same outcome. Default 0.", HelpName = "S", DefaultValueFactory = _ => 0 };
         Option<int?> waitingList = new("--waiting-list") { Description = "The most candidates on the waiting list: zero or more. Default: no limit.", HelpName = "N" };
         Option<bool> positiveAction = new("--positive-action") { Description = "Break exact ties of score first in favour of candidates marked underRepresented (Equality Act 2010 s.159)." };
+        Option<GroupSizeBounds?> sets = new("--sets")
+        {
+            Description = "Also allocate the selected to action-learning sets of MIN to MAX people (for example 5-8), colleagues from one authority apart and backgrounds mixed, with measures per set. Exit 1 when the selected cannot be split so.",
+            HelpName = "MIN-MAX",
+            CustomParser = ParseSetBounds,
+        };
         Option<string> format = CommonOptions.Format();
         Command command = new("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.")
         {
-            file, capacity, cap, seed, waitingList, positiveAction, format,
+            file, capacity, cap, seed, waitingList, positiveAction, sets, format,
         };
         command.SetAction(parseResult =>
         {
@@ -86,7 +94,8 @@ internal static partial class CohortCommand
                 new SelectSummaryOutput(candidates.Count, selection.Outcomes.Count(o => o.Candidate.Eligibility == EligibilityOutcome.Eligible), selection.Selected.Length, selection.WaitingList.Length, notSelected.Count),
                 [.. selection.Selected.Select(Describe)],
                 [.. selection.WaitingList.Select(Describe)],
-                notSelected);
+                notSelected,
+                parseResult.GetValue(sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
             if (parseResult.GetValue(format) == CommonOptions.Json)
             {
                 CohortJson.Write(output, result, CohortJsonContext.Default.SelectOutput);
@@ -96,9 +105,69 @@ internal static partial class CohortCommand
                 WriteSelection(output, result);
             }
 
-            return ExitCodes.Success;
+            return result.Sets is { Feasible: false } ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Allocates the selected to sets (seeded as the selection), a background not stated counting as one background.</summary>
+    private static SetsOutput Allocate(Selection selection, IEnumerable<CandidateProfile> profiles, GroupSizeBounds bounds)
+    {
+        Dictionary<string, string> backgrounds = profiles.ToDictionary(p => p.Candidate.ApplicantId, p => p.Background ?? ParticipantComposition.NotStated, StringComparer.Ordinal);
+        SetParticipant[] participants = [.. selection.Selected.Select(o => new SetParticipant(o.Candidate.ApplicantId, o.Candidate.AuthorityCode, backgrounds[o.Candidate.ApplicantId]))];
+        if (participants.Length == 0)
+        {
+            return new SetsOutput(new BoundsOutput(bounds.Minimum, bounds.Maximum), false, "No one was selected, so there is no one to allocate.", 0, 0, 0, 0, 0m, []);
+        }
+
+        SetAllocation allocation = SetAllocation.Of(participants, bounds, selection.Seed);
+        return new SetsOutput(
+            new BoundsOutput(bounds.Minimum, bounds.Maximum),
+            allocation.IsFeasible,
+            allocation.Reason,
+            allocation.AuthorityClashes,
+            allocation.MinimumAuthorityClashes,
+            allocation.BackgroundCount,
+            allocation.EvenlySpreadBackgrounds,
+            allocation.MixScore,
+            [.. allocation.Sets.Select(s => new SetOutput(s.Number, [.. s.Participants.Select(p => p.ParticipantId)], s.AuthorityClashes, s.DistinctBackgrounds, s.BestPossibleBackgrounds, s.MixScore))]);
+    }
+
+    private static void WriteSets(TextWriter output, SetsOutput sets)
+    {
+        string bounds = new GroupSizeBounds(sets.Bounds.Minimum, sets.Bounds.Maximum).ToString();
+        if (!sets.Feasible)
+        {
+            output.WriteLine($"Sets of {bounds}: none. {sets.Reason}");
+            return;
+        }
+
+        output.WriteLine($"Sets of {bounds} ({Number(sets.Sets.Count)})");
+        TextTable table = new("Set", "Size", "Authority clashes", "Backgrounds", "Mix", "Members");
+        foreach (SetOutput set in sets.Sets)
+        {
+            table.AddRow(Number(set.Set), Number(set.Members.Count), Number(set.AuthorityClashes), $"{Number(set.DistinctBackgrounds)} (at most {Number(set.BestPossibleBackgrounds)})", set.MixScore.ToString("0.00", CultureInfo.InvariantCulture), string.Join(", ", set.Members));
+        }
+
+        table.Write(output);
+        output.WriteLine($"Authority clashes {Number(sets.AuthorityClashes)} (the fewest possible: {Number(sets.MinimumAuthorityClashes)}); {Number(sets.EvenlySpreadBackgrounds)} of {Count(sets.BackgroundCount, "background")} spread evenly; mix score {sets.MixScore.ToString("0.00", CultureInfo.InvariantCulture)} (1 is each set mirroring the whole)");
+    }
+
+    private static GroupSizeBounds? ParseSetBounds(ArgumentResult result)
+    {
+        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        string[] parts = text.Split('-');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int minimum)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int maximum)
+            && minimum >= 1
+            && maximum >= minimum)
+        {
+            return new GroupSizeBounds(minimum, maximum);
+        }
+
+        result.AddError($"--sets '{text}' is not MIN-MAX with 1 <= MIN <= MAX, for example 5-8.");
+        return null;
     }
 
     private static void WriteSelection(TextWriter output, SelectOutput result)
@@ -118,6 +187,12 @@ internal static partial class CohortCommand
             "authorityCap" => "authority cap reached",
             _ => "score: below the places and the waiting list",
         }]);
+        if (result.Sets is SetsOutput sets)
+        {
+            output.WriteLine();
+            WriteSets(output, sets);
+        }
+
         output.WriteLine();
         output.WriteLine($"{Count(summary.Candidates, "candidate")}: {Number(summary.Selected)} selected, {Number(summary.WaitingList)} on the waiting list, {Number(summary.NotSelected)} not selected");
     }

@@ -14,7 +14,7 @@ public sealed class CohortCommandDocsTests : IDisposable
 
     [Theory]
     [InlineData(1, "cohort composition docs/examples/year1-composition.json --reference ethnicity=British:0.8")]
-    [InlineData(0, "cohort select docs/examples/year2-candidates.jsonl --capacity 35 --per-authority-cap 2 --seed 2026 --waiting-list 10 --positive-action")]
+    [InlineData(0, "cohort select docs/examples/year2-candidates.jsonl --capacity 35 --per-authority-cap 2 --seed 2026 --waiting-list 10 --positive-action --sets 5-8")]
     [InlineData(0, "cohort split 100")]
     [InlineData(1, "cohort split 9 --cohort-max 9")]
     [InlineData(0, "cohort size --authorities 151 --mean-tenure-months 30 --first-time-share 0.42 --programme-share 0.48 --appointment-probability 0.11 --places 35")]

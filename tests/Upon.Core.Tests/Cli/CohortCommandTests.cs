@@ -184,6 +184,40 @@ public sealed class CohortCommandTests : IDisposable
     }
 
     [Fact]
+    public void Select_Sets_AllocatesEverySelectedParticipantOnce_ColleaguesApart()
+    {
+        (int exitCode, string output, string error) = Run("cohort", "select", Candidates, "--capacity", "35", "--per-authority-cap", "2", "--seed", "2026", "--sets", "5-8", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement sets = document.RootElement.GetProperty("sets");
+        Assert.True(sets.GetProperty("feasible").GetBoolean());
+        Assert.Equal((5, 8), (sets.GetProperty("bounds").GetProperty("minimum").GetInt32(), sets.GetProperty("bounds").GetProperty("maximum").GetInt32()));
+        JsonElement[] each = [.. sets.GetProperty("sets").EnumerateArray()];
+        Assert.Equal([1, 2, 3, 4, 5], each.Select(s => s.GetProperty("set").GetInt32()));
+        string[] members = [.. each.SelectMany(s => s.GetProperty("members").EnumerateArray().Select(m => m.GetString()!))];
+        string[] selected = [.. document.RootElement.GetProperty("selected").EnumerateArray().Select(s => s.GetProperty("applicantId").GetString()!)];
+        Assert.Equal(selected.Order(StringComparer.Ordinal), members.Order(StringComparer.Ordinal));
+        Assert.Equal(0, sets.GetProperty("authorityClashes").GetInt32());
+        Assert.All(each, s => Assert.InRange(s.GetProperty("mixScore").GetDecimal(), 0m, 1m));
+    }
+
+    [Fact]
+    public void Select_SetsThatCannotBeFormed_SayWhyAndExitOne()
+    {
+        (int exitCode, string output, _) = Run("cohort", "select", Candidates, "--capacity", "9", "--sets", "5-8");
+        (int noneExit, string none, _) = Run("cohort", "select", Write("ineligible.jsonl", """{"applicantId":"A","authority":"L","eligibility":"ineligible","score":1}"""), "--capacity", "9", "--sets", "5-8", "--format", "json");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Sets of 5 to 8: none. 9 participants cannot be split into groups of 5 to 8", output, StringComparison.Ordinal);
+        Assert.Equal(1, noneExit);
+        using JsonDocument document = JsonDocument.Parse(none);
+        Assert.False(document.RootElement.GetProperty("sets").GetProperty("feasible").GetBoolean());
+        Assert.Equal(0, document.RootElement.GetProperty("sets").GetProperty("sets").GetArrayLength());
+    }
+
+    [Fact]
     public void Select_BadFile_ListsEveryProblemWithRecordPathAndCode_AndExitsOne()
     {
         string file = Write("bad.jsonl", """
@@ -301,6 +335,9 @@ public sealed class CohortCommandTests : IDisposable
     [InlineData("--waiting-list must be zero or more.", "select", "{candidates}", "--capacity", "3", "--waiting-list", "-1")]
     [InlineData("--capacity", "select", "{candidates}", "--capacity", "three")]
     [InlineData("--capacity", "select", "{candidates}")]
+    [InlineData("--sets '8-5' is not MIN-MAX", "select", "{candidates}", "--capacity", "3", "--sets", "8-5")]
+    [InlineData("--sets '0-4' is not MIN-MAX", "select", "{candidates}", "--capacity", "3", "--sets", "0-4")]
+    [InlineData("--sets 'five' is not MIN-MAX", "select", "{candidates}", "--capacity", "3", "--sets", "five")]
     [InlineData("is not DIMENSION=CATEGORY:SHARE", "composition", "{year1}", "--reference", "ethnicity")]
     [InlineData("the share must be a number from 0 to 1", "composition", "{year1}", "--reference", "ethnicity=British:1.5")]
     [InlineData("the share must be a number from 0 to 1", "composition", "{year1}", "--reference", "ethnicity=British:eighty")]
