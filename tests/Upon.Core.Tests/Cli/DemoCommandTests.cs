@@ -25,7 +25,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("5 documents: 4 decisions (2 eligible, 1 ineligible, 1 incomplete), 1 error", output, StringComparison.Ordinal);
         Assert.Contains("A-001: eligible under aspirant-2021-22 v1, as of 2021-06-01", output, StringComparison.Ordinal);
         Assert.Contains("A-002: ineligible (eligible from 2022-01-07) under aspirant-2021-22 v1, as of 2021-06-01", output, StringComparison.Ordinal);
-        Assert.Contains("4. Programme timeline", output, StringComparison.Ordinal);
+        Assert.Contains("2. Cohorts", output, StringComparison.Ordinal);
+        Assert.Contains("$ upon cohort select year2-candidates.jsonl --capacity 35", output, StringComparison.Ordinal);
+        Assert.Contains("60 candidates: 35 selected, 10 on the waiting list, 15 not selected", output, StringComparison.Ordinal);
+        Assert.Contains("Authority clashes 0 (the fewest possible: 0)", output, StringComparison.Ordinal);
+        Assert.Contains("35 candidates in selected.jsonl", output, StringComparison.Ordinal);
+        Assert.Contains("The professional background counts sum to 20, not to the stated total of 19", output, StringComparison.Ordinal);
+        Assert.Contains("3. Programme timeline", output, StringComparison.Ordinal);
         Assert.Contains("aspirant-2021-22 as of 2022-01-10", output, StringComparison.Ordinal);
     }
 
@@ -72,13 +78,19 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         string[] files = [.. Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        Assert.Contains("eligibility-decisions.json", files);
-        Assert.Contains("timeline-progress.json", files);
+        Assert.Equal(
+            ["cohort-composition.json", "cohort-selection.json", "cohort-size.json", "cohort-split.json", "eligibility-decisions.json", "timeline-progress.json", "year2-sessions.ics"],
+            files);
         Assert.Contains("year2-sessions.ics", files);
         foreach (string json in files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)))
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, json)));
             Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
+        }
+
+        using (JsonDocument selection = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "cohort-selection.json"))))
+        {
+            Assert.Equal(35, selection.RootElement.GetProperty("selected").GetArrayLength());
         }
 
         using (JsonDocument decisions = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "eligibility-decisions.json"))))
