@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Calendars;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
 /// The FsCheck generators of the test suite, in one place (they will move to Upon.Core.Testing).
