@@ -22,7 +22,8 @@ public sealed class FixturesTests
     [Fact]
     public void Policies_AreTheBuiltInYears()
     {
-        Assert.Equal(BuiltInPolicies.All.ToArray(), [ProgrammeFixtures.Year1Policy, ProgrammeFixtures.Year2Policy, ProgrammeFixtures.Year3Policy]);
+        EligibilityPolicy[] policies = [ProgrammeFixtures.Year1Policy, ProgrammeFixtures.Year2Policy, ProgrammeFixtures.Year3Policy];
+        Assert.Equal(BuiltInPolicies.All.ToArray(), policies);
     }
 
     [Fact]
