@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 using Upon.Core.Workforce;
