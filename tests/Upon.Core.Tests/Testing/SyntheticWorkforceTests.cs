@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Testing;
@@ -104,7 +103,7 @@ public sealed class SyntheticWorkforceTests
 
     [Fact]
     public void Generate_AnySeed_MeetsTheTargetsWithUnbrokenHistories() =>
-        Property.ForAll(
+        UponProperty.ForAll(
             Generators.IntegersBetween(0, 1_000_000),
             seed =>
             {
