@@ -77,7 +77,7 @@ public static class ApplicationGenerators
 
     /// <summary>
     /// Near misses: applications that meet every criterion except experience, which is exactly one day short of
-    /// three years (they would be eligible if assessed a day later).
+    /// three years, in a qualifying role still current (they would be eligible if assessed a day later).
     /// </summary>
     /// <param name="policy">The policy (one of <see cref="BuiltInPolicies.All"/>); <see cref="DefaultPolicy"/> when null.</param>
     /// <returns>The applications, shrinking to near misses with fewer roles.</returns>
@@ -85,7 +85,7 @@ public static class ApplicationGenerators
     {
         EligibilityPolicy chosen = policy ?? DefaultPolicy;
         return Of(
-            ApplicationGen(chosen, spareDays: Gen.Constant(-1), qualifyingExtras: false, current: false),
+            ApplicationGen(chosen, spareDays: Gen.Constant(-1), qualifyingExtras: false, current: true),
             a => FailsOnly(chosen.Decide(a), ReasonCodes.ExperienceInsufficient) && chosen.Decide(a, a.AssessedOn.PlusDays(1)).IsEligible);
     }
 
@@ -206,7 +206,7 @@ public static class ApplicationGenerators
         EligibilityPolicy policy,
         Gen<int> spareDays,
         bool qualifyingExtras = true,
-        bool current = true,
+        bool? current = null,
         bool readyBeyond = false,
         Gen<int>? statementWords = null,
         AssessorOutcome? moralPurpose = null)
@@ -224,7 +224,7 @@ public static class ApplicationGenerators
             from cuts in Gen.ArrayOf(Gen.Choose(1, 1000), pieces - 1)
             from overlaps in Gen.ArrayOf(Gen.Choose(0, 60), pieces - 1)
             from template in EligibilityGenerators.RoleGen(qualifyingOnly: true, partTime: false, acting: false)
-            from isCurrent in current ? Gen.Elements(false, true) : Gen.Constant(false)
+            from isCurrent in current is bool always ? Gen.Constant(always) : Gen.Elements(false, true)
             from extraCount in Gen.Choose(0, 2)
             from extras in Gen.ArrayOf(qualifyingExtras ? EligibilityGenerators.RoleGen(latestStart: assessedOn) : NonQualifyingRoleGen(assessedOn), extraCount)
             from readyDays in readyBeyond ? Gen.Choose(1, 1000) : Gen.Choose(0, 1095)

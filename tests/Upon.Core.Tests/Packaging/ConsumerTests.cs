@@ -54,6 +54,55 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
     }
 
     [Fact]
+    public void TestingConsumer_RestoresBothPackagesFromAFolderAndRunsAPropertyWithTheGenerators()
+    {
+        string project = Directory.CreateDirectory(Path.Combine(artifacts.Root, "testing-consumer")).FullName;
+        WriteNuGetConfig(project);
+        File.WriteAllText(Path.Combine(project, "TestingConsumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Upon.Core.Testing" Version="{artifacts.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using System;
+            using System.Linq;
+            using Upon.Core.Eligibility;
+            using Upon.Core.Testing;
+            using Upon.Core.Workforce;
+
+            UponProperty.ForAll(ApplicationGenerators.Eligible(), a => BuiltInPolicies.Year2.Decide(a).IsEligible);
+            Turnover year = Turnover.ByFinancialYear(SyntheticWorkforce.Default.Appointments, SyntheticWorkforce.Default.Register, 2020, 2020).Single();
+            Console.WriteLine($"property held; 2020/21: {year.Changes} changes in {year.AuthoritiesWithChange} of {year.AuthorityCount}");
+            try
+            {
+                UponProperty.ForAll(ApplicationGenerators.Eligible(), a => a.Roles.Length > 3);
+            }
+            catch (Exception e) when (e.Message.Contains("Falsifiable", StringComparison.Ordinal))
+            {
+                Console.WriteLine("counter-example found");
+            }
+            """);
+
+        DotNetCli.RunOrFail(project, "restore", "--packages", Path.Combine(artifacts.Root, "testing-consumer-packages"), "-nodeReuse:false");
+        string output = DotNetCli.RunOrFail(project, "run", "--no-restore", "-nodeReuse:false");
+
+        Assert.Contains("property held; 2020/21: 39 changes in 34 of 151", output, StringComparison.Ordinal);
+        Assert.Contains("counter-example found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tool_InstallsFromTheFeedAndRunsAsUpon()
     {
         string work = Directory.CreateDirectory(Path.Combine(artifacts.Root, "tool")).FullName;
