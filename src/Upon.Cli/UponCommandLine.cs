@@ -18,6 +18,7 @@ internal static class UponCommandLine
         root.Add(WorkdaysCommand.Create());
         root.Add(EligibilityCommand.Create());
         root.Add(TimelineCommand.Create());
+        root.Add(CohortCommand.Create());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Upon.Core.Workforce;
 
 namespace Upon.Core.Testing;
 
@@ -47,36 +48,9 @@ public static class SectorFigures
     public const decimal UnplannedChangeShare2018To19 = 0.25m;
 
     /// <summary>
-    /// Gets ADCS's published turnover figures by financial year (1 April to 31 March), where found; missing
-    /// figures are null. Changes count every change of post-holder, interims included.
+    /// Gets ADCS's published turnover figures by financial year (1 April to 31 March), where found, as the
+    /// library holds them (<see cref="PublishedTurnoverFigures.Years"/>); missing figures are null. Changes
+    /// count every change of post-holder, interims included.
     /// </summary>
-    public static ImmutableArray<PublishedTurnoverYear> AdcsTurnover { get; } =
-    [
-        new(2013, 61, null, null, null, null, null),
-        new(2015, 55, null, null, 29, null, null),
-        new(2016, 44, null, null, 16, null, null),
-        new(2017, 65, 57, null, 27, 27, 26),
-        new(2018, 51, 40, 152, 17, 20, 29),
-        new(2019, 57, 48, 151, 24, 22, 29),
-        new(2020, 39, 34, 151, 12, 17, 30),
-        new(2022, 50, 42, 152, 21, null, null),
-        new(2023, 62, 49, 153, 21, 28, 33),
-    ];
+    public static ImmutableArray<PublishedTurnoverYear> AdcsTurnover => PublishedTurnoverFigures.Years;
 }
-
-/// <summary>One financial year of ADCS's published DCS turnover figures; null where a figure was not found.</summary>
-/// <param name="StartYear">The calendar year the financial year starts in (2019 for 2019/20).</param>
-/// <param name="Changes">Changes of post-holder in the year, interims included.</param>
-/// <param name="AuthoritiesWithChange">Authorities with at least one change.</param>
-/// <param name="Authorities">Authorities counted that year (151, 152 or 153).</param>
-/// <param name="NewPermanentDcss">New permanent DCSs appointed.</param>
-/// <param name="InterimAppointments">Interim appointments.</param>
-/// <param name="AverageTenureMonths">ADCS's average tenure: mean time in post, on 31 March, of the DCSs then in post.</param>
-public readonly record struct PublishedTurnoverYear(
-    int StartYear,
-    int Changes,
-    int? AuthoritiesWithChange,
-    int? Authorities,
-    int? NewPermanentDcss,
-    int? InterimAppointments,
-    int? AverageTenureMonths);

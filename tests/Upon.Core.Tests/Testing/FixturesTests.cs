@@ -3,6 +3,7 @@ using Upon.Core.Calendars;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 using Upon.Core.Timelines;
+using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Testing;
 
@@ -56,7 +57,9 @@ public sealed class FixturesTests
         Assert.Equal((30, 47), (SectorFigures.AdcsAverageTenureMonths, SectorFigures.ProgrammeAverageTenureMonths));
         Assert.Equal((0.80m, 0.48m, 0.11m), (SectorFigures.ServingDcsWhiteBritishShare, SectorFigures.ServingDcsCompletedAspirantShare, SectorFigures.AspirantsAppointedDcsShare));
         PublishedTurnoverYear year2020 = Assert.Single(SectorFigures.AdcsTurnover, y => y.StartYear == 2020);
-        Assert.Equal(new PublishedTurnoverYear(2020, SectorFigures.ChangesIn2020To21, 34, SectorFigures.Authorities, 12, 17, SectorFigures.AdcsAverageTenureMonths), year2020);
+        Assert.Equal(
+            (SectorFigures.ChangesIn2020To21, 34, SectorFigures.Authorities, SectorFigures.AdcsAverageTenureMonths),
+            (year2020.Changes, year2020.AuthoritiesWithChange, year2020.AuthorityCount, year2020.AverageTenureMonths));
         Assert.All(SectorFigures.AdcsTurnover, y => Assert.True(y.AuthoritiesWithChange is null || y.AuthoritiesWithChange <= y.Changes));
     }
 }
