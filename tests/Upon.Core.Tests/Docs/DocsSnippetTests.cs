@@ -57,6 +57,7 @@ public class DocsSnippetTests
         Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility-policies.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "cohorts.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "workforce.md")]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "testing.md")]);
     }
 
     [Fact]
