@@ -99,21 +99,13 @@ public static class CandidateDocument
 
     private static IEnumerable<CandidateRecord> ReadIterator(Stream utf8Json, BatchFormat format, int maxRecordBytes)
     {
-        Stream stream = utf8Json;
-        JsonDocumentStream.Layout layout = format switch
-        {
-            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
-            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
-            _ => JsonDocumentStream.Detect(utf8Json, maxRecordBytes, out stream),
-        };
-        bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
         Dictionary<string, int> seen = new(StringComparer.Ordinal);
-        using JsonDocumentStream documents = new(stream, layout, maxRecordBytes, "candidates", "a candidate");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxRecordBytes, "candidates", "a candidate");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
             index++;
-            int number = jsonLines ? documents.Line : index;
+            int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
                 yield return new CandidateRecord(number, null, [problem!.Value]);

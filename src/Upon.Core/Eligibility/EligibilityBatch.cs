@@ -165,20 +165,11 @@ public sealed class EligibilityBatch
 
     private IEnumerable<BatchItem> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
-        Stream stream = utf8Json;
-        JsonDocumentStream.Layout layout = format switch
-        {
-            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
-            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
-            _ => JsonDocumentStream.Detect(utf8Json, MaxDocumentBytes, out stream),
-        };
-        bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
-
-        using JsonDocumentStream documents = new(stream, layout, MaxDocumentBytes);
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxDocumentBytes, "applications", "an application");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
-            int? line = jsonLines ? documents.Line : null;
+            int? line = documents.IsJsonLines ? documents.Line : null;
             if (document is null)
             {
                 yield return new BatchItem(index++, line, null, [problem!.Value]);

@@ -92,6 +92,25 @@ internal sealed class JsonDocumentStream : IDisposable
     }
 
     /// <summary>
+    /// Opens a stream of documents in the layout <paramref name="format"/> names, or, for
+    /// <see cref="Eligibility.BatchFormat.Auto"/>, the layout its first significant character shows.
+    /// </summary>
+    public static JsonDocumentStream Open(Stream utf8Json, Eligibility.BatchFormat format, int maxDocumentBytes, string plural, string singular)
+    {
+        Stream stream = utf8Json;
+        Layout layout = format switch
+        {
+            Eligibility.BatchFormat.JsonLines => Layout.Lines,
+            Eligibility.BatchFormat.JsonArray => Layout.Array,
+            _ => Detect(utf8Json, maxDocumentBytes, out stream),
+        };
+        return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular);
+    }
+
+    /// <summary>Gets whether the documents are JSON Lines, so that a record is best named by its line.</summary>
+    public bool IsJsonLines => layout == Layout.Lines;
+
+    /// <summary>
     /// Decides the layout of a stream without losing any of it (the bytes looked at are replayed through
     /// <paramref name="replay"/>): an array when the first significant byte is <c>[</c>; JSON Lines when the
     /// first line holds a whole JSON value, or looks like one record (ends with <c>}</c>); otherwise one

@@ -175,20 +175,12 @@ public static class AppointmentReader
 
     private static IEnumerable<AppointmentRecord> JsonIterator(Stream utf8Json, BatchFormat format)
     {
-        Stream stream = utf8Json;
-        JsonDocumentStream.Layout layout = format switch
-        {
-            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
-            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
-            _ => JsonDocumentStream.Detect(utf8Json, MaxRecordBytes, out stream),
-        };
-        bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
-        using JsonDocumentStream documents = new(stream, layout, MaxRecordBytes, "appointments", "an appointment");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "appointments", "an appointment");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
             index++;
-            int number = jsonLines ? documents.Line : index;
+            int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
                 yield return new AppointmentRecord(number, null, [problem!.Value]);

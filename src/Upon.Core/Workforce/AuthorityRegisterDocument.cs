@@ -181,20 +181,13 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        Stream stream = utf8Json;
-        JsonDocumentStream.Layout layout = format switch
-        {
-            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
-            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
-            _ => JsonDocumentStream.Detect(utf8Json, MaxRecordBytes, out stream),
-        };
         Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
-        using JsonDocumentStream documents = new(stream, layout, MaxRecordBytes, "authorities", "an authority");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "authorities", "an authority");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
             index++;
-            int number = layout == JsonDocumentStream.Layout.Lines ? documents.Line : index;
+            int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
                 if (problem!.Value.Code == DocumentProblemCodes.CollectionEmpty)

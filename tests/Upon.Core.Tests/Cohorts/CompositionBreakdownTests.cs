@@ -9,16 +9,7 @@ namespace Upon.Core.Tests.Cohorts;
 /// <summary>Composition breakdowns: the Year 1 figures, reference populations, bad input and the suppression laws.</summary>
 public sealed class CompositionBreakdownTests
 {
-    private static CompositionBreakdown Year1Backgrounds() => CompositionBreakdown.Create(
-        "professional background",
-        [
-            new("children's social care", 14),
-            new("education", 3),
-            new("adult social care", 1),
-            new("commissioning", 1),
-            new("inclusion", 1),
-        ],
-        statedTotal: 19);
+    private static CompositionBreakdown Year1Backgrounds() => ProgrammeFixtures.Year1ByProfessionalBackground;
 
     [Fact]
     public void Year1Backgrounds_SumTo20_AndTheCheckReportsTheStated19()

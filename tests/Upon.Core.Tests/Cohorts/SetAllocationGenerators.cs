@@ -3,7 +3,6 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 

@@ -77,6 +77,7 @@ public class DocsSnippetTests
         Assert.NotEmpty(byPage[Path.Combine("docs", "workforce.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "getting-started.md")]);
         Assert.NotEmpty(byPage["README.md"]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "testing.md")]);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
-using static Upon.Core.Tests.Support.EligibilityDocumentGenerators;
+using static Upon.Core.Testing.EligibilityDocumentGenerators;
 using Property = Upon.Core.Tests.Support.Property;
 
 namespace Upon.Core.Tests.Eligibility;

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
-using static Upon.Core.Tests.Support.EligibilityDocumentGenerators;
+using static Upon.Core.Testing.EligibilityDocumentGenerators;
 
 namespace Upon.Core.Tests.Eligibility;
 

@@ -2,7 +2,6 @@ using System.Linq;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 

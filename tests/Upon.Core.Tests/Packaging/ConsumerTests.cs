@@ -4,8 +4,9 @@ using System.IO;
 namespace Upon.Core.Tests.Packaging;
 
 /// <summary>
-/// What developers referencing the package do: restore a new project against the freshly packed
-/// package from a local folder and run it; and what analysts do: install the upon tool and run it.
+/// What developers referencing the packages do: restore a new project against the freshly packed
+/// Upon.Core (or Upon.Core.Testing, running a property with its generators) from a local folder and run
+/// it; and what analysts do: install the upon tool and run it.
 /// </summary>
 [Collection(PackagingTests.Name)]
 public sealed class ConsumerTests(PackedArtifacts artifacts)
@@ -13,27 +14,7 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
     [Fact]
     public void ConsumerProject_RestoresThePackageFromAFolderAndRuns()
     {
-        string project = Directory.CreateDirectory(Path.Combine(artifacts.Root, "consumer")).FullName;
-        WriteNuGetConfig(project);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Upon.Core" Version="{artifacts.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-
-        // Keep the consumer out of the repository's Directory.Build.props and Directory.Packages.props.
-        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
-        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+        string output = RunConsumer("consumer", "Upon.Core", """
             using System;
             using NodaTime;
             using Upon.Core.Calendars;
@@ -46,11 +27,36 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
             Console.WriteLine(UponJson.Serialize(new DateInterval(new LocalDate(2020, 11, 23), new LocalDate(2021, 6, 30))));
             """);
 
-        DotNetCli.RunOrFail(project, "restore", "--packages", Path.Combine(artifacts.Root, "consumer-packages"), "-nodeReuse:false");
-        string output = DotNetCli.RunOrFail(project, "run", "--no-restore", "-nodeReuse:false");
-
         Assert.Contains("next=2026-12-29 count=254", output, StringComparison.Ordinal);
         Assert.Contains("""{"start":"2020-11-23","end":"2021-06-30"}""", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TestingConsumer_RestoresBothPackagesFromAFolderAndRunsAPropertyWithTheGenerators()
+    {
+        // Upon.Core comes from the same folder as a dependency of Upon.Core.Testing.
+        string output = RunConsumer("testing-consumer", "Upon.Core.Testing", """
+            using System;
+            using System.Linq;
+            using Upon.Core.Eligibility;
+            using Upon.Core.Testing;
+            using Upon.Core.Workforce;
+
+            UponProperty.ForAll(ApplicationGenerators.Eligible(), a => BuiltInPolicies.Year2.Decide(a).IsEligible);
+            Turnover year = Turnover.ByFinancialYear(SyntheticWorkforce.Default.Appointments, SyntheticWorkforce.Default.Register, 2020, 2020).Single();
+            Console.WriteLine($"property held; 2020/21: {year.Changes} changes in {year.AuthoritiesWithChange} of {year.AuthorityCount}");
+            try
+            {
+                UponProperty.ForAll(ApplicationGenerators.Eligible(), a => a.Roles.Length > 3);
+            }
+            catch (Exception e) when (e.Message.Contains("Falsifiable", StringComparison.Ordinal))
+            {
+                Console.WriteLine("counter-example found");
+            }
+            """);
+
+        Assert.Contains("property held; 2020/21: 39 changes in 34 of 151", output, StringComparison.Ordinal);
+        Assert.Contains("counter-example found", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,6 +73,40 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
         Assert.Equal(0, exitCode);
         Assert.Contains("2022-09-19", output, StringComparison.Ordinal);
         Assert.Contains("Bank Holiday for the State Funeral of Queen Elizabeth II", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes a console project outside the repository that references <paramref name="packageId"/> at the packed
+    /// version, restores it from the packed folder, runs <paramref name="program"/> and returns what it printed.
+    /// </summary>
+    private string RunConsumer(string name, string packageId, string program)
+    {
+        string project = Directory.CreateDirectory(Path.Combine(artifacts.Root, name)).FullName;
+        WriteNuGetConfig(project);
+        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <!-- FsCheck asks for FSharp.Core 5.0.2, which the feed here lacks: the pinned later version is used. -->
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{packageId}" Version="{artifacts.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        // Keep the consumer out of the repository's Directory.Build.props and Directory.Packages.props.
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), program);
+
+        DotNetCli.RunOrFail(project, "restore", "--packages", Path.Combine(artifacts.Root, name + "-packages"), "-nodeReuse:false");
+        return DotNetCli.RunOrFail(project, "run", "--no-restore", "-nodeReuse:false");
     }
 
     /// <summary>

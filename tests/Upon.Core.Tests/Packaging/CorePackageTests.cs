@@ -118,6 +118,6 @@ public sealed class CorePackageTests(PackedArtifacts artifacts)
             .ToDictionary(id => id, id => versions[id]);
     }
 
-    private static bool IsPackagingMetadata(string entry) =>
+    internal static bool IsPackagingMetadata(string entry) =>
         entry is "[Content_Types].xml" or "_rels/.rels" || entry.StartsWith("package/services/metadata/", StringComparison.Ordinal);
 }

@@ -7,7 +7,7 @@ using Upon.Core.Tests.Support;
 namespace Upon.Core.Tests.Packaging;
 
 /// <summary>
-/// Packs Upon.Core and the upon tool once per test run, in Release, into a fresh folder: what
+/// Packs Upon.Core, Upon.Core.Testing and the upon tool once per test run, in Release, into a fresh folder: what
 /// <c>dotnet pack</c> gives a publisher. Shared by the packaging tests, which run one at a time.
 /// </summary>
 public sealed class PackedArtifacts : IDisposable
@@ -21,6 +21,7 @@ public sealed class PackedArtifacts : IDisposable
         // No restore here: the test run has restored the solution already, and restore is the same for every configuration.
         DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core", "Upon.Core.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false");
         DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Cli", "Upon.Cli.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false");
+        DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core.Testing", "Upon.Core.Testing.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false");
     }
 
     /// <summary>The temporary folder everything is written under.</summary>
@@ -37,6 +38,10 @@ public sealed class PackedArtifacts : IDisposable
     public string CoreSymbols => Path.Combine(Feed, $"Upon.Core.{Version}.snupkg");
 
     public string ToolPackage => Path.Combine(Feed, $"Upon.Cli.{Version}.nupkg");
+
+    public string TestingPackage => Path.Combine(Feed, $"Upon.Core.Testing.{Version}.nupkg");
+
+    public string TestingSymbols => Path.Combine(Feed, $"Upon.Core.Testing.{Version}.snupkg");
 
     public void Dispose()
     {

@@ -2,7 +2,6 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;

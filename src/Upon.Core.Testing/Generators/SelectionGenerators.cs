@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>One selection to run: candidates, capacity, seed, cap and waiting-list length, with a shuffled copy of the candidates.</summary>
 public sealed record SelectionCase(

@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Upon.Core.Cohorts;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
 /// FsCheck generators for cohorts: small numbers of participants and narrow bounds, so that infeasible

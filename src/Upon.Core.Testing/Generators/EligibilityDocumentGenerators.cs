@@ -8,7 +8,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Eligibility;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
 /// Generators for the eligibility document tests: applications (with equality-monitoring answers),

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Calendars;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>FsCheck generators for the serialization tests: NodaTime values over their whole ranges, and documents.</summary>
 public static class SerializationGenerators

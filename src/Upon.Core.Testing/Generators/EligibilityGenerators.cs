@@ -7,7 +7,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Eligibility;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>An application with a permutation of its roles, given as sort keys (one per role).</summary>
 public sealed record PermutedApplication(Application Application, ImmutableArray<int> Keys)

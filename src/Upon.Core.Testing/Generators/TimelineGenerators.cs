@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Timelines;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
 /// FsCheck generators for programme timelines. Sessions cluster around the 2022 clock changes in

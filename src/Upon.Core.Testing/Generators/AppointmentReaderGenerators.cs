@@ -6,7 +6,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Workforce;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
 /// FsCheck generators for the appointment readers: codes and holder ids full of commas, quotes and line

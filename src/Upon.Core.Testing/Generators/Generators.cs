@@ -5,10 +5,10 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Calendars;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
-/// The FsCheck generators of the test suite, in one place (they will move to Upon.Core.Testing).
+/// General FsCheck generators: dates, intervals, integers, weekends, holidays and holiday calendars.
 /// Each shrinks towards small or early values.
 /// </summary>
 public static class Generators

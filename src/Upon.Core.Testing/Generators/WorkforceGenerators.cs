@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Workforce;
 
-namespace Upon.Core.Tests.Support;
+namespace Upon.Core.Testing;
 
 /// <summary>
 /// FsCheck generators for the workforce capability. Survival times are small whole and half numbers

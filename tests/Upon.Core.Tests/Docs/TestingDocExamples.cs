@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Upon.Core.Cohorts;
+using Upon.Core.Eligibility;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Tests.Docs;
+
+/// <summary>The worked examples of docs/testing.md: each snippet is compiled and run here.</summary>
+public sealed class TestingDocExamples
+{
+    [Fact]
+    public void PropertyWithGenerators()
+    {
+        // begin-snippet: testing-property
+        // 1,000 eligible applications: the property must hold for each; on failure the exception holds the shrunk one.
+        UponProperty.ForAll(
+            ApplicationGenerators.Eligible(BuiltInPolicies.Year2),
+            application => BuiltInPolicies.Year2.Decide(application).IsEligible);
+
+        // Near misses are one day short of three years, and eligible if assessed a day later.
+        UponProperty.ForAll(
+            ApplicationGenerators.NearMisses(),
+            application => !BuiltInPolicies.Year2.Decide(application).IsEligible
+                && BuiltInPolicies.Year2.Decide(application, application.AssessedOn.PlusDays(1)).IsEligible);
+        // end-snippet
+    }
+
+    [Fact]
+    public void Builders()
+    {
+        // begin-snippet: testing-builders
+        Application application = new ApplicationBuilder()
+            .AssessedOn(new LocalDate(2021, 6, 1))
+            .WithRole(role => role.AtLevel(RoleLevel.AssistantDirector).From(new LocalDate(2019, 6, 2)))
+            .Build();
+        EligibilityDecision decision = BuiltInPolicies.Year2.Decide(application);
+        Assert.Equal(EligibilityOutcome.Ineligible, decision.Outcome);
+        Assert.Equal(new LocalDate(2022, 6, 2), decision.EligibleFrom);
+
+        ImmutableArray<Appointment> history = new AppointmentHistoryBuilder("A", new LocalDate(2017, 4, 1))
+            .Permanent("h1", Period.FromMonths(30))
+            .Interim("h2", Period.FromMonths(5))
+            .StillInPost("h3")
+            .Build();
+        Assert.Equal(new LocalDate(2020, 3, 1), history[^1].Start);
+        // end-snippet
+    }
+
+    [Fact]
+    public void Fixtures()
+    {
+        // begin-snippet: testing-fixtures
+        CompositionBreakdown backgrounds = ProgrammeFixtures.Year1ByProfessionalBackground;
+        Assert.Equal(20, backgrounds.Total);                                   // 14 + 3 + 1 + 1 + 1 as published
+        Assert.Equal(19, backgrounds.StatedTotal);                             // "19 took part"
+        Assert.False(backgrounds.MatchesStatedTotal);
+
+        Assert.Equal(35, ProgrammeFixtures.Year2Places);
+        Assert.Equal(39, SectorFigures.ChangesIn2020To21);
+        Assert.Equal(0.80m, SectorFigures.ServingDcsWhiteBritishShare);
+        // end-snippet
+    }
+
+    [Fact]
+    public void SyntheticRegister()
+    {
+        // begin-snippet: testing-synthetic
+        SyntheticWorkforce synthetic = SyntheticWorkforce.Default;             // seed 236, generated at first use
+        ImmutableArray<Turnover> years = Turnover.ByFinancialYear(synthetic.Appointments, synthetic.Register, 2019, 2020);
+
+        Assert.Equal((57, 48, 151), (years[0].Changes, years[0].AuthoritiesWithChange, years[0].AuthorityCount));   // 2019/20
+        Assert.Equal((39, 34, 151), (years[1].Changes, years[1].AuthoritiesWithChange, years[1].AuthorityCount));   // 2020/21
+
+        TenureSummary inPost = TenureMeasures.TimeInPost(synthetic.Appointments, new LocalDate(2021, 3, 31));
+        Assert.InRange(inPost.MeanMonths!.Value, 29, 31);                     // ADCS: 30 months
+        // end-snippet
+    }
+}
