@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using Upon.Core.Serialization;
+using Upon.Core.Workforce;
+
+namespace Upon.Cli.Commands;
+
+/// <summary>The records read: records in = used + reported + skipped.</summary>
+internal sealed record RecordCounts(int Records, int Used, int Reported, int Skipped)
+{
+    /// <summary>Copies a validation summary.</summary>
+    public static RecordCounts Of(AppointmentSummary summary) => new(summary.Records, summary.Used, summary.Reported, summary.Skipped);
+}
+
+/// <summary>A record with problems: its number and problems (paths, codes and messages; never values).</summary>
+internal sealed record ReportedRecord(int Record, IReadOnlyList<DocumentProblem> Problems);
+
+/// <summary>The output of <c>upon turnover --format json</c>.</summary>
+internal sealed record TurnoverReport(
+    string By,
+    LocalDate AsOf,
+    bool LookThroughInterim,
+    string Register,
+    RecordCounts Records,
+    IReadOnlyList<ReportedRecord> Reported,
+    IReadOnlyList<TurnoverRow> Periods);
+
+/// <summary>One period's turnover.</summary>
+internal sealed record TurnoverRow(
+    string Label,
+    DateInterval Period,
+    int Authorities,
+    int Changes,
+    int AuthoritiesWithChange,
+    int ChangesOutsideRegister,
+    double? ChangeRate,
+    double? AuthorityChangeRate,
+    StabilityRow Stability);
+
+/// <summary>The stability index of a period.</summary>
+internal sealed record StabilityRow(LocalDate From, LocalDate To, int Eligible, int Stable, double? Value);
+
+/// <summary>The output of <c>upon tenure --format json</c>.</summary>
+internal sealed record TenureReport(
+    string Method,
+    LocalDate AsOf,
+    DateInterval? Window,
+    bool LookThroughInterim,
+    string Register,
+    RecordCounts Records,
+    IReadOnlyList<ReportedRecord> Reported,
+    IReadOnlyList<TenureGroup> Groups);
+
+/// <summary>One group's tenure (the only group, named "all", without <c>--by</c>); months are average months of 30.436875 days.</summary>
+internal sealed record TenureGroup(
+    string Group,
+    int? Count,
+    double? MeanMonths,
+    double? MedianMonths,
+    long? Records,
+    long? Events,
+    IReadOnlyList<SurvivalRow>? Survival,
+    MedianRow? Median,
+    RestrictedMeanRow? RestrictedMean);
+
+/// <summary>The Kaplan–Meier estimate of still being in post after some months, with R's <c>summary(fit, times)</c> standard error of S and confidence limits (null where undefined).</summary>
+internal sealed record SurvivalRow(double Months, long AtRisk, double Survival, double? StandardError, double? Lower, double? Upper);
+
+/// <summary>The Kaplan–Meier median tenure in months with its confidence limits; null where not reached.</summary>
+internal sealed record MedianRow(double? Months, double? Lower, double? Upper);
+
+/// <summary>The restricted mean tenure up to a horizon, in months, with its standard error.</summary>
+internal sealed record RestrictedMeanRow(double HorizonMonths, double Months, double StandardError);
+
+/// <summary>The source-generated JSON metadata of the workforce commands' output.</summary>
+[JsonSerializable(typeof(TurnoverReport))]
+[JsonSerializable(typeof(TenureReport))]
+internal sealed partial class WorkforceJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets a context with the library's conventions (<see cref="UponJson.CreateOptions"/>), indented.</summary>
+    public static WorkforceJsonContext Indented { get; } = new(UponJson.CreateOptions(writeIndented: true));
+
+    /// <summary>Writes <paramref name="report"/> as indented JSON and a line break.</summary>
+    public static void Write(TextWriter output, TurnoverReport report) =>
+        output.WriteLine(JsonSerializer.Serialize(report, Indented.TurnoverReport));
+
+    /// <summary>Writes <paramref name="report"/> as indented JSON and a line break.</summary>
+    public static void Write(TextWriter output, TenureReport report) =>
+        output.WriteLine(JsonSerializer.Serialize(report, Indented.TenureReport));
+
+    /// <summary>The reported records, as JSON shows them.</summary>
+    public static IReadOnlyList<ReportedRecord> Reported(WorkforceInput input) =>
+        [.. input.Reported.Select(r => new ReportedRecord(r.RecordNumber, r.Problems))];
+
+    /// <summary>A number, or null when it is not finite (JSON has no NaN or infinity).</summary>
+    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}
