@@ -225,9 +225,9 @@ internal static class TenureCommand
             }
 
             MedianRow median = group.Median!;
-            table.AddRow("Median tenure, months", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}");
+            table.AddRow("Median tenure (months)", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}");
             RestrictedMeanRow mean = group.RestrictedMean!;
-            table.AddRow($"Mean to {mean.HorizonMonths} months, months", Months(mean.Months), Months(mean.StandardError), "-");
+            table.AddRow($"Restricted mean to {mean.HorizonMonths} months (months)", Months(mean.Months), Months(mean.StandardError), "-");
             table.Write(output);
             output.WriteLine();
         }
