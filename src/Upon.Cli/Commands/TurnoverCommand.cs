@@ -73,7 +73,7 @@ internal static class TurnoverCommand
                 int firstYear = first ?? (input.EarliestStart is LocalDate earliest ? YearOf(financial, earliest) : lastYear);
                 if (lastYear < firstYear)
                 {
-                    error.WriteLine($"upon: no whole {(financial ? "financial" : "calendar")} year from {firstYear.ToString(CultureInfo.InvariantCulture)} ends by the as-of date {CliText.Iso(today)}.");
+                    error.WriteLine($"upon: {NoWholeYear(financial, firstYear, today)}");
                     return ExitCodes.Usage;
                 }
 
@@ -147,8 +147,11 @@ internal static class TurnoverCommand
             return $"{label} ends after the as-of date ({CliText.Iso(asOf)}); turnover is measured over whole periods up to it.";
         }
 
-        return null;
+        return first is int from && last is null && LastWholeYear(financial, asOf) < from ? NoWholeYear(financial, from, asOf) : null;
     }
+
+    private static string NoWholeYear(bool financial, int firstYear, LocalDate asOf) =>
+        $"no whole {(financial ? "financial" : "calendar")} year from {firstYear.ToString(CultureInfo.InvariantCulture)} ends by the as-of date {CliText.Iso(asOf)}.";
 
     private static int LastWholeYear(bool financial, LocalDate asOf)
     {

@@ -236,7 +236,7 @@ public sealed class TurnoverCommandTests : IDisposable
     [Fact]
     public void NoWholeYearByTheAsOfDate_IsAUsageError()
     {
-        (int exitCode, _, string error) = Run("turnover", Write("a.csv", Csv), "--as-of", "2015-03-30", "--on-error", "continue");
+        (int exitCode, _, string error) = Run("turnover", Write("a.csv", Csv), "--as-of", "2015-03-30", "--from", "2014");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("no whole financial year from 2014 ends by the as-of date 2015-03-30", error, StringComparison.Ordinal);
