@@ -17,7 +17,7 @@ internal sealed record RecordCounts(int Records, int Used, int Reported, int Ski
 }
 
 /// <summary>A record with problems: its number and problems (paths, codes and messages; never values).</summary>
-internal sealed record ReportedRecord(int Record, IReadOnlyList<DocumentProblem> Problems);
+internal sealed record ProblemRecord(int Record, IReadOnlyList<DocumentProblem> Problems);
 
 /// <summary>The output of <c>upon turnover --format json</c>.</summary>
 internal sealed record TurnoverReport(
@@ -26,7 +26,7 @@ internal sealed record TurnoverReport(
     bool LookThroughInterim,
     string Register,
     RecordCounts Records,
-    IReadOnlyList<ReportedRecord> Reported,
+    IReadOnlyList<ProblemRecord> Reported,
     IReadOnlyList<TurnoverRow> Periods);
 
 /// <summary>One period's turnover.</summary>
@@ -52,7 +52,7 @@ internal sealed record TenureReport(
     bool LookThroughInterim,
     string Register,
     RecordCounts Records,
-    IReadOnlyList<ReportedRecord> Reported,
+    IReadOnlyList<ProblemRecord> Reported,
     IReadOnlyList<TenureGroup> Groups);
 
 /// <summary>One group's tenure (the only group, named "all", without <c>--by</c>); months are average months of 30.436875 days.</summary>
@@ -93,8 +93,8 @@ internal sealed partial class WorkforceJsonContext : JsonSerializerContext
         output.WriteLine(JsonSerializer.Serialize(report, Indented.TenureReport));
 
     /// <summary>The reported records, as JSON shows them.</summary>
-    public static IReadOnlyList<ReportedRecord> Reported(WorkforceInput input) =>
-        [.. input.Reported.Select(r => new ReportedRecord(r.RecordNumber, r.Problems))];
+    public static IReadOnlyList<ProblemRecord> Reported(WorkforceInput input) =>
+        [.. input.Reported.Select(r => new ProblemRecord(r.RecordNumber, r.Problems))];
 
     /// <summary>A number, or null when it is not finite (JSON has no NaN or infinity).</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
