@@ -101,20 +101,9 @@ internal static class TenureCommand
                 date,
                 span,
                 lookThrough,
-                input.RegisterFile ?? "from the appointments",
-                RecordCounts.Of(input.Summary),
-                WorkforceJsonContext.Reported(input),
+                InputSummary.Of(input),
                 [group]);
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                WorkforceJsonContext.Write(output, report);
-            }
-            else
-            {
-                WriteTable(output, report);
-            }
-
-            return ExitCodes.Success;
+            return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TenureReport, WriteTable);
         });
         return command;
     }
@@ -184,8 +173,7 @@ internal static class TenureCommand
             _ => "DCS tenure, time in post of the holders in post (ADCS's average tenure)",
         };
         output.WriteLine($"{title}, {holders}, as of {CliText.Iso(report.AsOf)}");
-        output.WriteLine($"Register: {report.Register}; records: {report.Records.Records} in = {report.Records.Used} used + {report.Records.Reported} reported");
-        output.WriteLine();
+        report.Input.Write(output);
         if (report.Method == KaplanMeierMethod)
         {
             WriteKaplanMeier(output, report.Groups);

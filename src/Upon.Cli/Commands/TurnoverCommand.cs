@@ -88,20 +88,9 @@ internal static class TurnoverCommand
                 periods,
                 today,
                 lookThrough,
-                input.RegisterFile ?? "from the appointments",
-                RecordCounts.Of(input.Summary),
-                WorkforceJsonContext.Reported(input),
+                InputSummary.Of(input),
                 rows);
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                WorkforceJsonContext.Write(output, report);
-            }
-            else
-            {
-                WriteTable(output, report);
-            }
-
-            return ExitCodes.Success;
+            return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TurnoverReport, WriteTable);
         });
         return command;
     }
@@ -183,8 +172,7 @@ internal static class TurnoverCommand
             _ => "rolling 12 months",
         };
         output.WriteLine($"DCS turnover by {periods}, {(report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(report.AsOf)}");
-        output.WriteLine($"Register: {report.Register}; records: {report.Records.Records} in = {report.Records.Used} used + {report.Records.Reported} reported");
-        output.WriteLine();
+        report.Input.Write(output);
         TextTable table = new("Period", "Authorities", "Changes", "With a change", "Change rate", "Authority change rate", "Stability");
         foreach (TurnoverRow row in report.Periods)
         {

@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using Upon.Core.Serialization;
 using Upon.Core.Workforce;
@@ -19,14 +21,29 @@ internal sealed record RecordCounts(int Records, int Used, int Reported, int Ski
 /// <summary>A record with problems: its number and problems (paths, codes and messages; never values).</summary>
 internal sealed record ProblemRecord(int Record, IReadOnlyList<DocumentProblem> Problems);
 
+/// <summary>What a workforce command read: the register, the records in, used and reported, and the reported records.</summary>
+internal sealed record InputSummary(string Register, RecordCounts Records, IReadOnlyList<ProblemRecord> Reported)
+{
+    /// <summary>Summarizes what <paramref name="input"/> holds.</summary>
+    public static InputSummary Of(WorkforceInput input) => new(
+        input.RegisterFile ?? "from the appointments",
+        RecordCounts.Of(input.Summary),
+        [.. input.Reported.Select(r => new ProblemRecord(r.RecordNumber, r.Problems))]);
+
+    /// <summary>Writes the two lines under a table's title: the register and records in = used + reported.</summary>
+    public void Write(TextWriter output)
+    {
+        output.WriteLine($"Register: {Register}; records: {Records.Records} in = {Records.Used} used + {Records.Reported} reported");
+        output.WriteLine();
+    }
+}
+
 /// <summary>The output of <c>upon turnover --format json</c>.</summary>
 internal sealed record TurnoverReport(
     string By,
     LocalDate AsOf,
     bool LookThroughInterim,
-    string Register,
-    RecordCounts Records,
-    IReadOnlyList<ProblemRecord> Reported,
+    InputSummary Input,
     IReadOnlyList<TurnoverRow> Periods);
 
 /// <summary>One period's turnover.</summary>
@@ -50,9 +67,7 @@ internal sealed record TenureReport(
     LocalDate AsOf,
     DateInterval? Window,
     bool LookThroughInterim,
-    string Register,
-    RecordCounts Records,
-    IReadOnlyList<ProblemRecord> Reported,
+    InputSummary Input,
     IReadOnlyList<TenureGroup> Groups);
 
 /// <summary>One group's tenure (the only group, named "all", without <c>--by</c>); months are average months of 30.436875 days.</summary>
@@ -84,17 +99,21 @@ internal sealed partial class WorkforceJsonContext : JsonSerializerContext
     /// <summary>Gets a context with the library's conventions (<see cref="UponJson.CreateOptions"/>), indented.</summary>
     public static WorkforceJsonContext Indented { get; } = new(UponJson.CreateOptions(writeIndented: true));
 
-    /// <summary>Writes <paramref name="report"/> as indented JSON and a line break.</summary>
-    public static void Write(TextWriter output, TurnoverReport report) =>
-        output.WriteLine(JsonSerializer.Serialize(report, Indented.TurnoverReport));
+    /// <summary>Writes <paramref name="report"/> as indented JSON with <paramref name="format"/> json, else as <paramref name="table"/> writes it.</summary>
+    /// <returns>The exit code of success.</returns>
+    public static int Write<T>(TextWriter output, string format, T report, JsonTypeInfo<T> json, Action<TextWriter, T> table)
+    {
+        if (format == CommonOptions.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(report, json));
+        }
+        else
+        {
+            table(output, report);
+        }
 
-    /// <summary>Writes <paramref name="report"/> as indented JSON and a line break.</summary>
-    public static void Write(TextWriter output, TenureReport report) =>
-        output.WriteLine(JsonSerializer.Serialize(report, Indented.TenureReport));
-
-    /// <summary>The reported records, as JSON shows them.</summary>
-    public static IReadOnlyList<ProblemRecord> Reported(WorkforceInput input) =>
-        [.. input.Reported.Select(r => new ProblemRecord(r.RecordNumber, r.Problems))];
+        return ExitCodes.Success;
+    }
 
     /// <summary>A number, or null when it is not finite (JSON has no NaN or infinity).</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;

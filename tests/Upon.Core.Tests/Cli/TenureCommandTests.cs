@@ -11,15 +11,7 @@ namespace Upon.Core.Tests.Cli;
 public sealed class TenureCommandTests : IDisposable
 {
     private static readonly Appointment[] Appointments =
-    [
-        new("A", "a1", new LocalDate(2015, 1, 1), new LocalDate(2020, 6, 30), AppointmentKind.Permanent),
-        new("A", "a2", new LocalDate(2020, 7, 1), new LocalDate(2020, 12, 31), AppointmentKind.Interim),
-        new("A", "a2", new LocalDate(2021, 1, 1), null, AppointmentKind.Permanent),
-        new("B", "b1", new LocalDate(2018, 5, 1), null, AppointmentKind.Permanent),
-        new("C", "c1", new LocalDate(2016, 1, 1), new LocalDate(2020, 9, 30), AppointmentKind.Permanent),
-        new("C", "c2", new LocalDate(2020, 10, 1), new LocalDate(2020, 11, 30), AppointmentKind.Acting),
-        new("C", "c3", new LocalDate(2020, 12, 1), null, AppointmentKind.Permanent),
-    ];
+        [.. AppointmentReader.ReadCsv(new StringReader(TurnoverCommandTests.Csv)).Select(r => r.Appointment!)];
 
     private readonly string folder = Directory.CreateTempSubdirectory("upon-tenure-").FullName;
     private readonly string file;
@@ -153,7 +145,7 @@ public sealed class TenureCommandTests : IDisposable
         Assert.DoesNotContain("secret", problems, StringComparison.Ordinal);
         Assert.Equal(0, continued);
         using JsonDocument document = JsonDocument.Parse(output);
-        Assert.Equal(1, document.RootElement.GetProperty("records").GetProperty("used").GetInt32());
+        Assert.Equal(1, document.RootElement.GetProperty("input").GetProperty("records").GetProperty("used").GetInt32());
         Assert.Equal(0, document.RootElement.GetProperty("groups")[0].GetProperty("count").GetInt32()); // a1, the one valid record, left in 2020
     }
 

@@ -84,10 +84,10 @@ public sealed class TurnoverCommandTests : IDisposable
 
         Assert.Equal("financial-year", root.GetProperty("by").GetString());
         Assert.Equal("2022-03-31", root.GetProperty("asOf").GetString());
-        Assert.Equal("from the appointments", root.GetProperty("register").GetString());
-        Assert.Equal(7, root.GetProperty("records").GetProperty("records").GetInt32());
-        Assert.Equal(7, root.GetProperty("records").GetProperty("used").GetInt32());
-        Assert.Equal(0, root.GetProperty("reported").GetArrayLength());
+        Assert.Equal("from the appointments", root.GetProperty("input").GetProperty("register").GetString());
+        Assert.Equal(7, root.GetProperty("input").GetProperty("records").GetProperty("records").GetInt32());
+        Assert.Equal(7, root.GetProperty("input").GetProperty("records").GetProperty("used").GetInt32());
+        Assert.Equal(0, root.GetProperty("input").GetProperty("reported").GetArrayLength());
         JsonElement period = Assert.Single(root.GetProperty("periods").EnumerateArray());
         Assert.Equal("2020/21", period.GetProperty("label").GetString());
         Assert.Equal("2020-04-01", period.GetProperty("period").GetProperty("start").GetString());
@@ -148,7 +148,7 @@ public sealed class TurnoverCommandTests : IDisposable
         foreach (string file in new[] { Write("a.json", Array), Write("a.jsonl", Lines), Write("appointments", Array), Write("appointments.txt", Lines) })
         {
             JsonElement root = Json("turnover", file, "--as-of", "2021-03-31", "--from", "2020", "--include-interim", "--format", "json");
-            Assert.Equal(2, root.GetProperty("records").GetProperty("used").GetInt32());
+            Assert.Equal(2, root.GetProperty("input").GetProperty("records").GetProperty("used").GetInt32());
             Assert.Equal(1, root.GetProperty("periods")[0].GetProperty("changes").GetInt32());
         }
     }
@@ -184,11 +184,11 @@ public sealed class TurnoverCommandTests : IDisposable
         Assert.EndsWith("upon: 6 records: 1 used, 5 reported, 0 skipped; measuring the 1 valid record.\n", error, StringComparison.Ordinal);
         using JsonDocument document = JsonDocument.Parse(output);
         JsonElement root = document.RootElement;
-        Assert.Equal(6, root.GetProperty("records").GetProperty("records").GetInt32());
-        Assert.Equal(1, root.GetProperty("records").GetProperty("used").GetInt32());
-        Assert.Equal(5, root.GetProperty("records").GetProperty("reported").GetInt32());
-        Assert.Equal([2, 3, 4, 5, 6], root.GetProperty("reported").EnumerateArray().Select(r => r.GetProperty("record").GetInt32()));
-        Assert.Equal("appointment.after-as-of", root.GetProperty("reported")[4].GetProperty("problems")[0].GetProperty("code").GetString());
+        Assert.Equal(6, root.GetProperty("input").GetProperty("records").GetProperty("records").GetInt32());
+        Assert.Equal(1, root.GetProperty("input").GetProperty("records").GetProperty("used").GetInt32());
+        Assert.Equal(5, root.GetProperty("input").GetProperty("records").GetProperty("reported").GetInt32());
+        Assert.Equal([2, 3, 4, 5, 6], root.GetProperty("input").GetProperty("reported").EnumerateArray().Select(r => r.GetProperty("record").GetInt32()));
+        Assert.Equal("appointment.after-as-of", root.GetProperty("input").GetProperty("reported")[4].GetProperty("problems")[0].GetProperty("code").GetString());
         Assert.DoesNotContain("secret", output, StringComparison.Ordinal);
     }
 
@@ -275,9 +275,9 @@ public sealed class TurnoverCommandTests : IDisposable
                 AppointmentValidationResult valid = AppointmentValidation.Validate(t.Appointments.Select((a, i) => new AppointmentRecord(i + 1, a, [])), named, asOf);
                 Turnover expected = Turnover.Measure(valid.Appointments, named, TurnoverPeriods.FinancialYear(year), !include);
                 JsonElement period = root.GetProperty("periods")[0];
-                Assert.Equal(t.Appointments.Length, root.GetProperty("records").GetProperty("records").GetInt32());
-                Assert.Equal(valid.Summary.Used, root.GetProperty("records").GetProperty("used").GetInt32());
-                Assert.Equal(valid.Summary.Reported, root.GetProperty("records").GetProperty("reported").GetInt32());
+                Assert.Equal(t.Appointments.Length, root.GetProperty("input").GetProperty("records").GetProperty("records").GetInt32());
+                Assert.Equal(valid.Summary.Used, root.GetProperty("input").GetProperty("records").GetProperty("used").GetInt32());
+                Assert.Equal(valid.Summary.Reported, root.GetProperty("input").GetProperty("records").GetProperty("reported").GetInt32());
                 Assert.Equal(expected.Changes, period.GetProperty("changes").GetInt32());
                 Assert.Equal(expected.AuthoritiesWithChange, period.GetProperty("authoritiesWithChange").GetInt32());
                 Assert.Equal(expected.AuthorityCount, period.GetProperty("authorities").GetInt32());
@@ -300,7 +300,7 @@ public sealed class TurnoverCommandTests : IDisposable
 
                 Assert.Equal(0, continued);
                 using JsonDocument document = JsonDocument.Parse(output);
-                JsonElement records = document.RootElement.GetProperty("records");
+                JsonElement records = document.RootElement.GetProperty("input").GetProperty("records");
                 int reported = records.GetProperty("reported").GetInt32();
                 Assert.Equal(rows.Length, records.GetProperty("records").GetInt32());
                 Assert.Equal(rows.Length, records.GetProperty("used").GetInt32() + reported);
