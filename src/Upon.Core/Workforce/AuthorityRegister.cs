@@ -137,4 +137,34 @@ public sealed class AuthorityRegister
 
         return result.ToImmutable();
     }
+
+    /// <summary>Gets the number of authorities in force on at least one day of <paramref name="period"/> (both ends included): the denominator of a turnover rate over the period.</summary>
+    /// <param name="period">The period, for example <see cref="TurnoverPeriods.FinancialYear(int)"/>.</param>
+    /// <returns>The number of authorities in force during the period.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
+    public int CountInForceDuring(DateInterval period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        int count = 0;
+        foreach (Authority authority in Authorities)
+        {
+            count += authority.IsInForceDuring(period) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Gets the number of authorities in force on <paramref name="date"/>.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The number of authorities with EffectiveFrom ≤ date ≤ EffectiveTo.</returns>
+    public int CountInForceOn(LocalDate date)
+    {
+        int count = 0;
+        foreach (Authority authority in Authorities)
+        {
+            count += authority.IsInForceOn(date) ? 1 : 0;
+        }
+
+        return count;
+    }
 }

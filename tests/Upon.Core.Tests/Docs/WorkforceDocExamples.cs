@@ -1,8 +1,10 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
 using NodaTime;
+using Upon.Core.Charts;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Docs;
@@ -149,5 +151,55 @@ public sealed class WorkforceDocExamples
         Turnover turnover = Upon.Core.Workforce.Turnover.Measure(result.Appointments, Register, TurnoverPeriods.FinancialYear(2020));
         Assert.Equal(1, turnover.Changes);               // a2, the only appointment used that starts in 2020/21
         // end-snippet
+    }
+
+    [Fact]
+    public void RegisterDocument()
+    {
+        // begin-snippet: workforce-register
+        const string Csv =
+            "code,name,region,effectiveFrom,effectiveTo\n" +
+            "E06900008,Eastmere Borough Council,East of England,2009-04-01,2023-03-31\n" +
+            "E06900009,Westmere Borough Council,East of England,2009-04-01,2023-03-31\n" +
+            "E06900013,Mereshire Council,East of England,2023-04-01,\n" +    // the two merge into Mereshire
+            "E09900010,London Borough of Kingsgate,London,2009-04-01,\n" +
+            "E09900010,Kingsgate,London,2009-04-01,\n" +                     // rows 4 and 5: one code twice
+            "E10900012,Downshire County Council,South East,2023-04-01,2023-03-31\n"; // row 6: leaves before it joins
+
+        AuthorityRegisterReadResult read = AuthorityRegisterDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+
+        Assert.Equal(
+            ["4 code register.code-duplicate", "5 code register.code-duplicate", "6 effectiveTo date.end-before-start"],
+            read.Reported.Select(r => $"{r.RecordNumber} {r.Problems[0].Path} {r.Problems[0].Code}"));
+        Assert.Equal(6, read.Records);                   // 3 authorities + 3 records reported
+        AuthorityRegister register = read.Register;
+        Assert.Equal(2, register.CountInForceDuring(TurnoverPeriods.FinancialYear(2022)));  // Eastmere and Westmere
+        Assert.Equal(1, register.CountInForceDuring(TurnoverPeriods.FinancialYear(2023)));  // Mereshire
+        // end-snippet
+    }
+
+    [Fact]
+    public void Charts()
+    {
+        // begin-snippet: workforce-charts
+        KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(Appointments, TurnoverPeriods.FinancialYear(2020));
+        string survival = SvgChart.KaplanMeier(curve, new ChartOptions
+        {
+            Title = "DCS tenure, 2020/21",
+            XAxisLabel = "Months in post",
+            YAxisLabel = "Share still in post",
+            TimeUnitDivisor = TenureMeasures.DaysPerMonth,  // the curve is in days, the axis in months
+        });
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", survival);
+
+        ImmutableArray<Turnover> years = Upon.Core.Workforce.Turnover.ByFinancialYear(Appointments, Register, 2018, 2020);
+        ChartSeries measured = ChartSeries.ChangeRates("Changes per authority", years);
+        ChartSeries reference = new("Reference (illustrative)", [new("2018/19", 0.25), new("2019/20", 0.3), new("2020/21", 0.4)]);
+        string turnover = SvgChart.Series(measured, [reference], new ChartOptions { Title = "Changes of DCS per authority" });
+
+        Assert.Equal(["2018/19", "2019/20", "2020/21"], measured.Points.Select(p => p.Category));
+        Assert.Equal([1.0 / 3, 0, 0.75], measured.Points.Select(p => p.Value));  // b1 of 3 authorities; none; a2, c2 and c3 of 4
+        // end-snippet
+        Assert.Contains("Reference (illustrative)</text>", turnover, System.StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Charts;
+
+/// <summary>The size, text and scale of an SVG chart drawn by <see cref="SvgChart"/>.</summary>
+/// <remarks>
+/// Every size is in SVG user units (pixels at 100%). Text is escaped when written, so any string is
+/// safe. Equality is by value; <see cref="Default"/> is a 640 × 400 chart without title or axis labels.
+/// </remarks>
+public sealed record ChartOptions
+{
+    private readonly int width = 640;
+    private readonly int height = 400;
+    private readonly double timeUnitDivisor = 1;
+
+    /// <summary>Gets the options with every default.</summary>
+    public static ChartOptions Default { get; } = new();
+
+    /// <summary>Gets the width of the chart, 200 to 10,000; 640 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is outside 200 to 10,000.</exception>
+    public int Width
+    {
+        get => width;
+        init => width = value is >= 200 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(Width), value, "The width must be from 200 to 10,000.");
+    }
+
+    /// <summary>Gets the height of the chart, 150 to 10,000; 400 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is outside 150 to 10,000.</exception>
+    public int Height
+    {
+        get => height;
+        init => height = value is >= 150 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(Height), value, "The height must be from 150 to 10,000.");
+    }
+
+    /// <summary>Gets the title drawn above the plot, or null for none.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets the label of the horizontal axis, or null for none.</summary>
+    public string? XAxisLabel { get; init; }
+
+    /// <summary>Gets the label of the vertical axis, or null for none.</summary>
+    public string? YAxisLabel { get; init; }
+
+    /// <summary>
+    /// Gets the number of curve time units per axis unit: a Kaplan–Meier time <c>t</c> is drawn at
+    /// <c>t / TimeUnitDivisor</c> on the horizontal axis. 1 by default; <see cref="TenureMeasures.DaysPerMonth"/>
+    /// draws a curve in days on an axis in months.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not finite and above 0.</exception>
+    public double TimeUnitDivisor
+    {
+        get => timeUnitDivisor;
+        init => timeUnitDivisor = double.IsFinite(value) && value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(TimeUnitDivisor), value, "The divisor must be finite and above 0.");
+    }
+
+    /// <summary>Gets a value indicating whether a Kaplan–Meier chart shades the confidence band (where the curve's limits are defined); true by default.</summary>
+    public bool ShowConfidenceBand { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether a Kaplan–Meier chart marks censoring times with a tick; true by default.</summary>
+    public bool ShowCensoring { get; init; } = true;
+}
+
+/// <summary>A Kaplan–Meier curve with the label it has in a chart's legend (for example a stratum's key).</summary>
+/// <param name="Label">The label; may be empty.</param>
+/// <param name="Curve">The curve.</param>
+/// <remarks>Equality is by value, with <see cref="Curve"/> compared by reference.</remarks>
+public sealed record ChartCurve(string Label, KaplanMeierCurve Curve)
+{
+    /// <summary>Gets the label; checked not to be null.</summary>
+    public string Label { get; init; } = Label ?? throw new ArgumentNullException(nameof(Label));
+
+    /// <summary>Gets the curve; checked not to be null.</summary>
+    public KaplanMeierCurve Curve { get; init; } = Curve ?? throw new ArgumentNullException(nameof(Curve));
+}
+
+/// <summary>One value of a series over categories such as financial years (<c>2020/21</c>).</summary>
+/// <param name="Category">The category, as drawn under the axis.</param>
+/// <param name="Value">The value, finite and at least 0.</param>
+public readonly record struct SeriesPoint(string Category, double Value);
+
+/// <summary>How the main series of a <see cref="SvgChart.Series"/> chart is drawn.</summary>
+public enum SeriesStyle
+{
+    /// <summary>A bar per category.</summary>
+    Bars = 0,
+
+    /// <summary>A line through the categories' values, with a marker at each.</summary>
+    Line = 1,
+}
+
+/// <summary>A named series of values by category, for example change rates by financial year.</summary>
+/// <remarks>Equality is by value, with <see cref="Points"/> compared by reference.</remarks>
+public sealed record ChartSeries
+{
+    /// <summary>Initializes a series.</summary>
+    /// <param name="label">The label in the legend; may be empty.</param>
+    /// <param name="points">The values in drawing order; each category at most once, each value finite and at least 0.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/>, <paramref name="points"/> or a category is null.</exception>
+    /// <exception cref="ArgumentException">A category appears twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite.</exception>
+    public ChartSeries(string label, IEnumerable<SeriesPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(points);
+        HashSet<string> seen = new(StringComparer.Ordinal);
+        ImmutableArray<SeriesPoint>.Builder all = ImmutableArray.CreateBuilder<SeriesPoint>();
+        foreach (SeriesPoint point in points)
+        {
+            ArgumentNullException.ThrowIfNull(point.Category, nameof(points));
+            if (!seen.Add(point.Category))
+            {
+                throw new ArgumentException("A category appears more than once in the series.", nameof(points));
+            }
+
+            if (!double.IsFinite(point.Value) || point.Value < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(points), point.Value, "Every value must be finite and at least 0.");
+            }
+
+            all.Add(point);
+        }
+
+        Label = label;
+        Points = all.ToImmutable();
+    }
+
+    /// <summary>Gets the label in the legend.</summary>
+    public string Label { get; }
+
+    /// <summary>Gets the values in drawing order.</summary>
+    public ImmutableArray<SeriesPoint> Points { get; }
+
+    /// <summary>
+    /// Gets the change rates (<see cref="Turnover.ChangeRate"/>) of <paramref name="turnovers"/>, each in the
+    /// category of its period: <c>2020/21</c> for a financial year, <c>2020</c> for a calendar year, otherwise
+    /// the period's last day (<c>2021-06-30</c>). Periods without authorities (no rate) are left out.
+    /// </summary>
+    /// <param name="label">The label in the legend.</param>
+    /// <param name="turnovers">The turnover of each period, for example from <see cref="Turnover.ByFinancialYear"/>.</param>
+    /// <param name="byAuthority">Whether to take <see cref="Turnover.AuthorityChangeRate"/> (the share of authorities with a change) instead.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/>, <paramref name="turnovers"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">Two periods give the same category.</exception>
+    public static ChartSeries ChangeRates(string label, IEnumerable<Turnover> turnovers, bool byAuthority = false)
+    {
+        ArgumentNullException.ThrowIfNull(turnovers);
+        List<SeriesPoint> points = [];
+        foreach (Turnover turnover in turnovers)
+        {
+            ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
+            if ((byAuthority ? turnover.AuthorityChangeRate : turnover.ChangeRate) is double rate)
+            {
+                points.Add(new SeriesPoint(Category(turnover.Period.Start, turnover.Period.End), rate));
+            }
+        }
+
+        return new ChartSeries(label, points);
+    }
+
+    private static string Category(NodaTime.LocalDate start, NodaTime.LocalDate end)
+    {
+        if (start.Month == 4 && start.Day == 1 && end == start.PlusYears(1).PlusDays(-1))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{start.Year}/{(start.Year + 1) % 100:00}");
+        }
+
+        return start.Month == 1 && start.Day == 1 && end == start.PlusYears(1).PlusDays(-1)
+            ? start.Year.ToString(CultureInfo.InvariantCulture)
+            : Preconditions.Format(end);
+    }
+}

@@ -1,0 +1,441 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>
+/// The stable codes of problems specific to authority-register documents, alongside the general codes of
+/// <see cref="DocumentProblemCodes"/> (<c>value.required</c>, <c>value.empty</c>, <c>date.invalid</c>,
+/// <c>date.end-before-start</c>, <c>property.unknown</c>, <c>json.invalid</c>, ...) and the CSV codes of
+/// <see cref="AppointmentProblemCodes"/>. A code never changes meaning once published.
+/// </summary>
+public static class RegisterProblemCodes
+{
+    /// <summary>Two or more records of the register share an authority code; every one of them is reported.</summary>
+    public const string CodeDuplicate = "register.code-duplicate";
+}
+
+/// <summary>A record of a document that was not used, with every problem found in it.</summary>
+/// <remarks>Equality is by value, with <see cref="Problems"/> compared by reference.</remarks>
+/// <param name="RecordNumber">
+/// The 1-based number of the record: the data row of a CSV file (header and empty lines not counted), the
+/// element of a JSON array, or the line of JSON Lines. 0 for a problem with the document as a whole.
+/// </param>
+/// <param name="Problems">The problems, at least one; paths are relative to the record.</param>
+public sealed record ReportedRecord(int RecordNumber, ImmutableArray<DocumentProblem> Problems)
+{
+    /// <summary>Gets the record number; checked to be 0 or more.</summary>
+    public int RecordNumber { get; init; } = RecordNumber >= 0
+        ? RecordNumber
+        : throw new ArgumentOutOfRangeException(nameof(RecordNumber), "A record number is 0 or more.");
+
+    /// <summary>Gets the problems; checked to hold at least one.</summary>
+    public ImmutableArray<DocumentProblem> Problems { get; init; } = !Problems.IsDefaultOrEmpty
+        ? Problems
+        : throw new ArgumentException("A reported record has at least one problem.", nameof(Problems));
+}
+
+/// <summary>
+/// The outcome of reading an authority register: the register of the records that could be used, and the
+/// records reported with their problems. Nothing is dropped silently:
+/// <see cref="Records"/> = the register's authorities + <see cref="Reported"/> records (a record 0 for the
+/// document as a whole is not a record read, and not counted).
+/// </summary>
+/// <remarks>Instances are immutable and thread-safe.</remarks>
+public sealed class AuthorityRegisterReadResult
+{
+    internal AuthorityRegisterReadResult(AuthorityRegister register, ImmutableArray<ReportedRecord> reported, int records)
+    {
+        Register = register;
+        Reported = reported;
+        Records = records;
+    }
+
+    /// <summary>Gets the register of the authorities of the records without problems, in record order.</summary>
+    public AuthorityRegister Register { get; }
+
+    /// <summary>Gets the records reported, in record order (record 0, for the document as a whole, first).</summary>
+    public ImmutableArray<ReportedRecord> Reported { get; }
+
+    /// <summary>Gets the number of records read (CSV data rows, array elements, or JSON Lines).</summary>
+    public int Records { get; }
+
+    /// <summary>Gets a value indicating whether the document was read without any problem.</summary>
+    public bool IsValid => Reported.IsEmpty;
+}
+
+/// <summary>
+/// Reads and writes authority-register documents in CSV or JSON, reporting every problem with its record
+/// number, path and a stable code; reading never throws for bad input, and messages never repeat values.
+/// </summary>
+/// <remarks>
+/// <para>
+/// CSV (read by the RFC 4180 reader that <see cref="AppointmentReader"/> uses) has a header row naming the
+/// columns <c>code</c>, <c>name</c>, <c>region</c>, <c>effectiveFrom</c> and <c>effectiveTo</c> in any order
+/// (any case; <c>effectiveTo</c> may be left out). JSON is an array, JSON Lines, or a single object
+/// <c>{"code", "name", "region", "effectiveFrom", "effectiveTo"?}</c>; unknown properties are reported.
+/// Dates are ISO 8601 <c>yyyy-MM-dd</c>, both included; an empty or absent <c>effectiveTo</c> means still in force.
+/// </para>
+/// <para>
+/// Each record is checked for missing or blank text (<c>value.required</c>, <c>value.empty</c>), dates
+/// (<c>date.invalid</c>), an effective-to before the effective-from (<c>date.end-before-start</c>), and
+/// malformed rows (<c>csv.row-malformed</c>, <c>csv.quote-unclosed</c>, <c>csv.header-invalid</c>). A code
+/// must be unique in a register (an authority that changes is a new code): every record of a code that
+/// appears more than once is reported with <see cref="RegisterProblemCodes.CodeDuplicate"/>, so the problems
+/// do not depend on record order. A document with no records gives record 0 with <c>collection.empty</c>.
+/// </para>
+/// </remarks>
+public static class AuthorityRegisterDocument
+{
+    /// <summary>The largest JSON record accepted, in bytes.</summary>
+    public const int MaxRecordBytes = 64 * 1024;
+
+    private static readonly string[] Names = ["code", "name", "region", "effectiveFrom", "effectiveTo"];
+
+    /// <summary>Reads a register from UTF-8 CSV with a header row.</summary>
+    /// <param name="csv">The stream; a byte order mark is skipped; read to its end and left open.</param>
+    /// <returns>The register and the records reported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static AuthorityRegisterReadResult ReadCsv(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        using StreamReader reader = new(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
+        return ReadCsv(reader);
+    }
+
+    /// <summary>Reads a register from CSV text with a header row.</summary>
+    /// <param name="csv">The text; read to its end and left open.</param>
+    /// <returns>The register and the records reported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static AuthorityRegisterReadResult ReadCsv(TextReader csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        Collector collector = new(Names[0], "row");
+        CsvRecordReader reader = new(csv);
+        List<string> fields = [];
+        if (!reader.TryRead(fields, out CsvRecordReader.Status headerStatus))
+        {
+            collector.Whole(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, "The file is empty: expected a header row naming the columns code, name, region, effectiveFrom and effectiveTo."));
+            return collector.Finish();
+        }
+
+        int[] columnOf = Header(fields, headerStatus, out List<DocumentProblem> headerProblems);
+        if (headerProblems.Count > 0)
+        {
+            foreach (DocumentProblem problem in headerProblems)
+            {
+                collector.Whole(problem);
+            }
+
+            return collector.Finish();
+        }
+
+        int width = fields.Count;
+        while (reader.TryRead(fields, out CsvRecordReader.Status status))
+        {
+            int number = collector.Records + 1;
+            string? malformed = status switch
+            {
+                CsvRecordReader.Status.UnclosedQuote => AppointmentProblemCodes.CsvQuoteUnclosed,
+                CsvRecordReader.Status.StrayQuote => AppointmentProblemCodes.CsvRowMalformed,
+                _ => fields.Count != width ? AppointmentProblemCodes.CsvRowMalformed : null,
+            };
+            if (malformed is not null)
+            {
+                string message = status switch
+                {
+                    CsvRecordReader.Status.UnclosedQuote => "A quoted field is not closed: the row runs to the end of the file.",
+                    CsvRecordReader.Status.StrayQuote => "A field has a quote that is not at its start and end; quote the whole field and double the quotes inside.",
+                    _ => FormattableString.Invariant($"The row has {fields.Count} fields where the header has {width}."),
+                };
+                collector.Add(number, null, [new DocumentProblem("row", malformed, message)]);
+                continue;
+            }
+
+            List<DocumentProblem> problems = [];
+            string? code = CsvText(fields[columnOf[0]], Names[0], problems);
+            string? name = CsvText(fields[columnOf[1]], Names[1], problems);
+            string? region = CsvText(fields[columnOf[2]], Names[2], problems);
+            LocalDate? from = CsvDate(fields[columnOf[3]], Names[3], required: true, problems);
+            LocalDate? to = columnOf[4] < 0 ? null : CsvDate(fields[columnOf[4]], Names[4], required: false, problems);
+            collector.Add(number, Build(code, name, region, from, to, Names[4], problems), problems);
+        }
+
+        return collector.Finish();
+    }
+
+    /// <summary>Reads a register from JSON: an array of authority objects, JSON Lines, or one object.</summary>
+    /// <param name="utf8Json">The UTF-8 stream; read to its end and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <returns>The register and the records reported. A syntax error inside an array ends the reading with one record reported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static AuthorityRegisterReadResult ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        Stream stream = utf8Json;
+        JsonDocumentStream.Layout layout = format switch
+        {
+            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
+            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
+            _ => JsonDocumentStream.Detect(utf8Json, MaxRecordBytes, out stream),
+        };
+        Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
+        using JsonDocumentStream documents = new(stream, layout, MaxRecordBytes, "authorities", "an authority");
+        int index = 0;
+        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        {
+            index++;
+            int number = layout == JsonDocumentStream.Layout.Lines ? documents.Line : index;
+            if (document is null)
+            {
+                if (problem!.Value.Code == DocumentProblemCodes.CollectionEmpty)
+                {
+                    break;
+                }
+
+                collector.Add(number, null, [problem.Value]);
+                continue;
+            }
+
+            using (document)
+            {
+                JsonElementReader json = new();
+                Authority? authority = ReadObject(document.RootElement, json);
+                collector.Add(number, authority, json.Problems);
+            }
+        }
+
+        return collector.Finish();
+    }
+
+    /// <summary>Writes <paramref name="register"/> as a JSON array of authority objects, in register order (<c>effectiveTo</c> left out while in force).</summary>
+    /// <param name="utf8Json">The stream to write UTF-8 JSON to; left open.</param>
+    /// <param name="register">The register.</param>
+    /// <param name="indented">Whether to indent the JSON (two spaces, LF line ends).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="register"/> is null.</exception>
+    public static void WriteJson(Stream utf8Json, AuthorityRegister register, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(register);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        writer.WriteStartArray();
+        foreach (Authority authority in register.Authorities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Names[0], authority.Code);
+            writer.WriteString(Names[1], authority.Name);
+            writer.WriteString(Names[2], authority.Region);
+            writer.WriteString(Names[3], Preconditions.Format(authority.EffectiveFrom));
+            if (authority.EffectiveTo is LocalDate to)
+            {
+                writer.WriteString(Names[4], Preconditions.Format(to));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="register"/> as CSV with the header <c>code,name,region,effectiveFrom,effectiveTo</c>,
+    /// LF line ends, and fields quoted when they hold a comma, a quote or a line break.
+    /// </summary>
+    /// <param name="csv">The writer; left open.</param>
+    /// <param name="register">The register.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> or <paramref name="register"/> is null.</exception>
+    public static void WriteCsv(TextWriter csv, AuthorityRegister register)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(register);
+        csv.Write(string.Join(',', Names));
+        csv.Write('\n');
+        foreach (Authority authority in register.Authorities)
+        {
+            csv.Write(Quote(authority.Code));
+            csv.Write(',');
+            csv.Write(Quote(authority.Name));
+            csv.Write(',');
+            csv.Write(Quote(authority.Region));
+            csv.Write(',');
+            csv.Write(Preconditions.Format(authority.EffectiveFrom));
+            csv.Write(',');
+            if (authority.EffectiveTo is LocalDate to)
+            {
+                csv.Write(Preconditions.Format(to));
+            }
+
+            csv.Write('\n');
+        }
+    }
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static int[] Header(List<string> fields, CsvRecordReader.Status status, out List<DocumentProblem> problems)
+    {
+        problems = [];
+        int[] columnOf = [-1, -1, -1, -1, -1];
+        if (status != CsvRecordReader.Status.Ok)
+        {
+            problems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, "The header row has a misplaced or unclosed quote."));
+        }
+
+        for (int i = 0; i < fields.Count; i++)
+        {
+            string name = fields[i].TrimStart('\uFEFF').Trim();
+            int column = Array.FindIndex(Names, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (column < 0)
+            {
+                problems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, string.Create(CultureInfo.InvariantCulture, $"Header column {i + 1} is not one of code, name, region, effectiveFrom and effectiveTo.")));
+            }
+            else if (columnOf[column] >= 0)
+            {
+                problems.Add(new DocumentProblem(Names[column], AppointmentProblemCodes.CsvHeaderInvalid, "The column appears more than once in the header."));
+            }
+            else
+            {
+                columnOf[column] = i;
+            }
+        }
+
+        for (int column = 0; column < 4; column++)
+        {
+            if (columnOf[column] < 0)
+            {
+                problems.Add(new DocumentProblem(Names[column], AppointmentProblemCodes.CsvHeaderInvalid, "The header lacks this required column."));
+            }
+        }
+
+        return columnOf;
+    }
+
+    private static string? CsvText(string value, string column, List<DocumentProblem> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return value;
+        }
+
+        problems.Add(value.Length == 0
+            ? new DocumentProblem(column, DocumentProblemCodes.Required, $"\"{column}\" is required.")
+            : new DocumentProblem(column, DocumentProblemCodes.Empty, $"\"{column}\" must not be empty."));
+        return null;
+    }
+
+    private static LocalDate? CsvDate(string value, string column, bool required, List<DocumentProblem> problems)
+    {
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                problems.Add(new DocumentProblem(column, DocumentProblemCodes.Required, $"\"{column}\" is required."));
+            }
+
+            return null;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.Trim());
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        problems.Add(new DocumentProblem(column, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
+        return null;
+    }
+
+    private static Authority? ReadObject(JsonElement element, JsonElementReader json)
+    {
+        const string Root = JsonPath.Root;
+        if (!json.IsObject(element, Root, "an authority object"))
+        {
+            return null;
+        }
+
+        json.RejectUnknown(element, Root, Names);
+        string? code = json.String(element, Root, Names[0], required: true);
+        string? name = json.String(element, Root, Names[1], required: true);
+        string? region = json.String(element, Root, Names[2], required: true);
+        LocalDate? from = json.Date(element, Root, Names[3], required: true);
+        LocalDate? to = json.Date(element, Root, Names[4], required: false);
+        return Build(code, name, region, from, to, JsonPath.Property(Root, Names[4]), json.Problems);
+    }
+
+    private static Authority? Build(string? code, string? name, string? region, LocalDate? from, LocalDate? to, string toPath, List<DocumentProblem> problems)
+    {
+        if (from is LocalDate first && to is LocalDate last && last < first)
+        {
+            problems.Add(new DocumentProblem(toPath, DocumentProblemCodes.EndBeforeStart, "The authority leaves the register before it joins it."));
+        }
+
+        return problems.Count > 0 || code is null || name is null || region is null || from is null
+            ? null
+            : new Authority(code, name, region, from.Value, to);
+    }
+
+    /// <summary>Collects the records read, then reports duplicate codes and builds the result.</summary>
+    private sealed class Collector(string codePath, string wholePath)
+    {
+        private readonly List<(int Number, Authority? Authority, List<DocumentProblem> Problems)> records = [];
+        private readonly List<DocumentProblem> whole = [];
+
+        public int Records => records.Count;
+
+        public void Whole(DocumentProblem problem) => whole.Add(problem);
+
+        public void Add(int number, Authority? authority, List<DocumentProblem> problems) => records.Add((number, authority, problems));
+
+        public AuthorityRegisterReadResult Finish()
+        {
+            Dictionary<string, int> countOf = new(StringComparer.Ordinal);
+            foreach ((_, Authority? authority, _) in records)
+            {
+                if (authority is not null)
+                {
+                    countOf[authority.Code] = countOf.GetValueOrDefault(authority.Code) + 1;
+                }
+            }
+
+            ImmutableArray<ReportedRecord>.Builder reported = ImmutableArray.CreateBuilder<ReportedRecord>();
+            if (records.Count == 0 && whole.Count == 0)
+            {
+                whole.Add(new DocumentProblem(wholePath, DocumentProblemCodes.CollectionEmpty, "The register has no authorities."));
+            }
+
+            if (whole.Count > 0)
+            {
+                reported.Add(new ReportedRecord(0, [.. whole]));
+            }
+
+            List<Authority> authorities = [];
+            foreach ((int number, Authority? authority, List<DocumentProblem> problems) in records)
+            {
+                if (authority is not null && countOf[authority.Code] > 1)
+                {
+                    problems.Add(new DocumentProblem(codePath, RegisterProblemCodes.CodeDuplicate, "Another record of the register has the same authority code."));
+                }
+
+                if (problems.Count > 0)
+                {
+                    reported.Add(new ReportedRecord(number, [.. problems]));
+                }
+                else
+                {
+                    authorities.Add(authority!);
+                }
+            }
+
+            return new AuthorityRegisterReadResult(new AuthorityRegister(authorities), reported.ToImmutable(), records.Count);
+        }
+    }
+}
