@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Charts;
 using Upon.Core.Workforce;
 
 namespace Upon.Cli.Commands;
@@ -44,13 +45,14 @@ internal static class TenureCommand
             HelpName = "MONTHS",
             DefaultValueFactory = _ => 60,
         };
+        Option<FileInfo?> svg = WorkforceOptions.SvgFile("For km: also draw the Kaplan–Meier curve with its 95% confidence band (months on the axis) to this SVG file.");
         Option<FileInfo?> register = WorkforceOptions.RegisterFile();
         Option<bool> includeInterim = WorkforceOptions.IncludeInterim();
         Option<string> onError = WorkforceOptions.OnError();
         Option<string> format = CommonOptions.Format();
         Command command = new("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.")
         {
-            file, asOf, method, window, from, to, horizon, register, includeInterim, onError, format,
+            file, asOf, method, window, from, to, horizon, svg, register, includeInterim, onError, format,
         };
         command.SetAction(parseResult =>
         {
@@ -62,7 +64,8 @@ internal static class TenureCommand
             LocalDate? first = parseResult.GetValue(from);
             LocalDate? last = parseResult.GetValue(to);
             int months = parseResult.GetValue(horizon);
-            if (CheckUsage(measure, given, first, last, date, months) is string usage)
+            FileInfo? chart = parseResult.GetValue(svg);
+            if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart) ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)) is string usage)
             {
                 error.WriteLine($"upon: {usage}");
                 return ExitCodes.Usage;
@@ -90,12 +93,20 @@ internal static class TenureCommand
             }
 
             bool lookThrough = !parseResult.GetValue(includeInterim);
-            TenureGroup group = measure switch
+            TenureGroup group;
+            if (measure == KaplanMeierMethod)
             {
-                KaplanMeierMethod => KaplanMeierGroup(All, TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough), months),
-                Completed => SummaryGroup(All, TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)),
-                _ => SummaryGroup(All, TenureMeasures.TimeInPost(input.Appointments, date, lookThrough)),
-            };
+                KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
+                group = KaplanMeierGroup(All, curve, months);
+                WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)));
+            }
+            else
+            {
+                group = SummaryGroup(All, measure == Completed
+                    ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
+                    : TenureMeasures.TimeInPost(input.Appointments, date, lookThrough));
+            }
+
             TenureReport report = new(
                 measure,
                 date,
@@ -133,6 +144,14 @@ internal static class TenureCommand
 
         return horizon is < 1 or > 1200 ? "--horizon must be from 1 to 1200 months." : null;
     }
+
+    private static ChartOptions KaplanMeierChart(DateInterval window) => new()
+    {
+        Title = $"DCS tenure (Kaplan–Meier), {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}",
+        XAxisLabel = "Months in post",
+        YAxisLabel = "Share still in post",
+        TimeUnitDivisor = TenureMeasures.DaysPerMonth,
+    };
 
     private static TenureGroup SummaryGroup(string name, TenureSummary summary) =>
         new(name, summary.Count, summary.MeanMonths, summary.MedianMonths, null, null, null, null, null);

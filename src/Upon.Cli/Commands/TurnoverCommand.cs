@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using NodaTime;
+using Upon.Core.Charts;
 using Upon.Core.Workforce;
 
 namespace Upon.Cli.Commands;
@@ -33,10 +34,11 @@ internal static class TurnoverCommand
         Option<bool> includeInterim = WorkforceOptions.IncludeInterim();
         Option<LocalDate?> asOf = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: a date after it is a problem, and no period may end after it. Default: today.");
         Option<string> onError = WorkforceOptions.OnError();
+        Option<FileInfo?> svg = WorkforceOptions.SvgFile("Also draw the changes per authority in each period as a bar chart to this SVG file.");
         Option<string> format = CommonOptions.Format();
         Command command = new("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.")
         {
-            file, register, by, from, to, end, includeInterim, asOf, onError, format,
+            file, register, by, from, to, end, includeInterim, asOf, onError, svg, format,
         };
         command.SetAction(parseResult =>
         {
@@ -47,7 +49,8 @@ internal static class TurnoverCommand
             int? first = parseResult.GetValue(from);
             int? last = parseResult.GetValue(to);
             LocalDate? rollingEnd = parseResult.GetValue(end);
-            if (CheckUsage(periods, first, last, rollingEnd, today) is string usage)
+            FileInfo? chart = parseResult.GetValue(svg);
+            if ((CheckUsage(periods, first, last, rollingEnd, today) ?? WorkforceOptions.CheckSvg(chart)) is string usage)
             {
                 error.WriteLine($"upon: {usage}");
                 return ExitCodes.Usage;
@@ -83,7 +86,13 @@ internal static class TurnoverCommand
             }
 
             bool lookThrough = !parseResult.GetValue(includeInterim);
-            List<TurnoverRow> rows = [.. series.Select(p => Row(p.Label, Turnover.Measure(input.Appointments, input.Register, p.Period, lookThrough)))];
+            List<Turnover> turnovers = [.. series.Select(p => Turnover.Measure(input.Appointments, input.Register, p.Period, lookThrough))];
+            List<TurnoverRow> rows = [.. series.Zip(turnovers, (p, t) => Row(p.Label, t))];
+            WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteSeries(writer, ChartSeries.ChangeRates("Changes per authority", turnovers), options: new ChartOptions
+            {
+                Title = $"DCS changes per authority by {Describe(periods)}",
+                YAxisLabel = "Changes per authority",
+            }));
             TurnoverReport report = new(
                 periods,
                 today,
@@ -165,13 +174,7 @@ internal static class TurnoverCommand
 
     private static void WriteTable(TextWriter output, TurnoverReport report)
     {
-        string periods = report.By switch
-        {
-            FinancialYear => "financial year",
-            CalendarYear => "calendar year",
-            _ => "rolling 12 months",
-        };
-        output.WriteLine($"DCS turnover by {periods}, {(report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(report.AsOf)}");
+        output.WriteLine($"DCS turnover by {Describe(report.By)}, {(report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(report.AsOf)}");
         report.Input.Write(output);
         TextTable table = new("Period", "Authorities", "Changes", "With a change", "Change rate", "Authority change rate", "Stability");
         foreach (TurnoverRow row in report.Periods)
@@ -198,6 +201,13 @@ internal static class TurnoverCommand
         output.WriteLine("Change rate: changes / authorities. Authority change rate: authorities with a change / authorities.");
         output.WriteLine("Stability: authorities whose DCS a year before the period's end is still in post at its end.");
     }
+
+    private static string Describe(string periods) => periods switch
+    {
+        FinancialYear => "financial year",
+        CalendarYear => "calendar year",
+        _ => "rolling 12 months",
+    };
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -6,6 +6,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -81,6 +82,29 @@ internal static class WorkforceOptions
         CustomParser = ParseDate,
     };
 
+    /// <summary>Creates the <c>--svg OUT</c> option.</summary>
+    public static Option<FileInfo?> SvgFile(string description) => new("--svg")
+    {
+        Description = description,
+        HelpName = "OUT.svg",
+    };
+
+    /// <summary>The usage error for an <c>--svg</c> file whose folder does not exist, or null.</summary>
+    public static string? CheckSvg(FileInfo? file) =>
+        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{folder.FullName}', does not exist." : null;
+
+    /// <summary>Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends) when it is given.</summary>
+    public static void WriteSvg(FileInfo? file, Action<TextWriter> draw)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        using StreamWriter writer = new(file.FullName, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        draw(writer);
+    }
+
     /// <summary>Today in Europe/London, from the system clock: the default as-of date.</summary>
     public static LocalDate Today() =>
         SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
@@ -99,10 +123,14 @@ internal static class WorkforceOptions
             return (null, ExitCodes.InvalidInput);
         }
 
+        AuthorityRegister? fromFile = null;
         if (registerFile is not null)
         {
-            error.WriteLine("upon: --register is not available yet.");
-            return (null, ExitCodes.Usage);
+            fromFile = LoadRegister(registerFile, error);
+            if (fromFile is null)
+            {
+                return (null, ExitCodes.InvalidInput);
+            }
         }
 
         List<AppointmentRecord> records;
@@ -111,18 +139,11 @@ internal static class WorkforceOptions
             records = [.. IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream)];
         }
 
-        AuthorityRegister register = FromAppointments(records);
+        AuthorityRegister register = fromFile ?? FromAppointments(records);
         AppointmentValidationResult result = AppointmentValidation.Validate(records, register, asOf);
         if (!result.Reported.IsEmpty)
         {
-            error.WriteLine($"upon: {CliText.Count(result.Reported.Length, "record")} of '{file.Name}' {(result.Reported.Length == 1 ? "has" : "have")} problems:");
-            foreach (AppointmentRecord record in result.Reported)
-            {
-                foreach (DocumentProblem problem in record.Problems)
-                {
-                    error.WriteLine($"  record {record.RecordNumber.ToString(CultureInfo.InvariantCulture)}, {problem}");
-                }
-            }
+            WriteProblems(error, $"{CliText.Count(result.Reported.Length, "record")} of '{file.Name}' {(result.Reported.Length == 1 ? "has" : "have")} problems:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
 
             bool fatal = result.Reported.Any(r => r.RecordNumber == 0);
             if (fatal || !continueOnError)
@@ -136,7 +157,44 @@ internal static class WorkforceOptions
             error.WriteLine($"upon: {result.Summary}; measuring the {CliText.Count(result.Summary.Used, "valid record")}.");
         }
 
-        return (new WorkforceInput(register, null, result.Appointments, result.Reported, result.Summary), ExitCodes.Success);
+        return (new WorkforceInput(register, registerFile?.Name, result.Appointments, result.Reported, result.Summary), ExitCodes.Success);
+    }
+
+    /// <summary>Reads an authority register; on a missing file or any problem, writes why and returns null (a partial register would change every rate).</summary>
+    private static AuthorityRegister? LoadRegister(FileInfo file, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"upon: the register file '{file.FullName}' does not exist.");
+            return null;
+        }
+
+        AuthorityRegisterReadResult result;
+        using (FileStream stream = file.OpenRead())
+        {
+            result = IsJson(file, stream) ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
+        }
+
+        if (result.IsValid)
+        {
+            return result.Register;
+        }
+
+        WriteProblems(error, $"the register file '{file.Name}' is not valid:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+        return null;
+    }
+
+    /// <summary>Writes a heading and every problem of every record as <c>record N, path: message (code)</c>.</summary>
+    private static void WriteProblems(TextWriter error, string heading, IEnumerable<(int RecordNumber, ImmutableArray<DocumentProblem> Problems)> records)
+    {
+        error.WriteLine($"upon: {heading}");
+        foreach ((int number, ImmutableArray<DocumentProblem> problems) in records)
+        {
+            foreach (DocumentProblem problem in problems)
+            {
+                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}, {problem}");
+            }
+        }
     }
 
     /// <summary>Whether the file holds JSON: by extension, else by its first significant character.</summary>

@@ -149,6 +149,20 @@ public sealed class TenureCommandTests : IDisposable
         Assert.Equal(0, document.RootElement.GetProperty("groups")[0].GetProperty("count").GetInt32()); // a1, the one valid record, left in 2020
     }
 
+    [Fact]
+    public void Svg_DrawsTheKaplanMeierCurveInMonths()
+    {
+        string svg = Path.Combine(folder, "tenure.svg");
+
+        (int exitCode, string output, _) = Run("tenure", file, "--as-of", "2022-03-31", "--svg", svg);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("DCS tenure, Kaplan–Meier", output, StringComparison.Ordinal);
+        System.Xml.Linq.XDocument chart = System.Xml.Linq.XDocument.Load(svg);
+        Assert.Equal("svg", chart.Root!.Name.LocalName);
+        Assert.Contains("Months in post", File.ReadAllText(svg), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--method", "in-post", "--window", "2020-01-01..2020-12-31")]
     [InlineData("--window", "2020-01-01..2020-12-31", "--from", "2020-01-01")]
@@ -160,6 +174,8 @@ public sealed class TenureCommandTests : IDisposable
     [InlineData("--from", "2022-04-01")]
     [InlineData("--horizon", "0")]
     [InlineData("--method", "mean")]
+    [InlineData("--method", "completed", "--svg", "t.svg")]
+    [InlineData("--svg", "no/such/folder/t.svg")]
     public void BadOptions_AreUsageErrors(params string[] options)
     {
         (int exitCode, string output, string error) = Run(["tenure", file, "--as-of", "2022-03-31", .. options]);

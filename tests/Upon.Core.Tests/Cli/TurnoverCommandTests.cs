@@ -35,6 +35,14 @@ public sealed class TurnoverCommandTests : IDisposable
         "C,secret-c2,2020-01-01,,permanent,\n" +
         "D,secret-d1,2023-01-01,,interim,\n";                // 6: after the as-of date
 
+    /// <summary>The register of docs/workforce.md's examples: D joins on 1 January 2021.</summary>
+    internal const string Register =
+        "code,name,region,effectiveFrom,effectiveTo\n" +
+        "A,Northshire,North East,2000-01-01,\n" +
+        "B,Southshire,South East,2000-01-01,\n" +
+        "C,Eastshire,East of England,2000-01-01,\n" +
+        "D,Newshire,East of England,2021-01-01,\n";
+
     private readonly string folder = Directory.CreateTempSubdirectory("upon-turnover-").FullName;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -240,6 +248,60 @@ public sealed class TurnoverCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("no whole financial year from 2014 ends by the as-of date 2015-03-30", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Register_GivesTheDenominator_AndUnknownOrOutOfPeriodAuthoritiesAreReported()
+    {
+        string register = Write("register.csv", Register);
+        string appointments = Write("a.csv", Csv + "X,x1,2019-01-01,,interim,\n" + "D,d0,2020-06-01,2020-12-31,interim,\n");
+
+        (int stopped, string nothing, string error) = Run("turnover", appointments, "--register", register, "--as-of", "2022-03-31");
+        JsonElement root = Json("turnover", appointments, "--register", register, "--as-of", "2021-03-31", "--from", "2020", "--on-error", "continue", "--format", "json");
+
+        Assert.Equal(1, stopped);
+        Assert.Equal(string.Empty, nothing);
+        Assert.Contains("record 8, $.authorityCode: The authority code is not in the register. (appointment.authority-unknown)", error, StringComparison.Ordinal);
+        Assert.Contains("record 9, $.start: The appointment falls outside its authority's period in the register. (appointment.outside-register)", error, StringComparison.Ordinal);
+        Assert.Equal("register.csv", root.GetProperty("input").GetProperty("register").GetString());
+        Assert.Equal(4, root.GetProperty("periods")[0].GetProperty("authorities").GetInt32()); // D joined on 1 January 2021
+        Assert.Equal(0.5, root.GetProperty("periods")[0].GetProperty("changeRate").GetDouble());
+    }
+
+    [Fact]
+    public void BadOrMissingRegister_ExitsOneListingEveryProblem()
+    {
+        string appointments = Write("a.csv", Csv);
+        string bad = Write("bad-register.csv", "code,name,region,effectiveFrom,effectiveTo\nA,Northshire,North East,2000-01-01,\nA,Again,North East,2000-01-01,\nB,Southshire,South East,2000-13-01,\n");
+
+        (int exitCode, string output, string error) = Run("turnover", appointments, "--register", bad, "--as-of", "2022-03-31", "--on-error", "continue");
+        (int missing, _, string why) = Run("tenure", appointments, "--register", Path.Combine(folder, "none.csv"), "--as-of", "2022-03-31");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("upon: the register file 'bad-register.csv' is not valid:\n", error, StringComparison.Ordinal);
+        Assert.Contains("  record 1, ", error, StringComparison.Ordinal);
+        Assert.Contains("(register.code-duplicate)", error, StringComparison.Ordinal);
+        Assert.Contains("  record 3, ", error, StringComparison.Ordinal);
+        Assert.Contains("(date.invalid)", error, StringComparison.Ordinal);
+        Assert.Equal(1, missing);
+        Assert.Contains("does not exist", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Svg_DrawsTheChangeRatesOfThePeriods()
+    {
+        string svg = Path.Combine(folder, "turnover.svg");
+
+        (int exitCode, _, _) = Run("turnover", Write("a.csv", Csv), "--as-of", "2022-03-31", "--from", "2019", "--svg", svg);
+
+        Assert.Equal(0, exitCode);
+        System.Xml.Linq.XDocument chart = System.Xml.Linq.XDocument.Load(svg);
+        Assert.Equal("svg", chart.Root!.Name.LocalName);
+        string text = File.ReadAllText(svg);
+        Assert.Contains("DCS changes per authority by financial year", text, StringComparison.Ordinal);
+        Assert.Contains("2020/21", text, StringComparison.Ordinal);
+        Assert.Equal(2, Run("turnover", Write("a.csv", Csv), "--as-of", "2022-03-31", "--svg", Path.Combine(folder, "no", "such", "t.svg")).ExitCode);
     }
 
     [Theory]
