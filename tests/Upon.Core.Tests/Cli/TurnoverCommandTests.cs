@@ -305,6 +305,23 @@ public sealed class TurnoverCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("turnover docs/examples/appointments.csv --register docs/examples/register.csv --as-of 2025-03-31 --from 2018 --include-interim")]
+    [InlineData("tenure docs/examples/appointments.csv --register docs/examples/register.csv --as-of 2025-03-31")]
+    [InlineData("tenure docs/examples/appointments.csv --register docs/examples/register.csv --as-of 2025-03-31 --method in-post --include-interim")]
+    [InlineData("tenure docs/examples/appointments.csv --register docs/examples/register.csv --as-of 2025-03-31 --method completed --window 2020-04-01..2025-03-31")]
+    public void WorkforceDoc_ShowsTheRealOutputOfTheExampleFiles(string commandLine)
+    {
+        string[] args = [.. commandLine.Split(' ').Select(a => a.StartsWith("docs/", StringComparison.Ordinal) ? Repository.PathOf(a.Split('/')) : a)];
+
+        (int exitCode, string output, string error) = Run(args);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        string page = File.ReadAllText(Repository.PathOf("docs", "workforce.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains($"$ upon {commandLine}\n{output}", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("turnover")]
     [InlineData("tenure")]
     public void Help_DescribesEveryOption(string command)
