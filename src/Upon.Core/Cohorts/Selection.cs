@@ -133,31 +133,7 @@ public sealed class Selection
             }
         }
 
-        ulong[] keys = new ulong[count];
-        foreach (int i in eligible)
-        {
-            keys[i] = LotteryKey(seed, candidates[i].ApplicantId);
-        }
-
-        int[] order = [.. eligible];
-        Array.Sort(order, (a, b) =>
-        {
-            SelectionCandidate x = candidates[a];
-            SelectionCandidate y = candidates[b];
-            int byScore = y.Score.CompareTo(x.Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            if (positiveActionTieBreak && x.UnderRepresented != y.UnderRepresented)
-            {
-                return x.UnderRepresented ? -1 : 1;
-            }
-
-            int byLottery = keys[a].CompareTo(keys[b]);
-            return byLottery != 0 ? byLottery : string.CompareOrdinal(x.ApplicantId, y.ApplicantId);
-        });
+        int[] order = MeritOrder(candidates, eligible, seed, positiveActionTieBreak);
 
         SelectionOutcome[] outcomes = new SelectionOutcome[count];
         ImmutableArray<SelectionOutcome>.Builder selected = ImmutableArray.CreateBuilder<SelectionOutcome>();
@@ -200,6 +176,79 @@ public sealed class Selection
     }
 
     /// <summary>
+    /// The eligible candidates' indices in order of merit: score descending, then (when switched on) under-represented
+    /// first, then lottery key, then applicant id (ordinal).
+    /// </summary>
+    /// <remarks>
+    /// For speed the candidates are first sorted on a primitive key, the score converted to <see cref="double"/>.
+    /// That conversion never reverses the order of two decimals, so only runs of equal doubles can be out of exact
+    /// order (different decimals that round to the same double, or colliding lottery keys); each such run is
+    /// checked and, if need be, sorted again by the exact comparison.
+    /// </remarks>
+    private static int[] MeritOrder(IReadOnlyList<SelectionCandidate> candidates, List<int> eligible, long seed, bool positiveActionTieBreak)
+    {
+        MeritKey[] keys = new MeritKey[eligible.Count];
+        for (int e = 0; e < keys.Length; e++)
+        {
+            int i = eligible[e];
+            SelectionCandidate candidate = candidates[i];
+            keys[e] = new MeritKey(
+                -(double)candidate.Score,
+                positiveActionTieBreak && candidate.UnderRepresented ? 0 : 1,
+                LotteryKey(seed, candidate.ApplicantId),
+                i);
+        }
+
+        Array.Sort(keys);
+        int start = 0;
+        while (start < keys.Length)
+        {
+            int end = start + 1;
+            bool sorted = true;
+            while (end < keys.Length && keys[end].NegatedScore == keys[start].NegatedScore)
+            {
+                sorted = sorted && CompareExactly(candidates, keys[end - 1], keys[end], positiveActionTieBreak) <= 0;
+                end++;
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(keys, start, end - start, Comparer<MeritKey>.Create((left, right) => CompareExactly(candidates, left, right, positiveActionTieBreak)));
+            }
+
+            start = end;
+        }
+
+        int[] order = new int[keys.Length];
+        for (int e = 0; e < keys.Length; e++)
+        {
+            order[e] = keys[e].Index;
+        }
+
+        return order;
+    }
+
+    /// <summary>The exact order of merit of two candidates, using their stored lottery keys.</summary>
+    private static int CompareExactly(IReadOnlyList<SelectionCandidate> candidates, MeritKey left, MeritKey right, bool positiveActionTieBreak)
+    {
+        SelectionCandidate x = candidates[left.Index];
+        SelectionCandidate y = candidates[right.Index];
+        int byScore = y.Score.CompareTo(x.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        if (positiveActionTieBreak && x.UnderRepresented != y.UnderRepresented)
+        {
+            return x.UnderRepresented ? -1 : 1;
+        }
+
+        int byLottery = left.Lottery.CompareTo(right.Lottery);
+        return byLottery != 0 ? byLottery : string.CompareOrdinal(x.ApplicantId, y.ApplicantId);
+    }
+
+    /// <summary>
     /// The lottery key of an applicant: FNV-1a over the seed's eight bytes and the id's UTF-16 code units,
     /// finished with the SplitMix64 mixer. Fixed here so that a seed gives the same draw on every platform and version.
     /// </summary>
@@ -225,6 +274,22 @@ public sealed class Selection
             hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
             hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
             return hash ^ (hash >> 31);
+        }
+    }
+
+    /// <summary>A candidate's place in the fast sort: negated score as a double, tie-break flag, lottery key, position.</summary>
+    private readonly record struct MeritKey(double NegatedScore, int Flag, ulong Lottery, int Index) : IComparable<MeritKey>
+    {
+        public int CompareTo(MeritKey other)
+        {
+            int byScore = NegatedScore.CompareTo(other.NegatedScore);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            int byFlag = Flag.CompareTo(other.Flag);
+            return byFlag != 0 ? byFlag : Lottery.CompareTo(other.Lottery);
         }
     }
 }

@@ -63,6 +63,75 @@ public static class KaplanMeier
         return Build(exits.AsSpan(0, n), isEvent.AsSpan(0, n), delayed ? entries.AsSpan(0, n) : [], confidenceType, confidenceLevel, z);
     }
 
+    /// <summary>
+    /// Fits one Kaplan–Meier curve per key, as R's <c>survfit(Surv(entry, exit, event) ~ key)</c>, and
+    /// tests equal survival across the keys with the log-rank test, as <c>survdiff(Surv(time, event) ~ key)</c>,
+    /// when every record starts at 0.
+    /// </summary>
+    /// <param name="records">The records with their keys, in any order.</param>
+    /// <param name="confidenceType">How confidence limits are computed; R's default is <see cref="ConfidenceIntervalType.Log"/>.</param>
+    /// <param name="confidenceLevel">The confidence level, above 0 and at most 0.999999.</param>
+    /// <param name="keyOrder">The order of the strata; null for ordinal order of strings and <see cref="Comparer{T}.Default"/> otherwise. Keys are told apart by <see cref="EqualityComparer{T}.Default"/>.</param>
+    /// <typeparam name="TKey">The stratum key.</typeparam>
+    /// <returns>The curves by stratum, with the log-rank test.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> or a key is null.</exception>
+    /// <exception cref="ArgumentException">A record is <c>default</c> (its exit is not after its entry).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceType"/> is undefined or <paramref name="confidenceLevel"/> is out of range.</exception>
+    public static StratifiedKaplanMeier<TKey> FitBy<TKey>(
+        IEnumerable<(TKey Key, TenureRecord Record)> records,
+        ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
+        double confidenceLevel = DefaultConfidenceLevel,
+        IComparer<TKey>? keyOrder = null)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        CheckType(confidenceType);
+        _ = SurvivalMath.TwoSidedZ(confidenceLevel, nameof(confidenceLevel));
+        Dictionary<TKey, List<TenureRecord>> strata = [];
+        bool delayed = false;
+        foreach ((TKey key, TenureRecord record) in records)
+        {
+            if (key is null)
+            {
+                throw new ArgumentNullException(nameof(records), "A record's key is null.");
+            }
+
+            if (!record.IsValid)
+            {
+                throw new ArgumentException("A tenure record's exit must be after its entry; default(TenureRecord) is not a record.", nameof(records));
+            }
+
+            if (!strata.TryGetValue(key, out List<TenureRecord>? list))
+            {
+                list = [];
+                strata.Add(key, list);
+            }
+
+            list.Add(record);
+            delayed |= record.Entry > 0;
+        }
+
+        List<TKey> keys = [.. strata.Keys];
+        keys.Sort(keyOrder ?? (typeof(TKey) == typeof(string) ? (IComparer<TKey>)StringComparer.Ordinal : Comparer<TKey>.Default));
+        ImmutableArray<KaplanMeierStratum<TKey>>.Builder fitted = ImmutableArray.CreateBuilder<KaplanMeierStratum<TKey>>(keys.Count);
+        List<(TKey, TenureRecord)> grouped = [];
+        foreach (TKey key in keys)
+        {
+            List<TenureRecord> list = strata[key];
+            fitted.Add(new KaplanMeierStratum<TKey>(key, Fit(list, confidenceType, confidenceLevel)));
+            if (!delayed)
+            {
+                foreach (TenureRecord record in list)
+                {
+                    grouped.Add((key, record));
+                }
+            }
+        }
+
+        LogRankTest<TKey>? test = delayed ? null : LogRank.Compare(grouped);
+        return new StratifiedKaplanMeier<TKey>(fitted.MoveToImmutable(), test, EqualityComparer<TKey>.Default);
+    }
+
     internal static void CheckType(ConfidenceIntervalType confidenceType)
     {
         if (confidenceType is not (ConfidenceIntervalType.Log or ConfidenceIntervalType.Plain or ConfidenceIntervalType.LogLog))

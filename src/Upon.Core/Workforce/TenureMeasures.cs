@@ -103,15 +103,46 @@ public static class TenureMeasures
         {
             foreach (HolderSpell spell in spells)
             {
-                if (spell.Start > observation.End || (spell.End is LocalDate last && last < observation.Start))
+                if (RecordOf(spell, observation) is TenureRecord record)
                 {
-                    continue;
+                    records.Add(record);
                 }
+            }
+        }
 
-                bool ended = spell.End is LocalDate end && end <= observation.End;
-                double exit = spell.DaysTo(observation.End);
-                double entry = spell.Start < observation.Start ? Period.DaysBetween(spell.Start, observation.Start) : 0;
-                records.Add(new TenureRecord(entry, exit, ended));
+        return records;
+    }
+
+    /// <summary>
+    /// The tenure records of <see cref="TenureRecords"/>, each with its spell's key: the input of a
+    /// stratified Kaplan–Meier estimate (<see cref="KaplanMeier.FitBy{TKey}"/>).
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="key">The stratum of a spell, for example <c>s =&gt; s.StartKind</c> or <c>s =&gt; s.StartFinancialYear</c>; never null.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <typeparam name="TKey">The stratum key.</typeparam>
+    /// <returns>One record per spell with its key, times in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument, an appointment or a key is null.</exception>
+    public static IReadOnlyList<(TKey Key, TenureRecord Record)> TenureRecordsBy<TKey>(
+        IEnumerable<Appointment> appointments,
+        DateInterval observation,
+        Func<HolderSpell, TKey> key,
+        bool lookThroughInterim = false)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(key);
+        List<(TKey, TenureRecord)> records = [];
+        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        {
+            foreach (HolderSpell spell in spells)
+            {
+                if (RecordOf(spell, observation) is TenureRecord record)
+                {
+                    TKey k = key(spell) ?? throw new ArgumentNullException(nameof(key), "The key of a spell is null.");
+                    records.Add((k, record));
+                }
             }
         }
 
@@ -136,6 +167,39 @@ public static class TenureMeasures
         KaplanMeier.Fit(TenureRecords(appointments, observation, lookThroughInterim), confidenceType, confidenceLevel);
 
     /// <summary>
+    /// Kaplan–Meier estimates of tenure, in days, stratified by a key of each spell (as R's
+    /// <c>survfit(Surv(entry, exit, event) ~ key)</c>): one curve per key from <see cref="TenureRecordsBy{TKey}"/>,
+    /// with the log-rank test across the keys when no spell began before the window (no delayed entry).
+    /// </summary>
+    /// <remarks>
+    /// A spell's <see cref="HolderSpell.StartKind"/> is how it began: an interim confirmed as permanent is
+    /// one spell that started as interim, so stratifying by it compares spells that began as stand-ins
+    /// with those that began as permanent appointments. Looking through interim holders keeps only
+    /// spells with a permanent appointment, which changes what the interim stratum holds.
+    /// </remarks>
+    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="key">The stratum of a spell, for example <c>s =&gt; s.StartKind</c>, <c>s =&gt; s.StartYear</c>, <c>s =&gt; s.StartFinancialYear</c> or <c>s =&gt; alumni.Contains(s.HolderId)</c>; never null.</param>
+    /// <param name="confidenceType">How confidence limits are computed.</param>
+    /// <param name="confidenceLevel">The confidence level, above 0 and at most 0.999999.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <param name="keyOrder">The order of the strata; null for ordinal order of strings and the default comparer otherwise.</param>
+    /// <typeparam name="TKey">The stratum key.</typeparam>
+    /// <returns>The curves of tenure by stratum; times in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument, an appointment or a key is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceType"/> is undefined or <paramref name="confidenceLevel"/> out of range.</exception>
+    public static StratifiedKaplanMeier<TKey> KaplanMeierTenureBy<TKey>(
+        IEnumerable<Appointment> appointments,
+        DateInterval observation,
+        Func<HolderSpell, TKey> key,
+        ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
+        double confidenceLevel = KaplanMeier.DefaultConfidenceLevel,
+        bool lookThroughInterim = false,
+        IComparer<TKey>? keyOrder = null)
+        where TKey : notnull =>
+        KaplanMeier.FitBy(TenureRecordsBy(appointments, observation, key, lookThroughInterim), confidenceType, confidenceLevel, keyOrder);
+
+    /// <summary>
     /// The steady-state link between turnover and tenure: when the number of posts is stable and every
     /// post is always filled, each post changes hands once per mean tenure, so the yearly change
     /// rate (changes per authority per year) ≈ 1 / mean tenure in years = 365.2425 / mean tenure in days.
@@ -158,6 +222,20 @@ public static class TenureMeasures
     {
         CheckPositive(yearlyChangeRate, nameof(yearlyChangeRate));
         return DaysPerYear / yearlyChangeRate;
+    }
+
+    /// <summary>The tenure record of a spell in post on at least one day of the window; null for other spells.</summary>
+    private static TenureRecord? RecordOf(HolderSpell spell, DateInterval observation)
+    {
+        if (spell.Start > observation.End || (spell.End is LocalDate last && last < observation.Start))
+        {
+            return null;
+        }
+
+        bool ended = spell.End is LocalDate end && end <= observation.End;
+        double exit = spell.DaysTo(observation.End);
+        double entry = spell.Start < observation.Start ? Period.DaysBetween(spell.Start, observation.Start) : 0;
+        return new TenureRecord(entry, exit, ended);
     }
 
     private static void CheckPositive(double value, string paramName)

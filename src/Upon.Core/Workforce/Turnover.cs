@@ -24,19 +24,29 @@ namespace Upon.Core.Workforce;
 /// period. Changes in authorities not in force during the period are not in the rates; they are
 /// counted in <see cref="ChangesOutsideRegister"/> so that none is lost.
 /// </para>
+/// <para>
+/// Each change is also classified by where the new holder came from (<see cref="Origins"/>: a first
+/// DCS post, a move from another authority, a return, or unknown where the data's history does not
+/// reach back far enough; see <see cref="HistoryFrom"/>), and counted the way ADCS's table counts new
+/// permanent DCSs and interim appointments (<see cref="NewPermanent"/>, <see cref="InterimAppointments"/>).
+/// </para>
 /// <para>Instances are immutable and thread-safe; equality is by reference.</para>
 /// </remarks>
 public sealed class Turnover
 {
-    private Turnover(DateInterval period, bool lookThroughInterim, int authorityCount, int changes, int authoritiesWithChange, int changesOutsideRegister, StabilityIndex stability)
+    private Turnover(DateInterval period, bool lookThroughInterim, int authorityCount, Counts counts, int changesOutsideRegister, StabilityIndex stability, LocalDate historyFrom)
     {
         Period = period;
         LookThroughInterim = lookThroughInterim;
         AuthorityCount = authorityCount;
-        Changes = changes;
-        AuthoritiesWithChange = authoritiesWithChange;
+        Changes = counts.Changes;
+        AuthoritiesWithChange = counts.AuthoritiesWithChange;
         ChangesOutsideRegister = changesOutsideRegister;
         Stability = stability;
+        Origins = new ChangeOrigins(counts.FirstTime, counts.Moves, counts.Returns, counts.Unknown);
+        HistoryFrom = historyFrom;
+        NewPermanent = counts.NewPermanent;
+        InterimAppointments = counts.Interim;
     }
 
     /// <summary>Gets the period, both ends included.</summary>
@@ -66,19 +76,50 @@ public sealed class Turnover
     /// <summary>Gets the stability index at the period's end.</summary>
     public StabilityIndex Stability { get; }
 
+    /// <summary>
+    /// Gets the <see cref="Changes"/> by where the new holder came from: a first DCS post, a move from
+    /// another authority, a return to the same post, or unknown (see <see cref="HolderSpell.OriginGiven"/>
+    /// and <see cref="HistoryFrom"/>). Their <see cref="ChangeOrigins.Total"/> is <see cref="Changes"/>.
+    /// </summary>
+    public ChangeOrigins Origins { get; }
+
+    /// <summary>
+    /// Gets the first day of the data's history used to tell first DCS posts from unknown ones: a
+    /// holder with no earlier spell counts as a first-time DCS only when their spell starts after it.
+    /// It is the earliest appointment start in the data unless the caller gave another (the period's
+    /// first day when there are no appointments).
+    /// </summary>
+    public LocalDate HistoryFrom { get; }
+
+    /// <summary>
+    /// Gets the number of new permanent DCSs in the period, as ADCS counts them: spells (in the
+    /// authorities in force) whose first permanent appointment starts in the period, so an interim
+    /// confirmed as permanent in the period counts and a permanent holder's renewed appointment does not.
+    /// </summary>
+    public int NewPermanent { get; }
+
+    /// <summary>
+    /// Gets the number of interim appointments in the period, as ADCS counts them: changes whose spell
+    /// starts with an interim or acting appointment. Looking through interim holders leaves only those
+    /// later confirmed as permanent, so compare with ADCS without it.
+    /// </summary>
+    public int InterimAppointments { get; }
+
     /// <summary>Measures turnover over <paramref name="period"/>.</summary>
     /// <param name="appointments">The appointments, in any order.</param>
     /// <param name="register">The register giving the authorities in force.</param>
     /// <param name="period">The period, both ends included (see <see cref="TurnoverPeriods"/>).</param>
     /// <param name="lookThroughInterim">True to count only changes of permanent holder.</param>
+    /// <param name="historyFrom">The first day from which the data hold every appointment (see <see cref="HistoryFrom"/>); null for the earliest appointment start.</param>
     /// <returns>The turnover.</returns>
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
-    public static Turnover Measure(IEnumerable<Appointment> appointments, AuthorityRegister register, DateInterval period, bool lookThroughInterim = false)
+    public static Turnover Measure(IEnumerable<Appointment> appointments, AuthorityRegister register, DateInterval period, bool lookThroughInterim = false, LocalDate? historyFrom = null)
     {
         ArgumentNullException.ThrowIfNull(appointments);
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(period);
-        return Measure(SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim)), register, period, lookThroughInterim);
+        Dictionary<string, SpellIndex> spells = SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim, out LocalDate? earliest));
+        return Measure(spells, register, period, lookThroughInterim, historyFrom ?? earliest ?? period.Start);
     }
 
     /// <summary>Measures turnover for each financial year from <paramref name="firstStartYear"/>/… to <paramref name="lastStartYear"/>/…, grouping the appointments once.</summary>
@@ -87,27 +128,29 @@ public sealed class Turnover
     /// <param name="firstStartYear">The calendar year the first financial year starts in.</param>
     /// <param name="lastStartYear">The calendar year the last financial year starts in, at least <paramref name="firstStartYear"/> and at most 9998.</param>
     /// <param name="lookThroughInterim">True to count only changes of permanent holder.</param>
+    /// <param name="historyFrom">The first day from which the data hold every appointment (see <see cref="HistoryFrom"/>); null for the earliest appointment start.</param>
     /// <returns>One turnover per financial year, in order.</returns>
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A year is out of range or <paramref name="lastStartYear"/> is before <paramref name="firstStartYear"/>.</exception>
-    public static ImmutableArray<Turnover> ByFinancialYear(IEnumerable<Appointment> appointments, AuthorityRegister register, int firstStartYear, int lastStartYear, bool lookThroughInterim = false)
+    public static ImmutableArray<Turnover> ByFinancialYear(IEnumerable<Appointment> appointments, AuthorityRegister register, int firstStartYear, int lastStartYear, bool lookThroughInterim = false, LocalDate? historyFrom = null)
     {
         ArgumentNullException.ThrowIfNull(appointments);
         ArgumentNullException.ThrowIfNull(register);
         ArgumentOutOfRangeException.ThrowIfLessThan(firstStartYear, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lastStartYear, 9998);
         ArgumentOutOfRangeException.ThrowIfLessThan(lastStartYear, firstStartYear);
-        Dictionary<string, SpellIndex> spells = SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim));
+        Dictionary<string, SpellIndex> spells = SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim, out LocalDate? earliest));
         ImmutableArray<Turnover>.Builder series = ImmutableArray.CreateBuilder<Turnover>(lastStartYear - firstStartYear + 1);
         for (int year = firstStartYear; year <= lastStartYear; year++)
         {
-            series.Add(Measure(spells, register, TurnoverPeriods.FinancialYear(year), lookThroughInterim));
+            DateInterval period = TurnoverPeriods.FinancialYear(year);
+            series.Add(Measure(spells, register, period, lookThroughInterim, historyFrom ?? earliest ?? period.Start));
         }
 
         return series.MoveToImmutable();
     }
 
-    private static Turnover Measure(Dictionary<string, SpellIndex> spells, AuthorityRegister register, DateInterval period, bool lookThroughInterim)
+    private static Turnover Measure(Dictionary<string, SpellIndex> spells, AuthorityRegister register, DateInterval period, bool lookThroughInterim, LocalDate historyFrom)
     {
         ImmutableArray<Authority> inForce = register.InForceDuring(period);
         HashSet<string> inForceCodes = new(StringComparer.Ordinal);
@@ -116,20 +159,17 @@ public sealed class Turnover
             inForceCodes.Add(authority.Code);
         }
 
-        int changes = 0;
-        int authoritiesWithChange = 0;
+        Counts counts = default;
         int outside = 0;
         foreach ((string code, SpellIndex index) in spells)
         {
-            int here = index.CountStarts(period);
             if (inForceCodes.Contains(code))
             {
-                changes += here;
-                authoritiesWithChange += here > 0 ? 1 : 0;
+                counts = counts.Add(index.Count(period, historyFrom));
             }
             else
             {
-                outside += here;
+                outside += index.CountStarts(period);
             }
         }
 
@@ -150,27 +190,65 @@ public sealed class Turnover
             stable += latestEnd >= end ? 1 : 0;
         }
 
-        return new Turnover(period, lookThroughInterim, inForce.Length, changes, authoritiesWithChange, outside, new StabilityIndex(yearBefore, end, eligible, stable));
+        return new Turnover(period, lookThroughInterim, inForce.Length, counts, outside, new StabilityIndex(yearBefore, end, eligible, stable), historyFrom);
     }
 
-    /// <summary>One authority's spells as sorted starts with the running latest end, for O(log n) queries per period.</summary>
+    /// <summary>The counts of one period, summed over authorities.</summary>
+    private readonly record struct Counts(int Changes, int AuthoritiesWithChange, int FirstTime, int Moves, int Returns, int Unknown, int NewPermanent, int Interim)
+    {
+        public Counts Add(Counts other) => new(
+            checked(Changes + other.Changes),
+            checked(AuthoritiesWithChange + other.AuthoritiesWithChange),
+            checked(FirstTime + other.FirstTime),
+            checked(Moves + other.Moves),
+            checked(Returns + other.Returns),
+            checked(Unknown + other.Unknown),
+            checked(NewPermanent + other.NewPermanent),
+            checked(Interim + other.Interim));
+    }
+
+    /// <summary>One authority's spells as sorted starts with the running latest end and running counts, for O(log n) queries per period.</summary>
     private sealed class SpellIndex
     {
         private readonly LocalDate[] starts;
         private readonly LocalDate[] latestEnds; // latestEnds[i]: the latest end among spells 0..i; LocalDate.MaxIsoValue for an open spell
+        private readonly int[] moves; // moves[i]: the moves among spells 0..i-1; likewise the others
+        private readonly int[] returns;
+        private readonly int[] noEarlierPost;
+        private readonly int[] interim;
+        private readonly LocalDate[] permanentFroms; // sorted
 
         private SpellIndex(List<HolderSpell> spells)
         {
             starts = new LocalDate[spells.Count];
             latestEnds = new LocalDate[spells.Count];
+            moves = new int[spells.Count + 1];
+            returns = new int[spells.Count + 1];
+            noEarlierPost = new int[spells.Count + 1];
+            interim = new int[spells.Count + 1];
+            List<LocalDate> permanent = new(spells.Count);
             LocalDate latest = LocalDate.MinIsoValue;
             for (int i = 0; i < spells.Count; i++)
             {
-                starts[i] = spells[i].Start;
-                LocalDate spellEnd = spells[i].End ?? LocalDate.MaxIsoValue;
+                HolderSpell spell = spells[i];
+                starts[i] = spell.Start;
+                LocalDate spellEnd = spell.End ?? LocalDate.MaxIsoValue;
                 latest = spellEnd > latest ? spellEnd : latest;
                 latestEnds[i] = latest;
+                bool isReturn = spell.HeldPostHereBefore;
+                bool isMove = !isReturn && spell.HeldPostElsewhereBefore;
+                returns[i + 1] = returns[i] + (isReturn ? 1 : 0);
+                moves[i + 1] = moves[i] + (isMove ? 1 : 0);
+                noEarlierPost[i + 1] = noEarlierPost[i] + (isReturn || isMove ? 0 : 1);
+                interim[i + 1] = interim[i] + (spell.StartKind == AppointmentKind.Permanent ? 0 : 1);
+                if (spell.PermanentFrom is LocalDate from)
+                {
+                    permanent.Add(from);
+                }
             }
+
+            permanent.Sort();
+            permanentFroms = [.. permanent];
         }
 
         public static Dictionary<string, SpellIndex> Build(Dictionary<string, List<HolderSpell>> spells)
@@ -185,24 +263,47 @@ public sealed class Turnover
         }
 
         /// <summary>The number of spells starting within the period, both ends included.</summary>
-        public int CountStarts(DateInterval period) => CountStarting(period.End, inclusive: true) - CountStarting(period.Start, inclusive: false);
+        public int CountStarts(DateInterval period) => CountBefore(starts, period.End, inclusive: true) - CountBefore(starts, period.Start, inclusive: false);
+
+        /// <summary>The counts of the spells starting within the period, both ends included.</summary>
+        public Counts Count(DateInterval period, LocalDate historyFrom)
+        {
+            int low = CountBefore(starts, period.Start, inclusive: false);
+            int high = CountBefore(starts, period.End, inclusive: true);
+            int changes = high - low;
+
+            // Spells with no earlier post are first-time when they start after historyFrom, unknown otherwise.
+            int known = Math.Max(low, CountBefore(starts, historyFrom, inclusive: true));
+            int firstTime = known < high ? noEarlierPost[high] - noEarlierPost[known] : 0;
+            int unknown = noEarlierPost[high] - noEarlierPost[low] - firstTime;
+            int newPermanent = CountBefore(permanentFroms, period.End, inclusive: true) - CountBefore(permanentFroms, period.Start, inclusive: false);
+            return new Counts(
+                changes,
+                changes > 0 ? 1 : 0,
+                firstTime,
+                moves[high] - moves[low],
+                returns[high] - returns[low],
+                unknown,
+                newPermanent,
+                interim[high] - interim[low]);
+        }
 
         /// <summary>The latest last day of the spells that start on or before <paramref name="date"/>; MinIsoValue when there are none.</summary>
         public LocalDate LatestEndOfSpellsStartingBy(LocalDate date)
         {
-            int count = CountStarting(date, inclusive: true);
+            int count = CountBefore(starts, date, inclusive: true);
             return count == 0 ? LocalDate.MinIsoValue : latestEnds[count - 1];
         }
 
-        /// <summary>The number of spells starting before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
-        private int CountStarting(LocalDate date, bool inclusive)
+        /// <summary>The number of dates in sorted <paramref name="dates"/> before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
+        private static int CountBefore(LocalDate[] dates, LocalDate date, bool inclusive)
         {
             int low = 0;
-            int high = starts.Length;
+            int high = dates.Length;
             while (low < high)
             {
                 int mid = low + ((high - low) / 2);
-                if (starts[mid] < date || (inclusive && starts[mid] == date))
+                if (dates[mid] < date || (inclusive && dates[mid] == date))
                 {
                     low = mid + 1;
                 }

@@ -157,4 +157,40 @@ public sealed class CohortDocExamples
         Assert.Equal(3, selection.Outcomes[2].Rank);                                    // A03 wins the tie at 78 by positive action
         // end-snippet
     }
+
+    [Fact]
+    public void AllocateToSets()
+    {
+        // begin-snippet: cohort-allocate-sets
+        // Twelve participants: three from Kent; eight from children's social care, two each from education and health.
+        SetParticipant[] participants =
+        [
+            new("P01", "Kent", "children's social care"),
+            new("P02", "Kent", "children's social care"),
+            new("P03", "Kent", "education"),
+            new("P04", "Leeds", "children's social care"),
+            new("P05", "Essex", "children's social care"),
+            new("P06", "Devon", "health"),
+            new("P07", "Hull", "children's social care"),
+            new("P08", "Bury", "children's social care"),
+            new("P09", "York", "education"),
+            new("P10", "Bath", "children's social care"),
+            new("P11", "Wirral", "health"),
+            new("P12", "Sutton", "children's social care"),
+        ];
+
+        SetAllocation allocation = SetAllocation.Of(participants, new GroupSizeBounds(5, 8), seed: 2022);
+
+        Assert.Equal([6, 6], allocation.Sets.Select(s => s.Size).ToArray());
+        Assert.Equal(1, allocation.MinimumAuthorityClashes);       // three from Kent in two sets: two must meet
+        Assert.Equal([0, 1], allocation.Sets.Select(s => s.AuthorityClashes).ToArray());
+        Assert.True(allocation.ReachesMinimumAuthorityClashes);
+
+        AllocatedSet first = allocation.Sets[0];
+        Assert.Equal(["P01", "P04", "P08", "P09", "P11", "P12"], first.Participants.Select(p => p.ParticipantId).ToArray());
+        Assert.Equal(3, first.DistinctBackgrounds);                 // of at most 3
+        Assert.Equal(1m, first.MixScore);                           // 4 : 1 : 1, the same shares as the twelve
+        Assert.Equal(3, allocation.EvenlySpreadBackgrounds);        // of 3
+        // end-snippet
+    }
 }

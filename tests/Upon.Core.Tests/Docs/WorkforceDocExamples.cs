@@ -1,10 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using NodaTime;
 using Upon.Core.Charts;
+using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Docs;
@@ -179,6 +182,35 @@ public sealed class WorkforceDocExamples
     }
 
     [Fact]
+    public void Origins()
+    {
+        // begin-snippet: workforce-origins
+        // The records begin on 1 April 2015 with a1 in post in A and b1 joining B in 2017.
+        Appointment[] history =
+        [
+            new("A", "a1", new LocalDate(2015, 4, 1), new LocalDate(2020, 5, 31), AppointmentKind.Permanent),
+            new("A", "i1", new LocalDate(2020, 6, 1), new LocalDate(2020, 8, 31), AppointmentKind.Interim),
+            new("A", "a1", new LocalDate(2020, 9, 1), new LocalDate(2020, 12, 31), AppointmentKind.Permanent),
+            new("B", "b1", new LocalDate(2017, 3, 1), new LocalDate(2020, 12, 31), AppointmentKind.Permanent),
+            new("A", "b1", new LocalDate(2021, 1, 1), null, AppointmentKind.Permanent),
+            new("B", "n1", new LocalDate(2021, 1, 4), null, AppointmentKind.Interim),
+        ];
+        Turnover turnover = Upon.Core.Workforce.Turnover.Measure(history, Register, TurnoverPeriods.FinancialYear(2020), historyFrom: new LocalDate(2015, 4, 1));
+
+        Assert.Equal(4, turnover.Changes);               // i1, a1 back, b1 to A, n1
+        Assert.Equal(new ChangeOrigins(FirstTime: 2, Moves: 1, Returns: 1, Unknown: 0), turnover.Origins);
+        Assert.Equal(2, turnover.NewPermanent);          // a1 (1 September 2020) and b1 in A (1 January 2021)
+        Assert.Equal(2, turnover.InterimAppointments);   // i1 and n1
+
+        Turnover permanent = Upon.Core.Workforce.Turnover.Measure(history, Register, TurnoverPeriods.FinancialYear(2020), lookThroughInterim: true);
+        Assert.Equal(new ChangeOrigins(FirstTime: 0, Moves: 1, Returns: 0, Unknown: 0), permanent.Origins); // a1's spells join across i1
+
+        HolderSpell first = HolderSpells.Of(history)[0];  // a1 in A from 1 April 2015: in post when the records began
+        Assert.Equal(ChangeOrigin.Unknown, first.OriginGiven(new LocalDate(2015, 4, 1)));
+        // end-snippet
+    }
+
+    [Fact]
     public void Charts()
     {
         // begin-snippet: workforce-charts
@@ -201,5 +233,77 @@ public sealed class WorkforceDocExamples
         Assert.Equal([1.0 / 3, 0, 0.75], measured.Points.Select(p => p.Value));  // b1 of 3 authorities; none; a2, c2 and c3 of 4
         // end-snippet
         Assert.Contains("Reference (illustrative)</text>", turnover, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Series()
+    {
+        // begin-snippet: workforce-series
+        TurnoverSeries published = PublishedTurnoverFigures.Series(TurnoverMeasure.Changes);
+        Assert.Null(published.LowestSince(2020));           // 39 in 2020/21: lower than every earlier year here...
+        Assert.Equal(2013, published.Points[0].Year);        // ...but the series starts in 2013/14, so "fewest since 2011/12" is beyond it
+        Assert.Equal<int>([2014, 2021], published.MissingYears);
+        Assert.Equal(2020, published.LowestSince(2022));     // 50 in 2022/23: the lowest since 2020/21
+        Assert.Equal(2017, published.HighestSince(2023));    // 62 in 2023/24: the highest since 2017/18's record 65
+        Assert.Equal(-18, published.ChangeOnPreviousYear(2020));
+        Assert.Equal(53, published.Mean(2017, 2020));
+        Assert.Equal("2020/21", published.YearLabel(2020));
+
+        ImmutableArray<Turnover> years = Upon.Core.Workforce.Turnover.ByFinancialYear(Appointments, Register, 2018, 2020);
+        TurnoverSeries measured = TurnoverSeries.Of(years, TurnoverMeasure.Changes);
+        Assert.Equal([1.0, 0.0, 3.0], measured.Points.Select(p => p.Value!.Value));  // b1; none; a2, c2, c3
+        Assert.Null(measured.HighestSince(2020));                                    // the most changes of these years
+        // end-snippet
+    }
+
+    [Fact]
+    public void PublishedTable()
+    {
+        // begin-snippet: workforce-published-table
+        static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
+
+        StringBuilder table = new();
+        table.Append("| year | changes | authorities with a change | new permanent DCSs | interim appointments | average tenure (months) |\n");
+        table.Append("|---|---|---|---|---|---|\n");
+        foreach (PublishedTurnoverYear year in PublishedTurnoverFigures.Years)
+        {
+            string withChange = year.AuthorityCount is int count ? $"{Show(year.AuthoritiesWithChange)} of {count}" : Show(year.AuthoritiesWithChange);
+            table.Append(CultureInfo.InvariantCulture, $"| {year.Label} | {year.Changes} | {withChange} | {Show(year.NewPermanent)} | {Show(year.InterimAppointments)} | {Show(year.AverageTenureMonths)} |\n");
+        }
+
+        Assert.Equal(TableInDocs("published-figures"), table.ToString());
+        // end-snippet
+    }
+
+    [Fact]
+    public void Strata()
+    {
+        // begin-snippet: workforce-strata
+        DateInterval window = new(new LocalDate(2015, 1, 1), new LocalDate(2021, 3, 31));   // every spell starts inside it
+
+        StratifiedKaplanMeier<AppointmentKind> byKind = TenureMeasures.KaplanMeierTenureBy(Appointments, window, s => s.StartKind);
+        Assert.Equal([AppointmentKind.Permanent, AppointmentKind.Interim, AppointmentKind.Acting], byKind.Strata.Select(s => s.Key));
+        Assert.Equal([4L, 1L, 1L], byKind.Strata.Select(s => s.Curve.RecordCount));   // a2's interim-then-permanent spell started as interim
+        Assert.Equal(2, byKind.LogRank!.DegreesOfFreedom);                             // three strata: survdiff's k − 1
+
+        HashSet<string> alumni = ["a2", "b1", "c3"];
+        StratifiedKaplanMeier<bool> byProgramme = TenureMeasures.KaplanMeierTenureBy(Appointments, window, s => alumni.Contains(s.HolderId));
+        Assert.Equal([false, true], byProgramme.Strata.Select(s => s.Key));
+        Assert.Equal(0, byProgramme.Find(true)!.EventCount);                          // every alumnus is still in post
+        Assert.Equal(1, byProgramme.LogRank!.DegreesOfFreedom);
+
+        StratifiedKaplanMeier<int> byYear = TenureMeasures.KaplanMeierTenureBy(Appointments, TurnoverPeriods.FinancialYear(2020), s => s.StartFinancialYear);
+        Assert.Null(byYear.LogRank);                                                   // spells begun before the window enter late: no log-rank
+        // end-snippet
+    }
+
+    /// <summary>The lines between <c>&lt;!-- begin NAME --&gt;</c> and <c>&lt;!-- end NAME --&gt;</c> in docs/workforce.md, each ending in a line feed.</summary>
+    private static string TableInDocs(string name)
+    {
+        string[] lines = File.ReadAllLines(Repository.PathOf("docs", "workforce.md"));
+        int start = Array.IndexOf(lines, $"<!-- begin {name} -->");
+        int end = Array.IndexOf(lines, $"<!-- end {name} -->");
+        Assert.True(start >= 0 && end > start, $"docs/workforce.md has no {name} table");
+        return string.Concat(lines[(start + 1)..end].Select(l => l + "\n"));
     }
 }

@@ -26,9 +26,9 @@ public sealed class KaplanMeierGoldenTests
     [Fact]
     public void GoldenFiles_CoverTheClassicAndEdgeCaseDataSets()
     {
-        string[] expected = ["aml", "ovarian", "lung", "ties", "allcensored", "nocensoring", "halfway", "delayed", "single"];
+        string[] expected = ["aml", "ovarian", "lung", "ties", "allcensored", "nocensoring", "halfway", "delayed", "single", "three"];
         Assert.Equal(expected, SurvivalGolden.Rows("summary.csv").Select(r => r["dataset"]).Distinct());
-        Assert.Equal(54, Fits().Count);
+        Assert.Equal(60, Fits().Count);
     }
 
     [Theory]

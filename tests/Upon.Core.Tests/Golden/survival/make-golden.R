@@ -9,7 +9,8 @@
 #   curves.csv    survfit rows per dataset, conf.type and conf.int
 #   summary.csv   median with its limits (print(fit)'s table) and the restricted mean to a horizon
 #   times.csv     summary(fit, times = ...) rows (std.err there is the standard error of S, not of log S)
-#   logrank.csv   survdiff per dataset and group
+#   logrank.csv   survdiff per dataset and group (two groups, three groups and the four of lung)
+#   strata.csv    survfit(Surv(exit, event) ~ group) rows per dataset and stratum (conf.type log, 95%)
 suppressPackageStartupMessages(library(survival))
 
 num <- function(x) ifelse(is.na(x), "NA", ifelse(is.infinite(x), ifelse(x > 0, "Inf", "-Inf"), sprintf("%.17g", x)))
@@ -28,7 +29,10 @@ sets <- list(
   delayed = data.frame(entry = c(0, 0, 2, 3, 1, 4, 6, 0, 5, 2.5),
                        exit = c(5, 8, 6, 12, 3, 9, 10, 2, 11, 7.5),
                        event = c(1, 0, 1, 1, 1, 0, 1, 1, 0, 1), group = "a"),
-  single = data.frame(entry = 0, exit = 4.5, event = 1, group = "a")
+  single = data.frame(entry = 0, exit = 4.5, event = 1, group = "a"),
+  three = data.frame(entry = 0, exit = c(3, 3, 4, 5, 5, 5, 7, 8, 8, 10, 11, 12, 12, 14, 15, 6, 9, 9),
+                     event = c(1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0),
+                     group = c("a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c", "c", "c", "a"))
 )
 
 data_rows <- do.call(rbind, lapply(names(sets), function(name) {
@@ -38,10 +42,11 @@ data_rows <- do.call(rbind, lapply(names(sets), function(name) {
 write.csv(data_rows, "data.csv", row.names = FALSE, quote = FALSE)
 
 horizons <- c(aml = 40, ovarian = 800, lung = 365, ties = 10, allcensored = 8, nocensoring = 3.5,
-              halfway = 4, delayed = 9.5, single = 6)
+              halfway = 4, delayed = 9.5, single = 6, three = 12)
 times <- list(aml = c(0, 5, 12, 24, 36), ovarian = c(100, 365, 730), lung = c(30, 180, 365, 730),
               ties = c(1, 2, 4, 8.5, 12), allcensored = c(2, 7), nocensoring = c(0.5, 2, 4),
-              halfway = c(0.5, 3, 5.5), delayed = c(1, 4, 8, 11.5), single = c(1, 4.5))
+              halfway = c(0.5, 3, 5.5), delayed = c(1, 4, 8, 11.5), single = c(1, 4.5),
+              three = c(2, 5, 9, 14))
 fits <- list(list(type = "log", level = 0.95), list(type = "plain", level = 0.95),
              list(type = "log-log", level = 0.95), list(type = "log", level = 0.9),
              list(type = "plain", level = 0.8), list(type = "log-log", level = 0.99))
@@ -75,7 +80,7 @@ write.csv(do.call(rbind, summary_rows), "summary.csv", row.names = FALSE, quote 
 write.csv(do.call(rbind, time_rows), "times.csv", row.names = FALSE, quote = FALSE)
 
 logrank_rows <- list()
-for (name in c("aml", "ovarian", "lung", "ties", "nocensoring")) {
+for (name in c("aml", "ovarian", "lung", "ties", "nocensoring", "three")) {
   d <- sets[[name]]
   test <- survdiff(Surv(exit, event) ~ group, data = d)
   df <- sum(test$exp > 0) - 1
@@ -85,5 +90,17 @@ for (name in c("aml", "ovarian", "lung", "ties", "nocensoring")) {
     chisq = num(test$chisq), df = df, p = num(pchisq(test$chisq, df, lower.tail = FALSE)))
 }
 write.csv(do.call(rbind, logrank_rows), "logrank.csv", row.names = FALSE, quote = FALSE)
+
+strata_rows <- list()
+for (name in c("aml", "ovarian", "lung", "ties", "three")) {
+  d <- sets[[name]]
+  fit <- survfit(Surv(exit, event) ~ group, data = d)
+  strata <- rep(sub("^group=", "", names(fit$strata)), fit$strata)
+  strata_rows[[length(strata_rows) + 1]] <- data.frame(
+    dataset = name, stratum = strata, time = num(fit$time), n.risk = fit$n.risk, n.event = fit$n.event,
+    n.censor = fit$n.censor, surv = num(fit$surv), std.err = num(fit$std.err), lower = num(fit$lower),
+    upper = num(fit$upper))
+}
+write.csv(do.call(rbind, strata_rows), "strata.csv", row.names = FALSE, quote = FALSE)
 
 writeLines(c(R.version.string, paste("survival", packageVersion("survival"))), "versions.txt")

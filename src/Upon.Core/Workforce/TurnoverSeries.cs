@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>What a year of a turnover series is.</summary>
+public enum YearBasis
+{
+    /// <summary>Financial years, 1 April to 31 March, each named by the calendar year it starts in (2020 is 2020/21).</summary>
+    Financial = 1,
+
+    /// <summary>Calendar years, 1 January to 31 December.</summary>
+    Calendar = 2,
+}
+
+/// <summary>The measures of a <see cref="Turnover"/> that a <see cref="TurnoverSeries"/> can follow.</summary>
+public enum TurnoverMeasure
+{
+    /// <summary><see cref="Turnover.Changes"/>.</summary>
+    Changes = 1,
+
+    /// <summary><see cref="Turnover.AuthoritiesWithChange"/>.</summary>
+    AuthoritiesWithChange = 2,
+
+    /// <summary><see cref="Turnover.AuthorityCount"/>, the rates' denominator.</summary>
+    AuthorityCount = 3,
+
+    /// <summary><see cref="Turnover.ChangeRate"/>.</summary>
+    ChangeRate = 4,
+
+    /// <summary><see cref="Turnover.AuthorityChangeRate"/>.</summary>
+    AuthorityChangeRate = 5,
+
+    /// <summary><see cref="Turnover.NewPermanent"/>.</summary>
+    NewPermanent = 6,
+
+    /// <summary><see cref="Turnover.InterimAppointments"/>.</summary>
+    InterimAppointments = 7,
+
+    /// <summary>The first-time DCSs of <see cref="Turnover.Origins"/>.</summary>
+    FirstTime = 8,
+
+    /// <summary>The moves between authorities of <see cref="Turnover.Origins"/>.</summary>
+    Moves = 9,
+
+    /// <summary>The returns of <see cref="Turnover.Origins"/>.</summary>
+    Returns = 10,
+
+    /// <summary>The value of <see cref="Turnover.Stability"/>.</summary>
+    StabilityIndex = 11,
+}
+
+/// <summary>One year of a <see cref="TurnoverSeries"/>.</summary>
+/// <remarks>Equality is by value.</remarks>
+/// <param name="Year">The year: a calendar year, or the calendar year a financial year starts in.</param>
+/// <param name="Value">The value, or null where it is not known (for example "–" in a published table).</param>
+public readonly record struct SeriesPoint(int Year, double? Value);
+
+/// <summary>
+/// A turnover measure year by year, with the questions the sector asks of it: the lowest (or highest)
+/// since when, the change on the year before, the mean over a range.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A series may have gaps: years missing between its first and last, or years present with no value.
+/// The queries skip them, so "lowest since" compares only with the years that have values; see
+/// <see cref="MissingYears"/> before quoting one.
+/// </para>
+/// <para>Instances are immutable and thread-safe. Equality is by reference.</para>
+/// </remarks>
+public sealed class TurnoverSeries
+{
+    private readonly Dictionary<int, double?> values;
+
+    private TurnoverSeries(YearBasis basis, ImmutableArray<SeriesPoint> points)
+    {
+        Basis = basis;
+        Points = points;
+        values = new Dictionary<int, double?>(points.Length);
+        ImmutableArray<int>.Builder missing = ImmutableArray.CreateBuilder<int>();
+        foreach (SeriesPoint point in points)
+        {
+            values.Add(point.Year, point.Value);
+        }
+
+        if (!points.IsEmpty)
+        {
+            for (int year = points[0].Year; year <= points[^1].Year; year++)
+            {
+                if (ValueIn(year) is null)
+                {
+                    missing.Add(year);
+                }
+            }
+        }
+
+        MissingYears = missing.ToImmutable();
+    }
+
+    /// <summary>Gets what the years are.</summary>
+    public YearBasis Basis { get; }
+
+    /// <summary>Gets the years in increasing order, each once.</summary>
+    public ImmutableArray<SeriesPoint> Points { get; }
+
+    /// <summary>Gets the years between the first and the last that have no value (absent, or present with a null value), in order.</summary>
+    public ImmutableArray<int> MissingYears { get; }
+
+    /// <summary>Makes a series from values.</summary>
+    /// <param name="basis">What the years are.</param>
+    /// <param name="points">The values, in any order, each year at most once; years 1 to 9998.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is undefined, or a year or value is out of range (values must be finite).</exception>
+    /// <exception cref="ArgumentException">A year appears twice.</exception>
+    public static TurnoverSeries FromValues(YearBasis basis, IEnumerable<SeriesPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        CheckBasis(basis);
+        List<SeriesPoint> list = [];
+        HashSet<int> years = [];
+        foreach (SeriesPoint point in points)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(point.Year, 1, nameof(points));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(point.Year, 9998, nameof(points));
+            if (point.Value is double v && !double.IsFinite(v))
+            {
+                throw new ArgumentOutOfRangeException(nameof(points), "A series value must be finite.");
+            }
+
+            if (!years.Add(point.Year))
+            {
+                throw new ArgumentException("A year appears more than once in the series.", nameof(points));
+            }
+
+            list.Add(point);
+        }
+
+        list.Sort(static (a, b) => a.Year.CompareTo(b.Year));
+        return new TurnoverSeries(basis, [.. list]);
+    }
+
+    /// <summary>Makes the series of one measure of turnovers measured over whole financial years or whole calendar years.</summary>
+    /// <param name="turnovers">The turnovers, in any order; all over financial years or all over calendar years, each year once.</param>
+    /// <param name="measure">The measure to follow.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="turnovers"/> or a turnover is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="measure"/> is undefined.</exception>
+    /// <exception cref="ArgumentException">A turnover's period is not a whole financial or calendar year, the bases are mixed, or a year appears twice.</exception>
+    public static TurnoverSeries Of(IEnumerable<Turnover> turnovers, TurnoverMeasure measure)
+    {
+        CheckMeasure(measure);
+        return Of(turnovers, t => ValueOf(t, measure));
+    }
+
+    /// <summary>Makes the series of any value of turnovers measured over whole financial years or whole calendar years.</summary>
+    /// <param name="turnovers">The turnovers, in any order; all over financial years or all over calendar years, each year once.</param>
+    /// <param name="measure">The value to follow (null where unknown); its values must be finite.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="turnovers"/>, a turnover or <paramref name="measure"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not finite.</exception>
+    /// <exception cref="ArgumentException">A turnover's period is not a whole financial or calendar year, the bases are mixed, or a year appears twice.</exception>
+    public static TurnoverSeries Of(IEnumerable<Turnover> turnovers, Func<Turnover, double?> measure)
+    {
+        ArgumentNullException.ThrowIfNull(turnovers);
+        ArgumentNullException.ThrowIfNull(measure);
+        YearBasis? basis = null;
+        List<SeriesPoint> points = [];
+        foreach (Turnover turnover in turnovers)
+        {
+            ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
+            (YearBasis b, int year) = YearOf(turnover.Period) ?? throw new ArgumentException("A series takes turnovers over whole financial or calendar years.", nameof(turnovers));
+            if (basis is YearBasis existing && existing != b)
+            {
+                throw new ArgumentException("The turnovers mix financial and calendar years.", nameof(turnovers));
+            }
+
+            basis = b;
+            points.Add(new SeriesPoint(year, measure(turnover)));
+        }
+
+        return FromValues(basis ?? YearBasis.Financial, points);
+    }
+
+    /// <summary>Gets the value in <paramref name="year"/>.</summary>
+    /// <param name="year">The year.</param>
+    /// <returns>The value, or null when the year is not in the series or has no value.</returns>
+    public double? ValueIn(int year) => values.TryGetValue(year, out double? value) ? value : null;
+
+    /// <summary>
+    /// Answers "lowest since when?": the most recent year before <paramref name="year"/> whose value is
+    /// equal to or lower than <paramref name="year"/>'s. Years without a value are skipped.
+    /// </summary>
+    /// <param name="year">A year of the series with a value.</param>
+    /// <returns>That earlier year, or null when every earlier value is higher (the lowest in the series so far).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> has no value in the series.</exception>
+    public int? LowestSince(int year) => Since(year, static (earlier, value) => earlier <= value);
+
+    /// <summary>
+    /// Answers "highest since when?": the most recent year before <paramref name="year"/> whose value is
+    /// equal to or higher than <paramref name="year"/>'s. Years without a value are skipped.
+    /// </summary>
+    /// <param name="year">A year of the series with a value.</param>
+    /// <returns>That earlier year, or null when every earlier value is lower (the highest in the series so far).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> has no value in the series.</exception>
+    public int? HighestSince(int year) => Since(year, static (earlier, value) => earlier >= value);
+
+    /// <summary>Gets the change on the year before: value in <paramref name="year"/> − value in <paramref name="year"/> − 1.</summary>
+    /// <param name="year">The year.</param>
+    /// <returns>The change, or null when either year has no value.</returns>
+    public double? ChangeOnPreviousYear(int year) => ValueIn(year) - ValueIn(year - 1);
+
+    /// <summary>Gets the mean of the values from <paramref name="fromYear"/> to <paramref name="toYear"/>, both included, over the years that have values.</summary>
+    /// <param name="fromYear">The first year.</param>
+    /// <param name="toYear">The last year, at least <paramref name="fromYear"/>.</param>
+    /// <returns>The mean, or null when no year in the range has a value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toYear"/> is before <paramref name="fromYear"/>.</exception>
+    public double? Mean(int fromYear, int toYear)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(toYear, fromYear);
+        double sum = 0;
+        int count = 0;
+        foreach (SeriesPoint point in Points)
+        {
+            if (point.Year >= fromYear && point.Year <= toYear && point.Value is double value)
+            {
+                sum += value;
+                count++;
+            }
+        }
+
+        return count == 0 ? null : sum / count;
+    }
+
+    /// <summary>Gets the name of <paramref name="year"/>: "2020/21" for a financial year, "2020" for a calendar year.</summary>
+    /// <param name="year">The year, 1 to 9998.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is out of range.</exception>
+    public string YearLabel(int year) => Label(Basis, year);
+
+    /// <summary>Gets the name of a year: "2020/21" for the financial year starting in 2020, "2020" for a calendar year.</summary>
+    /// <param name="basis">What the year is.</param>
+    /// <param name="year">The year, 1 to 9998.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is undefined or <paramref name="year"/> is out of range.</exception>
+    public static string Label(YearBasis basis, int year)
+    {
+        CheckBasis(basis);
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+        return basis == YearBasis.Financial
+            ? string.Create(CultureInfo.InvariantCulture, $"{year}/{(year + 1) % 100:00}")
+            : year.ToString(CultureInfo.InvariantCulture);
+    }
+
+    internal static void CheckMeasure(TurnoverMeasure measure)
+    {
+        if (measure is < TurnoverMeasure.Changes or > TurnoverMeasure.StabilityIndex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(measure), measure, "The measure is not a defined TurnoverMeasure.");
+        }
+    }
+
+    private static double? ValueOf(Turnover turnover, TurnoverMeasure measure) => measure switch
+    {
+        TurnoverMeasure.Changes => turnover.Changes,
+        TurnoverMeasure.AuthoritiesWithChange => turnover.AuthoritiesWithChange,
+        TurnoverMeasure.AuthorityCount => turnover.AuthorityCount,
+        TurnoverMeasure.ChangeRate => turnover.ChangeRate,
+        TurnoverMeasure.AuthorityChangeRate => turnover.AuthorityChangeRate,
+        TurnoverMeasure.NewPermanent => turnover.NewPermanent,
+        TurnoverMeasure.InterimAppointments => turnover.InterimAppointments,
+        TurnoverMeasure.FirstTime => turnover.Origins.FirstTime,
+        TurnoverMeasure.Moves => turnover.Origins.Moves,
+        TurnoverMeasure.Returns => turnover.Origins.Returns,
+        _ => turnover.Stability.Value,
+    };
+
+    private static void CheckBasis(YearBasis basis)
+    {
+        if (basis is not (YearBasis.Financial or YearBasis.Calendar))
+        {
+            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The year basis must be Financial or Calendar.");
+        }
+    }
+
+    private static (YearBasis Basis, int Year)? YearOf(DateInterval period)
+    {
+        LocalDate start = period.Start;
+        LocalDate end = period.End;
+        if (start.Month == 4 && start.Day == 1 && end == new LocalDate(start.Year + 1, 3, 31))
+        {
+            return (YearBasis.Financial, start.Year);
+        }
+
+        if (start.Month == 1 && start.Day == 1 && end == new LocalDate(start.Year, 12, 31) && start.Year <= 9998)
+        {
+            return (YearBasis.Calendar, start.Year);
+        }
+
+        return null;
+    }
+
+    private int? Since(int year, Func<double, double, bool> qualifies)
+    {
+        if (ValueIn(year) is not double value)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "The year has no value in the series.");
+        }
+
+        for (int i = Points.Length - 1; i >= 0; i--)
+        {
+            if (Points[i].Year < year && Points[i].Value is double earlier && qualifies(earlier, value))
+            {
+                return Points[i].Year;
+            }
+        }
+
+        return null;
+    }
+}
