@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Core.Charts;
@@ -17,6 +19,9 @@ internal static class TenureCommand
     private const string Completed = "completed";
     private const string InPost = "in-post";
     private const string All = "all";
+    private const string Kind = "kind";
+    private const string StartYear = "start-year";
+    private const string StartFinancialYear = "start-financial-year";
     private static readonly int[] SurvivalMonths = [12, 24, 36];
 
     /// <summary>Creates the command.</summary>
@@ -45,6 +50,12 @@ internal static class TenureCommand
             HelpName = "MONTHS",
             DefaultValueFactory = _ => 60,
         };
+        Option<string?> by = new("--by")
+        {
+            Description = "For km: one curve per group of spells, with the log-rank test when no spell began before the window: kind (how the spell began: permanent, interim or acting), start-year, or start-financial-year.",
+            HelpName = "kind|start-year|start-financial-year",
+        };
+        by.AcceptOnlyFromAmong(Kind, StartYear, StartFinancialYear);
         Option<FileInfo?> svg = WorkforceOptions.SvgFile("For km: also draw the Kaplan–Meier curve with its 95% confidence band (months on the axis) to this SVG file.");
         Option<FileInfo?> register = WorkforceOptions.RegisterFile();
         Option<bool> includeInterim = WorkforceOptions.IncludeInterim();
@@ -52,7 +63,7 @@ internal static class TenureCommand
         Option<string> format = CommonOptions.Format();
         Command command = new("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.")
         {
-            file, asOf, method, window, from, to, horizon, svg, register, includeInterim, onError, format,
+            file, asOf, method, window, from, to, horizon, by, svg, register, includeInterim, onError, format,
         };
         command.SetAction(parseResult =>
         {
@@ -65,7 +76,10 @@ internal static class TenureCommand
             LocalDate? last = parseResult.GetValue(to);
             int months = parseResult.GetValue(horizon);
             FileInfo? chart = parseResult.GetValue(svg);
-            if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart) ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)) is string usage)
+            string? key = parseResult.GetValue(by);
+            if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
+                ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
+                ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
             {
                 error.WriteLine($"upon: {usage}");
                 return ExitCodes.Usage;
@@ -93,18 +107,26 @@ internal static class TenureCommand
             }
 
             bool lookThrough = !parseResult.GetValue(includeInterim);
-            TenureGroup group;
-            if (measure == KaplanMeierMethod)
+            List<TenureGroup> groups;
+            LogRankRow? logRank = null;
+            if (measure == KaplanMeierMethod && key is not null)
+            {
+                StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
+                groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
+                logRank = strata.LogRank is LogRankTest<string> test ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
+                WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)));
+            }
+            else if (measure == KaplanMeierMethod)
             {
                 KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
-                group = KaplanMeierGroup(All, curve, months);
+                groups = [KaplanMeierGroup(All, curve, months)];
                 WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)));
             }
             else
             {
-                group = SummaryGroup(All, measure == Completed
+                groups = [SummaryGroup(All, measure == Completed
                     ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
-                    : TenureMeasures.TimeInPost(input.Appointments, date, lookThrough));
+                    : TenureMeasures.TimeInPost(input.Appointments, date, lookThrough))];
             }
 
             TenureReport report = new(
@@ -112,8 +134,10 @@ internal static class TenureCommand
                 date,
                 span,
                 lookThrough,
+                key,
                 InputSummary.Of(input),
-                [group]);
+                groups,
+                logRank);
             return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TenureReport, WriteTable);
         });
         return command;
@@ -144,6 +168,13 @@ internal static class TenureCommand
 
         return horizon is < 1 or > 1200 ? "--horizon must be from 1 to 1200 months." : null;
     }
+
+    private static Func<HolderSpell, string> KeyOf(string key) => key switch
+    {
+        Kind => static s => s.StartKind.ToString().ToLowerInvariant(),
+        StartYear => static s => s.StartYear.ToString(CultureInfo.InvariantCulture),
+        _ => static s => TurnoverSeries.Label(YearBasis.Financial, s.StartFinancialYear),
+    };
 
     private static ChartOptions KaplanMeierChart(DateInterval window) => new()
     {
@@ -195,7 +226,7 @@ internal static class TenureCommand
         report.Input.Write(output);
         if (report.Method == KaplanMeierMethod)
         {
-            WriteKaplanMeier(output, report.Groups);
+            WriteKaplanMeier(output, report.Groups, report.LogRank);
             return;
         }
 
@@ -211,9 +242,15 @@ internal static class TenureCommand
         table.Write(output);
     }
 
-    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureGroup> groups)
+    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureGroup> groups, LogRankRow? logRank)
     {
-        bool named = groups.Count > 1 || groups[0].Group != All;
+        bool named = groups.Count != 1 || groups[0].Group != All;
+        if (groups.Count == 0)
+        {
+            output.WriteLine("No spells in the window.");
+            output.WriteLine();
+        }
+
         foreach (TenureGroup group in groups)
         {
             long records = group.Records ?? 0;
@@ -237,6 +274,15 @@ internal static class TenureCommand
             table.AddRow($"Restricted mean to {mean.HorizonMonths} months (months)", Months(mean.Months), Months(mean.StandardError), "-");
             table.Write(output);
             output.WriteLine();
+        }
+
+        if (logRank is not null)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Log-rank test across the groups: chi-square {logRank.ChiSquare:0.000} on {logRank.DegreesOfFreedom} degrees of freedom, p {(logRank.PValue < 0.0001 ? "< 0.0001" : $"= {logRank.PValue:0.0000}")}."));
+        }
+        else if (groups.Count > 1)
+        {
+            output.WriteLine("No log-rank test: some spells began before the window (delayed entry); start the window before the earliest appointment to have one.");
         }
 
         output.WriteLine("Limits: R's conf.type \"log\", 95%. \"-\": not estimated (R's NA), for example a median not reached while more than half are in post.");

@@ -98,7 +98,8 @@ internal static class TurnoverCommand
                 today,
                 lookThrough,
                 InputSummary.Of(input),
-                rows);
+                rows,
+                periods == Rolling ? [] : Notes(turnovers));
             return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TurnoverReport, WriteTable);
         });
         return command;
@@ -170,7 +171,10 @@ internal static class TurnoverCommand
         turnover.ChangesOutsideRegister,
         turnover.ChangeRate,
         turnover.AuthorityChangeRate,
-        new StabilityRow(turnover.Stability.From, turnover.Stability.To, turnover.Stability.Eligible, turnover.Stability.Stable, turnover.Stability.Value));
+        new StabilityRow(turnover.Stability.From, turnover.Stability.To, turnover.Stability.Eligible, turnover.Stability.Stable, turnover.Stability.Value),
+        new OriginsRow(turnover.HistoryFrom, turnover.Origins.FirstTime, turnover.Origins.Moves, turnover.Origins.Returns, turnover.Origins.Unknown),
+        turnover.NewPermanent,
+        turnover.InterimAppointments);
 
     private static void WriteTable(TextWriter output, TurnoverReport report)
     {
@@ -190,6 +194,14 @@ internal static class TurnoverCommand
         }
 
         table.Write(output);
+        output.WriteLine();
+        TextTable origins = new("Period", "First-time DCSs", "Moves", "Returns", "Unknown", "New permanent", "Interim appointments");
+        foreach (TurnoverRow row in report.Periods)
+        {
+            origins.AddRow(row.Label, Number(row.Origins.FirstTime), Number(row.Origins.Moves), Number(row.Origins.Returns), Number(row.Origins.Unknown), Number(row.NewPermanent), Number(row.InterimAppointments));
+        }
+
+        origins.Write(output);
         int outside = report.Periods.Sum(r => r.ChangesOutsideRegister);
         if (outside > 0)
         {
@@ -197,9 +209,55 @@ internal static class TurnoverCommand
             output.WriteLine($"{CliText.Count(outside, "change")} in authorities not in the register for the period {(outside == 1 ? "is" : "are")} in no rate.");
         }
 
+        if (report.Notes.Count > 0)
+        {
+            output.WriteLine();
+            foreach (string note in report.Notes)
+            {
+                output.WriteLine(note);
+            }
+        }
+
         output.WriteLine();
+        output.WriteLine($"Origins: a first DCS post, a move from another authority, a return to the same post, or unknown (in post when the records begin, {CliText.Iso(report.Periods[0].Origins.HistoryFrom)}).");
         output.WriteLine("Change rate: changes / authorities. Authority change rate: authorities with a change / authorities.");
         output.WriteLine("Stability: authorities whose DCS a year before the period's end is still in post at its end.");
+    }
+
+    /// <summary>"Lowest since" and "highest since" notes on the last year's rates, where it is a record or the first such value for more than a year.</summary>
+    private static List<string> Notes(List<Turnover> turnovers)
+    {
+        List<string> notes = [];
+        if (turnovers.Count < 3)
+        {
+            return notes;
+        }
+
+        foreach ((string name, TurnoverMeasure measure) in new[] { ("change rate", TurnoverMeasure.ChangeRate), ("authority change rate", TurnoverMeasure.AuthorityChangeRate), ("stability index", TurnoverMeasure.StabilityIndex) })
+        {
+            TurnoverSeries series = TurnoverSeries.Of(turnovers, measure);
+            int year = series.Points[^1].Year;
+            if (series.ValueIn(year) is not double value)
+            {
+                continue;
+            }
+
+            int? lowest = series.LowestSince(year);
+            int? highest = series.HighestSince(year);
+            string first = series.YearLabel(series.Points[0].Year);
+            string? note = lowest is null && highest is null ? null
+                : lowest is null ? $"the lowest since the series began in {first}"
+                : highest is null ? $"the highest since the series began in {first}"
+                : lowest < year - 1 ? $"the lowest since {series.YearLabel(lowest.Value)}"
+                : highest < year - 1 ? $"the highest since {series.YearLabel(highest.Value)}"
+                : null;
+            if (note is not null)
+            {
+                notes.Add($"{series.YearLabel(year)}: the {name}, {Percent(value)}, is {note}.");
+            }
+        }
+
+        return notes;
     }
 
     private static string Describe(string periods) => periods switch

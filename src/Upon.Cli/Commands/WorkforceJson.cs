@@ -44,7 +44,8 @@ internal sealed record TurnoverReport(
     LocalDate AsOf,
     bool LookThroughInterim,
     InputSummary Input,
-    IReadOnlyList<TurnoverRow> Periods);
+    IReadOnlyList<TurnoverRow> Periods,
+    IReadOnlyList<string> Notes);
 
 /// <summary>One period's turnover.</summary>
 internal sealed record TurnoverRow(
@@ -56,7 +57,13 @@ internal sealed record TurnoverRow(
     int ChangesOutsideRegister,
     double? ChangeRate,
     double? AuthorityChangeRate,
-    StabilityRow Stability);
+    StabilityRow Stability,
+    OriginsRow Origins,
+    int NewPermanent,
+    int InterimAppointments);
+
+/// <summary>Where the new DCSs of a period came from; the four add up to the changes.</summary>
+internal sealed record OriginsRow(LocalDate HistoryFrom, int FirstTime, int Moves, int Returns, int Unknown);
 
 /// <summary>The stability index of a period.</summary>
 internal sealed record StabilityRow(LocalDate From, LocalDate To, int Eligible, int Stable, double? Value);
@@ -67,8 +74,13 @@ internal sealed record TenureReport(
     LocalDate AsOf,
     DateInterval? Window,
     bool LookThroughInterim,
+    string? By,
     InputSummary Input,
-    IReadOnlyList<TenureGroup> Groups);
+    IReadOnlyList<TenureGroup> Groups,
+    LogRankRow? LogRank);
+
+/// <summary>The log-rank test across the groups of <c>--by</c> (R's <c>survdiff</c>).</summary>
+internal sealed record LogRankRow(double ChiSquare, int DegreesOfFreedom, double PValue);
 
 /// <summary>One group's tenure (the only group, named "all", without <c>--by</c>); months are average months of 30.436875 days.</summary>
 internal sealed record TenureGroup(
