@@ -150,6 +150,31 @@ public sealed class TenureCommandTests : IDisposable
     }
 
     [Fact]
+    public void ByKind_IsOneCurvePerKindWithTheLibrarysLogRankTest()
+    {
+        JsonElement root = Json("tenure", file, "--as-of", "2022-03-31", "--by", "kind", "--include-interim", "--format", "json");
+
+        DateInterval window = new(new LocalDate(2015, 1, 1), new LocalDate(2022, 3, 31));
+        StratifiedKaplanMeier<AppointmentKind> strata = TenureMeasures.KaplanMeierTenureBy(Appointments, window, s => s.StartKind);
+        Assert.Equal("kind", root.GetProperty("by").GetString());
+        Assert.Equal(["acting", "interim", "permanent"], root.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
+        Assert.Equal([1L, 1L, 4L], root.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("records").GetInt64()));
+        Assert.Equal(strata.LogRank!.ChiSquare, root.GetProperty("logRank").GetProperty("chiSquare").GetDouble(), 12);
+        Assert.Equal(2, root.GetProperty("logRank").GetProperty("degreesOfFreedom").GetInt32());
+    }
+
+    [Fact]
+    public void ByStartYear_WithDelayedEntry_HasNoLogRankTest_AndSaysWhy()
+    {
+        (int exitCode, string output, _) = Run("tenure", file, "--as-of", "2022-03-31", "--window", "2019-04-01..2022-03-31", "--by", "start-financial-year");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("2014/15: 1 spell, 1 ended, 0 still in post at the window's end\n", output, StringComparison.Ordinal);
+        Assert.Contains("2020/21: ", output, StringComparison.Ordinal);
+        Assert.Contains("No log-rank test: some spells began before the window", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Svg_DrawsTheKaplanMeierCurveInMonths()
     {
         string svg = Path.Combine(folder, "tenure.svg");
@@ -176,6 +201,8 @@ public sealed class TenureCommandTests : IDisposable
     [InlineData("--method", "mean")]
     [InlineData("--method", "completed", "--svg", "t.svg")]
     [InlineData("--svg", "no/such/folder/t.svg")]
+    [InlineData("--method", "in-post", "--by", "kind")]
+    [InlineData("--by", "authority")]
     public void BadOptions_AreUsageErrors(params string[] options)
     {
         (int exitCode, string output, string error) = Run(["tenure", file, "--as-of", "2022-03-31", .. options]);

@@ -65,6 +65,17 @@ public sealed class TurnoverCommandTests : IDisposable
             2020/21  3            2        2              66.7%        66.7%                  33.3% (1 of 3)
             2021/22  3            0        0              0.0%         0.0%                   100.0% (3 of 3)
 
+            Period   First-time DCSs  Moves  Returns  Unknown  New permanent  Interim appointments
+            -------  ---------------  -----  -------  -------  -------------  --------------------
+            2019/20  0                0      0        0        0              0
+            2020/21  2                0      0        0        2              1
+            2021/22  0                0      0        0        0              0
+
+            2021/22: the change rate, 0.0%, is the lowest since 2019/20.
+            2021/22: the authority change rate, 0.0%, is the lowest since 2019/20.
+            2021/22: the stability index, 100.0%, is the highest since 2019/20.
+
+            Origins: a first DCS post, a move from another authority, a return to the same post, or unknown (in post when the records begin, 2015-01-01).
             Change rate: changes / authorities. Authority change rate: authorities with a change / authorities.
             Stability: authorities whose DCS a year before the period's end is still in post at its end.
 
@@ -304,6 +315,36 @@ public sealed class TurnoverCommandTests : IDisposable
         Assert.Equal(2, Run("turnover", Write("a.csv", Csv), "--as-of", "2022-03-31", "--svg", Path.Combine(folder, "no", "such", "t.svg")).ExitCode);
     }
 
+    [Fact]
+    public void Origins_AddUpToTheChanges_AndCountTheMoveBetweenAuthorities()
+    {
+        JsonElement root = Json("turnover", Example("appointments.csv"), "--register", Example("register.csv"), "--as-of", "2025-03-31", "--include-interim", "--format", "json");
+
+        foreach (JsonElement period in root.GetProperty("periods").EnumerateArray())
+        {
+            JsonElement origins = period.GetProperty("origins");
+            Assert.Equal(
+                period.GetProperty("changes").GetInt32(),
+                origins.GetProperty("firstTime").GetInt32() + origins.GetProperty("moves").GetInt32() + origins.GetProperty("returns").GetInt32() + origins.GetProperty("unknown").GetInt32());
+        }
+
+        JsonElement year = root.GetProperty("periods").EnumerateArray().Single(p => p.GetProperty("label").GetString() == "2020/21");
+        Assert.Equal(1, year.GetProperty("origins").GetProperty("moves").GetInt32()); // H002, interim in Northshire in 2017/18, then in Downshire
+        Assert.Equal("2010-03-01", year.GetProperty("origins").GetProperty("historyFrom").GetString());
+    }
+
+    [Fact]
+    public void Notes_SayWhenTheLastYearIsTheLowestOrHighestSince()
+    {
+        JsonElement root = Json("turnover", Example("appointments.csv"), "--register", Example("register.csv"), "--as-of", "2025-03-31", "--from", "2015", "--include-interim", "--format", "json");
+        JsonElement rolling = Json("turnover", Example("appointments.csv"), "--register", Example("register.csv"), "--as-of", "2025-03-31", "--by", "rolling", "--format", "json");
+
+        Assert.Equal(
+            ["2024/25: the change rate, 18.2%, is the lowest since 2022/23.", "2024/25: the authority change rate, 18.2%, is the lowest since 2022/23.", "2024/25: the stability index, 81.8%, is the highest since 2022/23."],
+            root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(0, rolling.GetProperty("notes").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("turnover docs/examples/appointments.csv --register docs/examples/register.csv --as-of 2025-03-31 --from 2018 --include-interim")]
     [InlineData("tenure docs/examples/appointments.csv --register docs/examples/register.csv --as-of 2025-03-31")]
@@ -387,6 +428,8 @@ public sealed class TurnoverCommandTests : IDisposable
                 Assert.Equal(reported > 0 ? 1 : 0, stopped);
             });
     }
+
+    internal static string Example(string name) => Repository.PathOf("docs", "examples", name);
 
     internal static string ToCsv(Appointment[] appointments)
     {
