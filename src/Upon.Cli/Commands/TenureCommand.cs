@@ -113,14 +113,14 @@ internal static class TenureCommand
             {
                 StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
                 groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
-                logRank = strata.LogRank is LogRankTest<string> test ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
-                WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)));
+                logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
+                WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error);
             }
             else if (measure == KaplanMeierMethod)
             {
                 KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
                 groups = [KaplanMeierGroup(All, curve, months)];
-                WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)));
+                WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error);
             }
             else
             {
@@ -135,6 +135,7 @@ internal static class TenureCommand
                 span,
                 lookThrough,
                 key,
+                measure == KaplanMeierMethod ? months : null,
                 InputSummary.Of(input),
                 groups,
                 logRank);
@@ -198,7 +199,8 @@ internal static class TenureCommand
             }
         }
 
-        RestrictedMean mean = curve.RestrictedMeanTo(horizonMonths * TenureMeasures.DaysPerMonth);
+        // Without records the curve is empty and its area is the whole horizon: no estimate, not a mean of the horizon.
+        RestrictedMean? mean = curve.RecordCount == 0 ? null : curve.RestrictedMeanTo(horizonMonths * TenureMeasures.DaysPerMonth);
         return new TenureGroup(
             name,
             null,
@@ -208,7 +210,7 @@ internal static class TenureCommand
             curve.EventCount,
             survival,
             new MedianRow(InMonths(curve.Median.Estimate), InMonths(curve.Median.Lower), InMonths(curve.Median.Upper)),
-            new RestrictedMeanRow(horizonMonths, mean.Mean / TenureMeasures.DaysPerMonth, mean.StandardError / TenureMeasures.DaysPerMonth));
+            mean is RestrictedMean m ? new RestrictedMeanRow(horizonMonths, m.Mean / TenureMeasures.DaysPerMonth, m.StandardError / TenureMeasures.DaysPerMonth) : null);
     }
 
     private static double? InMonths(double? days) => days / TenureMeasures.DaysPerMonth;
@@ -226,7 +228,7 @@ internal static class TenureCommand
         report.Input.Write(output);
         if (report.Method == KaplanMeierMethod)
         {
-            WriteKaplanMeier(output, report.Groups, report.LogRank);
+            WriteKaplanMeier(output, report.Groups, report.LogRank, report.HorizonMonths!.Value);
             return;
         }
 
@@ -242,7 +244,7 @@ internal static class TenureCommand
         table.Write(output);
     }
 
-    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureGroup> groups, LogRankRow? logRank)
+    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureGroup> groups, LogRankRow? logRank, int horizon)
     {
         bool named = groups.Count != 1 || groups[0].Group != All;
         if (groups.Count == 0)
@@ -270,8 +272,8 @@ internal static class TenureCommand
 
             MedianRow median = group.Median!;
             table.AddRow("Median tenure (months)", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}");
-            RestrictedMeanRow mean = group.RestrictedMean!;
-            table.AddRow($"Restricted mean to {mean.HorizonMonths} months (months)", Months(mean.Months), Months(mean.StandardError), "-");
+            RestrictedMeanRow? mean = group.RestrictedMean;
+            table.AddRow($"Restricted mean to {horizon} months (months)", Months(mean?.Months), Months(mean?.StandardError), "-");
             table.Write(output);
             output.WriteLine();
         }

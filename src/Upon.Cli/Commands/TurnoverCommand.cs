@@ -63,11 +63,14 @@ internal static class TurnoverCommand
                 return exitCode;
             }
 
-            List<(string Label, DateInterval Period)> series;
+            bool lookThrough = !parseResult.GetValue(includeInterim);
+            List<Turnover> turnovers;
+            List<string> labels;
             if (periods == Rolling)
             {
                 DateInterval months = TurnoverPeriods.Rolling12Months(rollingEnd ?? today);
-                series = [($"{CliText.Iso(months.Start)} to {CliText.Iso(months.End)}", months)];
+                turnovers = [Turnover.Measure(input.Appointments, input.Register, months, lookThrough)];
+                labels = [$"{CliText.Iso(months.Start)} to {CliText.Iso(months.End)}"];
             }
             else
             {
@@ -80,19 +83,20 @@ internal static class TurnoverCommand
                     return ExitCodes.Usage;
                 }
 
-                series = [.. Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(year => financial
-                    ? (FinancialYearLabel(year), TurnoverPeriods.FinancialYear(year))
-                    : (year.ToString(CultureInfo.InvariantCulture), TurnoverPeriods.CalendarYear(year)))];
+                IEnumerable<int> years = Enumerable.Range(firstYear, lastYear - firstYear + 1);
+                turnovers = financial
+                    ? [.. Turnover.ByFinancialYear(input.Appointments, input.Register, firstYear, lastYear, lookThrough)]
+                    : [.. years.Select(year => Turnover.Measure(input.Appointments, input.Register, TurnoverPeriods.CalendarYear(year), lookThrough))];
+                labels = [.. years.Select(year => TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year))];
             }
 
-            bool lookThrough = !parseResult.GetValue(includeInterim);
-            List<Turnover> turnovers = [.. series.Select(p => Turnover.Measure(input.Appointments, input.Register, p.Period, lookThrough))];
-            List<TurnoverRow> rows = [.. series.Zip(turnovers, (p, t) => Row(p.Label, t))];
-            WorkforceOptions.WriteSvg(chart, writer => SvgChart.WriteSeries(writer, ChartSeries.ChangeRates("Changes per authority", turnovers), options: new ChartOptions
+            List<TurnoverRow> rows = [.. labels.Zip(turnovers, Row)];
+            ChartSeries rates = ChartSeries.ChangeRates("Changes per authority", turnovers);
+            WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
             {
                 Title = $"DCS changes per authority by {Describe(periods)}",
                 YAxisLabel = "Changes per authority",
-            }));
+            }), error);
             TurnoverReport report = new(
                 periods,
                 today,
@@ -104,10 +108,6 @@ internal static class TurnoverCommand
         });
         return command;
     }
-
-    /// <summary>The financial year's usual label: 2020 gives "2020/21".</summary>
-    internal static string FinancialYearLabel(int startYear) =>
-        string.Create(CultureInfo.InvariantCulture, $"{startYear}/{(startYear + 1) % 100:00}");
 
     private static string? CheckUsage(string periods, int? first, int? last, LocalDate? rollingEnd, LocalDate asOf)
     {
@@ -142,7 +142,7 @@ internal static class TurnoverCommand
 
         if (last is int year && (financial ? TurnoverPeriods.FinancialYear(year) : TurnoverPeriods.CalendarYear(year)).End > asOf)
         {
-            string label = financial ? FinancialYearLabel(year) : year.ToString(CultureInfo.InvariantCulture);
+            string label = TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year);
             return $"{label} ends after the as-of date ({CliText.Iso(asOf)}); turnover is measured over whole periods up to it.";
         }
 

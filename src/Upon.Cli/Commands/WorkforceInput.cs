@@ -93,11 +93,20 @@ internal static class WorkforceOptions
     public static string? CheckSvg(FileInfo? file) =>
         file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{folder.FullName}', does not exist." : null;
 
-    /// <summary>Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends) when it is given.</summary>
-    public static void WriteSvg(FileInfo? file, Action<TextWriter> draw)
+    /// <summary>
+    /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends) when it is given; when there is
+    /// nothing to draw, says so on <paramref name="error"/> and writes no file.
+    /// </summary>
+    public static void WriteSvg(FileInfo? file, bool anything, Action<TextWriter> draw, TextWriter error)
     {
         if (file is null)
         {
+            return;
+        }
+
+        if (!anything)
+        {
+            error.WriteLine($"upon: nothing to draw, so '{file.Name}' was not written.");
             return;
         }
 

@@ -75,6 +75,7 @@ internal sealed record TenureReport(
     DateInterval? Window,
     bool LookThroughInterim,
     string? By,
+    int? HorizonMonths,
     InputSummary Input,
     IReadOnlyList<TenureGroup> Groups,
     LogRankRow? LogRank);

@@ -188,6 +188,27 @@ public sealed class TenureCommandTests : IDisposable
         Assert.Contains("Months in post", File.ReadAllText(svg), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AWindowWithoutSpells_EstimatesNothing_AndDrawsNothing()
+    {
+        string svg = Path.Combine(folder, "empty.svg");
+
+        (int exitCode, string output, string error) = Run("tenure", file, "--as-of", "2022-03-31", "--window", "2010-01-01..2010-12-31", "--svg", svg, "--format", "json");
+        (int byExit, string byOutput, _) = Run("tenure", file, "--as-of", "2022-03-31", "--window", "2010-01-01..2010-12-31", "--by", "kind");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement group = document.RootElement.GetProperty("groups")[0];
+        Assert.Equal(0, group.GetProperty("records").GetInt64());
+        Assert.False(group.TryGetProperty("restrictedMean", out _));
+        Assert.Equal(0, group.GetProperty("survival").GetArrayLength());
+        Assert.False(File.Exists(svg));
+        Assert.Equal("upon: nothing to draw, so 'empty.svg' was not written.\n", error);
+        Assert.Equal(0, byExit);
+        Assert.Contains("No spells in the window.", byOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Log-rank", byOutput, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--method", "in-post", "--window", "2020-01-01..2020-12-31")]
     [InlineData("--window", "2020-01-01..2020-12-31", "--from", "2020-01-01")]
