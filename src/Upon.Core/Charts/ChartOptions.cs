@@ -80,7 +80,7 @@ public sealed record ChartCurve(string Label, KaplanMeierCurve Curve)
 /// <summary>One value of a series over categories such as financial years (<c>2020/21</c>).</summary>
 /// <param name="Category">The category, as drawn under the axis.</param>
 /// <param name="Value">The value, finite and at least 0.</param>
-public readonly record struct SeriesPoint(string Category, double Value);
+public readonly record struct ChartPoint(string Category, double Value);
 
 /// <summary>How the main series of a <see cref="SvgChart.Series"/> chart is drawn.</summary>
 public enum SeriesStyle
@@ -102,13 +102,13 @@ public sealed record ChartSeries
     /// <exception cref="ArgumentNullException"><paramref name="label"/>, <paramref name="points"/> or a category is null.</exception>
     /// <exception cref="ArgumentException">A category appears twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite.</exception>
-    public ChartSeries(string label, IEnumerable<SeriesPoint> points)
+    public ChartSeries(string label, IEnumerable<ChartPoint> points)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(points);
         HashSet<string> seen = new(StringComparer.Ordinal);
-        ImmutableArray<SeriesPoint>.Builder all = ImmutableArray.CreateBuilder<SeriesPoint>();
-        foreach (SeriesPoint point in points)
+        ImmutableArray<ChartPoint>.Builder all = ImmutableArray.CreateBuilder<ChartPoint>();
+        foreach (ChartPoint point in points)
         {
             ArgumentNullException.ThrowIfNull(point.Category, nameof(points));
             if (!seen.Add(point.Category))
@@ -132,7 +132,7 @@ public sealed record ChartSeries
     public string Label { get; }
 
     /// <summary>Gets the values in drawing order.</summary>
-    public ImmutableArray<SeriesPoint> Points { get; }
+    public ImmutableArray<ChartPoint> Points { get; }
 
     /// <summary>
     /// Gets the change rates (<see cref="Turnover.ChangeRate"/>) of <paramref name="turnovers"/>, each in the
@@ -148,13 +148,38 @@ public sealed record ChartSeries
     public static ChartSeries ChangeRates(string label, IEnumerable<Turnover> turnovers, bool byAuthority = false)
     {
         ArgumentNullException.ThrowIfNull(turnovers);
-        List<SeriesPoint> points = [];
+        List<ChartPoint> points = [];
         foreach (Turnover turnover in turnovers)
         {
             ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
             if ((byAuthority ? turnover.AuthorityChangeRate : turnover.ChangeRate) is double rate)
             {
-                points.Add(new SeriesPoint(Category(turnover.Period.Start, turnover.Period.End), rate));
+                points.Add(new ChartPoint(Category(turnover.Period.Start, turnover.Period.End), rate));
+            }
+        }
+
+        return new ChartSeries(label, points);
+    }
+
+    /// <summary>
+    /// Gets the values of a <see cref="TurnoverSeries"/>, such as the published figures of
+    /// <see cref="PublishedTurnoverFigures.Series(TurnoverMeasure)"/>, each in the category of its year (<c>2020/21</c> or
+    /// <c>2020</c>); years without a value are left out, so a reference line breaks there.
+    /// </summary>
+    /// <param name="label">The label in the legend.</param>
+    /// <param name="series">The series.</param>
+    /// <returns>The chart series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/> or <paramref name="series"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative.</exception>
+    public static ChartSeries Of(string label, TurnoverSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        List<ChartPoint> points = [];
+        foreach (TurnoverPoint point in series.Points)
+        {
+            if (point.Value is double value)
+            {
+                points.Add(new ChartPoint(series.YearLabel(point.Year), value));
             }
         }
 

@@ -179,7 +179,7 @@ public static class SvgChart
         double largest = 0;
         foreach (ChartSeries one in all)
         {
-            foreach (SeriesPoint point in one.Points)
+            foreach (ChartPoint point in one.Points)
             {
                 if (indexOf.TryAdd(point.Category, categories.Count))
                 {
@@ -201,7 +201,7 @@ public static class SvgChart
             string colour = Palette[s % Palette.Length];
             if (s == 0 && style == SeriesStyle.Bars)
             {
-                foreach (SeriesPoint point in all[s].Points)
+                foreach (ChartPoint point in all[s].Points)
                 {
                     double x = plot.X(indexOf[point.Category]) + (slot * 0.15);
                     double y = plot.Y(point.Value);
@@ -229,7 +229,7 @@ public static class SvgChart
         // A segment joins neighbouring categories only: a category without a value breaks the line.
         svg.Append("<path class=\"line\" fill=\"none\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\" d=\"");
         int previous = int.MinValue;
-        foreach (SeriesPoint point in series.Points)
+        foreach (ChartPoint point in series.Points)
         {
             int index = indexOf[point.Category];
             Point(svg, index == previous + 1 ? 'L' : 'M', plot.X(index + 0.5), plot.Y(point.Value));
@@ -237,7 +237,7 @@ public static class SvgChart
         }
 
         svg.Append("\"/>\n");
-        foreach (SeriesPoint point in series.Points)
+        foreach (ChartPoint point in series.Points)
         {
             svg.Append("<circle class=\"marker\" fill=\"").Append(colour).Append("\" r=\"3\" cx=\"").Append(Number(plot.X(indexOf[point.Category] + 0.5)))
                 .Append("\" cy=\"").Append(Number(plot.Y(point.Value))).Append("\"/>\n");

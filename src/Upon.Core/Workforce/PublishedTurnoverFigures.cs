@@ -132,10 +132,10 @@ public static class PublishedTurnoverFigures
     public static TurnoverSeries Series(Func<PublishedTurnoverYear, double?> measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        List<SeriesPoint> points = new(Years.Length);
+        List<TurnoverPoint> points = new(Years.Length);
         foreach (PublishedTurnoverYear year in Years)
         {
-            points.Add(new SeriesPoint(year.StartYear, measure(year)));
+            points.Add(new TurnoverPoint(year.StartYear, measure(year)));
         }
 
         return TurnoverSeries.FromValues(YearBasis.Financial, points);

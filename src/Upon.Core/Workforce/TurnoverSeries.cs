@@ -57,7 +57,7 @@ public enum TurnoverMeasure
 /// <remarks>Equality is by value.</remarks>
 /// <param name="Year">The year: a calendar year, or the calendar year a financial year starts in.</param>
 /// <param name="Value">The value, or null where it is not known (for example "–" in a published table).</param>
-public readonly record struct SeriesPoint(int Year, double? Value);
+public readonly record struct TurnoverPoint(int Year, double? Value);
 
 /// <summary>
 /// A turnover measure year by year, with the questions the sector asks of it: the lowest (or highest)
@@ -75,13 +75,13 @@ public sealed class TurnoverSeries
 {
     private readonly Dictionary<int, double?> values;
 
-    private TurnoverSeries(YearBasis basis, ImmutableArray<SeriesPoint> points)
+    private TurnoverSeries(YearBasis basis, ImmutableArray<TurnoverPoint> points)
     {
         Basis = basis;
         Points = points;
         values = new Dictionary<int, double?>(points.Length);
         ImmutableArray<int>.Builder missing = ImmutableArray.CreateBuilder<int>();
-        foreach (SeriesPoint point in points)
+        foreach (TurnoverPoint point in points)
         {
             values.Add(point.Year, point.Value);
         }
@@ -104,7 +104,7 @@ public sealed class TurnoverSeries
     public YearBasis Basis { get; }
 
     /// <summary>Gets the years in increasing order, each once.</summary>
-    public ImmutableArray<SeriesPoint> Points { get; }
+    public ImmutableArray<TurnoverPoint> Points { get; }
 
     /// <summary>Gets the years between the first and the last that have no value (absent, or present with a null value), in order.</summary>
     public ImmutableArray<int> MissingYears { get; }
@@ -116,13 +116,13 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is undefined, or a year or value is out of range (values must be finite).</exception>
     /// <exception cref="ArgumentException">A year appears twice.</exception>
-    public static TurnoverSeries FromValues(YearBasis basis, IEnumerable<SeriesPoint> points)
+    public static TurnoverSeries FromValues(YearBasis basis, IEnumerable<TurnoverPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         CheckBasis(basis);
-        List<SeriesPoint> list = [];
+        List<TurnoverPoint> list = [];
         HashSet<int> years = [];
-        foreach (SeriesPoint point in points)
+        foreach (TurnoverPoint point in points)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(point.Year, 1, nameof(points));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(point.Year, 9998, nameof(points));
@@ -168,7 +168,7 @@ public sealed class TurnoverSeries
         ArgumentNullException.ThrowIfNull(turnovers);
         ArgumentNullException.ThrowIfNull(measure);
         YearBasis? basis = null;
-        List<SeriesPoint> points = [];
+        List<TurnoverPoint> points = [];
         foreach (Turnover turnover in turnovers)
         {
             ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
@@ -179,7 +179,7 @@ public sealed class TurnoverSeries
             }
 
             basis = b;
-            points.Add(new SeriesPoint(year, measure(turnover)));
+            points.Add(new TurnoverPoint(year, measure(turnover)));
         }
 
         return FromValues(basis ?? YearBasis.Financial, points);
@@ -223,7 +223,7 @@ public sealed class TurnoverSeries
         ArgumentOutOfRangeException.ThrowIfLessThan(toYear, fromYear);
         double sum = 0;
         int count = 0;
-        foreach (SeriesPoint point in Points)
+        foreach (TurnoverPoint point in Points)
         {
             if (point.Year >= fromYear && point.Year <= toYear && point.Value is double value)
             {

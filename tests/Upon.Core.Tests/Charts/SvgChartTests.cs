@@ -254,8 +254,19 @@ public sealed class SvgChartTests
         ChartSeries series = ChartSeries.ChangeRates("Changes", Turnover.ByFinancialYear(appointments, register, 2019, 2020));
         ChartSeries calendar = ChartSeries.ChangeRates("Changes", [Turnover.Measure(appointments, register, TurnoverPeriods.CalendarYear(2020)), Turnover.Measure(appointments, register, TurnoverPeriods.Rolling12Months(new LocalDate(2021, 6, 30)))], byAuthority: true);
 
-        Assert.Equal([new SeriesPoint("2019/20", 0), new SeriesPoint("2020/21", 0.5)], series.Points.AsEnumerable());
-        Assert.Equal([new SeriesPoint("2020", 0.5), new SeriesPoint("2021-06-30", 0.5)], calendar.Points.AsEnumerable());
+        Assert.Equal([new ChartPoint("2019/20", 0), new ChartPoint("2020/21", 0.5)], series.Points.AsEnumerable());
+        Assert.Equal([new ChartPoint("2020", 0.5), new ChartPoint("2021-06-30", 0.5)], calendar.Points.AsEnumerable());
+    }
+
+    [Fact]
+    public void Of_TurnoverSeries_TakesEachYearWithAValueUnderItsLabel()
+    {
+        ChartSeries published = ChartSeries.Of("Published changes", PublishedTurnoverFigures.Series(TurnoverMeasure.Changes));
+
+        Assert.Equal(new ChartPoint("2013/14", 61), published.Points[0]);
+        Assert.Equal(new ChartPoint("2020/21", 39), published.Points.Single(p => p.Category == "2020/21"));
+        Assert.DoesNotContain(published.Points, p => p.Category is "2014/15" or "2021/22");   // not published: the line breaks
+        Assert.Equal(PublishedTurnoverFigures.Years.Length, published.Points.Length);
     }
 
     [Fact]

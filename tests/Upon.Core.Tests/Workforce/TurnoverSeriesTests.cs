@@ -137,11 +137,11 @@ public sealed class TurnoverSeriesTests
         Property.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
         {
             TurnoverSeries series = TurnoverSeries.FromValues(YearBasis.Financial, points.Reverse());
-            foreach (SeriesPoint point in points.Where(p => p.Value is not null))
+            foreach (TurnoverPoint point in points.Where(p => p.Value is not null))
             {
                 double value = point.Value!.Value;
                 int? since = series.LowestSince(point.Year);
-                SeriesPoint[] earlier = [.. points.Where(p => p.Year < point.Year && p.Value is not null)];
+                TurnoverPoint[] earlier = [.. points.Where(p => p.Year < point.Year && p.Value is not null)];
                 if (since is int year)
                 {
                     Assert.True(year < point.Year);
@@ -161,7 +161,7 @@ public sealed class TurnoverSeriesTests
         {
             TurnoverSeries series = TurnoverSeries.FromValues(YearBasis.Calendar, points);
             TurnoverSeries negated = TurnoverSeries.FromValues(YearBasis.Calendar, points.Select(p => p with { Value = -p.Value }));
-            foreach (SeriesPoint point in points.Where(p => p.Value is not null))
+            foreach (TurnoverPoint point in points.Where(p => p.Value is not null))
             {
                 Assert.Equal(negated.LowestSince(point.Year), series.HighestSince(point.Year));
             }

@@ -34,14 +34,14 @@ public static class WorkforceAnalyticsGenerators
             select (appointments, period, new LocalDate(2013, 1, 1).PlusDays(days)));
 
     /// <summary>Series of 0 to 15 financial years from 2000 with small whole values, a value missing one time in five and years skipped one time in six.</summary>
-    public static Arbitrary<SeriesPoint[]> SeriesPoints() =>
+    public static Arbitrary<TurnoverPoint[]> SeriesPoints() =>
         Arb.From(
             from n in Gen.Choose(0, 15)
             from entries in (from skip in Gen.Elements(false, false, false, false, false, true)
                              from missing in Gen.Elements(false, false, false, false, true)
                              from value in Gen.Choose(0, 12)
                              select (skip, missing ? (double?)null : value)).ArrayOf(n)
-            select entries.Select((e, i) => (e.skip, Point: new SeriesPoint(2000 + i, e.Item2))).Where(e => !e.skip).Select(e => e.Point).ToArray());
+            select entries.Select((e, i) => (e.skip, Point: new TurnoverPoint(2000 + i, e.Item2))).Where(e => !e.skip).Select(e => e.Point).ToArray());
 
     /// <summary>The spells of each holder's history with a naive scan of the appointments: the origin of the spell starting with <paramref name="first"/>.</summary>
     public static ChangeOrigin NaiveOrigin(IReadOnlyList<Appointment> appointments, Appointment first, LocalDate historyFrom) =>
