@@ -8,7 +8,6 @@ using NodaTime;
 using Upon.Core.Charts;
 using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
-using SeriesPoint = Upon.Core.Charts.SeriesPoint;
 
 namespace Upon.Core.Tests.Charts;
 
