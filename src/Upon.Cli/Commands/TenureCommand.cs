@@ -46,7 +46,7 @@ internal static class TenureCommand
         Option<LocalDate?> to = WorkforceOptions.DateOption("--to", "The window's last day, instead of --window; not after --as-of. Default: the as-of date.");
         Option<int> horizon = new("--horizon")
         {
-            Description = "For km: the horizon of the restricted mean tenure, in months; default 60.",
+            Description = "For km: the horizon of the restricted mean tenure, in months, 1 to 1200.",
             HelpName = "MONTHS",
             DefaultValueFactory = _ => 60,
         };

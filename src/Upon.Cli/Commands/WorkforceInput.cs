@@ -50,7 +50,7 @@ internal static class WorkforceOptions
     /// <summary>Creates the <c>--register FILE</c> option.</summary>
     public static Option<FileInfo?> RegisterFile() => new("--register")
     {
-        Description = "An authority register (code, name, region, effective from/to) giving the authorities in force in each period. Default: every authority the appointments name, in force throughout.",
+        Description = "An authority register, CSV or JSON (code, name, region, effectiveFrom, effectiveTo): the authorities in force, for the rates and to check each appointment's authority. Default: every authority the appointments name, in force throughout.",
         HelpName = "FILE",
     };
 
