@@ -20,6 +20,7 @@ internal static class UponCommandLine
         root.Add(TimelineCommand.Create());
         root.Add(TurnoverCommand.Create());
         root.Add(TenureCommand.Create());
+        root.Add(CohortCommand.Create());
         return root;
     }
 

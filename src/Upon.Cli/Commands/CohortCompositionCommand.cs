@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Upon.Core.Cohorts;
+using Upon.Core.Serialization;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon cohort composition</c>.</summary>
+internal static partial class CohortCommand
+{
+    private static Command CreateComposition()
+    {
+        Argument<string> file = new("file")
+        {
+            Description = "A composition document of published figures (docs/schemas/cohort-composition.schema.json), or a candidates document whose records are counted. '-' reads standard input.",
+            HelpName = "FILE|-",
+        };
+        Option<int> threshold = new("--suppress-below")
+        {
+            Description = "Suppress counts from 1 to this number minus one, and enough others that none can be worked out from the total; default 5; 1 suppresses nothing.",
+            HelpName = "N",
+            DefaultValueFactory = _ => CompositionBreakdown.DefaultThreshold,
+        };
+        Option<Reference[]> references = new("--reference")
+        {
+            Description = "A category's share of a reference population, DIMENSION=CATEGORY:SHARE with SHARE from 0 to 1 (for example \"ethnicity=British:0.8\"); repeat for several.",
+            HelpName = "DIM=CATEGORY:SHARE",
+            CustomParser = ParseReferences,
+        };
+        Option<int?> statedTotal = new("--stated-total") { Description = "The total to check every dimension's counts against, instead of the totals the document states.", HelpName = "N" };
+        Option<string> format = CommonOptions.Format();
+        Command command = new("composition", "Report a cohort's make-up by dimension: counts, shares, representation against a reference population, a check against the stated total, and the breakdown as it may be published with small numbers suppressed. Exit 1 when FILE is invalid or a dimension's counts do not sum to its stated total.")
+        {
+            file, threshold, references, statedTotal, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
+            int suppressBelow = parseResult.GetValue(threshold);
+            int? total = parseResult.GetValue(statedTotal);
+            if (suppressBelow < 1 || total < 0)
+            {
+                return Usage(error, suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
+            }
+
+            string path = parseResult.GetValue(file)!;
+            if (ReadInput(path, error) is not byte[] bytes)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (ReadFigures(bytes, path, error) is not CompositionFigures figures)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            Dictionary<CompositionDimension, Dictionary<string, decimal>> shares = [];
+            foreach (Reference reference in parseResult.GetValue(references) ?? [])
+            {
+                CompositionDimension? dimension = figures.Dimensions.FirstOrDefault(d => reference.Matches(d.Dimension));
+                if (dimension is null || !dimension.Counts.Any(c => c.Category == reference.Category))
+                {
+                    return Usage(error, dimension is null
+                        ? $"--reference names the dimension '{reference.Dimension}', which the file does not have; it has {string.Join(", ", figures.Dimensions.Select(d => $"'{d.Dimension}'"))}."
+                        : $"--reference names the category '{reference.Category}', which the {dimension.Dimension} counts do not have.");
+                }
+
+                if (!shares.TryGetValue(dimension, out Dictionary<string, decimal>? map))
+                {
+                    shares[dimension] = map = new(StringComparer.Ordinal);
+                }
+
+                map[reference.Category] = reference.Share;
+            }
+
+            List<BreakdownOutput> breakdowns = [];
+            foreach (CompositionDimension dimension in figures.Dimensions)
+            {
+                CompositionBreakdown breakdown = dimension.ToBreakdown(shares.GetValueOrDefault(dimension), total);
+                PublishedBreakdown published = breakdown.Suppress(suppressBelow);
+                breakdowns.Add(new BreakdownOutput(
+                    breakdown.Dimension,
+                    breakdown.Total,
+                    breakdown.StatedTotal,
+                    breakdown.MatchesStatedTotal,
+                    breakdown.TotalMismatch,
+                    [.. breakdown.Cells.Select(c => new CellOutput(c.Category, c.Count, c.Share, c.ReferenceShare, c.Difference, c.RepresentationRatio))],
+                    new PublishedOutput(published.Total, published.IsWithheld, [.. published.Cells.Select(c => new PublishedCellOutput(c.Category, c.Count, c.Share, Json(c.Reason.ToString())))])));
+            }
+
+            CompositionOutput result = new(figures.Title, suppressBelow, breakdowns.All(b => b.MatchesStatedTotal), breakdowns);
+            if (parseResult.GetValue(format) == CommonOptions.Json)
+            {
+                CohortJson.Write(output, result, CohortJsonContext.Default.CompositionOutput);
+            }
+            else
+            {
+                WriteComposition(output, result);
+            }
+
+            return result.TotalsMatch ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+
+    /// <summary>Reads a composition document, or counts the records of a candidates document; null after listing the problems.</summary>
+    private static CompositionFigures? ReadFigures(byte[] bytes, string path, TextWriter error)
+    {
+        if (IsCompositionDocument(bytes))
+        {
+            DocumentResult<CompositionFigures> read;
+            using (MemoryStream stream = new(bytes, writable: false))
+            {
+                read = CompositionDocument.Read(stream, Math.Max(bytes.Length, 1));
+            }
+
+            if (!read.IsValid)
+            {
+                WriteProblems(error, Path.GetFileName(path), read.Problems.Select(p => (0, p)), null);
+                return null;
+            }
+
+            return read.Value;
+        }
+
+        if (ReadCandidates(bytes, path, error) is not { } candidates)
+        {
+            return null;
+        }
+
+        return new CompositionFigures(
+            $"{Count(candidates.Count, "candidate")} in {Path.GetFileName(path)}",
+            ParticipantComposition.Count([.. candidates.Select(c => c.Profile)]));
+    }
+
+    /// <summary>A composition document is one JSON object with a "dimensions" property; anything else is read as candidates.</summary>
+    private static bool IsCompositionDocument(byte[] bytes)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("dimensions", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void WriteComposition(TextWriter output, CompositionOutput result)
+    {
+        if (result.Title is string title)
+        {
+            output.WriteLine(title);
+            output.WriteLine();
+        }
+
+        foreach (BreakdownOutput breakdown in result.Breakdowns)
+        {
+            output.WriteLine($"{breakdown.Dimension}: {Number(breakdown.Total)} counted{(breakdown.StatedTotal is int stated ? $", stated total {Number(stated)}{(breakdown.MatchesStatedTotal ? " (matches)" : " (MISMATCH)")}" : string.Empty)}");
+            if (breakdown.TotalMismatch is string mismatch)
+            {
+                output.WriteLine(mismatch);
+            }
+
+            bool reference = breakdown.Cells.Any(c => c.ReferenceShare is not null);
+            TextTable table = reference
+                ? new("Category", "Count", "Share", "Reference", "Difference", "Ratio", "Published")
+                : new("Category", "Count", "Share", "Published");
+            for (int i = 0; i < breakdown.Cells.Count; i++)
+            {
+                CellOutput cell = breakdown.Cells[i];
+                PublishedCellOutput published = breakdown.Published.Cells[i];
+                string shown = published.Count is int count ? Number(count) : $"suppressed ({published.Suppression})";
+                if (reference)
+                {
+                    table.AddRow(
+                        cell.Category,
+                        Number(cell.Count),
+                        Percent(cell.Share),
+                        cell.ReferenceShare is decimal r ? Percent(r) : "-",
+                        cell.Difference is decimal d ? (d * 100m).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " points" : "-",
+                        cell.RepresentationRatio is decimal ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+                        shown);
+                }
+                else
+                {
+                    table.AddRow(cell.Category, Number(cell.Count), Percent(cell.Share), shown);
+                }
+            }
+
+            table.Write(output);
+            output.WriteLine($"Published total: {(breakdown.Published.Total is int publishedTotal ? Number(publishedTotal) : "withheld")}");
+            output.WriteLine();
+        }
+
+        int mismatches = result.Breakdowns.Count(b => !b.MatchesStatedTotal);
+        output.WriteLine(mismatches == 0
+            ? $"Every dimension's counts match its stated total. Suppression below {Number(result.Threshold)}; the reasons are for the producer, not for publication."
+            : $"{Number(mismatches)} of {Count(result.Breakdowns.Count, "dimension")} {(mismatches == 1 ? "does" : "do")} not match the stated total. Suppression below {Number(result.Threshold)}; the reasons are for the producer, not for publication.");
+    }
+
+    private static Reference[] ParseReferences(ArgumentResult result)
+    {
+        List<Reference> references = [];
+        foreach (Token token in result.Tokens)
+        {
+            string text = token.Value;
+            int equals = text.IndexOf('=', StringComparison.Ordinal);
+            int colon = text.LastIndexOf(':');
+            if (equals <= 0 || colon <= equals + 1 || colon == text.Length - 1)
+            {
+                result.AddError($"--reference '{text}' is not DIMENSION=CATEGORY:SHARE, for example \"ethnicity=British:0.8\".");
+                return [];
+            }
+
+            if (!decimal.TryParse(text.AsSpan(colon + 1), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal share) || share < 0m || share > 1m)
+            {
+                result.AddError($"--reference '{text}': the share must be a number from 0 to 1.");
+                return [];
+            }
+
+            references.Add(new Reference(text[..equals].Trim(), text[(equals + 1)..colon].Trim(), share));
+        }
+
+        return [.. references];
+    }
+
+    /// <summary>One <c>--reference DIMENSION=CATEGORY:SHARE</c>.</summary>
+    private sealed record Reference(string Dimension, string Category, decimal Share)
+    {
+        /// <summary>Whether this names <paramref name="dimension"/>: its name in any case, or the candidates property that gives it (background, organisationType…).</summary>
+        public bool Matches(string dimension) =>
+            string.Equals(Dimension, dimension, StringComparison.OrdinalIgnoreCase)
+            || Enum.GetValues<CompositionField>().Any(f => ParticipantComposition.DimensionName(f) == dimension && string.Equals(Json(f.ToString()), Dimension, StringComparison.OrdinalIgnoreCase));
+    }
+}

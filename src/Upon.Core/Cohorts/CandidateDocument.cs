@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Cohorts;
+
+/// <summary>
+/// Reads and writes candidates documents: one record per assessed applicant, as a JSON array, JSON Lines or a
+/// single object (the schema is docs/schemas/cohort-candidate.schema.json).
+/// </summary>
+/// <remarks>
+/// <para>A record is an object
+/// <c>{"applicantId", "authority", "eligibility", "score", "underRepresented"?, "background"?, "ethnicity"?,
+/// "disability"?, "region"?, "organisationType"?}</c>: <c>eligibility</c> is <c>eligible</c>, <c>ineligible</c> or
+/// <c>incomplete</c> (the names eligibility decisions are written with); <c>score</c> is a JSON number (a string is
+/// refused); <c>underRepresented</c> is true or false (false when left out); the attributes are non-empty strings,
+/// left out when not stated.</para>
+/// <para>Reading streams: one record is in memory at a time, and records come in file order, each a candidate or
+/// its problems with the record number, JSON path and stable code. A record whose applicant id an earlier record
+/// already used is reported (<see cref="CohortProblemCodes.ApplicantDuplicate"/>) and not used, so records in =
+/// candidates + records reported. Reading never throws for bad input, and messages never repeat values.</para>
+/// </remarks>
+public static class CandidateDocument
+{
+    /// <summary>The largest record accepted unless another limit is given, in bytes: 1 MiB.</summary>
+    public const int DefaultMaxRecordBytes = 1024 * 1024;
+
+    private static readonly string[] Properties =
+        ["applicantId", "authority", "eligibility", "score", "underRepresented", "background", "ethnicity", "disability", "region", "organisationType"];
+
+    /// <summary>Reads candidate records from JSON, lazily.</summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read as the records are enumerated, and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> tells an array, JSON Lines and a single object apart.</param>
+    /// <param name="maxRecordBytes">The largest record accepted, in bytes.</param>
+    /// <returns>
+    /// The records in file order. A syntax error inside an array ends the reading with one record of problems,
+    /// since the array's structure is lost; in JSON Lines it affects its line only.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRecordBytes"/> is not positive.</exception>
+    public static IEnumerable<CandidateRecord> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxRecordBytes = DefaultMaxRecordBytes)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecordBytes);
+        return ReadIterator(utf8Json, format, maxRecordBytes);
+    }
+
+    /// <summary>Writes one candidate record as a JSON object; attributes not stated and a false flag are left out.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="profile">The candidate.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="profile"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, CandidateProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(profile);
+        SelectionCandidate candidate = profile.Candidate;
+        writer.WriteStartObject();
+        writer.WriteString(Properties[0], candidate.ApplicantId);
+        writer.WriteString(Properties[1], candidate.AuthorityCode);
+        writer.WriteString(Properties[2], EnumNames<EligibilityOutcome>.Name(candidate.Eligibility));
+        writer.WriteNumber(Properties[3], candidate.Score);
+        if (candidate.UnderRepresented)
+        {
+            writer.WriteBoolean(Properties[4], true);
+        }
+
+        foreach (CompositionField attribute in Enum.GetValues<CompositionField>())
+        {
+            if (profile.Get(attribute) is string value)
+            {
+                writer.WriteString(EnumNames<CompositionField>.Name(attribute), value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes candidates as JSON Lines: one compact object a line, each line ended by <c>\n</c>.</summary>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <param name="profiles">The candidates, written in order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="profiles"/> (or one of its items) is null.</exception>
+    public static void WriteLines(Stream utf8Json, IEnumerable<CandidateProfile> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(profiles);
+        foreach (CandidateProfile profile in profiles)
+        {
+            using (Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented: false)))
+            {
+                Write(writer, profile);
+            }
+
+            utf8Json.WriteByte((byte)'\n');
+        }
+    }
+
+    private static IEnumerable<CandidateRecord> ReadIterator(Stream utf8Json, BatchFormat format, int maxRecordBytes)
+    {
+        Stream stream = utf8Json;
+        JsonDocumentStream.Layout layout = format switch
+        {
+            BatchFormat.JsonLines => JsonDocumentStream.Layout.Lines,
+            BatchFormat.JsonArray => JsonDocumentStream.Layout.Array,
+            _ => JsonDocumentStream.Detect(utf8Json, maxRecordBytes, out stream),
+        };
+        bool jsonLines = layout == JsonDocumentStream.Layout.Lines;
+        Dictionary<string, int> seen = new(StringComparer.Ordinal);
+        using JsonDocumentStream documents = new(stream, layout, maxRecordBytes, "candidates", "a candidate");
+        int index = 0;
+        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        {
+            index++;
+            int number = jsonLines ? documents.Line : index;
+            if (document is null)
+            {
+                yield return new CandidateRecord(number, null, [problem!.Value]);
+                continue;
+            }
+
+            CandidateRecord record;
+            using (document)
+            {
+                record = ReadObject(document.RootElement, number, seen);
+            }
+
+            yield return record;
+        }
+    }
+
+    private static CandidateRecord ReadObject(JsonElement element, int number, Dictionary<string, int> seen)
+    {
+        const string Root = JsonPath.Root;
+        JsonElementReader json = new();
+        if (!json.IsObject(element, Root, "a candidate object"))
+        {
+            return new CandidateRecord(number, null, [.. json.Problems]);
+        }
+
+        json.RejectUnknown(element, Root, Properties);
+        string? applicantId = json.String(element, Root, Properties[0], required: true);
+        string? authority = json.String(element, Root, Properties[1], required: true);
+        EligibilityOutcome? eligibility = json.Enum<EligibilityOutcome>(element, Root, Properties[2], required: true);
+        decimal? score = json.Decimal(element, Root, Properties[3], required: true, decimal.MinValue, decimal.MaxValue, minExclusive: false);
+        bool underRepresented = json.Bool(element, Root, Properties[4], required: false) ?? false;
+        string?[] attributes = new string?[Properties.Length - 5];
+        for (int i = 0; i < attributes.Length; i++)
+        {
+            attributes[i] = json.String(element, Root, Properties[5 + i], required: false);
+        }
+
+        if (applicantId is not null)
+        {
+            if (seen.TryGetValue(applicantId, out int first))
+            {
+                json.Add(JsonPath.Property(Root, Properties[0]), CohortProblemCodes.ApplicantDuplicate, FormattableString.Invariant($"The applicant id is already used by record {first}; applicant ids must be unique."));
+            }
+            else
+            {
+                seen.Add(applicantId, number);
+            }
+        }
+
+        if (json.Problems.Count > 0 || applicantId is null || authority is null || eligibility is null || score is null)
+        {
+            return new CandidateRecord(number, null, [.. json.Problems]);
+        }
+
+        SelectionCandidate candidate = new(applicantId, authority, eligibility.Value, score.Value, underRepresented);
+        return new CandidateRecord(number, new CandidateProfile(candidate, attributes[0], attributes[1], attributes[2], attributes[3], attributes[4]), []);
+    }
+}
