@@ -193,7 +193,7 @@ internal static class WorkforceOptions
         return null;
     }
 
-    /// <summary>Writes a heading and every problem of every record as <c>record N, path: message (code)</c>.</summary>
+    /// <summary>Writes a heading and every problem of every record as <c>record N: path: message (code)</c>.</summary>
     private static void WriteProblems(TextWriter error, string heading, IEnumerable<(int RecordNumber, ImmutableArray<DocumentProblem> Problems)> records)
     {
         error.WriteLine($"upon: {heading}");
@@ -201,7 +201,7 @@ internal static class WorkforceOptions
         {
             foreach (DocumentProblem problem in problems)
             {
-                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}, {problem}");
+                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {problem}");
             }
         }
     }

@@ -140,8 +140,8 @@ public sealed class TenureCommandTests : IDisposable
 
         Assert.Equal(1, stopped);
         Assert.Equal(string.Empty, nothing);
-        Assert.Contains("record 3, end: The last day in post is before the first. (date.end-before-start)", problems, StringComparison.Ordinal);
-        Assert.Contains("record 6, $.start: The first day in post is after the as-of date. (appointment.after-as-of)", problems, StringComparison.Ordinal);
+        Assert.Contains("record 3: end: The last day in post is before the first. (date.end-before-start)", problems, StringComparison.Ordinal);
+        Assert.Contains("record 6: $.start: The first day in post is after the as-of date. (appointment.after-as-of)", problems, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", problems, StringComparison.Ordinal);
         Assert.Equal(0, continued);
         using JsonDocument document = JsonDocument.Parse(output);

@@ -182,11 +182,11 @@ public sealed class TurnoverCommandTests : IDisposable
         Assert.Equal(
             """
             upon: 5 records of 'bad.csv' have problems:
-              record 2, row: The row has 5 fields where the header has 6. (csv.row-malformed)
-              record 3, end: The last day in post is before the first. (date.end-before-start)
-              record 4, $.start: Another permanent appointment of the same authority shares at least one day with this one. (appointment.permanent-overlap)
-              record 5, $.start: Another permanent appointment of the same authority shares at least one day with this one. (appointment.permanent-overlap)
-              record 6, $.start: The first day in post is after the as-of date. (appointment.after-as-of)
+              record 2: row: The row has 5 fields where the header has 6. (csv.row-malformed)
+              record 3: end: The last day in post is before the first. (date.end-before-start)
+              record 4: $.start: Another permanent appointment of the same authority shares at least one day with this one. (appointment.permanent-overlap)
+              record 5: $.start: Another permanent appointment of the same authority shares at least one day with this one. (appointment.permanent-overlap)
+              record 6: $.start: The first day in post is after the as-of date. (appointment.after-as-of)
             upon: 6 records: 1 used, 5 reported, 0 skipped; nothing measured (use --on-error continue to measure the valid records).
 
             """,
@@ -218,7 +218,7 @@ public sealed class TurnoverCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("record 0, ", error, StringComparison.Ordinal);
+        Assert.Contains("record 0: ", error, StringComparison.Ordinal);
         Assert.Contains("(csv.header-invalid)", error, StringComparison.Ordinal);
         Assert.Contains("the file cannot be read", error, StringComparison.Ordinal);
     }
@@ -272,8 +272,8 @@ public sealed class TurnoverCommandTests : IDisposable
 
         Assert.Equal(1, stopped);
         Assert.Equal(string.Empty, nothing);
-        Assert.Contains("record 8, $.authorityCode: The authority code is not in the register. (appointment.authority-unknown)", error, StringComparison.Ordinal);
-        Assert.Contains("record 9, $.start: The appointment falls outside its authority's period in the register. (appointment.outside-register)", error, StringComparison.Ordinal);
+        Assert.Contains("record 8: $.authorityCode: The authority code is not in the register. (appointment.authority-unknown)", error, StringComparison.Ordinal);
+        Assert.Contains("record 9: $.start: The appointment falls outside its authority's period in the register. (appointment.outside-register)", error, StringComparison.Ordinal);
         Assert.Equal("register.csv", root.GetProperty("input").GetProperty("register").GetString());
         Assert.Equal(4, root.GetProperty("periods")[0].GetProperty("authorities").GetInt32()); // D joined on 1 January 2021
         Assert.Equal(0.5, root.GetProperty("periods")[0].GetProperty("changeRate").GetDouble());
@@ -291,9 +291,9 @@ public sealed class TurnoverCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.StartsWith("upon: the register file 'bad-register.csv' is not valid:\n", error, StringComparison.Ordinal);
-        Assert.Contains("  record 1, ", error, StringComparison.Ordinal);
+        Assert.Contains("  record 1: ", error, StringComparison.Ordinal);
         Assert.Contains("(register.code-duplicate)", error, StringComparison.Ordinal);
-        Assert.Contains("  record 3, ", error, StringComparison.Ordinal);
+        Assert.Contains("  record 3: ", error, StringComparison.Ordinal);
         Assert.Contains("(date.invalid)", error, StringComparison.Ordinal);
         Assert.Equal(1, missing);
         Assert.Contains("does not exist", why, StringComparison.Ordinal);
