@@ -18,6 +18,8 @@ internal static class UponCommandLine
         root.Add(WorkdaysCommand.Create());
         root.Add(EligibilityCommand.Create());
         root.Add(TimelineCommand.Create());
+        root.Add(TurnoverCommand.Create());
+        root.Add(TenureCommand.Create());
         root.Add(CohortCommand.Create());
         root.Add(DemoCommand.Create());
         return root;

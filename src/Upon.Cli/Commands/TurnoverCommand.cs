@@ -1,0 +1,274 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using NodaTime;
+using Upon.Core.Charts;
+using Upon.Core.Workforce;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon turnover FILE</c>: DCS turnover by financial year, calendar year or rolling 12 months.</summary>
+internal static class TurnoverCommand
+{
+    private const string FinancialYear = "financial-year";
+    private const string CalendarYear = "calendar-year";
+    private const string Rolling = "rolling";
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        Argument<FileInfo> file = WorkforceOptions.AppointmentsFile();
+        Option<FileInfo?> register = WorkforceOptions.RegisterFile();
+        Option<string> by = new("--by")
+        {
+            Description = "The periods: financial-year (1 April to 31 March), calendar-year, or rolling (the 12 months ending on --end).",
+            DefaultValueFactory = _ => FinancialYear,
+            HelpName = "financial-year|calendar-year|rolling",
+        };
+        by.AcceptOnlyFromAmong(FinancialYear, CalendarYear, Rolling);
+        Option<int?> from = new("--from") { Description = "The first year: a financial year by the year it starts in (2020 is 2020/21), or a calendar year. Default: the year of the earliest appointment.", HelpName = "YEAR" };
+        Option<int?> to = new("--to") { Description = "The last year, as --from. Default: the last year that ends by the as-of date.", HelpName = "YEAR" };
+        Option<LocalDate?> end = WorkforceOptions.DateOption("--end", "With --by rolling: the last day of the 12 months, as yyyy-MM-dd. Default: the as-of date.");
+        Option<bool> includeInterim = WorkforceOptions.IncludeInterim();
+        Option<LocalDate?> asOf = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: a date after it is a problem, and no period may end after it. Default: today.");
+        Option<string> onError = WorkforceOptions.OnError();
+        Option<FileInfo?> svg = WorkforceOptions.SvgFile("Also draw the changes per authority in each period as a bar chart to this SVG file.");
+        Option<string> format = CommonOptions.Format();
+        Command command = new("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.")
+        {
+            file, register, by, from, to, end, includeInterim, asOf, onError, svg, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
+            LocalDate today = parseResult.GetValue(asOf) ?? WorkforceOptions.Today();
+            string periods = parseResult.GetValue(by)!;
+            int? first = parseResult.GetValue(from);
+            int? last = parseResult.GetValue(to);
+            LocalDate? rollingEnd = parseResult.GetValue(end);
+            FileInfo? chart = parseResult.GetValue(svg);
+            if ((CheckUsage(periods, first, last, rollingEnd, today) ?? WorkforceOptions.CheckSvg(chart)) is string usage)
+            {
+                error.WriteLine($"upon: {usage}");
+                return ExitCodes.Usage;
+            }
+
+            (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
+                parseResult.GetValue(file)!, parseResult.GetValue(register), today, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
+            if (input is null)
+            {
+                return exitCode;
+            }
+
+            bool lookThrough = !parseResult.GetValue(includeInterim);
+            List<Turnover> turnovers;
+            List<string> labels;
+            if (periods == Rolling)
+            {
+                DateInterval months = TurnoverPeriods.Rolling12Months(rollingEnd ?? today);
+                turnovers = [Turnover.Measure(input.Appointments, input.Register, months, lookThrough)];
+                labels = [$"{CliText.Iso(months.Start)} to {CliText.Iso(months.End)}"];
+            }
+            else
+            {
+                bool financial = periods == FinancialYear;
+                int lastYear = last ?? LastWholeYear(financial, today);
+                int firstYear = first ?? (input.EarliestStart is LocalDate earliest ? YearOf(financial, earliest) : lastYear);
+                if (lastYear < firstYear)
+                {
+                    error.WriteLine($"upon: {NoWholeYear(financial, firstYear, today)}");
+                    return ExitCodes.Usage;
+                }
+
+                IEnumerable<int> years = Enumerable.Range(firstYear, lastYear - firstYear + 1);
+                turnovers = financial
+                    ? [.. Turnover.ByFinancialYear(input.Appointments, input.Register, firstYear, lastYear, lookThrough)]
+                    : [.. years.Select(year => Turnover.Measure(input.Appointments, input.Register, TurnoverPeriods.CalendarYear(year), lookThrough))];
+                labels = [.. years.Select(year => TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year))];
+            }
+
+            List<TurnoverRow> rows = [.. labels.Zip(turnovers, Row)];
+            ChartSeries rates = ChartSeries.ChangeRates("Changes per authority", turnovers);
+            WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
+            {
+                Title = $"DCS changes per authority by {Describe(periods)}",
+                YAxisLabel = "Changes per authority",
+            }), error);
+            TurnoverReport report = new(
+                periods,
+                today,
+                lookThrough,
+                InputSummary.Of(input),
+                rows,
+                periods == Rolling ? [] : Notes(turnovers));
+            return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TurnoverReport, WriteTable);
+        });
+        return command;
+    }
+
+    private static string? CheckUsage(string periods, int? first, int? last, LocalDate? rollingEnd, LocalDate asOf)
+    {
+        if (periods == Rolling)
+        {
+            if (first is not null || last is not null)
+            {
+                return "--from and --to give years; with --by rolling, give --end DATE instead.";
+            }
+
+            LocalDate end = rollingEnd ?? asOf;
+            return end > asOf ? $"--end ({CliText.Iso(end)}) is after the as-of date ({CliText.Iso(asOf)})."
+                : end.Year < 2 ? "--end must be in year 2 or later."
+                : null;
+        }
+
+        if (rollingEnd is not null)
+        {
+            return "--end applies to --by rolling only; use --from and --to for years.";
+        }
+
+        bool financial = periods == FinancialYear;
+        if (first is < 1 or > 9998 || last is < 1 or > 9998)
+        {
+            return "--from and --to must be years from 1 to 9998.";
+        }
+
+        if (first is int a && last is int b && b < a)
+        {
+            return $"--to ({b.ToString(CultureInfo.InvariantCulture)}) is before --from ({a.ToString(CultureInfo.InvariantCulture)}).";
+        }
+
+        if (last is int year && (financial ? TurnoverPeriods.FinancialYear(year) : TurnoverPeriods.CalendarYear(year)).End > asOf)
+        {
+            string label = TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year);
+            return $"{label} ends after the as-of date ({CliText.Iso(asOf)}); turnover is measured over whole periods up to it.";
+        }
+
+        return first is int from && last is null && LastWholeYear(financial, asOf) < from ? NoWholeYear(financial, from, asOf) : null;
+    }
+
+    private static string NoWholeYear(bool financial, int firstYear, LocalDate asOf) =>
+        $"no whole {(financial ? "financial" : "calendar")} year from {firstYear.ToString(CultureInfo.InvariantCulture)} ends by the as-of date {CliText.Iso(asOf)}.";
+
+    private static int LastWholeYear(bool financial, LocalDate asOf)
+    {
+        DateInterval containing = financial ? TurnoverPeriods.FinancialYearContaining(asOf) : TurnoverPeriods.CalendarYear(asOf.Year);
+        int year = YearOf(financial, asOf);
+        return containing.End == asOf ? year : year - 1;
+    }
+
+    private static int YearOf(bool financial, LocalDate date) =>
+        financial ? TurnoverPeriods.FinancialYearContaining(date).Start.Year : date.Year;
+
+    private static TurnoverRow Row(string label, Turnover turnover) => new(
+        label,
+        turnover.Period,
+        turnover.AuthorityCount,
+        turnover.Changes,
+        turnover.AuthoritiesWithChange,
+        turnover.ChangesOutsideRegister,
+        turnover.ChangeRate,
+        turnover.AuthorityChangeRate,
+        new StabilityRow(turnover.Stability.From, turnover.Stability.To, turnover.Stability.Eligible, turnover.Stability.Stable, turnover.Stability.Value),
+        new OriginsRow(turnover.HistoryFrom, turnover.Origins.FirstTime, turnover.Origins.Moves, turnover.Origins.Returns, turnover.Origins.Unknown),
+        turnover.NewPermanent,
+        turnover.InterimAppointments);
+
+    private static void WriteTable(TextWriter output, TurnoverReport report)
+    {
+        output.WriteLine($"DCS turnover by {Describe(report.By)}, {(report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(report.AsOf)}");
+        report.Input.Write(output);
+        TextTable table = new("Period", "Authorities", "Changes", "With a change", "Change rate", "Authority change rate", "Stability");
+        foreach (TurnoverRow row in report.Periods)
+        {
+            table.AddRow(
+                row.Label,
+                Number(row.Authorities),
+                Number(row.Changes),
+                Number(row.AuthoritiesWithChange),
+                Percent(row.ChangeRate),
+                Percent(row.AuthorityChangeRate),
+                row.Stability.Value is double value ? $"{Percent(value)} ({row.Stability.Stable} of {row.Stability.Eligible})" : "-");
+        }
+
+        table.Write(output);
+        output.WriteLine();
+        TextTable origins = new("Period", "First-time DCSs", "Moves", "Returns", "Unknown", "New permanent", "Interim appointments");
+        foreach (TurnoverRow row in report.Periods)
+        {
+            origins.AddRow(row.Label, Number(row.Origins.FirstTime), Number(row.Origins.Moves), Number(row.Origins.Returns), Number(row.Origins.Unknown), Number(row.NewPermanent), Number(row.InterimAppointments));
+        }
+
+        origins.Write(output);
+        int outside = report.Periods.Sum(r => r.ChangesOutsideRegister);
+        if (outside > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"{CliText.Count(outside, "change")} in authorities not in the register for the period {(outside == 1 ? "is" : "are")} in no rate.");
+        }
+
+        if (report.Notes.Count > 0)
+        {
+            output.WriteLine();
+            foreach (string note in report.Notes)
+            {
+                output.WriteLine(note);
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Origins: a first DCS post, a move from another authority, a return to the same post, or unknown (in post when the records begin, {CliText.Iso(report.Periods[0].Origins.HistoryFrom)}).");
+        output.WriteLine("Change rate: changes / authorities. Authority change rate: authorities with a change / authorities.");
+        output.WriteLine("Stability: authorities whose DCS a year before the period's end is still in post at its end.");
+    }
+
+    /// <summary>"Lowest since" and "highest since" notes on the last year's rates, where it is a record or the first such value for more than a year.</summary>
+    private static List<string> Notes(List<Turnover> turnovers)
+    {
+        List<string> notes = [];
+        if (turnovers.Count < 3)
+        {
+            return notes;
+        }
+
+        foreach ((string name, TurnoverMeasure measure) in new[] { ("change rate", TurnoverMeasure.ChangeRate), ("authority change rate", TurnoverMeasure.AuthorityChangeRate), ("stability index", TurnoverMeasure.StabilityIndex) })
+        {
+            TurnoverSeries series = TurnoverSeries.Of(turnovers, measure);
+            int year = series.Points[^1].Year;
+            if (series.ValueIn(year) is not double value)
+            {
+                continue;
+            }
+
+            int? lowest = series.LowestSince(year);
+            int? highest = series.HighestSince(year);
+            string first = series.YearLabel(series.Points[0].Year);
+            string? note = lowest is null && highest is null ? null
+                : lowest is null ? $"the lowest since the series began in {first}"
+                : highest is null ? $"the highest since the series began in {first}"
+                : lowest < year - 1 ? $"the lowest since {series.YearLabel(lowest.Value)}"
+                : highest < year - 1 ? $"the highest since {series.YearLabel(highest.Value)}"
+                : null;
+            if (note is not null)
+            {
+                notes.Add($"{series.YearLabel(year)}: the {name}, {Percent(value)}, is {note}.");
+            }
+        }
+
+        return notes;
+    }
+
+    private static string Describe(string periods) => periods switch
+    {
+        FinancialYear => "financial year",
+        CalendarYear => "calendar year",
+        _ => "rolling 12 months",
+    };
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Percent(double? rate) =>
+        rate is double r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+using Upon.Core.Workforce;
+
+namespace Upon.Cli.Commands;
+
+/// <summary>The appointments and register a workforce command measures, after validation.</summary>
+/// <param name="Register">The authority register: read from <c>--register</c>, or made of the authorities the file names.</param>
+/// <param name="RegisterFile">The register file's name, or null when the register was made from the appointments.</param>
+/// <param name="Appointments">The appointments that passed validation.</param>
+/// <param name="Reported">The records with problems, in record order.</param>
+/// <param name="Summary">Records in = used + reported + skipped.</param>
+internal sealed record WorkforceInput(
+    AuthorityRegister Register,
+    string? RegisterFile,
+    ImmutableArray<Appointment> Appointments,
+    ImmutableArray<AppointmentRecord> Reported,
+    AppointmentSummary Summary)
+{
+    /// <summary>Gets the first day in post of the earliest appointment, or null when none was used.</summary>
+    public LocalDate? EarliestStart => Appointments.IsEmpty ? null : Appointments.Min(a => a.Start);
+}
+
+/// <summary>The options and loading shared by <c>upon turnover</c> and <c>upon tenure</c>.</summary>
+internal static class WorkforceOptions
+{
+    /// <summary>The <c>--on-error</c> value that reports every problem and exits 1 without results (the default).</summary>
+    public const string Stop = "stop";
+
+    /// <summary>The <c>--on-error</c> value that reports every problem and measures the valid records.</summary>
+    public const string Continue = "continue";
+
+    /// <summary>Creates the FILE argument: appointments as CSV or JSON.</summary>
+    public static Argument<FileInfo> AppointmentsFile() => new("file")
+    {
+        Description = "Appointment records: CSV with a header (authority,holder,start,end,kind,shared) or JSON (an array or JSON Lines); told apart by the extension (.csv, .json, .jsonl), else by the first character.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Creates the <c>--register FILE</c> option.</summary>
+    public static Option<FileInfo?> RegisterFile() => new("--register")
+    {
+        Description = "An authority register, CSV or JSON (code, name, region, effectiveFrom, effectiveTo): the authorities in force, for the rates and to check each appointment's authority. Default: every authority the appointments name, in force throughout.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Creates the <c>--include-interim</c> option.</summary>
+    public static Option<bool> IncludeInterim() => new("--include-interim")
+    {
+        Description = "Count interim and acting holders as holders, as ADCS does. Default: look through them to the permanent holders.",
+    };
+
+    /// <summary>Creates the <c>--on-error stop|continue</c> option.</summary>
+    public static Option<string> OnError()
+    {
+        Option<string> option = new("--on-error")
+        {
+            Description = "What to do when records have problems (each is listed on standard error): stop (exit 1 without results) or continue (measure the valid records).",
+            DefaultValueFactory = _ => Stop,
+            HelpName = "stop|continue",
+        };
+        option.AcceptOnlyFromAmong(Stop, Continue);
+        return option;
+    }
+
+    /// <summary>Creates an option holding a date, optional unless <paramref name="required"/>.</summary>
+    public static Option<LocalDate?> DateOption(string name, string description, bool required = false) => new(name)
+    {
+        Description = description,
+        HelpName = "DATE",
+        Required = required,
+        CustomParser = ParseDate,
+    };
+
+    /// <summary>Creates the <c>--svg OUT</c> option.</summary>
+    public static Option<FileInfo?> SvgFile(string description) => new("--svg")
+    {
+        Description = description,
+        HelpName = "OUT.svg",
+    };
+
+    /// <summary>The usage error for an <c>--svg</c> file whose folder does not exist, or null.</summary>
+    public static string? CheckSvg(FileInfo? file) =>
+        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{folder.FullName}', does not exist." : null;
+
+    /// <summary>
+    /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends) when it is given; when there is
+    /// nothing to draw, says so on <paramref name="error"/> and writes no file.
+    /// </summary>
+    public static void WriteSvg(FileInfo? file, bool anything, Action<TextWriter> draw, TextWriter error)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        if (!anything)
+        {
+            error.WriteLine($"upon: nothing to draw, so '{file.Name}' was not written.");
+            return;
+        }
+
+        using StreamWriter writer = new(file.FullName, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        draw(writer);
+    }
+
+    /// <summary>Today in Europe/London, from the system clock: the default as-of date.</summary>
+    public static LocalDate Today() =>
+        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+
+    /// <summary>
+    /// Reads the appointments (and the register), validates them against the register and
+    /// <paramref name="asOf"/>, and lists every record with problems on <paramref name="error"/>
+    /// (record number, path, message and code; never a value). Returns null with the exit code when
+    /// a file is missing or invalid, or when records have problems and <paramref name="continueOnError"/> is false.
+    /// </summary>
+    public static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"upon: the appointments file '{file.FullName}' does not exist.");
+            return (null, ExitCodes.InvalidInput);
+        }
+
+        AuthorityRegister? fromFile = null;
+        if (registerFile is not null)
+        {
+            fromFile = LoadRegister(registerFile, error);
+            if (fromFile is null)
+            {
+                return (null, ExitCodes.InvalidInput);
+            }
+        }
+
+        List<AppointmentRecord> records;
+        using (FileStream stream = file.OpenRead())
+        {
+            records = [.. IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream)];
+        }
+
+        AuthorityRegister register = fromFile ?? FromAppointments(records);
+        AppointmentValidationResult result = AppointmentValidation.Validate(records, register, asOf);
+        if (!result.Reported.IsEmpty)
+        {
+            WriteProblems(error, $"{CliText.Count(result.Reported.Length, "record")} of '{file.Name}' {(result.Reported.Length == 1 ? "has" : "have")} problems:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+
+            bool fatal = result.Reported.Any(r => r.RecordNumber == 0);
+            if (fatal || !continueOnError)
+            {
+                error.WriteLine(fatal
+                    ? $"upon: {result.Summary}; the file cannot be read."
+                    : $"upon: {result.Summary}; nothing measured (use --on-error continue to measure the valid records).");
+                return (null, ExitCodes.InvalidInput);
+            }
+
+            error.WriteLine($"upon: {result.Summary}; measuring the {CliText.Count(result.Summary.Used, "valid record")}.");
+        }
+
+        return (new WorkforceInput(register, registerFile?.Name, result.Appointments, result.Reported, result.Summary), ExitCodes.Success);
+    }
+
+    /// <summary>Reads an authority register; on a missing file or any problem, writes why and returns null (a partial register would change every rate).</summary>
+    private static AuthorityRegister? LoadRegister(FileInfo file, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"upon: the register file '{file.FullName}' does not exist.");
+            return null;
+        }
+
+        AuthorityRegisterReadResult result;
+        using (FileStream stream = file.OpenRead())
+        {
+            result = IsJson(file, stream) ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
+        }
+
+        if (result.IsValid)
+        {
+            return result.Register;
+        }
+
+        WriteProblems(error, $"the register file '{file.Name}' is not valid:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+        return null;
+    }
+
+    /// <summary>Writes a heading and every problem of every record as <c>record N: path: message (code)</c>.</summary>
+    private static void WriteProblems(TextWriter error, string heading, IEnumerable<(int RecordNumber, ImmutableArray<DocumentProblem> Problems)> records)
+    {
+        error.WriteLine($"upon: {heading}");
+        foreach ((int number, ImmutableArray<DocumentProblem> problems) in records)
+        {
+            foreach (DocumentProblem problem in problems)
+            {
+                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {problem}");
+            }
+        }
+    }
+
+    /// <summary>Whether the file holds JSON: by extension, else by its first significant character.</summary>
+    private static bool IsJson(FileInfo file, FileStream stream)
+    {
+        string extension = file.Extension.ToLowerInvariant();
+        if (extension is ".csv")
+        {
+            return false;
+        }
+
+        if (extension is ".json" or ".jsonl" or ".ndjson")
+        {
+            return true;
+        }
+
+        int b;
+        do
+        {
+            b = stream.ReadByte();
+        }
+        while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
+        stream.Position = 0;
+        return b is '[' or '{';
+    }
+
+    /// <summary>A register of the authorities the valid records name, each in force throughout.</summary>
+    private static AuthorityRegister FromAppointments(IEnumerable<AppointmentRecord> records) =>
+        new(records
+            .Where(r => r.IsValid)
+            .Select(r => r.Appointment!.AuthorityCode)
+            .Distinct(StringComparer.Ordinal)
+            .Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
+
+    private static LocalDate? ParseDate(ArgumentResult result) =>
+        CliText.TryParseDate(result, $" (for example 2022-03-31) for {((OptionResult)result.Parent!).Option.Name}", out LocalDate date) ? date : null;
+}
