@@ -23,7 +23,7 @@ internal static class DemoCommand
     public static readonly LocalDate DefaultAsOf = new(2022, 1, 10);
 
     /// <summary>The embedded sample files, by the name the demo shows.</summary>
-    private static readonly string[] Inputs = ["applications.jsonl", "year2-candidates.jsonl", "year1-composition.json"];
+    private static readonly string[] Inputs = ["applications.jsonl", "year2-candidates.jsonl", "year1-composition.json", "synthetic-register.csv", "synthetic-appointments.csv"];
 
     /// <summary>Creates the <c>demo</c> command.</summary>
     public static Command Create()
@@ -86,6 +86,7 @@ internal static class DemoCommand
             Eligibility();
             Cohorts();
             Timeline();
+            Workforce();
             if (directory is not null)
             {
                 Heading($"Files written to {directory.FullName}");
@@ -170,12 +171,47 @@ internal static class DemoCommand
             }
         }
 
+        private void Workforce()
+        {
+            Heading("4. Tenure and turnover of DCSs: a synthetic register of 151 authorities, 2008 to 2023");
+            output.WriteLine();
+            output.WriteLine("SYNTHETIC data (Upon.Core.Testing's SyntheticWorkforce, seed 236): invented authorities and post-holders,");
+            output.WriteLine("generated so that the library's measures reproduce the published headline figures.");
+            output.WriteLine();
+            output.WriteLine("Turnover by financial year, counting every change as ADCS does (published: 57 changes in 48 of 151");
+            output.WriteLine("authorities in 2019/20; 39 in 34 of 151 in 2020/21, the fewest since 2011/12):");
+            Step(ExitCodes.Success, "turnover.json", "turnover", "synthetic-appointments.csv", "--register", "synthetic-register.csv", "--from", "2008", "--to", "2020", "--include-interim", "--as-of", "2023-03-31", "--svg", "turnover.svg");
+            output.WriteLine();
+            output.WriteLine("ADCS's \"average tenure\": the mean time in post of the DCSs in post on 31 March 2021 (published: 30 months):");
+            Step(ExitCodes.Success, "tenure-in-post.json", "tenure", "synthetic-appointments.csv", "--register", "synthetic-register.csv", "--as-of", "2023-03-31", "--method", "in-post", "--on", "2021-03-31", "--include-interim");
+            output.WriteLine();
+            output.WriteLine("The mean of completed tenures ending in 2020/21, a different question with a different answer:");
+            Step(ExitCodes.Success, "tenure-completed.json", "tenure", "synthetic-appointments.csv", "--register", "synthetic-register.csv", "--as-of", "2023-03-31", "--method", "completed", "--window", "2020-04-01..2021-03-31", "--include-interim");
+            output.WriteLine();
+            output.WriteLine("Kaplan–Meier, which counts the DCSs still in post (censored) instead of leaving them out, as R's survival package:");
+            Step(ExitCodes.Success, "tenure-kaplan-meier.json", "tenure", "synthetic-appointments.csv", "--register", "synthetic-register.csv", "--as-of", "2023-03-31", "--method", "km", "--window", "2008-04-01..2023-03-31", "--include-interim", "--svg", "tenure-kaplan-meier.svg");
+        }
+
         /// <summary>
         /// Shows a command line and runs it, its output and errors in the demo's output; with <c>--out</c>, runs
         /// it again with <c>--format json</c> into <paramref name="jsonFile"/>. A different exit code is a failure.
         /// </summary>
         private void Step(int expectedExitCode, string? jsonFile, params string[] args)
         {
+            int svg = Array.IndexOf(args, "--svg");
+            if (svg >= 0)
+            {
+                // Charts are written with --out only, into its folder.
+                if (directory is null)
+                {
+                    args = [.. args[..svg], .. args[(svg + 2)..]];
+                }
+                else
+                {
+                    written.Add(args[svg + 1]);
+                }
+            }
+
             output.WriteLine();
             output.WriteLine("$ upon " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
             Run(expectedExitCode, output, args);
@@ -199,7 +235,8 @@ internal static class DemoCommand
 
         /// <summary>The sample files and the files one step writes for the next live in the demo's work folder.</summary>
         private string Resolve(string argument) =>
-            argument.EndsWith(".jsonl", StringComparison.Ordinal) || argument.EndsWith(".json", StringComparison.Ordinal) || argument.EndsWith(".csv", StringComparison.Ordinal)
+            argument.EndsWith(".svg", StringComparison.Ordinal) && directory is not null ? Path.Combine(directory.FullName, argument)
+            : argument.EndsWith(".jsonl", StringComparison.Ordinal) || argument.EndsWith(".json", StringComparison.Ordinal) || argument.EndsWith(".csv", StringComparison.Ordinal)
                 ? Path.Combine(work.FullName, argument)
                 : argument;
 

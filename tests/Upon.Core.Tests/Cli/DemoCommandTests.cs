@@ -32,6 +32,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("35 candidates in selected.jsonl", output, StringComparison.Ordinal);
         Assert.Contains("The professional background counts sum to 20, not to the stated total of 19", output, StringComparison.Ordinal);
         Assert.Contains("3. Programme timeline", output, StringComparison.Ordinal);
+        Assert.Contains("4. Tenure and turnover", output, StringComparison.Ordinal);
+        Assert.Contains("2019/20  151          57       48", output, StringComparison.Ordinal);
+        Assert.Contains("2020/21  151          39       34", output, StringComparison.Ordinal);
+        Assert.Contains("2020/21: the change rate, 25.8%, is the lowest since 2011/12.", output, StringComparison.Ordinal);
+        Assert.Contains("151              30.1", output, StringComparison.Ordinal);
+        Assert.Contains("Median tenure (months)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("did not give the result", output, StringComparison.Ordinal);
         Assert.Contains("aspirant-2021-22 as of 2022-01-10", output, StringComparison.Ordinal);
     }
 
@@ -79,7 +86,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         string[] files = [.. Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
         Assert.Equal(
-            ["cohort-composition.json", "cohort-selection.json", "cohort-size.json", "cohort-split.json", "eligibility-decisions.json", "timeline-progress.json", "year2-sessions.ics"],
+            [
+                "cohort-composition.json", "cohort-selection.json", "cohort-size.json", "cohort-split.json", "eligibility-decisions.json",
+                "tenure-completed.json", "tenure-in-post.json", "tenure-kaplan-meier.json", "tenure-kaplan-meier.svg", "timeline-progress.json",
+                "turnover.json", "turnover.svg", "year2-sessions.ics",
+            ],
             files);
         Assert.Contains("year2-sessions.ics", files);
         foreach (string json in files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)))
@@ -96,6 +107,11 @@ public sealed class DemoCommandTests : IDisposable
         using (JsonDocument decisions = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "eligibility-decisions.json"))))
         {
             Assert.Equal(5, decisions.RootElement.GetProperty("summary").GetProperty("documents").GetInt32());
+        }
+
+        foreach (string svg in files.Where(f => f.EndsWith(".svg", StringComparison.Ordinal)))
+        {
+            Assert.Equal("svg", System.Xml.Linq.XDocument.Load(Path.Combine(target, svg)).Root!.Name.LocalName);
         }
 
         string ics = File.ReadAllText(Path.Combine(target, "year2-sessions.ics"));
