@@ -21,6 +21,7 @@ internal static class UponCommandLine
         root.Add(TurnoverCommand.Create());
         root.Add(TenureCommand.Create());
         root.Add(CohortCommand.Create());
+        root.Add(DemoCommand.Create());
         return root;
     }
 

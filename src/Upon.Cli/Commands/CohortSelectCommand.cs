@@ -31,10 +31,15 @@ internal static partial class CohortCommand
             HelpName = "MIN-MAX",
             CustomParser = ParseSetBounds,
         };
+        Option<FileInfo?> writeSelected = new("--write-selected")
+        {
+            Description = "Also write the selected candidates, in rank order, to this file as a candidates document (JSON Lines), for example for 'upon cohort composition'.",
+            HelpName = "FILE",
+        };
         Option<string> format = CommonOptions.Format();
         Command command = new("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.")
         {
-            file, capacity, cap, seed, waitingList, positiveAction, sets, format,
+            file, capacity, cap, seed, waitingList, positiveAction, sets, writeSelected, format,
         };
         command.SetAction(parseResult =>
         {
@@ -96,6 +101,13 @@ internal static partial class CohortCommand
                 [.. selection.WaitingList.Select(Describe)],
                 notSelected,
                 parseResult.GetValue(sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
+            if (parseResult.GetValue(writeSelected) is FileInfo selectedFile)
+            {
+                Dictionary<string, CandidateProfile> profiles = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Profile, StringComparer.Ordinal);
+                using FileStream stream = selectedFile.Create();
+                CandidateDocument.WriteLines(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId]));
+            }
+
             if (parseResult.GetValue(format) == CommonOptions.Json)
             {
                 CohortJson.Write(output, result, CohortJsonContext.Default.SelectOutput);

@@ -234,7 +234,8 @@ internal static class EligibilityCommand
             : null;
     }
 
-    private static BatchSummary WriteTable(TextWriter output, IEnumerable<BatchItem> items, bool explain)
+    /// <summary>Writes the decisions and errors of a batch as a table, optionally each decision's explanation, then the summary.</summary>
+    internal static BatchSummary WriteTable(TextWriter output, IEnumerable<BatchItem> items, bool explain)
     {
         BatchSummary summary = default;
         TextTable table = new("#", "Application", "Outcome", "Policy", "Why");
@@ -263,8 +264,7 @@ internal static class EligibilityCommand
         foreach (EligibilityDecision decision in decisions)
         {
             output.WriteLine();
-            output.WriteLine($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}");
-            WriteResult(output, decision.Explanation, 1);
+            WriteExplanation(output, decision);
         }
 
         output.WriteLine();
@@ -272,7 +272,15 @@ internal static class EligibilityCommand
         return summary;
     }
 
-    private static BatchSummary WriteJson(TextWriter output, IEnumerable<BatchItem> items)
+    /// <summary>Writes a decision's outcome and its explanation, rule by rule.</summary>
+    internal static void WriteExplanation(TextWriter output, EligibilityDecision decision)
+    {
+        output.WriteLine($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}");
+        WriteResult(output, decision.Explanation, 1);
+    }
+
+    /// <summary>Writes the results of a batch and its summary as one JSON document.</summary>
+    internal static BatchSummary WriteJson(TextWriter output, IEnumerable<BatchItem> items)
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();

@@ -44,6 +44,7 @@ internal static class TenureCommand
         };
         Option<LocalDate?> from = WorkforceOptions.DateOption("--from", "The window's first day, instead of --window. Default: the earliest appointment's first day.");
         Option<LocalDate?> to = WorkforceOptions.DateOption("--to", "The window's last day, instead of --window; not after --as-of. Default: the as-of date.");
+        Option<LocalDate?> on = WorkforceOptions.DateOption("--on", "For in-post: the day to measure time in post on, such as a 31 March in the past; not after --as-of. Default: the as-of date.");
         Option<int> horizon = new("--horizon")
         {
             Description = "For km: the horizon of the restricted mean tenure, in months, 1 to 1200.",
@@ -63,7 +64,7 @@ internal static class TenureCommand
         Option<string> format = CommonOptions.Format();
         Command command = new("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.")
         {
-            file, asOf, method, window, from, to, horizon, by, svg, register, includeInterim, onError, format,
+            file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format,
         };
         command.SetAction(parseResult =>
         {
@@ -74,10 +75,13 @@ internal static class TenureCommand
             DateInterval? given = parseResult.GetValue(window);
             LocalDate? first = parseResult.GetValue(from);
             LocalDate? last = parseResult.GetValue(to);
+            LocalDate? day = parseResult.GetValue(on);
             int months = parseResult.GetValue(horizon);
             FileInfo? chart = parseResult.GetValue(svg);
             string? key = parseResult.GetValue(by);
             if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
+                ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
+                ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
                 ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
                 ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
             {
@@ -126,12 +130,13 @@ internal static class TenureCommand
             {
                 groups = [SummaryGroup(All, measure == Completed
                     ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
-                    : TenureMeasures.TimeInPost(input.Appointments, date, lookThrough))];
+                    : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
             }
 
             TenureReport report = new(
                 measure,
                 date,
+                measure == InPost ? day ?? date : null,
                 span,
                 lookThrough,
                 key,
@@ -222,7 +227,7 @@ internal static class TenureCommand
         {
             KaplanMeierMethod => $"DCS tenure, Kaplan–Meier over {CliText.Iso(report.Window!.Start)} to {CliText.Iso(report.Window.End)}",
             Completed => $"DCS tenure, completed tenures ending {CliText.Iso(report.Window!.Start)} to {CliText.Iso(report.Window.End)}",
-            _ => "DCS tenure, time in post of the holders in post (ADCS's average tenure)",
+            _ => $"DCS tenure, time in post of the holders in post on {CliText.Iso(report.On!.Value)} (ADCS's average tenure)",
         };
         output.WriteLine($"{title}, {holders}, as of {CliText.Iso(report.AsOf)}");
         report.Input.Write(output);

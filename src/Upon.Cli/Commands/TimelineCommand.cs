@@ -133,54 +133,59 @@ internal static class TimelineCommand
             }
 
             ProgrammeProgress progress = ProgrammeProgress.Of(programme, parseResult.GetValue(asOf));
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                WriteJson(output, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("programme", programme.Id);
-                    writer.WriteString("asOf", Iso(progress.Date));
-                    writer.WriteString("stage", JsonNamingPolicy.CamelCase.ConvertName(progress.Stage.ToString()));
-                    if (progress.NextMilestone is Milestone milestone)
-                    {
-                        writer.WriteStartObject("nextMilestone");
-                        writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(milestone.Kind.ToString()));
-                        writer.WriteString("date", Iso(milestone.Date));
-                        writer.WriteEndObject();
-                    }
-
-                    if (progress.NextSession is Session next)
-                    {
-                        writer.WriteString("nextSession", next.Id);
-                    }
-
-                    writer.WriteStartArray("done");
-                    progress.Done.ToList().ForEach(s => writer.WriteStringValue(s.Id));
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("left");
-                    progress.Left.ToList().ForEach(s => writer.WriteStringValue(s.Id));
-                    writer.WriteEndArray();
-                    writer.WriteNumber("daysToGo", progress.DaysToGo);
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine($"{programme.Id} as of {Iso(progress.Date)}");
-                output.WriteLine();
-                TextTable table = new("Item", "Value");
-                table.AddRow("Stage", Words(progress.Stage.ToString()));
-                table.AddRow("Next milestone", progress.NextMilestone is Milestone m ? $"{Words(m.Kind.ToString())}, {Iso(m.Date)}{(m.IsAssumed ? " (assumed)" : string.Empty)}" : "none");
-                table.AddRow("Next session", progress.NextSession is Session s ? $"{s.Title}, {DescribeDates(s)}" : "none");
-                table.AddRow("Sessions done", progress.Done.Length.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("Sessions left", progress.Left.Length.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("Days to go", progress.DaysToGo.ToString(CultureInfo.InvariantCulture));
-                table.Write(output);
-            }
-
+            WriteProgress(output, programme, progress, parseResult.GetValue(format) == CommonOptions.Json);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes where a programme year stands on a date, as a table or as JSON.</summary>
+    internal static void WriteProgress(TextWriter output, ProgrammeYear programme, ProgrammeProgress progress, bool json)
+    {
+        if (json)
+        {
+            WriteJson(output, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("programme", programme.Id);
+                writer.WriteString("asOf", Iso(progress.Date));
+                writer.WriteString("stage", JsonNamingPolicy.CamelCase.ConvertName(progress.Stage.ToString()));
+                if (progress.NextMilestone is Milestone milestone)
+                {
+                    writer.WriteStartObject("nextMilestone");
+                    writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(milestone.Kind.ToString()));
+                    writer.WriteString("date", Iso(milestone.Date));
+                    writer.WriteEndObject();
+                }
+
+                if (progress.NextSession is Session next)
+                {
+                    writer.WriteString("nextSession", next.Id);
+                }
+
+                writer.WriteStartArray("done");
+                progress.Done.ToList().ForEach(s => writer.WriteStringValue(s.Id));
+                writer.WriteEndArray();
+                writer.WriteStartArray("left");
+                progress.Left.ToList().ForEach(s => writer.WriteStringValue(s.Id));
+                writer.WriteEndArray();
+                writer.WriteNumber("daysToGo", progress.DaysToGo);
+                writer.WriteEndObject();
+            });
+        }
+        else
+        {
+            output.WriteLine($"{programme.Id} as of {Iso(progress.Date)}");
+            output.WriteLine();
+            TextTable table = new("Item", "Value");
+            table.AddRow("Stage", Words(progress.Stage.ToString()));
+            table.AddRow("Next milestone", progress.NextMilestone is Milestone m ? $"{Words(m.Kind.ToString())}, {Iso(m.Date)}{(m.IsAssumed ? " (assumed)" : string.Empty)}" : "none");
+            table.AddRow("Next session", progress.NextSession is Session s ? $"{s.Title}, {DescribeDates(s)}" : "none");
+            table.AddRow("Sessions done", progress.Done.Length.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("Sessions left", progress.Left.Length.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("Days to go", progress.DaysToGo.ToString(CultureInfo.InvariantCulture));
+            table.Write(output);
+        }
     }
 
     private static Command CreateIcs()
@@ -380,7 +385,8 @@ internal static class TimelineCommand
         return (null, ExitCodes.InvalidInput);
     }
 
-    private static void WriteYear(TextWriter output, ProgrammeYear programme)
+    /// <summary>Writes a programme year's milestones, sessions and (unless told not to) notes as tables.</summary>
+    internal static void WriteYear(TextWriter output, ProgrammeYear programme, bool notes = true)
     {
         output.WriteLine($"{programme.Id}: {programme.Name}");
         output.WriteLine($"{Words(programme.Strand.ToString())}; runs {Iso(programme.Window.Start)} to {Iso(programme.Window.End)}; {(programme.RequiredTaughtDays is int days ? Count(days, "taught day") + " required" : "taught days not stated")}");
@@ -417,7 +423,7 @@ internal static class TimelineCommand
             sessions.Write(output);
         }
 
-        if (!programme.Notes.IsEmpty)
+        if (notes && !programme.Notes.IsEmpty)
         {
             output.WriteLine();
             output.WriteLine("Notes");

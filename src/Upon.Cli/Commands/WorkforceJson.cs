@@ -72,6 +72,7 @@ internal sealed record StabilityRow(LocalDate From, LocalDate To, int Eligible, 
 internal sealed record TenureReport(
     string Method,
     LocalDate AsOf,
+    LocalDate? On,
     DateInterval? Window,
     bool LookThroughInterim,
     string? By,

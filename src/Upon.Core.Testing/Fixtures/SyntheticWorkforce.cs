@@ -22,7 +22,7 @@ namespace Upon.Core.Testing;
 /// <para>
 /// How it is generated, deterministically from a seed (<see cref="DefaultSeed"/> for <see cref="Default"/>)
 /// with <see cref="Random"/>'s seeded algorithm, at first use: every authority starts with a permanent
-/// DCS appointed up to six years before 1 April 2008. Then, for each financial year of
+/// DCS appointed up to six years before 1 April 2008 (but not before the register begins, 1 April 2005, as DCS posts date from the Children Act 2004). Then, for each financial year of
 /// <see cref="Targets"/>, as many authorities as the target's authorities with a change are drawn,
 /// without replacement, with a weight of 0.05 + (the current holder's years in post)^0.3 (so long tenures
 /// end a little more often than short ones, which brings the mean time in post to the published one); the extra changes
@@ -37,8 +37,8 @@ namespace Upon.Core.Testing;
 public sealed class SyntheticWorkforce
 {
     /// <summary>
-    /// The seed <see cref="Default"/> is generated from: 236, the seed from 1 to 300 whose mean time in post on
-    /// 31 March 2019, 2020 and 2021 came closest to ADCS's published 29, 29 and 30 months.
+    /// The seed <see cref="Default"/> is generated from: 236, chosen as the seed from 1 to 300 whose mean time in post on
+    /// 31 March 2019, 2020 and 2021 came closest to ADCS's published 29, 29 and 30 months (28.9, 28.6 and 30.1 now).
     /// </summary>
     public const int DefaultSeed = 236;
 
@@ -69,6 +69,9 @@ public sealed class SyntheticWorkforce
 
     /// <summary>Gets the first day the histories cover, 1 April 2008 (earlier appointments are those of the DCSs then in post).</summary>
     public static LocalDate CoverageStart { get; } = new(2008, 4, 1);
+
+    /// <summary>Gets the day every synthetic authority enters the register, 1 April 2005: no DCS is in post before it.</summary>
+    public static LocalDate RegisterStart { get; } = new(2005, 4, 1);
 
     /// <summary>Gets the last day the histories cover, 31 March 2023: appointments still open then are right-censored.</summary>
     public static LocalDate CoverageEnd { get; } = new(2023, 3, 31);
@@ -113,9 +116,10 @@ public sealed class SyntheticWorkforce
             for (int i = 0; i < count; i++, index++)
             {
                 string code = "S" + (index + 1).ToString("000", CultureInfo.InvariantCulture);
-                authorities.Add(new Authority(code, $"{Label} Authority {index + 1:000}", region, new LocalDate(2005, 4, 1)));
+                authorities.Add(new Authority(code, $"{Label} Authority {index + 1:000}", region, RegisterStart));
                 histories[index] = [];
-                currentStart[index] = CoverageStart.PlusDays(-random.Next(30, 6 * 365));
+                // DCS posts date from the Children Act 2004: no one is in post before the register begins.
+                currentStart[index] = LocalDate.Max(RegisterStart, CoverageStart.PlusDays(-random.Next(30, 6 * 365)));
                 holders[index] = 1;
             }
         }
@@ -172,7 +176,8 @@ public sealed class SyntheticWorkforce
             string code = authorities[i].Code;
             string holder = $"{code}-{Label.ToLowerInvariant()}-{holders[i]:00}";
             (AppointmentKind kind, LocalDate? confirmedOn) = current[i];
-            if (confirmedOn is LocalDate confirmed && (lastDay is not LocalDate end || confirmed <= end))
+            // An interim confirmed after the histories end is still an interim on their last day.
+            if (confirmedOn is LocalDate confirmed && confirmed <= CoverageEnd && (lastDay is not LocalDate end || confirmed <= end))
             {
                 histories[i].Add(new Appointment(code, holder, currentStart[i], confirmed.PlusDays(-1), kind));
                 histories[i].Add(new Appointment(code, holder, confirmed, lastDay, AppointmentKind.Permanent));

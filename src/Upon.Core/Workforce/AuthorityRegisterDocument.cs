@@ -254,11 +254,11 @@ public static class AuthorityRegisterDocument
         csv.Write('\n');
         foreach (Authority authority in register.Authorities)
         {
-            csv.Write(Quote(authority.Code));
+            csv.Write(CsvRecordReader.Quote(authority.Code));
             csv.Write(',');
-            csv.Write(Quote(authority.Name));
+            csv.Write(CsvRecordReader.Quote(authority.Name));
             csv.Write(',');
-            csv.Write(Quote(authority.Region));
+            csv.Write(CsvRecordReader.Quote(authority.Region));
             csv.Write(',');
             csv.Write(Preconditions.Format(authority.EffectiveFrom));
             csv.Write(',');
@@ -270,9 +270,6 @@ public static class AuthorityRegisterDocument
             csv.Write('\n');
         }
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static int[] Header(List<string> fields, CsvRecordReader.Status status, out List<DocumentProblem> problems)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -26,6 +27,10 @@ internal sealed class CsvRecordReader(TextReader reader)
         /// <summary>The input ends inside a quoted field; the record runs to the end of the input.</summary>
         UnclosedQuote,
     }
+
+    /// <summary>A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a comma, a quote or a line break.</summary>
+    public static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the input.</summary>
     public bool TryRead(List<string> fields, out Status status)

@@ -204,6 +204,23 @@ public sealed class CohortCommandTests : IDisposable
     }
 
     [Fact]
+    public void Select_WriteSelected_WritesTheSelectedAsACandidatesDocumentThatCompositionReads()
+    {
+        string selectedFile = Path.Combine(folder, "selected.jsonl");
+        (int exitCode, string output, _) = Run("cohort", "select", Candidates, "--capacity", "35", "--per-authority-cap", "2", "--seed", "2026", "--write-selected", selectedFile, "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument document = JsonDocument.Parse(output);
+        string[] selected = [.. document.RootElement.GetProperty("selected").EnumerateArray().Select(s => s.GetProperty("applicantId").GetString()!)];
+        string[] written = [.. File.ReadAllLines(selectedFile).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("applicantId").GetString()!)];
+        Assert.Equal(selected, written);   // in rank order
+
+        (int compositionExit, string composition, _) = Run("cohort", "composition", selectedFile);
+        Assert.Equal(0, compositionExit);
+        Assert.Contains("professional background: 35 counted", composition, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Select_SetsThatCannotBeFormed_SayWhyAndExitOne()
     {
         (int exitCode, string output, _) = Run("cohort", "select", Candidates, "--capacity", "9", "--sets", "5-8");

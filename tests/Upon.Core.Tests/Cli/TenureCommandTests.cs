@@ -130,6 +130,27 @@ public sealed class TenureCommandTests : IDisposable
     }
 
     [Fact]
+    public void InPost_On_MeasuresOnAnEarlierDayOfRecordsKnownToALaterOne()
+    {
+        JsonElement report = Json("tenure", file, "--as-of", "2022-03-31", "--method", "in-post", "--on", "2021-03-31", "--include-interim", "--format", "json");
+
+        Assert.Equal("2021-03-31", report.GetProperty("on").GetString());
+        Assert.Equal("2022-03-31", report.GetProperty("asOf").GetString());
+        Assert.Equal(TenureMeasures.TimeInPost(Appointments, new LocalDate(2021, 3, 31)).MeanMonths!.Value, report.GetProperty("groups")[0].GetProperty("meanMonths").GetDouble(), 12);
+    }
+
+    [Theory]
+    [InlineData("in-post", "2022-04-01", "--on (2022-04-01) is after the as-of date (2022-03-31).")]
+    [InlineData("km", "2021-03-31", "--on is the day of --method in-post; km and completed take --window.")]
+    public void On_OutsideInPostOrAfterTheAsOfDate_IsAUsageError(string method, string on, string message)
+    {
+        (int exitCode, _, string error) = Run("tenure", file, "--as-of", "2022-03-31", "--method", method, "--on", on);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"upon: {message}\n", error);
+    }
+
+    [Fact]
     public void BadRecords_ExitOne_OrAreReportedAndLeftOutWhenContinuing()
     {
         string bad = Path.Combine(folder, "bad.csv");

@@ -36,6 +36,24 @@ public class DocsSnippetTests
     }
 
     [Fact]
+    public void EveryCSharpBlock_InTheDocs_IsASnippet()
+    {
+        foreach (string path in DocPages())
+        {
+            string[] lines = File.ReadAllLines(path);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].Trim() == "```csharp")
+                {
+                    Assert.True(
+                        i > 0 && lines[i - 1].Trim().StartsWith(DocStart, StringComparison.Ordinal),
+                        $"{Path.GetRelativePath(Repository.Root, path)}:{i + 1}: a C# block that is not a snippet is not compiled by the tests; make it one.");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void EverySourceRegion_IsUsedByADoc()
     {
         HashSet<string> used = [.. DocSnippets().Select(s => s.Name)];
@@ -57,6 +75,8 @@ public class DocsSnippetTests
         Assert.NotEmpty(byPage[Path.Combine("docs", "eligibility-policies.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "cohorts.md")]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "workforce.md")]);
+        Assert.NotEmpty(byPage[Path.Combine("docs", "getting-started.md")]);
+        Assert.NotEmpty(byPage["README.md"]);
         Assert.NotEmpty(byPage[Path.Combine("docs", "testing.md")]);
     }
 
@@ -200,9 +220,13 @@ public class DocsSnippetTests
     }
 
     private static List<Snippet> DocSnippets() =>
-        [.. Directory.EnumerateFiles(Repository.PathOf("docs"), "*.md", SearchOption.AllDirectories)
+        [.. DocPages().SelectMany(path => ParseDoc(File.ReadAllLines(path), Path.GetRelativePath(Repository.Root, path)))];
+
+    /// <summary>Every Markdown page a reader sees: README.md and everything under docs/.</summary>
+    private static IEnumerable<string> DocPages() =>
+        Directory.EnumerateFiles(Repository.PathOf("docs"), "*.md", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .SelectMany(path => ParseDoc(File.ReadAllLines(path), Path.GetRelativePath(Repository.Root, path)))];
+            .Prepend(Repository.PathOf("README.md"));
 
     private static List<Snippet> SourceSnippets() =>
         [.. Directory.EnumerateFiles(Repository.PathOf("tests"), "*.cs", SearchOption.AllDirectories)

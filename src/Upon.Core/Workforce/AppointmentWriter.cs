@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using NodaTime;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>
+/// Writes appointments in the formats <see cref="AppointmentReader"/> reads, so that what is written reads
+/// back as the same appointments: CSV with the header <c>authority,holder,start,end,kind,shared</c>, and JSON
+/// (an array, or JSON Lines) of <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}</c>.
+/// </summary>
+public static class AppointmentWriter
+{
+    /// <summary>
+    /// Writes <paramref name="appointments"/> as CSV: a header row, then one row an appointment in the order
+    /// given, LF line ends, fields quoted when they hold a comma, a quote or a line break; an empty
+    /// <c>end</c> for a holder still in post and an empty <c>shared</c> unless the post is shared.
+    /// </summary>
+    /// <param name="csv">The writer; left open.</param>
+    /// <param name="appointments">The appointments.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/>, <paramref name="appointments"/> or one of them is null.</exception>
+    public static void WriteCsv(TextWriter csv, IEnumerable<Appointment> appointments)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(appointments);
+        csv.Write("authority,holder,start,end,kind,shared\n");
+        foreach (Appointment appointment in appointments)
+        {
+            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
+            csv.Write(CsvRecordReader.Quote(appointment.AuthorityCode));
+            csv.Write(',');
+            csv.Write(CsvRecordReader.Quote(appointment.HolderId));
+            csv.Write(',');
+            csv.Write(Preconditions.Format(appointment.Start));
+            csv.Write(',');
+            if (appointment.End is LocalDate end)
+            {
+                csv.Write(Preconditions.Format(end));
+            }
+
+            csv.Write(',');
+            csv.Write(KindName(appointment.Kind));
+            csv.Write(',');
+            if (appointment.IsSharedPost)
+            {
+                csv.Write("true");
+            }
+
+            csv.Write('\n');
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="appointments"/> as JSON: an array (indented or not), or with
+    /// <paramref name="jsonLines"/> one object a line. <c>end</c> is left out for a holder still in post and
+    /// <c>sharedPost</c> unless the post is shared.
+    /// </summary>
+    /// <param name="utf8Json">The stream to write UTF-8 to; left open.</param>
+    /// <param name="appointments">The appointments.</param>
+    /// <param name="jsonLines">Whether to write JSON Lines instead of an array.</param>
+    /// <param name="indented">Whether to indent an array (JSON Lines are never indented).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/>, <paramref name="appointments"/> or one of them is null.</exception>
+    public static void WriteJson(Stream utf8Json, IEnumerable<Appointment> appointments, bool jsonLines = false, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(appointments);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented && !jsonLines));
+        if (!jsonLines)
+        {
+            writer.WriteStartArray();
+        }
+
+        foreach (Appointment appointment in appointments)
+        {
+            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
+            writer.WriteStartObject();
+            writer.WriteString("authorityCode", appointment.AuthorityCode);
+            writer.WriteString("holderId", appointment.HolderId);
+            writer.WriteString("start", Preconditions.Format(appointment.Start));
+            if (appointment.End is LocalDate end)
+            {
+                writer.WriteString("end", Preconditions.Format(end));
+            }
+
+            writer.WriteString("kind", KindName(appointment.Kind));
+            if (appointment.IsSharedPost)
+            {
+                writer.WriteBoolean("sharedPost", true);
+            }
+
+            writer.WriteEndObject();
+            if (jsonLines)
+            {
+                writer.Flush();
+                utf8Json.WriteByte((byte)'\n');
+                writer.Reset();
+            }
+        }
+
+        if (!jsonLines)
+        {
+            writer.WriteEndArray();
+        }
+    }
+
+    private static string KindName(AppointmentKind kind) => kind switch
+    {
+        AppointmentKind.Permanent => "permanent",
+        AppointmentKind.Interim => "interim",
+        AppointmentKind.Acting => "acting",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of appointment."),
+    };
+}

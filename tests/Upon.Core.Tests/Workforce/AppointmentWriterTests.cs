@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using Upon.Core.Eligibility;
+using Upon.Core.Tests.Support;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Tests.Workforce;
+
+public sealed class AppointmentWriterTests
+{
+    [Fact]
+    public void Csv_WritesTheReadersHeaderAndQuotesOnlyWhereNeeded()
+    {
+        Appointment[] appointments =
+        [
+            new("A", "h,1 \"x\"", new LocalDate(2019, 4, 1), null, AppointmentKind.Permanent, isSharedPost: true),
+            new("B", "h2", new LocalDate(2020, 1, 1), new LocalDate(2020, 6, 30), AppointmentKind.Interim),
+        ];
+        using StringWriter csv = new();
+
+        AppointmentWriter.WriteCsv(csv, appointments);
+
+        Assert.Equal(
+            "authority,holder,start,end,kind,shared\n" +
+            "A,\"h,1 \"\"x\"\"\",2019-04-01,,permanent,true\n" +
+            "B,h2,2020-01-01,2020-06-30,interim,\n",
+            csv.ToString());
+    }
+
+    [Fact]
+    public void Json_LeavesOutAnOpenEndAndAnUnsharedPost()
+    {
+        using MemoryStream json = new();
+
+        AppointmentWriter.WriteJson(json, [new Appointment("A", "h1", new LocalDate(2019, 4, 1), null, AppointmentKind.Acting)], jsonLines: true);
+
+        Assert.Equal("{\"authorityCode\":\"A\",\"holderId\":\"h1\",\"start\":\"2019-04-01\",\"kind\":\"acting\"}\n", Encoding.UTF8.GetString(json.ToArray()));
+    }
+
+    [Fact]
+    public void WrittenAppointments_ReadBackUnchanged_InEveryFormat() =>
+        Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+        {
+            Appointment[] appointments = input.Appointments;
+            using StringWriter csv = new();
+            AppointmentWriter.WriteCsv(csv, appointments);
+            Appointment?[] fromCsv = [.. AppointmentReader.ReadCsv(new StringReader(csv.ToString())).Select(r => r.Appointment)];
+
+            Appointment?[] FromJson(bool lines, bool indented)
+            {
+                using MemoryStream json = new();
+                AppointmentWriter.WriteJson(json, appointments, lines, indented);
+                json.Position = 0;
+                return [.. AppointmentReader.ReadJson(json, lines ? BatchFormat.JsonLines : BatchFormat.Auto).Select(r => r.Appointment)];
+            }
+
+            return fromCsv.SequenceEqual(appointments)
+                && FromJson(lines: false, indented: true).SequenceEqual(appointments)
+                && FromJson(lines: false, indented: false).SequenceEqual(appointments)
+                && FromJson(lines: true, indented: false).SequenceEqual(appointments);
+        });
+
+    [Fact]
+    public void Arguments_AreChecked()
+    {
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteCsv(null!, [])).ParamName);
+        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteCsv(TextWriter.Null, null!)).ParamName);
+        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteCsv(TextWriter.Null, [null!])).ParamName);
+        Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteJson(null!, [])).ParamName);
+        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteJson(Stream.Null, [null!])).ParamName);
+    }
+}
