@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Upon.Core.Workforce;
@@ -191,55 +192,93 @@ public static class HolderSpells
     }
 
     /// <summary>Sets each spell's <see cref="HolderSpell.HeldPostHereBefore"/> and <see cref="HolderSpell.HeldPostElsewhereBefore"/> from every spell of its holder.</summary>
+    /// <remarks>
+    /// Each holder id is hashed once, to a number; the rest works on arrays indexed by that number. Authorities are
+    /// numbered by their order in <paramref name="spells"/>, which does not change between the two passes.
+    /// </remarks>
     private static void MarkEarlierPosts(Dictionary<string, List<HolderSpell>> spells)
     {
         // For each holder: their earliest start, its authority, and their earliest start in any other authority.
         // Updated one spell at a time: a new earliest start in another authority makes the old earliest the earliest elsewhere.
-        Dictionary<string, (LocalDate First, string FirstCode, LocalDate? Other)> firsts = new(StringComparer.Ordinal);
-        foreach ((string code, List<HolderSpell> list) in spells)
+        Dictionary<string, int> ids = new(StringComparer.Ordinal);
+        List<(LocalDate First, int FirstAuthority, LocalDate? Other)> firsts = [];
+        int[][] holderOf = new int[spells.Count][];
+        int authority = 0;
+        foreach (List<HolderSpell> list in spells.Values)
         {
-            foreach (HolderSpell spell in list)
-            {
-                if (!firsts.TryGetValue(spell.HolderId, out (LocalDate First, string FirstCode, LocalDate? Other) seen))
-                {
-                    firsts.Add(spell.HolderId, (spell.Start, code, null));
-                }
-                else if (code == seen.FirstCode)
-                {
-                    firsts[spell.HolderId] = seen with { First = spell.Start < seen.First ? spell.Start : seen.First };
-                }
-                else if (spell.Start < seen.First)
-                {
-                    firsts[spell.HolderId] = (spell.Start, code, seen.First);
-                }
-                else if (seen.Other is not LocalDate other || spell.Start < other)
-                {
-                    firsts[spell.HolderId] = seen with { Other = spell.Start };
-                }
-            }
-        }
-
-        Dictionary<string, LocalDate> firstHere = new(StringComparer.Ordinal);
-        foreach ((string code, List<HolderSpell> list) in spells)
-        {
-            firstHere.Clear();
+            int[] holders = holderOf[authority] = new int[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
-                HolderSpell spell = list[i];
-                (LocalDate first, string firstCode, LocalDate? firstOther) = firsts[spell.HolderId];
+                LocalDate start = list[i].Start;
+                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, list[i].HolderId, out bool exists);
+                if (!exists)
+                {
+                    id = firsts.Count;
+                    firsts.Add((start, authority, null));
+                }
 
-                // The earliest spell of this holder in another authority: the earliest of all if that is elsewhere, else the earliest outside firstCode.
-                LocalDate? earliestElsewhere = code == firstCode ? firstOther : first;
+                holders[i] = id;
+                ref (LocalDate First, int FirstAuthority, LocalDate? Other) seen = ref CollectionsMarshal.AsSpan(firsts)[id];
+                if (!exists)
+                {
+                    continue;
+                }
+
+                if (authority == seen.FirstAuthority)
+                {
+                    seen.First = start < seen.First ? start : seen.First;
+                }
+                else if (start < seen.First)
+                {
+                    seen = (start, authority, seen.First);
+                }
+                else if (seen.Other is not LocalDate other || start < other)
+                {
+                    seen.Other = start;
+                }
+            }
+
+            authority++;
+        }
+
+        // The authority in which each holder was last seen in the second pass, and their first start there.
+        int[] seenIn = new int[firsts.Count];
+        Array.Fill(seenIn, -1);
+        LocalDate[] firstHere = new LocalDate[firsts.Count];
+        authority = 0;
+        foreach (List<HolderSpell> list in spells.Values)
+        {
+            int[] holders = holderOf[authority];
+            Span<HolderSpell> each = CollectionsMarshal.AsSpan(list);
+            for (int i = 0; i < each.Length; i++)
+            {
+                ref HolderSpell spell = ref each[i];
+                int holder = holders[i];
+                (LocalDate first, int firstAuthority, LocalDate? firstOther) = firsts[holder];
+
+                // The earliest spell of this holder in another authority: the earliest of all if that is elsewhere, else the earliest outside firstAuthority.
+                LocalDate? earliestElsewhere = authority == firstAuthority ? firstOther : first;
 
                 // The list is ordered by start, so the first spell of this holder seen here is their earliest here.
-                bool here = firstHere.TryGetValue(spell.HolderId, out LocalDate earliestHere) && earliestHere < spell.Start;
-                firstHere.TryAdd(spell.HolderId, spell.Start);
-                list[i] = spell with
+                bool here = false;
+                if (seenIn[holder] != authority)
                 {
-                    HeldPostHereBefore = here,
-                    HeldPostElsewhereBefore = earliestElsewhere is LocalDate e && e < spell.Start,
-                };
+                    seenIn[holder] = authority;
+                    firstHere[holder] = spell.Start;
+                }
+                else
+                {
+                    here = firstHere[holder] < spell.Start;
+                }
+
+                bool elsewhere = earliestElsewhere is LocalDate e && e < spell.Start;
+                if (here || elsewhere)
+                {
+                    spell = spell with { HeldPostHereBefore = here, HeldPostElsewhereBefore = elsewhere };
+                }
             }
+
+            authority++;
         }
     }
 
