@@ -128,7 +128,7 @@ public static class KaplanMeier
             }
         }
 
-        LogRankTest<TKey>? test = delayed ? null : LogRank.Compare(grouped);
+        LogRankTest<TKey>? test = delayed || keys.Count < 2 ? null : LogRank.Compare(grouped);
         return new StratifiedKaplanMeier<TKey>(fitted.MoveToImmutable(), test, EqualityComparer<TKey>.Default);
     }
 

@@ -44,7 +44,8 @@ public sealed class StratifiedKaplanMeier<TKey>
     /// <summary>
     /// Gets the log-rank test of equal survival across the strata (k strata: k − 1 degrees of freedom
     /// when each expects events), with its groups in stratum order; null when any record has delayed
-    /// entry, because the test (like R's <c>survdiff</c>) takes right-censored records only.
+    /// entry, because the test (like R's <c>survdiff</c>) takes right-censored records only, and null
+    /// with fewer than two strata (nothing to compare; <c>survdiff</c> refuses one group).
     /// </summary>
     public LogRankTest<TKey>? LogRank { get; }
 

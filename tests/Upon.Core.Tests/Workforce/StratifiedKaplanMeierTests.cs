@@ -86,11 +86,18 @@ public sealed class StratifiedKaplanMeierTests
         });
 
     [Fact]
+    public void LogRank_WithFewerThanTwoStrata_IsAbsent()
+    {
+        Assert.Null(KaplanMeier.FitBy(Array.Empty<(string, TenureRecord)>()).LogRank);
+        Assert.Null(KaplanMeier.FitBy([("a", new TenureRecord(0, 3, true)), ("a", new TenureRecord(0, 5, false))]).LogRank);
+    }
+
+    [Fact]
     public void LogRank_IsTheTestOfTheSameRecords_AndAbsentWithDelayedEntry() =>
         Property.ForAll(WorkforceAnalyticsGenerators.KeyedRecordLists(), records =>
         {
             StratifiedKaplanMeier<string> fit = KaplanMeier.FitBy(records);
-            if (records.Any(r => r.Record.Entry > 0))
+            if (records.Any(r => r.Record.Entry > 0) || fit.Strata.Length < 2)
             {
                 Assert.Null(fit.LogRank);
                 return;
