@@ -23,7 +23,8 @@ public static class CohortGenerators
         Arb.From(
             from participants in Gen.Choose(1, 120)
             from bounds in Bounds(12)
-            select (participants, bounds));
+            select (participants, bounds),
+            input => Shrinks.Towards(input.participants, 1).Select(participants => (participants, input.bounds)));
 
     /// <summary>A number of participants from 1 to 150, cohort bounds within 1 to 40 and set bounds within 1 to 9.</summary>
     public static Arbitrary<(int Participants, GroupSizeBounds Cohorts, GroupSizeBounds Sets)> TwoLevelCases() =>

@@ -58,11 +58,16 @@ public static class WorkforceGenerators
 
     /// <summary>Appointment histories with a period.</summary>
     public static Arbitrary<(Appointment[] Appointments, DateInterval Period)> AppointmentsWithPeriod() =>
-        Arb.From(from appointments in Appointments() from period in Periods() select (appointments, period));
+        Arb.From(
+            from appointments in Appointments() from period in Periods() select (appointments, period),
+            input => Shrinks.RemoveElements(input.appointments).Select(fewer => (fewer, input.period)));
 
     /// <summary>Appointment histories with a period and a shift of −3000 to 3000 days.</summary>
     public static Arbitrary<(Appointment[] Appointments, DateInterval Period, int Shift)> AppointmentsWithPeriodAndShift() =>
-        Arb.From(from appointments in Appointments() from period in Periods() from shift in Gen.Choose(-3000, 3000) select (appointments, period, shift));
+        Arb.From(
+            from appointments in Appointments() from period in Periods() from shift in Gen.Choose(-3000, 3000) select (appointments, period, shift),
+            input => Shrinks.RemoveElements(input.appointments).Select(fewer => (fewer, input.period, input.shift))
+                .Concat(Shrinks.Towards(input.shift, 0).Select(shift => (input.appointments, input.period, shift))));
 
     /// <summary>Moves every date of an appointment by <paramref name="days"/>.</summary>
     public static Appointment Shift(Appointment appointment, int days) =>
@@ -100,11 +105,11 @@ public static class WorkforceGenerators
 
     /// <summary>Lists of 0 to 60 <see cref="Records"/>.</summary>
     public static Arbitrary<TenureRecord[]> RecordLists() =>
-        Arb.From(Gen.Choose(0, 60).SelectMany(n => Records().ArrayOf(n)));
+        Arb.From(Gen.Choose(0, 60).SelectMany(n => Records().ArrayOf(n)), records => Shrinks.RemoveElements(records));
 
     /// <summary>Lists of 1 to 60 records that all end in the event (no censoring, no delayed entry).</summary>
     public static Arbitrary<TenureRecord[]> UncensoredRecordLists() =>
-        Arb.From(Gen.Choose(1, 60).SelectMany(n => Gen.Choose(1, 40).Select(h => new TenureRecord(h / 2.0, true)).ArrayOf(n)));
+        Arb.From(Gen.Choose(1, 60).SelectMany(n => Gen.Choose(1, 40).Select(h => new TenureRecord(h / 2.0, true)).ArrayOf(n)), records => Shrinks.RemoveElements(records, minimumLength: 1));
 
     /// <summary>A list of records with the same list in another order.</summary>
     public static Arbitrary<(TenureRecord[] Records, TenureRecord[] Shuffled)> ShuffledRecordLists() =>
