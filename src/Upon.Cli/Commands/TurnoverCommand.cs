@@ -35,10 +35,11 @@ internal static class TurnoverCommand
         Option<LocalDate?> asOf = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: a date after it is a problem, and no period may end after it. Default: today.");
         Option<string> onError = WorkforceOptions.OnError();
         Option<FileInfo?> svg = WorkforceOptions.SvgFile("Also draw the changes per authority in each period as a bar chart to this SVG file.");
+        Option<LocalDate?> historyFrom = WorkforceOptions.DateOption("--history-from", "The first day from which the file holds every appointment: a DCS with no earlier post who starts after it is a first-time DCS; one in post by then is unknown. Default: the earliest appointment's first day.");
         Option<string> format = CommonOptions.Format();
         Command command = new("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.")
         {
-            file, register, by, from, to, end, includeInterim, asOf, onError, svg, format,
+            file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format,
         };
         command.SetAction(parseResult =>
         {
@@ -64,12 +65,13 @@ internal static class TurnoverCommand
             }
 
             bool lookThrough = !parseResult.GetValue(includeInterim);
+            LocalDate? history = parseResult.GetValue(historyFrom);
             List<Turnover> turnovers;
             List<string> labels;
             if (periods == Rolling)
             {
                 DateInterval months = TurnoverPeriods.Rolling12Months(rollingEnd ?? today);
-                turnovers = [Turnover.Measure(input.Appointments, input.Register, months, lookThrough)];
+                turnovers = [Turnover.Measure(input.Appointments, input.Register, months, lookThrough, history)];
                 labels = [$"{CliText.Iso(months.Start)} to {CliText.Iso(months.End)}"];
             }
             else
@@ -85,8 +87,8 @@ internal static class TurnoverCommand
 
                 IEnumerable<int> years = Enumerable.Range(firstYear, lastYear - firstYear + 1);
                 turnovers = financial
-                    ? [.. Turnover.ByFinancialYear(input.Appointments, input.Register, firstYear, lastYear, lookThrough)]
-                    : [.. years.Select(year => Turnover.Measure(input.Appointments, input.Register, TurnoverPeriods.CalendarYear(year), lookThrough))];
+                    ? [.. Turnover.ByFinancialYear(input.Appointments, input.Register, firstYear, lastYear, lookThrough, history)]
+                    : [.. years.Select(year => Turnover.Measure(input.Appointments, input.Register, TurnoverPeriods.CalendarYear(year), lookThrough, history))];
                 labels = [.. years.Select(year => TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year))];
             }
 

@@ -334,6 +334,21 @@ public sealed class TurnoverCommandTests : IDisposable
     }
 
     [Fact]
+    public void HistoryFrom_DecidesWhoIsFirstTimeAndWhoIsUnknown()
+    {
+        string[] common = ["turnover", Example("appointments.csv"), "--register", Example("register.csv"), "--as-of", "2025-03-31", "--include-interim", "--from", "2012", "--to", "2012", "--format", "json"];
+        JsonElement byDefault = Json(common).GetProperty("periods")[0].GetProperty("origins");
+        JsonElement later = Json([.. common, "--history-from", "2013-03-31"]).GetProperty("periods")[0].GetProperty("origins");
+        Turnover expected = Turnover.Measure(ReadExample(), ReadRegister(), TurnoverPeriods.FinancialYear(2012), historyFrom: new LocalDate(2013, 3, 31));
+
+        Assert.Equal("2013-03-31", later.GetProperty("historyFrom").GetString());
+        Assert.Equal(expected.Origins.FirstTime, later.GetProperty("firstTime").GetInt32());
+        Assert.Equal(expected.Origins.Unknown, later.GetProperty("unknown").GetInt32());
+        Assert.Equal(0, later.GetProperty("firstTime").GetInt32());   // every change of 2012/13 starts by the history's first day
+        Assert.Equal(byDefault.GetProperty("firstTime").GetInt32() + byDefault.GetProperty("unknown").GetInt32(), later.GetProperty("unknown").GetInt32());
+    }
+
+    [Fact]
     public void Notes_SayWhenTheLastYearIsTheLowestOrHighestSince()
     {
         JsonElement root = Json("turnover", Example("appointments.csv"), "--register", Example("register.csv"), "--as-of", "2025-03-31", "--from", "2015", "--include-interim", "--format", "json");
@@ -430,6 +445,18 @@ public sealed class TurnoverCommandTests : IDisposable
     }
 
     internal static string Example(string name) => Repository.PathOf("docs", "examples", name);
+
+    private static Appointment[] ReadExample()
+    {
+        using FileStream stream = File.OpenRead(Example("appointments.csv"));
+        return [.. AppointmentReader.ReadCsv(stream).Select(r => r.Appointment!)];
+    }
+
+    private static AuthorityRegister ReadRegister()
+    {
+        using FileStream stream = File.OpenRead(Example("register.csv"));
+        return AuthorityRegisterDocument.ReadCsv(stream).Register;
+    }
 
     internal static string ToCsv(Appointment[] appointments)
     {
