@@ -188,13 +188,9 @@ public sealed record ChartSeries
 
     private static string Category(NodaTime.LocalDate start, NodaTime.LocalDate end)
     {
-        if (start.Month == 4 && start.Day == 1 && end == start.PlusYears(1).PlusDays(-1))
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{start.Year}/{(start.Year + 1) % 100:00}");
-        }
-
-        return start.Month == 1 && start.Day == 1 && end == start.PlusYears(1).PlusDays(-1)
-            ? start.Year.ToString(CultureInfo.InvariantCulture)
+        bool wholeYear = end == start.PlusYears(1).PlusDays(-1);
+        return wholeYear && start.Month == 4 && start.Day == 1 && start.Year is >= 1 and <= 9998 ? TurnoverSeries.Label(YearBasis.Financial, start.Year)
+            : wholeYear && start.Month == 1 && start.Day == 1 ? start.Year.ToString(CultureInfo.InvariantCulture)
             : Preconditions.Format(end);
     }
 }
