@@ -47,4 +47,17 @@ public static class DocumentProblemCodes
 
     /// <summary>A document is larger than the reader accepts.</summary>
     public const string DocumentTooLarge = "document.too-large";
+
+    /// <summary>
+    /// The input holds no document at all: no bytes, or only white space and a byte order mark. Every reader
+    /// reports this once, at the root, with no records read; an explicitly empty batch (<c>[]</c>, or a CSV
+    /// header with no rows) is not empty input and reads as zero records.
+    /// </summary>
+    public const string DocumentEmpty = "document.empty";
+
+    /// <summary>
+    /// Text is not valid Unicode: bytes that are not UTF-8, or an escape such as <c>\uDC00</c> that names half of
+    /// a surrogate pair. The record is reported and reading goes on with the next one.
+    /// </summary>
+    public const string TextInvalid = "text.invalid";
 }
