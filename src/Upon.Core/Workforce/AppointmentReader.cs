@@ -4,7 +4,6 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
@@ -20,10 +19,27 @@ namespace Upon.Core.Workforce;
 /// <para>
 /// CSV is read by a small RFC 4180 reader in Upon.Core itself, so that NodaTime stays its only runtime
 /// dependency: a header row is required, naming the columns <c>authority</c>, <c>holder</c>, <c>start</c>,
-/// <c>end</c>, <c>kind</c> and <c>shared</c> in any order (<c>end</c> and <c>shared</c> may be left out);
-/// fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF or LF; a
-/// UTF-8 byte order mark is skipped; empty lines are skipped. An empty <c>end</c> means still in post; an
-/// empty <c>shared</c> means false.
+/// <c>end</c>, <c>kind</c> and <c>shared</c> in any order and any case (<c>end</c> and <c>shared</c> may be left
+/// out); fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF, LF or a lone
+/// CR, mixed freely; a UTF-8 byte order mark is skipped; empty lines are skipped. An empty <c>end</c> means still in
+/// post; an empty <c>shared</c> means false.
+/// </para>
+/// <para>
+/// Every CSV data row is a record, numbered from 1, and comes out used or reported, so records in = used +
+/// reported: a bad header is reported once at record 0 (<see cref="AppointmentProblemCodes.CsvHeaderInvalid"/>) and
+/// every data row is then reported with the same code, since it cannot be read without its columns. A quote that is
+/// never closed takes in the rest of the file as one row (RFC 4180 lets a quoted field span lines): that row is
+/// reported with <see cref="AppointmentProblemCodes.CsvQuoteUnclosed"/>, saying how many lines it covers.
+/// A field whose bytes are not UTF-8 makes its row a reported record with <see cref="DocumentProblemCodes.TextInvalid"/>
+/// at the column's name, and reading goes on with the next row. The check is on the decoded text: the decoder puts
+/// U+FFFD in place of bytes that are not UTF-8, so a U+FFFD in any field (an identifier, a date, a kind) counts as
+/// damaged text, even when the file spelt it out as valid UTF-8. Authority codes and holder ids that repeat from
+/// row to row are kept as one string each.
+/// </para>
+/// <para>
+/// Empty input (no bytes, or only white space and a byte order mark), CSV or JSON, gives one record 0 with
+/// <see cref="DocumentProblemCodes.DocumentEmpty"/> and no other record; a header with no rows, or <c>[]</c>, gives
+/// no record at all.
 /// </para>
 /// <para>
 /// JSON is an array or JSON Lines of objects
@@ -92,90 +108,50 @@ public static class AppointmentReader
 
     private static IEnumerable<AppointmentRecord> CsvIterator(TextReader csv)
     {
-        CsvRecordReader reader = new(csv);
-        List<string> fields = [];
-        if (!reader.TryRead(fields, out CsvRecordReader.Status headerStatus))
+        CsvTableReader table = new(csv, Columns, 3, 5);
+        List<DocumentProblem> problems = [];
+        bool any = table.ReadHeader(problems);
+        if (problems.Count > 0)
         {
-            yield return Failure(0, "row", AppointmentProblemCodes.CsvHeaderInvalid, "The file is empty: expected a header row naming the columns authority, holder, start, end, kind and shared.");
+            yield return new AppointmentRecord(0, null, [.. problems]);
+        }
+
+        if (!any)
+        {
             yield break;
         }
 
-        int[] columnOf = new int[Columns.Length];
-        Array.Fill(columnOf, -1);
-        List<DocumentProblem> headerProblems = [];
-        if (headerStatus != CsvRecordReader.Status.Ok)
+        // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
+        StringPool pool = new();
+        while (true)
         {
-            headerProblems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, "The header row has a misplaced or unclosed quote."));
-        }
-
-        for (int i = 0; i < fields.Count; i++)
-        {
-            int column = Array.IndexOf(Columns, fields[i].TrimStart('\uFEFF').Trim().ToLowerInvariant());
-            if (column < 0)
+            problems.Clear();
+            if (!table.TryReadRow(problems))
             {
-                headerProblems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, $"Header column {i + 1} is not one of authority, holder, start, end, kind and shared."));
+                yield break;
             }
-            else if (columnOf[column] >= 0)
-            {
-                headerProblems.Add(new DocumentProblem(Columns[column], AppointmentProblemCodes.CsvHeaderInvalid, "The column appears more than once in the header."));
-            }
-            else
-            {
-                columnOf[column] = i;
-            }
-        }
 
-        for (int column = 0; column < 5; column++)
-        {
-            if (column != 3 && columnOf[column] < 0)
+            if (problems.Count > 0)
             {
-                headerProblems.Add(new DocumentProblem(Columns[column], AppointmentProblemCodes.CsvHeaderInvalid, "The header lacks this required column."));
-            }
-        }
-
-        if (headerProblems.Count > 0)
-        {
-            yield return new AppointmentRecord(0, null, [.. headerProblems]);
-            yield break;
-        }
-
-        int width = fields.Count;
-        int number = 0;
-        while (reader.TryRead(fields, out CsvRecordReader.Status status))
-        {
-            number++;
-            if (status == CsvRecordReader.Status.UnclosedQuote)
-            {
-                yield return Failure(number, "row", AppointmentProblemCodes.CsvQuoteUnclosed, "A quoted field is not closed: the row runs to the end of the file.");
+                yield return new AppointmentRecord(table.Number, null, [.. problems]);
                 continue;
             }
 
-            if (status == CsvRecordReader.Status.StrayQuote)
-            {
-                yield return Failure(number, "row", AppointmentProblemCodes.CsvRowMalformed, "A field has a quote that is not at its start and end; quote the whole field and double the quotes inside.");
-                continue;
-            }
-
-            if (fields.Count != width)
-            {
-                yield return Failure(number, "row", AppointmentProblemCodes.CsvRowMalformed, FormattableString.Invariant($"The row has {fields.Count} fields where the header has {width}."));
-                continue;
-            }
-
-            RecordBuilder builder = new();
-            string? authority = builder.Text(fields[columnOf[0]], Columns[0]);
-            string? holder = builder.Text(fields[columnOf[1]], Columns[1]);
-            LocalDate? start = builder.Date(fields[columnOf[2]], Columns[2], required: true);
-            LocalDate? end = columnOf[3] < 0 ? null : builder.Date(fields[columnOf[3]], Columns[3], required: false);
-            AppointmentKind? kind = builder.Kind(fields[columnOf[4]], Columns[4]);
-            bool? shared = columnOf[5] < 0 ? false : builder.Shared(fields[columnOf[5]], Columns[5]);
-            yield return builder.Build(number, authority, holder, start, end, kind, shared, Columns[3]);
+            RecordBuilder builder = new(problems);
+            string? authority = builder.Text(table.Field(0), Columns[0], pool);
+            string? holder = builder.Text(table.Field(1), Columns[1], pool);
+            LocalDate? start = builder.Date(table.Field(2), Columns[2], required: true);
+            LocalDate? end = table.Has(3) ? builder.Date(table.Field(3), Columns[3], required: false) : null;
+            AppointmentKind? kind = builder.Kind(table.Field(4), Columns[4]);
+            bool? shared = table.Has(5) ? builder.Shared(table.Field(5), Columns[5]) : false;
+            yield return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3]);
         }
     }
 
     private static IEnumerable<AppointmentRecord> JsonIterator(Stream utf8Json, BatchFormat format)
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "appointments", "an appointment");
+        StringPool pool = new();
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
@@ -183,6 +159,12 @@ public static class AppointmentReader
             int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
+                if (index == 1 && JsonInput.IsEmpty(problem!.Value))
+                {
+                    yield return new AppointmentRecord(0, null, [JsonInput.Empty("appointments")]);
+                    yield break;
+                }
+
                 yield return new AppointmentRecord(number, null, [problem!.Value]);
                 continue;
             }
@@ -190,14 +172,20 @@ public static class AppointmentReader
             AppointmentRecord record;
             using (document)
             {
-                record = ReadObject(document.RootElement, number);
+                record = ReadObject(document.RootElement, number, pool);
             }
 
             yield return record;
         }
+
+        // JSON Lines with no line but blank ones is input of nothing but white space.
+        if (index == 0 && documents.IsJsonLines)
+        {
+            yield return new AppointmentRecord(0, null, [JsonInput.Empty("appointments")]);
+        }
     }
 
-    private static AppointmentRecord ReadObject(JsonElement element, int number)
+    private static AppointmentRecord ReadObject(JsonElement element, int number, StringPool pool)
     {
         const string Root = "$";
         JsonElementReader json = new();
@@ -208,8 +196,8 @@ public static class AppointmentReader
 
         json.RejectUnknown(element, Root, Properties);
         RecordBuilder builder = new(json.Problems);
-        string? authority = json.String(element, Root, Properties[0], required: true);
-        string? holder = json.String(element, Root, Properties[1], required: true);
+        string? authority = json.String(element, Root, Properties[0], required: true) is string code ? pool.Get(code) : null;
+        string? holder = json.String(element, Root, Properties[1], required: true) is string id ? pool.Get(id) : null;
         LocalDate? start = json.Date(element, Root, Properties[2], required: true);
         LocalDate? end = json.Date(element, Root, Properties[3], required: false);
         AppointmentKind? kind = null;
@@ -236,22 +224,20 @@ public static class AppointmentReader
         new(number, null, [new DocumentProblem(path, code, message)]);
 
     /// <summary>Parses the fields of one record, collecting every problem.</summary>
-    private sealed class RecordBuilder(List<DocumentProblem>? problems = null)
+    private sealed class RecordBuilder(List<DocumentProblem> problems)
     {
-        private readonly List<DocumentProblem> problems = problems ?? [];
-
-        public string? Text(string value, string path)
+        public string? Text(ReadOnlySpan<char> value, string path, StringPool pool)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (value.IsWhiteSpace())
             {
                 problems.Add(new DocumentProblem(path, value.Length == 0 ? DocumentProblemCodes.Required : DocumentProblemCodes.Empty, $"\"{path}\" is required and must not be empty."));
                 return null;
             }
 
-            return value;
+            return pool.Get(value);
         }
 
-        public LocalDate? Date(string value, string path, bool required)
+        public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required)
         {
             if (value.Length == 0)
             {
@@ -263,19 +249,18 @@ public static class AppointmentReader
                 return null;
             }
 
-            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.Trim());
-            if (!parsed.Success)
+            if (CsvDates.TryParse(value.Trim(), out LocalDate date))
             {
-                problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-                return null;
+                return date;
             }
 
-            return parsed.Value;
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
+            return null;
         }
 
-        public AppointmentKind? Kind(string value, string path)
+        public AppointmentKind? Kind(ReadOnlySpan<char> value, string path)
         {
-            string name = value.Trim();
+            ReadOnlySpan<char> name = value.Trim();
             if (name.Length == 0)
             {
                 problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
@@ -301,9 +286,9 @@ public static class AppointmentReader
             return null;
         }
 
-        public bool? Shared(string value, string path)
+        public bool? Shared(ReadOnlySpan<char> value, string path)
         {
-            string text = value.Trim();
+            ReadOnlySpan<char> text = value.Trim();
             if (text.Length == 0 || text.Equals("false", StringComparison.OrdinalIgnoreCase))
             {
                 return false;

@@ -81,7 +81,8 @@ public sealed record AppointmentRecord(int RecordNumber, Appointment? Appointmen
 /// <summary>
 /// Counts of records: every record read is used, reported or skipped (after a stop), so
 /// <see cref="Records"/> = <see cref="Used"/> + <see cref="Reported"/> + <see cref="Skipped"/> and
-/// nothing is dropped silently.
+/// nothing is dropped silently. A record is a CSV data row, a JSON array element or a JSON line; record 0, the
+/// problems with the file as a whole, is not one.
 /// </summary>
 /// <param name="Records">The records read.</param>
 /// <param name="Used">The records that gave an appointment that is used.</param>

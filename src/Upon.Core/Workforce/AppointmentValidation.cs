@@ -24,10 +24,13 @@ public sealed class AppointmentValidationResult
     /// <summary>Gets the appointments of the records used, in record order.</summary>
     public ImmutableArray<Appointment> Appointments { get; }
 
-    /// <summary>Gets the records reported, in record order, each with every problem found in it.</summary>
+    /// <summary>
+    /// Gets the records reported, in record order, each with every problem found in it: record 0, the problems with the
+    /// file as a whole (a bad CSV header, empty input), first when there is one.
+    /// </summary>
     public ImmutableArray<AppointmentRecord> Reported { get; }
 
-    /// <summary>Gets the counts of records read, used, reported and skipped.</summary>
+    /// <summary>Gets the counts of records read, used, reported and skipped; record 0 is not a record read, so it is in none of them.</summary>
     public AppointmentSummary Summary { get; }
 
     /// <summary>Gets a value indicating whether the validation stopped at a problem (<see cref="ProblemHandling.Stop"/>).</summary>
@@ -60,7 +63,7 @@ public sealed class AppointmentValidationResult
 public static class AppointmentValidation
 {
     /// <summary>Validates <paramref name="records"/> against <paramref name="register"/> as of <paramref name="asOf"/>.</summary>
-    /// <param name="records">The records, for example from <see cref="AppointmentReader"/>; enumerated once.</param>
+    /// <param name="records">The records, for example from <see cref="AppointmentReader"/>; enumerated once, and not kept: only the appointments and the records reported are.</param>
     /// <param name="register">The authority register.</param>
     /// <param name="asOf">The date the records describe; no date may be after it.</param>
     /// <param name="handling">Whether to go on after a record with problems.</param>
@@ -69,27 +72,58 @@ public static class AppointmentValidation
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
     public static AppointmentValidationResult Validate(IEnumerable<AppointmentRecord> records, AuthorityRegister register, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(register);
+        return Run(records, register, asOf, handling);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="records"/> as of <paramref name="asOf"/> without a register: every check but those
+    /// that need one (<see cref="AppointmentProblemCodes.AuthorityUnknown"/>, <see cref="AppointmentProblemCodes.OutsideRegister"/>),
+    /// as if the register held every authority the records name, in force throughout.
+    /// </summary>
+    /// <param name="records">The records, for example from <see cref="AppointmentReader"/>; enumerated once, and not kept: only the appointments and the records reported are.</param>
+    /// <param name="asOf">The date the records describe; no date may be after it.</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <returns>The appointments to use, the records reported and the counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
+    public static AppointmentValidationResult Validate(IEnumerable<AppointmentRecord> records, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue) =>
+        Run(records, null, asOf, handling);
+
+    private static AppointmentValidationResult Run(IEnumerable<AppointmentRecord> records, AuthorityRegister? register, LocalDate asOf, ProblemHandling handling)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         Preconditions.CheckIso(asOf);
 
-        List<AppointmentRecord> all = [];
-        List<List<DocumentProblem>?> problems = [];
+        // Per record only what the result needs: its number and its appointment (null when reported by the reader);
+        // the problems and the reader's records are kept for the few records reported.
+        List<Appointment?> appointments = [];
+        List<int> numbers = [];
+        Dictionary<int, List<DocumentProblem>> problems = [];
+        Dictionary<int, AppointmentRecord> unread = [];
         Dictionary<string, List<int>> permanentByAuthority = new(StringComparer.Ordinal);
+        bool inOrder = true;
         foreach (AppointmentRecord record in records)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
-            int position = all.Count;
-            all.Add(record);
+            int position = appointments.Count;
+            inOrder &= position == 0 || numbers[position - 1] <= record.RecordNumber;
+            numbers.Add(record.RecordNumber);
             if (!record.IsValid)
             {
-                problems.Add([.. record.Problems]);
+                appointments.Add(null);
+                unread.Add(position, record);
+                problems.Add(position, [.. record.Problems]);
                 continue;
             }
 
+            appointments.Add(record.Appointment);
             List<DocumentProblem>? found = Check(record.Appointment, register, asOf);
-            problems.Add(found);
-            if (found is null && record.Appointment.Kind == AppointmentKind.Permanent)
+            if (found is not null)
+            {
+                problems.Add(position, found);
+            }
+            else if (record.Appointment.Kind == AppointmentKind.Permanent)
             {
                 if (!permanentByAuthority.TryGetValue(record.Appointment.AuthorityCode, out List<int>? list))
                 {
@@ -103,67 +137,78 @@ public static class AppointmentValidation
 
         foreach (List<int> positions in permanentByAuthority.Values)
         {
-            MarkOverlaps(all, positions, problems);
+            MarkOverlaps(appointments, positions, problems);
         }
 
-        // Record order: by record number, then by position for records with the same number.
-        int[] order = new int[all.Count];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
+        permanentByAuthority.Clear();
 
-        Array.Sort(order, (a, b) => all[a].RecordNumber != all[b].RecordNumber ? all[a].RecordNumber.CompareTo(all[b].RecordNumber) : a.CompareTo(b));
-        int stopAt = int.MaxValue;
-        if (handling == ProblemHandling.Stop)
+        // Record order: by record number, then by position for records with the same number (readers give them in order already).
+        int[]? order = null;
+        if (!inOrder)
         {
-            foreach (int position in order)
+            order = new int[appointments.Count];
+            for (int i = 0; i < order.Length; i++)
             {
-                if (problems[position] is not null)
-                {
-                    stopAt = position;
-                    break;
-                }
+                order[i] = i;
             }
+
+            Array.Sort(order, (a, b) => numbers[a] != numbers[b] ? numbers[a].CompareTo(numbers[b]) : a.CompareTo(b));
         }
 
-        ImmutableArray<Appointment>.Builder used = ImmutableArray.CreateBuilder<Appointment>();
-        ImmutableArray<AppointmentRecord>.Builder reported = ImmutableArray.CreateBuilder<AppointmentRecord>();
+        int usedCount = 0;
+        int reportedCount = 0;
+        int fileLevel = 0;
         int skipped = 0;
         bool stopped = false;
-        foreach (int position in order)
+        for (int i = 0; i < appointments.Count; i++)
         {
+            int position = order?[i] ?? i;
             if (stopped)
             {
                 skipped++;
-                continue;
             }
-
-            AppointmentRecord record = all[position];
-            if (problems[position] is List<DocumentProblem> list)
+            else if (problems.ContainsKey(position))
             {
-                reported.Add(record.IsValid || list.Count != record.Problems.Length ? new AppointmentRecord(record.RecordNumber, null, [.. list]) : record);
-                stopped = position == stopAt;
+                reportedCount++;
+                fileLevel += numbers[position] == 0 ? 1 : 0;
+                stopped = handling == ProblemHandling.Stop;
             }
             else
             {
-                used.Add(record.Appointment!);
+                usedCount++;
             }
         }
 
-        AppointmentSummary summary = new(all.Count, used.Count, reported.Count, skipped);
-        return new AppointmentValidationResult(used.ToImmutable(), reported.ToImmutable(), summary, stopped);
+        ImmutableArray<Appointment>.Builder used = ImmutableArray.CreateBuilder<Appointment>(usedCount);
+        ImmutableArray<AppointmentRecord>.Builder reported = ImmutableArray.CreateBuilder<AppointmentRecord>(reportedCount);
+        for (int i = 0; i < appointments.Count && (used.Count < usedCount || reported.Count < reportedCount); i++)
+        {
+            int position = order?[i] ?? i;
+            if (problems.TryGetValue(position, out List<DocumentProblem>? list))
+            {
+                AppointmentRecord? record = unread.GetValueOrDefault(position);
+                reported.Add(record is not null && list.Count == record.Problems.Length ? record : new AppointmentRecord(numbers[position], null, [.. list]));
+            }
+            else
+            {
+                used.Add(appointments[position]!);
+            }
+        }
+
+        // Record 0 holds problems with the file as a whole: reported, but not a record read.
+        AppointmentSummary summary = new(appointments.Count - fileLevel, usedCount, reportedCount - fileLevel, skipped);
+        return new AppointmentValidationResult(used.MoveToImmutable(), reported.MoveToImmutable(), summary, stopped);
     }
 
-    private static List<DocumentProblem>? Check(Appointment appointment, AuthorityRegister register, LocalDate asOf)
+    private static List<DocumentProblem>? Check(Appointment appointment, AuthorityRegister? register, LocalDate asOf)
     {
         List<DocumentProblem>? found = null;
-        Authority? authority = register.Find(appointment.AuthorityCode);
-        if (authority is null)
+        Authority? authority = register?.Find(appointment.AuthorityCode);
+        if (register is not null && authority is null)
         {
             Add(ref found, "$.authorityCode", AppointmentProblemCodes.AuthorityUnknown, "The authority code is not in the register.");
         }
-        else
+        else if (authority is not null)
         {
             LocalDate last = appointment.End ?? (asOf > appointment.Start ? asOf : appointment.Start);
             if (appointment.Start < authority.EffectiveFrom || (authority.EffectiveTo is LocalDate to && last > to))
@@ -195,24 +240,29 @@ public static class AppointmentValidation
     /// Reports every appointment that shares a day with another: sorted by start, one overlaps an earlier one
     /// when it starts by the latest end before it, and a later one when it ends on or after the next start.
     /// </summary>
-    private static void MarkOverlaps(List<AppointmentRecord> all, List<int> positions, List<List<DocumentProblem>?> problems)
+    private static void MarkOverlaps(List<Appointment?> all, List<int> positions, Dictionary<int, List<DocumentProblem>> problems)
     {
         if (positions.Count < 2)
         {
             return;
         }
 
-        positions.Sort((a, b) => all[a].Appointment!.Start.CompareTo(all[b].Appointment!.Start));
+        positions.Sort((a, b) => all[a]!.Start.CompareTo(all[b]!.Start));
         LocalDate latestEnd = LocalDate.MinIsoValue;
         for (int i = 0; i < positions.Count; i++)
         {
-            Appointment appointment = all[positions[i]].Appointment!;
+            Appointment appointment = all[positions[i]]!;
             LocalDate end = appointment.End ?? LocalDate.MaxIsoValue;
             bool overlapsEarlier = i > 0 && appointment.Start <= latestEnd;
-            bool overlapsLater = i + 1 < positions.Count && end >= all[positions[i + 1]].Appointment!.Start;
+            bool overlapsLater = i + 1 < positions.Count && end >= all[positions[i + 1]]!.Start;
             if (overlapsEarlier || overlapsLater)
             {
-                List<DocumentProblem> list = problems[positions[i]] ??= [];
+                if (!problems.TryGetValue(positions[i], out List<DocumentProblem>? list))
+                {
+                    list = [];
+                    problems.Add(positions[i], list);
+                }
+
                 list.Add(new DocumentProblem("$.start", AppointmentProblemCodes.PermanentOverlap, "Another permanent appointment of the same authority shares at least one day with this one."));
             }
 

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
@@ -88,10 +86,17 @@ public sealed class AuthorityRegisterReadResult
 /// <para>
 /// Each record is checked for missing or blank text (<c>value.required</c>, <c>value.empty</c>), dates
 /// (<c>date.invalid</c>), an effective-to before the effective-from (<c>date.end-before-start</c>), and
-/// malformed rows (<c>csv.row-malformed</c>, <c>csv.quote-unclosed</c>, <c>csv.header-invalid</c>). A code
+/// malformed rows (<c>csv.row-malformed</c>, <c>csv.quote-unclosed</c>, <c>csv.header-invalid</c>, <c>text.invalid</c>). A code
 /// must be unique in a register (an authority that changes is a new code): every record of a code that
 /// appears more than once is reported with <see cref="RegisterProblemCodes.CodeDuplicate"/>, so the problems
-/// do not depend on record order. A document with no records gives record 0 with <c>collection.empty</c>.
+/// do not depend on record order.
+/// </para>
+/// <para>
+/// Empty input (no bytes, or only white space and a byte order mark) gives one <c>document.empty</c> problem at
+/// record 0 and no records; an empty array <c>[]</c>, or a CSV header with no rows, is a valid register of no
+/// authorities. CSV is counted row by row as <see cref="AppointmentReader"/> counts it (a bad header is reported at
+/// record 0 and every data row is reported too; a field that is not valid UTF-8 gives <c>text.invalid</c>), so the
+/// two kinds of document count alike.
 /// </para>
 /// </remarks>
 public static class AuthorityRegisterDocument
@@ -119,58 +124,38 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadCsv(TextReader csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        Collector collector = new(Names[0], "row");
-        CsvRecordReader reader = new(csv);
-        List<string> fields = [];
-        if (!reader.TryRead(fields, out CsvRecordReader.Status headerStatus))
+        Collector collector = new(Names[0]);
+        CsvTableReader table = new(csv, Names, 4);
+        List<DocumentProblem> whole = [];
+        bool any = table.ReadHeader(whole);
+        collector.Whole(whole);
+        if (!any)
         {
-            collector.Whole(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, "The file is empty: expected a header row naming the columns code, name, region, effectiveFrom and effectiveTo."));
             return collector.Finish();
         }
 
-        int[] columnOf = Header(fields, headerStatus, out List<DocumentProblem> headerProblems);
-        if (headerProblems.Count > 0)
+        StringPool pool = new();
+        while (true)
         {
-            foreach (DocumentProblem problem in headerProblems)
+            List<DocumentProblem> problems = [];
+            if (!table.TryReadRow(problems))
             {
-                collector.Whole(problem);
+                return collector.Finish();
             }
 
-            return collector.Finish();
-        }
-
-        int width = fields.Count;
-        while (reader.TryRead(fields, out CsvRecordReader.Status status))
-        {
-            int number = collector.Records + 1;
-            string? malformed = status switch
+            if (problems.Count > 0)
             {
-                CsvRecordReader.Status.UnclosedQuote => AppointmentProblemCodes.CsvQuoteUnclosed,
-                CsvRecordReader.Status.StrayQuote => AppointmentProblemCodes.CsvRowMalformed,
-                _ => fields.Count != width ? AppointmentProblemCodes.CsvRowMalformed : null,
-            };
-            if (malformed is not null)
-            {
-                string message = status switch
-                {
-                    CsvRecordReader.Status.UnclosedQuote => "A quoted field is not closed: the row runs to the end of the file.",
-                    CsvRecordReader.Status.StrayQuote => "A field has a quote that is not at its start and end; quote the whole field and double the quotes inside.",
-                    _ => FormattableString.Invariant($"The row has {fields.Count} fields where the header has {width}."),
-                };
-                collector.Add(number, null, [new DocumentProblem("row", malformed, message)]);
+                collector.Add(table.Number, null, problems);
                 continue;
             }
 
-            List<DocumentProblem> problems = [];
-            string? code = CsvText(fields[columnOf[0]], Names[0], problems);
-            string? name = CsvText(fields[columnOf[1]], Names[1], problems);
-            string? region = CsvText(fields[columnOf[2]], Names[2], problems);
-            LocalDate? from = CsvDate(fields[columnOf[3]], Names[3], required: true, problems);
-            LocalDate? to = columnOf[4] < 0 ? null : CsvDate(fields[columnOf[4]], Names[4], required: false, problems);
-            collector.Add(number, Build(code, name, region, from, to, Names[4], problems), problems);
+            string? code = CsvText(table.Field(0), Names[0], problems, pool);
+            string? name = CsvText(table.Field(1), Names[1], problems, pool);
+            string? region = CsvText(table.Field(2), Names[2], problems, pool);
+            LocalDate? from = CsvDate(table.Field(3), Names[3], required: true, problems);
+            LocalDate? to = table.Has(4) ? CsvDate(table.Field(4), Names[4], required: false, problems) : null;
+            collector.Add(table.Number, Build(code, name, region, from, to, Names[4], problems), problems);
         }
-
-        return collector.Finish();
     }
 
     /// <summary>Reads a register from JSON: an array of authority objects, JSON Lines, or one object.</summary>
@@ -181,7 +166,7 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
+        Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]));
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "authorities", "an authority");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
@@ -190,12 +175,13 @@ public static class AuthorityRegisterDocument
             int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
-                if (problem!.Value.Code == DocumentProblemCodes.CollectionEmpty)
+                if (index == 1 && JsonInput.IsEmpty(problem!.Value))
                 {
+                    collector.Whole([JsonInput.Empty("authorities")]);
                     break;
                 }
 
-                collector.Add(number, null, [problem.Value]);
+                collector.Add(number, null, [problem!.Value]);
                 continue;
             }
 
@@ -205,6 +191,12 @@ public static class AuthorityRegisterDocument
                 Authority? authority = ReadObject(document.RootElement, json);
                 collector.Add(number, authority, json.Problems);
             }
+        }
+
+        // JSON Lines with no line but blank ones is input of nothing but white space.
+        if (index == 0 && documents.IsJsonLines)
+        {
+            collector.Whole([JsonInput.Empty("authorities")]);
         }
 
         return collector.Finish();
@@ -271,49 +263,11 @@ public static class AuthorityRegisterDocument
         }
     }
 
-    private static int[] Header(List<string> fields, CsvRecordReader.Status status, out List<DocumentProblem> problems)
+    private static string? CsvText(ReadOnlySpan<char> value, string column, List<DocumentProblem> problems, StringPool pool)
     {
-        problems = [];
-        int[] columnOf = [-1, -1, -1, -1, -1];
-        if (status != CsvRecordReader.Status.Ok)
+        if (!value.IsWhiteSpace())
         {
-            problems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, "The header row has a misplaced or unclosed quote."));
-        }
-
-        for (int i = 0; i < fields.Count; i++)
-        {
-            string name = fields[i].TrimStart('\uFEFF').Trim();
-            int column = Array.FindIndex(Names, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (column < 0)
-            {
-                problems.Add(new DocumentProblem("row", AppointmentProblemCodes.CsvHeaderInvalid, string.Create(CultureInfo.InvariantCulture, $"Header column {i + 1} is not one of code, name, region, effectiveFrom and effectiveTo.")));
-            }
-            else if (columnOf[column] >= 0)
-            {
-                problems.Add(new DocumentProblem(Names[column], AppointmentProblemCodes.CsvHeaderInvalid, "The column appears more than once in the header."));
-            }
-            else
-            {
-                columnOf[column] = i;
-            }
-        }
-
-        for (int column = 0; column < 4; column++)
-        {
-            if (columnOf[column] < 0)
-            {
-                problems.Add(new DocumentProblem(Names[column], AppointmentProblemCodes.CsvHeaderInvalid, "The header lacks this required column."));
-            }
-        }
-
-        return columnOf;
-    }
-
-    private static string? CsvText(string value, string column, List<DocumentProblem> problems)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            return value;
+            return pool.Get(value);
         }
 
         problems.Add(value.Length == 0
@@ -322,7 +276,7 @@ public static class AuthorityRegisterDocument
         return null;
     }
 
-    private static LocalDate? CsvDate(string value, string column, bool required, List<DocumentProblem> problems)
+    private static LocalDate? CsvDate(ReadOnlySpan<char> value, string column, bool required, List<DocumentProblem> problems)
     {
         if (value.Length == 0)
         {
@@ -334,10 +288,9 @@ public static class AuthorityRegisterDocument
             return null;
         }
 
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.Trim());
-        if (parsed.Success)
+        if (CsvDates.TryParse(value.Trim(), out LocalDate date))
         {
-            return parsed.Value;
+            return date;
         }
 
         problems.Add(new DocumentProblem(column, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
@@ -374,14 +327,14 @@ public static class AuthorityRegisterDocument
     }
 
     /// <summary>Collects the records read, then reports duplicate codes and builds the result.</summary>
-    private sealed class Collector(string codePath, string wholePath)
+    private sealed class Collector(string codePath)
     {
         private readonly List<(int Number, Authority? Authority, List<DocumentProblem> Problems)> records = [];
         private readonly List<DocumentProblem> whole = [];
 
         public int Records => records.Count;
 
-        public void Whole(DocumentProblem problem) => whole.Add(problem);
+        public void Whole(IEnumerable<DocumentProblem> problems) => whole.AddRange(problems);
 
         public void Add(int number, Authority? authority, List<DocumentProblem> problems) => records.Add((number, authority, problems));
 
@@ -397,11 +350,6 @@ public static class AuthorityRegisterDocument
             }
 
             ImmutableArray<ReportedRecord>.Builder reported = ImmutableArray.CreateBuilder<ReportedRecord>();
-            if (records.Count == 0 && whole.Count == 0)
-            {
-                whole.Add(new DocumentProblem(wholePath, DocumentProblemCodes.CollectionEmpty, "The register has no authorities."));
-            }
-
             if (whole.Count > 0)
             {
                 reported.Add(new ReportedRecord(0, [.. whole]));

@@ -1,0 +1,49 @@
+using System;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>Parses the ISO 8601 dates of CSV fields without making a string for the common form.</summary>
+internal static class CsvDates
+{
+    /// <summary>
+    /// Parses <paramref name="text"/> as <see cref="LocalDatePattern.Iso"/> does: <c>yyyy-MM-dd</c> for a date that
+    /// exists in the ISO calendar. Ten ASCII characters with a year from 1 are read directly; anything else goes
+    /// through the pattern, so the dates accepted are exactly the pattern's.
+    /// </summary>
+    /// <param name="text">The text, trimmed.</param>
+    /// <param name="date">The date when the text is one.</param>
+    /// <returns>True when the text is a date.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out LocalDate date)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text[..4], out int year) && Digits(text.Slice(5, 2), out int month) && Digits(text.Slice(8, 2), out int day)
+            && year >= 1)
+        {
+            bool exists = month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month);
+            date = exists ? new LocalDate(year, month, day) : default;
+            return exists;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text.ToString());
+        date = parsed.Success ? parsed.Value : default;
+        return parsed.Success;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+}
