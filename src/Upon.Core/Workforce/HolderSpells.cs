@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Upon.Core.Workforce;
@@ -111,200 +110,23 @@ public static class HolderSpells
     /// <exception cref="ArgumentNullException"><paramref name="appointments"/> or an appointment is null.</exception>
     public static ImmutableArray<HolderSpell> Of(IEnumerable<Appointment> appointments, bool lookThroughInterim = false)
     {
-        Dictionary<string, List<HolderSpell>> byAuthority = ByAuthority(appointments, lookThroughInterim);
-        List<string> codes = [.. byAuthority.Keys];
-        codes.Sort(StringComparer.Ordinal);
-        ImmutableArray<HolderSpell>.Builder result = ImmutableArray.CreateBuilder<HolderSpell>();
-        foreach (string code in codes)
+        SpellTable table = SpellTable.Build(appointments, lookThroughInterim);
+        int[] authorities = new int[table.Codes.Length];
+        for (int a = 0; a < authorities.Length; a++)
         {
-            result.AddRange(byAuthority[code]);
+            authorities[a] = a;
         }
 
-        return result.ToImmutable();
+        Array.Sort(authorities, (a, b) => string.CompareOrdinal(table.Codes[a], table.Codes[b]));
+        ImmutableArray<HolderSpell>.Builder result = ImmutableArray.CreateBuilder<HolderSpell>(table.Count);
+        foreach (int a in authorities)
+        {
+            for (int i = table.Offsets[a]; i < table.Offsets[a + 1]; i++)
+            {
+                result.Add(table[i]);
+            }
+        }
+
+        return result.MoveToImmutable();
     }
-
-    /// <summary>The spells of each authority, ordered by start, with each spell's earlier posts marked.</summary>
-    internal static Dictionary<string, List<HolderSpell>> ByAuthority(IEnumerable<Appointment> appointments, bool lookThroughInterim) =>
-        ByAuthority(appointments, lookThroughInterim, out _);
-
-    /// <summary>As <see cref="ByAuthority(IEnumerable{Appointment}, bool)"/>, with the earliest start of any appointment (null when there are none).</summary>
-    internal static Dictionary<string, List<HolderSpell>> ByAuthority(IEnumerable<Appointment> appointments, bool lookThroughInterim, out LocalDate? earliestStart)
-    {
-        ArgumentNullException.ThrowIfNull(appointments);
-        Dictionary<string, List<Appointment>> grouped = new(StringComparer.Ordinal);
-        earliestStart = null;
-        foreach (Appointment appointment in appointments)
-        {
-            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
-            if (!grouped.TryGetValue(appointment.AuthorityCode, out List<Appointment>? list))
-            {
-                list = [];
-                grouped.Add(appointment.AuthorityCode, list);
-            }
-
-            list.Add(appointment);
-            earliestStart = earliestStart is LocalDate earliest && earliest <= appointment.Start ? earliest : appointment.Start;
-        }
-
-        Dictionary<string, List<HolderSpell>> spells = new(StringComparer.Ordinal);
-        foreach ((string code, List<Appointment> list) in grouped)
-        {
-            list.Sort(static (a, b) =>
-            {
-                int byStart = a.Start.CompareTo(b.Start);
-                if (byStart != 0)
-                {
-                    return byStart;
-                }
-
-                int byHolder = string.CompareOrdinal(a.HolderId, b.HolderId);
-                return byHolder != 0 ? byHolder : Nullable.Compare(a.End, b.End);
-            });
-
-            List<HolderSpell> result = [];
-            foreach (Appointment appointment in list)
-            {
-                LocalDate? permanentFrom = appointment.Kind == AppointmentKind.Permanent ? appointment.Start : null;
-                if (result.Count > 0 && result[^1].HolderId == appointment.HolderId)
-                {
-                    HolderSpell last = result[^1];
-                    result[^1] = last with { End = Later(last.End, appointment.End), PermanentFrom = last.PermanentFrom ?? permanentFrom };
-                }
-                else
-                {
-                    result.Add(new HolderSpell(code, appointment.HolderId, appointment.Start, appointment.End, appointment.Kind, permanentFrom));
-                }
-            }
-
-            spells.Add(code, result);
-        }
-
-        MarkEarlierPosts(spells);
-        if (lookThroughInterim)
-        {
-            foreach (string code in grouped.Keys)
-            {
-                spells[code] = LookThrough(spells[code]);
-            }
-        }
-
-        return spells;
-    }
-
-    /// <summary>Sets each spell's <see cref="HolderSpell.HeldPostHereBefore"/> and <see cref="HolderSpell.HeldPostElsewhereBefore"/> from every spell of its holder.</summary>
-    /// <remarks>
-    /// Each holder id is hashed once, to a number; the rest works on arrays indexed by that number. Authorities are
-    /// numbered by their order in <paramref name="spells"/>, which does not change between the two passes.
-    /// </remarks>
-    private static void MarkEarlierPosts(Dictionary<string, List<HolderSpell>> spells)
-    {
-        // For each holder: their earliest start, its authority, and their earliest start in any other authority.
-        // Updated one spell at a time: a new earliest start in another authority makes the old earliest the earliest elsewhere.
-        Dictionary<string, int> ids = new(StringComparer.Ordinal);
-        List<(LocalDate First, int FirstAuthority, LocalDate? Other)> firsts = [];
-        int[][] holderOf = new int[spells.Count][];
-        int authority = 0;
-        foreach (List<HolderSpell> list in spells.Values)
-        {
-            int[] holders = holderOf[authority] = new int[list.Count];
-            for (int i = 0; i < list.Count; i++)
-            {
-                LocalDate start = list[i].Start;
-                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, list[i].HolderId, out bool exists);
-                if (!exists)
-                {
-                    id = firsts.Count;
-                    firsts.Add((start, authority, null));
-                }
-
-                holders[i] = id;
-                ref (LocalDate First, int FirstAuthority, LocalDate? Other) seen = ref CollectionsMarshal.AsSpan(firsts)[id];
-                if (!exists)
-                {
-                    continue;
-                }
-
-                if (authority == seen.FirstAuthority)
-                {
-                    seen.First = start < seen.First ? start : seen.First;
-                }
-                else if (start < seen.First)
-                {
-                    seen = (start, authority, seen.First);
-                }
-                else if (seen.Other is not LocalDate other || start < other)
-                {
-                    seen.Other = start;
-                }
-            }
-
-            authority++;
-        }
-
-        // The authority in which each holder was last seen in the second pass, and their first start there.
-        int[] seenIn = new int[firsts.Count];
-        Array.Fill(seenIn, -1);
-        LocalDate[] firstHere = new LocalDate[firsts.Count];
-        authority = 0;
-        foreach (List<HolderSpell> list in spells.Values)
-        {
-            int[] holders = holderOf[authority];
-            Span<HolderSpell> each = CollectionsMarshal.AsSpan(list);
-            for (int i = 0; i < each.Length; i++)
-            {
-                ref HolderSpell spell = ref each[i];
-                int holder = holders[i];
-                (LocalDate first, int firstAuthority, LocalDate? firstOther) = firsts[holder];
-
-                // The earliest spell of this holder in another authority: the earliest of all if that is elsewhere, else the earliest outside firstAuthority.
-                LocalDate? earliestElsewhere = authority == firstAuthority ? firstOther : first;
-
-                // The list is ordered by start, so the first spell of this holder seen here is their earliest here.
-                bool here = false;
-                if (seenIn[holder] != authority)
-                {
-                    seenIn[holder] = authority;
-                    firstHere[holder] = spell.Start;
-                }
-                else
-                {
-                    here = firstHere[holder] < spell.Start;
-                }
-
-                bool elsewhere = earliestElsewhere is LocalDate e && e < spell.Start;
-                if (here || elsewhere)
-                {
-                    spell = spell with { HeldPostHereBefore = here, HeldPostElsewhereBefore = elsewhere };
-                }
-            }
-
-            authority++;
-        }
-    }
-
-    private static List<HolderSpell> LookThrough(List<HolderSpell> spells)
-    {
-        List<HolderSpell> result = [];
-        foreach (HolderSpell spell in spells)
-        {
-            if (!spell.HasPermanent)
-            {
-                continue;
-            }
-
-            if (result.Count > 0 && result[^1].HolderId == spell.HolderId)
-            {
-                result[^1] = result[^1] with { End = Later(result[^1].End, spell.End), PermanentFrom = result[^1].PermanentFrom ?? spell.PermanentFrom };
-            }
-            else
-            {
-                result.Add(spell);
-            }
-        }
-
-        return result;
-    }
-
-    private static LocalDate? Later(LocalDate? a, LocalDate? b) =>
-        a is LocalDate x && b is LocalDate y ? (x > y ? x : y) : null;
 }

@@ -41,14 +41,13 @@ public static class TenureMeasures
     {
         ArgumentNullException.ThrowIfNull(window);
         List<long> lengths = [];
-        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
+        for (int i = 0; i < spells.Count; i++)
         {
-            foreach (HolderSpell spell in spells)
+            HolderSpell spell = spells[i];
+            if (spell.End is LocalDate end && window.Contains(end))
             {
-                if (spell.End is LocalDate end && window.Contains(end))
-                {
-                    lengths.Add(spell.DaysTo(end));
-                }
+                lengths.Add(spell.DaysTo(end));
             }
         }
 
@@ -69,14 +68,13 @@ public static class TenureMeasures
     public static TenureSummary TimeInPost(IEnumerable<Appointment> appointments, LocalDate date, bool lookThroughInterim = false)
     {
         List<long> lengths = [];
-        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
+        for (int i = 0; i < spells.Count; i++)
         {
-            foreach (HolderSpell spell in spells)
+            HolderSpell spell = spells[i];
+            if (spell.Covers(date))
             {
-                if (spell.Covers(date))
-                {
-                    lengths.Add(spell.DaysTo(date));
-                }
+                lengths.Add(spell.DaysTo(date));
             }
         }
 
@@ -99,14 +97,13 @@ public static class TenureMeasures
     {
         ArgumentNullException.ThrowIfNull(observation);
         List<TenureRecord> records = [];
-        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
+        for (int i = 0; i < spells.Count; i++)
         {
-            foreach (HolderSpell spell in spells)
+            HolderSpell spell = spells[i];
+            if (RecordOf(spell, observation) is TenureRecord record)
             {
-                if (RecordOf(spell, observation) is TenureRecord record)
-                {
-                    records.Add(record);
-                }
+                records.Add(record);
             }
         }
 
@@ -134,15 +131,14 @@ public static class TenureMeasures
         ArgumentNullException.ThrowIfNull(observation);
         ArgumentNullException.ThrowIfNull(key);
         List<(TKey, TenureRecord)> records = [];
-        foreach (List<HolderSpell> spells in HolderSpells.ByAuthority(appointments, lookThroughInterim).Values)
+        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
+        for (int i = 0; i < spells.Count; i++)
         {
-            foreach (HolderSpell spell in spells)
+            HolderSpell spell = spells[i];
+            if (RecordOf(spell, observation) is TenureRecord record)
             {
-                if (RecordOf(spell, observation) is TenureRecord record)
-                {
-                    TKey k = key(spell) ?? throw new ArgumentNullException(nameof(key), "The key of a spell is null.");
-                    records.Add((k, record));
-                }
+                TKey k = key(spell) ?? throw new ArgumentNullException(nameof(key), "The key of a spell is null.");
+                records.Add((k, record));
             }
         }
 

@@ -118,8 +118,8 @@ public sealed class Turnover
         ArgumentNullException.ThrowIfNull(appointments);
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(period);
-        Dictionary<string, SpellIndex> spells = SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim, out LocalDate? earliest));
-        return Measure(spells, register, period, lookThroughInterim, historyFrom ?? earliest ?? period.Start);
+        SpellIndex spells = new(SpellTable.Build(appointments, lookThroughInterim));
+        return Measure(spells, register, period, lookThroughInterim, historyFrom ?? spells.Table.EarliestStart ?? period.Start);
     }
 
     /// <summary>Measures turnover for each financial year from <paramref name="firstStartYear"/>/… to <paramref name="lastStartYear"/>/…, grouping the appointments once.</summary>
@@ -139,7 +139,8 @@ public sealed class Turnover
         ArgumentOutOfRangeException.ThrowIfLessThan(firstStartYear, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lastStartYear, 9998);
         ArgumentOutOfRangeException.ThrowIfLessThan(lastStartYear, firstStartYear);
-        Dictionary<string, SpellIndex> spells = SpellIndex.Build(HolderSpells.ByAuthority(appointments, lookThroughInterim, out LocalDate? earliest));
+        SpellIndex spells = new(SpellTable.Build(appointments, lookThroughInterim));
+        LocalDate? earliest = spells.Table.EarliestStart;
         ImmutableArray<Turnover>.Builder series = ImmutableArray.CreateBuilder<Turnover>(lastStartYear - firstStartYear + 1);
         for (int year = firstStartYear; year <= lastStartYear; year++)
         {
@@ -150,26 +151,29 @@ public sealed class Turnover
         return series.MoveToImmutable();
     }
 
-    private static Turnover Measure(Dictionary<string, SpellIndex> spells, AuthorityRegister register, DateInterval period, bool lookThroughInterim, LocalDate historyFrom)
+    private static Turnover Measure(SpellIndex spells, AuthorityRegister register, DateInterval period, bool lookThroughInterim, LocalDate historyFrom)
     {
         ImmutableArray<Authority> inForce = register.InForceDuring(period);
-        HashSet<string> inForceCodes = new(StringComparer.Ordinal);
+        bool[] isInForce = new bool[spells.Table.Codes.Length];
         foreach (Authority authority in inForce)
         {
-            inForceCodes.Add(authority.Code);
+            if (spells.Table.AuthorityOf.TryGetValue(authority.Code, out int index))
+            {
+                isInForce[index] = true;
+            }
         }
 
         Counts counts = default;
         int outside = 0;
-        foreach ((string code, SpellIndex index) in spells)
+        for (int authority = 0; authority < isInForce.Length; authority++)
         {
-            if (inForceCodes.Contains(code))
+            if (isInForce[authority])
             {
-                counts = counts.Add(index.Count(period, historyFrom));
+                counts = counts.Add(spells.Count(authority, period, historyFrom));
             }
             else
             {
-                outside += index.CountStarts(period);
+                outside += spells.CountStarts(authority, period);
             }
         }
 
@@ -179,13 +183,13 @@ public sealed class Turnover
         int stable = 0;
         foreach (Authority authority in inForce)
         {
-            if (!authority.IsInForceOn(yearBefore) || !authority.IsInForceOn(end) || !spells.TryGetValue(authority.Code, out SpellIndex? index))
+            if (!authority.IsInForceOn(yearBefore) || !authority.IsInForceOn(end) || !spells.Table.AuthorityOf.TryGetValue(authority.Code, out int index))
             {
                 continue;
             }
 
             // A spell covering yearBefore that also covers end is one that started by yearBefore and ends no earlier than end.
-            LocalDate latestEnd = index.LatestEndOfSpellsStartingBy(yearBefore);
+            LocalDate latestEnd = spells.LatestEndOfSpellsStartingBy(index, yearBefore);
             eligible += latestEnd >= yearBefore ? 1 : 0;
             stable += latestEnd >= end ? 1 : 0;
         }
@@ -207,96 +211,120 @@ public sealed class Turnover
             checked(Interim + other.Interim));
     }
 
-    /// <summary>One authority's spells as sorted starts with the running latest end and running counts, for O(log n) queries per period.</summary>
+    /// <summary>
+    /// The spells of a <see cref="SpellTable"/> with, per authority, the running latest end and the sorted first
+    /// permanent starts, for O(log n) queries per period: 8 bytes per spell on top of the table. Counts over the
+    /// spells that start in a period are taken by walking them, which over a series of periods walks each spell once.
+    /// </summary>
     private sealed class SpellIndex
     {
-        private readonly LocalDate[] starts;
-        private readonly LocalDate[] latestEnds; // latestEnds[i]: the latest end among spells 0..i; LocalDate.MaxIsoValue for an open spell
-        private readonly int[] moves; // moves[i]: the moves among spells 0..i-1; likewise the others
-        private readonly int[] returns;
-        private readonly int[] noEarlierPost;
-        private readonly int[] interim;
-        private readonly LocalDate[] permanentFroms; // sorted
+        private readonly LocalDate[] latestEnds; // latestEnds[i]: the latest end among its authority's spells up to i; LocalDate.MaxIsoValue for an open spell
+        private readonly LocalDate[] permanentFroms; // sorted within each authority
+        private readonly int[] permanentOffsets;
 
-        private SpellIndex(List<HolderSpell> spells)
+        public SpellIndex(SpellTable table)
         {
-            starts = new LocalDate[spells.Count];
-            latestEnds = new LocalDate[spells.Count];
-            moves = new int[spells.Count + 1];
-            returns = new int[spells.Count + 1];
-            noEarlierPost = new int[spells.Count + 1];
-            interim = new int[spells.Count + 1];
-            List<LocalDate> permanent = new(spells.Count);
-            LocalDate latest = LocalDate.MinIsoValue;
-            for (int i = 0; i < spells.Count; i++)
+            Table = table;
+            latestEnds = new LocalDate[table.Count];
+            permanentOffsets = new int[table.Codes.Length + 1];
+            List<LocalDate> permanent = [];
+            for (int a = 0; a < table.Codes.Length; a++)
             {
-                HolderSpell spell = spells[i];
-                starts[i] = spell.Start;
-                LocalDate spellEnd = spell.End ?? LocalDate.MaxIsoValue;
-                latest = spellEnd > latest ? spellEnd : latest;
-                latestEnds[i] = latest;
-                bool isReturn = spell.HeldPostHereBefore;
-                bool isMove = !isReturn && spell.HeldPostElsewhereBefore;
-                returns[i + 1] = returns[i] + (isReturn ? 1 : 0);
-                moves[i + 1] = moves[i] + (isMove ? 1 : 0);
-                noEarlierPost[i + 1] = noEarlierPost[i] + (isReturn || isMove ? 0 : 1);
-                interim[i + 1] = interim[i] + (spell.StartKind == AppointmentKind.Permanent ? 0 : 1);
-                if (spell.PermanentFrom is LocalDate from)
+                LocalDate latest = LocalDate.MinIsoValue;
+                for (int i = table.Offsets[a]; i < table.Offsets[a + 1]; i++)
                 {
-                    permanent.Add(from);
+                    LocalDate spellEnd = table.EndOrMax(i);
+                    latest = spellEnd > latest ? spellEnd : latest;
+                    latestEnds[i] = latest;
+                    if (table.PermanentFrom(i) is LocalDate from)
+                    {
+                        permanent.Add(from);
+                    }
                 }
+
+                permanent.Sort(permanentOffsets[a], permanent.Count - permanentOffsets[a], null);
+                permanentOffsets[a + 1] = permanent.Count;
             }
 
-            permanent.Sort();
             permanentFroms = [.. permanent];
         }
 
-        public static Dictionary<string, SpellIndex> Build(Dictionary<string, List<HolderSpell>> spells)
+        public SpellTable Table { get; }
+
+        /// <summary>The number of an authority's spells starting within the period, both ends included.</summary>
+        public int CountStarts(int authority, DateInterval period) =>
+            CountStartsBefore(authority, period.End, inclusive: true) - CountStartsBefore(authority, period.Start, inclusive: false);
+
+        /// <summary>The counts of an authority's spells starting within the period, both ends included.</summary>
+        public Counts Count(int authority, DateInterval period, LocalDate historyFrom)
         {
-            Dictionary<string, SpellIndex> result = new(spells.Count, StringComparer.Ordinal);
-            foreach ((string code, List<HolderSpell> list) in spells)
+            int low = Table.Offsets[authority] + CountStartsBefore(authority, period.Start, inclusive: false);
+            int high = Table.Offsets[authority] + CountStartsBefore(authority, period.End, inclusive: true);
+            int firstTime = 0;
+            int moves = 0;
+            int returns = 0;
+            int unknown = 0;
+            int interim = 0;
+            for (int i = low; i < high; i++)
             {
-                result.Add(code, new SpellIndex(list));
+                switch (Table.OriginGiven(i, historyFrom))
+                {
+                    case ChangeOrigin.Return:
+                        returns++;
+                        break;
+                    case ChangeOrigin.Move:
+                        moves++;
+                        break;
+                    case ChangeOrigin.FirstTime:
+                        firstTime++;
+                        break;
+                    default:
+                        unknown++;
+                        break;
+                }
+
+                interim += Table.StartsInterim(i) ? 1 : 0;
             }
 
-            return result;
-        }
-
-        /// <summary>The number of spells starting within the period, both ends included.</summary>
-        public int CountStarts(DateInterval period) => CountBefore(starts, period.End, inclusive: true) - CountBefore(starts, period.Start, inclusive: false);
-
-        /// <summary>The counts of the spells starting within the period, both ends included.</summary>
-        public Counts Count(DateInterval period, LocalDate historyFrom)
-        {
-            int low = CountBefore(starts, period.Start, inclusive: false);
-            int high = CountBefore(starts, period.End, inclusive: true);
             int changes = high - low;
-
-            // Spells with no earlier post are first-time when they start after historyFrom, unknown otherwise.
-            int known = Math.Max(low, CountBefore(starts, historyFrom, inclusive: true));
-            int firstTime = known < high ? noEarlierPost[high] - noEarlierPost[known] : 0;
-            int unknown = noEarlierPost[high] - noEarlierPost[low] - firstTime;
-            int newPermanent = CountBefore(permanentFroms, period.End, inclusive: true) - CountBefore(permanentFroms, period.Start, inclusive: false);
-            return new Counts(
-                changes,
-                changes > 0 ? 1 : 0,
-                firstTime,
-                moves[high] - moves[low],
-                returns[high] - returns[low],
-                unknown,
-                newPermanent,
-                interim[high] - interim[low]);
+            int from = permanentOffsets[authority];
+            int count = permanentOffsets[authority + 1] - from;
+            int newPermanent = CountBefore(permanentFroms.AsSpan(from, count), period.End, inclusive: true) - CountBefore(permanentFroms.AsSpan(from, count), period.Start, inclusive: false);
+            return new Counts(changes, changes > 0 ? 1 : 0, firstTime, moves, returns, unknown, newPermanent, interim);
         }
 
-        /// <summary>The latest last day of the spells that start on or before <paramref name="date"/>; MinIsoValue when there are none.</summary>
-        public LocalDate LatestEndOfSpellsStartingBy(LocalDate date)
+        /// <summary>The latest last day of an authority's spells that start on or before <paramref name="date"/>; MinIsoValue when there are none.</summary>
+        public LocalDate LatestEndOfSpellsStartingBy(int authority, LocalDate date)
         {
-            int count = CountBefore(starts, date, inclusive: true);
-            return count == 0 ? LocalDate.MinIsoValue : latestEnds[count - 1];
+            int count = CountStartsBefore(authority, date, inclusive: true);
+            return count == 0 ? LocalDate.MinIsoValue : latestEnds[Table.Offsets[authority] + count - 1];
+        }
+
+        /// <summary>The number of an authority's spells that start before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
+        private int CountStartsBefore(int authority, LocalDate date, bool inclusive)
+        {
+            int low = Table.Offsets[authority];
+            int high = Table.Offsets[authority + 1];
+            int first = low;
+            while (low < high)
+            {
+                int mid = low + ((high - low) / 2);
+                LocalDate start = Table.Start(mid);
+                if (start < date || (inclusive && start == date))
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low - first;
         }
 
         /// <summary>The number of dates in sorted <paramref name="dates"/> before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
-        private static int CountBefore(LocalDate[] dates, LocalDate date, bool inclusive)
+        private static int CountBefore(ReadOnlySpan<LocalDate> dates, LocalDate date, bool inclusive)
         {
             int low = 0;
             int high = dates.Length;

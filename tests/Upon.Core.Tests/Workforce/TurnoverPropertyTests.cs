@@ -93,7 +93,7 @@ public sealed class TurnoverPropertyTests
         {
             foreach (bool lookThrough in new[] { false, true })
             {
-                Dictionary<string, List<HolderSpell>> spells = HolderSpells.ByAuthority(input.Appointments, lookThrough);
+                Dictionary<string, List<HolderSpell>> spells = HolderSpells.Of(input.Appointments, lookThrough).GroupBy(s => s.AuthorityCode).ToDictionary(g => g.Key, g => g.ToList());
                 LocalDate end = input.Period.End;
                 LocalDate yearBefore = end.PlusYears(-1);
                 int eligible = 0;
