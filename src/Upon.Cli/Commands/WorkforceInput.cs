@@ -28,7 +28,19 @@ internal sealed record WorkforceInput(
     AppointmentSummary Summary)
 {
     /// <summary>Gets the first day in post of the earliest appointment, or null when none was used.</summary>
-    public LocalDate? EarliestStart => Appointments.IsEmpty ? null : Appointments.Min(a => a.Start);
+    public LocalDate? EarliestStart
+    {
+        get
+        {
+            LocalDate? earliest = null;
+            foreach (Appointment appointment in Appointments)
+            {
+                earliest = earliest is LocalDate e && e <= appointment.Start ? e : appointment.Start;
+            }
+
+            return earliest;
+        }
+    }
 }
 
 /// <summary>The options and loading shared by <c>upon turnover</c> and <c>upon tenure</c>.</summary>
@@ -142,19 +154,27 @@ internal static class WorkforceOptions
             }
         }
 
-        List<AppointmentRecord> records;
+        // The records stream from the file through the validation: only the appointments used and the records
+        // reported are kept. Without --register, the register is every authority a readable record names.
+        List<string> named = [];
+        AppointmentValidationResult result;
         using (FileStream stream = file.OpenRead())
         {
-            records = [.. IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream)];
+            IEnumerable<AppointmentRecord> records = IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
+            result = fromFile is null
+                ? AppointmentValidation.Validate(Naming(records, named), asOf)
+                : AppointmentValidation.Validate(records, fromFile, asOf);
         }
 
-        AuthorityRegister register = fromFile ?? FromAppointments(records);
-        AppointmentValidationResult result = AppointmentValidation.Validate(records, register, asOf);
+        AuthorityRegister register = fromFile ?? new AuthorityRegister(named.Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
         if (!result.Reported.IsEmpty)
         {
-            WriteProblems(error, $"{CliText.Count(result.Reported.Length, "record")} of '{file.Name}' {(result.Reported.Length == 1 ? "has" : "have")} problems:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
-
-            bool fatal = result.Reported.Any(r => r.RecordNumber == 0);
+            bool fatal = result.Reported[0].RecordNumber == 0;
+            int records = result.Reported.Length - (fatal ? 1 : 0);
+            string heading = fatal
+                ? $"'{file.Name}' cannot be read{(records == 0 ? ":" : $", and {CliText.Count(records, "record")} with it:")}"
+                : $"{CliText.Count(records, "record")} of '{file.Name}' {(records == 1 ? "has" : "have")} problems:";
+            WriteProblems(error, heading, result.Reported.Select(r => (r.RecordNumber, r.Problems)));
             if (fatal || !continueOnError)
             {
                 error.WriteLine(fatal
@@ -230,13 +250,20 @@ internal static class WorkforceOptions
         return b is '[' or '{';
     }
 
-    /// <summary>A register of the authorities the valid records name, each in force throughout.</summary>
-    private static AuthorityRegister FromAppointments(IEnumerable<AppointmentRecord> records) =>
-        new(records
-            .Where(r => r.IsValid)
-            .Select(r => r.Appointment!.AuthorityCode)
-            .Distinct(StringComparer.Ordinal)
-            .Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
+    /// <summary>Passes <paramref name="records"/> on, adding to <paramref name="codes"/> each authority code a readable record names, once, in the order first named.</summary>
+    private static IEnumerable<AppointmentRecord> Naming(IEnumerable<AppointmentRecord> records, List<string> codes)
+    {
+        HashSet<string> seen = new(StringComparer.Ordinal);
+        foreach (AppointmentRecord record in records)
+        {
+            if (record.IsValid && seen.Add(record.Appointment.AuthorityCode))
+            {
+                codes.Add(record.Appointment.AuthorityCode);
+            }
+
+            yield return record;
+        }
+    }
 
     private static LocalDate? ParseDate(ArgumentResult result) =>
         CliText.TryParseDate(result, $" (for example 2022-03-31) for {((OptionResult)result.Parent!).Option.Name}", out LocalDate date) ? date : null;
