@@ -90,11 +90,16 @@ internal sealed class SpellTable
         Dictionary<string, int> authorityOf = new(StringComparer.Ordinal);
         List<string> codes = [];
         List<int> perAuthority = [];
-        Dictionary<string, int> holderOf = new(appointments is ICollection<Appointment> sized ? sized.Count : 0, StringComparer.Ordinal);
+        int size = appointments is IReadOnlyCollection<Appointment> sized ? sized.Count : 0;
+        Dictionary<string, int> holderOf = new(size, StringComparer.Ordinal);
         List<string> holders = [];
-        Entry[] rows = new Entry[appointments is ICollection<Appointment> collection ? collection.Count : 1024];
-        int count = 0;
         LocalDate? earliestStart = null;
+
+        // A collection is read twice, so that each appointment is written once, in its authority's place; anything
+        // else is read once into a list of entries first.
+        bool twice = appointments is IReadOnlyCollection<Appointment>;
+        Entry[] rows = twice ? [] : new Entry[1024];
+        int count = 0;
         foreach (Appointment appointment in appointments)
         {
             ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
@@ -113,20 +118,20 @@ internal sealed class SpellTable
                 holders.Add(appointment.HolderId);
             }
 
-            if (count == rows.Length)
+            if (!twice)
             {
-                Array.Resize(ref rows, checked(Math.Max(1024, rows.Length * 2)));
+                if (count == rows.Length)
+                {
+                    Array.Resize(ref rows, checked(rows.Length * 2));
+                }
+
+                rows[count] = Entry.Of(appointment, authority, holder);
             }
 
-            rows[count++] = new Entry(authority, holder, appointment.Start, appointment.End, appointment.Kind, appointment.Kind == AppointmentKind.Permanent ? appointment.Start : null);
+            count++;
             perAuthority[authority]++;
             earliestStart = earliestStart is LocalDate earliest && earliest <= appointment.Start ? earliest : appointment.Start;
         }
-
-        holderOf.Clear();
-        holderOf.TrimExcess();
-        string[] holderIds = [.. holders];
-        holders.Clear();
 
         // Group by authority, keeping each authority's appointments in input order, so that the sort below sees
         // them in the order it always has and orders ties alike.
@@ -138,12 +143,33 @@ internal sealed class SpellTable
 
         Entry[] grouped = new Entry[count];
         int[] next = (int[])offsets.Clone();
-        for (int i = 0; i < count; i++)
+        if (twice)
         {
-            grouped[next[rows[i].Authority]++] = rows[i];
+            int seen = 0;
+            foreach (Appointment appointment in appointments)
+            {
+                // A collection that changed between the two reads is a misuse; the checks keep the table consistent.
+                int authority = authorityOf[appointment.AuthorityCode];
+                if (++seen > count || next[authority] == offsets[authority + 1])
+                {
+                    throw new InvalidOperationException("The appointments changed while they were read.");
+                }
+
+                grouped[next[authority]++] = Entry.Of(appointment, authority, holderOf[appointment.HolderId]);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                grouped[next[rows[i].Authority]++] = rows[i];
+            }
         }
 
-        rows = [];
+        holderOf.Clear();
+        holderOf.TrimExcess();
+        string[] holderIds = [.. holders];
+        holders.Clear();
         Comparer<Entry> order = Comparer<Entry>.Create((a, b) =>
         {
             int byStart = a.Start.CompareTo(b.Start);
@@ -327,6 +353,10 @@ internal sealed class SpellTable
         public readonly bool IsOpen => (Flags & Open) != 0;
 
         public readonly bool HasPermanent => (Flags & Permanent) != 0;
+
+        /// <summary>The entry of one appointment.</summary>
+        public static Entry Of(Appointment appointment, int authority, int holder) =>
+            new(authority, holder, appointment.Start, appointment.End, appointment.Kind, appointment.Kind == AppointmentKind.Permanent ? appointment.Start : null);
 
         /// <summary>This spell joined with the holder's next: the later end (open if either is), the first permanent start; the marks kept.</summary>
         public readonly Entry Joined(Entry next)
