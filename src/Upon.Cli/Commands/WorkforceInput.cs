@@ -17,13 +17,13 @@ namespace Upon.Cli.Commands;
 /// <summary>The appointments and register a workforce command measures, after validation.</summary>
 /// <param name="Register">The authority register: read from <c>--register</c>, or made of the authorities the file names.</param>
 /// <param name="RegisterFile">The register file's name, or null when the register was made from the appointments.</param>
-/// <param name="Appointments">The appointments that passed validation.</param>
+/// <param name="Appointments">The appointments that passed validation, held compactly (the measures read them as they are).</param>
 /// <param name="Reported">The records with problems, in record order.</param>
 /// <param name="Summary">Records in = used + reported + skipped.</param>
 internal sealed record WorkforceInput(
     AuthorityRegister Register,
     string? RegisterFile,
-    ImmutableArray<Appointment> Appointments,
+    AppointmentTable Appointments,
     ImmutableArray<AppointmentRecord> Reported,
     AppointmentSummary Summary)
 {
@@ -186,7 +186,7 @@ internal static class WorkforceOptions
             error.WriteLine($"upon: {result.Summary}; measuring the {CliText.Count(result.Summary.Used, "valid record")}.");
         }
 
-        return (new WorkforceInput(register, registerFile?.Name, result.Appointments, result.Reported, result.Summary), ExitCodes.Success);
+        return (new WorkforceInput(register, registerFile?.Name, result.Table, result.Reported, result.Summary), ExitCodes.Success);
     }
 
     /// <summary>Reads an authority register; on a missing file or any problem, writes why and returns null (a partial register would change every rate).</summary>

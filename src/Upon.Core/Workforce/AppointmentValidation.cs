@@ -13,16 +13,36 @@ namespace Upon.Core.Workforce;
 /// <remarks>Instances are immutable.</remarks>
 public sealed class AppointmentValidationResult
 {
-    internal AppointmentValidationResult(ImmutableArray<Appointment> appointments, ImmutableArray<AppointmentRecord> reported, AppointmentSummary summary, bool stopped)
+    private ImmutableArray<Appointment> appointments;
+
+    internal AppointmentValidationResult(AppointmentTable table, ImmutableArray<AppointmentRecord> reported, AppointmentSummary summary, bool stopped)
     {
-        Appointments = appointments;
+        Table = table;
         Reported = reported;
         Summary = summary;
         Stopped = stopped;
     }
 
-    /// <summary>Gets the appointments of the records used, in record order.</summary>
-    public ImmutableArray<Appointment> Appointments { get; }
+    /// <summary>
+    /// Gets the appointments of the records used, in record order, made from <see cref="Table"/> at first use. For
+    /// millions of appointments, hand <see cref="Table"/> to the measures instead: it holds the same appointments in
+    /// a fraction of the memory.
+    /// </summary>
+    public ImmutableArray<Appointment> Appointments
+    {
+        get
+        {
+            if (appointments.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref appointments, [.. Table]);
+            }
+
+            return appointments;
+        }
+    }
+
+    /// <summary>Gets the appointments of the records used, in record order, held compactly (20 bytes each).</summary>
+    public AppointmentTable Table { get; }
 
     /// <summary>
     /// Gets the records reported, in record order, each with every problem found in it: record 0, the problems with the
@@ -95,9 +115,10 @@ public static class AppointmentValidation
         ArgumentNullException.ThrowIfNull(records);
         Preconditions.CheckIso(asOf);
 
-        // Per record only what the result needs: its number and its appointment (null when reported by the reader);
-        // the problems and the reader's records are kept for the few records reported.
-        List<Appointment?> appointments = [];
+        // Per record only what the result needs: its number and, when the reader could read it, its appointment as a
+        // 20-byte row of a table; the problems and the reader's records are kept for the few records reported.
+        AppointmentTable.Builder table = new(records is IReadOnlyCollection<AppointmentRecord> collection ? collection.Count : 0);
+        List<int> rowOf = [];
         List<int> numbers = [];
         Dictionary<int, List<DocumentProblem>> problems = [];
         Dictionary<int, AppointmentRecord> unread = [];
@@ -106,18 +127,18 @@ public static class AppointmentValidation
         foreach (AppointmentRecord record in records)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
-            int position = appointments.Count;
+            int position = numbers.Count;
             inOrder &= position == 0 || numbers[position - 1] <= record.RecordNumber;
             numbers.Add(record.RecordNumber);
             if (!record.IsValid)
             {
-                appointments.Add(null);
+                rowOf.Add(-1);
                 unread.Add(position, record);
                 problems.Add(position, [.. record.Problems]);
                 continue;
             }
 
-            appointments.Add(record.Appointment);
+            rowOf.Add(table.Add(record.Appointment));
             List<DocumentProblem>? found = Check(record.Appointment, register, asOf);
             if (found is not null)
             {
@@ -137,7 +158,7 @@ public static class AppointmentValidation
 
         foreach (List<int> positions in permanentByAuthority.Values)
         {
-            MarkOverlaps(appointments, positions, problems);
+            MarkOverlaps(table, rowOf, positions, problems);
         }
 
         permanentByAuthority.Clear();
@@ -146,7 +167,7 @@ public static class AppointmentValidation
         int[]? order = null;
         if (!inOrder)
         {
-            order = new int[appointments.Count];
+            order = new int[numbers.Count];
             for (int i = 0; i < order.Length; i++)
             {
                 order[i] = i;
@@ -160,7 +181,8 @@ public static class AppointmentValidation
         int fileLevel = 0;
         int skipped = 0;
         bool stopped = false;
-        for (int i = 0; i < appointments.Count; i++)
+        bool[] used = new bool[numbers.Count];
+        for (int i = 0; i < numbers.Count; i++)
         {
             int position = order?[i] ?? i;
             if (stopped)
@@ -176,12 +198,12 @@ public static class AppointmentValidation
             else
             {
                 usedCount++;
+                used[position] = true;
             }
         }
 
-        ImmutableArray<Appointment>.Builder used = ImmutableArray.CreateBuilder<Appointment>(usedCount);
         ImmutableArray<AppointmentRecord>.Builder reported = ImmutableArray.CreateBuilder<AppointmentRecord>(reportedCount);
-        for (int i = 0; i < appointments.Count && (used.Count < usedCount || reported.Count < reportedCount); i++)
+        for (int i = 0; i < numbers.Count && reported.Count < reportedCount; i++)
         {
             int position = order?[i] ?? i;
             if (problems.TryGetValue(position, out List<DocumentProblem>? list))
@@ -189,15 +211,40 @@ public static class AppointmentValidation
                 AppointmentRecord? record = unread.GetValueOrDefault(position);
                 reported.Add(record is not null && list.Count == record.Problems.Length ? record : new AppointmentRecord(numbers[position], null, [.. list]));
             }
-            else
+        }
+
+        // The table keeps the rows of the records used; records given out of order are put in record order first.
+        AppointmentTable usedTable;
+        if (order is null)
+        {
+            bool[] rowUsed = new bool[table.Count];
+            for (int position = 0; position < numbers.Count; position++)
             {
-                used.Add(appointments[position]!);
+                if (used[position])
+                {
+                    rowUsed[rowOf[position]] = true;
+                }
             }
+
+            usedTable = table.Build(row => rowUsed[row]);
+        }
+        else
+        {
+            List<Appointment> inRecordOrder = new(usedCount);
+            foreach (int position in order)
+            {
+                if (used[position])
+                {
+                    inRecordOrder.Add(table.Appointment(rowOf[position]));
+                }
+            }
+
+            usedTable = AppointmentTable.Of(inRecordOrder);
         }
 
         // Record 0 holds problems with the file as a whole: reported, but not a record read.
-        AppointmentSummary summary = new(appointments.Count - fileLevel, usedCount, reportedCount - fileLevel, skipped);
-        return new AppointmentValidationResult(used.MoveToImmutable(), reported.MoveToImmutable(), summary, stopped);
+        AppointmentSummary summary = new(numbers.Count - fileLevel, usedCount, reportedCount - fileLevel, skipped);
+        return new AppointmentValidationResult(usedTable, reported.MoveToImmutable(), summary, stopped);
     }
 
     private static List<DocumentProblem>? Check(Appointment appointment, AuthorityRegister? register, LocalDate asOf)
@@ -240,21 +287,21 @@ public static class AppointmentValidation
     /// Reports every appointment that shares a day with another: sorted by start, one overlaps an earlier one
     /// when it starts by the latest end before it, and a later one when it ends on or after the next start.
     /// </summary>
-    private static void MarkOverlaps(List<Appointment?> all, List<int> positions, Dictionary<int, List<DocumentProblem>> problems)
+    private static void MarkOverlaps(AppointmentTable.Builder table, List<int> rowOf, List<int> positions, Dictionary<int, List<DocumentProblem>> problems)
     {
         if (positions.Count < 2)
         {
             return;
         }
 
-        positions.Sort((a, b) => all[a]!.Start.CompareTo(all[b]!.Start));
+        positions.Sort((a, b) => table[rowOf[a]].Start.CompareTo(table[rowOf[b]].Start));
         LocalDate latestEnd = LocalDate.MinIsoValue;
         for (int i = 0; i < positions.Count; i++)
         {
-            Appointment appointment = all[positions[i]]!;
+            ref readonly AppointmentTable.Row appointment = ref table[rowOf[positions[i]]];
             LocalDate end = appointment.End ?? LocalDate.MaxIsoValue;
             bool overlapsEarlier = i > 0 && appointment.Start <= latestEnd;
-            bool overlapsLater = i + 1 < positions.Count && end >= all[positions[i + 1]]!.Start;
+            bool overlapsLater = i + 1 < positions.Count && end >= table[rowOf[positions[i + 1]]].Start;
             if (overlapsEarlier || overlapsLater)
             {
                 if (!problems.TryGetValue(positions[i], out List<DocumentProblem>? list))

@@ -86,90 +86,39 @@ internal sealed class SpellTable
     /// <exception cref="ArgumentNullException"><paramref name="appointments"/> or an appointment is null.</exception>
     public static SpellTable Build(IEnumerable<Appointment> appointments, bool lookThroughInterim)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
-        Dictionary<string, int> authorityOf = new(StringComparer.Ordinal);
-        List<string> codes = [];
-        List<int> perAuthority = [];
-        int size = appointments is IReadOnlyCollection<Appointment> sized ? sized.Count : 0;
-        Dictionary<string, int> holderOf = new(size, StringComparer.Ordinal);
-        List<string> holders = [];
-        LocalDate? earliestStart = null;
-
-        // A collection is read twice, so that each appointment is written once, in its authority's place; anything
-        // else is read once into a list of entries first.
-        bool twice = appointments is IReadOnlyCollection<Appointment>;
-        Entry[] rows = twice ? [] : new Entry[1024];
-        int count = 0;
-        foreach (Appointment appointment in appointments)
+        AppointmentTable table = AppointmentTable.Of(appointments);
+        string[] codes = table.Codes;
+        string[] holderIds = table.Holders;
+        Dictionary<string, int> authorityOf = new(codes.Length, StringComparer.Ordinal);
+        for (int a = 0; a < codes.Length; a++)
         {
-            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
-            if (!authorityOf.TryGetValue(appointment.AuthorityCode, out int authority))
-            {
-                authority = codes.Count;
-                authorityOf.Add(appointment.AuthorityCode, authority);
-                codes.Add(appointment.AuthorityCode);
-                perAuthority.Add(0);
-            }
-
-            if (!holderOf.TryGetValue(appointment.HolderId, out int holder))
-            {
-                holder = holders.Count;
-                holderOf.Add(appointment.HolderId, holder);
-                holders.Add(appointment.HolderId);
-            }
-
-            if (!twice)
-            {
-                if (count == rows.Length)
-                {
-                    Array.Resize(ref rows, checked(rows.Length * 2));
-                }
-
-                rows[count] = Entry.Of(appointment, authority, holder);
-            }
-
-            count++;
-            perAuthority[authority]++;
-            earliestStart = earliestStart is LocalDate earliest && earliest <= appointment.Start ? earliest : appointment.Start;
+            authorityOf.Add(codes[a], a);
         }
 
-        // Group by authority, keeping each authority's appointments in input order, so that the sort below sees
+        // Group by authority, keeping each authority's appointments in table order, so that the sort below sees
         // them in the order it always has and orders ties alike.
-        int[] offsets = new int[codes.Count + 1];
-        for (int a = 0; a < codes.Count; a++)
+        int[] offsets = new int[codes.Length + 1];
+        LocalDate? earliestStart = null;
+        for (int i = 0; i < table.Count; i++)
         {
-            offsets[a + 1] = offsets[a] + perAuthority[a];
+            ref readonly AppointmentTable.Row row = ref table.RowAt(i);
+            offsets[row.Authority + 1]++;
+            earliestStart = earliestStart is LocalDate earliest && earliest <= row.Start ? earliest : row.Start;
         }
 
-        Entry[] grouped = new Entry[count];
+        for (int a = 0; a < codes.Length; a++)
+        {
+            offsets[a + 1] += offsets[a];
+        }
+
+        Entry[] grouped = new Entry[table.Count];
         int[] next = (int[])offsets.Clone();
-        if (twice)
+        for (int i = 0; i < table.Count; i++)
         {
-            int seen = 0;
-            foreach (Appointment appointment in appointments)
-            {
-                // A collection that changed between the two reads is a misuse; the checks keep the table consistent.
-                int authority = authorityOf[appointment.AuthorityCode];
-                if (++seen > count || next[authority] == offsets[authority + 1])
-                {
-                    throw new InvalidOperationException("The appointments changed while they were read.");
-                }
-
-                grouped[next[authority]++] = Entry.Of(appointment, authority, holderOf[appointment.HolderId]);
-            }
-        }
-        else
-        {
-            for (int i = 0; i < count; i++)
-            {
-                grouped[next[rows[i].Authority]++] = rows[i];
-            }
+            ref readonly AppointmentTable.Row row = ref table.RowAt(i);
+            grouped[next[row.Authority]++] = Entry.Of(row);
         }
 
-        holderOf.Clear();
-        holderOf.TrimExcess();
-        string[] holderIds = [.. holders];
-        holders.Clear();
         Comparer<Entry> order = Comparer<Entry>.Create((a, b) =>
         {
             int byStart = a.Start.CompareTo(b.Start);
@@ -184,7 +133,7 @@ internal sealed class SpellTable
 
         // Join each authority's consecutive appointments of one holder, in place.
         int written = 0;
-        for (int a = 0; a < codes.Count; a++)
+        for (int a = 0; a < codes.Length; a++)
         {
             Array.Sort(grouped, offsets[a], offsets[a + 1] - offsets[a], order);
             int first = written;
@@ -212,7 +161,7 @@ internal sealed class SpellTable
         }
 
         // The array keeps its length (the spells are its first Count entries): trimming it would copy it.
-        return new SpellTable([.. codes], authorityOf, offsets, grouped, holderIds, earliestStart);
+        return new SpellTable(codes, authorityOf, offsets, grouped, holderIds, earliestStart);
     }
 
     /// <summary>Marks each spell's earlier posts from every spell of its holder, as <see cref="HolderSpells"/> documents.</summary>
@@ -355,8 +304,8 @@ internal sealed class SpellTable
         public readonly bool HasPermanent => (Flags & Permanent) != 0;
 
         /// <summary>The entry of one appointment.</summary>
-        public static Entry Of(Appointment appointment, int authority, int holder) =>
-            new(authority, holder, appointment.Start, appointment.End, appointment.Kind, appointment.Kind == AppointmentKind.Permanent ? appointment.Start : null);
+        public static Entry Of(in AppointmentTable.Row row) =>
+            new(row.Authority, row.Holder, row.Start, row.End, row.Kind, row.Kind == AppointmentKind.Permanent ? row.Start : null);
 
         /// <summary>This spell joined with the holder's next: the later end (open if either is), the first permanent start; the marks kept.</summary>
         public readonly Entry Joined(Entry next)

@@ -1,0 +1,221 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>
+/// Appointments held compactly: 20 bytes each, with every authority code and holder id kept once. It is what
+/// <see cref="AppointmentValidation"/> keeps of the records it uses (<see cref="AppointmentValidationResult.Table"/>),
+/// so that millions of appointments fit in a few hundred megabytes; the measures (<see cref="Turnover"/>,
+/// <see cref="TenureMeasures"/>, <see cref="HolderSpells"/>) read it directly, without making an
+/// <see cref="Appointment"/> per item.
+/// </summary>
+/// <remarks>
+/// As a list it gives each appointment as a new <see cref="Appointment"/>, equal by value to the one read, in the
+/// order the appointments were added. Instances are immutable and thread-safe; equality is by reference.
+/// </remarks>
+public sealed class AppointmentTable : IReadOnlyList<Appointment>
+{
+    private readonly string[] codes;
+    private readonly string[] holders;
+    private readonly Row[] rows;
+    private readonly int count;
+
+    private AppointmentTable(string[] codes, string[] holders, Row[] rows, int count)
+    {
+        this.codes = codes;
+        this.holders = holders;
+        this.rows = rows;
+        this.count = count;
+    }
+
+    /// <summary>Gets the number of appointments.</summary>
+    public int Count => count;
+
+    /// <summary>Gets the authority codes, each once, in the order the appointments first name them.</summary>
+    internal string[] Codes => codes;
+
+    /// <summary>Gets the holder ids, each once.</summary>
+    internal string[] Holders => holders;
+
+    /// <summary>Gets appointment <paramref name="index"/>, made anew.</summary>
+    /// <param name="index">The 0-based index, less than <see cref="Count"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
+    public Appointment this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+            ref readonly Row row = ref rows[index];
+            return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared);
+        }
+    }
+
+    /// <summary>Returns the appointments in order, each made anew.</summary>
+    /// <returns>An enumerator.</returns>
+    public IEnumerator<Appointment> GetEnumerator()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Gets the table of <paramref name="appointments"/>: the table itself when it is one, else a new one.</summary>
+    internal static AppointmentTable Of(IEnumerable<Appointment> appointments)
+    {
+        ArgumentNullException.ThrowIfNull(appointments);
+        if (appointments is AppointmentTable table)
+        {
+            return table;
+        }
+
+        Builder builder = new(appointments is IReadOnlyCollection<Appointment> collection ? collection.Count : 0);
+        foreach (Appointment appointment in appointments)
+        {
+            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
+            builder.Add(appointment);
+        }
+
+        return builder.Build(null);
+    }
+
+    /// <summary>Gets row <paramref name="index"/>.</summary>
+    internal ref readonly Row RowAt(int index) => ref rows[index];
+
+    /// <summary>One appointment: 20 bytes.</summary>
+    internal readonly struct Row
+    {
+        private const byte Open = 1;
+        private const byte Shared = 2;
+        private readonly byte kind;
+        private readonly byte flags;
+
+        public Row(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
+        {
+            Authority = authority;
+            Holder = holder;
+            Start = start;
+            EndOrDefault = end ?? default;
+            this.kind = (byte)kind;
+            flags = (byte)((end is null ? Open : 0) | (shared ? Shared : 0));
+        }
+
+        public int Authority { get; init; }
+
+        public int Holder { get; init; }
+
+        public LocalDate Start { get; }
+
+        public LocalDate EndOrDefault { get; }
+
+        public LocalDate? End => (flags & Open) != 0 ? null : EndOrDefault;
+
+        public AppointmentKind Kind => (AppointmentKind)kind;
+
+        public bool IsShared => (flags & Shared) != 0;
+    }
+
+    /// <summary>Builds a table one appointment at a time, keeping each code and holder id once. Not thread-safe.</summary>
+    internal sealed class Builder(int capacity)
+    {
+        private readonly Dictionary<string, int> authorityOf = new(StringComparer.Ordinal);
+        private readonly List<string> codes = [];
+        private readonly Dictionary<string, int> holderOf = new(capacity, StringComparer.Ordinal);
+        private readonly List<string> holders = [];
+        private Row[] rows = new Row[Math.Max(capacity, 1024)];
+
+        /// <summary>Gets the number of appointments added.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Gets appointment <paramref name="index"/> as added.</summary>
+        public ref readonly Row this[int index] => ref rows[index];
+
+        /// <summary>Makes appointment <paramref name="index"/> as added.</summary>
+        public Appointment Appointment(int index)
+        {
+            ref readonly Row row = ref rows[index];
+            return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared);
+        }
+
+        /// <summary>Adds an appointment; returns its index.</summary>
+        public int Add(Appointment appointment)
+        {
+            if (!authorityOf.TryGetValue(appointment.AuthorityCode, out int authority))
+            {
+                authority = codes.Count;
+                authorityOf.Add(appointment.AuthorityCode, authority);
+                codes.Add(appointment.AuthorityCode);
+            }
+
+            if (!holderOf.TryGetValue(appointment.HolderId, out int holder))
+            {
+                holder = holders.Count;
+                holderOf.Add(appointment.HolderId, holder);
+                holders.Add(appointment.HolderId);
+            }
+
+            if (Count == rows.Length)
+            {
+                Array.Resize(ref rows, checked(rows.Length * 2));
+            }
+
+            rows[Count] = new Row(authority, holder, appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost);
+            return Count++;
+        }
+
+        /// <summary>
+        /// Makes the table of the appointments added that <paramref name="keep"/> keeps (all when it is null), in the
+        /// order added, with codes numbered in the order the kept appointments first name them. The builder is spent.
+        /// </summary>
+        public AppointmentTable Build(Func<int, bool>? keep)
+        {
+            authorityOf.Clear();
+            holderOf.Clear();
+            holderOf.TrimExcess();
+            int[] authorityMap = new int[codes.Count];
+            int[] holderMap = new int[holders.Count];
+            Array.Fill(authorityMap, -1);
+            Array.Fill(holderMap, -1);
+            List<string> keptCodes = [];
+            List<string> keptHolders = [];
+            int written = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                if (keep is not null && !keep(i))
+                {
+                    continue;
+                }
+
+                Row row = rows[i];
+                ref int authority = ref authorityMap[row.Authority];
+                if (authority < 0)
+                {
+                    authority = keptCodes.Count;
+                    keptCodes.Add(codes[row.Authority]);
+                }
+
+                ref int holder = ref holderMap[row.Holder];
+                if (holder < 0)
+                {
+                    holder = keptHolders.Count;
+                    keptHolders.Add(holders[row.Holder]);
+                }
+
+                rows[written++] = row with { Authority = authority, Holder = holder };
+            }
+
+            codes.Clear();
+            holders.Clear();
+            Row[] kept = rows;
+            rows = [];
+            return new AppointmentTable([.. keptCodes], [.. keptHolders], kept, written);
+        }
+    }
+}
