@@ -122,7 +122,7 @@ public static class AppointmentValidation
         List<int> numbers = [];
         Dictionary<int, List<DocumentProblem>> problems = [];
         Dictionary<int, AppointmentRecord> unread = [];
-        Dictionary<string, List<int>> permanentByAuthority = new(StringComparer.Ordinal);
+        List<int> permanent = [];
         bool inOrder = true;
         foreach (AppointmentRecord record in records)
         {
@@ -146,22 +146,12 @@ public static class AppointmentValidation
             }
             else if (record.Appointment.Kind == AppointmentKind.Permanent)
             {
-                if (!permanentByAuthority.TryGetValue(record.Appointment.AuthorityCode, out List<int>? list))
-                {
-                    list = [];
-                    permanentByAuthority.Add(record.Appointment.AuthorityCode, list);
-                }
-
-                list.Add(position);
+                permanent.Add(position);
             }
         }
 
-        foreach (List<int> positions in permanentByAuthority.Values)
-        {
-            MarkOverlaps(table, rowOf, positions, problems);
-        }
-
-        permanentByAuthority.Clear();
+        MarkOverlaps(table, rowOf, permanent, problems);
+        permanent = [];
 
         // Record order: by record number, then by position for records with the same number (readers give them in order already).
         int[]? order = null;
@@ -284,24 +274,27 @@ public static class AppointmentValidation
     }
 
     /// <summary>
-    /// Reports every appointment that shares a day with another: sorted by start, one overlaps an earlier one
-    /// when it starts by the latest end before it, and a later one when it ends on or after the next start.
+    /// Reports every permanent appointment that shares a day with another of its authority: sorted by authority and
+    /// start, one overlaps an earlier one when it starts by the latest end before it, and a later one when it ends on
+    /// or after the next start. (Which of two equal starts comes first changes nothing: both overlap.)
     /// </summary>
     private static void MarkOverlaps(AppointmentTable.Builder table, List<int> rowOf, List<int> positions, Dictionary<int, List<DocumentProblem>> problems)
     {
-        if (positions.Count < 2)
+        positions.Sort((a, b) =>
         {
-            return;
-        }
-
-        positions.Sort((a, b) => table[rowOf[a]].Start.CompareTo(table[rowOf[b]].Start));
+            ref readonly AppointmentTable.Row x = ref table[rowOf[a]];
+            ref readonly AppointmentTable.Row y = ref table[rowOf[b]];
+            return x.Authority != y.Authority ? x.Authority.CompareTo(y.Authority) : x.Start.CompareTo(y.Start);
+        });
         LocalDate latestEnd = LocalDate.MinIsoValue;
         for (int i = 0; i < positions.Count; i++)
         {
             ref readonly AppointmentTable.Row appointment = ref table[rowOf[positions[i]]];
+            bool first = i == 0 || table[rowOf[positions[i - 1]]].Authority != appointment.Authority;
+            latestEnd = first ? LocalDate.MinIsoValue : latestEnd;
             LocalDate end = appointment.End ?? LocalDate.MaxIsoValue;
-            bool overlapsEarlier = i > 0 && appointment.Start <= latestEnd;
-            bool overlapsLater = i + 1 < positions.Count && end >= table[rowOf[positions[i + 1]]].Start;
+            bool overlapsEarlier = !first && appointment.Start <= latestEnd;
+            bool overlapsLater = i + 1 < positions.Count && table[rowOf[positions[i + 1]]].Authority == appointment.Authority && end >= table[rowOf[positions[i + 1]]].Start;
             if (overlapsEarlier || overlapsLater)
             {
                 if (!problems.TryGetValue(positions[i], out List<DocumentProblem>? list))
