@@ -224,6 +224,31 @@ public sealed class TurnoverCommandTests : IDisposable
     }
 
     [Fact]
+    public void BadHeader_CountsEveryDataRow()
+    {
+        (int exitCode, _, string error) = Run("turnover", Write("foo.csv", "foo,bar\nE1,H1\nE2,H2\n"), "--as-of", "2022-03-31", "--on-error", "continue");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("  record 2: row: The row cannot be read: the header row is not valid (see the problems of record 0). (csv.header-invalid)\n", error, StringComparison.Ordinal);
+        Assert.EndsWith("upon: 2 records: 0 used, 2 reported, 0 skipped; the file cannot be read.\n", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n\r\n")]
+    [InlineData("\uFEFF")]
+    public void EmptyFile_IsOneProblemAndNoRecords(string content)
+    {
+        (int exitCode, string output, string error) = Run("turnover", Write("empty.csv", content), "--as-of", "2022-03-31");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("record 0: row: The file is empty", error, StringComparison.Ordinal);
+        Assert.Contains("(document.empty)", error, StringComparison.Ordinal);
+        Assert.EndsWith("upon: 0 records: 0 used, 0 reported, 0 skipped; the file cannot be read.\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFile_ExitsOne()
     {
         (int exitCode, _, string error) = Run("turnover", Path.Combine(folder, "none.csv"), "--as-of", "2022-03-31");
