@@ -39,9 +39,9 @@ internal static class EligibilityCommand
             Description = "Decide every application with this policy, ID or ID@VERSION (default: the policy governing each application's programme year on its assessment date).",
             HelpName = "ID",
         };
-        Option<FileInfo?> policies = new("--policies")
+        Option<string?> policies = new("--policies")
         {
-            Description = "A policy document (one policy or an array) to use instead of the built-in policies.",
+            Description = "A policy document (one policy or an array) to use instead of the built-in policies; '-' reads standard input.",
             HelpName = "FILE",
         };
         Option<LocalDate?> asOf = new("--as-of")
@@ -82,20 +82,25 @@ internal static class EligibilityCommand
                 fixedPolicy = FindPolicy(registry, policyId);
                 if (fixedPolicy is null)
                 {
-                    error.WriteLine($"upon: no policy '{policyId}'; run 'upon eligibility policies' to list them.");
+                    error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
                     return ExitCodes.Usage;
                 }
             }
 
             string path = parseResult.GetValue(file)!;
-            if (path != "-" && !File.Exists(path))
+            if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
             {
-                error.WriteLine($"upon: the file '{path}' does not exist.");
-                return ExitCodes.InvalidInput;
+                error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
+                return ExitCodes.Usage;
+            }
+
+            using Stream? input = InputFile.Open(path, "file", error);
+            if (input is null)
+            {
+                return ExitCodes.Failure;
             }
 
             EligibilityBatch batch = new(registry, fixedPolicy, parseResult.GetValue(asOf));
-            using Stream input = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
             BatchSummary summary = parseResult.GetValue(format) switch
             {
                 CommonOptions.Json => WriteJson(output, batch.Evaluate(input)),
@@ -115,9 +120,9 @@ internal static class EligibilityCommand
             HelpName = "ID",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        Option<FileInfo?> policies = new("--policies")
+        Option<string?> policies = new("--policies")
         {
-            Description = "A policy document (one policy or an array) to list instead of the built-in policies.",
+            Description = "A policy document (one policy or an array) to list instead of the built-in policies; '-' reads standard input.",
             HelpName = "FILE",
         };
         Option<string> format = CommonOptions.Format();
@@ -159,7 +164,7 @@ internal static class EligibilityCommand
             EligibilityPolicy? found = FindPolicy(registry, policyId);
             if (found is null)
             {
-                error.WriteLine($"upon: no policy '{policyId}'; run 'upon eligibility policies' to list them.");
+                error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
                 return ExitCodes.Usage;
             }
 
@@ -187,22 +192,21 @@ internal static class EligibilityCommand
         return command;
     }
 
-    private static PolicyRegistry? LoadRegistry(FileInfo? file, TextWriter error)
+    private static PolicyRegistry? LoadRegistry(string? path, TextWriter error)
     {
-        if (file is null)
+        if (path is null)
         {
             return PolicyRegistry.BuiltIn;
         }
 
-        if (!file.Exists)
-        {
-            error.WriteLine($"upon: the policy file '{file.FullName}' does not exist.");
-            return null;
-        }
-
         DocumentResult<IReadOnlyList<EligibilityPolicy>> read;
-        using (FileStream stream = file.OpenRead())
+        using (Stream? stream = InputFile.Open(path, "policy file", error))
         {
+            if (stream is null)
+            {
+                return null;
+            }
+
             read = PolicyDocument.Read(stream);
         }
 
@@ -212,10 +216,10 @@ internal static class EligibilityCommand
             return registry.Value;
         }
 
-        error.WriteLine($"upon: the policy file '{file.Name}' is not valid:");
+        error.WriteLine($"upon: the policy file '{CliText.FileName(path)}' is not valid:");
         foreach (DocumentProblem problem in registry?.Problems ?? read.Problems)
         {
-            error.WriteLine($"  {problem}");
+            error.WriteLine($"  {CliText.Describe(problem)}");
         }
 
         return null;

@@ -19,7 +19,7 @@ internal static class HolidaysCommand
             HelpName = "YEAR",
         };
         Option<string> format = CommonOptions.Format();
-        Option<FileInfo?> calendarFile = CommonOptions.CalendarFile();
+        Option<string?> calendarFile = CommonOptions.CalendarFile();
         Option<string> division = CommonOptions.Division();
 
         Command command = new("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).")
