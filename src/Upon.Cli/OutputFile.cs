@@ -63,9 +63,14 @@ internal static class OutputFile
             Replace(target, folder, write);
             return true;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException || IsFileTooLarge(exception))
         {
-            error.WriteLine($"upon: cannot write '{shown}': {(exception is UnauthorizedAccessException ? "permission denied" : InputFile.Reason(exception))}.");
+            error.WriteLine($"upon: cannot write '{shown}': {exception switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                IOException => InputFile.Reason(exception),
+                _ => "the file is larger than the file system or a limit on file size allows",
+            }}.");
             return false;
         }
     }
@@ -142,6 +147,13 @@ internal static class OutputFile
             }
         }
     }
+
+    /// <summary>
+    /// Whether an exception is how .NET reports <c>EFBIG</c> (a write past the largest file the file system or
+    /// <c>ulimit -f</c> allows): an <see cref="ArgumentOutOfRangeException"/> for the parameter "value", not an
+    /// <see cref="IOException"/>.
+    /// </summary>
+    private static bool IsFileTooLarge(Exception exception) => exception is ArgumentOutOfRangeException { ParamName: "value" };
 
     private static void Delete(string temporary)
     {

@@ -79,9 +79,9 @@ internal static class UponCommandLine
                 error.WriteLine(stack);
             }
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
         {
-            // Standard error is gone too: the exit code is all that is left to say it.
+            // Standard error cannot be written either (a full disk, a limit on file size): the exit code says it.
         }
 
         return ExitCodes.Failure;
