@@ -61,7 +61,7 @@ internal static class InputFile
                 return null;
             }
 
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return new ReadingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), path, role);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -94,7 +94,8 @@ internal static class InputFile
         }
         catch (IOException exception)
         {
-            error.WriteLine($"upon: the {role} '{CliText.Escape(path)}' {Why(exception)}.");
+            // A failure half way: the stream's exception names the file already.
+            error.WriteLine($"upon: {Reason(exception)}.");
             return null;
         }
     }
@@ -107,6 +108,99 @@ internal static class InputFile
         _ => $"cannot be read: {Reason(exception)}",
     };
 
-    /// <summary>The operating system's reason for an I/O failure, escaped and without a final full stop.</summary>
-    internal static string Reason(Exception exception) => CliText.Escape(exception.Message.TrimEnd().TrimEnd('.'));
+    /// <summary>
+    /// The operating system's reason for an I/O failure, escaped, without the path .NET appends
+    /// (<c>No space left on device : '/dev/full'</c>: the caller names the path) and without a final full stop.
+    /// </summary>
+    internal static string Reason(Exception exception)
+    {
+        string message = exception.Message.TrimEnd();
+        int path = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        if (path > 0 && message.EndsWith('\''))
+        {
+            message = message[..path];
+        }
+
+        return CliText.Escape(message.TrimEnd('.'));
+    }
+
+    /// <summary>
+    /// A file being read: a failure half way (an I/O error of the disk) becomes an <see cref="IOException"/> that
+    /// names the file, which <see cref="UponCommandLine.Run"/> writes as one line.
+    /// </summary>
+    private sealed class ReadingStream(FileStream file, string path, string role) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => file.CanSeek;
+
+        public override bool CanWrite => false;
+
+        public override long Length => file.Length;
+
+        public override long Position
+        {
+            get => file.Position;
+            set => file.Position = value;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return file.Read(buffer, offset, count);
+            }
+            catch (IOException exception)
+            {
+                throw Failed(exception);
+            }
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            try
+            {
+                return file.Read(buffer);
+            }
+            catch (IOException exception)
+            {
+                throw Failed(exception);
+            }
+        }
+
+        public override int ReadByte()
+        {
+            try
+            {
+                return file.ReadByte();
+            }
+            catch (IOException exception)
+            {
+                throw Failed(exception);
+            }
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private IOException Failed(IOException exception) =>
+            new($"the {role} '{CliText.Escape(path)}' cannot be read: {Reason(exception)}", exception);
+    }
 }

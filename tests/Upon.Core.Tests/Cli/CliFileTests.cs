@@ -49,6 +49,20 @@ public sealed class CliFileTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(Readers))]
+    public void Read_IOErrorHalfWay_IsOneLineNamingTheFile_ExitOne(string command)
+    {
+        // Linux answers a read of a process's memory at address 0 with EIO: the file opens, then reading fails.
+        ReadingCommand reader = ReadingCommand.Find(command);
+
+        (int exitCode, string output, string error) = Run(reader.With("/proc/self/mem"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"upon: the {reader.Role} '/proc/self/mem' cannot be read: Input/output error.\n", error);
+    }
+
+    [Theory]
     [InlineData("show")]
     [InlineData("progress", "--as-of", "2022-01-10")]
     [InlineData("ics", "-o", "/dev/null")]
