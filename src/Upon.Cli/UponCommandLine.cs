@@ -45,7 +45,7 @@ internal static class UponCommandLine
         {
             foreach (ParseError parseError in parseResult.Errors)
             {
-                error.WriteLine($"upon: {parseError.Message}");
+                error.WriteLine($"upon: {CliText.Escape(parseError.Message)}");
             }
 
             error.WriteLine("Run 'upon --help' for usage.");

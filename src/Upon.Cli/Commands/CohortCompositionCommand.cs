@@ -165,7 +165,7 @@ internal static partial class CohortCommand
 
         foreach (BreakdownOutput breakdown in result.Breakdowns)
         {
-            output.WriteLine($"{breakdown.Dimension}: {Number(breakdown.Total)} counted{(breakdown.StatedTotal is int stated ? $", stated total {Number(stated)}{(breakdown.MatchesStatedTotal ? " (matches)" : " (MISMATCH)")}" : string.Empty)}");
+            output.WriteLine($"{CliText.Escape(breakdown.Dimension)}: {Number(breakdown.Total)} counted{(breakdown.StatedTotal is int stated ? $", stated total {Number(stated)}{(breakdown.MatchesStatedTotal ? " (matches)" : " (MISMATCH)")}" : string.Empty)}");
             if (breakdown.TotalMismatch is string mismatch)
             {
                 output.WriteLine(mismatch);

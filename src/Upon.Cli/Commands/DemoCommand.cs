@@ -119,7 +119,7 @@ internal static class DemoCommand
             Workforce();
             if (directory is not null)
             {
-                Heading($"Files written to {directory.FullName}");
+                Heading($"Files written to {CliText.Escape(directory.FullName)}");
                 foreach (string name in written)
                 {
                     output.WriteLine("  " + name);

@@ -174,8 +174,8 @@ internal static class EligibilityCommand
             }
             else
             {
-                output.WriteLine($"{found.Title}");
-                output.WriteLine($"{found.Id} version {found.Version}, programme year {found.ProgrammeYear}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
+                output.WriteLine(CliText.Escape(found.Title));
+                output.WriteLine($"{CliText.Escape(found.Id)} version {found.Version}, programme year {CliText.Escape(found.ProgrammeYear)}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
                 output.WriteLine();
                 output.WriteLine("Rules:");
                 WriteRule(output, found.Rule, 1);
@@ -183,7 +183,7 @@ internal static class EligibilityCommand
                 output.WriteLine("Interpretation:");
                 foreach (string sentence in found.Interpretation)
                 {
-                    output.WriteLine($"  - {sentence}");
+                    output.WriteLine($"  - {CliText.Escape(sentence)}");
                 }
             }
 
@@ -279,7 +279,7 @@ internal static class EligibilityCommand
     /// <summary>Writes a decision's outcome and its explanation, rule by rule.</summary>
     internal static void WriteExplanation(TextWriter output, EligibilityDecision decision)
     {
-        output.WriteLine($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}");
+        output.WriteLine(CliText.Escape($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}"));
         WriteResult(output, decision.Explanation, 1);
     }
 
@@ -390,7 +390,7 @@ internal static class EligibilityCommand
             AssessorOutcomeRule a => $"assessors' judgement of {Words(a.Criterion.ToString())}{(a.RequireOutcome ? ", required" : ", if given")}",
             _ => string.Empty,
         };
-        output.WriteLine($"{indent}{rule.Code}: {rule.Title} ({detail})");
+        output.WriteLine(CliText.Escape($"{indent}{rule.Code}: {rule.Title} ({detail})"));
         foreach (EligibilityRule child in rule.Rules)
         {
             WriteRule(output, child, depth + 1);
@@ -405,7 +405,7 @@ internal static class EligibilityCommand
             CriterionOutcome.Fail => "FAIL",
             _ => "????",
         };
-        output.WriteLine($"{new string(' ', depth * 2)}[{mark}] {result.Code} ({result.Reason}): {result.Message}");
+        output.WriteLine(CliText.Escape($"{new string(' ', depth * 2)}[{mark}] {result.Code} ({result.Reason}): {result.Message}"));
         foreach (CriterionResult child in result.Results)
         {
             WriteResult(output, child, depth + 1);

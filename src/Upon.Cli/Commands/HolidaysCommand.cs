@@ -63,7 +63,7 @@ internal static class HolidaysCommand
 
     private static void WriteTable(TextWriter output, HolidayList list, int year)
     {
-        output.WriteLine($"Bank holidays, {list.Calendar}, {year}");
+        output.WriteLine($"Bank holidays, {CliText.Escape(list.Calendar)}, {year}");
         output.WriteLine();
         TextTable table = new("Date", "Day", "Holiday");
         foreach (Holiday holiday in list.Holidays)

@@ -91,7 +91,7 @@ internal static class TimelineCommand
             }
             else
             {
-                output.WriteLine($"{programme.Id}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
+                output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
                 if (!report.Findings.IsEmpty)
                 {
                     output.WriteLine();
@@ -389,7 +389,7 @@ internal static class TimelineCommand
     /// <summary>Writes a programme year's milestones, sessions and (unless told not to) notes as tables.</summary>
     internal static void WriteYear(TextWriter output, ProgrammeYear programme, bool notes = true)
     {
-        output.WriteLine($"{programme.Id}: {programme.Name}");
+        output.WriteLine(CliText.Escape($"{programme.Id}: {programme.Name}"));
         output.WriteLine($"{Words(programme.Strand.ToString())}; runs {Iso(programme.Window.Start)} to {Iso(programme.Window.End)}; {(programme.RequiredTaughtDays is int days ? Count(days, "taught day") + " required" : "taught days not stated")}");
         output.WriteLine();
         output.WriteLine("Milestones");
@@ -430,7 +430,7 @@ internal static class TimelineCommand
             output.WriteLine("Notes");
             foreach (string note in programme.Notes)
             {
-                output.WriteLine("- " + note);
+                output.WriteLine("- " + CliText.Escape(note));
             }
         }
     }

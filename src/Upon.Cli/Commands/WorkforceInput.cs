@@ -90,7 +90,7 @@ internal static class WorkforceOptions
 
     /// <summary>The usage error for an <c>--svg</c> file whose folder does not exist, or null.</summary>
     public static string? CheckSvg(FileInfo? file) =>
-        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{folder.FullName}', does not exist." : null;
+        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{CliText.Escape(folder.FullName)}', does not exist." : null;
 
     /// <summary>
     /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends, whole or not at all: see

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using FsCheck;
@@ -73,6 +74,25 @@ public sealed partial class CliTextTests
         DocumentProblem problem = DocumentProblem.Create("$['x\u001b[2J\nrecord 2: ok']", "property.unknown", "This property is not part of the format.");
 
         Assert.Equal("$['x\\u001b[2J\\u000arecord 2: ok']: This property is not part of the format. (property.unknown)", CliText.Describe(problem));
+    }
+
+    [Fact]
+    public void Commands_TextFromADocument_ReachesTheTableEscaped()
+    {
+        string calendar = Path.Combine(Path.GetTempPath(), $"upon-calendar-{Guid.NewGuid():N}.json");
+        File.WriteAllText(calendar, """{ "england-and-wales": { "events": [ { "title": "Boxing Day\u001b[2J\u0085\u202e", "date": "2025-12-26" } ] } }""");
+        try
+        {
+            using StringWriter output = new() { NewLine = "\n" };
+
+            Assert.Equal(0, UponCommandLine.Run(["holidays", "2025", "--calendar", calendar], output, TextWriter.Null));
+
+            Assert.Contains("2025-12-26  Fri  Boxing Day\\u001b[2J\\u0085\\u202e\n", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(calendar);
+        }
     }
 
     /// <summary>Strings mixing plain text, backslashes (unless told not to), every dangerous character, surrogates (paired and not) and any other UTF-16 unit.</summary>

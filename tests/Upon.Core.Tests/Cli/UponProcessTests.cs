@@ -79,10 +79,10 @@ public sealed class UponProcessTests : IClassFixture<UponTool>, IDisposable
 
         (int exitCode, _, string error) = tool.RunShell("trap '' XFSZ; ulimit -f 1; exec $UPON \"$@\"", args);
 
-        Assert.Equal(1, exitCode);
-        Assert.Equal($"upon: cannot write '{file}': the file is larger than the file system or a limit on file size allows.\n", error);
         Assert.Equal(old, File.ReadAllText(file));
         Assert.Equal([file], Directory.GetFileSystemEntries(folder).Where(f => !f.EndsWith("examples", StringComparison.Ordinal)));
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"upon: cannot write '{file}': the file is larger than the file system or a limit on file size allows.\n", error);
     }
 
     /// <summary>The command line with the document at <paramref name="file"/>, and a copy of docs/examples that <c>nobody</c> may read.</summary>
