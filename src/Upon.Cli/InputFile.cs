@@ -55,6 +55,12 @@ internal static class InputFile
                 }
             }
 
+            if (path.Length == 0)
+            {
+                error.WriteLine($"upon: the {role} '' does not exist.");
+                return null;
+            }
+
             if (Directory.Exists(path))
             {
                 error.WriteLine($"upon: the {role} '{CliText.Escape(path)}' is a folder, not a file.");

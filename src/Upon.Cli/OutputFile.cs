@@ -38,6 +38,12 @@ internal static class OutputFile
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(error);
         string shown = CliText.Escape(path);
+        if (path.Length == 0)
+        {
+            error.WriteLine("upon: cannot write '': no file name was given.");
+            return false;
+        }
+
         try
         {
             string full = Path.GetFullPath(path);

@@ -70,6 +70,13 @@ internal static class EligibilityCommand
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
             TextWriter error = parseResult.InvocationConfiguration.Error;
+            string path = parseResult.GetValue(file)!;
+            if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
+            {
+                error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
+                return ExitCodes.Usage;
+            }
+
             PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
             if (registry is null)
             {
@@ -85,13 +92,6 @@ internal static class EligibilityCommand
                     error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
                     return ExitCodes.Usage;
                 }
-            }
-
-            string path = parseResult.GetValue(file)!;
-            if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
-            {
-                error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
-                return ExitCodes.Usage;
             }
 
             using Stream? input = InputFile.Open(path, "file", error);

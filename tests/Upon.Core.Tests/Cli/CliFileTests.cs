@@ -75,6 +75,22 @@ public sealed class CliFileTests : IDisposable
     }
 
     [Fact]
+    public void EmptyPath_IsOneLine_ExitOne()
+    {
+        Assert.Equal((1, string.Empty, "upon: the calendar file '' does not exist.\n"), Run("holidays", "2022", "--calendar", string.Empty));
+        Assert.Equal((1, string.Empty, "upon: cannot write '': no file name was given.\n"), Run("timeline", "ics", "2021/22", "-o", string.Empty));
+    }
+
+    [Fact]
+    public void StandardInput_ForTwoDocuments_IsAUsageError()
+    {
+        (int exitCode, _, string error) = Run("eligibility", "check", "-", "--policies", "-");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("upon: standard input ('-') can be read once: give FILE or --policies as a file.\n", error);
+    }
+
+    [Fact]
     public void Read_PathWithControlCharacters_IsEscapedInTheMessage()
     {
         string hostile = Path.Combine(folder, "x\u001b[31m\nrecord 99: FAKE\u202e.json");
