@@ -102,6 +102,7 @@ internal static class TurnoverCommand
             {
                 return ExitCodes.Failure;
             }
+
             TurnoverReport report = new(
                 periods,
                 today,
