@@ -6,7 +6,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -103,27 +102,28 @@ internal static class WorkforceOptions
 
     /// <summary>The usage error for an <c>--svg</c> file whose folder does not exist, or null.</summary>
     public static string? CheckSvg(FileInfo? file) =>
-        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{folder.FullName}', does not exist." : null;
+        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{CliText.Escape(folder.FullName)}', does not exist." : null;
 
     /// <summary>
-    /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends) when it is given; when there is
-    /// nothing to draw, says so on <paramref name="error"/> and writes no file.
+    /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends, whole or not at all: see
+    /// <see cref="OutputFile"/>) when it is given; when there is nothing to draw, says so on <paramref name="error"/>
+    /// and writes no file. Returns false after one line on <paramref name="error"/> when the file cannot be written.
     /// </summary>
-    public static void WriteSvg(FileInfo? file, bool anything, Action<TextWriter> draw, TextWriter error)
+    public static bool WriteSvg(FileInfo? file, bool anything, Action<TextWriter> draw, TextWriter error)
     {
         if (file is null)
         {
-            return;
+            return true;
         }
 
         if (!anything)
         {
-            error.WriteLine($"upon: nothing to draw, so '{file.Name}' was not written.");
-            return;
+            error.WriteLine($"upon: nothing to draw, so '{CliText.Escape(file.Name)}' was not written.");
+            return true;
         }
 
-        using StreamWriter writer = new(file.FullName, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        draw(writer);
+        // FileInfo.ToString() is the path as the user gave it.
+        return OutputFile.WriteText(file.ToString(), draw, error);
     }
 
     /// <summary>Today in Europe/London, from the system clock: the default as-of date.</summary>
@@ -138,10 +138,11 @@ internal static class WorkforceOptions
     /// </summary>
     public static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
     {
-        if (!file.Exists)
+        // FileInfo.ToString() is the path as the user gave it; '-' is standard input.
+        using Stream? stream = InputFile.Open(file.ToString(), "appointments file", error, seekable: true);
+        if (stream is null)
         {
-            error.WriteLine($"upon: the appointments file '{file.FullName}' does not exist.");
-            return (null, ExitCodes.InvalidInput);
+            return (null, ExitCodes.Failure);
         }
 
         AuthorityRegister? fromFile = null;
@@ -157,23 +158,20 @@ internal static class WorkforceOptions
         // The records stream from the file through the validation: only the appointments used and the records
         // reported are kept. Without --register, the register is every authority a readable record names.
         List<string> named = [];
-        AppointmentValidationResult result;
-        using (FileStream stream = file.OpenRead())
-        {
-            IEnumerable<AppointmentRecord> records = IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
-            result = fromFile is null
-                ? AppointmentValidation.Validate(Naming(records, named), asOf)
-                : AppointmentValidation.Validate(records, fromFile, asOf);
-        }
+        IEnumerable<AppointmentRecord> records = IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
+        AppointmentValidationResult result = fromFile is null
+            ? AppointmentValidation.Validate(Naming(records, named), asOf)
+            : AppointmentValidation.Validate(records, fromFile, asOf);
 
         AuthorityRegister register = fromFile ?? new AuthorityRegister(named.Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
         if (!result.Reported.IsEmpty)
         {
             bool fatal = result.Reported[0].RecordNumber == 0;
-            int records = result.Reported.Length - (fatal ? 1 : 0);
+            int count = result.Reported.Length - (fatal ? 1 : 0);
+            string name = CliText.Escape(file.Name);
             string heading = fatal
-                ? $"'{file.Name}' cannot be read{(records == 0 ? ":" : $", and {CliText.Count(records, "record")} with it:")}"
-                : $"{CliText.Count(records, "record")} of '{file.Name}' {(records == 1 ? "has" : "have")} problems:";
+                ? $"'{name}' cannot be read{(count == 0 ? ":" : $", and {CliText.Count(count, "record")} with it:")}"
+                : $"{CliText.Count(count, "record")} of '{name}' {(count == 1 ? "has" : "have")} problems:";
             WriteProblems(error, heading, result.Reported.Select(r => (r.RecordNumber, r.Problems)));
             if (fatal || !continueOnError)
             {
@@ -192,15 +190,14 @@ internal static class WorkforceOptions
     /// <summary>Reads an authority register; on a missing file or any problem, writes why and returns null (a partial register would change every rate).</summary>
     private static AuthorityRegister? LoadRegister(FileInfo file, TextWriter error)
     {
-        if (!file.Exists)
-        {
-            error.WriteLine($"upon: the register file '{file.FullName}' does not exist.");
-            return null;
-        }
-
         AuthorityRegisterReadResult result;
-        using (FileStream stream = file.OpenRead())
+        using (Stream? stream = InputFile.Open(file.ToString(), "register file", error, seekable: true))
         {
+            if (stream is null)
+            {
+                return null;
+            }
+
             result = IsJson(file, stream) ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
         }
 
@@ -209,7 +206,7 @@ internal static class WorkforceOptions
             return result.Register;
         }
 
-        WriteProblems(error, $"the register file '{file.Name}' is not valid:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+        WriteProblems(error, $"the register file '{CliText.Escape(file.Name)}' is not valid:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
         return null;
     }
 
@@ -221,13 +218,13 @@ internal static class WorkforceOptions
         {
             foreach (DocumentProblem problem in problems)
             {
-                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {problem}");
+                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {CliText.Describe(problem)}");
             }
         }
     }
 
     /// <summary>Whether the file holds JSON: by extension, else by its first significant character.</summary>
-    private static bool IsJson(FileInfo file, FileStream stream)
+    private static bool IsJson(FileInfo file, Stream stream)
     {
         string extension = file.Extension.ToLowerInvariant();
         if (extension is ".csv")
