@@ -37,9 +37,8 @@ namespace Upon.Core.Workforce;
 /// row to row are kept as one string each.
 /// </para>
 /// <para>
-/// Empty input (no bytes, or only white space and a byte order mark), CSV or JSON, gives one record 0 with
-/// <see cref="DocumentProblemCodes.DocumentEmpty"/> and no other record; a header with no rows, or <c>[]</c>, gives
-/// no record at all.
+/// Empty input (no bytes, or only white space and a byte order mark), CSV or JSON, is zero records and no problem,
+/// exactly as a header with no rows or <c>[]</c> (so an empty list written as JSON Lines, an empty file, reads back).
 /// </para>
 /// <para>
 /// JSON is an array or JSON Lines of objects
@@ -159,12 +158,6 @@ public static class AppointmentReader
             int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
-                if (index == 1 && JsonInput.IsEmpty(problem!.Value))
-                {
-                    yield return new AppointmentRecord(0, null, [JsonInput.Empty("appointments")]);
-                    yield break;
-                }
-
                 yield return new AppointmentRecord(number, null, [problem!.Value]);
                 continue;
             }
@@ -176,12 +169,6 @@ public static class AppointmentReader
             }
 
             yield return record;
-        }
-
-        // JSON Lines with no line but blank ones is input of nothing but white space.
-        if (index == 0 && documents.IsJsonLines)
-        {
-            yield return new AppointmentRecord(0, null, [JsonInput.Empty("appointments")]);
         }
     }
 

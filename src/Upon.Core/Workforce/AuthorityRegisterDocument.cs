@@ -89,12 +89,12 @@ public sealed class AuthorityRegisterReadResult
 /// malformed rows (<c>csv.row-malformed</c>, <c>csv.quote-unclosed</c>, <c>csv.header-invalid</c>, <c>text.invalid</c>). A code
 /// must be unique in a register (an authority that changes is a new code): every record of a code that
 /// appears more than once is reported with <see cref="RegisterProblemCodes.CodeDuplicate"/>, so the problems
-/// do not depend on record order.
+/// do not depend on record order. A register needs at least one authority: a document with no records gives
+/// record 0 with <c>collection.empty</c>, whether it is <c>[]</c>, a CSV header with no rows, or empty input (no
+/// bytes, or only white space and a byte order mark, which is zero records as for every reader of many records).
 /// </para>
 /// <para>
-/// Empty input (no bytes, or only white space and a byte order mark) gives one <c>document.empty</c> problem at
-/// record 0 and no records; an empty array <c>[]</c>, or a CSV header with no rows, is a valid register of no
-/// authorities. CSV is counted row by row as <see cref="AppointmentReader"/> counts it (a bad header is reported at
+/// CSV is counted row by row as <see cref="AppointmentReader"/> counts it (a bad header is reported at
 /// record 0 and every data row is reported too; a field that is not valid UTF-8 gives <c>text.invalid</c>), so the
 /// two kinds of document count alike.
 /// </para>
@@ -124,7 +124,7 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadCsv(TextReader csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        Collector collector = new(Names[0]);
+        Collector collector = new(Names[0], "row");
         CsvTableReader table = new(csv, Names, 4);
         List<DocumentProblem> whole = [];
         bool any = table.ReadHeader(whole);
@@ -166,7 +166,7 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]));
+        Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "authorities", "an authority");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
@@ -175,12 +175,6 @@ public static class AuthorityRegisterDocument
             int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
-                if (index == 1 && JsonInput.IsEmpty(problem!.Value))
-                {
-                    collector.Whole([JsonInput.Empty("authorities")]);
-                    break;
-                }
-
                 collector.Add(number, null, [problem!.Value]);
                 continue;
             }
@@ -191,12 +185,6 @@ public static class AuthorityRegisterDocument
                 Authority? authority = ReadObject(document.RootElement, json);
                 collector.Add(number, authority, json.Problems);
             }
-        }
-
-        // JSON Lines with no line but blank ones is input of nothing but white space.
-        if (index == 0 && documents.IsJsonLines)
-        {
-            collector.Whole([JsonInput.Empty("authorities")]);
         }
 
         return collector.Finish();
@@ -327,7 +315,7 @@ public static class AuthorityRegisterDocument
     }
 
     /// <summary>Collects the records read, then reports duplicate codes and builds the result.</summary>
-    private sealed class Collector(string codePath)
+    private sealed class Collector(string codePath, string wholePath)
     {
         private readonly List<(int Number, Authority? Authority, List<DocumentProblem> Problems)> records = [];
         private readonly List<DocumentProblem> whole = [];
@@ -350,6 +338,11 @@ public static class AuthorityRegisterDocument
             }
 
             ImmutableArray<ReportedRecord>.Builder reported = ImmutableArray.CreateBuilder<ReportedRecord>();
+            if (records.Count == 0 && whole.Count == 0)
+            {
+                whole.Add(new DocumentProblem(wholePath, DocumentProblemCodes.CollectionEmpty, "The register has no authorities."));
+            }
+
             if (whole.Count > 0)
             {
                 reported.Add(new ReportedRecord(0, [.. whole]));

@@ -15,8 +15,8 @@ namespace Upon.Core.Workforce;
 /// The rules, so that nothing is dropped without a word and every reader counts alike:
 /// </para>
 /// <list type="bullet">
-/// <item>Input with nothing but white space and byte order marks is empty: one <see cref="DocumentProblemCodes.DocumentEmpty"/>
-/// problem at file level (record 0) and no records.</item>
+/// <item>Input with nothing but white space and byte order marks is empty: zero records and no problem, as a header
+/// with no rows (what zero records means is the caller's rule).</item>
 /// <item>The header names the columns in any order and any case. A header with an unknown, repeated or missing
 /// required column, or a misplaced quote, is reported once at file level with <see cref="AppointmentProblemCodes.CsvHeaderInvalid"/>;
 /// every data row is then still read and counted, and reported with the same code at path <c>row</c>, as it cannot be read
@@ -59,12 +59,11 @@ internal sealed class CsvTableReader
 
     /// <summary>Reads the header; adds the file-level problems to <paramref name="problems"/> (none when the header is good).</summary>
     /// <param name="problems">The list to add to.</param>
-    /// <returns>False when the input is empty (no rows will follow); true otherwise, even when the header has problems.</returns>
+    /// <returns>False when the input is empty (no header, no rows, no problem); true otherwise, even when the header has problems.</returns>
     public bool ReadHeader(List<DocumentProblem> problems)
     {
         if (!reader.SkipWhiteSpace() || !reader.TryRead(out CsvRecordReader.Status status))
         {
-            problems.Add(new DocumentProblem(Row, DocumentProblemCodes.DocumentEmpty, $"The file is empty: expected a header row naming the columns {Names()}."));
             return false;
         }
 
