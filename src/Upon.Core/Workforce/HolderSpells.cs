@@ -104,7 +104,7 @@ public static class HolderSpells
     /// the same holder that become consecutive: every spell start it keeps is a spell start without
     /// look-through, so looking through never adds a change.
     /// </summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="lookThroughInterim">True to keep only spells that include a permanent appointment.</param>
     /// <returns>The spells.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="appointments"/> or an appointment is null.</exception>

@@ -32,7 +32,7 @@ public static class TenureMeasures
     /// post within it, both ends included). Holders still in post are left out, which biases the
     /// figure towards short tenures.
     /// </summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="window">The window the tenures ended in.</param>
     /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
     /// <returns>The lengths' count, mean and median in days.</returns>
@@ -60,7 +60,7 @@ public static class TenureMeasures
     /// tenures are unfinished (right-censored), so this is neither a mean of completed tenures nor a
     /// survival estimate.
     /// </summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="date">The date the holders are in post on.</param>
     /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
     /// <returns>The count of holders in post and the mean and median of their time in post, in days.</returns>
@@ -88,7 +88,7 @@ public static class TenureMeasures
     /// length so far; one that began before the window enters late (left truncation) at the days it
     /// had served before the window opened, so that it only counts once observed.
     /// </summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="observation">The observation window; its last day is the as-of date.</param>
     /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
     /// <returns>One record per spell, times in days.</returns>
@@ -114,7 +114,7 @@ public static class TenureMeasures
     /// The tenure records of <see cref="TenureRecords"/>, each with its spell's key: the input of a
     /// stratified Kaplan–Meier estimate (<see cref="KaplanMeier.FitBy{TKey}"/>).
     /// </summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="observation">The observation window; its last day is the as-of date.</param>
     /// <param name="key">The stratum of a spell, for example <c>s =&gt; s.StartKind</c> or <c>s =&gt; s.StartFinancialYear</c>; never null.</param>
     /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
@@ -146,7 +146,7 @@ public static class TenureMeasures
     }
 
     /// <summary>The Kaplan–Meier estimate of tenure, in days, from <see cref="TenureRecords"/>: censoring-aware, with delayed entry.</summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="observation">The observation window; its last day is the as-of date.</param>
     /// <param name="confidenceType">How confidence limits are computed.</param>
     /// <param name="confidenceLevel">The confidence level, above 0 and at most 0.999999.</param>
@@ -173,7 +173,7 @@ public static class TenureMeasures
     /// with those that began as permanent appointments. Looking through interim holders keeps only
     /// spells with a permanent appointment, which changes what the interim stratum holds.
     /// </remarks>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="observation">The observation window; its last day is the as-of date.</param>
     /// <param name="key">The stratum of a spell, for example <c>s =&gt; s.StartKind</c>, <c>s =&gt; s.StartYear</c>, <c>s =&gt; s.StartFinancialYear</c> or <c>s =&gt; alumni.Contains(s.HolderId)</c>; never null.</param>
     /// <param name="confidenceType">How confidence limits are computed.</param>

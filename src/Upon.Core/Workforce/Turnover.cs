@@ -106,7 +106,7 @@ public sealed class Turnover
     public int InterimAppointments { get; }
 
     /// <summary>Measures turnover over <paramref name="period"/>.</summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="register">The register giving the authorities in force.</param>
     /// <param name="period">The period, both ends included (see <see cref="TurnoverPeriods"/>).</param>
     /// <param name="lookThroughInterim">True to count only changes of permanent holder.</param>
@@ -123,7 +123,7 @@ public sealed class Turnover
     }
 
     /// <summary>Measures turnover for each financial year from <paramref name="firstStartYear"/>/… to <paramref name="lastStartYear"/>/…, grouping the appointments once.</summary>
-    /// <param name="appointments">The appointments, in any order.</param>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
     /// <param name="register">The register giving the authorities in force.</param>
     /// <param name="firstStartYear">The calendar year the first financial year starts in.</param>
     /// <param name="lastStartYear">The calendar year the last financial year starts in, at least <paramref name="firstStartYear"/> and at most 9998.</param>
