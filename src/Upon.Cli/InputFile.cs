@@ -27,12 +27,8 @@ internal static class InputFile
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="role">What the document is, for the message: "file", "calendar file", "register file"…</param>
     /// <param name="error">Where the line goes.</param>
-    /// <param name="seekable">
-    /// Whether the caller must seek (to look at the first bytes and start again). Standard input cannot: with
-    /// this set it is read whole into memory first.
-    /// </param>
     /// <returns>The open stream, which the caller disposes; or null after the line is written.</returns>
-    public static Stream? Open(string path, string role, TextWriter error, bool seekable = false)
+    public static Stream? Open(string path, string role, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(error);
@@ -40,19 +36,7 @@ internal static class InputFile
         {
             if (IsStandardInput(path))
             {
-                Stream input = Console.OpenStandardInput();
-                if (!seekable)
-                {
-                    return input;
-                }
-
-                using (input)
-                {
-                    MemoryStream copy = new();
-                    input.CopyTo(copy);
-                    copy.Position = 0;
-                    return copy;
-                }
+                return Console.OpenStandardInput();
             }
 
             if (path.Length == 0)

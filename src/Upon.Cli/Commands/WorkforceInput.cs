@@ -139,11 +139,14 @@ internal static class WorkforceOptions
     public static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
     {
         // FileInfo.ToString() is the path as the user gave it; '-' is standard input.
-        using Stream? stream = InputFile.Open(file.ToString(), "appointments file", error, seekable: true);
-        if (stream is null)
+        using Stream? opened = InputFile.Open(file.ToString(), "appointments file", error);
+        if (opened is null)
         {
             return (null, ExitCodes.Failure);
         }
+
+        // Standard input is not read whole: the bytes looked at to tell JSON from CSV are put back in front.
+        using Stream stream = Sniffed(file, opened, out bool json);
 
         AuthorityRegister? fromFile = null;
         if (registerFile is not null)
@@ -158,7 +161,7 @@ internal static class WorkforceOptions
         // The records stream from the file through the validation: only the appointments used and the records
         // reported are kept. Without --register, the register is every authority a readable record names.
         List<string> named = [];
-        IEnumerable<AppointmentRecord> records = IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
+        IEnumerable<AppointmentRecord> records = json ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
         AppointmentValidationResult result = fromFile is null
             ? AppointmentValidation.Validate(Naming(records, named), asOf)
             : AppointmentValidation.Validate(records, fromFile, asOf);
@@ -191,14 +194,15 @@ internal static class WorkforceOptions
     private static AuthorityRegister? LoadRegister(FileInfo file, TextWriter error)
     {
         AuthorityRegisterReadResult result;
-        using (Stream? stream = InputFile.Open(file.ToString(), "register file", error, seekable: true))
+        using (Stream? opened = InputFile.Open(file.ToString(), "register file", error))
         {
-            if (stream is null)
+            if (opened is null)
             {
                 return null;
             }
 
-            result = IsJson(file, stream) ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
+            using Stream stream = Sniffed(file, opened, out bool json);
+            result = json ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
         }
 
         if (result.IsValid)
@@ -223,28 +227,34 @@ internal static class WorkforceOptions
         }
     }
 
-    /// <summary>Whether the file holds JSON: by extension, else by its first significant character.</summary>
-    private static bool IsJson(FileInfo file, Stream stream)
+    /// <summary>
+    /// Tells whether the file holds JSON, by extension or else by its first significant character, and returns the
+    /// stream to read it from: the bytes looked at are replayed in front, so standard input is never read whole.
+    /// </summary>
+    private static Stream Sniffed(FileInfo file, Stream stream, out bool json)
     {
         string extension = file.Extension.ToLowerInvariant();
-        if (extension is ".csv")
+        if (extension is ".csv" or ".json" or ".jsonl" or ".ndjson")
         {
-            return false;
+            json = extension != ".csv";
+            return stream;
         }
 
-        if (extension is ".json" or ".jsonl" or ".ndjson")
-        {
-            return true;
-        }
-
+        // The first significant byte tells: '[' or '{' is JSON, anything else CSV. The bytes read to find it are replayed.
+        List<byte> head = [];
         int b;
         do
         {
             b = stream.ReadByte();
+            if (b >= 0)
+            {
+                head.Add((byte)b);
+            }
         }
         while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
-        stream.Position = 0;
-        return b is '[' or '{';
+
+        json = b is '[' or '{';
+        return new ReplayedStream([.. head], stream);
     }
 
     /// <summary>Passes <paramref name="records"/> on, adding to <paramref name="codes"/> each authority code a readable record names, once, in the order first named.</summary>

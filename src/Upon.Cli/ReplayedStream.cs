@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+
+namespace Upon.Cli;
+
+/// <summary>
+/// A read-only stream that yields bytes already read from another stream and then the rest of it, so that a
+/// command can look at the start of standard input without reading it whole. Disposing it disposes the other stream.
+/// </summary>
+/// <param name="head">The bytes already read.</param>
+/// <param name="rest">The stream they were read from.</param>
+internal sealed class ReplayedStream(byte[] head, Stream rest) : Stream
+{
+    private int position;
+
+    /// <inheritdoc />
+    public override bool CanRead => true;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => false;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc />
+    public override int Read(Span<byte> buffer)
+    {
+        if (position >= head.Length)
+        {
+            return rest.Read(buffer);
+        }
+
+        int n = Math.Min(buffer.Length, head.Length - position);
+        head.AsSpan(position, n).CopyTo(buffer);
+        position += n;
+        return n;
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
