@@ -129,8 +129,18 @@ internal static class DocumentWriter
         }
     }
 
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     private static void WriteText(MemoryStream output, string text, bool escape)
     {
+        // Most text needs neither escapes nor raw chunks: write it at once.
+        if ((!escape || text.AsSpan().IndexOfAny(Special) < 0) && text.AsSpan().IndexOfAnyInRange(RawChunks.FirstMarker, (char)(RawChunks.FirstMarker + 0xFF)) < 0)
+        {
+            output.Write(Utf8.GetBytes(text));
+            return;
+        }
+
         StringBuilder pending = new();
         foreach (char c in text)
         {

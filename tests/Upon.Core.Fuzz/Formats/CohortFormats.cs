@@ -110,5 +110,4 @@ internal static class FuzzFormats
 
     public static FuzzFormat Named(string name) => All.Single(f => f.Name == name);
 
-    public static TheoryData<string> Names() => [.. All.Select(f => f.Name)];
 }

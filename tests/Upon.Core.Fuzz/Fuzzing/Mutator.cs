@@ -292,7 +292,8 @@ internal static partial class Mutator
             case 21 when strings.Count > 0:
                 {
                     JsonPlace place = random.Pick(strings);
-                    string value = random.Pick(new[] { string.Empty, " ", "\t", "\u00a0", "\u200b", "\ufeff", "\0", new string('x', 100_000) });
+                    string[] odd = [string.Empty, " ", "\t", "\u00a0", "\u200b", "\ufeff", "\0", "long"];
+                    string value = random.Pick(odd) is "long" ? new string('x', 100_000) : random.Pick(odd);
                     ((JsonString)place.Value).Value = value;
                     log.Add(FormattableString.Invariant($"{where}: {Show(place.Path)} = a string of length {value.Length} (blank, invisible or long)"));
                     break;
@@ -347,79 +348,90 @@ internal static partial class Mutator
     private static byte[] BlankLines(byte[] bytes, FuzzRandom random, List<string> log)
     {
         string[] blanks = ["\n", "  \n", "\t\r\n", "\uFEFF\n", "\r\n"];
-        List<byte> result = [.. bytes];
+        byte[] result = bytes;
         int count = random.Next(1, 4);
         for (int i = 0; i < count; i++)
         {
-            List<int> starts = [0, .. result.Select((b, at) => (b, at)).Where(x => x.b == (byte)'\n').Select(x => x.at + 1)];
-            int at = random.Pick(starts);
+            List<int> starts = [0];
+            for (int at = 0; at < result.Length; at++)
+            {
+                if (result[at] == (byte)'\n')
+                {
+                    starts.Add(at + 1);
+                }
+            }
+
+            int start = random.Pick(starts);
             string blank = random.Pick(blanks);
-            result.InsertRange(at, Encoding.UTF8.GetBytes(blank));
-            log.Add(FormattableString.Invariant($"blank line {Show(blank)} at byte {at}"));
+            result = Splice(result, start, 0, Encoding.UTF8.GetBytes(blank));
+            log.Add(FormattableString.Invariant($"blank line {Show(blank)} at byte {start}"));
         }
 
-        return [.. result];
+        return result;
+    }
+
+    /// <summary>Returns <paramref name="bytes"/> with <paramref name="remove"/> bytes at <paramref name="at"/> replaced by <paramref name="insert"/>.</summary>
+    private static byte[] Splice(byte[] bytes, int at, int remove, ReadOnlySpan<byte> insert)
+    {
+        byte[] result = new byte[bytes.Length - remove + insert.Length];
+        bytes.AsSpan(0, at).CopyTo(result);
+        insert.CopyTo(result.AsSpan(at));
+        bytes.AsSpan(at + remove).CopyTo(result.AsSpan(at + insert.Length));
+        return result;
     }
 
     private static byte[] MutateBytes(byte[] bytes, FuzzRandom random, List<string> log, ref bool tokensChanged)
     {
-        List<byte> result = [.. bytes];
         switch (random.Next(8))
         {
             case 0:
                 {
-                    int at = random.Next(result.Count + 1);
-                    result.RemoveRange(at, result.Count - at);
+                    int at = random.Next(bytes.Length + 1);
                     log.Add(FormattableString.Invariant($"truncated at byte {at}"));
-                    break;
+                    return bytes[..at];
                 }
 
-            case 1 or 2 when result.Count > 0:
+            case 1 or 2 when bytes.Length > 0:
                 {
-                    int at = random.Next(result.Count);
+                    byte[] result = (byte[])bytes.Clone();
+                    int at = random.Next(result.Length);
                     byte old = result[at];
                     result[at] = random.Chance(0.5) ? (byte)(old ^ (1 << random.Next(8))) : (byte)random.Next(256);
                     tokensChanged = true;
                     log.Add(FormattableString.Invariant($"byte {at} {old:X2} -> {result[at]:X2}"));
-                    break;
+                    return result;
                 }
 
             case 3 or 4:
                 {
-                    int at = random.Next(result.Count + 1);
+                    int at = random.Next(bytes.Length + 1);
                     byte[] inserted = random.Chance(0.7) ? random.Pick(InterestingBytes) : [(byte)random.Next(256)];
-                    result.InsertRange(at, inserted);
                     tokensChanged = true;
                     log.Add(FormattableString.Invariant($"inserted {Convert.ToHexString(inserted)} at byte {at}"));
-                    break;
+                    return Splice(bytes, at, 0, inserted);
                 }
 
-            case 5 when result.Count > 0:
+            case 5 when bytes.Length > 0:
                 {
-                    int at = random.Next(result.Count);
-                    int length = Math.Min(random.Next(1, 17), result.Count - at);
-                    result.RemoveRange(at, length);
+                    int at = random.Next(bytes.Length);
+                    int length = Math.Min(random.Next(1, 17), bytes.Length - at);
                     tokensChanged = true;
                     log.Add(FormattableString.Invariant($"deleted {length} bytes at byte {at}"));
-                    break;
+                    return Splice(bytes, at, length, []);
                 }
 
             case 6:
                 {
-                    int at = random.Next(result.Count + 1);
+                    int at = random.Next(bytes.Length + 1);
                     int chunk = random.Pick(RawChunks.InvalidUtf8);
-                    result.InsertRange(at, RawChunks.All[chunk].Bytes);
                     log.Add(FormattableString.Invariant($"{RawChunks.All[chunk].Name} spliced in at byte {at}"));
-                    break;
+                    return Splice(bytes, at, 0, RawChunks.All[chunk].Bytes);
                 }
 
             default:
-                result.InsertRange(0, [0xEF, 0xBB, 0xBF]);
                 log.Add("UTF-8 byte order mark added");
-                break;
+                return Splice(bytes, 0, 0, [0xEF, 0xBB, 0xBF]);
         }
-
-        return [.. result];
     }
 
     private static byte[] Reencode(byte[] bytes, FuzzRandom random, List<string> log)

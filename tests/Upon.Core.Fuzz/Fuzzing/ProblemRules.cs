@@ -51,7 +51,7 @@ internal static class ProblemRules
             if (format.HasMonitoring && path.StartsWith("$.equalityMonitoring", StringComparison.Ordinal))
             {
                 string rest = path["$.equalityMonitoring".Length..];
-                observation.Check(rest.Length == 0 || MonitoringProperties.Any(p => rest == "." + p), $"{source} path names a key under equalityMonitoring that the format does not define", shown);
+                observation.Check(rest.Length == 0 || rest[0] is not ('.' or '[') || MonitoringProperties.Any(p => rest == "." + p), $"{source} path names a key under equalityMonitoring that the format does not define", shown);
             }
         }
     }

@@ -92,10 +92,16 @@ internal static class RecordOracle
             int count = 0;
             foreach (JsonElement element in document.RootElement.EnumerateArray())
             {
-                // Stay clear of the limit's exact edge (where the reader's buffer starts is not part of the format).
-                if (JsonMarshal.GetRawUtf8Value(element).Length > maxRecordBytes / 2)
+                // Stay clear of the limit's exact edge: where the reader's buffer starts is not part of the format.
+                int length = JsonMarshal.GetRawUtf8Value(element).Length;
+                if (length > maxRecordBytes * 2)
                 {
-                    return new Expectation(ExpectationKind.BrokenArray, 0, "an element near or over the record limit");
+                    return new Expectation(ExpectationKind.BrokenArray, 0, "an element over the record limit");
+                }
+
+                if (length > maxRecordBytes / 2)
+                {
+                    return new Expectation(ExpectationKind.Unsure, 0, "an element near the record limit");
                 }
 
                 count++;
