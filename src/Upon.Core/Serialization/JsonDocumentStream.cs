@@ -31,6 +31,7 @@ internal sealed class JsonDocumentStream : IDisposable
     private readonly int maxDocumentBytes;
     private readonly string plural;
     private readonly string singular;
+    private readonly string? confidentialObject;
     private byte[] buffer;
     private int start;
     private int end;
@@ -45,8 +46,10 @@ internal sealed class JsonDocumentStream : IDisposable
     /// <param name="maxDocumentBytes">The largest document accepted.</param>
     /// <param name="plural">What the documents are, for messages (for example "applications").</param>
     /// <param name="singular">What one document is, with its article (for example "an application").</param>
-    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes, string plural = "applications", string singular = "an application")
+    /// <param name="confidentialObject">The name of a property whose object's keys a problem path never names (see <see cref="JsonTextCheck"/>), or null.</param>
+    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes, string plural = "applications", string singular = "an application", string? confidentialObject = null)
     {
+        this.confidentialObject = confidentialObject;
         this.stream = stream;
         this.layout = layout;
         this.maxDocumentBytes = maxDocumentBytes;
@@ -80,7 +83,7 @@ internal sealed class JsonDocumentStream : IDisposable
                 return NextElement(out document, out problem);
             default:
                 finished = true;
-                document = DocumentSource.Parse(stream, maxDocumentBytes, out problem);
+                document = DocumentSource.Parse(stream, maxDocumentBytes, out problem, confidentialObject);
                 return true;
         }
     }
@@ -95,7 +98,7 @@ internal sealed class JsonDocumentStream : IDisposable
     /// Opens a stream of documents in the layout <paramref name="format"/> names, or, for
     /// <see cref="Eligibility.BatchFormat.Auto"/>, the layout its first significant character shows.
     /// </summary>
-    public static JsonDocumentStream Open(Stream utf8Json, Eligibility.BatchFormat format, int maxDocumentBytes, string plural, string singular)
+    public static JsonDocumentStream Open(Stream utf8Json, Eligibility.BatchFormat format, int maxDocumentBytes, string plural, string singular, string? confidentialObject = null)
     {
         Stream stream = utf8Json;
         Layout layout = format switch
@@ -104,7 +107,7 @@ internal sealed class JsonDocumentStream : IDisposable
             Eligibility.BatchFormat.JsonArray => Layout.Array,
             _ => Detect(utf8Json, maxDocumentBytes, out stream),
         };
-        return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular);
+        return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular, confidentialObject);
     }
 
     /// <summary>Gets whether the documents are JSON Lines, so that a record is best named by its line.</summary>
@@ -226,7 +229,7 @@ internal sealed class JsonDocumentStream : IDisposable
             }
 
             // The document is read and disposed before the next line is, so it may use the buffer without a copy.
-            document = DocumentSource.Parse(line, out problem, copy: false);
+            document = DocumentSource.Parse(line, out problem, copy: false, confidentialObject);
             return true;
         }
     }
@@ -278,6 +281,13 @@ internal sealed class JsonDocumentStream : IDisposable
                     }
                 }
 
+                if (!started && endOfStream && DocumentSource.IsBlank(buffer.AsSpan(start, end - start)))
+                {
+                    // Empty input holds no document: no records, as for JSON Lines.
+                    finished = true;
+                    return false;
+                }
+
                 Utf8JsonReader reader = new(buffer.AsSpan(start, end - start), endOfStream, state);
                 if (!started)
                 {
@@ -285,7 +295,8 @@ internal sealed class JsonDocumentStream : IDisposable
                     {
                         if (endOfStream)
                         {
-                            return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, $"The document is empty: expected an array of {plural} or JSON Lines."));
+                            finished = true;
+                            return false;
                         }
 
                         Refill(out problem);
@@ -329,8 +340,17 @@ internal sealed class JsonDocumentStream : IDisposable
                     return false;
                 }
 
+                int elementStart = checked((int)reader.TokenStartIndex);
                 if (JsonDocument.TryParseValue(ref reader, out document))
                 {
+                    // The element is well-formed; its text may still not be valid Unicode, which only this element loses.
+                    problem = JsonTextCheck.FindInvalid(buffer.AsSpan(start + elementStart, checked((int)reader.BytesConsumed) - elementStart), JsonPath.Root, confidentialObject);
+                    if (problem is not null)
+                    {
+                        document!.Dispose();
+                        document = null;
+                    }
+
                     Consume(ref reader);
                     return true;
                 }
