@@ -7,6 +7,8 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Collections.Immutable;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Fuzz.Fuzzing;
 
@@ -191,6 +193,14 @@ internal static class FuzzRunner
         else
         {
             observation.Check(observation.Records.Count == 1, "a document reader did not give exactly one result", $"{observation.Records.Count} results");
+            if (RecordOracle.IsBlank(fuzzCase.Bytes) && observation.Records.Count == 1)
+            {
+                ImmutableArray<DocumentProblem> problems = observation.Records[0].Problems;
+                observation.Check(
+                    problems.Length == 1 && problems[0].Code == DocumentProblemCodes.DocumentEmpty && problems[0].Path == "$",
+                    "empty input to a document reader is not one document.empty problem at $",
+                    string.Join("; ", problems));
+            }
         }
 
         ProblemRules.CheckProblems(format, fuzzCase, observation);

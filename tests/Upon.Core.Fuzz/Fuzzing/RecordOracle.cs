@@ -7,9 +7,9 @@ using System.Text.Json;
 namespace Upon.Core.Fuzz.Fuzzing;
 
 /// <summary>How many records a reader must report for some bytes, worked out without the library.</summary>
-internal enum ExpectationKind
+public enum ExpectationKind
 {
-    /// <summary>No document at all (no bytes, or only white space and byte order marks): one <c>document.empty</c> problem.</summary>
+    /// <summary>No document at all (no bytes, or only white space and byte order marks): zero records (at most one for the whole file, <c>document.empty</c> or <c>collection.empty</c>).</summary>
     Empty,
 
     /// <summary>Exactly <see cref="Expectation.Records"/> records, each a result or a record with problems.</summary>
@@ -26,7 +26,7 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 {
     public override string ToString() => Kind switch
     {
-        ExpectationKind.Empty => "empty input: one document.empty problem (" + Rule + ")",
+        ExpectationKind.Empty => "empty input: zero records (" + Rule + ")",
         ExpectationKind.Exact => FormattableString.Invariant($"{Records} records ({Rule})"),
         ExpectationKind.Unsure => "at least one record (" + Rule + ")",
         _ => "a broken array: the elements before the break, then one record with one problem (" + Rule + ")",
@@ -47,7 +47,7 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 /// record ends at CR, LF or CRLF outside quotes; a field is quoted only when its first character is <c>"</c>, and
 /// its quote closes at a <c>"</c> not followed by another; a quote that never closes runs to the end; empty lines
 /// are not records. The first record is the header; every other record is one data row.</item>
-/// <item>Any layout: input that is empty or only white space and byte order marks is empty input.</item>
+/// <item>Any layout: input that is empty or only white space and byte order marks is empty input: zero records.</item>
 /// </list>
 /// </summary>
 internal static class RecordOracle
