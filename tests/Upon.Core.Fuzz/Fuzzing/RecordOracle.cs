@@ -42,7 +42,7 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 /// allowed, depth at most 64) that is an array, and no element is over the record limit, there is one record per
 /// element; otherwise the structure is broken and the reader ends with exactly one record holding one problem.</item>
 /// <item>Auto: an array when the first significant byte is <c>[</c>; JSON Lines when the first line is one whole
-/// JSON value, ends with <c>}</c>, or is over the record limit; otherwise one document over several lines.</item>
+/// JSON value, ends with <c>}</c>, or is over the record limit (near the limit, unsure); otherwise one document over several lines.</item>
 /// <item>CSV (RFC 4180): the text is decoded as the readers document (UTF-8, or UTF-16/32 by byte order mark); a
 /// record ends at CR, LF or CRLF outside quotes; a field is quoted only when its first character is <c>"</c>, and
 /// its quote closes at a <c>"</c> not followed by another; a quote that never closes runs to the end; empty lines
@@ -150,9 +150,14 @@ internal static class RecordOracle
         }
 
         int newline = bytes[first..].IndexOf((byte)'\n');
-        if (newline < 0 || newline > maxRecordBytes / 2)
+        if (newline < 0 || newline > maxRecordBytes * 2)
         {
-            return JsonLines(bytes) with { Rule = "one line, or a first line near or over the limit: JSON Lines" };
+            return JsonLines(bytes) with { Rule = "one line, or a first line over the limit: JSON Lines" };
+        }
+
+        if (newline > maxRecordBytes / 2)
+        {
+            return new Expectation(ExpectationKind.Unsure, 0, "a first line near the record limit");
         }
 
         ReadOnlySpan<byte> line = bytes.Slice(first, newline).TrimEnd(" \t\r"u8);
