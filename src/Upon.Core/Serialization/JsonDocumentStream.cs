@@ -24,6 +24,8 @@ internal sealed class JsonDocumentStream : IDisposable
         Single,
     }
 
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     private readonly Stream stream;
@@ -38,6 +40,7 @@ internal sealed class JsonDocumentStream : IDisposable
     private bool endOfStream;
     private bool started;
     private bool finished;
+    private bool closed;
     private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
 
     /// <summary>Initializes a reader of the documents of <paramref name="stream"/>.</summary>
@@ -125,6 +128,7 @@ internal sealed class JsonDocumentStream : IDisposable
         int length = 0;
         int first = -1;
         int newline = -1;
+        int byteOrderMark = 0;
         bool endOfStream = false;
         while (newline < 0 && !endOfStream && length <= maxDocumentBytes)
         {
@@ -137,7 +141,14 @@ internal sealed class JsonDocumentStream : IDisposable
             endOfStream = read == 0;
             for (int i = length; i < length + read; i++)
             {
-                if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+                // A byte order mark is skipped only at the very start (a stray EF or BB byte later is the reader's to report).
+                if (i == byteOrderMark && i < 3 && head[i] == ByteOrderMark[i])
+                {
+                    byteOrderMark++;
+                    continue;
+                }
+
+                if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
                     first = i;
                 }
@@ -216,7 +227,13 @@ internal sealed class JsonDocumentStream : IDisposable
             ReadOnlyMemory<byte> line = buffer.AsMemory(start, length);
             start += newline < 0 ? length : length + 1;
             Line++;
-            ReadOnlySpan<byte> trimmed = line.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', 0xEF, 0xBB, 0xBF]);
+            // A byte order mark is white space only as the whole sequence EF BB BF; a stray EF or BB byte is not, and is reported.
+            ReadOnlySpan<byte> trimmed = line.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
+            if (trimmed.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                trimmed = trimmed[3..].Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
+            }
+
             if (trimmed.IsEmpty)
             {
                 continue;
@@ -318,6 +335,30 @@ internal sealed class JsonDocumentStream : IDisposable
                     continue;
                 }
 
+                if (closed)
+                {
+                    // After the array only white space and comments may follow; the reader throws for anything else.
+                    if (reader.Read())
+                    {
+                        return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, $"The array of {plural} is followed by more JSON; a document holds one array."));
+                    }
+
+                    Consume(ref reader);
+                    if (endOfStream)
+                    {
+                        finished = true;
+                        return false;
+                    }
+
+                    Refill(out problem);
+                    if (problem is not null)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
                 if (!reader.Read())
                 {
                     if (endOfStream)
@@ -336,8 +377,10 @@ internal sealed class JsonDocumentStream : IDisposable
 
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
-                    finished = true;
-                    return false;
+                    // The array is complete, but what follows it must still be looked at: text after it is not lost silently.
+                    closed = true;
+                    Consume(ref reader);
+                    continue;
                 }
 
                 int elementStart = checked((int)reader.TokenStartIndex);

@@ -255,6 +255,82 @@ public sealed class HostileTextTests
             AuthorityRegisterDocument.ReadJson(new MemoryStream(bytes)).Reported.SelectMany(r => r.Problems));
     }
 
+    /// <summary>Found by the fuzz suite (F3): text after the closing bracket of an array was never looked at, so whole records were lost without a word.</summary>
+    [Theory]
+    [InlineData("[]\"")]
+    [InlineData("[]]")]
+    [InlineData("[] [{\"id\":\"A-1\"}]")]
+    [InlineData("[]x")]
+    public void Array_AnythingAfterTheArray_IsOneJsonInvalidProblem(string text)
+    {
+        BatchItem item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text)), BatchFormat.JsonArray));
+
+        Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(item.Problems).Code);
+        Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(CandidateDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)))).Problems.Single().Code);
+    }
+
+    [Theory]
+    [InlineData("[] \n\t")]
+    [InlineData("[] // a comment\n")]
+    [InlineData("[]\n/* a comment */")]
+    public void Array_FollowedByWhiteSpaceOrComments_IsZeroRecords(string text) =>
+        Assert.Empty(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text)), BatchFormat.JsonArray));
+
+    [Fact]
+    public void Array_AfterALongArray_TrailingTextIsStillFound()
+    {
+        string element = File.ReadAllLines(Repository.PathOf("docs", "examples", "applications.jsonl"))[0];
+        string text = "[" + string.Join(",", Enumerable.Repeat(element, 300)) + "]" + new string(' ', 100_000) + "{}";
+
+        List<BatchItem> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToList();
+
+        Assert.Equal(301, items.Count);
+        Assert.All(items.Take(300), item => Assert.True(item.IsDecision));
+        Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(items[300].Problems).Code);
+    }
+
+    /// <summary>Found by the fuzz suite (F4): single bytes of a byte order mark were trimmed as if white space, so a line of them vanished.</summary>
+    [Theory]
+    [InlineData(new byte[] { 0xEF })]
+    [InlineData(new byte[] { 0xBB, (byte)'\n' })]
+    [InlineData(new byte[] { (byte)'\n', 0xBF, 0xEF, (byte)'\n' })]
+    public void JsonLines_StrayByteOrderMarkBytes_AreAProblemNotABlankLine(byte[] bytes)
+    {
+        BatchItem item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(bytes)));
+
+        Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(item.Problems).Code);
+    }
+
+    [Fact]
+    public void JsonLines_AWholeByteOrderMarkOnALine_IsWhiteSpace() =>
+        Assert.Empty(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream([0xEF, 0xBB, 0xBF, (byte)'\n', 0xEF, 0xBB, 0xBF, (byte)' '])));
+
+    /// <summary>Found by the fuzz suite (F1): the not-found message listed the document's division names, which are keys of the input.</summary>
+    [Fact]
+    public void BankHolidays_DivisionNotFound_DoesNotRepeatTheDocumentsKeys()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes("{\"CANARY\\n\":{\"division\":\"x\",\"events\":[{\"title\":\"t\",\"date\":\"2021-01-01\"}]}}");
+
+        DocumentResult<HolidayCalendar> read = BankHolidayDocument.ReadDivision(new MemoryStream(bytes), "england-and-wales");
+
+        DocumentProblem problem = Assert.Single(read.Problems);
+        Assert.Equal(DocumentProblemCodes.NotFound, problem.Code);
+        Assert.Equal("The document has no division of the name asked for; it has 1 division. Division names are not repeated here, since they come from the document.", problem.Message);
+    }
+
+    /// <summary>Found by the fuzz suite (F2): a valid document with a holiday on 9999-12-31 made counting working days over its coverage overflow.</summary>
+    [Fact]
+    public void BankHolidays_AHolidayOnTheLastDayOfTheCalendar_CanBeCountedOver()
+    {
+        DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> read = BankHolidayDocument.Parse(
+            "{\"s\":{\"division\":\"s\",\"events\":[{\"title\":\"h\",\"date\":\"2023-12-26\"},{\"title\":\"3\",\"date\":\"9999-12-31\"}]}}");
+        HolidayCalendar calendar = read.GetValueOrThrow()["s"];
+
+        Assert.Equal(2, calendar.GetHolidays(calendar.Coverage).Count);
+        Assert.Single(calendar.GetHolidays(new NodaTime.DateInterval(new NodaTime.LocalDate(9999, 12, 31), new NodaTime.LocalDate(9999, 12, 31))));
+        Assert.True(new WorkingDayCalendar(calendar).CountWorkingDays(calendar.Coverage) > 0);
+    }
+
     private static readonly string[] SingleDocumentReaders = ["applications", "policies", "decisions", "programme years", "bank holidays", "compositions"];
 
     /// <summary>Reads <paramref name="bytes"/> with every JSON reader of the library and returns each one's problems.</summary>
