@@ -42,6 +42,7 @@ public sealed class RecordOracleTests
     [Theory]
     [InlineData("{}\n{}\n", 2)]
     [InlineData("{}\n\n  \r\n\uFEFF\n{}", 2)]
+    [InlineData("{}\n\uFEFF\uFEFF\n", 2)]
     [InlineData("{\n}\n", 2)]
     [InlineData("x", 1)]
     public void JsonLines_CountsNonBlankLines(string text, int records)
@@ -62,6 +63,9 @@ public sealed class RecordOracleTests
     [InlineData("[]]", ExpectationKind.BrokenArray, 0)]
     [InlineData("{}", ExpectationKind.BrokenArray, 0)]
     [InlineData(" ", ExpectationKind.Empty, 0)]
+    [InlineData("\uFEFF \n", ExpectationKind.Empty, 0)]
+    [InlineData("\r\uFEFF", ExpectationKind.BrokenArray, 0)]
+    [InlineData("\uFEFF\uFEFF", ExpectationKind.BrokenArray, 0)]
     public void JsonArray_CountsElementsOfAWellFormedArray(string text, ExpectationKind kind, int records)
     {
         Expectation expected = RecordOracle.JsonArray(Encoding.UTF8.GetBytes(text), 1024);

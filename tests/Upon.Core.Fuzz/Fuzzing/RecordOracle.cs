@@ -36,8 +36,8 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 /// <summary>
 /// The independent oracle of record counts. It follows the documented formats, not the readers' code:
 /// <list type="bullet">
-/// <item>JSON Lines: the lines are the pieces between LF bytes; a line is blank when it holds only spaces, tabs, CRs
-/// and whole UTF-8 byte order marks (EF BB BF); every other line is one record, whatever it holds.</item>
+/// <item>JSON Lines: the lines are the pieces between LF bytes; a line is blank when it holds only spaces, tabs and CRs,
+/// with at most one UTF-8 byte order mark (EF BB BF) before anything else; every other line is one record, whatever it holds.</item>
 /// <item>JSON array: when the bytes (after one leading byte order mark) are one well-formed JSON value (comments
 /// allowed, depth at most 64) that is an array, and no element is over the record limit, there is one record per
 /// element; otherwise the structure is broken and the reader ends with exactly one record holding one problem.</item>
@@ -47,7 +47,8 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 /// record ends at CR, LF or CRLF outside quotes; a field is quoted only when its first character is <c>"</c>, and
 /// its quote closes at a <c>"</c> not followed by another; a quote that never closes runs to the end; empty lines
 /// are not records. The first record is the header; every other record is one data row.</item>
-/// <item>Any layout: input that is empty or only white space and byte order marks is empty input: zero records.</item>
+/// <item>Any layout: input that is empty, or only JSON white space after at most one byte order mark at its very start,
+/// is empty input: zero records.</item>
 /// </list>
 /// </summary>
 internal static class RecordOracle
@@ -64,13 +65,25 @@ internal static class RecordOracle
         int records = 0;
         foreach (Range range in bytes.Split((byte)'\n'))
         {
-            if (!IsBlank(bytes[range]))
+            if (!IsBlankLine(bytes[range]))
             {
                 records++;
             }
         }
 
         return new Expectation(ExpectationKind.Exact, records, "one record per non-blank line");
+    }
+
+    /// <summary>Whether a line of JSON Lines is blank: spaces, tabs and CRs, and at most one byte order mark before any other character.</summary>
+    public static bool IsBlankLine(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> trimmed = line.Trim(" \t\r"u8);
+        if (trimmed.StartsWith(Bom))
+        {
+            trimmed = trimmed[3..].TrimStart(" \t\r"u8);
+        }
+
+        return trimmed.IsEmpty;
     }
 
     public static Expectation JsonArray(ReadOnlySpan<byte> bytes, int maxRecordBytes)
@@ -122,21 +135,10 @@ internal static class RecordOracle
             return new Expectation(ExpectationKind.Empty, 0, "blank");
         }
 
-        int first = 0;
-        while (first < bytes.Length)
+        int first = bytes.StartsWith(Bom) ? 3 : 0;
+        while (bytes[first] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
-            if (bytes[first..].StartsWith(Bom))
-            {
-                first += 3;
-            }
-            else if (bytes[first] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                first++;
-            }
-            else
-            {
-                break;
-            }
+            first++;
         }
 
         if (bytes[first] is 0xEF or 0xBB or 0xBF)
@@ -173,7 +175,8 @@ internal static class RecordOracle
     public static Expectation Csv(byte[] bytes)
     {
         string text = Decode(bytes);
-        if (string.IsNullOrWhiteSpace(text.Replace("\uFEFF", string.Empty, StringComparison.Ordinal)))
+        // The decoder has taken the byte order mark; what is left must be white space only.
+        if (text.AsSpan().IndexOfAnyExcept(" \t\r\n") < 0)
         {
             return new Expectation(ExpectationKind.Empty, 0, "blank");
         }
@@ -262,27 +265,11 @@ internal static class RecordOracle
         return records;
     }
 
-    /// <summary>Whether the bytes hold only JSON white space and whole UTF-8 byte order marks.</summary>
+    /// <summary>Whether the input is empty: only JSON white space, after at most one UTF-8 byte order mark at its very start (docs/json.md).</summary>
     public static bool IsBlank(ReadOnlySpan<byte> bytes)
     {
-        int i = 0;
-        while (i < bytes.Length)
-        {
-            if (bytes[i..].StartsWith(Bom))
-            {
-                i += 3;
-            }
-            else if (bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                i++;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
+        ReadOnlySpan<byte> body = bytes.StartsWith(Bom) ? bytes[3..] : bytes;
+        return body.IndexOfAnyExcept(" \t\r\n"u8) < 0;
     }
 
     private static bool IsOneValue(ReadOnlySpan<byte> line)
