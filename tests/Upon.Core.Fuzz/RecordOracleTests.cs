@@ -19,6 +19,7 @@ public sealed class RecordOracleTests
     [InlineData("a,b\n\"x\"y\n\"z\n", 2)]
     [InlineData("a,b", 0)]
     [InlineData("a,b\n1,", 1)]
+    [InlineData(" \n\t\r\n\uFEFFa,b\n1,2\n", 1)]
     public void Csv_CountsDataRows(string text, int rows)
     {
         Expectation expected = RecordOracle.Csv(Encoding.UTF8.GetBytes(text));

@@ -30,14 +30,14 @@ internal static class WorkforceComputations
     public static void Appointments(List<AppointmentRecord> records, Observation observation)
     {
         AppointmentValidationResult checkedAgainstExample = AppointmentValidation.Validate(records, ExampleRegister, AsOf);
-        Add(checkedAgainstExample, records.Count, "AppointmentValidation.Validate", observation);
+        Add(checkedAgainstExample, records, "AppointmentValidation.Validate", observation);
         AuthorityRegister everyCode = new(records
             .Where(r => r.IsValid)
             .Select(r => r.Appointment!.AuthorityCode)
             .Distinct(StringComparer.Ordinal)
             .Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
         AppointmentValidationResult result = AppointmentValidation.Validate(records, everyCode, AsOf);
-        Add(result, records.Count, "AppointmentValidation.Validate", observation);
+        Add(result, records, "AppointmentValidation.Validate", observation);
         Measure(result.Appointments, everyCode);
     }
 
@@ -53,13 +53,15 @@ internal static class WorkforceComputations
         }
     }
 
-    private static void Add(AppointmentValidationResult result, int records, string source, Observation observation)
+    private static void Add(AppointmentValidationResult result, List<AppointmentRecord> records, string source, Observation observation)
     {
         AppointmentSummary summary = result.Summary;
+        // The summary counts the records read; a record 0 (the file as a whole) may or may not count as one.
         observation.Check(
-            summary.Records == records && summary.Used + summary.Reported + summary.Skipped == summary.Records && summary.Used == result.Appointments.Length,
+            (summary.Records == records.Count || summary.Records == records.Count(r => r.RecordNumber >= 1))
+            && summary.Used + summary.Reported + summary.Skipped == summary.Records && summary.Used == result.Appointments.Length,
             "validation summary does not add up: records = used + reported + skipped",
-            $"{records} records in; {summary}; {result.Appointments.Length} appointments");
+            $"{records.Count} records in; {summary}; {result.Appointments.Length} appointments");
         observation.LaterProblems.AddRange(result.Reported.SelectMany(r => r.Problems).Select(p => (source, p)));
     }
 }

@@ -46,7 +46,8 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 /// <item>CSV (RFC 4180): the text is decoded as the readers document (UTF-8, or UTF-16/32 by byte order mark); a
 /// record ends at CR, LF or CRLF outside quotes; a field is quoted only when its first character is <c>"</c>, and
 /// its quote closes at a <c>"</c> not followed by another; a quote that never closes runs to the end; empty lines
-/// are not records. The first record is the header; every other record is one data row.</item>
+/// are not records. White space and byte order marks at the start of the input come before the header; the first
+/// record is the header; every other record is one data row.</item>
 /// <item>Any layout: input that is empty, or only JSON white space after at most one byte order mark at its very start,
 /// is empty input: zero records.</item>
 /// </list>
@@ -175,13 +176,14 @@ internal static class RecordOracle
     public static Expectation Csv(byte[] bytes)
     {
         string text = Decode(bytes);
-        // The decoder has taken the byte order mark; what is left must be white space only.
-        if (text.AsSpan().IndexOfAnyExcept(" \t\r\n") < 0)
+        // White space and byte order marks before the header are not part of it (nor a record).
+        int start = text.AsSpan().IndexOfAnyExcept(" \t\r\n\uFEFF");
+        if (start < 0)
         {
             return new Expectation(ExpectationKind.Empty, 0, "blank");
         }
 
-        int records = CountCsvRecords(text);
+        int records = CountCsvRecords(text[start..]);
         return new Expectation(ExpectationKind.Exact, Math.Max(records - 1, 0), "one record per CSV data row (RFC 4180; the first record is the header)");
     }
 
