@@ -116,6 +116,8 @@ internal static class FuzzRunner
 {
     private const int MaxMinimiseRuns = 3000;
 
+    private const long ProgressEvery = 100_000;
+
     public static FuzzReport Run(FuzzFormat format, FuzzSettings settings)
     {
         FuzzReport report = new() { Format = format.Name, Seed = settings.Seed };
@@ -138,6 +140,12 @@ internal static class FuzzRunner
                     Volatile.Write(ref started, after);
                     Volatile.Write(ref current, i);
                     RunOne(format, fuzzCase, i, report);
+                    if ((i + 1) % ProgressEvery == 0)
+                    {
+                        // A long run leaves a trail, so that how far it got is known even if it is stopped.
+                        report.Elapsed = clock.Elapsed;
+                        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "fuzz-progress.txt"), string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:O} {report.Summary()}{Environment.NewLine}"));
+                    }
                 }
 
                 Volatile.Write(ref current, -1);
