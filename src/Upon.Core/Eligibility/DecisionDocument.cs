@@ -189,8 +189,8 @@ public static class DecisionDocument
             }
         }
 
-        LocalDate? asOf = reader.Date(root, path, "asOf", required: true);
-        LocalDate? eligibleFrom = reader.Date(root, path, "eligibleFrom", required: false);
+        LocalDate? asOf = reader.Date(root, path, "asOf", required: true, EligibilityDates.Range);
+        LocalDate? eligibleFrom = reader.Date(root, path, "eligibleFrom", required: false, EligibilityDates.Range);
         CriterionResult? explanation = null;
         if (asOf is LocalDate date && reader.TryGet(root, path, "explanation", required: true, out JsonElement element))
         {
@@ -223,7 +223,7 @@ public static class DecisionDocument
         Period? measured = reader.DatePeriod(element, path, "measured", required: false);
         Period? required = reader.DatePeriod(element, path, "required", required: false);
         Period? difference = reader.DatePeriod(element, path, "difference", required: false);
-        LocalDate? metOn = reader.Date(element, path, "metOn", required: false);
+        LocalDate? metOn = reader.Date(element, path, "metOn", required: false, EligibilityDates.Range);
         int? words = reader.Int(element, path, "words", required: false, 0, int.MaxValue);
         int? minimumWords = reader.Int(element, path, "minimumWords", required: false, 1, int.MaxValue);
         int? maximumWords = reader.Int(element, path, "maximumWords", required: false, 1, int.MaxValue);
@@ -273,9 +273,9 @@ public static class DecisionDocument
 
         int before = reader.Problems.Count;
         reader.RejectUnknown(element, path, ExperienceProperties);
-        decimal? days = reader.Decimal(element, path, "days", required: true, 0m, int.MaxValue, minExclusive: false);
+        decimal? days = reader.Decimal(element, path, "days", required: true, 0m, EligibilityDates.Range.Length, minExclusive: false);
         reader.DatePeriod(element, path, "period", required: false);
-        LocalDate? firstDay = reader.Date(element, path, "firstDay", required: false);
+        LocalDate? firstDay = reader.Date(element, path, "firstDay", required: false, EligibilityDates.Range);
         decimal? rate = reader.Decimal(element, path, "currentDailyRate", required: true, 0m, 1m, minExclusive: false);
         List<RoleEvidence> roles = [];
         if (reader.Array(element, path, "roles", required: true, out JsonElement array, out string rolesPath))
@@ -292,7 +292,7 @@ public static class DecisionDocument
                 reader.RejectUnknown(item, itemPath, EvidenceProperties);
                 int? roleIndex = reader.Int(item, itemPath, "roleIndex", required: true, 0, int.MaxValue);
                 string? reason = reader.String(item, itemPath, "reason", required: true);
-                decimal? roleDays = reader.Decimal(item, itemPath, "days", required: true, 0m, int.MaxValue, minExclusive: false);
+                decimal? roleDays = reader.Decimal(item, itemPath, "days", required: true, 0m, EligibilityDates.Range.Length, minExclusive: false);
                 DateInterval? counted = null;
                 if (reader.TryGet(item, itemPath, "counted", required: false, out JsonElement countedElement))
                 {
@@ -300,8 +300,8 @@ public static class DecisionDocument
                     if (reader.IsObject(countedElement, countedPath, "an interval object"))
                     {
                         reader.RejectUnknown(countedElement, countedPath, ["start", "end"]);
-                        LocalDate? start = reader.Date(countedElement, countedPath, "start", required: true);
-                        LocalDate? end = reader.Date(countedElement, countedPath, "end", required: true);
+                        LocalDate? start = reader.Date(countedElement, countedPath, "start", required: true, EligibilityDates.Range);
+                        LocalDate? end = reader.Date(countedElement, countedPath, "end", required: true, EligibilityDates.Range);
                         if (start is LocalDate s && end is LocalDate e)
                         {
                             if (e < s)

@@ -16,6 +16,8 @@ namespace Upon.Core.Timelines;
 /// </summary>
 /// <remarks>
 /// <para>
+/// Dates must lie from 1 January 1900 to 31 December 2199 (<see cref="DocumentProblemCodes.OutOfRange"/> otherwise),
+/// so that every computation on a year that reads as valid stays inside the calendar.
 /// Codes come from <see cref="DocumentProblemCodes"/> and <see cref="TimelineDocumentCodes"/>. Reading never
 /// stops at the first problem and never throws for bad input. Property names are matched exactly
 /// (camelCase); a property the format does not define is a problem, so that a misspelt name is not
@@ -29,6 +31,9 @@ namespace Upon.Core.Timelines;
 /// </remarks>
 public static class ProgrammeYearDocument
 {
+    /// <summary>The dates a programme-year document may hold: 1 January 1900 to 31 December 2199, both included.</summary>
+    private static readonly DateInterval DateRange = new(new LocalDate(1900, 1, 1), new LocalDate(2199, 12, 31));
+
     /// <summary>The largest programme-year document read, in bytes (16 MiB); a larger one is reported as too large.</summary>
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
@@ -338,13 +343,20 @@ public static class ProgrammeYearDocument
     private static LocalDate? ParseDate(string text, string path, List<DocumentProblem> problems)
     {
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
-        if (parsed.Success && parsed.Value.Year >= 1)
+        if (!parsed.Success || parsed.Value.Year < 1)
         {
-            return parsed.Value;
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
+            return null;
         }
 
-        problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-        return null;
+        if (!DateRange.Contains(parsed.Value))
+        {
+            // Far from the range, the computations on a timeline (end of day, the day after, time zones) would leave the calendar.
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.OutOfRange, "A date in a programme year must be from 1900-01-01 to 2199-12-31."));
+            return null;
+        }
+
+        return parsed.Value;
     }
 
     private static DateInterval? RequiredInterval(JsonElement item, string path, string property, string owner, List<DocumentProblem> problems)
