@@ -156,7 +156,13 @@ internal static partial class Mutator
 
             case 4 when members.Count > 0:
                 {
+                    // The monitoring object keeps its name: its invented keys must stay inside it for the leak rules to hold.
                     JsonMember member = random.Pick(members).Member!;
+                    if (format.HasMonitoring && member.Key == "equalityMonitoring")
+                    {
+                        break;
+                    }
+
                     string old = member.Key;
                     member.Key = canaries.Key(random);
                     log.Add($"{where}: property {Show(old)} renamed {Show(member.Key)}");

@@ -18,7 +18,7 @@ public enum ExpectationKind
     /// <summary>An array whose structure is broken: the records before the break, then exactly one record with one problem.</summary>
     BrokenArray,
 
-    /// <summary>The layout cannot be told from the format's documentation (stray byte-order-mark bytes before the first value): at least one record.</summary>
+    /// <summary>The count cannot be told from the format's documentation (a record near the size limit, byte-order-mark bytes after the start): no count is checked.</summary>
     Unsure,
 }
 
@@ -28,7 +28,7 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
     {
         ExpectationKind.Empty => "empty input: zero records (" + Rule + ")",
         ExpectationKind.Exact => FormattableString.Invariant($"{Records} records ({Rule})"),
-        ExpectationKind.Unsure => "at least one record (" + Rule + ")",
+        ExpectationKind.Unsure => "no count (" + Rule + ")",
         _ => "a broken array: the elements before the break, then one record with one problem (" + Rule + ")",
     };
 }
@@ -144,7 +144,7 @@ internal static class RecordOracle
 
         if (bytes[first] is 0xEF or 0xBB or 0xBF)
         {
-            return new Expectation(ExpectationKind.Unsure, 0, "stray byte-order-mark bytes before the first value");
+            return new Expectation(ExpectationKind.Unsure, 0, "byte-order-mark bytes after the start, before the first value");
         }
 
         if (bytes[first] == (byte)'[')
