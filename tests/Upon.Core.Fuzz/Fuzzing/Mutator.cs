@@ -121,7 +121,9 @@ internal static partial class Mutator
         List<JsonPlace> places = JsonPlace.All(record);
         List<JsonObject> objects = [.. places.Select(p => p.Value).Prepend(record).OfType<JsonObject>()];
         List<JsonPlace> strings = [.. places.Where(p => p.Value is JsonString)];
-        List<JsonPlace> members = [.. places.Where(p => p.Member is not null)];
+        // Keys that edits may change; the monitoring object keeps its name, so that the keys invented inside it stay
+        // inside it for the leak rules (a misspelt monitoring object is an unknown property like any other).
+        List<JsonPlace> members = [.. places.Where(p => p.Member is not null && !(format.HasMonitoring && p.Member.Key == "equalityMonitoring"))];
         string where = FormattableString.Invariant($"record {r}");
         switch (random.Next(22))
         {
@@ -156,12 +158,7 @@ internal static partial class Mutator
 
             case 4 when members.Count > 0:
                 {
-                    // The monitoring object keeps its name: its invented keys must stay inside it for the leak rules to hold.
                     JsonMember member = random.Pick(members).Member!;
-                    if (format.HasMonitoring && member.Key == "equalityMonitoring")
-                    {
-                        break;
-                    }
 
                     string old = member.Key;
                     member.Key = canaries.Key(random);
