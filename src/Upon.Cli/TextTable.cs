@@ -17,7 +17,10 @@ internal sealed class TextTable
         this.headers = headers;
     }
 
-    /// <summary>Adds a row; it must have one cell per column.</summary>
+    /// <summary>
+    /// Adds a row; it must have one cell per column. Cells are escaped (see <see cref="CliText.Escape"/>): text from
+    /// an input can neither break the table's lines nor reach the terminal as a control.
+    /// </summary>
     public void AddRow(params string[] cells)
     {
         if (cells.Length != headers.Length)
@@ -25,7 +28,7 @@ internal sealed class TextTable
             throw new ArgumentException($"A row needs {headers.Length} cells.", nameof(cells));
         }
 
-        rows.Add(cells);
+        rows.Add([.. cells.Select(CliText.Escape)]);
     }
 
     /// <summary>Writes the table, a header, a rule and the rows, each line without trailing spaces.</summary>

@@ -29,7 +29,11 @@ internal static class UponCommandLine
     /// <param name="args">The arguments, without the program name.</param>
     /// <param name="output">Where results and help go.</param>
     /// <param name="error">Where errors go.</param>
-    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    /// <returns>
+    /// The exit code (see <see cref="ExitCodes"/>). An I/O failure that escapes a command (a file or standard output
+    /// that cannot be written or read) is one line on <paramref name="error"/> and exit 1, never a stack trace; any
+    /// other exception is a bug in upon, reported as one on <paramref name="error"/>, with its stack, and exit 1.
+    /// </returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -41,13 +45,45 @@ internal static class UponCommandLine
         {
             foreach (ParseError parseError in parseResult.Errors)
             {
-                error.WriteLine($"upon: {parseError.Message}");
+                error.WriteLine($"upon: {CliText.Escape(parseError.Message)}");
             }
 
             error.WriteLine("Run 'upon --help' for usage.");
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The safety net: a file or standard output that fails where no command said why is one line, exit 1.
+            return Report(error, $"upon: {InputFile.Reason(exception)}.");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Anything else is a bug in upon: said to be one, with its stack on standard error for the report.
+            return Report(error, $"upon: internal error (a bug in upon; please report it): {exception.GetType().FullName}: {InputFile.Reason(exception)}.", exception.StackTrace);
+        }
+    }
+
+    /// <summary>Writes <paramref name="line"/> (and a bug's stack) on standard error, if it can still be written, and returns exit code 1.</summary>
+    private static int Report(TextWriter error, string line, string? stack = null)
+    {
+        try
+        {
+            error.WriteLine(line);
+            if (stack is not null)
+            {
+                error.WriteLine(stack);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            // Standard error cannot be written either (a full disk, a limit on file size): the exit code says it.
+        }
+
+        return ExitCodes.Failure;
     }
 }

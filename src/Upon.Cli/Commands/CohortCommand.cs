@@ -283,10 +283,10 @@ internal static partial class CohortCommand
     /// <summary>Writes every problem of a file's records, and the summary line.</summary>
     private static void WriteProblems(TextWriter error, string file, IEnumerable<(int Record, DocumentProblem Problem)> problems, string? summary)
     {
-        error.WriteLine($"upon: the file '{file}' is not valid:");
+        error.WriteLine($"upon: the file '{CliText.FileName(file)}' is not valid:");
         foreach ((int record, DocumentProblem problem) in problems)
         {
-            error.WriteLine(record > 0 ? $"  record {Number(record)}: {problem}" : $"  {problem}");
+            error.WriteLine(record > 0 ? $"  record {Number(record)}: {CliText.Describe(problem)}" : $"  {CliText.Describe(problem)}");
         }
 
         if (summary is not null)
@@ -295,25 +295,8 @@ internal static partial class CohortCommand
         }
     }
 
-    /// <summary>Reads a whole file, or standard input for '-'; null (after saying so) when the file does not exist.</summary>
-    private static byte[]? ReadInput(string path, TextWriter error)
-    {
-        if (path == "-")
-        {
-            using Stream input = Console.OpenStandardInput();
-            using MemoryStream copy = new();
-            input.CopyTo(copy);
-            return copy.ToArray();
-        }
-
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"upon: the file '{path}' does not exist.");
-            return null;
-        }
-
-        return File.ReadAllBytes(path);
-    }
+    /// <summary>Reads a whole file, or standard input for '-'; null (after one line saying why) when it cannot be read.</summary>
+    private static byte[]? ReadInput(string path, TextWriter error) => InputFile.ReadAll(path, "file", error);
 
     /// <summary>Reads the candidates of a file; null after listing every problem on <paramref name="error"/>.</summary>
     private static List<(int Record, CandidateProfile Profile)>? ReadCandidates(byte[] bytes, string path, TextWriter error)
@@ -339,13 +322,13 @@ internal static partial class CohortCommand
 
         if (problems.Count > 0)
         {
-            WriteProblems(error, Path.GetFileName(path), problems, summary.ToString());
+            WriteProblems(error, path, problems, summary.ToString());
             return null;
         }
 
         if (candidates.Count == 0)
         {
-            error.WriteLine($"upon: the file '{Path.GetFileName(path)}' holds no candidates.");
+            error.WriteLine($"upon: the file '{CliText.FileName(path)}' holds no candidates.");
             return null;
         }
 

@@ -54,7 +54,7 @@ internal static partial class CohortCommand
             string path = parseResult.GetValue(file)!;
             if (ReadInput(path, error) is not byte[] bytes)
             {
-                return ExitCodes.InvalidInput;
+                return ExitCodes.Failure;
             }
 
             if (ReadFigures(bytes, path, error) is not CompositionFigures figures)
@@ -124,7 +124,7 @@ internal static partial class CohortCommand
 
             if (!read.IsValid)
             {
-                WriteProblems(error, Path.GetFileName(path), read.Problems.Select(p => (0, p)), null);
+                WriteProblems(error, path, read.Problems.Select(p => (0, p)), null);
                 return null;
             }
 
@@ -137,7 +137,7 @@ internal static partial class CohortCommand
         }
 
         return new CompositionFigures(
-            $"{Count(candidates.Count, "candidate")} in {Path.GetFileName(path)}",
+            $"{Count(candidates.Count, "candidate")} in {CliText.FileName(path)}",
             ParticipantComposition.Count([.. candidates.Select(c => c.Profile)]));
     }
 
@@ -165,7 +165,7 @@ internal static partial class CohortCommand
 
         foreach (BreakdownOutput breakdown in result.Breakdowns)
         {
-            output.WriteLine($"{breakdown.Dimension}: {Number(breakdown.Total)} counted{(breakdown.StatedTotal is int stated ? $", stated total {Number(stated)}{(breakdown.MatchesStatedTotal ? " (matches)" : " (MISMATCH)")}" : string.Empty)}");
+            output.WriteLine($"{CliText.Escape(breakdown.Dimension)}: {Number(breakdown.Total)} counted{(breakdown.StatedTotal is int stated ? $", stated total {Number(stated)}{(breakdown.MatchesStatedTotal ? " (matches)" : " (MISMATCH)")}" : string.Empty)}");
             if (breakdown.TotalMismatch is string mismatch)
             {
                 output.WriteLine(mismatch);

@@ -31,7 +31,7 @@ internal static partial class CohortCommand
             HelpName = "MIN-MAX",
             CustomParser = ParseSetBounds,
         };
-        Option<FileInfo?> writeSelected = new("--write-selected")
+        Option<string?> writeSelected = new("--write-selected")
         {
             Description = "Also write the selected candidates, in rank order, to this file as a candidates document (JSON Lines), for example for 'upon cohort composition'.",
             HelpName = "FILE",
@@ -60,7 +60,7 @@ internal static partial class CohortCommand
             string path = parseResult.GetValue(file)!;
             if (ReadInput(path, error) is not byte[] bytes)
             {
-                return ExitCodes.InvalidInput;
+                return ExitCodes.Failure;
             }
 
             if (ReadCandidates(bytes, path, error) is not { } candidates)
@@ -101,11 +101,13 @@ internal static partial class CohortCommand
                 [.. selection.WaitingList.Select(Describe)],
                 notSelected,
                 parseResult.GetValue(sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
-            if (parseResult.GetValue(writeSelected) is FileInfo selectedFile)
+            if (parseResult.GetValue(writeSelected) is string selectedFile)
             {
                 Dictionary<string, CandidateProfile> profiles = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Profile, StringComparer.Ordinal);
-                using FileStream stream = selectedFile.Create();
-                CandidateDocument.WriteLines(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId]));
+                if (!OutputFile.Write(selectedFile, stream => CandidateDocument.WriteLines(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), error))
+                {
+                    return ExitCodes.Failure;
+                }
             }
 
             if (parseResult.GetValue(format) == CommonOptions.Json)

@@ -30,9 +30,9 @@ internal static class CommonOptions
     }
 
     /// <summary>Creates the <c>--calendar FILE</c> option: a bank-holiday document in the UK government's shape.</summary>
-    public static Option<FileInfo?> CalendarFile() => new("--calendar")
+    public static Option<string?> CalendarFile() => new("--calendar")
     {
-        Description = "A bank-holiday document in the shape the UK government publishes (bank-holidays.json). Default: the built-in England and Wales calendar, 1978 to 2099.",
+        Description = "A bank-holiday document in the shape the UK government publishes (bank-holidays.json); '-' reads standard input. Default: the built-in England and Wales calendar, 1978 to 2099.",
         HelpName = "FILE",
     };
 
@@ -55,25 +55,24 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// Loads the holiday calendar the options ask for. Returns null after writing the document's problems
-    /// to <paramref name="error"/> when the file is missing or invalid.
+    /// Loads the holiday calendar the options ask for (<paramref name="path"/> <c>-</c> is standard input). Returns
+    /// null after writing why to <paramref name="error"/> when the file cannot be read or is invalid.
     /// </summary>
-    public static HolidayCalendar? LoadCalendar(FileInfo? file, string division, TextWriter error)
+    public static HolidayCalendar? LoadCalendar(string? path, string division, TextWriter error)
     {
-        if (file is null)
+        if (path is null)
         {
             return EnglandAndWalesBankHolidays.Calendar;
         }
 
-        if (!file.Exists)
-        {
-            error.WriteLine($"upon: the calendar file '{file.FullName}' does not exist.");
-            return null;
-        }
-
         DocumentResult<HolidayCalendar> result;
-        using (FileStream stream = file.OpenRead())
+        using (Stream? stream = InputFile.Open(path, "calendar file", error))
         {
+            if (stream is null)
+            {
+                return null;
+            }
+
             result = BankHolidayDocument.ReadDivision(stream, division);
         }
 
@@ -82,10 +81,10 @@ internal static class CommonOptions
             return result.Value;
         }
 
-        error.WriteLine($"upon: the calendar file '{file.Name}' is not valid:");
+        error.WriteLine($"upon: the calendar file '{CliText.FileName(path)}' is not valid:");
         foreach (DocumentProblem problem in result.Problems)
         {
-            error.WriteLine($"  {problem}");
+            error.WriteLine($"  {CliText.Describe(problem)}");
         }
 
         return null;

@@ -36,7 +36,7 @@ internal static class DemoCommand
         };
         Option<DirectoryInfo?> outDirectory = new("--out")
         {
-            Description = "Also write the results as JSON, the charts as SVG and the Year 2 sessions as an iCalendar file into this folder (created if missing).",
+            Description = "Also write the results as JSON, the charts as SVG and the Year 2 sessions as an iCalendar file into this folder (created if missing; each file written whole, then moved into place).",
             HelpName = "DIR",
         };
         Command command = new("demo", "Run every capability of Upon.Core on embedded sample data: eligibility decisions, cohort sizing, selection, sets and composition, the Year 2 timeline, and DCS turnover and tenure. Exit 0 when every step gave the result it should.")
@@ -46,12 +46,17 @@ internal static class DemoCommand
         command.SetAction(parseResult =>
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
+            TextWriter error = parseResult.InvocationConfiguration.Error;
             DirectoryInfo? directory = parseResult.GetValue(outDirectory);
-            directory?.Create();
+            if (directory is not null && !CreateFolder(directory, error))
+            {
+                return ExitCodes.Failure;
+            }
+
             DirectoryInfo work = Directory.CreateTempSubdirectory("upon-demo-");
             try
             {
-                Demo demo = new(output, work, directory, parseResult.GetValue(asOf) ?? DefaultAsOf);
+                Demo demo = new(output, error, work, directory, parseResult.GetValue(asOf) ?? DefaultAsOf);
                 return demo.Run();
             }
             finally
@@ -62,11 +67,34 @@ internal static class DemoCommand
         return command;
     }
 
+    /// <summary>Creates the <c>--out</c> folder if missing; false after one line on <paramref name="error"/> when it cannot be.</summary>
+    private static bool CreateFolder(DirectoryInfo directory, TextWriter error)
+    {
+        // DirectoryInfo.ToString() is the path as the user gave it.
+        string shown = CliText.Escape(directory.ToString());
+        if (File.Exists(directory.FullName))
+        {
+            error.WriteLine($"upon: --out '{shown}' is a file, not a folder.");
+            return false;
+        }
+
+        try
+        {
+            directory.Create();
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"upon: cannot create the folder '{shown}': {(exception is UnauthorizedAccessException ? "permission denied" : InputFile.Reason(exception))}.");
+            return false;
+        }
+    }
+
     private static LocalDate? ParseDate(ArgumentResult result) =>
         CliText.TryParseDate(result, " for --as-of", out LocalDate date) ? date : null;
 
     /// <summary>One run of the demo: where its inputs are, where it writes, as of when.</summary>
-    private sealed class Demo(TextWriter output, DirectoryInfo work, DirectoryInfo? directory, LocalDate asOf)
+    private sealed class Demo(TextWriter output, TextWriter error, DirectoryInfo work, DirectoryInfo? directory, LocalDate asOf)
     {
         private readonly List<string> written = [];
         private readonly List<string> failures = [];
@@ -76,8 +104,10 @@ internal static class DemoCommand
             foreach (string input in Inputs)
             {
                 using Stream resource = OpenResource(input);
-                using FileStream file = File.Create(Path.Combine(work.FullName, input));
-                resource.CopyTo(file);
+                if (!OutputFile.Write(Path.Combine(work.FullName, input), resource.CopyTo, error))
+                {
+                    return ExitCodes.Failure;
+                }
             }
 
             output.WriteLine("upon demo: Upon.Core on built-in policies and timelines and embedded sample data. Every person and");
@@ -89,7 +119,7 @@ internal static class DemoCommand
             Workforce();
             if (directory is not null)
             {
-                Heading($"Files written to {directory.FullName}");
+                Heading($"Files written to {CliText.Escape(directory.FullName)}");
                 foreach (string name in written)
                 {
                     output.WriteLine("  " + name);
@@ -166,7 +196,7 @@ internal static class DemoCommand
             {
                 // DTSTAMP is the start of the as-of day in London, so that the file is the same on every run.
                 string stamp = asOf.AtStartOfDayInZone(ProgrammeYear.TimeZone).ToInstant().ToString();
-                Run(ExitCodes.Success, TextWriter.Null, ["timeline", "ics", "2021/22", "--output", Path.Combine(directory.FullName, "year2-sessions.ics"), "--stamp", stamp]);
+                Run(ExitCodes.Success, TextWriter.Null, ["timeline", "ics", "2021/22", "--output", Path.Combine(directory.FullName, "year2-sessions.ics"), "--stamp", stamp], error);
                 written.Add("year2-sessions.ics");
             }
         }
@@ -217,16 +247,21 @@ internal static class DemoCommand
             Run(expectedExitCode, output, args);
             if (directory is not null && jsonFile is not null)
             {
-                using StreamWriter json = new(Path.Combine(directory.FullName, jsonFile)) { NewLine = "\n" };
-                Run(expectedExitCode, json, [.. args, "--format", "json"]);
-                written.Add(jsonFile);
+                if (OutputFile.WriteText(Path.Combine(directory.FullName, jsonFile), json => Run(expectedExitCode, json, [.. args, "--format", "json"]), error))
+                {
+                    written.Add(jsonFile);
+                }
+                else
+                {
+                    failures.Add($"{jsonFile}: not written");
+                }
             }
         }
 
-        private void Run(int expectedExitCode, TextWriter writer, string[] args)
+        private void Run(int expectedExitCode, TextWriter writer, string[] args, TextWriter? errors = null)
         {
             string[] resolved = [.. args.Select(Resolve)];
-            int exitCode = UponCommandLine.Run(resolved, writer, writer);
+            int exitCode = UponCommandLine.Run(resolved, writer, errors ?? writer);
             if (exitCode != expectedExitCode)
             {
                 failures.Add($"upon {string.Join(' ', args)}: exit {exitCode}, expected {expectedExitCode}");

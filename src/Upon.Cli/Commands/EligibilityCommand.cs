@@ -39,9 +39,9 @@ internal static class EligibilityCommand
             Description = "Decide every application with this policy, ID or ID@VERSION (default: the policy governing each application's programme year on its assessment date).",
             HelpName = "ID",
         };
-        Option<FileInfo?> policies = new("--policies")
+        Option<string?> policies = new("--policies")
         {
-            Description = "A policy document (one policy or an array) to use instead of the built-in policies.",
+            Description = "A policy document (one policy or an array) to use instead of the built-in policies; '-' reads standard input.",
             HelpName = "FILE",
         };
         Option<LocalDate?> asOf = new("--as-of")
@@ -70,6 +70,13 @@ internal static class EligibilityCommand
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
             TextWriter error = parseResult.InvocationConfiguration.Error;
+            string path = parseResult.GetValue(file)!;
+            if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
+            {
+                error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
+                return ExitCodes.Usage;
+            }
+
             PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
             if (registry is null)
             {
@@ -82,20 +89,18 @@ internal static class EligibilityCommand
                 fixedPolicy = FindPolicy(registry, policyId);
                 if (fixedPolicy is null)
                 {
-                    error.WriteLine($"upon: no policy '{policyId}'; run 'upon eligibility policies' to list them.");
+                    error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
                     return ExitCodes.Usage;
                 }
             }
 
-            string path = parseResult.GetValue(file)!;
-            if (path != "-" && !File.Exists(path))
+            using Stream? input = InputFile.Open(path, "file", error);
+            if (input is null)
             {
-                error.WriteLine($"upon: the file '{path}' does not exist.");
-                return ExitCodes.InvalidInput;
+                return ExitCodes.Failure;
             }
 
             EligibilityBatch batch = new(registry, fixedPolicy, parseResult.GetValue(asOf));
-            using Stream input = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
             BatchSummary summary = parseResult.GetValue(format) switch
             {
                 CommonOptions.Json => WriteJson(output, batch.Evaluate(input)),
@@ -115,9 +120,9 @@ internal static class EligibilityCommand
             HelpName = "ID",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        Option<FileInfo?> policies = new("--policies")
+        Option<string?> policies = new("--policies")
         {
-            Description = "A policy document (one policy or an array) to list instead of the built-in policies.",
+            Description = "A policy document (one policy or an array) to list instead of the built-in policies; '-' reads standard input.",
             HelpName = "FILE",
         };
         Option<string> format = CommonOptions.Format();
@@ -159,7 +164,7 @@ internal static class EligibilityCommand
             EligibilityPolicy? found = FindPolicy(registry, policyId);
             if (found is null)
             {
-                error.WriteLine($"upon: no policy '{policyId}'; run 'upon eligibility policies' to list them.");
+                error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
                 return ExitCodes.Usage;
             }
 
@@ -169,8 +174,8 @@ internal static class EligibilityCommand
             }
             else
             {
-                output.WriteLine($"{found.Title}");
-                output.WriteLine($"{found.Id} version {found.Version}, programme year {found.ProgrammeYear}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
+                output.WriteLine(CliText.Escape(found.Title));
+                output.WriteLine($"{CliText.Escape(found.Id)} version {found.Version}, programme year {CliText.Escape(found.ProgrammeYear)}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
                 output.WriteLine();
                 output.WriteLine("Rules:");
                 WriteRule(output, found.Rule, 1);
@@ -178,7 +183,7 @@ internal static class EligibilityCommand
                 output.WriteLine("Interpretation:");
                 foreach (string sentence in found.Interpretation)
                 {
-                    output.WriteLine($"  - {sentence}");
+                    output.WriteLine($"  - {CliText.Escape(sentence)}");
                 }
             }
 
@@ -187,22 +192,21 @@ internal static class EligibilityCommand
         return command;
     }
 
-    private static PolicyRegistry? LoadRegistry(FileInfo? file, TextWriter error)
+    private static PolicyRegistry? LoadRegistry(string? path, TextWriter error)
     {
-        if (file is null)
+        if (path is null)
         {
             return PolicyRegistry.BuiltIn;
         }
 
-        if (!file.Exists)
-        {
-            error.WriteLine($"upon: the policy file '{file.FullName}' does not exist.");
-            return null;
-        }
-
         DocumentResult<IReadOnlyList<EligibilityPolicy>> read;
-        using (FileStream stream = file.OpenRead())
+        using (Stream? stream = InputFile.Open(path, "policy file", error))
         {
+            if (stream is null)
+            {
+                return null;
+            }
+
             read = PolicyDocument.Read(stream);
         }
 
@@ -212,10 +216,10 @@ internal static class EligibilityCommand
             return registry.Value;
         }
 
-        error.WriteLine($"upon: the policy file '{file.Name}' is not valid:");
+        error.WriteLine($"upon: the policy file '{CliText.FileName(path)}' is not valid:");
         foreach (DocumentProblem problem in registry?.Problems ?? read.Problems)
         {
-            error.WriteLine($"  {problem}");
+            error.WriteLine($"  {CliText.Describe(problem)}");
         }
 
         return null;
@@ -275,7 +279,7 @@ internal static class EligibilityCommand
     /// <summary>Writes a decision's outcome and its explanation, rule by rule.</summary>
     internal static void WriteExplanation(TextWriter output, EligibilityDecision decision)
     {
-        output.WriteLine($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}");
+        output.WriteLine(CliText.Escape($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}"));
         WriteResult(output, decision.Explanation, 1);
     }
 
@@ -386,7 +390,7 @@ internal static class EligibilityCommand
             AssessorOutcomeRule a => $"assessors' judgement of {Words(a.Criterion.ToString())}{(a.RequireOutcome ? ", required" : ", if given")}",
             _ => string.Empty,
         };
-        output.WriteLine($"{indent}{rule.Code}: {rule.Title} ({detail})");
+        output.WriteLine(CliText.Escape($"{indent}{rule.Code}: {rule.Title} ({detail})"));
         foreach (EligibilityRule child in rule.Rules)
         {
             WriteRule(output, child, depth + 1);
@@ -401,7 +405,7 @@ internal static class EligibilityCommand
             CriterionOutcome.Fail => "FAIL",
             _ => "????",
         };
-        output.WriteLine($"{new string(' ', depth * 2)}[{mark}] {result.Code} ({result.Reason}): {result.Message}");
+        output.WriteLine(CliText.Escape($"{new string(' ', depth * 2)}[{mark}] {result.Code} ({result.Reason}): {result.Message}"));
         foreach (CriterionResult child in result.Results)
         {
             WriteResult(output, child, depth + 1);

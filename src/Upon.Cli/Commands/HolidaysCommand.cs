@@ -19,7 +19,7 @@ internal static class HolidaysCommand
             HelpName = "YEAR",
         };
         Option<string> format = CommonOptions.Format();
-        Option<FileInfo?> calendarFile = CommonOptions.CalendarFile();
+        Option<string?> calendarFile = CommonOptions.CalendarFile();
         Option<string> division = CommonOptions.Division();
 
         Command command = new("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).")
@@ -63,7 +63,7 @@ internal static class HolidaysCommand
 
     private static void WriteTable(TextWriter output, HolidayList list, int year)
     {
-        output.WriteLine($"Bank holidays, {list.Calendar}, {year}");
+        output.WriteLine($"Bank holidays, {CliText.Escape(list.Calendar)}, {year}");
         output.WriteLine();
         TextTable table = new("Date", "Day", "Holiday");
         foreach (Holiday holiday in list.Holidays)

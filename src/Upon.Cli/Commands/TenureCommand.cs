@@ -118,13 +118,19 @@ internal static class TenureCommand
                 StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
                 groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
                 logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
-                WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error);
+                if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
+                {
+                    return ExitCodes.Failure;
+                }
             }
             else if (measure == KaplanMeierMethod)
             {
                 KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
                 groups = [KaplanMeierGroup(All, curve, months)];
-                WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error);
+                if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
+                {
+                    return ExitCodes.Failure;
+                }
             }
             else
             {

@@ -35,7 +35,7 @@ internal static class TimelineCommand
     private static Argument<string> YearArgument(bool fileToo) => new("year")
     {
         Description = fileToo
-            ? "A built-in year (aspirant-2021-22, 2021/22, year-2, new-directors-2021-22) or a programme-year JSON file."
+            ? "A built-in year (aspirant-2021-22, 2021/22, year-2, new-directors-2021-22) or a programme-year JSON file; '-' reads standard input."
             : "A built-in year: aspirant-2020-21, aspirant-2021-22, aspirant-2022-23 or new-directors-2021-22; or an alias such as 2021/22 or year-2.",
         HelpName = fileToo ? "YEAR|FILE" : "YEAR",
     };
@@ -71,7 +71,7 @@ internal static class TimelineCommand
 
     private static Command CreateValidate()
     {
-        Argument<FileInfo> file = new("file") { Description = "A programme-year JSON file (docs/schemas/programme-year.schema.json).", HelpName = "FILE" };
+        Argument<string> file = new("file") { Description = "A programme-year JSON file (docs/schemas/programme-year.schema.json); '-' reads standard input.", HelpName = "FILE|-" };
         Option<string> format = CommonOptions.Format();
         Command command = new("validate", "Validate a programme-year file: its shape, then the timeline rules against the England and Wales working-day calendar. Exit 1 when there is an error; warnings alone exit 0.") { file, format };
         command.SetAction(parseResult =>
@@ -91,7 +91,7 @@ internal static class TimelineCommand
             }
             else
             {
-                output.WriteLine($"{programme.Id}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
+                output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
                 if (!report.Findings.IsEmpty)
                 {
                     output.WriteLine();
@@ -191,7 +191,7 @@ internal static class TimelineCommand
     private static Command CreateIcs()
     {
         Argument<string> year = YearArgument(fileToo: true);
-        Option<FileInfo> outputFile = new("--output", "-o") { Description = "The .ics file to write.", HelpName = "OUT.ics", Required = true };
+        Option<string> outputFile = new("--output", "-o") { Description = "The .ics file to write: written whole to a temporary file beside it, then moved into place.", HelpName = "OUT.ics", Required = true };
         Option<Instant?> stamp = new("--stamp")
         {
             Description = "The DTSTAMP of every event, as an ISO 8601 UTC instant such as 2026-11-22T09:00:00Z. Default: now.",
@@ -213,23 +213,23 @@ internal static class TimelineCommand
             TimelineFinding[] timeErrors = [.. report.Findings.Where(f => f.Code == TimelineFindingCodes.SessionEndBeforeStart)];
             if (timeErrors.Length > 0)
             {
-                error.WriteLine($"upon: {programme.Id} cannot be exported:");
+                error.WriteLine($"upon: {CliText.Escape(programme.Id)} cannot be exported:");
                 foreach (TimelineFinding finding in timeErrors)
                 {
-                    error.WriteLine($"  {finding}");
+                    error.WriteLine($"  {CliText.Escape(finding.ToString())}");
                 }
 
                 return ExitCodes.InvalidInput;
             }
 
             Instant when = parseResult.GetValue(stamp) ?? SystemClock.Instance.GetCurrentInstant();
-            FileInfo file = parseResult.GetValue(outputFile)!;
-            using (FileStream stream = file.Create())
+            string file = parseResult.GetValue(outputFile)!;
+            if (!OutputFile.Write(file, stream => IcsExport.Write(programme, stream, when), error))
             {
-                IcsExport.Write(programme, stream, when);
+                return ExitCodes.Failure;
             }
 
-            output.WriteLine($"Wrote {Count(programme.Sessions.Length, "event")} to {file.Name}.");
+            output.WriteLine($"Wrote {Count(programme.Sessions.Length, "event")} to {CliText.FileName(file)}.");
             return ExitCodes.Success;
         });
         return command;
@@ -348,26 +348,27 @@ internal static class TimelineCommand
             return (builtIn, ExitCodes.Success);
         }
 
-        if (File.Exists(yearOrFile))
+        // A name with an extension (year2.json), standard input, or anything that exists is meant as a file, so
+        // that a file that cannot be read exits 1 like every other command's; "2019/20" is an unknown year.
+        if (InputFile.IsStandardInput(yearOrFile) || Path.HasExtension(yearOrFile) || Path.Exists(yearOrFile))
         {
-            return ReadFile(new FileInfo(yearOrFile), error);
+            return ReadFile(yearOrFile, error);
         }
 
-        error.WriteLine($"upon: '{yearOrFile}' is neither a built-in year ({string.Join(", ", BuiltInTimelines.All.Select(y => y.Id))}) nor a file.");
+        error.WriteLine($"upon: '{CliText.Escape(yearOrFile)}' is neither a built-in year ({string.Join(", ", BuiltInTimelines.All.Select(y => y.Id))}) nor a file.");
         return (null, ExitCodes.Usage);
     }
 
-    private static (ProgrammeYear? Year, int ExitCode) ReadFile(FileInfo file, TextWriter error)
+    private static (ProgrammeYear? Year, int ExitCode) ReadFile(string path, TextWriter error)
     {
-        if (!file.Exists)
-        {
-            error.WriteLine($"upon: the file '{file.FullName}' does not exist.");
-            return (null, ExitCodes.InvalidInput);
-        }
-
         DocumentResult<ProgrammeYear> result;
-        using (FileStream stream = file.OpenRead())
+        using (Stream? stream = InputFile.Open(path, "file", error))
         {
+            if (stream is null)
+            {
+                return (null, ExitCodes.Failure);
+            }
+
             result = ProgrammeYearDocument.Read(stream);
         }
 
@@ -376,10 +377,10 @@ internal static class TimelineCommand
             return (result.Value, ExitCodes.Success);
         }
 
-        error.WriteLine($"upon: the programme-year file '{file.Name}' is not valid:");
+        error.WriteLine($"upon: the programme-year file '{CliText.FileName(path)}' is not valid:");
         foreach (DocumentProblem problem in result.Problems)
         {
-            error.WriteLine($"  {problem}");
+            error.WriteLine($"  {CliText.Describe(problem)}");
         }
 
         return (null, ExitCodes.InvalidInput);
@@ -388,7 +389,7 @@ internal static class TimelineCommand
     /// <summary>Writes a programme year's milestones, sessions and (unless told not to) notes as tables.</summary>
     internal static void WriteYear(TextWriter output, ProgrammeYear programme, bool notes = true)
     {
-        output.WriteLine($"{programme.Id}: {programme.Name}");
+        output.WriteLine(CliText.Escape($"{programme.Id}: {programme.Name}"));
         output.WriteLine($"{Words(programme.Strand.ToString())}; runs {Iso(programme.Window.Start)} to {Iso(programme.Window.End)}; {(programme.RequiredTaughtDays is int days ? Count(days, "taught day") + " required" : "taught days not stated")}");
         output.WriteLine();
         output.WriteLine("Milestones");
@@ -429,7 +430,7 @@ internal static class TimelineCommand
             output.WriteLine("Notes");
             foreach (string note in programme.Notes)
             {
-                output.WriteLine("- " + note);
+                output.WriteLine("- " + CliText.Escape(note));
             }
         }
     }

@@ -94,11 +94,15 @@ internal static class TurnoverCommand
 
             List<TurnoverRow> rows = [.. labels.Zip(turnovers, Row)];
             ChartSeries rates = ChartSeries.ChangeRates("Changes per authority", turnovers);
-            WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
+            if (!WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
             {
                 Title = $"DCS changes per authority by {Describe(periods)}",
                 YAxisLabel = "Changes per authority",
-            }), error);
+            }), error))
+            {
+                return ExitCodes.Failure;
+            }
+
             TurnoverReport report = new(
                 periods,
                 today,

@@ -16,7 +16,7 @@ internal static class WorkdaysCommand
         Argument<LocalDate> from = CommonOptions.Date("from", "The first date, included, as yyyy-MM-dd.");
         Argument<LocalDate> to = CommonOptions.Date("to", "The last date, included, as yyyy-MM-dd; not before FROM.");
         Option<string> format = CommonOptions.Format();
-        Option<FileInfo?> calendarFile = CommonOptions.CalendarFile();
+        Option<string?> calendarFile = CommonOptions.CalendarFile();
         Option<string> division = CommonOptions.Division();
 
         Command command = new("workdays", "Count the working days from FROM to TO, both dates included: weekdays that are not bank holidays.")

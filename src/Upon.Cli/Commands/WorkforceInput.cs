@@ -6,7 +6,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -91,27 +90,28 @@ internal static class WorkforceOptions
 
     /// <summary>The usage error for an <c>--svg</c> file whose folder does not exist, or null.</summary>
     public static string? CheckSvg(FileInfo? file) =>
-        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{folder.FullName}', does not exist." : null;
+        file?.Directory is DirectoryInfo folder && !folder.Exists ? $"the folder of --svg, '{CliText.Escape(folder.FullName)}', does not exist." : null;
 
     /// <summary>
-    /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends) when it is given; when there is
-    /// nothing to draw, says so on <paramref name="error"/> and writes no file.
+    /// Writes an SVG document to <paramref name="file"/> (UTF-8, LF line ends, whole or not at all: see
+    /// <see cref="OutputFile"/>) when it is given; when there is nothing to draw, says so on <paramref name="error"/>
+    /// and writes no file. Returns false after one line on <paramref name="error"/> when the file cannot be written.
     /// </summary>
-    public static void WriteSvg(FileInfo? file, bool anything, Action<TextWriter> draw, TextWriter error)
+    public static bool WriteSvg(FileInfo? file, bool anything, Action<TextWriter> draw, TextWriter error)
     {
         if (file is null)
         {
-            return;
+            return true;
         }
 
         if (!anything)
         {
-            error.WriteLine($"upon: nothing to draw, so '{file.Name}' was not written.");
-            return;
+            error.WriteLine($"upon: nothing to draw, so '{CliText.Escape(file.Name)}' was not written.");
+            return true;
         }
 
-        using StreamWriter writer = new(file.FullName, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        draw(writer);
+        // FileInfo.ToString() is the path as the user gave it.
+        return OutputFile.WriteText(file.ToString(), draw, error);
     }
 
     /// <summary>Today in Europe/London, from the system clock: the default as-of date.</summary>
@@ -126,10 +126,11 @@ internal static class WorkforceOptions
     /// </summary>
     public static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
     {
-        if (!file.Exists)
+        // FileInfo.ToString() is the path as the user gave it; '-' is standard input.
+        using Stream? stream = InputFile.Open(file.ToString(), "appointments file", error, seekable: true);
+        if (stream is null)
         {
-            error.WriteLine($"upon: the appointments file '{file.FullName}' does not exist.");
-            return (null, ExitCodes.InvalidInput);
+            return (null, ExitCodes.Failure);
         }
 
         AuthorityRegister? fromFile = null;
@@ -142,17 +143,13 @@ internal static class WorkforceOptions
             }
         }
 
-        List<AppointmentRecord> records;
-        using (FileStream stream = file.OpenRead())
-        {
-            records = [.. IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream)];
-        }
+        List<AppointmentRecord> records = [.. IsJson(file, stream) ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream)];
 
         AuthorityRegister register = fromFile ?? FromAppointments(records);
         AppointmentValidationResult result = AppointmentValidation.Validate(records, register, asOf);
         if (!result.Reported.IsEmpty)
         {
-            WriteProblems(error, $"{CliText.Count(result.Reported.Length, "record")} of '{file.Name}' {(result.Reported.Length == 1 ? "has" : "have")} problems:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+            WriteProblems(error, $"{CliText.Count(result.Reported.Length, "record")} of '{CliText.Escape(file.Name)}' {(result.Reported.Length == 1 ? "has" : "have")} problems:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
 
             bool fatal = result.Reported.Any(r => r.RecordNumber == 0);
             if (fatal || !continueOnError)
@@ -172,15 +169,14 @@ internal static class WorkforceOptions
     /// <summary>Reads an authority register; on a missing file or any problem, writes why and returns null (a partial register would change every rate).</summary>
     private static AuthorityRegister? LoadRegister(FileInfo file, TextWriter error)
     {
-        if (!file.Exists)
-        {
-            error.WriteLine($"upon: the register file '{file.FullName}' does not exist.");
-            return null;
-        }
-
         AuthorityRegisterReadResult result;
-        using (FileStream stream = file.OpenRead())
+        using (Stream? stream = InputFile.Open(file.ToString(), "register file", error, seekable: true))
         {
+            if (stream is null)
+            {
+                return null;
+            }
+
             result = IsJson(file, stream) ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
         }
 
@@ -189,7 +185,7 @@ internal static class WorkforceOptions
             return result.Register;
         }
 
-        WriteProblems(error, $"the register file '{file.Name}' is not valid:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+        WriteProblems(error, $"the register file '{CliText.Escape(file.Name)}' is not valid:", result.Reported.Select(r => (r.RecordNumber, r.Problems)));
         return null;
     }
 
@@ -201,13 +197,13 @@ internal static class WorkforceOptions
         {
             foreach (DocumentProblem problem in problems)
             {
-                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {problem}");
+                error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {CliText.Describe(problem)}");
             }
         }
     }
 
     /// <summary>Whether the file holds JSON: by extension, else by its first significant character.</summary>
-    private static bool IsJson(FileInfo file, FileStream stream)
+    private static bool IsJson(FileInfo file, Stream stream)
     {
         string extension = file.Extension.ToLowerInvariant();
         if (extension is ".csv")

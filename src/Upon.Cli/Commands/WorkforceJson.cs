@@ -33,7 +33,7 @@ internal sealed record InputSummary(string Register, RecordCounts Records, IRead
     /// <summary>Writes the two lines under a table's title: the register and records in = used + reported.</summary>
     public void Write(TextWriter output)
     {
-        output.WriteLine($"Register: {Register}; records: {Records.Records} in = {Records.Used} used + {Records.Reported} reported");
+        output.WriteLine($"Register: {CliText.Escape(Register)}; records: {Records.Records} in = {Records.Used} used + {Records.Reported} reported");
         output.WriteLine();
     }
 }
