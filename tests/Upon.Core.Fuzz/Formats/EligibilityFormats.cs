@@ -1,0 +1,187 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Upon.Core.Eligibility;
+using Upon.Core.Fuzz.Documents;
+using Upon.Core.Fuzz.Fuzzing;
+using Upon.Core.Serialization;
+using Upon.Core.Testing;
+
+namespace Upon.Core.Fuzz.Formats;
+
+/// <summary>Application records for the seeds: the examples, and generated submissions (with monitoring answers).</summary>
+internal static class ApplicationSeeds
+{
+    public static List<JsonTree> Records { get; } = Create();
+
+    /// <summary>Applications read from the seeds, to decide with fuzzed policies.</summary>
+    public static List<Application> Applications { get; } =
+        [.. SeedSources.LineTexts("applications.jsonl").Select(ApplicationDocument.Parse).Where(r => r.IsValid).Select(r => r.Value!.Application)];
+
+    private static List<JsonTree> Create()
+    {
+        // The examples include an application with mistakes, for the docs: only the valid ones are seeds.
+        List<JsonTree> records = [.. SeedSources.LineTexts("applications.jsonl").Where(l => ApplicationDocument.Parse(l).IsValid).Select(JsonTree.Parse)];
+        foreach (ApplicationSubmission submission in SeedSources.Sample(EligibilityDocumentGenerators.Submissions(), 6, 11))
+        {
+            records.Add(SeedSources.Tree(s => ApplicationDocument.Write(s, submission.Application, submission.Monitoring)));
+        }
+
+        foreach (Application application in SeedSources.Sample(EligibilityGenerators.ApplicationGen(), 4, 12))
+        {
+            records.Add(SeedSources.Tree(s => ApplicationDocument.Write(s, application, new EqualityMonitoring("white-british", "no", "female", "35-44", null, null))));
+        }
+
+        return records;
+    }
+}
+
+/// <summary>
+/// Application batches: <see cref="EligibilityBatch.Evaluate"/> (ApplicationDocument's reader for each document, then
+/// <see cref="EligibilityPolicy.Decide(Application, NodaTime.LocalDate)"/> with the built-in policies), in one layout.
+/// The single layout also reads the bytes with <see cref="ApplicationDocument.Read"/> and decides the application
+/// with every built-in policy, and writes and reads back each decision.
+/// </summary>
+internal sealed class ApplicationBatchFormat(string name, BatchFormat batchFormat, SeedLayout layout) : FuzzFormat
+{
+    private static readonly EligibilityBatch Batch = new(PolicyRegistry.BuiltIn);
+
+    public override string Name => name;
+
+    public override string Reader => $"EligibilityBatch.Evaluate({batchFormat}) with the built-in policies";
+
+    public override bool HasMonitoring => true;
+
+    public override int MaxRecordBytes => ApplicationDocument.DefaultMaxBytes;
+
+    public override Expectation? Expect(byte[] bytes) => batchFormat switch
+    {
+        BatchFormat.JsonLines => RecordOracle.JsonLines(bytes),
+        BatchFormat.JsonArray => RecordOracle.JsonArray(bytes, MaxRecordBytes),
+        _ => RecordOracle.Auto(bytes, MaxRecordBytes),
+    };
+
+    public override void Run(byte[] bytes, Observation observation)
+    {
+        int expectedIndex = 0;
+        int lastLine = 0;
+        foreach (BatchItem item in Batch.Evaluate(new MemoryStream(bytes), batchFormat))
+        {
+            observation.Check(item.Index == expectedIndex++, "batch indexes are not 0, 1, 2, ...", $"index {item.Index}");
+            if (item.Line is int line)
+            {
+                observation.Check(line > lastLine, "JSON Lines line numbers do not increase", $"line {line} after {lastLine}");
+                lastLine = line;
+            }
+
+            observation.Add(item.Index + 1, item.IsDecision, item.Problems);
+        }
+
+        if (layout != SeedLayout.Single)
+        {
+            return;
+        }
+
+        DocumentResult<ApplicationSubmission> read = ApplicationDocument.Read(new MemoryStream(bytes));
+        observation.Check(read.IsValid != read.Problems.Any(), "ApplicationDocument.Read is valid and has problems, or neither", $"{read.Problems.Length} problems");
+        observation.LaterProblems.AddRange(read.Problems.Select(p => ("ApplicationDocument.Read", p)));
+        if (read.IsValid)
+        {
+            foreach (EligibilityPolicy policy in BuiltInPolicies.All)
+            {
+                EligibilityDecision decision = policy.Decide(read.Value.Application, read.Value.Application.AssessedOn);
+                using MemoryStream written = new();
+                DecisionDocument.Write(written, decision);
+                DocumentResult<EligibilityDecision> back = DecisionDocument.Parse(Encoding.UTF8.GetString(written.ToArray()));
+                observation.Check(back.IsValid, "a decision written by DecisionDocument does not read back", string.Join("; ", back.Problems));
+            }
+        }
+    }
+
+    protected override IEnumerable<Seed> CreateSeeds() => SeedSources.Groups(name, layout, ApplicationSeeds.Records);
+}
+
+/// <summary>Policy documents: <see cref="PolicyDocument.Read"/>, then <see cref="PolicyRegistry.Create"/> and decisions of the example applications.</summary>
+internal sealed class PolicyFormat : FuzzFormat
+{
+    public override string Name => "policies";
+
+    public override string Reader => "PolicyDocument.Read, PolicyRegistry.Create, EligibilityPolicy.Decide";
+
+    public override Expectation? Expect(byte[] bytes) => null;
+
+    public override void Run(byte[] bytes, Observation observation)
+    {
+        DocumentResult<IReadOnlyList<EligibilityPolicy>> read = PolicyDocument.Read(new MemoryStream(bytes));
+        observation.Add(1, read.IsValid, read.Problems);
+        if (!read.IsValid)
+        {
+            return;
+        }
+
+        DocumentResult<PolicyRegistry> registry = PolicyRegistry.Create(read.Value);
+        observation.LaterProblems.AddRange(registry.Problems.Select(p => ("PolicyRegistry.Create", p)));
+        foreach (Application application in ApplicationSeeds.Applications)
+        {
+            if (registry.IsValid)
+            {
+                registry.Value.TryDecide(application, out _);
+            }
+
+            foreach (EligibilityPolicy policy in read.Value)
+            {
+                policy.Decide(application, application.AssessedOn);
+            }
+        }
+    }
+
+    protected override IEnumerable<Seed> CreateSeeds()
+    {
+        List<EligibilityPolicy> policies = [.. BuiltInPolicies.All, .. SeedSources.Sample(EligibilityDocumentGenerators.Policies(), 6, 21)];
+        for (int i = 0; i < policies.Count; i++)
+        {
+            EligibilityPolicy policy = policies[i];
+            yield return new Seed($"policies[{i}]", SeedLayout.Single, [SeedSources.Tree(s => PolicyDocument.Write(s, [policy]))]);
+        }
+
+        yield return new Seed("policies[built-in]", SeedLayout.Single, [SeedSources.Tree(s => PolicyDocument.Write(s, BuiltInPolicies.All))]);
+    }
+}
+
+/// <summary>Decision documents: <see cref="DecisionDocument.Parse"/> (its only reader takes a string: the bytes are decoded as UTF-8, invalid bytes replaced), then written and read back.</summary>
+internal sealed class DecisionFormat : FuzzFormat
+{
+    public override string Name => "decisions";
+
+    public override string Reader => "DecisionDocument.Parse, DecisionDocument.Write";
+
+    public override Expectation? Expect(byte[] bytes) => null;
+
+    public override void Run(byte[] bytes, Observation observation)
+    {
+        DocumentResult<EligibilityDecision> read = DecisionDocument.Parse(Encoding.UTF8.GetString(bytes));
+        observation.Add(1, read.IsValid, read.Problems);
+        if (read.IsValid)
+        {
+            using MemoryStream written = new();
+            DecisionDocument.Write(written, read.Value);
+            DocumentResult<EligibilityDecision> back = DecisionDocument.Parse(Encoding.UTF8.GetString(written.ToArray()));
+            observation.Check(back.IsValid, "a decision read and written again does not read back", string.Join("; ", back.Problems));
+        }
+    }
+
+    protected override IEnumerable<Seed> CreateSeeds()
+    {
+        List<Application> applications = [.. ApplicationSeeds.Applications, .. SeedSources.Sample(EligibilityGenerators.ApplicationGen(), 4, 31)];
+        int i = 0;
+        foreach (Application application in applications)
+        {
+            foreach (EligibilityPolicy policy in BuiltInPolicies.All.Where((_, k) => (k + i) % 2 == 0))
+            {
+                EligibilityDecision decision = policy.Decide(application, application.AssessedOn);
+                yield return new Seed($"decisions[{i++}]", SeedLayout.Single, [SeedSources.Tree(s => DecisionDocument.Write(s, decision))]);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using Upon.Core.Fuzz.Documents;
+using Upon.Core.Fuzz.Fuzzing;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Fuzz.Formats;
+
+/// <summary>The computations behind the workforce readers, on fixed dates and windows.</summary>
+internal static class WorkforceComputations
+{
+    public static readonly LocalDate AsOf = new(2025, 3, 31);
+
+    public static readonly DateInterval Window = new(new LocalDate(2008, 4, 1), new LocalDate(2025, 3, 31));
+
+    /// <summary>Gets the example register (docs/examples/register.csv).</summary>
+    public static AuthorityRegister ExampleRegister { get; } = AuthorityRegisterDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("register.csv")))).Register;
+
+    /// <summary>Gets the example appointments (docs/examples/appointments.csv), as records.</summary>
+    public static List<AppointmentRecord> ExampleRecords { get; } = [.. AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("appointments.csv"))))];
+
+    /// <summary>
+    /// Validates the records against the example register (so that unknown codes are reported) and against a register of
+    /// every code they name (as the CLI does without --register), then measures turnover and tenure on the second.
+    /// </summary>
+    public static void Appointments(List<AppointmentRecord> records, Observation observation)
+    {
+        AppointmentValidationResult checkedAgainstExample = AppointmentValidation.Validate(records, ExampleRegister, AsOf);
+        Add(checkedAgainstExample, records, "AppointmentValidation.Validate", observation);
+        AuthorityRegister everyCode = new(records
+            .Where(r => r.IsValid)
+            .Select(r => r.Appointment!.AuthorityCode)
+            .Distinct(StringComparer.Ordinal)
+            .Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
+        AppointmentValidationResult result = AppointmentValidation.Validate(records, everyCode, AsOf);
+        Add(result, records, "AppointmentValidation.Validate", observation);
+        Measure(result.Appointments, everyCode);
+    }
+
+    /// <summary>Measures turnover (by financial year, looking through interim holders and not) and tenure (Kaplan–Meier, completed, in post).</summary>
+    public static void Measure(IReadOnlyList<Appointment> appointments, AuthorityRegister register)
+    {
+        foreach (bool lookThrough in new[] { true, false })
+        {
+            Turnover.ByFinancialYear(appointments, register, 2015, 2024, lookThrough);
+            TenureMeasures.KaplanMeierTenure(appointments, Window, lookThroughInterim: lookThrough);
+            TenureMeasures.CompletedTenures(appointments, Window, lookThrough);
+            TenureMeasures.TimeInPost(appointments, AsOf, lookThrough);
+        }
+    }
+
+    private static void Add(AppointmentValidationResult result, List<AppointmentRecord> records, string source, Observation observation)
+    {
+        AppointmentSummary summary = result.Summary;
+        // The summary counts the records read; a record 0 (the file as a whole) may or may not count as one.
+        observation.Check(
+            (summary.Records == records.Count || summary.Records == records.Count(r => r.RecordNumber >= 1))
+            && summary.Used + summary.Reported + summary.Skipped == summary.Records && summary.Used == result.Appointments.Length,
+            "validation summary does not add up: records = used + reported + skipped",
+            $"{records.Count} records in; {summary}; {result.Appointments.Length} appointments");
+        observation.LaterProblems.AddRange(result.Reported.SelectMany(r => r.Problems).Select(p => (source, p)));
+    }
+}
+
+/// <summary>Appointments: <see cref="AppointmentReader"/> (CSV, or JSON with the layout told automatically), then validation, turnover and tenure.</summary>
+internal sealed class AppointmentFormat(bool csv) : FuzzFormat
+{
+    public override string Name => csv ? "appointments-csv" : "appointments-json";
+
+    public override string Reader => (csv ? "AppointmentReader.ReadCsv" : "AppointmentReader.ReadJson(Auto)") + ", AppointmentValidation, Turnover, TenureMeasures";
+
+    public override int MaxRecordBytes => AppointmentReader.MaxRecordBytes;
+
+    public override Expectation? Expect(byte[] bytes) => csv ? RecordOracle.Csv(bytes) : RecordOracle.Auto(bytes, MaxRecordBytes);
+
+    public override void Run(byte[] bytes, Observation observation)
+    {
+        List<AppointmentRecord> records = [.. csv ? AppointmentReader.ReadCsv(new MemoryStream(bytes)) : AppointmentReader.ReadJson(new MemoryStream(bytes))];
+        foreach (AppointmentRecord record in records)
+        {
+            observation.Add(record.RecordNumber, record.IsValid, record.Problems);
+        }
+
+        WorkforceComputations.Appointments(records, observation);
+    }
+
+    protected override IEnumerable<Seed> CreateSeeds()
+    {
+        List<string[]> rows = SeedSources.CsvRows("appointments.csv");
+        if (csv)
+        {
+            return SeedSources.CsvGroups(Name, rows, 4);
+        }
+
+        List<Appointment> appointments = [.. WorkforceComputations.ExampleRecords.Select(r => r.Appointment!)];
+        List<JsonTree> records = [];
+        foreach (Appointment appointment in appointments)
+        {
+            records.Add(((JsonArray)SeedSources.Tree(s => AppointmentWriter.WriteJson(s, [appointment], jsonLines: false, indented: false))).Items[0]);
+        }
+
+        return SeedSources.Groups(Name + "-lines", SeedLayout.Lines, records, 6).Concat(SeedSources.Groups(Name + "-array", SeedLayout.Array, records, 6));
+    }
+}
+
+/// <summary>Authority registers: <see cref="AuthorityRegisterDocument"/> (CSV, or JSON with the layout told automatically), then turnover and validation of the example appointments with the register.</summary>
+internal sealed class RegisterFormat(bool csv) : FuzzFormat
+{
+    public override string Name => csv ? "registers-csv" : "registers-json";
+
+    public override string Reader => (csv ? "AuthorityRegisterDocument.ReadCsv" : "AuthorityRegisterDocument.ReadJson(Auto)") + ", Turnover and AppointmentValidation with the register";
+
+    public override int MaxRecordBytes => AuthorityRegisterDocument.MaxRecordBytes;
+
+    public override Expectation? Expect(byte[] bytes) => csv ? RecordOracle.Csv(bytes) : RecordOracle.Auto(bytes, MaxRecordBytes);
+
+    public override void Run(byte[] bytes, Observation observation)
+    {
+        AuthorityRegisterReadResult read = csv ? AuthorityRegisterDocument.ReadCsv(new MemoryStream(bytes)) : AuthorityRegisterDocument.ReadJson(new MemoryStream(bytes));
+        int numbered = read.Reported.Count(r => r.RecordNumber >= 1);
+        observation.Check(read.Records == read.Register.Authorities.Length + numbered, "register records != authorities + records reported", $"{read.Records} records, {read.Register.Authorities.Length} authorities, {numbered} reported");
+        observation.Check(read.IsValid == read.Reported.IsEmpty, "register IsValid disagrees with its reported records", $"{read.Reported.Length} reported");
+        foreach (Authority unused in read.Register.Authorities)
+        {
+            observation.Add(1, true, []);
+        }
+
+        foreach (ReportedRecord record in read.Reported)
+        {
+            observation.Add(record.RecordNumber, false, record.Problems);
+        }
+
+        if (read.Register.Authorities.Length > 0)
+        {
+            AppointmentValidationResult result = AppointmentValidation.Validate(WorkforceComputations.ExampleRecords, read.Register, WorkforceComputations.AsOf);
+            observation.LaterProblems.AddRange(result.Reported.SelectMany(r => r.Problems).Select(p => ("AppointmentValidation.Validate", p)));
+            WorkforceComputations.Measure(result.Appointments, read.Register);
+        }
+    }
+
+    protected override IEnumerable<Seed> CreateSeeds()
+    {
+        List<string[]> rows = SeedSources.CsvRows("register.csv");
+        if (csv)
+        {
+            return SeedSources.CsvGroups(Name, rows, 3);
+        }
+
+        List<JsonTree> records = [];
+        foreach (Authority authority in WorkforceComputations.ExampleRegister.Authorities)
+        {
+            records.Add(((JsonArray)SeedSources.Tree(s => AuthorityRegisterDocument.WriteJson(s, new AuthorityRegister([authority]), indented: false))).Items[0]);
+        }
+
+        return SeedSources.Groups(Name + "-lines", SeedLayout.Lines, records, 6).Concat(SeedSources.Groups(Name + "-array", SeedLayout.Array, records, 6));
+    }
+}
