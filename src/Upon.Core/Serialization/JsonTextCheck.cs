@@ -195,13 +195,39 @@ internal static class JsonTextCheck
             // The name's raw bytes start after its opening quote.
             string name = Unescape(utf8Json.Slice(frame.NameStart + 1, frame.NameLength));
             path = JsonPath.Property(path, name);
-            if (name == confidentialObject)
+            if (confidentialObject is not null && Resembles(name, confidentialObject))
             {
                 return path;
             }
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Gets whether <paramref name="name"/> is the confidential object's name up to case and anything but letters and
+    /// digits (<c>EqualityMonitoring</c>, <c>equality_monitoring</c>, <c>"equalityMonitoring\t"</c>): a misspelt
+    /// monitoring object still holds answers, so its keys are not named either.
+    /// </summary>
+    private static bool Resembles(string name, string confidentialObject)
+    {
+        int j = 0;
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            if (j >= confidentialObject.Length || char.ToLowerInvariant(c) != char.ToLowerInvariant(confidentialObject[j]))
+            {
+                return false;
+            }
+
+            j++;
+        }
+
+        return j == confidentialObject.Length;
     }
 
     private static string Unescape(ReadOnlySpan<byte> raw)

@@ -85,6 +85,21 @@ public sealed class HostileTextTests
         Assert.DoesNotContain("White", problem.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Found by the fuzz suite (F8): a misspelt monitoring object still holds answers, so no key inside it is named either.</summary>
+    [Theory]
+    [InlineData("equalityMonitoring\\t", "$['equalityMonitoring\\u0009']")]
+    [InlineData("EqualityMonitoring", "$.EqualityMonitoring")]
+    [InlineData("equality_monitoring", "$.equality_monitoring")]
+    public void TextInvalid_InsideAMisspeltMonitoringObject_NeverNamesAKeyInsideIt(string property, string path)
+    {
+        byte[] bytes = Bytes("{\"" + property + "\":{\"White British\":\"", [0xC0, 0x80], "\"}}");
+
+        DocumentProblem problem = Assert.Single(ApplicationDocument.Read(new MemoryStream(bytes)).Problems);
+
+        Assert.Equal(path, problem.Path);
+        Assert.Equal(DocumentProblemCodes.TextInvalid, problem.Code);
+    }
+
     [Fact]
     public void Batch_BadLineThreeOfFive_DecidesTheOtherFourInOrder()
     {
