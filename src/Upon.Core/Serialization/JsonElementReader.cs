@@ -37,18 +37,7 @@ internal sealed class JsonElementReader
     {
         foreach (JsonProperty property in obj.EnumerateObject())
         {
-            // NameEquals compares without allocating the property's name.
-            bool known = false;
-            foreach (string name in allowed)
-            {
-                if (property.NameEquals(name))
-                {
-                    known = true;
-                    break;
-                }
-            }
-
-            if (!known)
+            if (!IsKnown(property, allowed))
             {
                 Add(JsonPath.Property(path, property.Name), DocumentProblemCodes.UnknownProperty, "This property is not part of the format; check its spelling.");
             }
@@ -64,17 +53,7 @@ internal sealed class JsonElementReader
         int unknown = 0;
         foreach (JsonProperty property in obj.EnumerateObject())
         {
-            bool known = false;
-            foreach (string name in allowed)
-            {
-                if (property.NameEquals(name))
-                {
-                    known = true;
-                    break;
-                }
-            }
-
-            unknown += known ? 0 : 1;
+            unknown += IsKnown(property, allowed) ? 0 : 1;
         }
 
         if (unknown > 0)
@@ -83,6 +62,20 @@ internal sealed class JsonElementReader
                 CultureInfo.InvariantCulture,
                 $"{(unknown == 1 ? "A property" : $"{unknown} properties")} of {what} {(unknown == 1 ? "is" : "are")} not part of the format (its only properties are {string.Join(", ", allowed.ToArray())}); names here are not repeated, since they may be answers."));
         }
+    }
+
+    /// <summary>Gets whether the property's name is one of <paramref name="allowed"/>; NameEquals compares without allocating the name.</summary>
+    private static bool IsKnown(JsonProperty property, ReadOnlySpan<string> allowed)
+    {
+        foreach (string name in allowed)
+        {
+            if (property.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Gets a property that is present and not null; reports <see cref="DocumentProblemCodes.Required"/> when <paramref name="required"/> and absent.</summary>
