@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using NodaTime;
@@ -75,7 +76,7 @@ public static class BankHolidayDocument
         return all.Value.TryGetValue(division, out HolidayCalendar? calendar)
             ? DocumentResult.Success(calendar)
             : DocumentResult.Failure<HolidayCalendar>(
-                [new DocumentProblem(JsonPath.Root, DocumentProblemCodes.NotFound, $"The document has no division named \"{division}\"; it has {string.Join(", ", all.Value.Keys)}.")]);
+                [new DocumentProblem(JsonPath.Root, DocumentProblemCodes.NotFound, string.Create(CultureInfo.InvariantCulture, $"The document has no division of the name asked for; it has {all.Value.Count} {(all.Value.Count == 1 ? "division" : "divisions")}. Division names are not repeated here, since they come from the document."))]);
     }
 
     private static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(JsonElement root)

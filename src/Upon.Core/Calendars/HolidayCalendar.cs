@@ -76,7 +76,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
         ArgumentNullException.ThrowIfNull(interval);
         Preconditions.CheckInRange(interval, Coverage);
         int first = LowerBound(interval.Start);
-        int last = LowerBound(interval.End.PlusDays(1));
+        int last = UpperBound(interval.End);
         return Holidays.AsSpan()[first..last].ToArray();
     }
 
@@ -128,6 +128,24 @@ public sealed class HolidayCalendar : IHolidayCalendar
 
         DateInterval coverage = new(start, end);
         return new HolidayCalendar(id, coverage, calendars.SelectMany(c => c.GetHolidays(coverage)).Distinct());
+    }
+
+    /// <summary>The index after the last holiday on or before <paramref name="date"/> (no date arithmetic, so 9999-12-31 is fine).</summary>
+    private int UpperBound(LocalDate date)
+    {
+        int index = Array.BinarySearch(dates, date);
+        if (index < 0)
+        {
+            return ~index;
+        }
+
+        // Several holidays may share a date: step past the last of them.
+        while (index < dates.Length - 1 && dates[index + 1] == date)
+        {
+            index++;
+        }
+
+        return index + 1;
     }
 
     private int LowerBound(LocalDate date)

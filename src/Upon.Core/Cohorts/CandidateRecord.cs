@@ -15,15 +15,18 @@ namespace Upon.Core.Cohorts;
 /// values of the record, so no applicant id ever reaches a log. Equality is by value, with <see cref="Problems"/>
 /// compared by reference.
 /// </remarks>
-/// <param name="RecordNumber">The 1-based number of the record: the element of a JSON array, the line of JSON Lines, or 1 for a single document.</param>
+/// <param name="RecordNumber">
+/// The 1-based number of the record: the element of a JSON array, the line of JSON Lines, or 1 for a single document.
+/// 0 for a problem with the input as a whole (empty input, <see cref="Upon.Core.Serialization.DocumentProblemCodes.DocumentEmpty"/>).
+/// </param>
 /// <param name="Profile">The candidate, when the record could be used.</param>
 /// <param name="Problems">The problems, when it could not.</param>
 public sealed record CandidateRecord(int RecordNumber, CandidateProfile? Profile, ImmutableArray<DocumentProblem> Problems)
 {
-    /// <summary>Gets the record number; checked to be 1 or more.</summary>
-    public int RecordNumber { get; init; } = RecordNumber >= 1
+    /// <summary>Gets the record number; checked to be 0 or more.</summary>
+    public int RecordNumber { get; init; } = RecordNumber >= 0
         ? RecordNumber
-        : throw new ArgumentOutOfRangeException(nameof(RecordNumber), "A record number is 1 or more.");
+        : throw new ArgumentOutOfRangeException(nameof(RecordNumber), "A record number is 0 or more.");
 
     /// <summary>Gets the problems; checked so that exactly one of <see cref="Profile"/> and the problems is set.</summary>
     public ImmutableArray<DocumentProblem> Problems { get; init; } = (Profile is null) != Problems.IsDefaultOrEmpty

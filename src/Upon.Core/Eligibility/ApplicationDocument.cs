@@ -44,7 +44,7 @@ public static class ApplicationDocument
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem, MonitoringProperty);
         return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
     }
 
@@ -55,7 +55,7 @@ public static class ApplicationDocument
     public static DocumentResult<ApplicationSubmission> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem, copy: true, MonitoringProperty);
         return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
     }
 
@@ -177,6 +177,9 @@ public static class ApplicationDocument
 
     private static readonly string[] OutcomeProperties = ["moralPurpose", "experience", "readiness"];
 
+    /// <summary>The property that holds the equality-monitoring answers: no problem path names a key inside it.</summary>
+    internal const string MonitoringProperty = "equalityMonitoring";
+
     private static readonly string[] MonitoringProperties = ["ethnicity", "disability", "sex", "ageBand", "religion", "sexualOrientation"];
 
     private static ApplicationSubmission? ReadSubmission(JsonElementReader reader, JsonElement root, string path)
@@ -247,7 +250,8 @@ public static class ApplicationDocument
             string monitoringPath = JsonPath.Property(path, "equalityMonitoring");
             if (reader.IsObject(monitoringElement, monitoringPath, "an object of equality-monitoring answers"))
             {
-                reader.RejectUnknown(monitoringElement, monitoringPath, MonitoringProperties);
+                // A client may put answers in keys ({"White British": "yes"}): unknown keys are counted, never named.
+                reader.RejectUnknownUnnamed(monitoringElement, monitoringPath, MonitoringProperties, "the equality-monitoring answers");
                 monitoring = new EqualityMonitoring(
                     reader.String(monitoringElement, monitoringPath, "ethnicity", required: false),
                     reader.String(monitoringElement, monitoringPath, "disability", required: false),

@@ -165,7 +165,7 @@ public sealed class EligibilityBatch
 
     private IEnumerable<BatchItem> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxDocumentBytes, "applications", "an application");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxDocumentBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {

@@ -49,9 +49,11 @@ public static class DocumentProblemCodes
     public const string DocumentTooLarge = "document.too-large";
 
     /// <summary>
-    /// The input holds no document at all: no bytes, or only white space and a byte order mark. Every reader
-    /// reports this once, at the root, with no records read; an explicitly empty batch (<c>[]</c>, or a CSV
-    /// header with no rows) is not empty input and reads as zero records.
+    /// The input holds no document at all (no bytes, or only white space and a byte order mark) where exactly one
+    /// document is read: an application, a policy document, a decision, a programme year, a bank-holiday document
+    /// or a composition. Empty input means the same to every reader, zero documents: a reader of many records
+    /// (eligibility batches, candidates, appointments, registers) reads it as zero records, exactly as it reads
+    /// <c>[]</c> or a CSV header with no rows, and applies its own rule for zero records.
     /// </summary>
     public const string DocumentEmpty = "document.empty";
 

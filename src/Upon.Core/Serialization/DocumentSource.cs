@@ -11,7 +11,7 @@ internal static class DocumentSource
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
-    public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem)
+    public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 64 * 1024) + 1);
@@ -50,7 +50,7 @@ internal static class DocumentSource
                 return null;
             }
 
-            return Parse(buffer.AsMemory(0, length), out problem);
+            return Parse(buffer.AsMemory(0, length), out problem, copy: true, confidentialObject);
         }
         finally
         {
@@ -61,28 +61,58 @@ internal static class DocumentSource
     /// <summary>
     /// Parses UTF-8 bytes. With <paramref name="copy"/>, the document gets its own copy, so the bytes may be
     /// reused while it lives; without, the caller must keep the bytes unchanged until it disposes the document.
+    /// Empty input (nothing but white space and a byte order mark) gives <see cref="DocumentProblemCodes.DocumentEmpty"/>;
+    /// a string or property name that is not valid Unicode gives <see cref="DocumentProblemCodes.TextInvalid"/>
+    /// (see <see cref="JsonTextCheck"/>), so that no reader ever meets text it cannot decode.
     /// </summary>
-    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8Json, out DocumentProblem? problem, bool copy = true)
+    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8Json, out DocumentProblem? problem, bool copy = true, string? confidentialObject = null)
     {
+        if (utf8Json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        if (IsBlank(utf8Json.Span))
+        {
+            problem = Empty();
+            return null;
+        }
+
+        if (utf8Json.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8Json.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            problem = new DocumentProblem(JsonPath.Root, DocumentProblemCodes.TextInvalid, "The document is UTF-16 (it starts with a UTF-16 byte order mark); documents are read as UTF-8.");
+            return null;
+        }
+
+        JsonDocument document;
         try
         {
-            ReadOnlySpan<byte> span = utf8Json.Span;
-            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                utf8Json = utf8Json[3..];
-            }
-
             // JsonDocument.Parse keeps a reference to the memory.
-            JsonDocument document = JsonDocument.Parse(copy ? utf8Json.ToArray() : utf8Json, Options);
-            problem = null;
-            return document;
+            document = JsonDocument.Parse(copy ? utf8Json.ToArray() : utf8Json, Options);
         }
         catch (JsonException ex)
         {
             problem = NotWellFormed(ex, JsonPath.Root);
             return null;
         }
+
+        problem = JsonTextCheck.FindInvalid(utf8Json.Span, JsonPath.Root, confidentialObject);
+        if (problem is not null)
+        {
+            document.Dispose();
+            return null;
+        }
+
+        return document;
     }
+
+    /// <summary>Gets whether <paramref name="utf8"/> holds nothing but JSON white space (a byte order mark already removed).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']) < 0;
+
+    /// <summary>The problem for input that holds no document at all.</summary>
+    public static DocumentProblem Empty() =>
+        new(JsonPath.Root, DocumentProblemCodes.DocumentEmpty, "The input is empty: it holds no document, only white space or nothing at all.");
 
     /// <summary>The problem for a document that is not well-formed JSON.</summary>
     public static DocumentProblem NotWellFormed(JsonException ex, string path) =>

@@ -24,6 +24,8 @@ internal sealed class JsonDocumentStream : IDisposable
         Single,
     }
 
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     private readonly Stream stream;
@@ -31,12 +33,14 @@ internal sealed class JsonDocumentStream : IDisposable
     private readonly int maxDocumentBytes;
     private readonly string plural;
     private readonly string singular;
+    private readonly string? confidentialObject;
     private byte[] buffer;
     private int start;
     private int end;
     private bool endOfStream;
     private bool started;
     private bool finished;
+    private bool closed;
     private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
 
     /// <summary>Initializes a reader of the documents of <paramref name="stream"/>.</summary>
@@ -45,8 +49,10 @@ internal sealed class JsonDocumentStream : IDisposable
     /// <param name="maxDocumentBytes">The largest document accepted.</param>
     /// <param name="plural">What the documents are, for messages (for example "applications").</param>
     /// <param name="singular">What one document is, with its article (for example "an application").</param>
-    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes, string plural = "applications", string singular = "an application")
+    /// <param name="confidentialObject">The name of a property whose object's keys a problem path never names (see <see cref="JsonTextCheck"/>), or null.</param>
+    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes, string plural = "applications", string singular = "an application", string? confidentialObject = null)
     {
+        this.confidentialObject = confidentialObject;
         this.stream = stream;
         this.layout = layout;
         this.maxDocumentBytes = maxDocumentBytes;
@@ -80,7 +86,7 @@ internal sealed class JsonDocumentStream : IDisposable
                 return NextElement(out document, out problem);
             default:
                 finished = true;
-                document = DocumentSource.Parse(stream, maxDocumentBytes, out problem);
+                document = DocumentSource.Parse(stream, maxDocumentBytes, out problem, confidentialObject);
                 return true;
         }
     }
@@ -95,7 +101,7 @@ internal sealed class JsonDocumentStream : IDisposable
     /// Opens a stream of documents in the layout <paramref name="format"/> names, or, for
     /// <see cref="Eligibility.BatchFormat.Auto"/>, the layout its first significant character shows.
     /// </summary>
-    public static JsonDocumentStream Open(Stream utf8Json, Eligibility.BatchFormat format, int maxDocumentBytes, string plural, string singular)
+    public static JsonDocumentStream Open(Stream utf8Json, Eligibility.BatchFormat format, int maxDocumentBytes, string plural, string singular, string? confidentialObject = null)
     {
         Stream stream = utf8Json;
         Layout layout = format switch
@@ -104,7 +110,7 @@ internal sealed class JsonDocumentStream : IDisposable
             Eligibility.BatchFormat.JsonArray => Layout.Array,
             _ => Detect(utf8Json, maxDocumentBytes, out stream),
         };
-        return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular);
+        return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular, confidentialObject);
     }
 
     /// <summary>Gets whether the documents are JSON Lines, so that a record is best named by its line.</summary>
@@ -122,6 +128,7 @@ internal sealed class JsonDocumentStream : IDisposable
         int length = 0;
         int first = -1;
         int newline = -1;
+        int byteOrderMark = 0;
         bool endOfStream = false;
         while (newline < 0 && !endOfStream && length <= maxDocumentBytes)
         {
@@ -134,7 +141,14 @@ internal sealed class JsonDocumentStream : IDisposable
             endOfStream = read == 0;
             for (int i = length; i < length + read; i++)
             {
-                if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+                // A byte order mark is skipped only at the very start (a stray EF or BB byte later is the reader's to report).
+                if (i == byteOrderMark && i < 3 && head[i] == ByteOrderMark[i])
+                {
+                    byteOrderMark++;
+                    continue;
+                }
+
+                if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
                     first = i;
                 }
@@ -213,7 +227,13 @@ internal sealed class JsonDocumentStream : IDisposable
             ReadOnlyMemory<byte> line = buffer.AsMemory(start, length);
             start += newline < 0 ? length : length + 1;
             Line++;
-            ReadOnlySpan<byte> trimmed = line.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', 0xEF, 0xBB, 0xBF]);
+            // A byte order mark is white space only as the whole sequence EF BB BF; a stray EF or BB byte is not, and is reported.
+            ReadOnlySpan<byte> trimmed = line.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
+            if (trimmed.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                trimmed = trimmed[3..].Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
+            }
+
             if (trimmed.IsEmpty)
             {
                 continue;
@@ -226,7 +246,7 @@ internal sealed class JsonDocumentStream : IDisposable
             }
 
             // The document is read and disposed before the next line is, so it may use the buffer without a copy.
-            document = DocumentSource.Parse(line, out problem, copy: false);
+            document = DocumentSource.Parse(line, out problem, copy: false, confidentialObject);
             return true;
         }
     }
@@ -278,6 +298,13 @@ internal sealed class JsonDocumentStream : IDisposable
                     }
                 }
 
+                if (!started && endOfStream && DocumentSource.IsBlank(buffer.AsSpan(start, end - start)))
+                {
+                    // Empty input holds no document: no records, as for JSON Lines.
+                    finished = true;
+                    return false;
+                }
+
                 Utf8JsonReader reader = new(buffer.AsSpan(start, end - start), endOfStream, state);
                 if (!started)
                 {
@@ -285,7 +312,8 @@ internal sealed class JsonDocumentStream : IDisposable
                     {
                         if (endOfStream)
                         {
-                            return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, $"The document is empty: expected an array of {plural} or JSON Lines."));
+                            finished = true;
+                            return false;
                         }
 
                         Refill(out problem);
@@ -307,6 +335,30 @@ internal sealed class JsonDocumentStream : IDisposable
                     continue;
                 }
 
+                if (closed)
+                {
+                    // After the array only white space and comments may follow; the reader throws for anything else.
+                    if (reader.Read())
+                    {
+                        return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, $"The array of {plural} is followed by more JSON; a document holds one array."));
+                    }
+
+                    Consume(ref reader);
+                    if (endOfStream)
+                    {
+                        finished = true;
+                        return false;
+                    }
+
+                    Refill(out problem);
+                    if (problem is not null)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
                 if (!reader.Read())
                 {
                     if (endOfStream)
@@ -325,12 +377,23 @@ internal sealed class JsonDocumentStream : IDisposable
 
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
-                    finished = true;
-                    return false;
+                    // The array is complete, but what follows it must still be looked at: text after it is not lost silently.
+                    closed = true;
+                    Consume(ref reader);
+                    continue;
                 }
 
+                int elementStart = checked((int)reader.TokenStartIndex);
                 if (JsonDocument.TryParseValue(ref reader, out document))
                 {
+                    // The element is well-formed; its text may still not be valid Unicode, which only this element loses.
+                    problem = JsonTextCheck.FindInvalid(buffer.AsSpan(start + elementStart, checked((int)reader.BytesConsumed) - elementStart), JsonPath.Root, confidentialObject);
+                    if (problem is not null)
+                    {
+                        document!.Dispose();
+                        document = null;
+                    }
+
                     Consume(ref reader);
                     return true;
                 }

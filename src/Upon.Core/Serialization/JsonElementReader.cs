@@ -55,6 +55,36 @@ internal sealed class JsonElementReader
         }
     }
 
+    /// <summary>
+    /// Reports, once, that <paramref name="obj"/> has properties not in <paramref name="allowed"/>, with their count
+    /// but not their names: for objects whose keys a client may have filled with confidential answers.
+    /// </summary>
+    public void RejectUnknownUnnamed(JsonElement obj, string path, ReadOnlySpan<string> allowed, string what)
+    {
+        int unknown = 0;
+        foreach (JsonProperty property in obj.EnumerateObject())
+        {
+            bool known = false;
+            foreach (string name in allowed)
+            {
+                if (property.NameEquals(name))
+                {
+                    known = true;
+                    break;
+                }
+            }
+
+            unknown += known ? 0 : 1;
+        }
+
+        if (unknown > 0)
+        {
+            Add(path, DocumentProblemCodes.UnknownProperty, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(unknown == 1 ? "A property" : $"{unknown} properties")} of {what} {(unknown == 1 ? "is" : "are")} not part of the format (its only properties are {string.Join(", ", allowed.ToArray())}); names here are not repeated, since they may be answers."));
+        }
+    }
+
     /// <summary>Gets a property that is present and not null; reports <see cref="DocumentProblemCodes.Required"/> when <paramref name="required"/> and absent.</summary>
     public bool TryGet(JsonElement obj, string path, string name, bool required, out JsonElement value)
     {

@@ -29,29 +29,18 @@ namespace Upon.Core.Timelines;
 /// </remarks>
 public static class ProgrammeYearDocument
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+    /// <summary>The largest programme-year document read, in bytes (16 MiB); a larger one is reported as too large.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     /// <summary>Reads a programme year from <paramref name="utf8Json"/>.</summary>
-    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end (at most <see cref="MaxDocumentBytes"/>) and left open.</param>
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static DocumentResult<ProgrammeYear> Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return DocumentResult.Failure<ProgrammeYear>([NotWellFormed(ex)]);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, MaxDocumentBytes, out DocumentProblem? problem);
+        return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
     }
 
     /// <summary>Reads a programme year from the JSON text <paramref name="json"/>.</summary>
@@ -61,27 +50,9 @@ public static class ProgrammeYearDocument
     public static DocumentResult<ProgrammeYear> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return DocumentResult.Failure<ProgrammeYear>([NotWellFormed(ex)]);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
     }
-
-    private static DocumentProblem NotWellFormed(JsonException ex) =>
-        new(
-            JsonPath.Root,
-            DocumentProblemCodes.JsonInvalid,
-            $"The document is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of that line).");
 
     private static DocumentResult<ProgrammeYear> Read(JsonElement root)
     {

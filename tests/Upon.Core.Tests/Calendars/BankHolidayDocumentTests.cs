@@ -123,8 +123,11 @@ public class BankHolidayDocumentTests
         Assert.Equal([("$.scotland.events", DocumentProblemCodes.TypeMismatch)], PathsAndCodes(result));
     }
 
+    [Fact]
+    public void Parse_Empty_ReportsDocumentEmptyAtRoot() =>
+        Assert.Equal([("$", "document.empty")], PathsAndCodes(BankHolidayDocument.Parse("\uFEFF\n")));
+
     [Theory]
-    [InlineData("")]
     [InlineData("{")]
     [InlineData("{\"england-and-wales\": }")]
     [InlineData("not json")]

@@ -142,7 +142,7 @@ public sealed class CandidateDocumentTests
         Assert.Equal("maxRecordBytes", Assert.Throws<ArgumentOutOfRangeException>(() => CandidateDocument.Read(Stream(Good), maxRecordBytes: 0)).ParamName);
         Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => CandidateDocument.WriteLines(new MemoryStream(), [null!])).ParamName);
         Assert.Equal("Candidate", Assert.Throws<ArgumentNullException>(() => new CandidateProfile(null!)).ParamName);
-        Assert.Equal("RecordNumber", Assert.Throws<ArgumentOutOfRangeException>(() => new CandidateRecord(0, null, [new DocumentProblem("$", "c", "m")])).ParamName);
+        Assert.Equal("RecordNumber", Assert.Throws<ArgumentOutOfRangeException>(() => new CandidateRecord(-1, null, [new DocumentProblem("$", "c", "m")])).ParamName);
         Assert.Equal("Problems", Assert.Throws<ArgumentException>(() => new CandidateRecord(1, null, [])).ParamName);
     }
 

@@ -101,7 +101,7 @@ public class SchemaExampleTests
 
             JsonNode typo = full.DeepClone();
             select(typo)["unknownProperty"] = 1;
-            Assert.Contains(ApplicationDocument.Parse(typo.ToJsonString()).Problems, p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == $"{path}.unknownProperty");
+            Assert.Contains(ApplicationDocument.Parse(typo.ToJsonString()).Problems, p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == (def == "equalityMonitoring" ? path : $"{path}.unknownProperty"));
         }
     }
 
@@ -201,7 +201,7 @@ public class SchemaExampleTests
 
             JsonNode typo = custom.DeepClone();
             select(typo)["unknownProperty"] = 1;
-            Assert.Contains(PolicyDocument.Parse(typo.ToJsonString()).Problems, p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == $"{path}.unknownProperty");
+            Assert.Contains(PolicyDocument.Parse(typo.ToJsonString()).Problems, p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == (def == "equalityMonitoring" ? path : $"{path}.unknownProperty"));
         }
     }
 

@@ -54,13 +54,20 @@ public sealed class ApplicationDocumentBadInputTests
     [InlineData("{\"id\": 'A-1'}")]
     [InlineData("{\"id\": \"A-1\"} {}")]
     [InlineData("{\"id\": \"A-1\"")]
-    [InlineData("")]
-    [InlineData("   \n ")]
-    [InlineData("\uFEFF")]
-    public void MalformedOrEmpty_IsOneJsonInvalidProblemAtTheRoot(string json)
+    public void Malformed_IsOneJsonInvalidProblemAtTheRoot(string json)
     {
         AssertProblems(json, ("$", DocumentProblemCodes.JsonInvalid));
         AssertProblems(Read(json), ("$", DocumentProblemCodes.JsonInvalid));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    [InlineData("\uFEFF")]
+    public void Empty_IsOneDocumentEmptyProblemAtTheRoot(string json)
+    {
+        AssertProblems(json, ("$", DocumentProblemCodes.DocumentEmpty));
+        AssertProblems(Read(json), ("$", DocumentProblemCodes.DocumentEmpty));
     }
 
     [Theory]
@@ -124,7 +131,7 @@ public sealed class ApplicationDocumentBadInputTests
             ("$.roles[1].orgnisation", DocumentProblemCodes.UnknownProperty),
             ("$.roles[1].organisation", DocumentProblemCodes.Required),
             ("$.sponsor.email", DocumentProblemCodes.UnknownProperty),
-            ("$.equalityMonitoring.gender", DocumentProblemCodes.UnknownProperty),
+            ("$.equalityMonitoring", DocumentProblemCodes.UnknownProperty),
             ("$.assessorOutcomes.moralpurpose", DocumentProblemCodes.UnknownProperty));
 
     [Fact]
@@ -357,7 +364,7 @@ public sealed class ApplicationDocumentBadInputTests
         ((root, _) => Role(root, 0).Remove("title"), "$.roles[0].title", DocumentProblemCodes.Required),
         ((root, s) => root["readyBy"] = s, "$.readyBy", DocumentProblemCodes.DateInvalid),
         ((root, _) => MonitoringOf(root)["ethnicity"] = 7, "$.equalityMonitoring.ethnicity", DocumentProblemCodes.TypeMismatch),
-        ((root, s) => MonitoringOf(root)[s] = s + "V", "$.equalityMonitoring.{0}", DocumentProblemCodes.UnknownProperty),
+        ((root, s) => MonitoringOf(root)[s] = s + "V", "$.equalityMonitoring", DocumentProblemCodes.UnknownProperty),
         ((root, s) => root["assessorOutcomes"] = new JsonObject { ["readiness"] = s }, "$.assessorOutcomes.readiness", DocumentProblemCodes.UnknownValue),
     ];
 

@@ -234,8 +234,7 @@ public sealed class EligibilityBatchTests
 
     [Theory]
     [InlineData("{}", DocumentProblemCodes.TypeMismatch)]
-    [InlineData("", DocumentProblemCodes.JsonInvalid)]
-    [InlineData("\uFEFF", DocumentProblemCodes.JsonInvalid)]
+    [InlineData("42", DocumentProblemCodes.TypeMismatch)]
     public void Array_WhenTheDocumentIsNoArray_IsOneError(string text, string code)
     {
         BatchItem item = Assert.Single(Evaluate(BuiltIn, text, BatchFormat.JsonArray));
@@ -249,6 +248,8 @@ public sealed class EligibilityBatchTests
         Assert.Empty(Evaluate(BuiltIn, string.Empty, BatchFormat.Auto));
         Assert.Empty(Evaluate(BuiltIn, "\n\n  \n", BatchFormat.JsonLines));
         Assert.Empty(Evaluate(BuiltIn, " [ ] ", BatchFormat.Auto));
+        Assert.Empty(Evaluate(BuiltIn, string.Empty, BatchFormat.JsonArray));
+        Assert.Empty(Evaluate(BuiltIn, "\uFEFF \n", BatchFormat.JsonArray));
     }
 
     [Theory]

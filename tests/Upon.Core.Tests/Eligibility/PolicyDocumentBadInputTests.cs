@@ -209,8 +209,11 @@ public sealed class PolicyDocumentBadInputTests
             ("$[3]", DocumentProblemCodes.TypeMismatch));
     }
 
+    [Fact]
+    public void Empty_IsDocumentEmpty() =>
+        AssertProblems(" \r\n", ("$", DocumentProblemCodes.DocumentEmpty));
+
     [Theory]
-    [InlineData("")]
     [InlineData("{")]
     [InlineData("[{}")]
     public void Malformed_IsJsonInvalid(string json) =>

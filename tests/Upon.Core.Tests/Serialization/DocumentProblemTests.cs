@@ -46,7 +46,7 @@ public class DocumentProblemTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .Order(StringComparer.Ordinal)];
         Assert.Equal(
-            ["collection.empty", "date.duplicate", "date.end-before-start", "date.invalid", "document.not-found", "document.too-large", "json.invalid", "period.invalid", "property.unknown", "value.empty", "value.out-of-range", "value.required", "value.type-mismatch", "value.unknown"],
+            ["collection.empty", "date.duplicate", "date.end-before-start", "date.invalid", "document.empty", "document.not-found", "document.too-large", "json.invalid", "period.invalid", "property.unknown", "text.invalid", "value.empty", "value.out-of-range", "value.required", "value.type-mismatch", "value.unknown"],
             codes);
     }
 }
