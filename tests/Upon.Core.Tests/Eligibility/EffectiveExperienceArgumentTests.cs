@@ -27,6 +27,24 @@ public sealed class EffectiveExperienceArgumentTests
         Assert.Equal("required", Assert.Throws<ArgumentNullException>(() => Experience(counted).MetOn(null!)).ParamName);
 
     [Fact]
+    public void Measure_NullRolesOrRuleOrRole_Throws_NamingTheArgument()
+    {
+        Role role = new("Head of Service", "Northshire County Council", OrganisationType.LocalAuthority, Sector.ChildrensServices, RoleLevel.HeadOfService, AsOf.PlusDays(-10));
+
+        Assert.Equal("roles", Assert.Throws<ArgumentNullException>(() => EffectiveExperience.Measure(null!, AsOf, _ => null, PartTimeCounting.ProRata)).ParamName);
+        Assert.Equal("qualifies", Assert.Throws<ArgumentNullException>(() => EffectiveExperience.Measure([role], AsOf, null!, PartTimeCounting.ProRata)).ParamName);
+        Assert.Equal("roles", Assert.Throws<ArgumentNullException>(() => EffectiveExperience.Measure([role, null!], AsOf, _ => null, PartTimeCounting.ProRata)).ParamName);
+    }
+
+    [Fact]
+    public void Measure_AsOfDateInAnotherCalendar_Throws()
+    {
+        LocalDate julian = AsOf.WithCalendar(CalendarSystem.Julian);
+
+        Assert.Equal("asOf", Assert.Throws<ArgumentException>(() => EffectiveExperience.Measure([], julian, _ => null, PartTimeCounting.ProRata)).ParamName);
+    }
+
+    [Fact]
     public void NothingCounted_MeetsNoRequirementButZero_AndZeroIsMetOnTheAsOfDate()
     {
         EffectiveExperience experience = EffectiveExperience.Measure([], AsOf, _ => null, PartTimeCounting.ProRata);
