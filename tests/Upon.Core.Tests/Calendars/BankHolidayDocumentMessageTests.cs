@@ -120,6 +120,15 @@ public sealed class BankHolidayDocumentMessageTests
         Assert.Equal([("$", message)], PathsAndMessages(BankHolidayDocument.ReadDivision(stream, "scotland")));
     }
 
+    [Fact]
+    public void NullArguments_Throw_NamingTheArgument()
+    {
+        Assert.Equal("json", Assert.Throws<System.ArgumentNullException>(() => BankHolidayDocument.Parse(null!)).ParamName);
+        Assert.Equal("utf8Json", Assert.Throws<System.ArgumentNullException>(() => BankHolidayDocument.Read(null!)).ParamName);
+        using MemoryStream stream = new(Encoding.UTF8.GetBytes("{}"));
+        Assert.Equal("division", Assert.Throws<System.ArgumentNullException>(() => BankHolidayDocument.ReadDivision(stream, null!)).ParamName);
+    }
+
     private static (string Path, string Message)[] PathsAndMessages<T>(DocumentResult<T> result)
         where T : class =>
         [.. result.Problems.Select(p => (p.Path, p.Message))];

@@ -84,6 +84,22 @@ public sealed class EffectiveExperienceAsOfDateTests
         Assert.Equal(AsOf.PlusDays(19), experience.MetOn(Period.FromDays(20)));
     }
 
+    [Fact]
+    public void MetOn_OnTheLastDayOfTheLastContinuingRole_IsThatDayAfter()
+    {
+        // A thousandth of a day from a past role, then a current role for exactly the 10 days still missing
+        // (11 days required: 10.001 rounds up to 11). It is met as of the day after the role's last day; a
+        // day more is not to be had.
+        EffectiveExperience experience = Measure(
+            AsOf,
+            Role(AsOf.PlusDays(-20), AsOf.PlusDays(-20), 0.001m),
+            Role(AsOf, AsOf.PlusDays(9)));
+
+        Assert.Equal(0.001m, experience.Days);
+        Assert.Equal(AsOf.PlusDays(10), experience.MetOn(Period.FromDays(11)));
+        Assert.Null(experience.MetOn(Period.FromDays(12)));
+    }
+
     [Theory]
     [InlineData(1, null, "1")]
     [InlineData(10, null, "10")]

@@ -23,9 +23,10 @@ public sealed class EffectiveExperienceModelTests
 
     private static readonly LocalDate FirstAsOf = new(2020, 1, 1);
 
+    // Above 128 roles the edges are kept on the heap rather than the stack.
     [Fact]
     public void Experience_Above32Roles_SweepGivesSameTotalAsDayByDay() =>
-        Property.ForAll(Cases(33, 72), @case => AssertAgreesWithModel(@case));
+        Property.ForAll(Cases(33, 160), @case => AssertAgreesWithModel(@case));
 
     [Fact]
     public void Experience_UpTo32Roles_SweepGivesSameTotalAsDayByDay() =>
