@@ -4,6 +4,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Benchmarks;
 
@@ -55,9 +56,9 @@ public class EligibilityBenchmarks
     {
         int decided = 0;
         using MemoryStream stream = new(JsonLines, writable: false);
-        foreach (BatchItem item in Batch.Evaluate(stream, BatchFormat.JsonLines))
+        foreach (RecordResult<EligibilityDecision> item in Batch.Evaluate(stream, BatchFormat.JsonLines))
         {
-            decided += item.IsDecision ? 1 : 0;
+            decided += item.IsValid ? 1 : 0;
         }
 
         return decided;

@@ -306,10 +306,10 @@ internal static partial class CohortCommand
         CandidateSummary summary = default;
         using (MemoryStream stream = new(bytes, writable: false))
         {
-            foreach (CandidateRecord record in CandidateDocument.Read(stream))
+            foreach (RecordResult<CandidateProfile> record in CandidateDocument.Read(stream))
             {
                 summary = summary.Add(record);
-                if (record.Profile is CandidateProfile profile)
+                if (record.Value is CandidateProfile profile)
                 {
                     candidates.Add((record.RecordNumber, profile));
                 }

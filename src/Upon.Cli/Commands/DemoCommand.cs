@@ -147,7 +147,7 @@ internal static class DemoCommand
             // Two of the decisions explained rule by rule: the first eligible and the first ineligible applicant.
             EligibilityBatch batch = new(PolicyRegistry.BuiltIn);
             using Stream applications = File.OpenRead(Path.Combine(work.FullName, "applications.jsonl"));
-            EligibilityDecision[] decisions = [.. batch.Evaluate(applications).Select(i => i.Decision).OfType<EligibilityDecision>()];
+            EligibilityDecision[] decisions = [.. batch.Evaluate(applications).Select(i => i.Value).OfType<EligibilityDecision>()];
             foreach (EligibilityOutcome outcome in (EligibilityOutcome[])[EligibilityOutcome.Eligible, EligibilityOutcome.Ineligible])
             {
                 output.WriteLine();

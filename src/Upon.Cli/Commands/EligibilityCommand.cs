@@ -239,16 +239,16 @@ internal static class EligibilityCommand
     }
 
     /// <summary>Writes the decisions and errors of a batch as a table, optionally each decision's explanation, then the summary.</summary>
-    internal static BatchSummary WriteTable(TextWriter output, IEnumerable<BatchItem> items, bool explain)
+    internal static BatchSummary WriteTable(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items, bool explain)
     {
         BatchSummary summary = default;
         TextTable table = new("#", "Application", "Outcome", "Policy", "Why");
         List<EligibilityDecision> decisions = [];
-        foreach (BatchItem item in items)
+        foreach (RecordResult<EligibilityDecision> item in items)
         {
             summary = summary.Add(item);
-            string index = (item.Index + 1).ToString(CultureInfo.InvariantCulture);
-            if (item.Decision is EligibilityDecision decision)
+            string index = item.RecordNumber.ToString(CultureInfo.InvariantCulture);
+            if (item.Value is EligibilityDecision decision)
             {
                 table.AddRow(index, decision.ApplicationId, Outcome(decision), $"{decision.PolicyId} v{decision.PolicyVersion}", Why(decision));
                 if (explain)
@@ -260,7 +260,7 @@ internal static class EligibilityCommand
             {
                 DocumentProblem first = item.Problems[0];
                 string more = item.Problems.Length > 1 ? $" (+{item.Problems.Length - 1} more)" : string.Empty;
-                table.AddRow(index, item.Line is int line ? $"line {line}" : "-", "error", "-", $"{first.Path}: {first.Message} ({first.Code}){more}");
+                table.AddRow(index, "-", "error", "-", $"{first.Path}: {first.Message} ({first.Code}){more}");
             }
         }
 
@@ -284,7 +284,7 @@ internal static class EligibilityCommand
     }
 
     /// <summary>Writes the results of a batch and its summary as one JSON document.</summary>
-    internal static BatchSummary WriteJson(TextWriter output, IEnumerable<BatchItem> items)
+    internal static BatchSummary WriteJson(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items)
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();
@@ -292,7 +292,7 @@ internal static class EligibilityCommand
         {
             writer.WriteStartObject();
             writer.WriteStartArray("results");
-            foreach (BatchItem item in items)
+            foreach (RecordResult<EligibilityDecision> item in items)
             {
                 summary = summary.Add(item);
                 WriteItem(writer, item);
@@ -317,11 +317,11 @@ internal static class EligibilityCommand
         return summary;
     }
 
-    private static BatchSummary WriteJsonLines(TextWriter output, TextWriter error, IEnumerable<BatchItem> items)
+    private static BatchSummary WriteJsonLines(TextWriter output, TextWriter error, IEnumerable<RecordResult<EligibilityDecision>> items)
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();
-        foreach (BatchItem item in items)
+        foreach (RecordResult<EligibilityDecision> item in items)
         {
             summary = summary.Add(item);
             buffer.SetLength(0);
@@ -337,16 +337,11 @@ internal static class EligibilityCommand
         return summary;
     }
 
-    private static void WriteItem(Utf8JsonWriter writer, BatchItem item)
+    private static void WriteItem(Utf8JsonWriter writer, RecordResult<EligibilityDecision> item)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("index", item.Index);
-        if (item.Line is int line)
-        {
-            writer.WriteNumber("line", line);
-        }
-
-        if (item.Decision is EligibilityDecision decision)
+        writer.WriteNumber("record", item.RecordNumber);
+        if (item.Value is EligibilityDecision decision)
         {
             writer.WritePropertyName("decision");
             DecisionDocument.Write(writer, decision);

@@ -7,7 +7,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using NodaTime;
-using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Workforce;
 
@@ -23,7 +22,7 @@ internal sealed record WorkforceInput(
     AuthorityRegister Register,
     string? RegisterFile,
     AppointmentTable Appointments,
-    ImmutableArray<AppointmentRecord> Reported,
+    ImmutableArray<RecordResult<Appointment>> Reported,
     AppointmentSummary Summary)
 {
     /// <summary>Gets the first day in post of the earliest appointment, or null when none was used.</summary>
@@ -161,7 +160,7 @@ internal static class WorkforceOptions
         // The records stream from the file through the validation: only the appointments used and the records
         // reported are kept. Without --register, the register is every authority a readable record names.
         List<string> named = [];
-        IEnumerable<AppointmentRecord> records = json ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
+        IEnumerable<RecordResult<Appointment>> records = json ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
         AppointmentValidationResult result = fromFile is null
             ? AppointmentValidation.Validate(Naming(records, named), asOf)
             : AppointmentValidation.Validate(records, fromFile, asOf);
@@ -258,14 +257,14 @@ internal static class WorkforceOptions
     }
 
     /// <summary>Passes <paramref name="records"/> on, adding to <paramref name="codes"/> each authority code a readable record names, once, in the order first named.</summary>
-    private static IEnumerable<AppointmentRecord> Naming(IEnumerable<AppointmentRecord> records, List<string> codes)
+    private static IEnumerable<RecordResult<Appointment>> Naming(IEnumerable<RecordResult<Appointment>> records, List<string> codes)
     {
         HashSet<string> seen = new(StringComparer.Ordinal);
-        foreach (AppointmentRecord record in records)
+        foreach (RecordResult<Appointment> record in records)
         {
-            if (record.IsValid && seen.Add(record.Appointment.AuthorityCode))
+            if (record.IsValid && seen.Add(record.Value.AuthorityCode))
             {
-                codes.Add(record.Appointment.AuthorityCode);
+                codes.Add(record.Value.AuthorityCode);
             }
 
             yield return record;

@@ -41,7 +41,7 @@ public static class CandidateDocument
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRecordBytes"/> is not positive.</exception>
-    public static IEnumerable<CandidateRecord> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxRecordBytes = DefaultMaxRecordBytes)
+    public static IEnumerable<RecordResult<CandidateProfile>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxRecordBytes = DefaultMaxRecordBytes)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecordBytes);
@@ -97,7 +97,7 @@ public static class CandidateDocument
         }
     }
 
-    private static IEnumerable<CandidateRecord> ReadIterator(Stream utf8Json, BatchFormat format, int maxRecordBytes)
+    private static IEnumerable<RecordResult<CandidateProfile>> ReadIterator(Stream utf8Json, BatchFormat format, int maxRecordBytes)
     {
         Dictionary<string, int> seen = new(StringComparer.Ordinal);
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxRecordBytes, "candidates", "a candidate");
@@ -108,11 +108,11 @@ public static class CandidateDocument
             int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
-                yield return new CandidateRecord(number, null, [problem!.Value]);
+                yield return RecordResult.Failure<CandidateProfile>(number, [problem!.Value]);
                 continue;
             }
 
-            CandidateRecord record;
+            RecordResult<CandidateProfile> record;
             using (document)
             {
                 record = ReadObject(document.RootElement, number, seen);
@@ -122,13 +122,13 @@ public static class CandidateDocument
         }
     }
 
-    private static CandidateRecord ReadObject(JsonElement element, int number, Dictionary<string, int> seen)
+    private static RecordResult<CandidateProfile> ReadObject(JsonElement element, int number, Dictionary<string, int> seen)
     {
         const string Root = JsonPath.Root;
         JsonElementReader json = new();
         if (!json.IsObject(element, Root, "a candidate object"))
         {
-            return new CandidateRecord(number, null, [.. json.Problems]);
+            return RecordResult.Failure<CandidateProfile>(number, [.. json.Problems]);
         }
 
         json.RejectUnknown(element, Root, Properties);
@@ -157,10 +157,10 @@ public static class CandidateDocument
 
         if (json.Problems.Count > 0 || applicantId is null || authority is null || eligibility is null || score is null)
         {
-            return new CandidateRecord(number, null, [.. json.Problems]);
+            return RecordResult.Failure<CandidateProfile>(number, [.. json.Problems]);
         }
 
         SelectionCandidate candidate = new(applicantId, authority, eligibility.Value, score.Value, underRepresented);
-        return new CandidateRecord(number, new CandidateProfile(candidate, attributes[0], attributes[1], attributes[2], attributes[3], attributes[4]), []);
+        return RecordResult.Success(number, new CandidateProfile(candidate, attributes[0], attributes[1], attributes[2], attributes[3], attributes[4]));
     }
 }

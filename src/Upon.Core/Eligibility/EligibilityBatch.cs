@@ -1,80 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
 using NodaTime;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
-
-/// <summary>The layout of a batch of application documents.</summary>
-public enum BatchFormat
-{
-    /// <summary>
-    /// An array when the first significant character is <c>[</c>; JSON Lines when the first line holds a whole
-    /// document; otherwise one document over several lines (such as an indented application).
-    /// </summary>
-    Auto = 0,
-
-    /// <summary>One JSON array of application objects.</summary>
-    JsonArray,
-
-    /// <summary>JSON Lines: one application object a line; blank lines are skipped.</summary>
-    JsonLines,
-}
-
-/// <summary>
-/// The result for one document of a batch: a decision, or the problems that stopped it from being
-/// decided. Exactly one of <see cref="Decision"/> and <see cref="Problems"/> is set.
-/// </summary>
-/// <remarks>Equality is by value, with <see cref="Problems"/> compared by reference.</remarks>
-/// <param name="Index">The zero-based position of the document in the batch (blank lines of JSON Lines not counted).</param>
-/// <param name="Line">For JSON Lines, the 1-based line number of the document; null for an array.</param>
-/// <param name="Decision">The decision, when the document was decided.</param>
-/// <param name="Problems">The problems, when it was not; paths are relative to the document (<c>$</c> is the document itself).</param>
-public sealed record BatchItem(int Index, int? Line, EligibilityDecision? Decision, ImmutableArray<DocumentProblem> Problems)
-{
-    /// <summary>Gets a value indicating whether the document was decided.</summary>
-    [MemberNotNullWhen(true, nameof(Decision))]
-    public bool IsDecision => Decision is not null;
-}
-
-/// <summary>Counts of a batch's results: documents in always equals decisions plus errors.</summary>
-/// <param name="Documents">The documents read.</param>
-/// <param name="Decisions">The documents decided.</param>
-/// <param name="Errors">The documents that could not be decided.</param>
-/// <param name="Eligible">The eligible decisions.</param>
-/// <param name="Ineligible">The ineligible decisions.</param>
-/// <param name="Incomplete">The incomplete decisions.</param>
-public readonly record struct BatchSummary(int Documents, int Decisions, int Errors, int Eligible, int Ineligible, int Incomplete)
-{
-    /// <summary>Returns the summary with <paramref name="item"/> counted.</summary>
-    /// <param name="item">A batch result.</param>
-    /// <returns>The new summary.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
-    public BatchSummary Add(BatchItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        EligibilityOutcome? outcome = item.Decision?.Outcome;
-        return new BatchSummary(
-            Documents + 1,
-            Decisions + (item.IsDecision ? 1 : 0),
-            Errors + (item.IsDecision ? 0 : 1),
-            Eligible + (outcome == EligibilityOutcome.Eligible ? 1 : 0),
-            Ineligible + (outcome == EligibilityOutcome.Ineligible ? 1 : 0),
-            Incomplete + (outcome == EligibilityOutcome.Incomplete ? 1 : 0));
-    }
-
-    /// <summary>Returns "N documents: N decisions (N eligible, N ineligible, N incomplete), N errors", with singulars where the count is one.</summary>
-    /// <returns>The summary line.</returns>
-    public override string ToString() =>
-        $"{Count(Documents, "document")}: {Count(Decisions, "decision")} ({Eligible} eligible, {Ineligible} ineligible, {Incomplete} incomplete), {Count(Errors, "error")}";
-
-    private static string Count(int count, string noun) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
-}
 
 /// <summary>
 /// Evaluates a batch of application documents, streaming: one document is in memory at a time, and
@@ -135,7 +66,7 @@ public sealed class EligibilityBatch
     /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
     /// <returns>The results, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public IEnumerable<BatchItem> Evaluate(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
+    public IEnumerable<RecordResult<EligibilityDecision>> Evaluate(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return EvaluateIterator(utf8Json, format);
@@ -143,36 +74,38 @@ public sealed class EligibilityBatch
 
     /// <summary>Decides one application: with <see cref="Policy"/>, or the registry's governing policy.</summary>
     /// <param name="application">The application.</param>
-    /// <param name="index">Its position in the batch.</param>
-    /// <param name="line">Its line number, for JSON Lines.</param>
+    /// <param name="recordNumber">
+    /// Its 1-based record number: the line of JSON Lines, or the element of an array (see <see cref="RecordResult{T}.RecordNumber"/>).
+    /// </param>
     /// <returns>The decision, or a <see cref="EligibilityProblemCodes.PolicyNotFound"/> error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
-    public BatchItem Decide(Application application, int index, int? line = null)
+    public RecordResult<EligibilityDecision> Decide(Application application, int recordNumber)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentOutOfRangeException.ThrowIfNegative(recordNumber);
         LocalDate asOf = AsOf ?? application.AssessedOn;
         EligibilityPolicy? policy = Policy ?? Registry.Find(application.ProgrammeYear, asOf);
         if (policy is null)
         {
-            return new BatchItem(index, line, null, [new DocumentProblem(
+            return RecordResult.Failure<EligibilityDecision>(recordNumber, new DocumentProblem(
                 JsonPath.Property(JsonPath.Root, "programmeYear"),
                 EligibilityProblemCodes.PolicyNotFound,
-                $"No policy governs programme year {application.ProgrammeYear} on {Preconditions.Format(asOf)}.")]);
+                $"No policy governs programme year {application.ProgrammeYear} on {Preconditions.Format(asOf)}."));
         }
 
-        return new BatchItem(index, line, policy.Decide(application, asOf), []);
+        return RecordResult.Success(recordNumber, policy.Decide(application, asOf));
     }
 
-    private IEnumerable<BatchItem> EvaluateIterator(Stream utf8Json, BatchFormat format)
+    private IEnumerable<RecordResult<EligibilityDecision>> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxDocumentBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
-            int? line = documents.IsJsonLines ? documents.Line : null;
+            int number = documents.IsJsonLines ? documents.Line : ++index;
             if (document is null)
             {
-                yield return new BatchItem(index++, line, null, [problem!.Value]);
+                yield return RecordResult.Failure<EligibilityDecision>(number, problem!.Value);
                 continue;
             }
 
@@ -182,7 +115,7 @@ public sealed class EligibilityBatch
                 read = ApplicationDocument.Read(document.RootElement, JsonPath.Root);
             }
 
-            yield return read.IsValid ? Decide(read.Value.Application, index++, line) : new BatchItem(index++, line, null, read.Problems);
+            yield return read.IsValid ? Decide(read.Value.Application, number) : RecordResult.Failure<EligibilityDecision>(number, read.Problems);
         }
     }
 }

@@ -99,15 +99,15 @@ internal sealed class JsonDocumentStream : IDisposable
 
     /// <summary>
     /// Opens a stream of documents in the layout <paramref name="format"/> names, or, for
-    /// <see cref="Eligibility.BatchFormat.Auto"/>, the layout its first significant character shows.
+    /// <see cref="BatchFormat.Auto"/>, the layout its first significant character shows.
     /// </summary>
-    public static JsonDocumentStream Open(Stream utf8Json, Eligibility.BatchFormat format, int maxDocumentBytes, string plural, string singular, string? confidentialObject = null)
+    public static JsonDocumentStream Open(Stream utf8Json, BatchFormat format, int maxDocumentBytes, string plural, string singular, string? confidentialObject = null)
     {
         Stream stream = utf8Json;
         Layout layout = format switch
         {
-            Eligibility.BatchFormat.JsonLines => Layout.Lines,
-            Eligibility.BatchFormat.JsonArray => Layout.Array,
+            BatchFormat.JsonLines => Layout.Lines,
+            BatchFormat.JsonArray => Layout.Array,
             _ => Detect(utf8Json, maxDocumentBytes, out stream),
         };
         return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular, confidentialObject);

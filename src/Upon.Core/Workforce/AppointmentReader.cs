@@ -4,7 +4,6 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
@@ -61,7 +60,7 @@ public static class AppointmentReader
     /// <param name="handling">Whether to go on after a record with problems.</param>
     /// <returns>The records in file order; with <see cref="ProblemHandling.Stop"/>, the first record with problems is the last one.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static IEnumerable<AppointmentRecord> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
+    public static IEnumerable<RecordResult<Appointment>> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         ArgumentNullException.ThrowIfNull(csv);
         return ReadCsv(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
@@ -72,7 +71,7 @@ public static class AppointmentReader
     /// <param name="handling">Whether to go on after a record with problems.</param>
     /// <returns>The records in file order; with <see cref="ProblemHandling.Stop"/>, the first record with problems is the last one.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
-    public static IEnumerable<AppointmentRecord> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
+    public static IEnumerable<RecordResult<Appointment>> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         ArgumentNullException.ThrowIfNull(csv);
         return Limit(CsvIterator(csv), handling);
@@ -87,15 +86,15 @@ public static class AppointmentReader
     /// since the array's structure is lost; in JSON Lines it affects its line only.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public static IEnumerable<AppointmentRecord> ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue)
+    public static IEnumerable<RecordResult<Appointment>> ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Limit(JsonIterator(utf8Json, format), handling);
     }
 
-    private static IEnumerable<AppointmentRecord> Limit(IEnumerable<AppointmentRecord> records, ProblemHandling handling)
+    private static IEnumerable<RecordResult<Appointment>> Limit(IEnumerable<RecordResult<Appointment>> records, ProblemHandling handling)
     {
-        foreach (AppointmentRecord record in records)
+        foreach (RecordResult<Appointment> record in records)
         {
             yield return record;
             if (!record.IsValid && handling == ProblemHandling.Stop)
@@ -105,14 +104,14 @@ public static class AppointmentReader
         }
     }
 
-    private static IEnumerable<AppointmentRecord> CsvIterator(TextReader csv)
+    private static IEnumerable<RecordResult<Appointment>> CsvIterator(TextReader csv)
     {
         CsvTableReader table = new(csv, Columns, 3, 5);
         List<DocumentProblem> problems = [];
         bool any = table.ReadHeader(problems);
         if (problems.Count > 0)
         {
-            yield return new AppointmentRecord(0, null, [.. problems]);
+            yield return RecordResult.Failure<Appointment>(0, [.. problems]);
         }
 
         if (!any)
@@ -132,7 +131,7 @@ public static class AppointmentReader
 
             if (problems.Count > 0)
             {
-                yield return new AppointmentRecord(table.Number, null, [.. problems]);
+                yield return RecordResult.Failure<Appointment>(table.Number, [.. problems]);
                 continue;
             }
 
@@ -147,7 +146,7 @@ public static class AppointmentReader
         }
     }
 
-    private static IEnumerable<AppointmentRecord> JsonIterator(Stream utf8Json, BatchFormat format)
+    private static IEnumerable<RecordResult<Appointment>> JsonIterator(Stream utf8Json, BatchFormat format)
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "appointments", "an appointment");
         StringPool pool = new();
@@ -158,11 +157,11 @@ public static class AppointmentReader
             int number = documents.IsJsonLines ? documents.Line : index;
             if (document is null)
             {
-                yield return new AppointmentRecord(number, null, [problem!.Value]);
+                yield return RecordResult.Failure<Appointment>(number, [problem!.Value]);
                 continue;
             }
 
-            AppointmentRecord record;
+            RecordResult<Appointment> record;
             using (document)
             {
                 record = ReadObject(document.RootElement, number, pool);
@@ -172,13 +171,13 @@ public static class AppointmentReader
         }
     }
 
-    private static AppointmentRecord ReadObject(JsonElement element, int number, StringPool pool)
+    private static RecordResult<Appointment> ReadObject(JsonElement element, int number, StringPool pool)
     {
         const string Root = "$";
         JsonElementReader json = new();
         if (!json.IsObject(element, Root, "an appointment object"))
         {
-            return new AppointmentRecord(number, null, [.. json.Problems]);
+            return RecordResult.Failure<Appointment>(number, [.. json.Problems]);
         }
 
         json.RejectUnknown(element, Root, Properties);
@@ -207,8 +206,8 @@ public static class AppointmentReader
         return builder.Build(number, authority, holder, start, end, kind, shared, JsonPath.Property(Root, Properties[3]));
     }
 
-    private static AppointmentRecord Failure(int number, string path, string code, string message) =>
-        new(number, null, [new DocumentProblem(path, code, message)]);
+    private static RecordResult<Appointment> Failure(int number, string path, string code, string message) =>
+        RecordResult.Failure<Appointment>(number, new DocumentProblem(path, code, message));
 
     /// <summary>Parses the fields of one record, collecting every problem.</summary>
     private sealed class RecordBuilder(List<DocumentProblem> problems)
@@ -290,7 +289,7 @@ public static class AppointmentReader
             return null;
         }
 
-        public AppointmentRecord Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
+        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
         {
             if (start is LocalDate first && end is LocalDate last && last < first)
             {
@@ -299,10 +298,10 @@ public static class AppointmentReader
 
             if (problems.Count > 0 || authority is null || holder is null || start is null || kind is null || shared is null)
             {
-                return new AppointmentRecord(number, null, [.. problems]);
+                return RecordResult.Failure<Appointment>(number, [.. problems]);
             }
 
-            return new AppointmentRecord(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value), []);
+            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value));
         }
     }
 }

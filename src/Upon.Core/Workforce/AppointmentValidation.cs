@@ -15,7 +15,7 @@ public sealed class AppointmentValidationResult
 {
     private ImmutableArray<Appointment> appointments;
 
-    internal AppointmentValidationResult(AppointmentTable table, ImmutableArray<AppointmentRecord> reported, AppointmentSummary summary, bool stopped)
+    internal AppointmentValidationResult(AppointmentTable table, ImmutableArray<RecordResult<Appointment>> reported, AppointmentSummary summary, bool stopped)
     {
         Table = table;
         Reported = reported;
@@ -48,7 +48,7 @@ public sealed class AppointmentValidationResult
     /// Gets the records reported, in record order, each with every problem found in it: record 0, the problems with the
     /// file as a whole (a bad CSV header, empty input), first when there is one.
     /// </summary>
-    public ImmutableArray<AppointmentRecord> Reported { get; }
+    public ImmutableArray<RecordResult<Appointment>> Reported { get; }
 
     /// <summary>Gets the counts of records read, used, reported and skipped; record 0 is not a record read, so it is in none of them.</summary>
     public AppointmentSummary Summary { get; }
@@ -90,7 +90,7 @@ public static class AppointmentValidation
     /// <returns>The appointments to use, the records reported and the counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/>, one of them, or <paramref name="register"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
-    public static AppointmentValidationResult Validate(IEnumerable<AppointmentRecord> records, AuthorityRegister register, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue)
+    public static AppointmentValidationResult Validate(IEnumerable<RecordResult<Appointment>> records, AuthorityRegister register, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue)
     {
         ArgumentNullException.ThrowIfNull(register);
         return Run(records, register, asOf, handling);
@@ -107,24 +107,24 @@ public static class AppointmentValidation
     /// <returns>The appointments to use, the records reported and the counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
-    public static AppointmentValidationResult Validate(IEnumerable<AppointmentRecord> records, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue) =>
+    public static AppointmentValidationResult Validate(IEnumerable<RecordResult<Appointment>> records, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue) =>
         Run(records, null, asOf, handling);
 
-    private static AppointmentValidationResult Run(IEnumerable<AppointmentRecord> records, AuthorityRegister? register, LocalDate asOf, ProblemHandling handling)
+    private static AppointmentValidationResult Run(IEnumerable<RecordResult<Appointment>> records, AuthorityRegister? register, LocalDate asOf, ProblemHandling handling)
     {
         ArgumentNullException.ThrowIfNull(records);
         Preconditions.CheckIso(asOf);
 
         // Per record only what the result needs: its number and, when the reader could read it, its appointment as a
         // 20-byte row of a table; the problems and the reader's records are kept for the few records reported.
-        AppointmentTable.Builder table = new(records is IReadOnlyCollection<AppointmentRecord> collection ? collection.Count : 0);
+        AppointmentTable.Builder table = new(records is IReadOnlyCollection<RecordResult<Appointment>> collection ? collection.Count : 0);
         List<int> rowOf = [];
         List<int> numbers = [];
         Dictionary<int, List<DocumentProblem>> problems = [];
-        Dictionary<int, AppointmentRecord> unread = [];
+        Dictionary<int, RecordResult<Appointment>> unread = [];
         List<int> permanent = [];
         bool inOrder = true;
-        foreach (AppointmentRecord record in records)
+        foreach (RecordResult<Appointment> record in records)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
             int position = numbers.Count;
@@ -138,13 +138,13 @@ public static class AppointmentValidation
                 continue;
             }
 
-            rowOf.Add(table.Add(record.Appointment));
-            List<DocumentProblem>? found = Check(record.Appointment, register, asOf);
+            rowOf.Add(table.Add(record.Value));
+            List<DocumentProblem>? found = Check(record.Value, register, asOf);
             if (found is not null)
             {
                 problems.Add(position, found);
             }
-            else if (record.Appointment.Kind == AppointmentKind.Permanent)
+            else if (record.Value.Kind == AppointmentKind.Permanent)
             {
                 permanent.Add(position);
             }
@@ -192,14 +192,14 @@ public static class AppointmentValidation
             }
         }
 
-        ImmutableArray<AppointmentRecord>.Builder reported = ImmutableArray.CreateBuilder<AppointmentRecord>(reportedCount);
+        ImmutableArray<RecordResult<Appointment>>.Builder reported = ImmutableArray.CreateBuilder<RecordResult<Appointment>>(reportedCount);
         for (int i = 0; i < numbers.Count && reported.Count < reportedCount; i++)
         {
             int position = order?[i] ?? i;
             if (problems.TryGetValue(position, out List<DocumentProblem>? list))
             {
-                AppointmentRecord? record = unread.GetValueOrDefault(position);
-                reported.Add(record is not null && list.Count == record.Problems.Length ? record : new AppointmentRecord(numbers[position], null, [.. list]));
+                RecordResult<Appointment>? record = unread.GetValueOrDefault(position);
+                reported.Add(record is not null && list.Count == record.Problems.Length ? record : RecordResult.Failure<Appointment>(numbers[position], [.. list]));
             }
         }
 

@@ -5,7 +5,6 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
@@ -22,26 +21,6 @@ public static class RegisterProblemCodes
     public const string CodeDuplicate = "register.code-duplicate";
 }
 
-/// <summary>A record of a document that was not used, with every problem found in it.</summary>
-/// <remarks>Equality is by value, with <see cref="Problems"/> compared by reference.</remarks>
-/// <param name="RecordNumber">
-/// The 1-based number of the record: the data row of a CSV file (header and empty lines not counted), the
-/// element of a JSON array, or the line of JSON Lines. 0 for a problem with the document as a whole.
-/// </param>
-/// <param name="Problems">The problems, at least one; paths are relative to the record.</param>
-public sealed record ReportedRecord(int RecordNumber, ImmutableArray<DocumentProblem> Problems)
-{
-    /// <summary>Gets the record number; checked to be 0 or more.</summary>
-    public int RecordNumber { get; init; } = RecordNumber >= 0
-        ? RecordNumber
-        : throw new ArgumentOutOfRangeException(nameof(RecordNumber), "A record number is 0 or more.");
-
-    /// <summary>Gets the problems; checked to hold at least one.</summary>
-    public ImmutableArray<DocumentProblem> Problems { get; init; } = !Problems.IsDefaultOrEmpty
-        ? Problems
-        : throw new ArgumentException("A reported record has at least one problem.", nameof(Problems));
-}
-
 /// <summary>
 /// The outcome of reading an authority register: the register of the records that could be used, and the
 /// records reported with their problems. Nothing is dropped silently:
@@ -51,7 +30,7 @@ public sealed record ReportedRecord(int RecordNumber, ImmutableArray<DocumentPro
 /// <remarks>Instances are immutable and thread-safe.</remarks>
 public sealed class AuthorityRegisterReadResult
 {
-    internal AuthorityRegisterReadResult(AuthorityRegister register, ImmutableArray<ReportedRecord> reported, int records)
+    internal AuthorityRegisterReadResult(AuthorityRegister register, ImmutableArray<RecordResult<Authority>> reported, int records)
     {
         Register = register;
         Reported = reported;
@@ -62,7 +41,7 @@ public sealed class AuthorityRegisterReadResult
     public AuthorityRegister Register { get; }
 
     /// <summary>Gets the records reported, in record order (record 0, for the document as a whole, first).</summary>
-    public ImmutableArray<ReportedRecord> Reported { get; }
+    public ImmutableArray<RecordResult<Authority>> Reported { get; }
 
     /// <summary>Gets the number of records read (CSV data rows, array elements, or JSON Lines).</summary>
     public int Records { get; }
@@ -337,7 +316,7 @@ public static class AuthorityRegisterDocument
                 }
             }
 
-            ImmutableArray<ReportedRecord>.Builder reported = ImmutableArray.CreateBuilder<ReportedRecord>();
+            ImmutableArray<RecordResult<Authority>>.Builder reported = ImmutableArray.CreateBuilder<RecordResult<Authority>>();
             if (records.Count == 0 && whole.Count == 0)
             {
                 whole.Add(new DocumentProblem(wholePath, DocumentProblemCodes.CollectionEmpty, "The register has no authorities."));
@@ -345,7 +324,7 @@ public static class AuthorityRegisterDocument
 
             if (whole.Count > 0)
             {
-                reported.Add(new ReportedRecord(0, [.. whole]));
+                reported.Add(RecordResult.Failure<Authority>(0, [.. whole]));
             }
 
             List<Authority> authorities = [];
@@ -358,7 +337,7 @@ public static class AuthorityRegisterDocument
 
                 if (problems.Count > 0)
                 {
-                    reported.Add(new ReportedRecord(number, [.. problems]));
+                    reported.Add(RecordResult.Failure<Authority>(number, [.. problems]));
                 }
                 else
                 {

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Upon.Core.Cohorts;
-using Upon.Core.Eligibility;
 using Upon.Core.Fuzz.Documents;
 using Upon.Core.Fuzz.Fuzzing;
 using Upon.Core.Serialization;
@@ -23,10 +22,10 @@ internal sealed class CandidateFormat : FuzzFormat
     public override void Run(byte[] bytes, Observation observation)
     {
         List<SelectionCandidate> candidates = [];
-        foreach (CandidateRecord record in CandidateDocument.Read(new MemoryStream(bytes)))
+        foreach (RecordResult<CandidateProfile> record in CandidateDocument.Read(new MemoryStream(bytes)))
         {
-            observation.Add(record.RecordNumber, record.Profile is not null, record.Problems);
-            if (record.Profile is CandidateProfile profile)
+            observation.Add(record.RecordNumber, record.Value is not null, record.Problems);
+            if (record.Value is CandidateProfile profile)
             {
                 candidates.Add(profile.Candidate);
             }

@@ -64,18 +64,12 @@ internal sealed class ApplicationBatchFormat(string name, BatchFormat batchForma
 
     public override void Run(byte[] bytes, Observation observation)
     {
-        int expectedIndex = 0;
-        int lastLine = 0;
-        foreach (BatchItem item in Batch.Evaluate(new MemoryStream(bytes), batchFormat))
+        int lastNumber = 0;
+        foreach (RecordResult<EligibilityDecision> item in Batch.Evaluate(new MemoryStream(bytes), batchFormat))
         {
-            observation.Check(item.Index == expectedIndex++, "batch indexes are not 0, 1, 2, ...", $"index {item.Index}");
-            if (item.Line is int line)
-            {
-                observation.Check(line > lastLine, "JSON Lines line numbers do not increase", $"line {line} after {lastLine}");
-                lastLine = line;
-            }
-
-            observation.Add(item.Index + 1, item.IsDecision, item.Problems);
+            observation.Check(item.RecordNumber > lastNumber, "record numbers do not increase", $"record {item.RecordNumber} after {lastNumber}");
+            lastNumber = item.RecordNumber;
+            observation.Add(item.RecordNumber, item.IsValid, item.Problems);
         }
 
         if (layout != SeedLayout.Single)

@@ -6,6 +6,7 @@ using System.Text;
 using NodaTime;
 using Upon.Core.Fuzz.Documents;
 using Upon.Core.Fuzz.Fuzzing;
+using Upon.Core.Serialization;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Fuzz.Formats;
@@ -21,19 +22,19 @@ internal static class WorkforceComputations
     public static AuthorityRegister ExampleRegister { get; } = AuthorityRegisterDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("register.csv")))).Register;
 
     /// <summary>Gets the example appointments (docs/examples/appointments.csv), as records.</summary>
-    public static List<AppointmentRecord> ExampleRecords { get; } = [.. AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("appointments.csv"))))];
+    public static List<RecordResult<Appointment>> ExampleRecords { get; } = [.. AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("appointments.csv"))))];
 
     /// <summary>
     /// Validates the records against the example register (so that unknown codes are reported) and against a register of
     /// every code they name (as the CLI does without --register), then measures turnover and tenure on the second.
     /// </summary>
-    public static void Appointments(List<AppointmentRecord> records, Observation observation)
+    public static void Appointments(List<RecordResult<Appointment>> records, Observation observation)
     {
         AppointmentValidationResult checkedAgainstExample = AppointmentValidation.Validate(records, ExampleRegister, AsOf);
         Add(checkedAgainstExample, records, "AppointmentValidation.Validate", observation);
         AuthorityRegister everyCode = new(records
             .Where(r => r.IsValid)
-            .Select(r => r.Appointment!.AuthorityCode)
+            .Select(r => r.Value!.AuthorityCode)
             .Distinct(StringComparer.Ordinal)
             .Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
         AppointmentValidationResult result = AppointmentValidation.Validate(records, everyCode, AsOf);
@@ -53,7 +54,7 @@ internal static class WorkforceComputations
         }
     }
 
-    private static void Add(AppointmentValidationResult result, List<AppointmentRecord> records, string source, Observation observation)
+    private static void Add(AppointmentValidationResult result, List<RecordResult<Appointment>> records, string source, Observation observation)
     {
         AppointmentSummary summary = result.Summary;
         // The summary counts the records read; a record 0 (the file as a whole) may or may not count as one.
@@ -79,8 +80,8 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
 
     public override void Run(byte[] bytes, Observation observation)
     {
-        List<AppointmentRecord> records = [.. csv ? AppointmentReader.ReadCsv(new MemoryStream(bytes)) : AppointmentReader.ReadJson(new MemoryStream(bytes))];
-        foreach (AppointmentRecord record in records)
+        List<RecordResult<Appointment>> records = [.. csv ? AppointmentReader.ReadCsv(new MemoryStream(bytes)) : AppointmentReader.ReadJson(new MemoryStream(bytes))];
+        foreach (RecordResult<Appointment> record in records)
         {
             observation.Add(record.RecordNumber, record.IsValid, record.Problems);
         }
@@ -96,7 +97,7 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
             return SeedSources.CsvGroups(Name, rows, 4);
         }
 
-        List<Appointment> appointments = [.. WorkforceComputations.ExampleRecords.Select(r => r.Appointment!)];
+        List<Appointment> appointments = [.. WorkforceComputations.ExampleRecords.Select(r => r.Value!)];
         List<JsonTree> records = [];
         foreach (Appointment appointment in appointments)
         {
@@ -129,7 +130,7 @@ internal sealed class RegisterFormat(bool csv) : FuzzFormat
             observation.Add(1, true, []);
         }
 
-        foreach (ReportedRecord record in read.Reported)
+        foreach (RecordResult<Authority> record in read.Reported)
         {
             observation.Add(record.RecordNumber, false, record.Problems);
         }

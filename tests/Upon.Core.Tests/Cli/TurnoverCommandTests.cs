@@ -7,6 +7,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Upon.Cli;
 using Upon.Core.Tests.Support;
+using Upon.Core.Serialization;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Cli;
@@ -430,7 +431,7 @@ public sealed class TurnoverCommandTests : IDisposable
 
                 // Without --register, the authorities are those the file names, in force throughout.
                 AuthorityRegister named = new(t.Appointments.Select(a => a.AuthorityCode).Distinct().Select(c => new Authority(c, c, "unknown", LocalDate.MinIsoValue)));
-                AppointmentValidationResult valid = AppointmentValidation.Validate(t.Appointments.Select((a, i) => new AppointmentRecord(i + 1, a, [])), named, asOf);
+                AppointmentValidationResult valid = AppointmentValidation.Validate(t.Appointments.Select((a, i) => RecordResult.Success(i + 1, a)), named, asOf);
                 Turnover expected = Turnover.Measure(valid.Appointments, named, TurnoverPeriods.FinancialYear(year), !include);
                 JsonElement period = root.GetProperty("periods")[0];
                 Assert.Equal(t.Appointments.Length, root.GetProperty("input").GetProperty("records").GetProperty("records").GetInt32());
@@ -472,7 +473,7 @@ public sealed class TurnoverCommandTests : IDisposable
     private static Appointment[] ReadExample()
     {
         using FileStream stream = File.OpenRead(Example("appointments.csv"));
-        return [.. AppointmentReader.ReadCsv(stream).Select(r => r.Appointment!)];
+        return [.. AppointmentReader.ReadCsv(stream).Select(r => r.Value!)];
     }
 
     private static AuthorityRegister ReadRegister()

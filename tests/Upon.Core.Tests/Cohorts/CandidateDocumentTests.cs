@@ -18,15 +18,15 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_JsonLines_GivesEveryFieldWithLineNumbers()
     {
-        CandidateRecord[] records = Read(
+        RecordResult<CandidateProfile>[] records = Read(
             Good + "\n\n"
             + """{"applicantId":"A2","authority":"LA2","eligibility":"incomplete","score":-3,"underRepresented":true,"background":"education","ethnicity":"Irish","disability":"not disabled","region":"London","organisationType":"local authority"}""" + "\n");
 
         Assert.Equal([1, 3], records.Select(r => r.RecordNumber));
-        CandidateProfile first = records[0].Profile!;
+        CandidateProfile first = records[0].Value!;
         Assert.Equal(new SelectionCandidate("A1", "LA1", EligibilityOutcome.Eligible, 78.5m), first.Candidate);
         Assert.Null(first.Background);
-        CandidateProfile second = records[1].Profile!;
+        CandidateProfile second = records[1].Value!;
         Assert.Equal(new SelectionCandidate("A2", "LA2", EligibilityOutcome.Incomplete, -3m, underRepresented: true), second.Candidate);
         Assert.Equal(
             ["education", "Irish", "not disabled", "London", "local authority"],
@@ -36,13 +36,13 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_ArrayAndSingleDocument_NumberRecordsByPosition()
     {
-        CandidateRecord[] array = Read("[\n  " + Good + ",\n  " + Good.Replace("A1", "A2", StringComparison.Ordinal) + "\n]");
-        CandidateRecord[] single = Read("{\n  \"applicantId\": \"A1\",\n  \"authority\": \"LA1\",\n  \"eligibility\": \"ineligible\",\n  \"score\": 0\n}\n");
+        RecordResult<CandidateProfile>[] array = Read("[\n  " + Good + ",\n  " + Good.Replace("A1", "A2", StringComparison.Ordinal) + "\n]");
+        RecordResult<CandidateProfile>[] single = Read("{\n  \"applicantId\": \"A1\",\n  \"authority\": \"LA1\",\n  \"eligibility\": \"ineligible\",\n  \"score\": 0\n}\n");
 
         Assert.Equal([1, 2], array.Select(r => r.RecordNumber));
         Assert.All(array, r => Assert.True(r.IsValid));
-        CandidateRecord one = Assert.Single(single);
-        Assert.Equal(EligibilityOutcome.Ineligible, one.Profile!.Candidate.Eligibility);
+        RecordResult<CandidateProfile> one = Assert.Single(single);
+        Assert.Equal(EligibilityOutcome.Ineligible, one.Value!.Candidate.Eligibility);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CandidateDocumentTests
     [InlineData("""{"applicantId":"A",""", "$", DocumentProblemCodes.JsonInvalid)]
     public void Read_BadRecord_ReportsPathAndCodeWithoutTheValue(string line, string path, string code)
     {
-        CandidateRecord record = Assert.Single(Read(line + "\n"));
+        RecordResult<CandidateProfile> record = Assert.Single(Read(line + "\n"));
 
         Assert.False(record.IsValid);
         DocumentProblem problem = Assert.Single(record.Problems);
@@ -89,7 +89,7 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_EveryProblemOfARecordIsReported()
     {
-        CandidateRecord record = Assert.Single(Read("""{"applicantId":"","eligibility":"no","score":"1","extra":1}"""));
+        RecordResult<CandidateProfile> record = Assert.Single(Read("""{"applicantId":"","eligibility":"no","score":"1","extra":1}"""));
 
         Assert.Equal(
             [DocumentProblemCodes.UnknownProperty, DocumentProblemCodes.Empty, DocumentProblemCodes.Required, DocumentProblemCodes.UnknownValue, DocumentProblemCodes.TypeMismatch],
@@ -99,7 +99,7 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_DuplicateApplicantId_ReportsTheLaterRecordWithTheFirstRecordsNumber()
     {
-        CandidateRecord[] records = Read(Good + "\n" + Good.Replace("LA1", "LA2", StringComparison.Ordinal) + "\n" + Good.Replace("A1", "a1", StringComparison.Ordinal) + "\n" + Good + "\n");
+        RecordResult<CandidateProfile>[] records = Read(Good + "\n" + Good.Replace("LA1", "LA2", StringComparison.Ordinal) + "\n" + Good.Replace("A1", "a1", StringComparison.Ordinal) + "\n" + Good + "\n");
 
         Assert.Equal([true, false, true, false], records.Select(r => r.IsValid));
         DocumentProblem problem = Assert.Single(records[1].Problems);
@@ -111,8 +111,8 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_SyntaxErrorInAnArray_EndsWithOneProblemRecord_InJsonLinesOnlyItsLine()
     {
-        CandidateRecord[] array = Read("[" + Good + ", {\"applicantId\": ]");
-        CandidateRecord[] lines = Read(Good + "\n{\"applicantId\": \n" + Good.Replace("A1", "A2", StringComparison.Ordinal) + "\n");
+        RecordResult<CandidateProfile>[] array = Read("[" + Good + ", {\"applicantId\": ]");
+        RecordResult<CandidateProfile>[] lines = Read(Good + "\n{\"applicantId\": \n" + Good.Replace("A1", "A2", StringComparison.Ordinal) + "\n");
 
         Assert.Equal([true, false], array.Select(r => r.IsValid));
         Assert.Equal(DocumentProblemCodes.JsonInvalid, array[1].Problems.Single().Code);
@@ -123,7 +123,7 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_RecordOverTheLimit_IsReportedAsTooLarge()
     {
-        CandidateRecord record = Assert.Single(CandidateDocument.Read(Stream(Good + "\n"), BatchFormat.JsonLines, maxRecordBytes: 20));
+        RecordResult<CandidateProfile> record = Assert.Single(CandidateDocument.Read(Stream(Good + "\n"), BatchFormat.JsonLines, maxRecordBytes: 20));
 
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, record.Problems.Single().Code);
     }
@@ -142,8 +142,8 @@ public sealed class CandidateDocumentTests
         Assert.Equal("maxRecordBytes", Assert.Throws<ArgumentOutOfRangeException>(() => CandidateDocument.Read(Stream(Good), maxRecordBytes: 0)).ParamName);
         Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => CandidateDocument.WriteLines(new MemoryStream(), [null!])).ParamName);
         Assert.Equal("Candidate", Assert.Throws<ArgumentNullException>(() => new CandidateProfile(null!)).ParamName);
-        Assert.Equal("RecordNumber", Assert.Throws<ArgumentOutOfRangeException>(() => new CandidateRecord(-1, null, [new DocumentProblem("$", "c", "m")])).ParamName);
-        Assert.Equal("Problems", Assert.Throws<ArgumentException>(() => new CandidateRecord(1, null, [])).ParamName);
+        Assert.Equal("recordNumber", Assert.Throws<ArgumentOutOfRangeException>(() => RecordResult.Failure<CandidateProfile>(-1, [new DocumentProblem("$", "c", "m")])).ParamName);
+        Assert.Equal("problems", Assert.Throws<ArgumentException>(() => RecordResult.Failure<CandidateProfile>(1, [])).ParamName);
     }
 
     [Fact]
@@ -162,25 +162,25 @@ public sealed class CandidateDocumentTests
             using MemoryStream stream = new();
             CandidateDocument.WriteLines(stream, profiles);
             stream.Position = 0;
-            CandidateRecord[] records = [.. CandidateDocument.Read(stream)];
+            RecordResult<CandidateProfile>[] records = [.. CandidateDocument.Read(stream)];
 
             Assert.Equal(profiles.Length, records.Length);
             Assert.All(records, r => Assert.True(r.IsValid, string.Join("; ", r.Problems)));
-            Assert.Equal(profiles, records.Select(r => r.Profile));
+            Assert.Equal(profiles, records.Select(r => r.Value));
         });
 
     [Fact]
     public void RecordsIn_EqualCandidatesPlusReported_WhateverTheLines() =>
         Support.Property.ForAll(Arb.From(Lines()), lines =>
         {
-            CandidateRecord[] records = Read(string.Join("\n", lines), BatchFormat.JsonLines);
+            RecordResult<CandidateProfile>[] records = Read(string.Join("\n", lines), BatchFormat.JsonLines);
             int nonBlank = lines.Count(l => l.Trim().Length > 0);
 
             Assert.Equal(nonBlank, records.Length);
             Assert.Equal(records.Length, records.Count(r => r.IsValid) + records.Count(r => !r.IsValid));
             Assert.All(records, r => Assert.True(r.IsValid != r.Problems.Length > 0));
             Assert.Equal(records.Length, records.Select(r => r.RecordNumber).Distinct().Count());
-            string[] ids = [.. records.Where(r => r.IsValid).Select(r => r.Profile!.Candidate.ApplicantId)];
+            string[] ids = [.. records.Where(r => r.IsValid).Select(r => r.Value!.Candidate.ApplicantId)];
             Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
         });
 
@@ -211,7 +211,7 @@ public sealed class CandidateDocumentTests
             Gen.Elements("{\"applicantId\":", "[1,2]", "  ", string.Empty, "{}", "null", "{\"applicantId\":\"B\",\"authority\":\"LA\",\"eligibility\":\"no\",\"score\":1}"))
         .ArrayOf();
 
-    private static CandidateRecord[] Read(string text, BatchFormat format = BatchFormat.Auto) => [.. CandidateDocument.Read(Stream(text), format)];
+    private static RecordResult<CandidateProfile>[] Read(string text, BatchFormat format = BatchFormat.Auto) => [.. CandidateDocument.Read(Stream(text), format)];
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 }

@@ -66,7 +66,7 @@ public sealed class CohortDocumentSchemaTests
         {
             JsonObject copy = Written(Full).AsObject();
             copy.Remove(name);
-            CandidateRecord record = ReadCandidate(copy.ToJsonString());
+            RecordResult<CandidateProfile> record = ReadCandidate(copy.ToJsonString());
             if (required.Contains(name))
             {
                 Assert.Contains(record.Problems, p => p.Code == DocumentProblemCodes.Required && p.Path == "$." + name);
@@ -84,7 +84,7 @@ public sealed class CohortDocumentSchemaTests
         HashSet<string> declared = Declared(Schema("cohort-candidate.schema.json"), "candidate");
         string path = Repository.PathOf("docs", "examples", "year2-candidates.jsonl");
 
-        CandidateRecord[] records;
+        RecordResult<CandidateProfile>[] records;
         using (FileStream stream = File.OpenRead(path))
         {
             records = [.. CandidateDocument.Read(stream)];
@@ -92,7 +92,7 @@ public sealed class CohortDocumentSchemaTests
 
         Assert.Equal(60, records.Length);
         Assert.All(records, r => Assert.True(r.IsValid, string.Join("; ", r.Problems)));
-        Assert.All(records, r => Assert.StartsWith("SYN-", r.Profile!.Candidate.ApplicantId, StringComparison.Ordinal));
+        Assert.All(records, r => Assert.StartsWith("SYN-", r.Value!.Candidate.ApplicantId, StringComparison.Ordinal));
         foreach (string line in File.ReadLines(path))
         {
             Assert.Subset(declared, JsonNode.Parse(line)!.AsObject().Select(p => p.Key).ToHashSet());
@@ -140,7 +140,7 @@ public sealed class CohortDocumentSchemaTests
         return JsonNode.Parse(stream.ToArray())!;
     }
 
-    private static CandidateRecord ReadCandidate(string json) =>
+    private static RecordResult<CandidateProfile> ReadCandidate(string json) =>
         CandidateDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))).Single();
 
     private static IEnumerable<string> References(JsonNode? node) => node switch

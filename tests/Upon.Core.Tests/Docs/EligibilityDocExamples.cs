@@ -552,12 +552,12 @@ public class EligibilityDocExamples
         List<string> lines = [];
 
         using Stream input = File.OpenRead(path); // a JSON array or JSON Lines; BatchFormat.Auto tells them apart
-        foreach (BatchItem item in batch.Evaluate(input))
+        foreach (RecordResult<EligibilityDecision> item in batch.Evaluate(input))
         {
             summary = summary.Add(item);
-            lines.Add(item.Decision is EligibilityDecision decision
-                ? $"line {item.Line}: {decision.ApplicationId} {decision.Outcome}"
-                : $"line {item.Line}: error {string.Join(", ", item.Problems.Select(p => $"{p.Path} {p.Code}"))}");
+            lines.Add(item.Value is EligibilityDecision decision
+                ? $"line {item.RecordNumber}: {decision.ApplicationId} {decision.Outcome}"
+                : $"line {item.RecordNumber}: error {string.Join(", ", item.Problems.Select(p => $"{p.Path} {p.Code}"))}");
         }
 
         // line 1: A-001 Eligible
@@ -616,7 +616,7 @@ public class EligibilityDocExamples
 
         (exit, string json, _) = RunCli("eligibility", "check", file, "--format", "json");
         Assert.Equal(1, exit);
-        string tail = json[json.LastIndexOf("    {\n      \"index\": 4,", StringComparison.Ordinal)..];
+        string tail = json[json.LastIndexOf("    {\n      \"record\": 5,", StringComparison.Ordinal)..];
         Assert.Contains(tail, page, StringComparison.Ordinal);
 
         (exit, string jsonl, string summary) = RunCli("eligibility", "check", file, "--format", "jsonl");

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using NodaTime;
 using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -22,11 +23,11 @@ public sealed class EligibilityBatchLayoutTests
         Assert.Contains("\n", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
         stream.Position = 0;
 
-        BatchItem item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream));
+        RecordResult<EligibilityDecision> item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream));
 
-        Assert.True(item.IsDecision);
-        Assert.Equal("L-1", item.Decision.ApplicationId);
-        Assert.Null(item.Line);
+        Assert.True(item.IsValid);
+        Assert.Equal("L-1", item.Value.ApplicationId);
+        Assert.Equal(1, item.RecordNumber);
     }
 
     [Fact]
@@ -36,10 +37,10 @@ public sealed class EligibilityBatchLayoutTests
         byte[] bytes = Encoding.UTF8.GetBytes(new string(' ', 10_000) + "\n[" + one + "," + one + "]");
         using ForwardOnlyStream stream = new(bytes);
 
-        BatchItem[] items = [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream)];
+        RecordResult<EligibilityDecision>[] items = [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream)];
 
         Assert.Equal(2, items.Length);
-        Assert.All(items, i => Assert.True(i.IsDecision));
+        Assert.All(items, i => Assert.True(i.IsValid));
     }
 
     [Fact]
@@ -49,12 +50,12 @@ public sealed class EligibilityBatchLayoutTests
         byte[] bytes = Encoding.UTF8.GetBytes("{\"id\": \"broken\", }\n" + good + "\n");
         using MemoryStream stream = new(bytes);
 
-        BatchItem[] items = [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream)];
+        RecordResult<EligibilityDecision>[] items = [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream)];
 
         Assert.Equal(2, items.Length);
-        Assert.False(items[0].IsDecision);
-        Assert.Equal(1, items[0].Line);
-        Assert.True(items[1].IsDecision);
+        Assert.False(items[0].IsValid);
+        Assert.Equal(1, items[0].RecordNumber);
+        Assert.True(items[1].IsValid);
     }
 
     [Fact]

@@ -25,14 +25,14 @@ public sealed class EligibilityBatchTests
     [Fact]
     public void Examples_AreDecidedAsTheirDocumentationSays()
     {
-        List<BatchItem> items = Evaluate(BuiltIn, string.Join("\n", Examples), BatchFormat.JsonLines);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, string.Join("\n", Examples), BatchFormat.JsonLines);
 
         Assert.Equal(
             [EligibilityOutcome.Eligible, EligibilityOutcome.Ineligible, EligibilityOutcome.Eligible, EligibilityOutcome.Incomplete],
-            items.Select(i => i.Decision!.Outcome));
-        Assert.Equal(new LocalDate(2022, 1, 7), items[1].Decision!.EligibleFrom);
-        Assert.Equal(CriterionOutcome.Pass, Find(items[2].Decision!.Explanation, BuiltInPolicies.TransferableRouteCode).Outcome);
-        Assert.Equal(CriterionOutcome.Fail, Find(items[2].Decision!.Explanation, BuiltInPolicies.LocalGovernmentRouteCode).Outcome);
+            items.Select(i => i.Value!.Outcome));
+        Assert.Equal(new LocalDate(2022, 1, 7), items[1].Value!.EligibleFrom);
+        Assert.Equal(CriterionOutcome.Pass, Find(items[2].Value!.Explanation, BuiltInPolicies.TransferableRouteCode).Outcome);
+        Assert.Equal(CriterionOutcome.Fail, Find(items[2].Value!.Explanation, BuiltInPolicies.LocalGovernmentRouteCode).Outcome);
     }
 
     [Fact]
@@ -54,10 +54,11 @@ public sealed class EligibilityBatchTests
                 (array, BatchFormat.JsonArray, true), (array, BatchFormat.Auto, true), (array, BatchFormat.Auto, false),
             })
             {
-                List<BatchItem> items = Evaluate(batch, text, format, seekable);
+                List<RecordResult<EligibilityDecision>> items = Evaluate(batch, text, format, seekable);
                 Assert.Equal(expected.Length, items.Count);
-                Assert.Equal(Enumerable.Range(0, expected.Length), items.Select(i => i.Index));
-                Assert.Equal(expected, items.Select(i => i.Decision));
+                Assert.Equal(items.Select(i => i.RecordNumber).Order(), items.Select(i => i.RecordNumber));
+                Assert.Equal(items.Count, items.Select(i => i.RecordNumber).Distinct().Count());
+                Assert.Equal(expected, items.Select(i => i.Value));
                 Assert.All(items, i => Assert.Empty(i.Problems));
             }
         });
@@ -68,11 +69,11 @@ public sealed class EligibilityBatchTests
     {
         string array = "\uFEFF \r\n\t [" + string.Join(",", Examples) + "]";
 
-        List<BatchItem> items = Evaluate(BuiltIn, array, BatchFormat.Auto, seekable: false);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, array, BatchFormat.Auto, seekable: false);
 
         Assert.Equal(4, items.Count);
-        Assert.All(items, i => Assert.Null(i.Line));
-        Assert.All(items, i => Assert.True(i.IsDecision));
+        Assert.Equal([1, 2, 3, 4], items.Select(i => i.RecordNumber));
+        Assert.All(items, i => Assert.True(i.IsValid));
     }
 
     [Theory]
@@ -83,9 +84,9 @@ public sealed class EligibilityBatchTests
     {
         string text = format == BatchFormat.JsonLines ? "\uFEFF" + string.Join("\n", Examples) : "\uFEFF[" + string.Join(",", Examples) + "]";
 
-        List<BatchItem> items = Evaluate(BuiltIn, text, format);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, text, format);
 
-        Assert.Equal(["A-001", "A-002", "A-003", "A-004"], items.Select(i => i.Decision?.ApplicationId));
+        Assert.Equal(["A-001", "A-002", "A-003", "A-004"], items.Select(i => i.Value?.ApplicationId));
     }
 
     [Fact]
@@ -94,9 +95,9 @@ public sealed class EligibilityBatchTests
         byte[] prefix = Encoding.UTF8.GetBytes("garbage that is not read\n");
         MemoryStream stream = new([.. prefix, .. Encoding.UTF8.GetBytes("[" + Examples[0] + "]")]) { Position = prefix.Length };
 
-        BatchItem item = Assert.Single(BuiltIn.Evaluate(stream));
+        RecordResult<EligibilityDecision> item = Assert.Single(BuiltIn.Evaluate(stream));
 
-        Assert.Equal("A-001", item.Decision!.ApplicationId);
+        Assert.Equal("A-001", item.Value!.ApplicationId);
     }
 
     [Fact]
@@ -104,19 +105,18 @@ public sealed class EligibilityBatchTests
     {
         string text = "\n" + Examples[0] + "\r\n   \n\t\r\n" + Examples[1] + "\r\n\n" + Examples[2] + "\n\n";
 
-        List<BatchItem> items = Evaluate(BuiltIn, text, BatchFormat.Auto);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, text, BatchFormat.Auto);
 
-        Assert.Equal([0, 1, 2], items.Select(i => i.Index));
-        Assert.Equal([2, 5, 7], items.Select(i => i.Line!.Value));
-        Assert.Equal(["A-001", "A-002", "A-003"], items.Select(i => i.Decision!.ApplicationId));
+        Assert.Equal([2, 5, 7], items.Select(i => i.RecordNumber));
+        Assert.Equal(["A-001", "A-002", "A-003"], items.Select(i => i.Value!.ApplicationId));
     }
 
     [Fact]
     public void JsonLines_ALastLineWithoutNewline_IsRead()
     {
-        List<BatchItem> items = Evaluate(BuiltIn, Examples[0] + "\n" + Examples[1], BatchFormat.JsonLines);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, Examples[0] + "\n" + Examples[1], BatchFormat.JsonLines);
 
-        Assert.Equal(["A-001", "A-002"], items.Select(i => i.Decision!.ApplicationId));
+        Assert.Equal(["A-001", "A-002"], items.Select(i => i.Value!.ApplicationId));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class EligibilityBatchTests
         {
             string[] lines = [.. mix.Select(m => m.Valid ? Examples[m.Which % Examples.Length] : bad[m.Which])];
 
-            List<BatchItem> items = Evaluate(BuiltIn, string.Join("\n", lines), BatchFormat.JsonLines);
+            List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, string.Join("\n", lines), BatchFormat.JsonLines);
 
             Assert.Equal(lines.Length, items.Count);
             BatchSummary summary = items.Aggregate(default(BatchSummary), (s, i) => s.Add(i));
@@ -150,11 +150,10 @@ public sealed class EligibilityBatchTests
             Assert.Equal(mix.Count(m => m.Valid), summary.Decisions);
             for (int i = 0; i < lines.Length; i++)
             {
-                Assert.Equal(i, items[i].Index);
-                Assert.Equal(i + 1, items[i].Line);
-                Assert.Equal(mix[i].Valid, items[i].IsDecision);
+                Assert.Equal(i + 1, items[i].RecordNumber);
+                Assert.Equal(mix[i].Valid, items[i].IsValid);
                 Assert.Equal(mix[i].Valid, items[i].Problems.IsEmpty);
-                Assert.Equal(mix[i].Valid, items[i].Decision is not null);
+                Assert.Equal(mix[i].Valid, items[i].Value is not null);
             }
         });
     }
@@ -170,12 +169,12 @@ public sealed class EligibilityBatchTests
             Examples[0].Replace("\"programmeYear\":\"2021/22\"", "\"programmeYear\":\"2041/42\"", StringComparison.Ordinal),
             Examples[1]);
 
-        List<BatchItem> items = Evaluate(BuiltIn, text, BatchFormat.JsonLines);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, text, BatchFormat.JsonLines);
 
         Assert.Equal(
             ["$ json.invalid", "$ value.type-mismatch", "$.roles[0].sector value.unknown", "$.programmeYear policy.not-found", string.Empty],
             items.Select(i => string.Join(";", i.Problems.Select(p => $"{p.Path} {p.Code}"))));
-        Assert.Equal("A-002", items[4].Decision!.ApplicationId);
+        Assert.Equal("A-002", items[4].Value!.ApplicationId);
     }
 
     [Fact]
@@ -183,7 +182,7 @@ public sealed class EligibilityBatchTests
     {
         string invalid = File.ReadAllLines(Repository.PathOf("docs", "examples", "applications.jsonl"))[4];
 
-        BatchItem item = Assert.Single(Evaluate(BuiltIn, invalid, BatchFormat.JsonLines));
+        RecordResult<EligibilityDecision> item = Assert.Single(Evaluate(BuiltIn, invalid, BatchFormat.JsonLines));
 
         Assert.Equal(
             ["$.roles[0].sector value.unknown", "$.roles[0].start date.invalid"],
@@ -195,15 +194,15 @@ public sealed class EligibilityBatchTests
     {
         string array = "[" + Examples[0] + ", 42, {\"id\": \"A-9\"}, " + Examples[1] + "]";
 
-        List<BatchItem> items = Evaluate(BuiltIn, array, BatchFormat.Auto);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, array, BatchFormat.Auto);
 
         Assert.Equal(4, items.Count);
-        Assert.Equal([true, false, false, true], items.Select(i => i.IsDecision));
+        Assert.Equal([true, false, false, true], items.Select(i => i.IsValid));
         Assert.Equal("$ value.type-mismatch", string.Join(";", items[1].Problems.Select(p => $"{p.Path} {p.Code}")));
         Assert.Equal(
             ["$.programmeYear value.required", "$.assessedOn value.required", "$.roles value.required"],
             items[2].Problems.Select(p => $"{p.Path} {p.Code}"));
-        Assert.Equal([0, 1, 2, 3], items.Select(i => i.Index));
+        Assert.Equal([1, 2, 3, 4], items.Select(i => i.RecordNumber));
     }
 
     [Theory]
@@ -214,21 +213,21 @@ public sealed class EligibilityBatchTests
     {
         string array = "[" + Examples[0] + ", " + broken + ", " + Examples[1] + "]";
 
-        List<BatchItem> items = Evaluate(BuiltIn, array, BatchFormat.JsonArray);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, array, BatchFormat.JsonArray);
 
         Assert.Equal(2, items.Count);
-        Assert.True(items[0].IsDecision);
+        Assert.True(items[0].IsValid);
         DocumentProblem problem = Assert.Single(items[1].Problems);
         Assert.Equal(DocumentProblemCodes.JsonInvalid, problem.Code);
-        Assert.Equal(1, items[1].Index);
+        Assert.Equal(2, items[1].RecordNumber);
     }
 
     [Fact]
     public void Array_NotClosed_EndsWithOneJsonInvalidError()
     {
-        List<BatchItem> items = Evaluate(BuiltIn, "[" + Examples[0] + ", " + Examples[1], BatchFormat.JsonArray);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(BuiltIn, "[" + Examples[0] + ", " + Examples[1], BatchFormat.JsonArray);
 
-        Assert.Equal([true, true, false], items.Select(i => i.IsDecision));
+        Assert.Equal([true, true, false], items.Select(i => i.IsValid));
         Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(items[2].Problems).Code);
     }
 
@@ -237,7 +236,7 @@ public sealed class EligibilityBatchTests
     [InlineData("42", DocumentProblemCodes.TypeMismatch)]
     public void Array_WhenTheDocumentIsNoArray_IsOneError(string text, string code)
     {
-        BatchItem item = Assert.Single(Evaluate(BuiltIn, text, BatchFormat.JsonArray));
+        RecordResult<EligibilityDecision> item = Assert.Single(Evaluate(BuiltIn, text, BatchFormat.JsonArray));
 
         Assert.Equal(code, Assert.Single(item.Problems).Code);
     }
@@ -260,14 +259,14 @@ public sealed class EligibilityBatchTests
         EligibilityBatch batch = new(PolicyRegistry.BuiltIn, maxDocumentBytes: 2_000);
         string huge = "{\"id\": \"" + new string('x', length) + "\"}";
 
-        List<BatchItem> items = Evaluate(batch, Examples[0] + "\n" + huge + "\n" + Examples[1] + "\n" + huge, BatchFormat.JsonLines);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(batch, Examples[0] + "\n" + huge + "\n" + Examples[1] + "\n" + huge, BatchFormat.JsonLines);
 
         Assert.Equal(4, items.Count);
-        Assert.Equal("A-001", items[0].Decision!.ApplicationId);
+        Assert.Equal("A-001", items[0].Value!.ApplicationId);
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, Assert.Single(items[1].Problems).Code);
-        Assert.Equal("A-002", items[2].Decision!.ApplicationId);
+        Assert.Equal("A-002", items[2].Value!.ApplicationId);
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, Assert.Single(items[3].Problems).Code);
-        Assert.Equal([1, 2, 3, 4], items.Select(i => i.Line!.Value));
+        Assert.Equal([1, 2, 3, 4], items.Select(i => i.RecordNumber));
     }
 
     [Fact]
@@ -277,7 +276,7 @@ public sealed class EligibilityBatchTests
         EligibilityBatch exact = new(PolicyRegistry.BuiltIn, maxDocumentBytes: line.Length);
         EligibilityBatch under = new(PolicyRegistry.BuiltIn, maxDocumentBytes: line.Length - 1);
 
-        Assert.True(Assert.Single(Evaluate(exact, Examples[0] + "\n", BatchFormat.JsonLines)).IsDecision);
+        Assert.True(Assert.Single(Evaluate(exact, Examples[0] + "\n", BatchFormat.JsonLines)).IsValid);
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, Assert.Single(Assert.Single(Evaluate(under, Examples[0] + "\n", BatchFormat.JsonLines)).Problems).Code);
     }
 
@@ -287,11 +286,11 @@ public sealed class EligibilityBatchTests
         EligibilityBatch batch = new(PolicyRegistry.BuiltIn, maxDocumentBytes: 2_000);
         string array = "[" + Examples[0] + ", {\"id\": \"" + new string('x', 200_000) + "\"}, " + Examples[1] + "]";
 
-        List<BatchItem> items = Evaluate(batch, array, BatchFormat.JsonArray);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(batch, array, BatchFormat.JsonArray);
 
-        Assert.True(items[0].IsDecision);
+        Assert.True(items[0].IsValid);
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, Assert.Single(items[^1].Problems).Code);
-        Assert.Equal(items.Count, items.Select(i => i.Index).Distinct().Count());
+        Assert.Equal(items.Count, items.Select(i => i.RecordNumber).Distinct().Count());
     }
 
     [Fact]
@@ -299,7 +298,7 @@ public sealed class EligibilityBatchTests
     {
         string application = Examples[0].Replace("\"assessedOn\":\"2021-06-01\"", "\"assessedOn\":\"2023-06-01\"", StringComparison.Ordinal);
 
-        BatchItem item = Assert.Single(Evaluate(BuiltIn, application, BatchFormat.Auto));
+        RecordResult<EligibilityDecision> item = Assert.Single(Evaluate(BuiltIn, application, BatchFormat.Auto));
 
         DocumentProblem problem = Assert.Single(item.Problems);
         Assert.Equal(("$.programmeYear", EligibilityProblemCodes.PolicyNotFound), (problem.Path, problem.Code));
@@ -311,11 +310,11 @@ public sealed class EligibilityBatchTests
     {
         EligibilityBatch later = new(PolicyRegistry.BuiltIn, asOf: new LocalDate(2022, 2, 1));
 
-        List<BatchItem> items = Evaluate(later, string.Join("\n", Examples), BatchFormat.JsonLines);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(later, string.Join("\n", Examples), BatchFormat.JsonLines);
 
-        Assert.All(items, i => Assert.Equal(new LocalDate(2022, 2, 1), i.Decision!.AsOf));
-        Assert.Equal(EligibilityOutcome.Eligible, items[1].Decision!.Outcome);
-        Assert.Equal(BuiltInPolicies.Year2.Id, items[1].Decision!.PolicyId);
+        Assert.All(items, i => Assert.Equal(new LocalDate(2022, 2, 1), i.Value!.AsOf));
+        Assert.Equal(EligibilityOutcome.Eligible, items[1].Value!.Outcome);
+        Assert.Equal(BuiltInPolicies.Year2.Id, items[1].Value!.PolicyId);
 
         EligibilityBatch outside = new(PolicyRegistry.BuiltIn, asOf: new LocalDate(2022, 9, 1));
         Assert.All(Evaluate(outside, string.Join("\n", Examples), BatchFormat.JsonLines), i => Assert.Equal(EligibilityProblemCodes.PolicyNotFound, Assert.Single(i.Problems).Code));
@@ -327,10 +326,10 @@ public sealed class EligibilityBatchTests
         EligibilityBatch year1 = new(PolicyRegistry.BuiltIn, policy: BuiltInPolicies.Year1);
         string future = Examples[2].Replace("\"programmeYear\":\"2021/22\"", "\"programmeYear\":\"2041/42\"", StringComparison.Ordinal);
 
-        List<BatchItem> items = Evaluate(year1, Examples[2] + "\n" + future, BatchFormat.JsonLines);
+        List<RecordResult<EligibilityDecision>> items = Evaluate(year1, Examples[2] + "\n" + future, BatchFormat.JsonLines);
 
-        Assert.All(items, i => Assert.Equal(BuiltInPolicies.Year1.Id, i.Decision!.PolicyId));
-        Assert.All(items, i => Assert.Equal(EligibilityOutcome.Ineligible, i.Decision!.Outcome));
+        Assert.All(items, i => Assert.Equal(BuiltInPolicies.Year1.Id, i.Value!.PolicyId));
+        Assert.All(items, i => Assert.Equal(EligibilityOutcome.Ineligible, i.Value!.Outcome));
     }
 
     [Fact]
@@ -338,7 +337,7 @@ public sealed class EligibilityBatchTests
     {
         TripwireStream stream = new([]);
 
-        IEnumerable<BatchItem> items = BuiltIn.Evaluate(stream, BatchFormat.JsonLines);
+        IEnumerable<RecordResult<EligibilityDecision>> items = BuiltIn.Evaluate(stream, BatchFormat.JsonLines);
 
         Assert.Equal(0, stream.Reads);
         Assert.Throws<InvalidOperationException>(() => items.First());
@@ -353,9 +352,9 @@ public sealed class EligibilityBatchTests
         string first = format == BatchFormat.JsonArray ? "[" + Examples[0] + "," : Examples[0] + "\n";
         TripwireStream stream = new(Encoding.UTF8.GetBytes(first));
 
-        BatchItem item = BuiltIn.Evaluate(stream, format).First();
+        RecordResult<EligibilityDecision> item = BuiltIn.Evaluate(stream, format).First();
 
-        Assert.Equal("A-001", item.Decision!.ApplicationId);
+        Assert.Equal("A-001", item.Value!.ApplicationId);
         Assert.Equal(1, stream.Reads);
     }
 
@@ -366,12 +365,11 @@ public sealed class EligibilityBatchTests
         using GeneratedLinesStream stream = new(Count);
         int seen = 0;
 
-        foreach (BatchItem item in BuiltIn.Evaluate(stream, BatchFormat.Auto))
+        foreach (RecordResult<EligibilityDecision> item in BuiltIn.Evaluate(stream, BatchFormat.Auto))
         {
-            Assert.Equal(seen, item.Index);
-            Assert.Equal(seen + 1, item.Line);
-            Assert.True(item.IsDecision);
-            Assert.Equal(GeneratedLinesStream.IdOf(seen), item.Decision!.ApplicationId);
+            Assert.Equal(seen + 1, item.RecordNumber);
+            Assert.True(item.IsValid);
+            Assert.Equal(GeneratedLinesStream.IdOf(seen), item.Value!.ApplicationId);
             seen++;
         }
 
@@ -384,10 +382,10 @@ public sealed class EligibilityBatchTests
     {
         Application application = ApplicationDocument.Parse(Examples[0]).GetValueOrThrow().Application;
 
-        BatchItem item = BuiltIn.Decide(application, 7, 9);
+        RecordResult<EligibilityDecision> item = BuiltIn.Decide(application, 9);
 
-        Assert.Equal((7, 9), (item.Index, item.Line));
-        Assert.Equal(PolicyRegistry.BuiltIn.Find("2021/22", application.AssessedOn)!.Decide(application), item.Decision);
+        Assert.Equal(9, item.RecordNumber);
+        Assert.Equal(PolicyRegistry.BuiltIn.Find("2021/22", application.AssessedOn)!.Decide(application), item.Value);
         Assert.Throws<ArgumentNullException>(() => BuiltIn.Evaluate(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => new EligibilityBatch(PolicyRegistry.BuiltIn, maxDocumentBytes: 0));
     }
@@ -409,7 +407,7 @@ public sealed class EligibilityBatchTests
     private static CriterionResult? FindOrNull(CriterionResult result, string code) =>
         result.Code == code ? result : result.Results.Select(r => FindOrNull(r, code)).FirstOrDefault(r => r is not null);
 
-    private static List<BatchItem> Evaluate(EligibilityBatch batch, string text, BatchFormat format, bool seekable = true)
+    private static List<RecordResult<EligibilityDecision>> Evaluate(EligibilityBatch batch, string text, BatchFormat format, bool seekable = true)
     {
         Stream stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
         if (!seekable)

@@ -121,11 +121,11 @@ public sealed class HostileTextTests
         }
 
         input.Position = 0;
-        List<BatchItem> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(input).ToList();
+        List<RecordResult<EligibilityDecision>> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(input).ToList();
 
         Assert.Equal(5, items.Count);
-        Assert.Equal([1, 2, 3, 4, 5], items.Select(item => item.Line!.Value));
-        Assert.Equal([true, true, false, true, true], items.Select(item => item.IsDecision));
+        Assert.Equal([1, 2, 3, 4, 5], items.Select(item => item.RecordNumber));
+        Assert.Equal([true, true, false, true, true], items.Select(item => item.IsValid));
         Assert.Equal(DocumentProblemCodes.TextInvalid, Assert.Single(items[2].Problems).Code);
     }
 
@@ -135,9 +135,9 @@ public sealed class HostileTextTests
         string[] lines = File.ReadAllLines(Repository.PathOf("docs", "examples", "applications.jsonl")).Take(2).ToArray();
         byte[] input = Bytes("[" + lines[0] + ",{\"id\":\"\\uDC00\"},", [], lines[1] + "]");
 
-        List<BatchItem> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(input), BatchFormat.JsonArray).ToList();
+        List<RecordResult<EligibilityDecision>> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(input), BatchFormat.JsonArray).ToList();
 
-        Assert.Equal([true, false, true], items.Select(item => item.IsDecision));
+        Assert.Equal([true, false, true], items.Select(item => item.IsValid));
         Assert.Equal(DocumentProblemCodes.TextInvalid, Assert.Single(items[1].Problems).Code);
     }
 
@@ -278,7 +278,7 @@ public sealed class HostileTextTests
     [InlineData("[]x")]
     public void Array_AnythingAfterTheArray_IsOneJsonInvalidProblem(string text)
     {
-        BatchItem item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text)), BatchFormat.JsonArray));
+        RecordResult<EligibilityDecision> item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text)), BatchFormat.JsonArray));
 
         Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(item.Problems).Code);
         Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(CandidateDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)))).Problems.Single().Code);
@@ -297,10 +297,10 @@ public sealed class HostileTextTests
         string element = File.ReadAllLines(Repository.PathOf("docs", "examples", "applications.jsonl"))[0];
         string text = "[" + string.Join(",", Enumerable.Repeat(element, 300)) + "]" + new string(' ', 100_000) + "{}";
 
-        List<BatchItem> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToList();
+        List<RecordResult<EligibilityDecision>> items = new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToList();
 
         Assert.Equal(301, items.Count);
-        Assert.All(items.Take(300), item => Assert.True(item.IsDecision));
+        Assert.All(items.Take(300), item => Assert.True(item.IsValid));
         Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(items[300].Problems).Code);
     }
 
@@ -311,7 +311,7 @@ public sealed class HostileTextTests
     [InlineData(new byte[] { (byte)'\n', 0xBF, 0xEF, (byte)'\n' })]
     public void JsonLines_StrayByteOrderMarkBytes_AreAProblemNotABlankLine(byte[] bytes)
     {
-        BatchItem item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(bytes)));
+        RecordResult<EligibilityDecision> item = Assert.Single(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(bytes)));
 
         Assert.Equal(DocumentProblemCodes.JsonInvalid, Assert.Single(item.Problems).Code);
     }

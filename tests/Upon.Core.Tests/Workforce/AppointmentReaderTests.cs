@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
@@ -14,36 +13,36 @@ public sealed class AppointmentReaderTests
 {
     private static readonly AuthorityRegister Register = WorkforceGenerators.Register;
 
-    private static List<AppointmentRecord> Csv(string text, ProblemHandling handling = ProblemHandling.Continue) =>
+    private static List<RecordResult<Appointment>> Csv(string text, ProblemHandling handling = ProblemHandling.Continue) =>
         AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), handling).ToList();
 
-    private static List<AppointmentRecord> Json(string text, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue) =>
+    private static List<RecordResult<Appointment>> Json(string text, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue) =>
         AppointmentReader.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes(text)), format, handling).ToList();
 
-    private static string[] Codes(AppointmentRecord record) => record.Problems.Select(p => p.Code).ToArray();
+    private static string[] Codes(RecordResult<Appointment> record) => record.Problems.Select(p => p.Code).ToArray();
 
     [Fact]
     public void CsvReadsQuotedFieldsInAnyColumnOrder()
     {
-        List<AppointmentRecord> records = Csv("\uFEFFkind,holder,authority,start,end,shared\r\npermanent,\"h,1 \"\"x\"\"\nnext\",A,2019-04-01,,true\r\nInterim,h2,B,2020-01-01,2020-06-30,\n");
+        List<RecordResult<Appointment>> records = Csv("\uFEFFkind,holder,authority,start,end,shared\r\npermanent,\"h,1 \"\"x\"\"\nnext\",A,2019-04-01,,true\r\nInterim,h2,B,2020-01-01,2020-06-30,\n");
 
         Assert.Equal(2, records.Count);
-        Assert.Equal(new Appointment("A", "h,1 \"x\"\nnext", new LocalDate(2019, 4, 1), null, AppointmentKind.Permanent, true), records[0].Appointment);
-        Assert.Equal(new Appointment("B", "h2", new LocalDate(2020, 1, 1), new LocalDate(2020, 6, 30), AppointmentKind.Interim), records[1].Appointment);
+        Assert.Equal(new Appointment("A", "h,1 \"x\"\nnext", new LocalDate(2019, 4, 1), null, AppointmentKind.Permanent, true), records[0].Value);
+        Assert.Equal(new Appointment("B", "h2", new LocalDate(2020, 1, 1), new LocalDate(2020, 6, 30), AppointmentKind.Interim), records[1].Value);
         Assert.Equal([1, 2], records.Select(r => r.RecordNumber));
     }
 
     [Fact]
     public void CsvWithoutEndAndSharedColumnsReadsOpenUnsharedAppointments()
     {
-        AppointmentRecord record = Assert.Single(Csv("authority,holder,start,kind\nA,h1,2019-04-01,acting\n"));
-        Assert.Equal(new Appointment("A", "h1", new LocalDate(2019, 4, 1), null, AppointmentKind.Acting), record.Appointment);
+        RecordResult<Appointment> record = Assert.Single(Csv("authority,holder,start,kind\nA,h1,2019-04-01,acting\n"));
+        Assert.Equal(new Appointment("A", "h1", new LocalDate(2019, 4, 1), null, AppointmentKind.Acting), record.Value);
     }
 
     [Fact]
     public void CsvReportsEachBadRowWithItsNumberAndCode()
     {
-        List<AppointmentRecord> records = Csv(
+        List<RecordResult<Appointment>> records = Csv(
             "authority,holder,start,end,kind,shared\n" +
             "A,h1,2019-04-01,,permanent,\n" +
             "A,h2,2019-04-01,,permanent\n" +
@@ -74,7 +73,7 @@ public sealed class AppointmentReaderTests
     [Fact]
     public void CsvCollectsEveryProblemOfARow()
     {
-        AppointmentRecord record = Assert.Single(Csv("authority,holder,start,end,kind,shared\n ,h1,2019-13-01,x,boss,\n"));
+        RecordResult<Appointment> record = Assert.Single(Csv("authority,holder,start,end,kind,shared\n ,h1,2019-13-01,x,boss,\n"));
         Assert.Equal([DocumentProblemCodes.Empty, DocumentProblemCodes.DateInvalid, DocumentProblemCodes.DateInvalid, DocumentProblemCodes.UnknownValue], Codes(record));
     }
 
@@ -84,7 +83,7 @@ public sealed class AppointmentReaderTests
     [InlineData("authority,holder,start,start,kind\n")]
     public void CsvHeaderProblemsAreRecordZeroAndEveryRowIsReported(string text)
     {
-        List<AppointmentRecord> records = Csv(text + "A,h1,2019-04-01,,permanent,\n");
+        List<RecordResult<Appointment>> records = Csv(text + "A,h1,2019-04-01,,permanent,\n");
         Assert.Equal([0, 1], records.Select(r => r.RecordNumber));
         Assert.All(records.SelectMany(r => r.Problems), p => Assert.Equal(AppointmentProblemCodes.CsvHeaderInvalid, p.Code));
     }
@@ -94,7 +93,7 @@ public sealed class AppointmentReaderTests
     {
         string text = "authority,holder,start,end,kind,shared\nA,h1,2019-04-01,,permanent,\nA,h2,bad,,permanent,\nA,h3,2019-04-01,,permanent,\n";
         Assert.Equal(3, Csv(text).Count);
-        List<AppointmentRecord> stopped = Csv(text, ProblemHandling.Stop);
+        List<RecordResult<Appointment>> stopped = Csv(text, ProblemHandling.Stop);
         Assert.Equal(2, stopped.Count);
         Assert.False(stopped[1].IsValid);
     }
@@ -104,19 +103,19 @@ public sealed class AppointmentReaderTests
     {
         const string One = """{"authorityCode":"A","holderId":"h1","start":"2019-04-01","kind":"permanent"}""";
         const string Two = """{"authorityCode":"B","holderId":"h2","start":"2019-04-01","end":"2020-03-31","kind":"interim","sharedPost":true}""";
-        List<AppointmentRecord> array = Json($"[{One},\n{Two}]");
-        List<AppointmentRecord> lines = Json($"{One}\n\n{Two}\n");
+        List<RecordResult<Appointment>> array = Json($"[{One},\n{Two}]");
+        List<RecordResult<Appointment>> lines = Json($"{One}\n\n{Two}\n");
 
-        Assert.Equal(array.Select(r => r.Appointment), lines.Select(r => r.Appointment));
+        Assert.Equal(array.Select(r => r.Value), lines.Select(r => r.Value));
         Assert.Equal([1, 2], array.Select(r => r.RecordNumber));
         Assert.Equal([1, 3], lines.Select(r => r.RecordNumber));
-        Assert.Equal(new Appointment("B", "h2", new LocalDate(2019, 4, 1), new LocalDate(2020, 3, 31), AppointmentKind.Interim, true), array[1].Appointment);
+        Assert.Equal(new Appointment("B", "h2", new LocalDate(2019, 4, 1), new LocalDate(2020, 3, 31), AppointmentKind.Interim, true), array[1].Value);
     }
 
     [Fact]
     public void JsonReportsEachBadRecord()
     {
-        List<AppointmentRecord> records = Json(
+        List<RecordResult<Appointment>> records = Json(
             """
             {"authorityCode":"A","holderId":"h1","start":"2019-04-01","kind":"permanent"}
             {"authorityCode":"A","start":"2019-04-01","kind":"permanent"}
@@ -145,7 +144,7 @@ public sealed class AppointmentReaderTests
     [Fact]
     public void ValidationReportsContextProblems()
     {
-        AppointmentRecord[] records =
+        RecordResult<Appointment>[] records =
         [
             new(1, new Appointment("A", "h1", new LocalDate(2015, 1, 1), new LocalDate(2016, 12, 31), AppointmentKind.Permanent), []),
             new(2, new Appointment("A", "h2", new LocalDate(2016, 6, 1), null, AppointmentKind.Permanent), []),
@@ -170,7 +169,7 @@ public sealed class AppointmentReaderTests
         Assert.Equal([AppointmentProblemCodes.AfterAsOf], Codes(result.Reported[6]));
         Assert.Equal([DocumentProblemCodes.DateInvalid], Codes(result.Reported[7]));
         Assert.Equal(new AppointmentSummary(9, 1, 8, 0), result.Summary);
-        Assert.Equal(records[2].Appointment, Assert.Single(result.Appointments));
+        Assert.Equal(records[2].Value, Assert.Single(result.Appointments));
         Assert.False(result.Stopped);
         Assert.All(result.Reported.SelectMany(r => r.Problems), p => Assert.DoesNotMatch("h[0-9]", p.Message));
     }
@@ -178,7 +177,7 @@ public sealed class AppointmentReaderTests
     [Fact]
     public void ValidationStopReportsOnlyTheFirstProblemAndCountsTheRestAsSkipped()
     {
-        AppointmentRecord[] records =
+        RecordResult<Appointment>[] records =
         [
             new(1, new Appointment("A", "h1", new LocalDate(2015, 1, 1), null, AppointmentKind.Permanent), []),
             new(2, new Appointment("Z", "h2", new LocalDate(2015, 1, 1), null, AppointmentKind.Permanent), []),
@@ -197,18 +196,18 @@ public sealed class AppointmentReaderTests
     [Fact]
     public void CsvFromTextSkipsAByteOrderMarkInTheHeader()
     {
-        List<AppointmentRecord> records = AppointmentReader.ReadCsv(new StringReader("\uFEFFauthority,holder,start,kind\nA,h1,2019-04-01,acting")).ToList();
+        List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new StringReader("\uFEFFauthority,holder,start,kind\nA,h1,2019-04-01,acting")).ToList();
         Assert.True(Assert.Single(records).IsValid);
     }
 
     [Fact]
     public void JsonThatIsNotAnArrayOfObjectsIsReported()
     {
-        AppointmentRecord record = Assert.Single(Json("""{"authorityCode":"A"}""", BatchFormat.JsonArray));
+        RecordResult<Appointment> record = Assert.Single(Json("""{"authorityCode":"A"}""", BatchFormat.JsonArray));
         Assert.Equal([DocumentProblemCodes.TypeMismatch], Codes(record));
         Assert.Contains("appointments", record.Problems[0].Message, System.StringComparison.Ordinal);
 
-        List<AppointmentRecord> records = Json("""[{"authorityCode":"A","holderId":"h1","start":"2019-04-01","kind":"acting"}, 3, {"authorityCode":""", BatchFormat.JsonArray);
+        List<RecordResult<Appointment>> records = Json("""[{"authorityCode":"A","holderId":"h1","start":"2019-04-01","kind":"acting"}, 3, {"authorityCode":""", BatchFormat.JsonArray);
         Assert.Equal(3, records.Count);
         Assert.True(records[0].IsValid);
         Assert.Equal([DocumentProblemCodes.TypeMismatch], Codes(records[1]));
@@ -219,7 +218,7 @@ public sealed class AppointmentReaderTests
     public void ValidationCountsEveryRecordWhetherItGoesOnOrStops() =>
         Property.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
         {
-            AppointmentRecord[] records = Records(input.Shuffled);
+            RecordResult<Appointment>[] records = Records(input.Shuffled);
             AppointmentValidationResult goOn = AppointmentValidation.Validate(records, Register, input.AsOf);
             AppointmentValidationResult stop = AppointmentValidation.Validate(records, Register, input.AsOf, ProblemHandling.Stop);
             Assert.Equal(records.Length, goOn.Summary.Used + goOn.Summary.Reported);
@@ -237,8 +236,8 @@ public sealed class AppointmentReaderTests
         Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
             byte[] csv = AppointmentReaderGenerators.Csv(input.Appointments.Select(AppointmentReaderGenerators.Fields), input.Layout);
-            List<AppointmentRecord> records = AppointmentReader.ReadCsv(new MemoryStream(csv)).ToList();
-            Assert.Equal(input.Appointments, records.Select(r => r.Appointment));
+            List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new MemoryStream(csv)).ToList();
+            Assert.Equal(input.Appointments, records.Select(r => r.Value));
             Assert.Equal(Enumerable.Range(1, input.Appointments.Length), records.Select(r => r.RecordNumber));
         });
 
@@ -247,10 +246,10 @@ public sealed class AppointmentReaderTests
         Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
             string[] objects = input.Appointments.Select(JsonObject).ToArray();
-            List<AppointmentRecord> array = Json("[" + string.Join(",\n", objects) + "]");
-            List<AppointmentRecord> lines = Json(string.Join(input.Layout.NewLine, objects), BatchFormat.JsonLines);
-            Assert.Equal(input.Appointments, array.Select(r => r.Appointment));
-            Assert.Equal(input.Appointments, lines.Select(r => r.Appointment));
+            List<RecordResult<Appointment>> array = Json("[" + string.Join(",\n", objects) + "]");
+            List<RecordResult<Appointment>> lines = Json(string.Join(input.Layout.NewLine, objects), BatchFormat.JsonLines);
+            Assert.Equal(input.Appointments, array.Select(r => r.Value));
+            Assert.Equal(input.Appointments, lines.Select(r => r.Value));
         });
 
     [Fact]
@@ -303,38 +302,12 @@ public sealed class AppointmentReaderTests
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static AppointmentRecord[] Records(Appointment[] appointments) =>
-        appointments.Select((a, i) => new AppointmentRecord(i + 1, a, [])).ToArray();
+    private static RecordResult<Appointment>[] Records(Appointment[] appointments) =>
+        appointments.Select((a, i) => RecordResult.Success(i + 1, a)).ToArray();
 
     private static List<string> Problems(Appointment[] appointments, AppointmentValidationResult result) =>
         result.Reported
             .SelectMany(r => r.Problems.Select(p => $"{appointments[r.RecordNumber - 1]} {p.Path} {p.Code}"))
             .Order(System.StringComparer.Ordinal)
             .ToList();
-}
-
-public sealed class AppointmentRecordTests
-{
-    private static readonly Upon.Core.Serialization.DocumentProblem Problem = new("start", "date.invalid", "Expected a date.");
-
-    [Fact]
-    public void Constructor_BothAnAppointmentAndProblems_Throws() =>
-        Assert.Equal("Problems", Assert.Throws<System.ArgumentException>(() => new AppointmentRecord(1, Sample(), [Problem])).ParamName);
-
-    [Fact]
-    public void Constructor_NeitherAnAppointmentNorProblems_Throws() =>
-        Assert.Equal("Problems", Assert.Throws<System.ArgumentException>(() => new AppointmentRecord(1, null, [])).ParamName);
-
-    [Fact]
-    public void Constructor_NegativeRecordNumber_Throws() =>
-        Assert.Equal("RecordNumber", Assert.Throws<System.ArgumentOutOfRangeException>(() => new AppointmentRecord(-1, null, [Problem])).ParamName);
-
-    [Fact]
-    public void Constructor_OneOfTheTwo_IsAccepted()
-    {
-        Assert.True(new AppointmentRecord(1, Sample(), default).IsValid);
-        Assert.False(new AppointmentRecord(2, null, [Problem]).IsValid);
-    }
-
-    private static Appointment Sample() => new("E10000001", "H-1", new NodaTime.LocalDate(2020, 4, 1), null, AppointmentKind.Permanent, false);
 }

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
@@ -47,14 +47,14 @@ public sealed class AppointmentWriterTests
             Appointment[] appointments = input.Appointments;
             using StringWriter csv = new();
             AppointmentWriter.WriteCsv(csv, appointments);
-            Appointment?[] fromCsv = [.. AppointmentReader.ReadCsv(new StringReader(csv.ToString())).Select(r => r.Appointment)];
+            Appointment?[] fromCsv = [.. AppointmentReader.ReadCsv(new StringReader(csv.ToString())).Select(r => r.Value)];
 
             Appointment?[] FromJson(bool lines, bool indented)
             {
                 using MemoryStream json = new();
                 AppointmentWriter.WriteJson(json, appointments, lines, indented);
                 json.Position = 0;
-                return [.. AppointmentReader.ReadJson(json, lines ? BatchFormat.JsonLines : BatchFormat.Auto).Select(r => r.Appointment)];
+                return [.. AppointmentReader.ReadJson(json, lines ? BatchFormat.JsonLines : BatchFormat.Auto).Select(r => r.Value)];
             }
 
             return fromCsv.SequenceEqual(appointments)

@@ -20,9 +20,9 @@ public sealed class CsvCountingTests
     private const string AppointmentHeader = "authority,holder,start,end,kind,shared";
     private const string RegisterHeader = "code,name,region,effectiveFrom,effectiveTo";
 
-    private static List<AppointmentRecord> Appointments(byte[] bytes) => AppointmentReader.ReadCsv(new MemoryStream(bytes)).ToList();
+    private static List<RecordResult<Appointment>> Appointments(byte[] bytes) => AppointmentReader.ReadCsv(new MemoryStream(bytes)).ToList();
 
-    private static List<AppointmentRecord> Appointments(string text) => Appointments(Encoding.UTF8.GetBytes(text));
+    private static List<RecordResult<Appointment>> Appointments(string text) => Appointments(Encoding.UTF8.GetBytes(text));
 
     private static AuthorityRegisterReadResult Register(byte[] bytes) => AuthorityRegisterDocument.ReadCsv(new MemoryStream(bytes));
 
@@ -34,7 +34,7 @@ public sealed class CsvCountingTests
     [Fact]
     public void BadHeader_AppointmentRows_AreEachCountedAndReported()
     {
-        List<AppointmentRecord> records = Appointments("foo,bar\nE1,H1\nE2,H2\n");
+        List<RecordResult<Appointment>> records = Appointments("foo,bar\nE1,H1\nE2,H2\n");
 
         Assert.Equal([0, 1, 2], records.Select(r => r.RecordNumber));
         Assert.All(records, r => Assert.All(r.Problems, p => Assert.Equal(AppointmentProblemCodes.CsvHeaderInvalid, p.Code)));
@@ -78,7 +78,7 @@ public sealed class CsvCountingTests
         foreach (AuthorityRegisterReadResult register in new[] { Register(text), Register(RegisterHeader + "\n"), AuthorityRegisterDocument.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes(text))) })
         {
             Assert.Equal(0, register.Records);
-            ReportedRecord whole = Assert.Single(register.Reported);
+            RecordResult<Authority> whole = Assert.Single(register.Reported);
             Assert.Equal((0, DocumentProblemCodes.CollectionEmpty), (whole.RecordNumber, Assert.Single(whole.Problems).Code));
         }
     }
@@ -88,7 +88,7 @@ public sealed class CsvCountingTests
     {
         byte[] bytes = [.. Encoding.UTF8.GetBytes(AppointmentHeader + "\nA,secret"), 0xFF, 0xC3, .. Encoding.UTF8.GetBytes(",2019-04-01,,permanent,\nA,h2,2019-04-01,,permanent,\n")];
 
-        List<AppointmentRecord> records = Appointments(bytes);
+        List<RecordResult<Appointment>> records = Appointments(bytes);
 
         Assert.Equal(2, records.Count);
         DocumentProblem problem = Assert.Single(records[0].Problems);
@@ -116,7 +116,7 @@ public sealed class CsvCountingTests
     [InlineData("A,h1,2019-04-01,,perm\uFFFDanent,", "kind")]
     public void DamagedText_FromATextReader_IsTextInvalid(string row, string column)
     {
-        List<AppointmentRecord> records = AppointmentReader.ReadCsv(new StringReader(AppointmentHeader + "\n" + row + "\nA,h\uD83D\uDE00,2019-04-01,,permanent,\n")).ToList();
+        List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new StringReader(AppointmentHeader + "\n" + row + "\nA,h\uD83D\uDE00,2019-04-01,,permanent,\n")).ToList();
 
         Assert.Equal($"1 {column} text.invalid", Problems(records.Take(1).Select(r => (r.RecordNumber, r.Problems.AsEnumerable()))));
         Assert.True(records[1].IsValid, "a whole surrogate pair is valid text");
@@ -125,9 +125,9 @@ public sealed class CsvCountingTests
     [Fact]
     public void UnclosedQuote_SaysHowManyLinesTheRowTakesIn()
     {
-        List<AppointmentRecord> records = Appointments(AppointmentHeader + "\nA,\"h1,2019-04-01,,permanent,\nA,h2,2019-04-01,,permanent,\r\nA,h3,2019-04-01,,permanent,\rA,h4,2019-04-01,,permanent,\n");
+        List<RecordResult<Appointment>> records = Appointments(AppointmentHeader + "\nA,\"h1,2019-04-01,,permanent,\nA,h2,2019-04-01,,permanent,\r\nA,h3,2019-04-01,,permanent,\rA,h4,2019-04-01,,permanent,\n");
 
-        AppointmentRecord record = Assert.Single(records);
+        RecordResult<Appointment> record = Assert.Single(records);
         DocumentProblem problem = Assert.Single(record.Problems);
         Assert.Equal(AppointmentProblemCodes.CsvQuoteUnclosed, problem.Code);
         Assert.Equal("A quoted field is not closed, so this row runs to the end of the file: the 4 lines from its start are read as this one row.", problem.Message);
@@ -145,7 +145,7 @@ public sealed class CsvCountingTests
     [Fact]
     public void MixedLineEnds_EachEndARow()
     {
-        List<AppointmentRecord> records = Appointments(AppointmentHeader + "\rA,h1,2019-04-01,,permanent,\nA,h2,2019-04-01,,interim,\r\n\r\nA,h3,2019-04-01,,acting,\rA,h4,2019-04-01,,acting,");
+        List<RecordResult<Appointment>> records = Appointments(AppointmentHeader + "\rA,h1,2019-04-01,,permanent,\nA,h2,2019-04-01,,interim,\r\n\r\nA,h3,2019-04-01,,acting,\rA,h4,2019-04-01,,acting,");
 
         Assert.Equal([1, 2, 3, 4], records.Select(r => r.RecordNumber));
         Assert.All(records, r => Assert.True(r.IsValid));
@@ -171,7 +171,7 @@ public sealed class CsvCountingTests
 
         Property.ForAll(files.ToArbitrary(), file =>
         {
-            List<AppointmentRecord> records = Appointments(file.Text);
+            List<RecordResult<Appointment>> records = Appointments(file.Text);
             Assert.Equal(Enumerable.Range(1, file.Rows), records.Where(r => r.RecordNumber > 0).Select(r => r.RecordNumber));
             Assert.Equal(file.GoodHeader, records.All(r => r.RecordNumber > 0));
             AppointmentSummary summary = AppointmentValidation.Validate(records, new LocalDate(2025, 3, 31)).Summary;
@@ -187,7 +187,7 @@ public sealed class CsvCountingTests
     [Fact]
     public void StopAtABadHeader_EndsTheReadingThere()
     {
-        AppointmentRecord record = Assert.Single(AppointmentReader.ReadCsv(new MemoryStream("foo\nA\n"u8.ToArray()), ProblemHandling.Stop));
+        RecordResult<Appointment> record = Assert.Single(AppointmentReader.ReadCsv(new MemoryStream("foo\nA\n"u8.ToArray()), ProblemHandling.Stop));
         Assert.Equal(0, record.RecordNumber);
     }
 }

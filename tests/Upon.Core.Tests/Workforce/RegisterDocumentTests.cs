@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FsCheck.Fluent;
 using NodaTime;
-using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
