@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Charts;
@@ -104,13 +106,13 @@ public sealed record ChartSeries
     /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite.</exception>
     public ChartSeries(string label, IEnumerable<ChartPoint> points)
     {
-        ArgumentNullException.ThrowIfNull(label);
-        ArgumentNullException.ThrowIfNull(points);
+        Guard.Against.Null(label);
+        Guard.Against.Null(points);
         HashSet<string> seen = new(StringComparer.Ordinal);
         ImmutableArray<ChartPoint>.Builder all = ImmutableArray.CreateBuilder<ChartPoint>();
         foreach (ChartPoint point in points)
         {
-            ArgumentNullException.ThrowIfNull(point.Category, nameof(points));
+            Guard.Against.Null(point.Category, nameof(points));
             if (!seen.Add(point.Category))
             {
                 throw new ArgumentException("A category appears more than once in the series.", nameof(points));
@@ -147,11 +149,11 @@ public sealed record ChartSeries
     /// <exception cref="ArgumentException">Two periods give the same category.</exception>
     public static ChartSeries ChangeRates(string label, IEnumerable<Turnover> turnovers, bool byAuthority = false)
     {
-        ArgumentNullException.ThrowIfNull(turnovers);
+        Guard.Against.Null(turnovers);
         List<ChartPoint> points = [];
         foreach (Turnover turnover in turnovers)
         {
-            ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
+            Guard.Against.Null(turnover, nameof(turnovers));
             if ((byAuthority ? turnover.AuthorityChangeRate : turnover.ChangeRate) is double rate)
             {
                 points.Add(new ChartPoint(Category(turnover.Period.Start, turnover.Period.End), rate));
@@ -173,7 +175,7 @@ public sealed record ChartSeries
     /// <exception cref="ArgumentOutOfRangeException">A value is negative.</exception>
     public static ChartSeries Of(string label, TurnoverSeries series)
     {
-        ArgumentNullException.ThrowIfNull(series);
+        Guard.Against.Null(series);
         List<ChartPoint> points = [];
         foreach (TurnoverPoint point in series.Points)
         {
@@ -191,6 +193,6 @@ public sealed record ChartSeries
         bool wholeYear = end == start.PlusYears(1).PlusDays(-1);
         return wholeYear && start.Month == 4 && start.Day == 1 && start.Year is >= 1 and <= 9998 ? TurnoverSeries.Label(YearBasis.Financial, start.Year)
             : wholeYear && start.Month == 1 && start.Day == 1 ? start.Year.ToString(CultureInfo.InvariantCulture)
-            : Preconditions.Format(end);
+            : DateText.Format(end);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Cohorts;
@@ -53,7 +54,7 @@ public readonly record struct CandidateSummary(int Records, int Candidates, int 
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public CandidateSummary Add(CandidateRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        Guard.Against.Null(record);
         return new CandidateSummary(Records + 1, Candidates + (record.IsValid ? 1 : 0), Reported + (record.IsValid ? 0 : 1));
     }
 

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -40,8 +42,8 @@ public sealed record Application
         Sponsor? sponsor = null,
         AssessorOutcomes? assessorOutcomes = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(roles);
+        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.Null(roles);
         if (!ProgrammeYears.IsValid(programmeYear))
         {
             throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
@@ -56,7 +58,7 @@ public sealed record Application
         ImmutableArray<Role> list = [.. roles];
         foreach (Role role in list)
         {
-            ArgumentNullException.ThrowIfNull(role, nameof(roles));
+            Guard.Against.Null(role, nameof(roles));
         }
 
         Id = id;
@@ -136,7 +138,7 @@ public sealed record Application
     /// <summary>Returns the identifier, programme year, assessment date and number of roles; nothing personal.</summary>
     /// <returns>A description safe for logs.</returns>
     public override string ToString() =>
-        $"Application {Id} for {ProgrammeYear}, assessed on {Preconditions.Format(AssessedOn)}, {Roles.Length} role(s)";
+        $"Application {Id} for {ProgrammeYear}, assessed on {DateText.Format(AssessedOn)}, {Roles.Length} role(s)";
 }
 
 /// <summary>The person who supports an application, usually the applicant's DCS or chief executive.</summary>
@@ -190,8 +192,8 @@ public static class ProgrammeYears
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="startYear"/> is out of range.</exception>
     public static string Format(int startYear)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(startYear, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(startYear, 9998);
+        Guard.Against.LessThan(startYear, 1);
+        Guard.Against.GreaterThan(startYear, 9998);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{startYear:D4}/{(startYear + 1) % 100:D2}");
     }
 }

@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -56,7 +58,7 @@ public readonly record struct BatchSummary(int Documents, int Decisions, int Err
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     public BatchSummary Add(BatchItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
+        Guard.Against.Null(item);
         EligibilityOutcome? outcome = item.Decision?.Outcome;
         return new BatchSummary(
             Documents + 1,
@@ -105,8 +107,8 @@ public sealed class EligibilityBatch
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive, or <paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
     public EligibilityBatch(PolicyRegistry registry, EligibilityPolicy? policy = null, LocalDate? asOf = null, int maxDocumentBytes = ApplicationDocument.DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDocumentBytes);
+        Guard.Against.Null(registry);
+        Guard.Against.NotPositive(maxDocumentBytes);
         if (asOf is LocalDate date)
         {
             EligibilityDates.Check(date, nameof(asOf));
@@ -137,7 +139,7 @@ public sealed class EligibilityBatch
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public IEnumerable<BatchItem> Evaluate(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         return EvaluateIterator(utf8Json, format);
     }
 
@@ -149,7 +151,7 @@ public sealed class EligibilityBatch
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     public BatchItem Decide(Application application, int index, int? line = null)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        Guard.Against.Null(application);
         LocalDate asOf = AsOf ?? application.AssessedOn;
         EligibilityPolicy? policy = Policy ?? Registry.Find(application.ProgrammeYear, asOf);
         if (policy is null)
@@ -157,7 +159,7 @@ public sealed class EligibilityBatch
             return new BatchItem(index, line, null, [new DocumentProblem(
                 JsonPath.Property(JsonPath.Root, "programmeYear"),
                 EligibilityProblemCodes.PolicyNotFound,
-                $"No policy governs programme year {application.ProgrammeYear} on {Preconditions.Format(asOf)}.")]);
+                $"No policy governs programme year {application.ProgrammeYear} on {DateText.Format(asOf)}.")]);
         }
 
         return new BatchItem(index, line, policy.Decide(application, asOf), []);

@@ -1,5 +1,6 @@
-using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -63,8 +64,8 @@ public sealed record EligibilityDecision(
     /// <summary>Returns a one-line summary: application, outcome, policy and date.</summary>
     /// <returns>The summary.</returns>
     public override string ToString() =>
-        $"{ApplicationId}: {Outcome} under {PolicyId} v{PolicyVersion} as of {Preconditions.Format(AsOf)}"
-        + (EligibleFrom is LocalDate from ? $"; eligible from {Preconditions.Format(from)}" : string.Empty);
+        $"{ApplicationId}: {Outcome} under {PolicyId} v{PolicyVersion} as of {DateText.Format(AsOf)}"
+        + (EligibleFrom is LocalDate from ? $"; eligible from {DateText.Format(from)}" : string.Empty);
 
     /// <summary>Maps a top-rule outcome to a decision outcome.</summary>
     internal static EligibilityOutcome From(CriterionOutcome outcome) => outcome switch
@@ -77,7 +78,6 @@ public sealed record EligibilityDecision(
     /// <summary>Checks the invariants of a decision read from a document.</summary>
     internal static void CheckOutcome(EligibilityOutcome outcome)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan((int)outcome, (int)EligibilityOutcome.Eligible, nameof(outcome));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((int)outcome, (int)EligibilityOutcome.Incomplete, nameof(outcome));
+        Guard.Against.UndefinedEnum(outcome);
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -37,8 +39,8 @@ public sealed class EligibilityPolicyBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is below 1.</exception>
     public EligibilityPolicyBuilder(string id, int version, string programmeYear)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.LessThan(version, 1);
         if (!ProgrammeYears.IsValid(programmeYear))
         {
             throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
@@ -71,7 +73,7 @@ public sealed class EligibilityPolicyBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="effectiveFrom"/> is not after the previous version's first date, or past its last.</exception>
     public static EligibilityPolicyBuilder NextVersionOf(EligibilityPolicy previous, LocalDate effectiveFrom)
     {
-        ArgumentNullException.ThrowIfNull(previous);
+        Guard.Against.Null(previous);
         if (effectiveFrom <= previous.EffectiveFrom || (previous.EffectiveTo is LocalDate end && effectiveFrom > end))
         {
             throw new ArgumentOutOfRangeException(nameof(effectiveFrom), "The next version must take effect after the previous version's first date and no later than its last.");
@@ -110,7 +112,7 @@ public sealed class EligibilityPolicyBuilder
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
     public EligibilityPolicyBuilder WithTitle(string value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        Guard.Against.NullOrWhiteSpace(value);
         title = value;
         return this;
     }
@@ -121,7 +123,7 @@ public sealed class EligibilityPolicyBuilder
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public EligibilityPolicyBuilder WithRule(EligibilityRule value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         rule = value;
         return this;
     }
@@ -132,7 +134,7 @@ public sealed class EligibilityPolicyBuilder
     /// <exception cref="ArgumentException"><paramref name="sentence"/> is empty.</exception>
     public EligibilityPolicyBuilder WithInterpretation(string sentence)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(sentence);
+        Guard.Against.NullOrWhiteSpace(sentence);
         interpretation.Add(sentence);
         return this;
     }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -20,8 +22,8 @@ public abstract record EligibilityRule
 {
     private protected EligibilityRule(string code, string title)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Guard.Against.NullOrWhiteSpace(code);
+        Guard.Against.NullOrWhiteSpace(title);
         Code = code;
         Title = title;
     }
@@ -144,7 +146,7 @@ public sealed record NotRule : EligibilityRule
     public NotRule(string code, string title, EligibilityRule rule)
         : base(code, title)
     {
-        ArgumentNullException.ThrowIfNull(rule);
+        Guard.Against.Null(rule);
         Rule = rule;
     }
 
@@ -178,11 +180,10 @@ public sealed record ExperienceRule : EligibilityRule
     public ExperienceRule(string code, string title, Period minimum, IEnumerable<RolePattern> qualifyingRoles, PartTimeCounting partTime, bool actingCounts)
         : base(code, title)
     {
-        ArgumentNullException.ThrowIfNull(qualifyingRoles);
+        Guard.Against.Null(qualifyingRoles);
         EligibilityDates.CheckRulePeriod(minimum);
 
-        ArgumentOutOfRangeException.ThrowIfLessThan((int)partTime, (int)PartTimeCounting.ProRata, nameof(partTime));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((int)partTime, (int)PartTimeCounting.Full, nameof(partTime));
+        Guard.Against.UndefinedEnum(partTime);
         ImmutableArray<RolePattern> patterns = [.. qualifyingRoles];
         if (patterns.IsEmpty)
         {
@@ -191,7 +192,7 @@ public sealed record ExperienceRule : EligibilityRule
 
         foreach (RolePattern pattern in patterns)
         {
-            ArgumentNullException.ThrowIfNull(pattern, nameof(qualifyingRoles));
+            Guard.Against.Null(pattern, nameof(qualifyingRoles));
         }
 
         Minimum = minimum;
@@ -228,7 +229,7 @@ public sealed record ExperienceRule : EligibilityRule
     /// <exception cref="ArgumentNullException"><paramref name="role"/> is null.</exception>
     public string? Exclusion(Role role)
     {
-        ArgumentNullException.ThrowIfNull(role);
+        Guard.Against.Null(role);
         if (role.IsActing && !ActingCounts)
         {
             return ReasonCodes.RoleActingNotCounted;
@@ -274,9 +275,9 @@ public sealed record RolePattern
     /// <exception cref="ArgumentOutOfRangeException">A value is undefined.</exception>
     public RolePattern(IEnumerable<RoleLevel> levels, IEnumerable<OrganisationType> organisationTypes, IEnumerable<Sector> sectors)
     {
-        ArgumentNullException.ThrowIfNull(levels);
-        ArgumentNullException.ThrowIfNull(organisationTypes);
-        ArgumentNullException.ThrowIfNull(sectors);
+        Guard.Against.Null(levels);
+        Guard.Against.Null(organisationTypes);
+        Guard.Against.Null(sectors);
         Levels = [.. levels.Distinct().Order()];
         OrganisationTypes = [.. organisationTypes.Distinct().Order()];
         Sectors = [.. sectors.Distinct().Order()];
@@ -287,17 +288,17 @@ public sealed record RolePattern
 
         foreach (RoleLevel level in Levels)
         {
-            EnumCheck.Defined(level, nameof(levels));
+            Guard.Against.UndefinedEnum(level, nameof(levels));
         }
 
         foreach (OrganisationType type in OrganisationTypes)
         {
-            EnumCheck.Defined(type, nameof(organisationTypes));
+            Guard.Against.UndefinedEnum(type, nameof(organisationTypes));
         }
 
         foreach (Sector sector in Sectors)
         {
-            EnumCheck.Defined(sector, nameof(sectors));
+            Guard.Against.UndefinedEnum(sector, nameof(sectors));
         }
     }
 
@@ -365,8 +366,8 @@ public sealed record StatementRule : EligibilityRule
     public StatementRule(string code, string title, int minimumWords, int maximumWords)
         : base(code, title)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(minimumWords, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maximumWords, minimumWords);
+        Guard.Against.LessThan(minimumWords, 1);
+        Guard.Against.LessThan(maximumWords, minimumWords);
         MinimumWords = minimumWords;
         MaximumWords = maximumWords;
     }
@@ -426,8 +427,7 @@ public sealed record AssessorOutcomeRule : EligibilityRule
     public AssessorOutcomeRule(string code, string title, AssessedCriterion criterion, bool requireOutcome)
         : base(code, title)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan((int)criterion, (int)AssessedCriterion.MoralPurpose, nameof(criterion));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((int)criterion, (int)AssessedCriterion.Readiness, nameof(criterion));
+        Guard.Against.UndefinedEnum(criterion);
         Criterion = criterion;
         RequireOutcome = requireOutcome;
     }
@@ -473,7 +473,7 @@ internal static class RuleList
 {
     public static ImmutableArray<EligibilityRule> Of(IEnumerable<EligibilityRule> rules)
     {
-        ArgumentNullException.ThrowIfNull(rules);
+        Guard.Against.Null(rules);
         ImmutableArray<EligibilityRule> list = [.. rules];
         if (list.IsEmpty)
         {
@@ -482,7 +482,7 @@ internal static class RuleList
 
         foreach (EligibilityRule rule in list)
         {
-            ArgumentNullException.ThrowIfNull(rule, nameof(rules));
+            Guard.Against.Null(rule, nameof(rules));
         }
 
         return list;

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -39,7 +41,7 @@ public sealed class NewDirectorEnrolment
     /// <returns>The dates from the appointment to the day before its first anniversary, both included.</returns>
     public static DateInterval SupportWindowFrom(LocalDate appointedOn)
     {
-        Preconditions.CheckIso(appointedOn);
+        Guard.Against.NonIsoCalendar(appointedOn);
         return new DateInterval(appointedOn, appointedOn.Plus(Period.FromYears(1)).PlusDays(-1));
     }
 
@@ -50,12 +52,12 @@ public sealed class NewDirectorEnrolment
     /// <exception cref="ArgumentNullException"><paramref name="programmes"/> or one of them is null.</exception>
     public static NewDirectorEnrolment OnAppointment(LocalDate appointedOn, IEnumerable<ProgrammeYear> programmes)
     {
-        ArgumentNullException.ThrowIfNull(programmes);
+        Guard.Against.Null(programmes);
         DateInterval window = SupportWindowFrom(appointedOn);
         List<Session> sessions = [];
         foreach (ProgrammeYear programme in programmes)
         {
-            ArgumentNullException.ThrowIfNull(programme, nameof(programmes));
+            Guard.Against.Null(programme, nameof(programmes));
             if (programme.Strand == ProgrammeStrand.NewDirectors)
             {
                 sessions.AddRange(programme.GetSessionsInOrder().Where(session => window.Contains(session.Dates)));
@@ -81,7 +83,7 @@ public static class AspirantReadiness
     /// <returns>The deadline, the last day of the horizon.</returns>
     public static LocalDate Deadline(LocalDate from)
     {
-        Preconditions.CheckIso(from);
+        Guard.Against.NonIsoCalendar(from);
         return from.Plus(Horizon);
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -38,9 +40,9 @@ public sealed record Appointment
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined or <paramref name="end"/> is before <paramref name="start"/>.</exception>
     public Appointment(string authorityCode, string holderId, LocalDate start, LocalDate? end, AppointmentKind kind, bool isSharedPost = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(authorityCode);
-        ArgumentException.ThrowIfNullOrEmpty(holderId);
-        Preconditions.CheckIso(start);
+        Guard.Against.NullOrEmpty(authorityCode);
+        Guard.Against.NullOrEmpty(holderId);
+        Guard.Against.NonIsoCalendar(start);
         if (kind is not (AppointmentKind.Permanent or AppointmentKind.Interim or AppointmentKind.Acting))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "The appointment kind must be Permanent, Interim or Acting.");
@@ -48,7 +50,7 @@ public sealed record Appointment
 
         if (end is LocalDate last)
         {
-            Preconditions.CheckIso(last, nameof(end));
+            Guard.Against.NonIsoCalendar(last, nameof(end));
             if (last < start)
             {
                 throw new ArgumentOutOfRangeException(nameof(end), "An appointment's last day cannot be before its first day.");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -63,7 +64,7 @@ public static class AppointmentReader
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
     public static IEnumerable<AppointmentRecord> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        Guard.Against.Null(csv);
         return ReadCsv(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
     }
 
@@ -74,7 +75,7 @@ public static class AppointmentReader
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
     public static IEnumerable<AppointmentRecord> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        Guard.Against.Null(csv);
         return Limit(CsvIterator(csv), handling);
     }
 
@@ -89,7 +90,7 @@ public static class AppointmentReader
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static IEnumerable<AppointmentRecord> ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         return Limit(JsonIterator(utf8Json, format), handling);
     }
 

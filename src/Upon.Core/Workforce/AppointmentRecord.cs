@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
@@ -96,7 +97,7 @@ public readonly record struct AppointmentSummary(int Records, int Used, int Repo
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public AppointmentSummary Add(AppointmentRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        Guard.Against.Null(record);
         return new AppointmentSummary(Records + 1, Used + (record.IsValid ? 1 : 0), Reported + (record.IsValid ? 0 : 1), Skipped);
     }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
@@ -92,7 +94,7 @@ public static class AppointmentValidation
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
     public static AppointmentValidationResult Validate(IEnumerable<AppointmentRecord> records, AuthorityRegister register, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(register);
+        Guard.Against.Null(register);
         return Run(records, register, asOf, handling);
     }
 
@@ -112,8 +114,8 @@ public static class AppointmentValidation
 
     private static AppointmentValidationResult Run(IEnumerable<AppointmentRecord> records, AuthorityRegister? register, LocalDate asOf, ProblemHandling handling)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        Preconditions.CheckIso(asOf);
+        Guard.Against.Null(records);
+        Guard.Against.NonIsoCalendar(asOf);
 
         // Per record only what the result needs: its number and, when the reader could read it, its appointment as a
         // 20-byte row of a table; the problems and the reader's records are kept for the few records reported.
@@ -126,7 +128,7 @@ public static class AppointmentValidation
         bool inOrder = true;
         foreach (AppointmentRecord record in records)
         {
-            ArgumentNullException.ThrowIfNull(record, nameof(records));
+            Guard.Against.Null(record, nameof(records));
             int position = numbers.Count;
             inOrder &= position == 0 || numbers[position - 1] <= record.RecordNumber;
             numbers.Add(record.RecordNumber);

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -23,13 +25,13 @@ public sealed record Authority
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="effectiveTo"/> is before <paramref name="effectiveFrom"/>.</exception>
     public Authority(string code, string name, string region, LocalDate effectiveFrom, LocalDate? effectiveTo = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(region);
-        Preconditions.CheckIso(effectiveFrom);
+        Guard.Against.NullOrEmpty(code);
+        Guard.Against.NullOrEmpty(name);
+        Guard.Against.NullOrEmpty(region);
+        Guard.Against.NonIsoCalendar(effectiveFrom);
         if (effectiveTo is LocalDate to)
         {
-            Preconditions.CheckIso(to, nameof(effectiveTo));
+            Guard.Against.NonIsoCalendar(to, nameof(effectiveTo));
             if (to < effectiveFrom)
             {
                 throw new ArgumentOutOfRangeException(nameof(effectiveTo), "An authority cannot leave the register before it joins it.");
@@ -64,7 +66,7 @@ public sealed record Authority
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     public bool IsInForceDuring(DateInterval period)
     {
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(period);
         return EffectiveFrom <= period.End && (EffectiveTo is not LocalDate to || to >= period.Start);
     }
 
@@ -89,12 +91,12 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentException">A code appears twice.</exception>
     public AuthorityRegister(IEnumerable<Authority> authorities)
     {
-        ArgumentNullException.ThrowIfNull(authorities);
+        Guard.Against.Null(authorities);
         byCode = new Dictionary<string, Authority>(StringComparer.Ordinal);
         ImmutableArray<Authority>.Builder all = ImmutableArray.CreateBuilder<Authority>();
         foreach (Authority authority in authorities)
         {
-            ArgumentNullException.ThrowIfNull(authority, nameof(authorities));
+            Guard.Against.Null(authority, nameof(authorities));
             if (!byCode.TryAdd(authority.Code, authority))
             {
                 throw new ArgumentException($"The authority code '{authority.Code}' appears more than once.", nameof(authorities));
@@ -115,7 +117,7 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     public Authority? Find(string code)
     {
-        ArgumentNullException.ThrowIfNull(code);
+        Guard.Against.Null(code);
         return byCode.GetValueOrDefault(code);
     }
 
@@ -125,7 +127,7 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     public ImmutableArray<Authority> InForceDuring(DateInterval period)
     {
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(period);
         ImmutableArray<Authority>.Builder result = ImmutableArray.CreateBuilder<Authority>();
         foreach (Authority authority in Authorities)
         {
@@ -144,7 +146,7 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     public int CountInForceDuring(DateInterval period)
     {
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(period);
         int count = 0;
         foreach (Authority authority in Authorities)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
 
@@ -28,7 +29,7 @@ public static class KaplanMeier
         ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
         double confidenceLevel = DefaultConfidenceLevel)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        Guard.Against.Null(records);
         CheckType(confidenceType);
         double z = SurvivalMath.TwoSidedZ(confidenceLevel, nameof(confidenceLevel));
 
@@ -84,7 +85,7 @@ public static class KaplanMeier
         IComparer<TKey>? keyOrder = null)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(records);
+        Guard.Against.Null(records);
         CheckType(confidenceType);
         _ = SurvivalMath.TwoSidedZ(confidenceLevel, nameof(confidenceLevel));
         Dictionary<TKey, List<TenureRecord>> strata = [];

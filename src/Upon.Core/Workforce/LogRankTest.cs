@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
 
@@ -58,7 +59,7 @@ public static class LogRank
     public static LogRankTest<TGroup> Compare<TGroup>(IEnumerable<(TGroup Group, TenureRecord Record)> records)
         where TGroup : notnull
     {
-        ArgumentNullException.ThrowIfNull(records);
+        Guard.Against.Null(records);
         Dictionary<TGroup, int> index = [];
         List<TGroup> keys = [];
         List<(double Exit, bool IsEvent, int Group)> rows = [];

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
 
@@ -131,7 +132,7 @@ public static class PublishedTurnoverFigures
     /// <exception cref="ArgumentNullException"><paramref name="measure"/> is null.</exception>
     public static TurnoverSeries Series(Func<PublishedTurnoverYear, double?> measure)
     {
-        ArgumentNullException.ThrowIfNull(measure);
+        Guard.Against.Null(measure);
         List<TurnoverPoint> points = new(Years.Length);
         foreach (PublishedTurnoverYear year in Years)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
 
@@ -58,7 +59,7 @@ public sealed class StratifiedKaplanMeier<TKey>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public KaplanMeierCurve? Find(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        Guard.Against.Null(key);
         return byKey.TryGetValue(key, out KaplanMeierCurve? curve) ? curve : null;
     }
 }

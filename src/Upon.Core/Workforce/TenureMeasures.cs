@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Workforce;
@@ -39,7 +40,7 @@ public static class TenureMeasures
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     public static TenureSummary CompletedTenures(IEnumerable<Appointment> appointments, DateInterval window, bool lookThroughInterim = false)
     {
-        ArgumentNullException.ThrowIfNull(window);
+        Guard.Against.Null(window);
         List<long> lengths = [];
         SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
         for (int i = 0; i < spells.Count; i++)
@@ -95,7 +96,7 @@ public static class TenureMeasures
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     public static IReadOnlyList<TenureRecord> TenureRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
     {
-        ArgumentNullException.ThrowIfNull(observation);
+        Guard.Against.Null(observation);
         List<TenureRecord> records = [];
         SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
         for (int i = 0; i < spells.Count; i++)
@@ -128,8 +129,8 @@ public static class TenureMeasures
         bool lookThroughInterim = false)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(observation);
-        ArgumentNullException.ThrowIfNull(key);
+        Guard.Against.Null(observation);
+        Guard.Against.Null(key);
         List<(TKey, TenureRecord)> records = [];
         SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
         for (int i = 0; i < spells.Count; i++)

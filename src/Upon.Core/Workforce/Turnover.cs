@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -115,9 +117,9 @@ public sealed class Turnover
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     public static Turnover Measure(IEnumerable<Appointment> appointments, AuthorityRegister register, DateInterval period, bool lookThroughInterim = false, LocalDate? historyFrom = null)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
-        ArgumentNullException.ThrowIfNull(register);
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(appointments);
+        Guard.Against.Null(register);
+        Guard.Against.Null(period);
         SpellIndex spells = new(SpellTable.Build(appointments, lookThroughInterim));
         return Measure(spells, register, period, lookThroughInterim, historyFrom ?? spells.Table.EarliestStart ?? period.Start);
     }
@@ -134,11 +136,11 @@ public sealed class Turnover
     /// <exception cref="ArgumentOutOfRangeException">A year is out of range or <paramref name="lastStartYear"/> is before <paramref name="firstStartYear"/>.</exception>
     public static ImmutableArray<Turnover> ByFinancialYear(IEnumerable<Appointment> appointments, AuthorityRegister register, int firstStartYear, int lastStartYear, bool lookThroughInterim = false, LocalDate? historyFrom = null)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
-        ArgumentNullException.ThrowIfNull(register);
-        ArgumentOutOfRangeException.ThrowIfLessThan(firstStartYear, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(lastStartYear, 9998);
-        ArgumentOutOfRangeException.ThrowIfLessThan(lastStartYear, firstStartYear);
+        Guard.Against.Null(appointments);
+        Guard.Against.Null(register);
+        Guard.Against.LessThan(firstStartYear, 1);
+        Guard.Against.GreaterThan(lastStartYear, 9998);
+        Guard.Against.LessThan(lastStartYear, firstStartYear);
         SpellIndex spells = new(SpellTable.Build(appointments, lookThroughInterim));
         LocalDate? earliest = spells.Table.EarliestStart;
         ImmutableArray<Turnover>.Builder series = ImmutableArray.CreateBuilder<Turnover>(lastStartYear - firstStartYear + 1);

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -118,14 +120,14 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentException">A year appears twice.</exception>
     public static TurnoverSeries FromValues(YearBasis basis, IEnumerable<TurnoverPoint> points)
     {
-        ArgumentNullException.ThrowIfNull(points);
+        Guard.Against.Null(points);
         CheckBasis(basis);
         List<TurnoverPoint> list = [];
         HashSet<int> years = [];
         foreach (TurnoverPoint point in points)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(point.Year, 1, nameof(points));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(point.Year, 9998, nameof(points));
+            Guard.Against.LessThan(point.Year, 1, nameof(points));
+            Guard.Against.GreaterThan(point.Year, 9998, nameof(points));
             if (point.Value is double v && !double.IsFinite(v))
             {
                 throw new ArgumentOutOfRangeException(nameof(points), "A series value must be finite.");
@@ -165,13 +167,13 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentException">A turnover's period is not a whole financial or calendar year, the bases are mixed, or a year appears twice.</exception>
     public static TurnoverSeries Of(IEnumerable<Turnover> turnovers, Func<Turnover, double?> measure)
     {
-        ArgumentNullException.ThrowIfNull(turnovers);
-        ArgumentNullException.ThrowIfNull(measure);
+        Guard.Against.Null(turnovers);
+        Guard.Against.Null(measure);
         YearBasis? basis = null;
         List<TurnoverPoint> points = [];
         foreach (Turnover turnover in turnovers)
         {
-            ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
+            Guard.Against.Null(turnover, nameof(turnovers));
             (YearBasis b, int year) = YearOf(turnover.Period) ?? throw new ArgumentException("A series takes turnovers over whole financial or calendar years.", nameof(turnovers));
             if (basis is YearBasis existing && existing != b)
             {
@@ -220,7 +222,7 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="toYear"/> is before <paramref name="fromYear"/>.</exception>
     public double? Mean(int fromYear, int toYear)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(toYear, fromYear);
+        Guard.Against.LessThan(toYear, fromYear);
         double sum = 0;
         int count = 0;
         foreach (TurnoverPoint point in Points)
@@ -249,8 +251,8 @@ public sealed class TurnoverSeries
     public static string Label(YearBasis basis, int year)
     {
         CheckBasis(basis);
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+        Guard.Against.LessThan(year, 1);
+        Guard.Against.GreaterThan(year, 9998);
         return basis == YearBasis.Financial
             ? string.Create(CultureInfo.InvariantCulture, $"{year}/{(year + 1) % 100:00}")
             : year.ToString(CultureInfo.InvariantCulture);
