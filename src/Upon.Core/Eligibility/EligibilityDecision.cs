@@ -4,32 +4,6 @@ using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
-/// <summary>The outcome of an eligibility decision.</summary>
-public enum EligibilityOutcome
-{
-    /// <summary>The application meets the policy.</summary>
-    Eligible = 1,
-
-    /// <summary>The application does not meet the policy.</summary>
-    Ineligible,
-
-    /// <summary>The policy cannot be decided: information is missing (for example no readiness date).</summary>
-    Incomplete,
-}
-
-/// <summary>The outcome of one rule.</summary>
-public enum CriterionOutcome
-{
-    /// <summary>The rule is met.</summary>
-    Pass = 1,
-
-    /// <summary>The rule is not met.</summary>
-    Fail,
-
-    /// <summary>The rule cannot be decided from the information given.</summary>
-    Undecided,
-}
-
 /// <summary>
 /// A decision on one application under one policy version, with its full explanation: every rule,
 /// passed or failed, with its reason code, figures and evidence.

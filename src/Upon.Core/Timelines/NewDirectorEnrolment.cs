@@ -68,22 +68,3 @@ public sealed class NewDirectorEnrolment
         return new NewDirectorEnrolment(appointedOn, window, [.. sessions]);
     }
 }
-
-/// <summary>The Aspirant Directors' readiness rule: an applicant must be ready to move to a DCS post within three years.</summary>
-public static class AspirantReadiness
-{
-    /// <summary>Gets the length of the readiness horizon: three calendar years (not 1,095 days).</summary>
-    public static Period Horizon { get; } = Period.FromYears(3);
-
-    /// <summary>
-    /// Gets the date by which an applicant assessed on <paramref name="from"/> should be ready: three
-    /// calendar years later by NodaTime's <see cref="Period"/> arithmetic (from 29 February, the 28th).
-    /// </summary>
-    /// <param name="from">The date of assessment, in the ISO calendar, no later than 31 December 9996.</param>
-    /// <returns>The deadline, the last day of the horizon.</returns>
-    public static LocalDate Deadline(LocalDate from)
-    {
-        Guard.Against.NonIsoCalendar(from);
-        return from.Plus(Horizon);
-    }
-}

@@ -8,59 +8,6 @@ using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
-/// <summary>What a year of a turnover series is.</summary>
-public enum YearBasis
-{
-    /// <summary>Financial years, 1 April to 31 March, each named by the calendar year it starts in (2020 is 2020/21).</summary>
-    Financial = 1,
-
-    /// <summary>Calendar years, 1 January to 31 December.</summary>
-    Calendar = 2,
-}
-
-/// <summary>The measures of a <see cref="Turnover"/> that a <see cref="TurnoverSeries"/> can follow.</summary>
-public enum TurnoverMeasure
-{
-    /// <summary><see cref="Turnover.Changes"/>.</summary>
-    Changes = 1,
-
-    /// <summary><see cref="Turnover.AuthoritiesWithChange"/>.</summary>
-    AuthoritiesWithChange = 2,
-
-    /// <summary><see cref="Turnover.AuthorityCount"/>, the rates' denominator.</summary>
-    AuthorityCount = 3,
-
-    /// <summary><see cref="Turnover.ChangeRate"/>.</summary>
-    ChangeRate = 4,
-
-    /// <summary><see cref="Turnover.AuthorityChangeRate"/>.</summary>
-    AuthorityChangeRate = 5,
-
-    /// <summary><see cref="Turnover.NewPermanent"/>.</summary>
-    NewPermanent = 6,
-
-    /// <summary><see cref="Turnover.InterimAppointments"/>.</summary>
-    InterimAppointments = 7,
-
-    /// <summary>The first-time DCSs of <see cref="Turnover.Origins"/>.</summary>
-    FirstTime = 8,
-
-    /// <summary>The moves between authorities of <see cref="Turnover.Origins"/>.</summary>
-    Moves = 9,
-
-    /// <summary>The returns of <see cref="Turnover.Origins"/>.</summary>
-    Returns = 10,
-
-    /// <summary>The value of <see cref="Turnover.Stability"/>.</summary>
-    StabilityIndex = 11,
-}
-
-/// <summary>One year of a <see cref="TurnoverSeries"/>.</summary>
-/// <remarks>Equality is by value.</remarks>
-/// <param name="Year">The year: a calendar year, or the calendar year a financial year starts in.</param>
-/// <param name="Value">The value, or null where it is not known (for example "–" in a published table).</param>
-public readonly record struct TurnoverPoint(int Year, double? Value);
-
 /// <summary>
 /// A turnover measure year by year, with the questions the sector asks of it: the lowest (or highest)
 /// since when, the change on the year before, the mean over a range.
