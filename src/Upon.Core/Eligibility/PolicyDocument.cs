@@ -226,7 +226,7 @@ public static class PolicyDocument
         }
 
         int before = reader.Problems.Count;
-        RuleKind? kind = reader.Enum<RuleKind>(element, path, "kind", required: true);
+        RuleKind? kind = ReadKind(reader, element, path);
         string? code = reader.String(element, path, "code", required: true);
         string? title = reader.String(element, path, "title", required: true);
         if (kind is null)
@@ -332,7 +332,7 @@ public static class PolicyDocument
                 }
 
                 break;
-            default:
+            case RuleKind.AssessorOutcome:
                 reader.RejectUnknown(element, path, ["kind", "code", "title", "criterion", "requireOutcome"]);
                 AssessedCriterion? criterion = reader.Enum<AssessedCriterion>(element, path, "criterion", required: true);
                 bool? require = reader.Bool(element, path, "requireOutcome", required: true);
@@ -342,9 +342,32 @@ public static class PolicyDocument
                 }
 
                 break;
+            default:
+                // A kind with no reader here is reported, never read as some other kind.
+                reader.Add(JsonPath.Property(path, "kind"), EligibilityProblemCodes.RuleKindUnknown, UnknownKindMessage);
+                break;
         }
 
         return rule;
+    }
+
+    private static readonly string UnknownKindMessage = $"Expected a rule kind, one of: {EnumNames<RuleKind>.List}.";
+
+    private static RuleKind? ReadKind(JsonElementReader reader, JsonElement element, string path)
+    {
+        string? name = reader.String(element, path, "kind", required: true, allowEmpty: true);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (EnumNames<RuleKind>.TryParse(name, out RuleKind kind))
+        {
+            return kind;
+        }
+
+        reader.Add(JsonPath.Property(path, "kind"), EligibilityProblemCodes.RuleKindUnknown, UnknownKindMessage);
+        return null;
     }
 
     private static Period? RulePeriod(JsonElementReader reader, JsonElement element, string path, string name)

@@ -42,7 +42,7 @@ public sealed record StatementRule : EligibilityRule
     /// <summary>Counts the words of <paramref name="text"/>: maximal runs of characters that are not white space.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number of words; zero for null or white space.</returns>
-    public static int CountWords(string? text)
+    internal static int CountWords(string? text)
     {
         if (text is null)
         {

@@ -134,7 +134,7 @@ public static class IcsExport
     /// <param name="text">The text.</param>
     /// <returns>The escaped text; CR LF and lone CR become <c>\n</c> too.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static string Escape(string text)
+    internal static string Escape(string text)
     {
         Guard.Against.Null(text);
         StringBuilder builder = new(text.Length + 8);
