@@ -1,4 +1,4 @@
-using System;
+using Ardalis.GuardClauses;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Charts;
@@ -10,8 +10,8 @@ namespace Upon.Core.Charts;
 public sealed record ChartCurve(string Label, KaplanMeierCurve Curve)
 {
     /// <summary>Gets the label; checked not to be null.</summary>
-    public string Label { get; init; } = Label ?? throw new ArgumentNullException(nameof(Label));
+    public string Label { get; init; } = Guard.Against.Null(Label);
 
     /// <summary>Gets the curve; checked not to be null.</summary>
-    public KaplanMeierCurve Curve { get; init; } = Curve ?? throw new ArgumentNullException(nameof(Curve));
+    public KaplanMeierCurve Curve { get; init; } = Guard.Against.Null(Curve);
 }

@@ -85,7 +85,7 @@ public sealed class CompositionBreakdown
         long sum = 0;
         for (int i = 0; i < counts.Count; i++)
         {
-            CategoryCount item = counts[i] ?? throw new ArgumentNullException(nameof(counts), $"Category {i} is null.");
+            CategoryCount item = Guard.Against.Null(counts[i], nameof(counts), $"Category {i} is null.");
             if (!seen.Add(item.Category))
             {
                 throw new ArgumentException($"The category '{item.Category}' appears more than once.", nameof(counts));

@@ -61,7 +61,7 @@ public static class ParticipantComposition
             int notStated = 0;
             for (int i = 0; i < participants.Count; i++)
             {
-                CandidateProfile participant = participants[i] ?? throw new ArgumentNullException(nameof(participants), $"Participant {i} is null.");
+                CandidateProfile participant = Guard.Against.Null(participants[i], nameof(participants), $"Participant {i} is null.");
                 if (participant.Get(attribute) is not string value)
                 {
                     notStated++;

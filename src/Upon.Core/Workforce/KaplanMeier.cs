@@ -92,10 +92,7 @@ public static class KaplanMeier
         bool delayed = false;
         foreach ((TKey key, TenureRecord record) in records)
         {
-            if (key is null)
-            {
-                throw new ArgumentNullException(nameof(records), "A record's key is null.");
-            }
+            Guard.Against.Null(key, nameof(records), "A record's key is null.");
 
             if (!record.IsValid)
             {

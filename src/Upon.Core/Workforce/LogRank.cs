@@ -24,10 +24,7 @@ public static class LogRank
         List<(double Exit, bool IsEvent, int Group)> rows = [];
         foreach ((TGroup group, TenureRecord record) in records)
         {
-            if (group is null)
-            {
-                throw new ArgumentNullException(nameof(records), "A record's group is null.");
-            }
+            Guard.Against.Null(group, nameof(records), "A record's group is null.");
 
             if (!record.IsValid || record.Entry != 0)
             {

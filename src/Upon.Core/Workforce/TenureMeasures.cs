@@ -138,7 +138,7 @@ public static class TenureMeasures
             HolderSpell spell = spells[i];
             if (RecordOf(spell, observation) is TenureRecord record)
             {
-                TKey k = key(spell) ?? throw new ArgumentNullException(nameof(key), "The key of a spell is null.");
+                TKey k = Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
                 records.Add((k, record));
             }
         }
