@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -23,8 +24,8 @@ public static class UponProperty
     /// <exception cref="Exception">The property fails (or throws) for some case: the message holds the shrunk counter-example.</exception>
     public static void Check(FsCheck.Property property, int maxTest = DefaultMaxTest)
     {
-        ArgumentNullException.ThrowIfNull(property);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxTest, DefaultMaxTest);
+        Guard.Against.Null(property);
+        Guard.Against.OutOfRange(maxTest, nameof(maxTest), DefaultMaxTest, int.MaxValue, "maxTest must be at least 1000.");
         property.Check(Config.QuickThrowOnFailure.WithMaxTest(maxTest).WithQuietOnSuccess(true));
     }
 
@@ -38,8 +39,8 @@ public static class UponProperty
     /// <exception cref="Exception">The law is false (or throws) for some value: the message holds the shrunk counter-example.</exception>
     public static void ForAll<T>(Arbitrary<T> arbitrary, Func<T, bool> law, int maxTest = DefaultMaxTest)
     {
-        ArgumentNullException.ThrowIfNull(arbitrary);
-        ArgumentNullException.ThrowIfNull(law);
+        Guard.Against.Null(arbitrary);
+        Guard.Against.Null(law);
         Check(Prop.ForAll(arbitrary, law), maxTest);
     }
 
@@ -53,8 +54,8 @@ public static class UponProperty
     /// <exception cref="Exception">The assertion throws for some value: the message holds the shrunk counter-example.</exception>
     public static void ForAll<T>(Arbitrary<T> arbitrary, Action<T> assertion, int maxTest = DefaultMaxTest)
     {
-        ArgumentNullException.ThrowIfNull(arbitrary);
-        ArgumentNullException.ThrowIfNull(assertion);
+        Guard.Against.Null(arbitrary);
+        Guard.Against.Null(assertion);
         Check(Prop.ForAll(arbitrary, assertion), maxTest);
     }
 }

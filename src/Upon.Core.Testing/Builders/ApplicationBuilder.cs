@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Eligibility;
 
@@ -63,7 +64,7 @@ public sealed class ApplicationBuilder
     /// <exception cref="ArgumentNullException"><paramref name="role"/> is null.</exception>
     public ApplicationBuilder WithRole(Role role)
     {
-        ArgumentNullException.ThrowIfNull(role);
+        Guard.Against.Null(role);
         rolesSet = true;
         roles.Add(role);
         return this;
@@ -75,7 +76,7 @@ public sealed class ApplicationBuilder
     /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
     public ApplicationBuilder WithRole(Func<RoleBuilder, RoleBuilder> configure)
     {
-        ArgumentNullException.ThrowIfNull(configure);
+        Guard.Against.Null(configure);
         return WithRole(configure(new RoleBuilder()).Build());
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Workforce;
 
@@ -31,7 +32,7 @@ public sealed class AppointmentHistoryBuilder
     /// <exception cref="ArgumentException"><paramref name="authorityCode"/> is null or empty.</exception>
     public AppointmentHistoryBuilder(string authorityCode = "A", LocalDate? firstDay = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(authorityCode);
+        Guard.Against.NullOrEmpty(authorityCode);
         this.authorityCode = authorityCode;
         next = firstDay ?? new LocalDate(2015, 4, 1);
     }
@@ -105,7 +106,7 @@ public sealed class AppointmentHistoryBuilder
 
     private LocalDate After(Period length)
     {
-        ArgumentNullException.ThrowIfNull(length);
+        Guard.Against.Null(length);
         CheckOpen();
         LocalDate after = next.Plus(length);
         if (after <= next)

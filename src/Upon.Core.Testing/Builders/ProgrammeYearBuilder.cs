@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Timelines;
 
@@ -30,7 +31,7 @@ public sealed class ProgrammeYearBuilder
     /// <exception cref="ArgumentNullException"><paramref name="year"/> is null.</exception>
     public static ProgrammeYearBuilder From(ProgrammeYear year)
     {
-        ArgumentNullException.ThrowIfNull(year);
+        Guard.Against.Null(year);
         ProgrammeYearBuilder builder = new()
         {
             id = year.Id,
@@ -72,7 +73,7 @@ public sealed class ProgrammeYearBuilder
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public ProgrammeYearBuilder Running(DateInterval value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         window = value;
         return this;
     }
@@ -94,7 +95,7 @@ public sealed class ProgrammeYearBuilder
     /// <exception cref="ArgumentNullException"><paramref name="session"/> is null.</exception>
     public ProgrammeYearBuilder WithSession(Session session)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        Guard.Against.Null(session);
         sessions.Add(session);
         return this;
     }
@@ -122,7 +123,7 @@ public sealed class ProgrammeYearBuilder
     /// <exception cref="ArgumentNullException"><paramref name="note"/> is null.</exception>
     public ProgrammeYearBuilder WithNote(string note)
     {
-        ArgumentNullException.ThrowIfNull(note);
+        Guard.Against.Null(note);
         notes.Add(note);
         return this;
     }

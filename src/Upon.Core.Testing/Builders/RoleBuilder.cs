@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Eligibility;
 
@@ -28,7 +29,7 @@ public sealed class RoleBuilder
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public RoleBuilder WithTitle(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         title = value;
         return this;
     }
@@ -40,7 +41,7 @@ public sealed class RoleBuilder
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public RoleBuilder At(string name, OrganisationType type)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         organisation = name;
         organisationType = type;
         return this;
@@ -88,7 +89,7 @@ public sealed class RoleBuilder
     /// <exception cref="ArgumentNullException"><paramref name="dates"/> is null.</exception>
     public RoleBuilder During(DateInterval dates)
     {
-        ArgumentNullException.ThrowIfNull(dates);
+        Guard.Against.Null(dates);
         start = dates.Start;
         end = dates.End;
         return this;

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ardalis.GuardClauses;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime.Text;
@@ -55,9 +56,8 @@ public static class ApplicationDocumentGenerators
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="defect"/> is out of range.</exception>
     public static InvalidDocument Break(Application application, int defect)
     {
-        System.ArgumentNullException.ThrowIfNull(application);
-        System.ArgumentOutOfRangeException.ThrowIfNegative(defect);
-        System.ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(defect, DefectKinds);
+        Guard.Against.Null(application);
+        Guard.Against.OutOfRange(defect, nameof(defect), 0, DefectKinds - 1, "defect must be from 0 to 7 inclusive.");
         using MemoryStream stream = new();
         ApplicationDocument.Write(stream, application);
         string json = Encoding.UTF8.GetString(stream.ToArray());

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Ardalis.GuardClauses;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
@@ -41,7 +42,7 @@ public static class ProgrammeYearGenerators
     /// <returns>The moved year.</returns>
     public static ProgrammeYear Move(ProgrammeYear year, int days)
     {
-        System.ArgumentNullException.ThrowIfNull(year);
+        Guard.Against.Null(year);
         return new ProgrammeYear(
             year.Id,
             year.Name,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Testing;
 
@@ -18,8 +19,8 @@ public static class Shrinks
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumLength"/> is negative.</exception>
     public static IEnumerable<T[]> RemoveElements<T>(T[] items, int minimumLength = 0)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentOutOfRangeException.ThrowIfNegative(minimumLength);
+        Guard.Against.Null(items);
+        Guard.Against.OutOfRange(minimumLength, nameof(minimumLength), 0, int.MaxValue, "minimumLength must be at least 0.");
         return Iterate(items, minimumLength);
     }
 

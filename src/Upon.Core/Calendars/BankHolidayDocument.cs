@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Core.Serialization;
@@ -36,7 +37,7 @@ public static class BankHolidayDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(Stream utf8Json)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         using JsonDocument? document = DocumentSource.Parse(utf8Json, int.MaxValue, out DocumentProblem? problem);
         return document is null
             ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
@@ -49,7 +50,7 @@ public static class BankHolidayDocument
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
         return document is null
             ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
@@ -66,7 +67,7 @@ public static class BankHolidayDocument
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static DocumentResult<HolidayCalendar> ReadDivision(Stream utf8Json, string division)
     {
-        ArgumentNullException.ThrowIfNull(division);
+        Guard.Against.Null(division);
         DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> all = Read(utf8Json);
         if (!all.IsValid)
         {

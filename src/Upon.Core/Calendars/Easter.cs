@@ -1,5 +1,7 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Calendars;
 
@@ -25,8 +27,8 @@ public static class Easter
     /// </remarks>
     public static LocalDate Sunday(int year)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, MinYear);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, MaxYear);
+        Guard.Against.LessThan(year, MinYear);
+        Guard.Against.GreaterThan(year, MaxYear);
 
         int a = year % 19;
         int b = year / 100;

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Calendars;
 
@@ -110,8 +112,8 @@ public static class EnglandAndWalesBankHolidays
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside the covered years.</exception>
     public static ImmutableArray<Holiday> ByRules(int year)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, FirstYear);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, LastYear);
+        Guard.Against.LessThan(year, FirstYear);
+        Guard.Against.GreaterThan(year, LastYear);
 
         List<Holiday> holidays =
         [

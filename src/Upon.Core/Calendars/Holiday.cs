@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Calendars;
 
@@ -66,7 +67,7 @@ public readonly record struct Holiday(
     /// <summary>Returns the holiday as <c>yyyy-MM-dd Name</c>, with the notes in brackets when there are any.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        string.IsNullOrEmpty(Notes) ? $"{Preconditions.Format(Date)} {Name}" : $"{Preconditions.Format(Date)} {Name} ({Notes})";
+        string.IsNullOrEmpty(Notes) ? $"{DateText.Format(Date)} {Name}" : $"{DateText.Format(Date)} {Name} ({Notes})";
 
     /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/>.</summary>
     /// <param name="left">The first holiday.</param>

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Calendars;
 
@@ -26,10 +28,10 @@ public sealed class HolidayCalendar : IHolidayCalendar
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty, a date is not in the ISO calendar, a holiday has no name, or a holiday lies outside <paramref name="coverage"/>.</exception>
     public HolidayCalendar(string id, DateInterval coverage, IEnumerable<Holiday> holidays)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(coverage);
-        ArgumentNullException.ThrowIfNull(holidays);
-        Preconditions.CheckIso(coverage.Start, nameof(coverage));
+        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.Null(coverage);
+        Guard.Against.Null(holidays);
+        Guard.Against.NonIsoCalendar(coverage.Start, nameof(coverage));
 
         ImmutableArray<Holiday> sorted = [.. holidays.Order()];
         foreach (Holiday holiday in sorted)
@@ -42,7 +44,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
             if (!coverage.Contains(holiday.Date))
             {
                 throw new ArgumentException(
-                    $"The holiday on {Preconditions.Format(holiday.Date)} lies outside the coverage {Preconditions.Format(coverage.Start)} to {Preconditions.Format(coverage.End)}.",
+                    $"The holiday on {DateText.Format(holiday.Date)} lies outside the coverage {DateText.Format(coverage.Start)} to {DateText.Format(coverage.End)}.",
                     nameof(holidays));
             }
         }
@@ -65,16 +67,16 @@ public sealed class HolidayCalendar : IHolidayCalendar
     /// <inheritdoc />
     public bool IsHoliday(LocalDate date)
     {
-        Preconditions.CheckIso(date);
-        Preconditions.CheckInRange(date, Coverage);
+        Guard.Against.NonIsoCalendar(date);
+        Guard.Against.OutsideCoverage(date, Coverage);
         return Array.BinarySearch(dates, date) >= 0;
     }
 
     /// <inheritdoc />
     public IReadOnlyList<Holiday> GetHolidays(DateInterval interval)
     {
-        ArgumentNullException.ThrowIfNull(interval);
-        Preconditions.CheckInRange(interval, Coverage);
+        Guard.Against.Null(interval);
+        Guard.Against.OutsideCoverage(interval, Coverage);
         int first = LowerBound(interval.Start);
         int last = UpperBound(interval.End);
         return Holidays.AsSpan()[first..last].ToArray();
@@ -91,7 +93,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
     /// <exception cref="ArgumentException">A holiday lies outside <see cref="Coverage"/> or has no name.</exception>
     public HolidayCalendar WithHolidays(string id, IEnumerable<Holiday> extra)
     {
-        ArgumentNullException.ThrowIfNull(extra);
+        Guard.Against.Null(extra);
         return new HolidayCalendar(id, Coverage, Holidays.Concat(extra));
     }
 
@@ -106,7 +108,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
     /// <exception cref="ArgumentException"><paramref name="calendars"/> is empty or the coverages have no date in common.</exception>
     public static HolidayCalendar Combine(string id, params IReadOnlyList<IHolidayCalendar> calendars)
     {
-        ArgumentNullException.ThrowIfNull(calendars);
+        Guard.Against.Null(calendars);
         if (calendars.Count == 0)
         {
             throw new ArgumentException("At least one calendar is needed.", nameof(calendars));
@@ -116,7 +118,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
         LocalDate end = LocalDate.MaxIsoValue;
         foreach (IHolidayCalendar calendar in calendars)
         {
-            ArgumentNullException.ThrowIfNull(calendar, nameof(calendars));
+            Guard.Against.Null(calendar, nameof(calendars));
             start = LocalDate.Max(start, calendar.Coverage.Start);
             end = LocalDate.Min(end, calendar.Coverage.End);
         }

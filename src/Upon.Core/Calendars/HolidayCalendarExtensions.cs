@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Calendars;
 
@@ -15,9 +17,9 @@ public static class HolidayCalendarExtensions
     /// <exception cref="ArgumentOutOfRangeException">The year is not wholly within the calendar's coverage.</exception>
     public static IReadOnlyList<Holiday> GetHolidays(this IHolidayCalendar calendar, int year)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, calendar.Coverage.Start.Year);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, calendar.Coverage.End.Year);
+        Guard.Against.Null(calendar);
+        Guard.Against.LessThan(year, calendar.Coverage.Start.Year);
+        Guard.Against.GreaterThan(year, calendar.Coverage.End.Year);
         return calendar.GetHolidays(new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
     }
 
@@ -27,7 +29,7 @@ public static class HolidayCalendarExtensions
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public static (int First, int Last)? GetWholeYears(this IHolidayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
+        Guard.Against.Null(calendar);
         DateInterval coverage = calendar.Coverage;
         int first = coverage.Start is { Month: 1, Day: 1 } ? coverage.Start.Year : coverage.Start.Year + 1;
         int last = coverage.End is { Month: 12, Day: 31 } ? coverage.End.Year : coverage.End.Year - 1;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Calendars;
@@ -20,7 +21,7 @@ public sealed record HolidayList(string Calendar, DateInterval Interval, Immutab
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="interval"/> is not wholly within the calendar's coverage.</exception>
     public static HolidayList For(IHolidayCalendar calendar, DateInterval interval)
     {
-        System.ArgumentNullException.ThrowIfNull(calendar);
+        Guard.Against.Null(calendar);
         return new HolidayList(calendar.Id, interval, [.. calendar.GetHolidays(interval)]);
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Calendars;
 
@@ -47,14 +49,13 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentException"><paramref name="weekend"/> holds all seven days, so there would be no working days.</exception>
     public WorkingDayCalendar(IHolidayCalendar holidays, IEnumerable<IsoDayOfWeek> weekend)
     {
-        ArgumentNullException.ThrowIfNull(holidays);
-        ArgumentNullException.ThrowIfNull(weekend);
+        Guard.Against.Null(holidays);
+        Guard.Against.Null(weekend);
 
         byte mask = 0;
         foreach (IsoDayOfWeek day in weekend)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan((int)day, (int)IsoDayOfWeek.Monday, nameof(weekend));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan((int)day, (int)IsoDayOfWeek.Sunday, nameof(weekend));
+            Guard.Against.NoDayOfWeek(day, nameof(weekend));
             mask |= (byte)(1 << (int)day);
         }
 
@@ -162,7 +163,7 @@ public sealed class WorkingDayCalendar
         {
             throw new ArgumentOutOfRangeException(
                 nameof(days),
-                $"Moving {days} working days from {Preconditions.Format(date)} leaves the calendar's coverage, {Preconditions.Format(Coverage.Start)} to {Preconditions.Format(Coverage.End)}.");
+                $"Moving {days} working days from {DateText.Format(date)} leaves the calendar's coverage, {DateText.Format(Coverage.Start)} to {DateText.Format(Coverage.End)}.");
         }
 
         return date.PlusDays(workingOffsets[index] - offset);
@@ -204,7 +205,7 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentOutOfRangeException">The interval is not wholly within <see cref="Coverage"/>.</exception>
     public int CountWorkingDays(DateInterval interval)
     {
-        ArgumentNullException.ThrowIfNull(interval);
+        Guard.Against.Null(interval);
         int start = Offset(interval.Start);
         int end = Offset(interval.End);
         return workingBefore[end + 1] - workingBefore[start];
@@ -218,7 +219,7 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentOutOfRangeException">The interval is not wholly within <see cref="Coverage"/>.</exception>
     public ImmutableArray<LocalDate> GetWorkingDays(DateInterval interval)
     {
-        ArgumentNullException.ThrowIfNull(interval);
+        Guard.Against.Null(interval);
         int start = Offset(interval.Start);
         int end = Offset(interval.End);
         ImmutableArray<LocalDate>.Builder result = ImmutableArray.CreateBuilder<LocalDate>(workingBefore[end + 1] - workingBefore[start]);
@@ -263,11 +264,12 @@ public sealed class WorkingDayCalendar
 
     private int Offset(LocalDate date)
     {
-        Preconditions.CheckIso(date);
+        Guard.Against.NonIsoCalendar(date);
         int offset = DayNumber(date) - firstDayNumber;
         if (offset < 0 || offset >= length)
         {
-            Preconditions.ThrowOutOfRange(date, Coverage, nameof(date));
+            // The offset is the cheap test on this hot path; the guard then says what is wrong.
+            Guard.Against.OutsideCoverage(date, Coverage);
         }
 
         return offset;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Ardalis.GuardClauses;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Charts;
@@ -38,7 +39,7 @@ public static class SvgChart
     /// <exception cref="ArgumentNullException"><paramref name="curve"/> is null.</exception>
     public static string KaplanMeier(KaplanMeierCurve curve, ChartOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(curve);
+        Guard.Against.Null(curve);
         return KaplanMeier([new ChartCurve(string.Empty, curve)], options);
     }
 
@@ -70,8 +71,8 @@ public static class SvgChart
     /// <exception cref="ArgumentException"><paramref name="curves"/> is empty.</exception>
     public static void WriteKaplanMeier(TextWriter writer, IReadOnlyList<ChartCurve> curves, ChartOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(curves);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(curves);
         if (curves.Count == 0)
         {
             throw new ArgumentException("A chart needs at least one curve.", nameof(curves));
@@ -81,7 +82,7 @@ public static class SvgChart
         double lastTime = 0;
         foreach (ChartCurve curve in curves)
         {
-            ArgumentNullException.ThrowIfNull(curve, nameof(curves));
+            Guard.Against.Null(curve, nameof(curves));
             if (!curve.Curve.Points.IsEmpty)
             {
                 lastTime = Math.Max(lastTime, curve.Curve.Points[^1].Time / options.TimeUnitDivisor);
@@ -159,8 +160,8 @@ public static class SvgChart
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="style"/> is undefined.</exception>
     public static void WriteSeries(TextWriter writer, ChartSeries series, IReadOnlyList<ChartSeries>? references = null, ChartOptions? options = null, SeriesStyle style = SeriesStyle.Bars)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(series);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(series);
         if (style is not (SeriesStyle.Bars or SeriesStyle.Line))
         {
             throw new ArgumentOutOfRangeException(nameof(style), style, "The style must be Bars or Line.");
@@ -170,7 +171,7 @@ public static class SvgChart
         List<ChartSeries> all = [series];
         foreach (ChartSeries reference in references ?? [])
         {
-            ArgumentNullException.ThrowIfNull(reference, nameof(references));
+            Guard.Against.Null(reference, nameof(references));
             all.Add(reference);
         }
 

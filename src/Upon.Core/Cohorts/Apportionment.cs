@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Numerics;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -63,8 +65,8 @@ public sealed class Apportionment
     /// <exception cref="ArgumentException"><paramref name="shares"/> is empty or all zero.</exception>
     public static Apportionment LargestRemainder(int total, IReadOnlyList<decimal> shares)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(total);
-        ArgumentNullException.ThrowIfNull(shares);
+        Guard.Against.LessThan(total, 0);
+        Guard.Against.Null(shares);
         if (shares.Count == 0)
         {
             throw new ArgumentException("At least one share is needed.", nameof(shares));

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using Upon.Core.Eligibility;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Cohorts;
@@ -43,8 +45,8 @@ public static class CandidateDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRecordBytes"/> is not positive.</exception>
     public static IEnumerable<RecordResult<CandidateProfile>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxRecordBytes = DefaultMaxRecordBytes)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecordBytes);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxRecordBytes);
         return ReadIterator(utf8Json, format, maxRecordBytes);
     }
 
@@ -54,8 +56,8 @@ public static class CandidateDocument
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="profile"/> is null.</exception>
     public static void Write(Utf8JsonWriter writer, CandidateProfile profile)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(profile);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(profile);
         SelectionCandidate candidate = profile.Candidate;
         writer.WriteStartObject();
         writer.WriteString(Properties[0], candidate.ApplicantId);
@@ -84,8 +86,8 @@ public static class CandidateDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="profiles"/> (or one of its items) is null.</exception>
     public static void WriteLines(Stream utf8Json, IEnumerable<CandidateProfile> profiles)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(profiles);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(profiles);
         foreach (CandidateProfile profile in profiles)
         {
             using (Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented: false)))

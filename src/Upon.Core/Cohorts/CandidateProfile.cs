@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Cohorts;
 
@@ -25,7 +26,7 @@ public sealed record CandidateProfile(
     string? OrganisationType = null)
 {
     /// <summary>Gets the candidate; checked not to be null.</summary>
-    public SelectionCandidate Candidate { get; init; } = Candidate ?? throw new ArgumentNullException(nameof(Candidate));
+    public SelectionCandidate Candidate { get; init; } = Guard.Against.Null(Candidate);
 
     /// <summary>Gets the value of one attribute.</summary>
     /// <param name="attribute">The attribute.</param>

@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 using System.Globalization;
 using Upon.Core.Serialization;
 
@@ -19,7 +20,7 @@ public readonly record struct CandidateSummary(int Records, int Candidates, int 
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public CandidateSummary Add(RecordResult<CandidateProfile> record)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        Guard.Against.Null(record);
         return new CandidateSummary(Records + 1, Candidates + (record.IsValid ? 1 : 0), Reported + (record.IsValid ? 0 : 1));
     }
 

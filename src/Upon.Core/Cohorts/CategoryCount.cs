@@ -1,4 +1,6 @@
 using System;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -14,8 +16,8 @@ public sealed record CategoryCount
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public CategoryCount(string category, int count)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(category);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Guard.Against.NullOrWhiteSpace(category);
+        Guard.Against.LessThan(count, 0);
         Category = category;
         Count = count;
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -86,10 +88,10 @@ public sealed class CohortSplit
     /// <exception cref="ArgumentNullException"><paramref name="cohortBounds"/> or <paramref name="setBounds"/> is null.</exception>
     public static CohortSplit Of(int participants, GroupSizeBounds cohortBounds, GroupSizeBounds setBounds)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(participants, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(participants, MaxParticipants);
-        ArgumentNullException.ThrowIfNull(cohortBounds);
-        ArgumentNullException.ThrowIfNull(setBounds);
+        Guard.Against.LessThan(participants, 1);
+        Guard.Against.GreaterThan(participants, MaxParticipants);
+        Guard.Against.Null(cohortBounds);
+        Guard.Against.Null(setBounds);
 
         if (FewestCohorts(participants, cohortBounds, setBounds) is int cohorts)
         {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -67,11 +69,11 @@ public sealed class CompositionBreakdown
         int? statedTotal = null,
         IReadOnlyDictionary<string, decimal>? referenceShares = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dimension);
-        ArgumentNullException.ThrowIfNull(counts);
+        Guard.Against.NullOrWhiteSpace(dimension);
+        Guard.Against.Null(counts);
         if (statedTotal is int stated)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(stated, nameof(statedTotal));
+            Guard.Against.LessThan(stated, 0, nameof(statedTotal));
         }
 
         if (counts.Count == 0)
@@ -83,7 +85,7 @@ public sealed class CompositionBreakdown
         long sum = 0;
         for (int i = 0; i < counts.Count; i++)
         {
-            CategoryCount item = counts[i] ?? throw new ArgumentNullException(nameof(counts), $"Category {i} is null.");
+            CategoryCount item = Guard.Against.Null(counts[i], nameof(counts), $"Category {i} is null.");
             if (!seen.Add(item.Category))
             {
                 throw new ArgumentException($"The category '{item.Category}' appears more than once.", nameof(counts));
@@ -151,7 +153,7 @@ public sealed class CompositionBreakdown
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is below 1.</exception>
     public PublishedBreakdown Suppress(int threshold = DefaultThreshold)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
+        Guard.Against.LessThan(threshold, 1);
         SuppressionReason[] reasons = new SuppressionReason[Cells.Length];
         int suppressed = 0;
         long suppressedSum = 0;

@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Cohorts;
@@ -41,8 +43,8 @@ public static class CompositionDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static DocumentResult<CompositionFigures> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
         using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
         return Read(document, problem);
     }
@@ -53,7 +55,7 @@ public static class CompositionDocument
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static DocumentResult<CompositionFigures> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         using JsonDocument? document = DocumentSource.Parse(Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
         return Read(document, problem);
     }
@@ -64,8 +66,8 @@ public static class CompositionDocument
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="figures"/> is null.</exception>
     public static void Write(Utf8JsonWriter writer, CompositionFigures figures)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(figures);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(figures);
         writer.WriteStartObject();
         if (figures.Title is string title)
         {
@@ -106,7 +108,7 @@ public static class CompositionDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="figures"/> is null.</exception>
     public static void Write(Stream utf8Json, CompositionFigures figures, bool indented = false)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         Write(writer, figures);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Cohorts;
 
@@ -18,7 +19,7 @@ public sealed class CompositionFigures
     {
         if (title is not null)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(title);
+            Guard.Against.NullOrWhiteSpace(title);
         }
 
         if (dimensions.IsDefaultOrEmpty)

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -16,8 +18,8 @@ public sealed record GroupSizeBounds
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimum"/> is below 1, or <paramref name="maximum"/> is below <paramref name="minimum"/>.</exception>
     public GroupSizeBounds(int minimum, int maximum)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maximum, minimum);
+        Guard.Against.LessThan(minimum, 1);
+        Guard.Against.LessThan(maximum, minimum);
         Minimum = minimum;
         Maximum = maximum;
     }
@@ -34,7 +36,7 @@ public sealed record GroupSizeBounds
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximum"/> is below 1.</exception>
     public static GroupSizeBounds AtMost(int maximum)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maximum, 1);
+        Guard.Against.LessThan(maximum, 1);
         return new GroupSizeBounds(1, maximum);
     }
 

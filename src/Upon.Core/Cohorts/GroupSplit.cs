@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -69,8 +71,8 @@ public sealed class GroupSplit
     /// <exception cref="ArgumentNullException"><paramref name="bounds"/> is null.</exception>
     public static GroupSplit Of(int participants, GroupSizeBounds bounds)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(participants, 1);
-        ArgumentNullException.ThrowIfNull(bounds);
+        Guard.Against.LessThan(participants, 1);
+        Guard.Against.Null(bounds);
         int groups = FewestGroups(participants, bounds.Maximum);
         if ((long)groups * bounds.Minimum <= participants)
         {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -39,7 +41,7 @@ public static class ParticipantComposition
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="statedTotal"/> is negative.</exception>
     public static ImmutableArray<CompositionDimension> Count(IReadOnlyList<CandidateProfile> participants, int? statedTotal = null)
     {
-        ArgumentNullException.ThrowIfNull(participants);
+        Guard.Against.Null(participants);
         if (participants.Count == 0)
         {
             throw new ArgumentException("At least one participant is needed.", nameof(participants));
@@ -47,7 +49,7 @@ public static class ParticipantComposition
 
         if (statedTotal is int stated)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(stated, nameof(statedTotal));
+            Guard.Against.LessThan(stated, 0, nameof(statedTotal));
         }
 
         CompositionField[] attributes = Enum.GetValues<CompositionField>();
@@ -59,7 +61,7 @@ public static class ParticipantComposition
             int notStated = 0;
             for (int i = 0; i < participants.Count; i++)
             {
-                CandidateProfile participant = participants[i] ?? throw new ArgumentNullException(nameof(participants), $"Participant {i} is null.");
+                CandidateProfile participant = Guard.Against.Null(participants[i], nameof(participants), $"Participant {i} is null.");
                 if (participant.Get(attribute) is not string value)
                 {
                     notStated++;

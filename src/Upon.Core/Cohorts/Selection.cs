@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using Upon.Core.Eligibility;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -97,16 +99,16 @@ public sealed class Selection
         bool positiveActionTieBreak = false,
         int? waitingListLength = null)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Guard.Against.Null(candidates);
+        Guard.Against.LessThan(capacity, 1);
         if (authorityCap is int cap)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1, nameof(authorityCap));
+            Guard.Against.LessThan(cap, 1, nameof(authorityCap));
         }
 
         if (waitingListLength is int length)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(length, nameof(waitingListLength));
+            Guard.Against.LessThan(length, 0, nameof(waitingListLength));
         }
 
         int count = candidates.Count;

@@ -1,5 +1,7 @@
 using System;
+using Ardalis.GuardClauses;
 using Upon.Core.Eligibility;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -21,10 +23,9 @@ public sealed record SelectionCandidate
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="eligibility"/> is not a defined outcome.</exception>
     public SelectionCandidate(string applicantId, string authorityCode, EligibilityOutcome eligibility, decimal score, bool underRepresented = false)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(applicantId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(authorityCode);
-        ArgumentOutOfRangeException.ThrowIfLessThan((int)eligibility, (int)EligibilityOutcome.Eligible, nameof(eligibility));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((int)eligibility, (int)EligibilityOutcome.Incomplete, nameof(eligibility));
+        Guard.Against.NullOrWhiteSpace(applicantId);
+        Guard.Against.NullOrWhiteSpace(authorityCode);
+        Guard.Against.UndefinedEnum(eligibility);
         ApplicantId = applicantId;
         AuthorityCode = authorityCode;
         Eligibility = eligibility;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Cohorts;
 
@@ -111,8 +112,8 @@ public sealed class SetAllocation
     /// <exception cref="ArgumentException"><paramref name="participants"/> is empty, holds a null, or holds two participants with the same id (the message gives their positions, never the id).</exception>
     public static SetAllocation Of(IReadOnlyList<SetParticipant> participants, GroupSizeBounds bounds, long seed)
     {
-        ArgumentNullException.ThrowIfNull(participants);
-        ArgumentNullException.ThrowIfNull(bounds);
+        Guard.Against.Null(participants);
+        Guard.Against.Null(bounds);
         if (participants.Count == 0)
         {
             throw new ArgumentException("At least one participant is needed.", nameof(participants));
@@ -133,8 +134,8 @@ public sealed class SetAllocation
     /// </exception>
     public static SetAllocation Of(IReadOnlyList<SetParticipant> participants, GroupSplit split, long seed)
     {
-        ArgumentNullException.ThrowIfNull(participants);
-        ArgumentNullException.ThrowIfNull(split);
+        Guard.Against.Null(participants);
+        Guard.Against.Null(split);
         if (split.Participants != participants.Count)
         {
             throw new ArgumentException(

@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Cohorts;
 
@@ -14,9 +15,9 @@ public sealed record SetParticipant
     /// <exception cref="ArgumentException">An argument is empty or white space.</exception>
     public SetParticipant(string participantId, string authorityCode, string background)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(participantId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(authorityCode);
-        ArgumentException.ThrowIfNullOrWhiteSpace(background);
+        Guard.Against.NullOrWhiteSpace(participantId);
+        Guard.Against.NullOrWhiteSpace(authorityCode);
+        Guard.Against.NullOrWhiteSpace(background);
         ParticipantId = participantId;
         AuthorityCode = authorityCode;
         Background = background;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 
@@ -43,8 +45,8 @@ public sealed record SizingModel
     /// <exception cref="ArgumentOutOfRangeException">An input is outside its range; the exception names it.</exception>
     public SizingModel(int authorities, decimal vacancyRate, decimal firstTimeShare, decimal programmeShare, decimal appointmentProbability)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(authorities, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(authorities, MaxAuthorities);
+        Guard.Against.LessThan(authorities, 1);
+        Guard.Against.GreaterThan(authorities, MaxAuthorities);
         CheckRate(vacancyRate, 0m, nameof(vacancyRate));
         CheckRate(firstTimeShare, 0m, nameof(firstTimeShare));
         CheckRate(programmeShare, 0m, nameof(programmeShare));
@@ -115,7 +117,7 @@ public sealed record SizingModel
     /// <exception cref="ArgumentOutOfRangeException">An input is outside its range; the exception names it.</exception>
     public static SizingModel FromMeanTenure(int authorities, decimal meanTenureMonths, decimal firstTimeShare, decimal programmeShare, decimal appointmentProbability)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(meanTenureMonths, 12m);
+        Guard.Against.LessThan(meanTenureMonths, 12m);
         return new SizingModel(authorities, 12m / meanTenureMonths, firstTimeShare, programmeShare, appointmentProbability);
     }
 
@@ -125,7 +127,7 @@ public sealed record SizingModel
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="places"/> is negative.</exception>
     public decimal ExpectedAppointments(int places)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(places);
+        Guard.Against.LessThan(places, 0);
         return places * AppointmentProbability;
     }
 
@@ -155,11 +157,11 @@ public sealed record SizingModel
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its input's range.</exception>
     public ImmutableArray<SensitivityRow> Sensitivity(IReadOnlyList<KeyValuePair<SizingInput, IReadOnlyList<decimal>>> ranges)
     {
-        ArgumentNullException.ThrowIfNull(ranges);
+        Guard.Against.Null(ranges);
         ImmutableArray<SensitivityRow>.Builder rows = ImmutableArray.CreateBuilder<SensitivityRow>();
         foreach (KeyValuePair<SizingInput, IReadOnlyList<decimal>> range in ranges)
         {
-            ArgumentNullException.ThrowIfNull(range.Value, nameof(ranges));
+            Guard.Against.Null(range.Value, nameof(ranges));
             foreach (decimal value in range.Value)
             {
                 SizingModel changed = With(range.Key, value);

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -40,8 +42,8 @@ public sealed record Application
         Sponsor? sponsor = null,
         AssessorOutcomes? assessorOutcomes = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(roles);
+        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.Null(roles);
         if (!ProgrammeYears.IsValid(programmeYear))
         {
             throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
@@ -56,7 +58,7 @@ public sealed record Application
         ImmutableArray<Role> list = [.. roles];
         foreach (Role role in list)
         {
-            ArgumentNullException.ThrowIfNull(role, nameof(roles));
+            Guard.Against.Null(role, nameof(roles));
         }
 
         Id = id;
@@ -136,62 +138,5 @@ public sealed record Application
     /// <summary>Returns the identifier, programme year, assessment date and number of roles; nothing personal.</summary>
     /// <returns>A description safe for logs.</returns>
     public override string ToString() =>
-        $"Application {Id} for {ProgrammeYear}, assessed on {Preconditions.Format(AssessedOn)}, {Roles.Length} role(s)";
-}
-
-/// <summary>The person who supports an application, usually the applicant's DCS or chief executive.</summary>
-/// <remarks>Personal data: it never appears in messages. Equality is by value.</remarks>
-/// <param name="Name">The sponsor's name.</param>
-/// <param name="Role">The sponsor's role, for example "Director of Children's Services".</param>
-/// <param name="Organisation">The sponsor's organisation.</param>
-public sealed record Sponsor(string Name, string Role, string Organisation)
-{
-    /// <summary>Returns a description without personal data.</summary>
-    /// <returns>The text "Sponsor".</returns>
-    public override string ToString() => "Sponsor";
-}
-
-/// <summary>The assessors' judgements of an application, criterion by criterion; null where not judged.</summary>
-/// <remarks>Equality is by value.</remarks>
-/// <param name="MoralPurpose">The judgement of the moral-purpose statement.</param>
-/// <param name="Experience">The judgement of the leadership experience described.</param>
-/// <param name="Readiness">The judgement of the applicant's readiness to become a DCS within three years.</param>
-public sealed record AssessorOutcomes(AssessorOutcome? MoralPurpose = null, AssessorOutcome? Experience = null, AssessorOutcome? Readiness = null);
-
-/// <summary>Programme years, written <c>yyyy/yy</c>: the academic year a cohort starts in.</summary>
-public static class ProgrammeYears
-{
-    /// <summary>Determines whether <paramref name="value"/> is a programme year such as <c>2021/22</c>: four digits, a slash, and the last two digits of the next year.</summary>
-    /// <param name="value">The text to check.</param>
-    /// <returns>True when it is well formed.</returns>
-    public static bool IsValid(string? value)
-    {
-        if (value is not { Length: 7 } || value[4] != '/')
-        {
-            return false;
-        }
-
-        foreach (int i in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6])
-        {
-            if (!char.IsAsciiDigit(value[i]))
-            {
-                return false;
-            }
-        }
-
-        int first = int.Parse(value.AsSpan(0, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
-        int second = int.Parse(value.AsSpan(5, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
-        return first >= 1 && (first + 1) % 100 == second;
-    }
-
-    /// <summary>Formats the programme year that starts in <paramref name="startYear"/>, for example 2021 → <c>2021/22</c>.</summary>
-    /// <param name="startYear">The first calendar year, 1 to 9998.</param>
-    /// <returns>The programme year.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startYear"/> is out of range.</exception>
-    public static string Format(int startYear)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(startYear, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(startYear, 9998);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{startYear:D4}/{(startYear + 1) % 100:D2}");
-    }
+        $"Application {Id} for {ProgrammeYear}, assessed on {DateText.Format(AssessedOn)}, {Roles.Length} role(s)";
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -42,8 +44,8 @@ public static class ApplicationDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static DocumentResult<ApplicationSubmission> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
         using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem, MonitoringProperty);
         return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
     }
@@ -54,7 +56,7 @@ public static class ApplicationDocument
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static DocumentResult<ApplicationSubmission> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem, copy: true, MonitoringProperty);
         return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
     }
@@ -76,12 +78,12 @@ public static class ApplicationDocument
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="application"/> is null.</exception>
     public static void Write(Utf8JsonWriter writer, Application application, EqualityMonitoring? monitoring = null)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(application);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(application);
         writer.WriteStartObject();
         writer.WriteString("id", application.Id);
         writer.WriteString("programmeYear", application.ProgrammeYear);
-        writer.WriteString("assessedOn", Preconditions.Format(application.AssessedOn));
+        writer.WriteString("assessedOn", DateText.Format(application.AssessedOn));
         writer.WriteStartArray("roles");
         foreach (Role role in application.Roles)
         {
@@ -91,10 +93,10 @@ public static class ApplicationDocument
             writer.WriteString("organisationType", EnumNames<OrganisationType>.Name(role.OrganisationType));
             writer.WriteString("sector", EnumNames<Sector>.Name(role.Sector));
             writer.WriteString("level", EnumNames<RoleLevel>.Name(role.Level));
-            writer.WriteString("start", Preconditions.Format(role.Start));
+            writer.WriteString("start", DateText.Format(role.Start));
             if (role.End is LocalDate end)
             {
-                writer.WriteString("end", Preconditions.Format(end));
+                writer.WriteString("end", DateText.Format(end));
             }
 
             if (role.PartTimeFraction is decimal fraction)
@@ -113,7 +115,7 @@ public static class ApplicationDocument
         writer.WriteEndArray();
         if (application.ReadyBy is LocalDate readyBy)
         {
-            writer.WriteString("readyBy", Preconditions.Format(readyBy));
+            writer.WriteString("readyBy", DateText.Format(readyBy));
         }
 
         if (application.MoralPurposeStatement is string statement)
@@ -162,7 +164,7 @@ public static class ApplicationDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="application"/> is null.</exception>
     public static void Write(Stream utf8Json, Application application, EqualityMonitoring? monitoring = null, bool indented = false)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         Write(writer, application, monitoring);
     }

@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -18,7 +19,7 @@ public readonly record struct BatchSummary(int Documents, int Decisions, int Err
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     public BatchSummary Add(RecordResult<EligibilityDecision> item)
     {
-        ArgumentNullException.ThrowIfNull(item);
+        Guard.Against.Null(item);
         EligibilityOutcome? outcome = item.Value?.Outcome;
         return new BatchSummary(
             Documents + 1,

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -40,9 +42,9 @@ public sealed record CriterionResult
     /// <exception cref="ArgumentException">A string is empty.</exception>
     public CriterionResult(string code, string title, RuleKind kind, CriterionOutcome outcome, string reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard.Against.NullOrWhiteSpace(code);
+        Guard.Against.NullOrWhiteSpace(title);
+        Guard.Against.NullOrWhiteSpace(reason);
         Code = code;
         Title = title;
         Kind = kind;
@@ -123,7 +125,7 @@ public sealed record CriterionResult
                 return Outcome == CriterionOutcome.Pass
                     ? experience + "; met."
                     : experience + $"; short by {PeriodText.Describe(Difference ?? Period.Zero)}"
-                        + (MetOn is LocalDate on ? $"; met on {Preconditions.Format(on)} if current roles continue." : ".");
+                        + (MetOn is LocalDate on ? $"; met on {DateText.Format(on)} if current roles continue." : ".");
             case RuleKind.Readiness when Reason == ReasonCodes.ReadinessMissing:
                 return "No date given by which the applicant will be ready to become a DCS.";
             case RuleKind.Readiness when Measured is not null && Required is not null:

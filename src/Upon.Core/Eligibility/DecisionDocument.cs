@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -31,8 +33,8 @@ public static class DecisionDocument
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void Write(Utf8JsonWriter writer, EligibilityDecision decision)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(decision);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(decision);
         writer.WriteStartObject();
         writer.WriteString("applicationId", decision.ApplicationId);
         writer.WriteString("outcome", EnumNames<EligibilityOutcome>.Name(decision.Outcome));
@@ -40,10 +42,10 @@ public static class DecisionDocument
         writer.WriteString("id", decision.PolicyId);
         writer.WriteNumber("version", decision.PolicyVersion);
         writer.WriteEndObject();
-        writer.WriteString("asOf", Preconditions.Format(decision.AsOf));
+        writer.WriteString("asOf", DateText.Format(decision.AsOf));
         if (decision.EligibleFrom is LocalDate from)
         {
-            writer.WriteString("eligibleFrom", Preconditions.Format(from));
+            writer.WriteString("eligibleFrom", DateText.Format(from));
         }
 
         writer.WritePropertyName("explanation");
@@ -58,7 +60,7 @@ public static class DecisionDocument
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void Write(Stream utf8Json, EligibilityDecision decision, bool indented = true)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         Write(writer, decision);
     }
@@ -69,7 +71,7 @@ public static class DecisionDocument
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static DocumentResult<EligibilityDecision> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
         if (document is null)
         {
@@ -97,7 +99,7 @@ public static class DecisionDocument
         WritePeriod(writer, "difference", result.Difference);
         if (result.MetOn is LocalDate metOn)
         {
-            writer.WriteString("metOn", Preconditions.Format(metOn));
+            writer.WriteString("metOn", DateText.Format(metOn));
         }
 
         WriteNumber(writer, "words", result.Words);
@@ -110,7 +112,7 @@ public static class DecisionDocument
             writer.WriteString("period", PeriodPattern.Roundtrip.Format(experience.Period));
             if (experience.FirstDay is LocalDate first)
             {
-                writer.WriteString("firstDay", Preconditions.Format(first));
+                writer.WriteString("firstDay", DateText.Format(first));
             }
 
             writer.WriteNumber("currentDailyRate", experience.CurrentDailyRate);
@@ -123,8 +125,8 @@ public static class DecisionDocument
                 if (evidence.Counted is DateInterval counted)
                 {
                     writer.WriteStartObject("counted");
-                    writer.WriteString("start", Preconditions.Format(counted.Start));
-                    writer.WriteString("end", Preconditions.Format(counted.End));
+                    writer.WriteString("start", DateText.Format(counted.Start));
+                    writer.WriteString("end", DateText.Format(counted.End));
                     writer.WriteEndObject();
                 }
 

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -86,7 +88,7 @@ public sealed record EffectiveExperience
     /// <exception cref="ArgumentNullException"><paramref name="required"/> is null.</exception>
     public bool Meets(Period required)
     {
-        ArgumentNullException.ThrowIfNull(required);
+        Guard.Against.Null(required);
         if (FirstDay is not LocalDate first)
         {
             return required.Equals(Period.Zero);
@@ -101,7 +103,7 @@ public sealed record EffectiveExperience
     /// <exception cref="ArgumentNullException"><paramref name="required"/> is null.</exception>
     public Period Shortfall(Period required)
     {
-        ArgumentNullException.ThrowIfNull(required);
+        Guard.Against.Null(required);
         if (FirstDay is not LocalDate first)
         {
             return required;
@@ -123,7 +125,7 @@ public sealed record EffectiveExperience
     /// <exception cref="ArgumentNullException"><paramref name="required"/> is null.</exception>
     public LocalDate? MetOn(Period required)
     {
-        ArgumentNullException.ThrowIfNull(required);
+        Guard.Against.Null(required);
         return Against(required).MetOn;
     }
 
@@ -199,9 +201,9 @@ public sealed record EffectiveExperience
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static EffectiveExperience Measure(IReadOnlyList<Role> roles, LocalDate asOf, Func<Role, string?> qualifies, PartTimeCounting partTime)
     {
-        ArgumentNullException.ThrowIfNull(roles);
-        ArgumentNullException.ThrowIfNull(qualifies);
-        Preconditions.CheckIso(asOf);
+        Guard.Against.Null(roles);
+        Guard.Against.Null(qualifies);
+        Guard.Against.NonIsoCalendar(asOf);
 
         int count = roles.Count;
         RoleEvidence[] evidence = new RoleEvidence[count];
@@ -218,7 +220,7 @@ public sealed record EffectiveExperience
         for (int i = 0; i < count; i++)
         {
             Role role = roles[i];
-            ArgumentNullException.ThrowIfNull(role, nameof(roles));
+            Guard.Against.Null(role, nameof(roles));
             string? exclusion = qualifies(role);
             if (exclusion is not null)
             {

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -36,8 +38,8 @@ public sealed class EligibilityBatch
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive, or <paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
     public EligibilityBatch(PolicyRegistry registry, EligibilityPolicy? policy = null, LocalDate? asOf = null, int maxDocumentBytes = ApplicationDocument.DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDocumentBytes);
+        Guard.Against.Null(registry);
+        Guard.Against.NotPositive(maxDocumentBytes);
         if (asOf is LocalDate date)
         {
             EligibilityDates.Check(date, nameof(asOf));
@@ -68,7 +70,7 @@ public sealed class EligibilityBatch
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public IEnumerable<RecordResult<EligibilityDecision>> Evaluate(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         return EvaluateIterator(utf8Json, format);
     }
 
@@ -81,8 +83,8 @@ public sealed class EligibilityBatch
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     public RecordResult<EligibilityDecision> Decide(Application application, int recordNumber)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentOutOfRangeException.ThrowIfNegative(recordNumber);
+        Guard.Against.Null(application);
+        Guard.Against.LessThan(recordNumber, 0);
         LocalDate asOf = AsOf ?? application.AssessedOn;
         EligibilityPolicy? policy = Policy ?? Registry.Find(application.ProgrammeYear, asOf);
         if (policy is null)
@@ -90,7 +92,7 @@ public sealed class EligibilityBatch
             return RecordResult.Failure<EligibilityDecision>(recordNumber, new DocumentProblem(
                 JsonPath.Property(JsonPath.Root, "programmeYear"),
                 EligibilityProblemCodes.PolicyNotFound,
-                $"No policy governs programme year {application.ProgrammeYear} on {Preconditions.Format(asOf)}."));
+                $"No policy governs programme year {application.ProgrammeYear} on {DateText.Format(asOf)}."));
         }
 
         return RecordResult.Success(recordNumber, policy.Decide(application, asOf));

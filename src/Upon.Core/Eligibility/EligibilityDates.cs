@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -30,17 +32,14 @@ public static class EligibilityDates
     /// <summary>Throws unless <paramref name="date"/> is an ISO date within <see cref="Range"/>.</summary>
     internal static void Check(LocalDate date, [CallerArgumentExpression(nameof(date))] string? paramName = null)
     {
-        Preconditions.CheckIso(date, paramName);
-        if (!Range.Contains(date))
-        {
-            throw new ArgumentOutOfRangeException(paramName, $"Eligibility dates lie from {Preconditions.Format(Range.Start)} to {Preconditions.Format(Range.End)}.");
-        }
+        Guard.Against.NonIsoCalendar(date, paramName);
+        Guard.Against.OutsideDateRange(date, Range, "Eligibility dates", paramName);
     }
 
     /// <summary>Throws unless <paramref name="period"/> is a valid rule period.</summary>
     internal static void CheckRulePeriod(Period period, [CallerArgumentExpression(nameof(period))] string? paramName = null)
     {
-        ArgumentNullException.ThrowIfNull(period, paramName);
+        Guard.Against.Null(period, paramName);
         if (period.HasTimeComponent || period.Years < 0 || period.Months < 0 || period.Weeks < 0 || period.Days < 0)
         {
             throw new ArgumentException("A rule's period is made of non-negative years, months, weeks and days.", paramName);

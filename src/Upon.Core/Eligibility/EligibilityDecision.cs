@@ -1,33 +1,8 @@
-using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
-
-/// <summary>The outcome of an eligibility decision.</summary>
-public enum EligibilityOutcome
-{
-    /// <summary>The application meets the policy.</summary>
-    Eligible = 1,
-
-    /// <summary>The application does not meet the policy.</summary>
-    Ineligible,
-
-    /// <summary>The policy cannot be decided: information is missing (for example no readiness date).</summary>
-    Incomplete,
-}
-
-/// <summary>The outcome of one rule.</summary>
-public enum CriterionOutcome
-{
-    /// <summary>The rule is met.</summary>
-    Pass = 1,
-
-    /// <summary>The rule is not met.</summary>
-    Fail,
-
-    /// <summary>The rule cannot be decided from the information given.</summary>
-    Undecided,
-}
 
 /// <summary>
 /// A decision on one application under one policy version, with its full explanation: every rule,
@@ -63,8 +38,8 @@ public sealed record EligibilityDecision(
     /// <summary>Returns a one-line summary: application, outcome, policy and date.</summary>
     /// <returns>The summary.</returns>
     public override string ToString() =>
-        $"{ApplicationId}: {Outcome} under {PolicyId} v{PolicyVersion} as of {Preconditions.Format(AsOf)}"
-        + (EligibleFrom is LocalDate from ? $"; eligible from {Preconditions.Format(from)}" : string.Empty);
+        $"{ApplicationId}: {Outcome} under {PolicyId} v{PolicyVersion} as of {DateText.Format(AsOf)}"
+        + (EligibleFrom is LocalDate from ? $"; eligible from {DateText.Format(from)}" : string.Empty);
 
     /// <summary>Maps a top-rule outcome to a decision outcome.</summary>
     internal static EligibilityOutcome From(CriterionOutcome outcome) => outcome switch
@@ -77,7 +52,6 @@ public sealed record EligibilityDecision(
     /// <summary>Checks the invariants of a decision read from a document.</summary>
     internal static void CheckOutcome(EligibilityOutcome outcome)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan((int)outcome, (int)EligibilityOutcome.Eligible, nameof(outcome));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((int)outcome, (int)EligibilityOutcome.Incomplete, nameof(outcome));
+        Guard.Against.UndefinedEnum(outcome);
     }
 }

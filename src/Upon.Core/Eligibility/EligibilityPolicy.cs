@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -48,17 +50,17 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         EligibilityRule rule,
         IEnumerable<string> interpretation)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        ArgumentNullException.ThrowIfNull(rule);
-        ArgumentNullException.ThrowIfNull(interpretation);
+        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.LessThan(version, 1);
+        Guard.Against.NullOrWhiteSpace(title);
+        Guard.Against.Null(rule);
+        Guard.Against.Null(interpretation);
         if (!ProgrammeYears.IsValid(programmeYear))
         {
             throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
         }
 
-        Preconditions.CheckIso(effectiveFrom);
+        Guard.Against.NonIsoCalendar(effectiveFrom);
         if (effectiveTo is LocalDate to && to < effectiveFrom)
         {
             throw new ArgumentOutOfRangeException(nameof(effectiveTo), "A policy's last effective date cannot be before its first.");
@@ -133,7 +135,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     public EligibilityDecision Decide(Application application)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        Guard.Against.Null(application);
         return Decide(application, application.AssessedOn);
     }
 
@@ -146,7 +148,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
     public EligibilityDecision Decide(Application application, LocalDate asOf)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        Guard.Against.Null(application);
         EligibilityDates.Check(asOf);
         CriterionResult explanation = Evaluate(Rule, application, asOf);
         EligibilityOutcome outcome = EligibilityDecision.From(explanation.Outcome);
@@ -170,7 +172,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     /// <summary>Returns <c>id vversion (programme year, effective dates)</c>.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"{Id} v{Version} ({ProgrammeYear}, from {Preconditions.Format(EffectiveFrom)}{(EffectiveTo is LocalDate to ? " to " + Preconditions.Format(to) : string.Empty)})";
+        $"{Id} v{Version} ({ProgrammeYear}, from {DateText.Format(EffectiveFrom)}{(EffectiveTo is LocalDate to ? " to " + DateText.Format(to) : string.Empty)})";
 
     private static CriterionResult Evaluate(EligibilityRule rule, Application application, LocalDate asOf)
     {

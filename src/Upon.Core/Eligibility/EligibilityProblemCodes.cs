@@ -29,4 +29,7 @@ public static class EligibilityProblemCodes
 
     /// <summary>Two rules of a policy share a code.</summary>
     public const string RuleCodeDuplicate = "rule.duplicate-code";
+
+    /// <summary>A rule's <c>kind</c> names no kind of rule (see <see cref="RuleKind"/>); the rule is not read as any other kind.</summary>
+    public const string RuleKindUnknown = "rule.unknown-kind";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Eligibility;
@@ -14,7 +15,7 @@ public static class PeriodText
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     public static string Describe(Period period)
     {
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(period);
         List<string> parts = new(4);
         Add(parts, period.Years, "year");
         Add(parts, period.Months, "month");

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -35,8 +37,8 @@ public static class PolicyDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
         using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
     }
@@ -47,7 +49,7 @@ public static class PolicyDocument
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
     }
@@ -58,16 +60,16 @@ public static class PolicyDocument
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void Write(Utf8JsonWriter writer, EligibilityPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(policy);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(policy);
         writer.WriteStartObject();
         writer.WriteString("id", policy.Id);
         writer.WriteNumber("version", policy.Version);
         writer.WriteString("programmeYear", policy.ProgrammeYear);
-        writer.WriteString("effectiveFrom", Preconditions.Format(policy.EffectiveFrom));
+        writer.WriteString("effectiveFrom", DateText.Format(policy.EffectiveFrom));
         if (policy.EffectiveTo is LocalDate to)
         {
-            writer.WriteString("effectiveTo", Preconditions.Format(to));
+            writer.WriteString("effectiveTo", DateText.Format(to));
         }
 
         writer.WriteString("title", policy.Title);
@@ -91,8 +93,8 @@ public static class PolicyDocument
     /// <exception cref="ArgumentException"><paramref name="policies"/> is empty.</exception>
     public static void Write(Stream utf8Json, IReadOnlyList<EligibilityPolicy> policies, bool indented = true)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(policies);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(policies);
         if (policies.Count == 0)
         {
             throw new ArgumentException("At least one policy is needed.", nameof(policies));
@@ -224,7 +226,7 @@ public static class PolicyDocument
         }
 
         int before = reader.Problems.Count;
-        RuleKind? kind = reader.Enum<RuleKind>(element, path, "kind", required: true);
+        RuleKind? kind = ReadKind(reader, element, path);
         string? code = reader.String(element, path, "code", required: true);
         string? title = reader.String(element, path, "title", required: true);
         if (kind is null)
@@ -330,7 +332,7 @@ public static class PolicyDocument
                 }
 
                 break;
-            default:
+            case RuleKind.AssessorOutcome:
                 reader.RejectUnknown(element, path, ["kind", "code", "title", "criterion", "requireOutcome"]);
                 AssessedCriterion? criterion = reader.Enum<AssessedCriterion>(element, path, "criterion", required: true);
                 bool? require = reader.Bool(element, path, "requireOutcome", required: true);
@@ -340,9 +342,32 @@ public static class PolicyDocument
                 }
 
                 break;
+            default:
+                // A kind with no reader here is reported, never read as some other kind.
+                reader.Add(JsonPath.Property(path, "kind"), EligibilityProblemCodes.RuleKindUnknown, UnknownKindMessage);
+                break;
         }
 
         return rule;
+    }
+
+    private static readonly string UnknownKindMessage = $"Expected a rule kind, one of: {EnumNames<RuleKind>.List}.";
+
+    private static RuleKind? ReadKind(JsonElementReader reader, JsonElement element, string path)
+    {
+        string? name = reader.String(element, path, "kind", required: true, allowEmpty: true);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (EnumNames<RuleKind>.TryParse(name, out RuleKind kind))
+        {
+            return kind;
+        }
+
+        reader.Add(JsonPath.Property(path, "kind"), EligibilityProblemCodes.RuleKindUnknown, UnknownKindMessage);
+        return null;
     }
 
     private static Period? RulePeriod(JsonElementReader reader, JsonElement element, string path, string name)

@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
@@ -38,11 +40,11 @@ public sealed class PolicyRegistry
     /// <exception cref="ArgumentNullException"><paramref name="policies"/> or an element is null.</exception>
     public static DocumentResult<PolicyRegistry> Create(IEnumerable<EligibilityPolicy> policies)
     {
-        ArgumentNullException.ThrowIfNull(policies);
+        Guard.Against.Null(policies);
         EligibilityPolicy[] given = [.. policies];
         foreach (EligibilityPolicy policy in given)
         {
-            ArgumentNullException.ThrowIfNull(policy, nameof(policies));
+            Guard.Against.Null(policy, nameof(policies));
         }
 
         List<DocumentProblem> problems = [];
@@ -77,12 +79,12 @@ public sealed class PolicyRegistry
                 if (previous.EffectiveTo is not LocalDate previousEnd || previousEnd >= next.EffectiveFrom)
                 {
                     problems.Add(Problem(index, EligibilityProblemCodes.PolicyOverlap,
-                        $"Policies {Describe(previous)} and {Describe(next)} for {year.Key} are both in force on {Preconditions.Format(next.EffectiveFrom)}."));
+                        $"Policies {Describe(previous)} and {Describe(next)} for {year.Key} are both in force on {DateText.Format(next.EffectiveFrom)}."));
                 }
                 else if (previousEnd.PlusDays(1) < next.EffectiveFrom)
                 {
                     problems.Add(Problem(index, EligibilityProblemCodes.PolicyGap,
-                        $"No policy for {year.Key} is in force from {Preconditions.Format(previousEnd.PlusDays(1))} to {Preconditions.Format(next.EffectiveFrom.PlusDays(-1))}, between {Describe(previous)} and {Describe(next)}."));
+                        $"No policy for {year.Key} is in force from {DateText.Format(previousEnd.PlusDays(1))} to {DateText.Format(next.EffectiveFrom.PlusDays(-1))}, between {Describe(previous)} and {Describe(next)}."));
                 }
 
                 if (previous.Id == next.Id && previous.Version > next.Version)
@@ -109,7 +111,7 @@ public sealed class PolicyRegistry
     /// <exception cref="ArgumentNullException"><paramref name="programmeYear"/> is null.</exception>
     public EligibilityPolicy? Find(string programmeYear, LocalDate assessedOn)
     {
-        ArgumentNullException.ThrowIfNull(programmeYear);
+        Guard.Against.Null(programmeYear);
         foreach (EligibilityPolicy policy in Policies)
         {
             if (policy.Governs(programmeYear, assessedOn))
@@ -128,7 +130,7 @@ public sealed class PolicyRegistry
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     public EligibilityPolicy? FindById(string id, int? version = null)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        Guard.Against.Null(id);
         EligibilityPolicy? found = null;
         foreach (EligibilityPolicy policy in Policies)
         {
@@ -148,7 +150,7 @@ public sealed class PolicyRegistry
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     public bool TryDecide(Application application, [NotNullWhen(true)] out EligibilityDecision? decision)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        Guard.Against.Null(application);
         EligibilityPolicy? policy = Find(application.ProgrammeYear, application.AssessedOn);
         decision = policy?.Decide(application);
         return decision is not null;

@@ -1,5 +1,7 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -37,11 +39,11 @@ public sealed record Role
         decimal? partTimeFraction = null,
         bool isActing = false)
     {
-        ArgumentNullException.ThrowIfNull(title);
-        ArgumentNullException.ThrowIfNull(organisation);
-        EnumCheck.Defined(organisationType);
-        EnumCheck.Defined(sector);
-        EnumCheck.Defined(level);
+        Guard.Against.Null(title);
+        Guard.Against.Null(organisation);
+        Guard.Against.UndefinedEnum(organisationType);
+        Guard.Against.UndefinedEnum(sector);
+        Guard.Against.UndefinedEnum(level);
         EligibilityDates.Check(start);
         if (end is LocalDate last)
         {
@@ -116,5 +118,5 @@ public sealed record Role
     /// <summary>Returns the role without personal detail: level, sector, organisation type and dates.</summary>
     /// <returns>A description safe for logs (no title or organisation name).</returns>
     public override string ToString() =>
-        $"{Level} in {Sector} ({OrganisationType}), {Preconditions.Format(Start)} to {(End is LocalDate end ? Preconditions.Format(end) : "present")}";
+        $"{Level} in {Sector} ({OrganisationType}), {DateText.Format(Start)} to {(End is LocalDate end ? DateText.Format(end) : "present")}";
 }

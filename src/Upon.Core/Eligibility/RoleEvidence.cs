@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -90,6 +91,6 @@ public readonly struct RoleEvidence : IEquatable<RoleEvidence>
     /// <returns>A description without personal data.</returns>
     public override string ToString() =>
         hasCounted
-            ? $"role {RoleIndex}: {Reason}, {Preconditions.Format(countedStart)} to {Preconditions.Format(countedEnd)}, {Days} days"
+            ? $"role {RoleIndex}: {Reason}, {DateText.Format(countedStart)} to {DateText.Format(countedEnd)}, {Days} days"
             : $"role {RoleIndex}: {Reason}";
 }

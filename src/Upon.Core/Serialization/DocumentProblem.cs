@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Serialization;
 
@@ -37,9 +38,9 @@ public readonly record struct DocumentProblem(string Path, string Code, string M
     /// <exception cref="ArgumentException">A member is null or empty.</exception>
     public static DocumentProblem Create(string path, string code, string message)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentException.ThrowIfNullOrEmpty(message);
+        Guard.Against.NullOrEmpty(path);
+        Guard.Against.NullOrEmpty(code);
+        Guard.Against.NullOrEmpty(message);
         return new DocumentProblem(path, code, message);
     }
 }

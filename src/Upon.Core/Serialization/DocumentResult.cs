@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Serialization;
 
@@ -51,7 +52,7 @@ public static class DocumentResult
     public static DocumentResult<T> Success<T>(T value)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         return new DocumentResult<T>(value, []);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Serialization;
 
@@ -13,7 +14,7 @@ internal static class DocumentSource
     /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
     public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 64 * 1024) + 1);
         try
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 
@@ -141,7 +142,7 @@ internal sealed class JsonElementReader
 
         if (range is not null && !range.Contains(parsed.Value))
         {
-            Add(JsonPath.Property(path, name), DocumentProblemCodes.OutOfRange, $"\"{name}\" must be from {Preconditions.Format(range.Start)} to {Preconditions.Format(range.End)}.");
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.OutOfRange, $"\"{name}\" must be from {DateText.Format(range.Start)} to {DateText.Format(range.End)}.");
             return null;
         }
 

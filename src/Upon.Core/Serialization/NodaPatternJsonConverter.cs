@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ardalis.GuardClauses;
 using NodaTime.Text;
 
 namespace Upon.Core.Serialization;
@@ -24,9 +25,9 @@ public abstract class NodaPatternJsonConverter<T> : JsonConverter<T>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     protected NodaPatternJsonConverter(string expected, IPattern<T> writePattern, params IPattern<T>[] additionalReadPatterns)
     {
-        ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(writePattern);
-        ArgumentNullException.ThrowIfNull(additionalReadPatterns);
+        Guard.Against.Null(expected);
+        Guard.Against.Null(writePattern);
+        Guard.Against.Null(additionalReadPatterns);
         this.expected = expected;
         this.writePattern = writePattern;
         readPatterns = [writePattern, .. additionalReadPatterns];
@@ -56,7 +57,7 @@ public abstract class NodaPatternJsonConverter<T> : JsonConverter<T>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
         writer.WriteStringValue(writePattern.Format(value));
     }
 

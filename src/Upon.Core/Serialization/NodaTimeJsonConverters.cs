@@ -2,8 +2,10 @@ using System;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 
@@ -22,7 +24,7 @@ public sealed class LocalDateJsonConverter : NodaPatternJsonConverter<LocalDate>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
     {
-        Preconditions.CheckIso(value, nameof(value));
+        Guard.Against.NonIsoCalendar(value, nameof(value));
         base.Write(writer, value, options);
     }
 }
@@ -48,7 +50,7 @@ public sealed class PeriodJsonConverter : NodaPatternJsonConverter<Period>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         base.Write(writer, value, options);
     }
 }
@@ -97,7 +99,7 @@ public sealed class LocalDateTimeJsonConverter : NodaPatternJsonConverter<LocalD
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, LocalDateTime value, JsonSerializerOptions options)
     {
-        Preconditions.CheckIso(value.Date, nameof(value));
+        Guard.Against.NonIsoCalendar(value.Date, nameof(value));
         base.Write(writer, value, options);
     }
 }
@@ -122,7 +124,7 @@ public sealed class DateTimeZoneJsonConverter : JsonConverter<DateTimeZone>
     /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
     public DateTimeZoneJsonConverter(IDateTimeZoneProvider provider)
     {
-        ArgumentNullException.ThrowIfNull(provider);
+        Guard.Against.Null(provider);
         this.provider = provider;
     }
 
@@ -142,8 +144,8 @@ public sealed class DateTimeZoneJsonConverter : JsonConverter<DateTimeZone>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeZone value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(value);
         writer.WriteStringValue(value.Id);
     }
 }
@@ -213,8 +215,8 @@ public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateInterval value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(writer);
+        Guard.Against.Null(value);
         writer.WriteStartObject();
         writer.WritePropertyName(ConvertName(options, "start"));
         DateConverter.Write(writer, value.Start, options);

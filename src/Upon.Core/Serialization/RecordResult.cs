@@ -1,7 +1,9 @@
 using System;
+using Ardalis.GuardClauses;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 
@@ -98,8 +100,8 @@ public static class RecordResult
     public static RecordResult<T> Success<T>(int recordNumber, T value)
         where T : class
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(recordNumber);
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.LessThan(recordNumber, 0);
+        Guard.Against.Null(value);
         return new RecordResult<T>(recordNumber, value, []);
     }
 
@@ -113,7 +115,7 @@ public static class RecordResult
     public static RecordResult<T> Failure<T>(int recordNumber, ImmutableArray<DocumentProblem> problems)
         where T : class
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(recordNumber);
+        Guard.Against.LessThan(recordNumber, 0);
         if (problems.IsDefaultOrEmpty)
         {
             throw new ArgumentException("A record that was not read needs at least one problem.", nameof(problems));

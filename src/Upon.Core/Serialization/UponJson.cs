@@ -1,6 +1,7 @@
 using System;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Serialization;
 
@@ -74,7 +75,7 @@ public static class UponJson
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the library's document types.</exception>
     public static void Write<T>(System.IO.Stream utf8Json, T value, bool writeIndented = false)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         JsonSerializer.Serialize(utf8Json, value, TypeInfo<T>(writeIndented));
     }
 
@@ -96,7 +97,7 @@ public static class UponJson
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the library's document types.</exception>
     public static T? Deserialize<T>(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         return JsonSerializer.Deserialize(json, TypeInfo<T>(writeIndented: false));
     }
 

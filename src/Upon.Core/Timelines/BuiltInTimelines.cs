@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -130,7 +132,7 @@ public static class BuiltInTimelines
     /// <exception cref="ArgumentNullException"><paramref name="idOrAlias"/> is null.</exception>
     public static bool TryFind(string idOrAlias, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProgrammeYear? year)
     {
-        ArgumentNullException.ThrowIfNull(idOrAlias);
+        Guard.Against.Null(idOrAlias);
         return Aliases.TryGetValue(idOrAlias.Trim(), out year);
     }
 
@@ -193,7 +195,7 @@ public static class BuiltInTimelines
         {
             if (milestone.IsAssumed)
             {
-                all.Add($"Assumed date: {TimelineValidator.Describe(milestone.Kind)} {Preconditions.Format(milestone.Date)}. {milestone.Note}");
+                all.Add($"Assumed date: {TimelineValidator.Describe(milestone.Kind)} {DateText.Format(milestone.Date)}. {milestone.Note}");
             }
         }
 
@@ -201,7 +203,7 @@ public static class BuiltInTimelines
         {
             if (session.IsAssumed)
             {
-                all.Add($"Assumed date: {session.Title} {Preconditions.Format(session.Dates.Start)}. {session.Note}");
+                all.Add($"Assumed date: {session.Title} {DateText.Format(session.Dates.Start)}. {session.Note}");
             }
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Timelines;
@@ -42,8 +43,8 @@ public static class IcsExport
     /// <exception cref="ArgumentException">A session does not end after it starts.</exception>
     public static void Write(ProgrammeYear programme, TextWriter writer, Instant stamp)
     {
-        ArgumentNullException.ThrowIfNull(programme);
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(programme);
+        Guard.Against.Null(writer);
         DateTimeZone zone = ProgrammeYear.TimeZone;
         foreach (Session session in programme.Sessions)
         {
@@ -111,7 +112,7 @@ public static class IcsExport
     /// <exception cref="ArgumentException">A session does not end after it starts.</exception>
     public static void Write(ProgrammeYear programme, Stream utf8Stream, Instant stamp)
     {
-        ArgumentNullException.ThrowIfNull(utf8Stream);
+        Guard.Against.Null(utf8Stream);
         using StreamWriter writer = new(utf8Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         Write(programme, writer, stamp);
     }
@@ -133,9 +134,9 @@ public static class IcsExport
     /// <param name="text">The text.</param>
     /// <returns>The escaped text; CR LF and lone CR become <c>\n</c> too.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static string Escape(string text)
+    internal static string Escape(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        Guard.Against.Null(text);
         StringBuilder builder = new(text.Length + 8);
         for (int i = 0; i < text.Length; i++)
         {

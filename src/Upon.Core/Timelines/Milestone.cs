@@ -1,5 +1,7 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -22,7 +24,7 @@ public readonly record struct Milestone(MilestoneKind Kind, LocalDate Date, bool
     /// <summary>Returns the milestone as <c>2020-09-14 ApplicationsOpen</c>, with <c>(assumed)</c> when assumed.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"{Preconditions.Format(Date)} {Kind}{(IsAssumed ? " (assumed)" : string.Empty)}";
+        $"{DateText.Format(Date)} {Kind}{(IsAssumed ? " (assumed)" : string.Empty)}";
 
     /// <summary>Creates a milestone whose date is assumed, with the reason.</summary>
     /// <param name="kind">What happens on the date.</param>
@@ -32,7 +34,7 @@ public readonly record struct Milestone(MilestoneKind Kind, LocalDate Date, bool
     /// <exception cref="ArgumentException"><paramref name="note"/> is null or empty.</exception>
     public static Milestone Assumed(MilestoneKind kind, LocalDate date, string note)
     {
-        ArgumentException.ThrowIfNullOrEmpty(note);
+        Guard.Against.NullOrEmpty(note);
         return new Milestone(kind, date, IsAssumed: true, note);
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -39,7 +41,7 @@ public sealed class NewDirectorEnrolment
     /// <returns>The dates from the appointment to the day before its first anniversary, both included.</returns>
     public static DateInterval SupportWindowFrom(LocalDate appointedOn)
     {
-        Preconditions.CheckIso(appointedOn);
+        Guard.Against.NonIsoCalendar(appointedOn);
         return new DateInterval(appointedOn, appointedOn.Plus(Period.FromYears(1)).PlusDays(-1));
     }
 
@@ -50,12 +52,12 @@ public sealed class NewDirectorEnrolment
     /// <exception cref="ArgumentNullException"><paramref name="programmes"/> or one of them is null.</exception>
     public static NewDirectorEnrolment OnAppointment(LocalDate appointedOn, IEnumerable<ProgrammeYear> programmes)
     {
-        ArgumentNullException.ThrowIfNull(programmes);
+        Guard.Against.Null(programmes);
         DateInterval window = SupportWindowFrom(appointedOn);
         List<Session> sessions = [];
         foreach (ProgrammeYear programme in programmes)
         {
-            ArgumentNullException.ThrowIfNull(programme, nameof(programmes));
+            Guard.Against.Null(programme, nameof(programmes));
             if (programme.Strand == ProgrammeStrand.NewDirectors)
             {
                 sessions.AddRange(programme.GetSessionsInOrder().Where(session => window.Contains(session.Dates)));
@@ -64,24 +66,5 @@ public sealed class NewDirectorEnrolment
 
         sessions.Sort(SessionOrder.CompareSessions);
         return new NewDirectorEnrolment(appointedOn, window, [.. sessions]);
-    }
-}
-
-/// <summary>The Aspirant Directors' readiness rule: an applicant must be ready to move to a DCS post within three years.</summary>
-public static class AspirantReadiness
-{
-    /// <summary>Gets the length of the readiness horizon: three calendar years (not 1,095 days).</summary>
-    public static Period Horizon { get; } = Period.FromYears(3);
-
-    /// <summary>
-    /// Gets the date by which an applicant assessed on <paramref name="from"/> should be ready: three
-    /// calendar years later by NodaTime's <see cref="Period"/> arithmetic (from 29 February, the 28th).
-    /// </summary>
-    /// <param name="from">The date of assessment, in the ISO calendar, no later than 31 December 9996.</param>
-    /// <returns>The deadline, the last day of the horizon.</returns>
-    public static LocalDate Deadline(LocalDate from)
-    {
-        Preconditions.CheckIso(from);
-        return from.Plus(Horizon);
     }
 }

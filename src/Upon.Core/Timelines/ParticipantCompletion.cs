@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -58,10 +60,10 @@ public sealed class ParticipantCompletion
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not greater than 0 and at most 1.</exception>
     public static ParticipantCompletion Assess(ProgrammeYear programme, IEnumerable<string> attendedSessionIds, decimal threshold = 0.75m, SessionKind kind = SessionKind.TaughtDay)
     {
-        ArgumentNullException.ThrowIfNull(programme);
-        ArgumentNullException.ThrowIfNull(attendedSessionIds);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1m);
+        Guard.Against.Null(programme);
+        Guard.Against.Null(attendedSessionIds);
+        Guard.Against.NotPositive(threshold);
+        Guard.Against.GreaterThan(threshold, 1m);
 
         HashSet<string> attended = new(attendedSessionIds, StringComparer.Ordinal);
         HashSet<string> known = new(programme.Sessions.Select(s => s.Id), StringComparer.Ordinal);

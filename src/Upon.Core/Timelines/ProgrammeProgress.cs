@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -65,8 +67,8 @@ public sealed class ProgrammeProgress
     /// <exception cref="ArgumentNullException"><paramref name="programme"/> is null.</exception>
     public static ProgrammeProgress Of(ProgrammeYear programme, LocalDate asOf)
     {
-        ArgumentNullException.ThrowIfNull(programme);
-        Preconditions.CheckIso(asOf);
+        Guard.Against.Null(programme);
+        Guard.Against.NonIsoCalendar(asOf);
         return Of(programme, ProgrammeYear.TimeZone.AtStartOfDay(asOf).ToInstant());
     }
 
@@ -77,7 +79,7 @@ public sealed class ProgrammeProgress
     /// <exception cref="ArgumentNullException"><paramref name="programme"/> is null.</exception>
     public static ProgrammeProgress Of(ProgrammeYear programme, Instant asOf)
     {
-        ArgumentNullException.ThrowIfNull(programme);
+        Guard.Against.Null(programme);
         DateTimeZone zone = ProgrammeYear.TimeZone;
         LocalDate date = asOf.InZone(zone).Date;
 

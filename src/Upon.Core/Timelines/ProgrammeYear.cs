@@ -2,8 +2,10 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Serialization;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Calendars;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -48,19 +50,19 @@ public sealed class ProgrammeYear : IEquatable<ProgrammeYear>
         int? requiredTaughtDays = null,
         ImmutableArray<string> notes = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(window);
-        Preconditions.CheckIso(window.Start, nameof(window));
+        Guard.Against.NullOrEmpty(id);
+        Guard.Against.NullOrEmpty(name);
+        Guard.Against.Null(window);
+        Guard.Against.NonIsoCalendar(window.Start, nameof(window));
         if (requiredTaughtDays is int required)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(required, nameof(requiredTaughtDays));
+            Guard.Against.LessThan(required, 0, nameof(requiredTaughtDays));
         }
 
         sessions = sessions.IsDefault ? [] : sessions;
         foreach (Session session in sessions)
         {
-            ArgumentNullException.ThrowIfNull(session, nameof(sessions));
+            Guard.Against.Null(session, nameof(sessions));
         }
 
         notes = notes.IsDefault ? [] : notes;
@@ -171,5 +173,5 @@ public sealed class ProgrammeYear : IEquatable<ProgrammeYear>
 
     /// <summary>Returns the identifier and window, for example <c>aspirant-2021-22 (2021-09-01 to 2022-03-31)</c>.</summary>
     /// <returns>A one-line description.</returns>
-    public override string ToString() => $"{Id} ({Preconditions.Format(Window.Start)} to {Preconditions.Format(Window.End)})";
+    public override string ToString() => $"{Id} ({DateText.Format(Window.Start)} to {DateText.Format(Window.End)})";
 }

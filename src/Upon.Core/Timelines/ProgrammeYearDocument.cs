@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Core.Serialization;
@@ -43,7 +44,7 @@ public static class ProgrammeYearDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static DocumentResult<ProgrammeYear> Read(Stream utf8Json)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         using JsonDocument? document = DocumentSource.Parse(utf8Json, MaxDocumentBytes, out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
     }
@@ -54,7 +55,7 @@ public static class ProgrammeYearDocument
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static DocumentResult<ProgrammeYear> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -28,9 +30,9 @@ public sealed class ScheduleRequest
         ImmutableArray<DateInterval> blackouts = default,
         int minimumGapDays = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentNullException.ThrowIfNull(between);
-        ArgumentOutOfRangeException.ThrowIfLessThan(minimumGapDays, 1);
+        Guard.Against.LessThan(count, 1);
+        Guard.Against.Null(between);
+        Guard.Against.LessThan(minimumGapDays, 1);
         preferredDays = preferredDays.IsDefault ? [] : preferredDays;
         foreach (IsoDayOfWeek day in preferredDays)
         {
@@ -43,7 +45,7 @@ public sealed class ScheduleRequest
         blackouts = blackouts.IsDefault ? [] : blackouts;
         foreach (DateInterval blackout in blackouts)
         {
-            ArgumentNullException.ThrowIfNull(blackout, nameof(blackouts));
+            Guard.Against.Null(blackout, nameof(blackouts));
         }
 
         Kind = kind;

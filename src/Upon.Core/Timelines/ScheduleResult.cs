@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Timelines;
@@ -62,8 +63,8 @@ public sealed class ScheduleResult
     /// <exception cref="ArgumentException"><paramref name="idPrefix"/> or <paramref name="title"/> is null or empty, or only one time is given.</exception>
     public ImmutableArray<Session> ToSessions(string idPrefix, string title, DeliveryMode mode, LocalTime? startTime = null, LocalTime? endTime = null, string? group = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(idPrefix);
-        ArgumentException.ThrowIfNullOrEmpty(title);
+        Guard.Against.NullOrEmpty(idPrefix);
+        Guard.Against.NullOrEmpty(title);
         ImmutableArray<Session>.Builder sessions = ImmutableArray.CreateBuilder<Session>(Dates.Length);
         for (int i = 0; i < Dates.Length; i++)
         {

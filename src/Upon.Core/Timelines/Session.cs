@@ -1,7 +1,9 @@
 using System;
 using System.Text.Json.Serialization;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.TimeZones;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -58,15 +60,15 @@ public sealed record Session
         bool isAssumed = false,
         string? note = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentException.ThrowIfNullOrEmpty(title);
-        ArgumentNullException.ThrowIfNull(dates);
+        Guard.Against.NullOrEmpty(id);
+        Guard.Against.NullOrEmpty(title);
+        Guard.Against.Null(dates);
         if (startTime.HasValue != endTime.HasValue)
         {
             throw new ArgumentException("A session has both a start and an end time, or neither.", startTime.HasValue ? nameof(endTime) : nameof(startTime));
         }
 
-        Preconditions.CheckIso(dates.Start, nameof(dates));
+        Guard.Against.NonIsoCalendar(dates.Start, nameof(dates));
         Id = id;
         Title = title;
         Kind = kind;
@@ -138,7 +140,7 @@ public sealed record Session
     /// <exception cref="InvalidOperationException">The session does not end after it starts; validation reports this as <see cref="TimelineFindingCodes.SessionEndBeforeStart"/>.</exception>
     public Interval GetInterval(DateTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(zone);
         if (!TryGetInterval(zone, out Interval interval))
         {
             throw new InvalidOperationException($"The session '{Id}' does not end after it starts, so it has no interval.");

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Calendars;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 
@@ -33,9 +35,9 @@ public static class SessionScheduler
     /// <exception cref="ArgumentOutOfRangeException">The request's dates are not wholly within the calendar's coverage.</exception>
     public static ScheduleResult Generate(ScheduleRequest request, WorkingDayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(calendar);
-        Preconditions.CheckInRange(request.Between, calendar.Coverage, nameof(request));
+        Guard.Against.Null(request);
+        Guard.Against.Null(calendar);
+        Guard.Against.OutsideCoverage(request.Between, calendar.Coverage, nameof(request));
 
         List<LocalDate> available = AvailableDays(request, calendar);
         int count = request.Count;

@@ -4,9 +4,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.TimeZones;
 using Upon.Core.Calendars;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Timelines;
@@ -44,8 +46,8 @@ public static class TimelineValidator
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static TimelineReport Validate(ProgrammeYear year, WorkingDayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(year);
-        ArgumentNullException.ThrowIfNull(calendar);
+        Guard.Against.Null(year);
+        Guard.Against.Null(calendar);
 
         List<(int Section, int Rank, TimelineFinding Finding)> findings = [];
         CheckMilestones(year, findings);
@@ -385,7 +387,7 @@ public static class TimelineValidator
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Format(LocalDate date) => Preconditions.Format(date);
+    private static string Format(LocalDate date) => DateText.Format(date);
 
     private static string Format(DateInterval interval) => $"{Format(interval.Start)} to {Format(interval.End)}";
 

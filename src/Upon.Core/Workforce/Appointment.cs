@@ -1,20 +1,9 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
-
-/// <summary>How a Director of Children's Services holds the post.</summary>
-public enum AppointmentKind
-{
-    /// <summary>A substantive, permanent appointment.</summary>
-    Permanent = 1,
-
-    /// <summary>An interim appointment, usually from outside, while a permanent DCS is recruited.</summary>
-    Interim = 2,
-
-    /// <summary>An acting appointment, usually an internal officer covering the post.</summary>
-    Acting = 3,
-}
 
 /// <summary>One holder's appointment as Director of Children's Services of one local authority.</summary>
 /// <remarks>
@@ -38,9 +27,9 @@ public sealed record Appointment
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined or <paramref name="end"/> is before <paramref name="start"/>.</exception>
     public Appointment(string authorityCode, string holderId, LocalDate start, LocalDate? end, AppointmentKind kind, bool isSharedPost = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(authorityCode);
-        ArgumentException.ThrowIfNullOrEmpty(holderId);
-        Preconditions.CheckIso(start);
+        Guard.Against.NullOrEmpty(authorityCode);
+        Guard.Against.NullOrEmpty(holderId);
+        Guard.Against.NonIsoCalendar(start);
         if (kind is not (AppointmentKind.Permanent or AppointmentKind.Interim or AppointmentKind.Acting))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "The appointment kind must be Permanent, Interim or Acting.");
@@ -48,7 +37,7 @@ public sealed record Appointment
 
         if (end is LocalDate last)
         {
-            Preconditions.CheckIso(last, nameof(end));
+            Guard.Against.NonIsoCalendar(last, nameof(end));
             if (last < start)
             {
                 throw new ArgumentOutOfRangeException(nameof(end), "An appointment's last day cannot be before its first day.");

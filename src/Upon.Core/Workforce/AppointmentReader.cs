@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Serialization;
 
@@ -62,7 +63,7 @@ public static class AppointmentReader
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        Guard.Against.Null(csv);
         return ReadCsv(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
     }
 
@@ -73,7 +74,7 @@ public static class AppointmentReader
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        Guard.Against.Null(csv);
         return Limit(CsvIterator(csv), handling);
     }
 
@@ -88,7 +89,7 @@ public static class AppointmentReader
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static IEnumerable<RecordResult<Appointment>> ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         return Limit(JsonIterator(utf8Json, format), handling);
     }
 

@@ -1,4 +1,5 @@
 using System;
+using Ardalis.GuardClauses;
 using System.Globalization;
 using Upon.Core.Serialization;
 
@@ -22,7 +23,7 @@ public readonly record struct AppointmentSummary(int Records, int Used, int Repo
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public AppointmentSummary Add(RecordResult<Appointment> record)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        Guard.Against.Null(record);
         return new AppointmentSummary(Records + 1, Used + (record.IsValid ? 1 : 0), Reported + (record.IsValid ? 0 : 1), Skipped);
     }
 

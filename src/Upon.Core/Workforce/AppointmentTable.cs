@@ -1,7 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -47,8 +49,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     {
         get
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+            Guard.Against.IndexOutOfRange(index, count);
             ref readonly Row row = ref rows[index];
             return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared);
         }
@@ -70,7 +71,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     /// <summary>Gets the table of <paramref name="appointments"/>: the table itself when it is one, else a new one.</summary>
     internal static AppointmentTable Of(IEnumerable<Appointment> appointments)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
+        Guard.Against.Null(appointments);
         if (appointments is AppointmentTable table)
         {
             return table;
@@ -79,7 +80,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         Builder builder = new(appointments is IReadOnlyCollection<Appointment> collection ? collection.Count : 0);
         foreach (Appointment appointment in appointments)
         {
-            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
+            Guard.Against.Null(appointment, nameof(appointments));
             builder.Add(appointment);
         }
 

@@ -1,61 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
-
-/// <summary>
-/// The outcome of validating appointment records: the appointments to use, the records reported with
-/// their problems, and the counts, with records in = used + reported + skipped.
-/// </summary>
-/// <remarks>Instances are immutable.</remarks>
-public sealed class AppointmentValidationResult
-{
-    private ImmutableArray<Appointment> appointments;
-
-    internal AppointmentValidationResult(AppointmentTable table, ImmutableArray<RecordResult<Appointment>> reported, AppointmentSummary summary, bool stopped)
-    {
-        Table = table;
-        Reported = reported;
-        Summary = summary;
-        Stopped = stopped;
-    }
-
-    /// <summary>
-    /// Gets the appointments of the records used, in record order, made from <see cref="Table"/> at first use. For
-    /// millions of appointments, hand <see cref="Table"/> to the measures instead: it holds the same appointments in
-    /// a fraction of the memory.
-    /// </summary>
-    public ImmutableArray<Appointment> Appointments
-    {
-        get
-        {
-            if (appointments.IsDefault)
-            {
-                ImmutableInterlocked.InterlockedInitialize(ref appointments, [.. Table]);
-            }
-
-            return appointments;
-        }
-    }
-
-    /// <summary>Gets the appointments of the records used, in record order, held compactly (20 bytes each).</summary>
-    public AppointmentTable Table { get; }
-
-    /// <summary>
-    /// Gets the records reported, in record order, each with every problem found in it: record 0, the problems with the
-    /// file as a whole (a bad CSV header, empty input), first when there is one.
-    /// </summary>
-    public ImmutableArray<RecordResult<Appointment>> Reported { get; }
-
-    /// <summary>Gets the counts of records read, used, reported and skipped; record 0 is not a record read, so it is in none of them.</summary>
-    public AppointmentSummary Summary { get; }
-
-    /// <summary>Gets a value indicating whether the validation stopped at a problem (<see cref="ProblemHandling.Stop"/>).</summary>
-    public bool Stopped { get; }
-}
 
 /// <summary>
 /// The checks on appointment records that need context: the register, an as-of date and the other
@@ -92,7 +43,7 @@ public static class AppointmentValidation
     /// <exception cref="ArgumentException"><paramref name="asOf"/> is not in the ISO calendar.</exception>
     public static AppointmentValidationResult Validate(IEnumerable<RecordResult<Appointment>> records, AuthorityRegister register, LocalDate asOf, ProblemHandling handling = ProblemHandling.Continue)
     {
-        ArgumentNullException.ThrowIfNull(register);
+        Guard.Against.Null(register);
         return Run(records, register, asOf, handling);
     }
 
@@ -112,8 +63,8 @@ public static class AppointmentValidation
 
     private static AppointmentValidationResult Run(IEnumerable<RecordResult<Appointment>> records, AuthorityRegister? register, LocalDate asOf, ProblemHandling handling)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        Preconditions.CheckIso(asOf);
+        Guard.Against.Null(records);
+        Guard.Against.NonIsoCalendar(asOf);
 
         // Per record only what the result needs: its number and, when the reader could read it, its appointment as a
         // 20-byte row of a table; the problems and the reader's records are kept for the few records reported.
@@ -126,7 +77,7 @@ public static class AppointmentValidation
         bool inOrder = true;
         foreach (RecordResult<Appointment> record in records)
         {
-            ArgumentNullException.ThrowIfNull(record, nameof(records));
+            Guard.Against.Null(record, nameof(records));
             int position = numbers.Count;
             inOrder &= position == 0 || numbers[position - 1] <= record.RecordNumber;
             numbers.Add(record.RecordNumber);

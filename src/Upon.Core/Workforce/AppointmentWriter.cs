@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
@@ -24,21 +26,21 @@ public static class AppointmentWriter
     /// <exception cref="ArgumentNullException"><paramref name="csv"/>, <paramref name="appointments"/> or one of them is null.</exception>
     public static void WriteCsv(TextWriter csv, IEnumerable<Appointment> appointments)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        ArgumentNullException.ThrowIfNull(appointments);
+        Guard.Against.Null(csv);
+        Guard.Against.Null(appointments);
         csv.Write("authority,holder,start,end,kind,shared\n");
         foreach (Appointment appointment in appointments)
         {
-            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
+            Guard.Against.Null(appointment, nameof(appointments));
             csv.Write(CsvRecordReader.Quote(appointment.AuthorityCode));
             csv.Write(',');
             csv.Write(CsvRecordReader.Quote(appointment.HolderId));
             csv.Write(',');
-            csv.Write(Preconditions.Format(appointment.Start));
+            csv.Write(DateText.Format(appointment.Start));
             csv.Write(',');
             if (appointment.End is LocalDate end)
             {
-                csv.Write(Preconditions.Format(end));
+                csv.Write(DateText.Format(end));
             }
 
             csv.Write(',');
@@ -65,8 +67,8 @@ public static class AppointmentWriter
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/>, <paramref name="appointments"/> or one of them is null.</exception>
     public static void WriteJson(Stream utf8Json, IEnumerable<Appointment> appointments, bool jsonLines = false, bool indented = true)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(appointments);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(appointments);
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented && !jsonLines));
         if (!jsonLines)
         {
@@ -75,14 +77,14 @@ public static class AppointmentWriter
 
         foreach (Appointment appointment in appointments)
         {
-            ArgumentNullException.ThrowIfNull(appointment, nameof(appointments));
+            Guard.Against.Null(appointment, nameof(appointments));
             writer.WriteStartObject();
             writer.WriteString("authorityCode", appointment.AuthorityCode);
             writer.WriteString("holderId", appointment.HolderId);
-            writer.WriteString("start", Preconditions.Format(appointment.Start));
+            writer.WriteString("start", DateText.Format(appointment.Start));
             if (appointment.End is LocalDate end)
             {
-                writer.WriteString("end", Preconditions.Format(end));
+                writer.WriteString("end", DateText.Format(end));
             }
 
             writer.WriteString("kind", KindName(appointment.Kind));

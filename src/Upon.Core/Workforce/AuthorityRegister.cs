@@ -1,78 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Workforce;
-
-/// <summary>A local authority with children's services, as it stands in the register for a span of dates.</summary>
-/// <remarks>
-/// The authority is in force from <see cref="EffectiveFrom"/> to <see cref="EffectiveTo"/>, both
-/// included; without <see cref="EffectiveTo"/> it is still in force. Equality is by value.
-/// </remarks>
-public sealed record Authority
-{
-    /// <summary>Initializes an authority.</summary>
-    /// <param name="code">The authority's code (for example its ONS or DfE code); not empty.</param>
-    /// <param name="name">The authority's name; not empty.</param>
-    /// <param name="region">The region it belongs to; not empty.</param>
-    /// <param name="effectiveFrom">The first day it is in force, in the ISO calendar.</param>
-    /// <param name="effectiveTo">The last day it is in force (included), or null while it is in force.</param>
-    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
-    /// <exception cref="ArgumentException">A text argument is empty, or a date is not in the ISO calendar.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effectiveTo"/> is before <paramref name="effectiveFrom"/>.</exception>
-    public Authority(string code, string name, string region, LocalDate effectiveFrom, LocalDate? effectiveTo = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(region);
-        Preconditions.CheckIso(effectiveFrom);
-        if (effectiveTo is LocalDate to)
-        {
-            Preconditions.CheckIso(to, nameof(effectiveTo));
-            if (to < effectiveFrom)
-            {
-                throw new ArgumentOutOfRangeException(nameof(effectiveTo), "An authority cannot leave the register before it joins it.");
-            }
-        }
-
-        Code = code;
-        Name = name;
-        Region = region;
-        EffectiveFrom = effectiveFrom;
-        EffectiveTo = effectiveTo;
-    }
-
-    /// <summary>Gets the authority's code.</summary>
-    public string Code { get; }
-
-    /// <summary>Gets the authority's name.</summary>
-    public string Name { get; }
-
-    /// <summary>Gets the region the authority belongs to.</summary>
-    public string Region { get; }
-
-    /// <summary>Gets the first day the authority is in force.</summary>
-    public LocalDate EffectiveFrom { get; }
-
-    /// <summary>Gets the last day the authority is in force (included), or null while it is in force.</summary>
-    public LocalDate? EffectiveTo { get; }
-
-    /// <summary>Gets a value indicating whether the authority is in force on at least one day of <paramref name="period"/>.</summary>
-    /// <param name="period">The period, both ends included.</param>
-    /// <returns>True when the authority's span and the period share a day.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
-    public bool IsInForceDuring(DateInterval period)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return EffectiveFrom <= period.End && (EffectiveTo is not LocalDate to || to >= period.Start);
-    }
-
-    /// <summary>Gets a value indicating whether the authority is in force on <paramref name="date"/>.</summary>
-    /// <param name="date">The date.</param>
-    /// <returns>True when EffectiveFrom ≤ date ≤ EffectiveTo.</returns>
-    public bool IsInForceOn(LocalDate date) => EffectiveFrom <= date && (EffectiveTo is not LocalDate to || date <= to);
-}
 
 /// <summary>
 /// The effective-dated register of local authorities with children's services: the denominator of
@@ -89,12 +21,12 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentException">A code appears twice.</exception>
     public AuthorityRegister(IEnumerable<Authority> authorities)
     {
-        ArgumentNullException.ThrowIfNull(authorities);
+        Guard.Against.Null(authorities);
         byCode = new Dictionary<string, Authority>(StringComparer.Ordinal);
         ImmutableArray<Authority>.Builder all = ImmutableArray.CreateBuilder<Authority>();
         foreach (Authority authority in authorities)
         {
-            ArgumentNullException.ThrowIfNull(authority, nameof(authorities));
+            Guard.Against.Null(authority, nameof(authorities));
             if (!byCode.TryAdd(authority.Code, authority))
             {
                 throw new ArgumentException($"The authority code '{authority.Code}' appears more than once.", nameof(authorities));
@@ -115,7 +47,7 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     public Authority? Find(string code)
     {
-        ArgumentNullException.ThrowIfNull(code);
+        Guard.Against.Null(code);
         return byCode.GetValueOrDefault(code);
     }
 
@@ -125,7 +57,7 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     public ImmutableArray<Authority> InForceDuring(DateInterval period)
     {
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(period);
         ImmutableArray<Authority>.Builder result = ImmutableArray.CreateBuilder<Authority>();
         foreach (Authority authority in Authorities)
         {
@@ -144,7 +76,7 @@ public sealed class AuthorityRegister
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     public int CountInForceDuring(DateInterval period)
     {
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(period);
         int count = 0;
         foreach (Authority authority in Authorities)
         {

@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
@@ -91,7 +93,7 @@ public static class AuthorityRegisterDocument
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
     public static AuthorityRegisterReadResult ReadCsv(Stream csv)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        Guard.Against.Null(csv);
         using StreamReader reader = new(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
         return ReadCsv(reader);
     }
@@ -102,7 +104,7 @@ public static class AuthorityRegisterDocument
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
     public static AuthorityRegisterReadResult ReadCsv(TextReader csv)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        Guard.Against.Null(csv);
         Collector collector = new(Names[0], "row");
         CsvTableReader table = new(csv, Names, 4);
         List<DocumentProblem> whole = [];
@@ -144,7 +146,7 @@ public static class AuthorityRegisterDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static AuthorityRegisterReadResult ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "authorities", "an authority");
         int index = 0;
@@ -176,8 +178,8 @@ public static class AuthorityRegisterDocument
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="register"/> is null.</exception>
     public static void WriteJson(Stream utf8Json, AuthorityRegister register, bool indented = true)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(register);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(register);
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         writer.WriteStartArray();
         foreach (Authority authority in register.Authorities)
@@ -186,10 +188,10 @@ public static class AuthorityRegisterDocument
             writer.WriteString(Names[0], authority.Code);
             writer.WriteString(Names[1], authority.Name);
             writer.WriteString(Names[2], authority.Region);
-            writer.WriteString(Names[3], Preconditions.Format(authority.EffectiveFrom));
+            writer.WriteString(Names[3], DateText.Format(authority.EffectiveFrom));
             if (authority.EffectiveTo is LocalDate to)
             {
-                writer.WriteString(Names[4], Preconditions.Format(to));
+                writer.WriteString(Names[4], DateText.Format(to));
             }
 
             writer.WriteEndObject();
@@ -207,8 +209,8 @@ public static class AuthorityRegisterDocument
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> or <paramref name="register"/> is null.</exception>
     public static void WriteCsv(TextWriter csv, AuthorityRegister register)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        ArgumentNullException.ThrowIfNull(register);
+        Guard.Against.Null(csv);
+        Guard.Against.Null(register);
         csv.Write(string.Join(',', Names));
         csv.Write('\n');
         foreach (Authority authority in register.Authorities)
@@ -219,11 +221,11 @@ public static class AuthorityRegisterDocument
             csv.Write(',');
             csv.Write(CsvRecordReader.Quote(authority.Region));
             csv.Write(',');
-            csv.Write(Preconditions.Format(authority.EffectiveFrom));
+            csv.Write(DateText.Format(authority.EffectiveFrom));
             csv.Write(',');
             if (authority.EffectiveTo is LocalDate to)
             {
-                csv.Write(Preconditions.Format(to));
+                csv.Write(DateText.Format(to));
             }
 
             csv.Write('\n');

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
 
@@ -28,7 +29,7 @@ public static class KaplanMeier
         ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
         double confidenceLevel = DefaultConfidenceLevel)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        Guard.Against.Null(records);
         CheckType(confidenceType);
         double z = SurvivalMath.TwoSidedZ(confidenceLevel, nameof(confidenceLevel));
 
@@ -84,17 +85,14 @@ public static class KaplanMeier
         IComparer<TKey>? keyOrder = null)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(records);
+        Guard.Against.Null(records);
         CheckType(confidenceType);
         _ = SurvivalMath.TwoSidedZ(confidenceLevel, nameof(confidenceLevel));
         Dictionary<TKey, List<TenureRecord>> strata = [];
         bool delayed = false;
         foreach ((TKey key, TenureRecord record) in records)
         {
-            if (key is null)
-            {
-                throw new ArgumentNullException(nameof(records), "A record's key is null.");
-            }
+            Guard.Against.Null(key, nameof(records), "A record's key is null.");
 
             if (!record.IsValid)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
 
@@ -58,14 +59,7 @@ public sealed class StratifiedKaplanMeier<TKey>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public KaplanMeierCurve? Find(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        Guard.Against.Null(key);
         return byKey.TryGetValue(key, out KaplanMeierCurve? curve) ? curve : null;
     }
 }
-
-/// <summary>One stratum of a <see cref="StratifiedKaplanMeier{TKey}"/>: its key and the curve fitted to its records.</summary>
-/// <remarks>Equality is by value (the curve by reference).</remarks>
-/// <typeparam name="TKey">The stratum key.</typeparam>
-/// <param name="Key">The key.</param>
-/// <param name="Curve">The Kaplan–Meier curve of the records with that key.</param>
-public readonly record struct KaplanMeierStratum<TKey>(TKey Key, KaplanMeierCurve Curve);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Upon.Core.Workforce;
@@ -39,7 +40,7 @@ public static class TenureMeasures
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     public static TenureSummary CompletedTenures(IEnumerable<Appointment> appointments, DateInterval window, bool lookThroughInterim = false)
     {
-        ArgumentNullException.ThrowIfNull(window);
+        Guard.Against.Null(window);
         List<long> lengths = [];
         SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
         for (int i = 0; i < spells.Count; i++)
@@ -95,7 +96,7 @@ public static class TenureMeasures
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     public static IReadOnlyList<TenureRecord> TenureRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
     {
-        ArgumentNullException.ThrowIfNull(observation);
+        Guard.Against.Null(observation);
         List<TenureRecord> records = [];
         SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
         for (int i = 0; i < spells.Count; i++)
@@ -128,8 +129,8 @@ public static class TenureMeasures
         bool lookThroughInterim = false)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(observation);
-        ArgumentNullException.ThrowIfNull(key);
+        Guard.Against.Null(observation);
+        Guard.Against.Null(key);
         List<(TKey, TenureRecord)> records = [];
         SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
         for (int i = 0; i < spells.Count; i++)
@@ -137,7 +138,7 @@ public static class TenureMeasures
             HolderSpell spell = spells[i];
             if (RecordOf(spell, observation) is TenureRecord record)
             {
-                TKey k = key(spell) ?? throw new ArgumentNullException(nameof(key), "The key of a spell is null.");
+                TKey k = Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
                 records.Add((k, record));
             }
         }
@@ -240,41 +241,5 @@ public static class TenureMeasures
         {
             throw new ArgumentOutOfRangeException(paramName, value, "The value must be finite and above 0.");
         }
-    }
-}
-
-/// <summary>The count, mean and median of a set of tenure lengths in days.</summary>
-/// <remarks>
-/// The median of an even count is the mean of the two middle lengths (as R's <c>median</c>). Equality
-/// is by value; <c>default</c> is the summary of no tenures.
-/// </remarks>
-/// <param name="Count">The number of tenures.</param>
-/// <param name="MeanDays">The mean length in days, or null when there are none.</param>
-/// <param name="MedianDays">The median length in days, or null when there are none.</param>
-public readonly record struct TenureSummary(int Count, double? MeanDays, double? MedianDays)
-{
-    /// <summary>Gets the mean in average months (days / 30.436875), or null when there are no tenures.</summary>
-    public double? MeanMonths => MeanDays / TenureMeasures.DaysPerMonth;
-
-    /// <summary>Gets the median in average months (days / 30.436875), or null when there are no tenures.</summary>
-    public double? MedianMonths => MedianDays / TenureMeasures.DaysPerMonth;
-
-    internal static TenureSummary Of(List<long> lengths)
-    {
-        if (lengths.Count == 0)
-        {
-            return new TenureSummary(0, null, null);
-        }
-
-        lengths.Sort();
-        double sum = 0;
-        foreach (long length in lengths)
-        {
-            sum += length;
-        }
-
-        int middle = lengths.Count / 2;
-        double median = lengths.Count % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2.0;
-        return new TenureSummary(lengths.Count, sum / lengths.Count, median);
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -115,9 +117,9 @@ public sealed class Turnover
     /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
     public static Turnover Measure(IEnumerable<Appointment> appointments, AuthorityRegister register, DateInterval period, bool lookThroughInterim = false, LocalDate? historyFrom = null)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
-        ArgumentNullException.ThrowIfNull(register);
-        ArgumentNullException.ThrowIfNull(period);
+        Guard.Against.Null(appointments);
+        Guard.Against.Null(register);
+        Guard.Against.Null(period);
         SpellIndex spells = new(SpellTable.Build(appointments, lookThroughInterim));
         return Measure(spells, register, period, lookThroughInterim, historyFrom ?? spells.Table.EarliestStart ?? period.Start);
     }
@@ -134,11 +136,11 @@ public sealed class Turnover
     /// <exception cref="ArgumentOutOfRangeException">A year is out of range or <paramref name="lastStartYear"/> is before <paramref name="firstStartYear"/>.</exception>
     public static ImmutableArray<Turnover> ByFinancialYear(IEnumerable<Appointment> appointments, AuthorityRegister register, int firstStartYear, int lastStartYear, bool lookThroughInterim = false, LocalDate? historyFrom = null)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
-        ArgumentNullException.ThrowIfNull(register);
-        ArgumentOutOfRangeException.ThrowIfLessThan(firstStartYear, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(lastStartYear, 9998);
-        ArgumentOutOfRangeException.ThrowIfLessThan(lastStartYear, firstStartYear);
+        Guard.Against.Null(appointments);
+        Guard.Against.Null(register);
+        Guard.Against.LessThan(firstStartYear, 1);
+        Guard.Against.GreaterThan(lastStartYear, 9998);
+        Guard.Against.LessThan(lastStartYear, firstStartYear);
         SpellIndex spells = new(SpellTable.Build(appointments, lookThroughInterim));
         LocalDate? earliest = spells.Table.EarliestStart;
         ImmutableArray<Turnover>.Builder series = ImmutableArray.CreateBuilder<Turnover>(lastStartYear - firstStartYear + 1);
@@ -344,20 +346,4 @@ public sealed class Turnover
             return low;
         }
     }
-}
-
-/// <summary>
-/// The stability index: the share of authorities whose DCS a year before a date is still in post on
-/// that date (the same unbroken spell), among the authorities in force on both dates that had a DCS
-/// a year before.
-/// </summary>
-/// <remarks>Equality is by value.</remarks>
-/// <param name="From">The date a year before (same day and month; 29 February goes to 28 February).</param>
-/// <param name="To">The date the holders are checked on: the period's last day.</param>
-/// <param name="Eligible">The authorities in force on both dates with a DCS on <paramref name="From"/>.</param>
-/// <param name="Stable">Those whose DCS on <paramref name="From"/> is still in post on <paramref name="To"/>, at most <paramref name="Eligible"/>.</param>
-public readonly record struct StabilityIndex(LocalDate From, LocalDate To, int Eligible, int Stable)
-{
-    /// <summary>Gets <see cref="Stable"/> / <see cref="Eligible"/>, in [0, 1]; null when no authority is eligible.</summary>
-    public double? Value => Eligible == 0 ? null : (double)Stable / Eligible;
 }

@@ -1,5 +1,7 @@
 using System;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 
@@ -13,8 +15,8 @@ public static class TurnoverPeriods
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="startYear"/> is outside 1 to 9998.</exception>
     public static DateInterval FinancialYear(int startYear)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(startYear, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(startYear, 9998);
+        Guard.Against.LessThan(startYear, 1);
+        Guard.Against.GreaterThan(startYear, 9998);
         return new DateInterval(new LocalDate(startYear, 4, 1), new LocalDate(startYear + 1, 3, 31));
     }
 
@@ -31,8 +33,8 @@ public static class TurnoverPeriods
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside 1 to 9999.</exception>
     public static DateInterval CalendarYear(int year)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
+        Guard.Against.LessThan(year, 1);
+        Guard.Against.GreaterThan(year, 9999);
         return new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
     }
 
@@ -46,7 +48,7 @@ public static class TurnoverPeriods
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is in year 1.</exception>
     public static DateInterval Rolling12Months(LocalDate end)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(end.Year, 2, nameof(end));
+        Guard.Against.LessThan(end.Year, 2, nameof(end));
         return new DateInterval(end.PlusYears(-1).PlusDays(1), end);
     }
 }

@@ -2,62 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
-
-/// <summary>What a year of a turnover series is.</summary>
-public enum YearBasis
-{
-    /// <summary>Financial years, 1 April to 31 March, each named by the calendar year it starts in (2020 is 2020/21).</summary>
-    Financial = 1,
-
-    /// <summary>Calendar years, 1 January to 31 December.</summary>
-    Calendar = 2,
-}
-
-/// <summary>The measures of a <see cref="Turnover"/> that a <see cref="TurnoverSeries"/> can follow.</summary>
-public enum TurnoverMeasure
-{
-    /// <summary><see cref="Turnover.Changes"/>.</summary>
-    Changes = 1,
-
-    /// <summary><see cref="Turnover.AuthoritiesWithChange"/>.</summary>
-    AuthoritiesWithChange = 2,
-
-    /// <summary><see cref="Turnover.AuthorityCount"/>, the rates' denominator.</summary>
-    AuthorityCount = 3,
-
-    /// <summary><see cref="Turnover.ChangeRate"/>.</summary>
-    ChangeRate = 4,
-
-    /// <summary><see cref="Turnover.AuthorityChangeRate"/>.</summary>
-    AuthorityChangeRate = 5,
-
-    /// <summary><see cref="Turnover.NewPermanent"/>.</summary>
-    NewPermanent = 6,
-
-    /// <summary><see cref="Turnover.InterimAppointments"/>.</summary>
-    InterimAppointments = 7,
-
-    /// <summary>The first-time DCSs of <see cref="Turnover.Origins"/>.</summary>
-    FirstTime = 8,
-
-    /// <summary>The moves between authorities of <see cref="Turnover.Origins"/>.</summary>
-    Moves = 9,
-
-    /// <summary>The returns of <see cref="Turnover.Origins"/>.</summary>
-    Returns = 10,
-
-    /// <summary>The value of <see cref="Turnover.Stability"/>.</summary>
-    StabilityIndex = 11,
-}
-
-/// <summary>One year of a <see cref="TurnoverSeries"/>.</summary>
-/// <remarks>Equality is by value.</remarks>
-/// <param name="Year">The year: a calendar year, or the calendar year a financial year starts in.</param>
-/// <param name="Value">The value, or null where it is not known (for example "–" in a published table).</param>
-public readonly record struct TurnoverPoint(int Year, double? Value);
 
 /// <summary>
 /// A turnover measure year by year, with the questions the sector asks of it: the lowest (or highest)
@@ -118,14 +67,14 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentException">A year appears twice.</exception>
     public static TurnoverSeries FromValues(YearBasis basis, IEnumerable<TurnoverPoint> points)
     {
-        ArgumentNullException.ThrowIfNull(points);
+        Guard.Against.Null(points);
         CheckBasis(basis);
         List<TurnoverPoint> list = [];
         HashSet<int> years = [];
         foreach (TurnoverPoint point in points)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(point.Year, 1, nameof(points));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(point.Year, 9998, nameof(points));
+            Guard.Against.LessThan(point.Year, 1, nameof(points));
+            Guard.Against.GreaterThan(point.Year, 9998, nameof(points));
             if (point.Value is double v && !double.IsFinite(v))
             {
                 throw new ArgumentOutOfRangeException(nameof(points), "A series value must be finite.");
@@ -165,13 +114,13 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentException">A turnover's period is not a whole financial or calendar year, the bases are mixed, or a year appears twice.</exception>
     public static TurnoverSeries Of(IEnumerable<Turnover> turnovers, Func<Turnover, double?> measure)
     {
-        ArgumentNullException.ThrowIfNull(turnovers);
-        ArgumentNullException.ThrowIfNull(measure);
+        Guard.Against.Null(turnovers);
+        Guard.Against.Null(measure);
         YearBasis? basis = null;
         List<TurnoverPoint> points = [];
         foreach (Turnover turnover in turnovers)
         {
-            ArgumentNullException.ThrowIfNull(turnover, nameof(turnovers));
+            Guard.Against.Null(turnover, nameof(turnovers));
             (YearBasis b, int year) = YearOf(turnover.Period) ?? throw new ArgumentException("A series takes turnovers over whole financial or calendar years.", nameof(turnovers));
             if (basis is YearBasis existing && existing != b)
             {
@@ -220,7 +169,7 @@ public sealed class TurnoverSeries
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="toYear"/> is before <paramref name="fromYear"/>.</exception>
     public double? Mean(int fromYear, int toYear)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(toYear, fromYear);
+        Guard.Against.LessThan(toYear, fromYear);
         double sum = 0;
         int count = 0;
         foreach (TurnoverPoint point in Points)
@@ -249,8 +198,8 @@ public sealed class TurnoverSeries
     public static string Label(YearBasis basis, int year)
     {
         CheckBasis(basis);
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+        Guard.Against.LessThan(year, 1);
+        Guard.Against.GreaterThan(year, 9998);
         return basis == YearBasis.Financial
             ? string.Create(CultureInfo.InvariantCulture, $"{year}/{(year + 1) % 100:00}")
             : year.ToString(CultureInfo.InvariantCulture);

@@ -158,8 +158,6 @@ public sealed partial class TimelineDocExamples
         NewDirectorEnrolment enrolment = NewDirectorEnrolment.OnAppointment(new LocalDate(2022, 1, 20), BuiltInTimelines.All);
         Assert.Equal(new LocalDate(2023, 1, 19), enrolment.SupportWindow.End);
         Assert.Equal(["residential", "workshop-3", "workshop-4"], enrolment.Sessions.Select(s => s.Id));
-
-        Assert.Equal(new LocalDate(2027, 2, 28), AspirantReadiness.Deadline(new LocalDate(2024, 2, 29)));
         // end-snippet
     }
 

@@ -35,8 +35,9 @@ public sealed class PolicyDocumentBadInputTests
     [InlineData("Experience")]
     [InlineData("and")]
     [InlineData("")]
-    public void UnknownRuleKind_IsValueUnknownAtTheKind(string kind) =>
-        AssertProblems(Mutate(root => Node(root, LocalGovernment)["kind"] = kind), (LocalGovernment + ".kind", DocumentProblemCodes.UnknownValue));
+    [InlineData("assessor")]
+    public void UnknownRuleKind_IsRuleKindUnknownAtTheKind_NotAnAssessorRule(string kind) =>
+        AssertProblems(Mutate(root => Node(root, LocalGovernment)["kind"] = kind), (LocalGovernment + ".kind", EligibilityProblemCodes.RuleKindUnknown));
 
     [Fact]
     public void MissingRuleKind_IsRequired() =>
@@ -205,7 +206,7 @@ public sealed class PolicyDocumentBadInputTests
         AssertProblems(
             policies.ToJsonString(),
             ("$[1]" + Readiness[1..] + ".within", DocumentProblemCodes.PeriodInvalid),
-            ("$[2].rule.kind", DocumentProblemCodes.UnknownValue),
+            ("$[2].rule.kind", EligibilityProblemCodes.RuleKindUnknown),
             ("$[3]", DocumentProblemCodes.TypeMismatch));
     }
 

@@ -93,9 +93,10 @@ public sealed class CorePackageTests(PackedArtifacts artifacts)
         string[] references = [.. reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name))];
 
         Assert.Contains("NodaTime", references);
+        Assert.Contains("Ardalis.GuardClauses", references);
         Assert.All(references, name => Assert.True(
-            name == "NodaTime" || name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32", StringComparison.Ordinal),
-            $"Upon.Core references {name}, which is neither the framework nor NodaTime."));
+            name == "NodaTime" || name == "Ardalis.GuardClauses" || name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32", StringComparison.Ordinal),
+            $"Upon.Core references {name}, which is neither the framework nor one of its package dependencies."));
     }
 
     private XDocument ReadManifest()

@@ -147,12 +147,4 @@ public sealed class ProgrammeProgressTests
         Assert.Equal(new LocalDate(2025, 2, 27), NewDirectorEnrolment.SupportWindowFrom(new LocalDate(2024, 2, 29)).End);
         Assert.Equal(new LocalDate(2024, 12, 31), NewDirectorEnrolment.SupportWindowFrom(new LocalDate(2024, 1, 1)).End);
     }
-
-    [Fact]
-    public void AspirantReadiness_IsThreeCalendarYears()
-    {
-        Assert.Equal(new LocalDate(2024, 9, 14), AspirantReadiness.Deadline(new LocalDate(2021, 9, 14)));
-        Assert.Equal(new LocalDate(2027, 2, 28), AspirantReadiness.Deadline(new LocalDate(2024, 2, 29)));
-        Assert.Equal(Period.FromYears(3), AspirantReadiness.Horizon);
-    }
 }

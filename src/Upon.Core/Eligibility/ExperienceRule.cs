@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using NodaTime;
+using Upon.Core.Guards;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>
+/// Effective experience (see <see cref="EffectiveExperience"/>) in qualifying roles, as of the
+/// assessment date, reaches <see cref="Minimum"/>.
+/// </summary>
+public sealed record ExperienceRule : EligibilityRule
+{
+    /// <summary>Initializes the rule.</summary>
+    /// <param name="code">The rule's code.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="minimum">The minimum, in calendar terms, for example three years; not negative.</param>
+    /// <param name="qualifyingRoles">The roles that count: a role counts when it matches at least one pattern.</param>
+    /// <param name="partTime">How part-time roles count.</param>
+    /// <param name="actingCounts">Whether roles held on an acting basis count.</param>
+    /// <exception cref="ArgumentException">A string is empty, <paramref name="qualifyingRoles"/> is empty, or <paramref name="minimum"/> has time units or negative units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimum"/> is longer than <see cref="EligibilityDates.MaxRulePeriod"/>.</exception>
+    /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="partTime"/> is undefined.</exception>
+    public ExperienceRule(string code, string title, Period minimum, IEnumerable<RolePattern> qualifyingRoles, PartTimeCounting partTime, bool actingCounts)
+        : base(code, title)
+    {
+        Guard.Against.Null(qualifyingRoles);
+        EligibilityDates.CheckRulePeriod(minimum);
+
+        Guard.Against.UndefinedEnum(partTime);
+        ImmutableArray<RolePattern> patterns = [.. qualifyingRoles];
+        if (patterns.IsEmpty)
+        {
+            throw new ArgumentException("At least one role pattern is needed.", nameof(qualifyingRoles));
+        }
+
+        foreach (RolePattern pattern in patterns)
+        {
+            Guard.Against.Null(pattern, nameof(qualifyingRoles));
+        }
+
+        Minimum = minimum;
+        QualifyingRoles = patterns;
+        PartTime = partTime;
+        ActingCounts = actingCounts;
+        ExclusionFunction = Exclusion;
+    }
+
+    /// <summary>Gets the minimum, in calendar terms.</summary>
+    public Period Minimum { get; }
+
+    /// <summary>Gets the patterns of qualifying roles: a role counts when it matches at least one.</summary>
+    public ImmutableArray<RolePattern> QualifyingRoles { get; }
+
+    /// <summary>Gets how part-time roles count.</summary>
+    public PartTimeCounting PartTime { get; }
+
+    /// <summary>Gets a value indicating whether roles held on an acting basis count.</summary>
+    public bool ActingCounts { get; }
+
+    /// <summary>Gets <see cref="Exclusion"/> as a delegate, made once.</summary>
+    internal Func<Role, string?> ExclusionFunction { get; }
+
+    /// <inheritdoc />
+    public override RuleKind Kind => RuleKind.Experience;
+
+    /// <inheritdoc />
+    public override ImmutableArray<EligibilityRule> Rules => [];
+
+    /// <summary>Decides whether <paramref name="role"/> qualifies under this rule.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns>Null when it qualifies; otherwise the reason code why not (<see cref="ReasonCodes"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="role"/> is null.</exception>
+    public string? Exclusion(Role role)
+    {
+        Guard.Against.Null(role);
+        if (role.IsActing && !ActingCounts)
+        {
+            return ReasonCodes.RoleActingNotCounted;
+        }
+
+        bool levelMatched = false;
+        foreach (RolePattern pattern in QualifyingRoles)
+        {
+            if (pattern.Levels.Contains(role.Level))
+            {
+                levelMatched = true;
+                if (pattern.OrganisationTypes.Contains(role.OrganisationType) && pattern.Sectors.Contains(role.Sector))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return levelMatched ? ReasonCodes.RoleSectorNotQualifying : ReasonCodes.RoleLevelNotQualifying;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ExperienceRule? other) =>
+        other is not null && Code == other.Code && Title == other.Title && Minimum.Equals(other.Minimum)
+        && QualifyingRoles.SequenceEqual(other.QualifyingRoles) && PartTime == other.PartTime && ActingCounts == other.ActingCounts;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Code, Minimum, PartTime, ActingCounts);
+}

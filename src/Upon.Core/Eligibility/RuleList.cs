@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Ardalis.GuardClauses;
+
+namespace Upon.Core.Eligibility;
+
+/// <summary>Checks the child lists of combining rules.</summary>
+internal static class RuleList
+{
+    public static ImmutableArray<EligibilityRule> Of(IEnumerable<EligibilityRule> rules)
+    {
+        Guard.Against.Null(rules);
+        ImmutableArray<EligibilityRule> list = [.. rules];
+        if (list.IsEmpty)
+        {
+            throw new ArgumentException("A combining rule needs at least one rule under it.", nameof(rules));
+        }
+
+        foreach (EligibilityRule rule in list)
+        {
+            Guard.Against.Null(rule, nameof(rules));
+        }
+
+        return list;
+    }
+}
