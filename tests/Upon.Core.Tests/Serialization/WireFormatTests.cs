@@ -34,7 +34,8 @@ public sealed class WireFormatTests
     [Fact]
     public void ReadAndWriteAgain_EveryDocument_GivesTheSameBytes()
     {
-        foreach ((string name, string json) in WireFormatSamples.Samples())
+        // A timeline report is written only (it has no constructor to read into); the test above checks its bytes.
+        foreach ((string name, string json) in WireFormatSamples.Samples().Where(s => !s.Name.StartsWith("timeline-report", StringComparison.Ordinal)))
         {
             string again = name.Split(' ')[0] switch
             {
@@ -42,7 +43,6 @@ public sealed class WireFormatTests
                 "working-day-summary" => UponJson.Serialize(UponJson.Deserialize<WorkingDaySummary>(json)),
                 "holiday-change" => UponJson.Serialize(UponJson.Deserialize<HolidayChange>(json)),
                 "programme-year" => UponJson.Serialize(UponJson.Deserialize<ProgrammeYear>(json), writeIndented: true),
-                "timeline-report" => UponJson.Serialize(UponJson.Deserialize<TimelineReport>(json), writeIndented: true),
                 "local-dates" => Again<LocalDate>(json),
                 "periods" => Again<Period>(json),
                 "local-times" => Again<LocalTime>(json),
