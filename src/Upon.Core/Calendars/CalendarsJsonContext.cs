@@ -16,13 +16,7 @@ namespace Upon.Core.Calendars;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     Converters =
     [
-        typeof(LocalDateJsonConverter),
-        typeof(PeriodJsonConverter),
-        typeof(DateIntervalJsonConverter),
-        typeof(LocalTimeJsonConverter),
-        typeof(LocalDateTimeJsonConverter),
-        typeof(InstantJsonConverter),
-        typeof(DateTimeZoneJsonConverter),
+        typeof(NodaTimeConverterFactory),
     ])]
 [JsonSerializable(typeof(Holiday))]
 [JsonSerializable(typeof(IReadOnlyList<Holiday>))]

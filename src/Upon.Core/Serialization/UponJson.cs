@@ -7,7 +7,7 @@ namespace Upon.Core.Serialization;
 
 /// <summary>
 /// The JSON conventions of every document Upon.Core reads or writes: camelCase property names, ISO 8601
-/// dates, times and periods (<see cref="NodaTimeJsonConverters"/>), enums as camelCase strings, nulls
+/// dates, times and periods (NodaTime.Serialization.SystemTextJson's converters), enums as camelCase strings, nulls
 /// omitted, and source-generated metadata so that serialization works under trimming and native AOT.
 /// </summary>
 public static class UponJson
@@ -48,10 +48,7 @@ public static class UponJson
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.SessionKind>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.DeliveryMode>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.FindingSeverity>(JsonNamingPolicy.CamelCase));
-        foreach (System.Text.Json.Serialization.JsonConverter converter in NodaTimeJsonConverters.All)
-        {
-            options.Converters.Add(converter);
-        }
+        options.Converters.Add(new NodaTimeConverterFactory());
 
         // One source-generated context per capability; each lists that capability's document types.
         options.TypeInfoResolverChain.Add(UponJsonContext.Default);

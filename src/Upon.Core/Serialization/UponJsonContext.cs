@@ -20,13 +20,7 @@ namespace Upon.Core.Serialization;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     Converters =
     [
-        typeof(LocalDateJsonConverter),
-        typeof(PeriodJsonConverter),
-        typeof(DateIntervalJsonConverter),
-        typeof(LocalTimeJsonConverter),
-        typeof(LocalDateTimeJsonConverter),
-        typeof(InstantJsonConverter),
-        typeof(DateTimeZoneJsonConverter),
+        typeof(NodaTimeConverterFactory),
     ])]
 [JsonSerializable(typeof(LocalDate))]
 [JsonSerializable(typeof(Period))]

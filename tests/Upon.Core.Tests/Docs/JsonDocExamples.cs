@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using Upon.Core.Calendars;
 using Upon.Core.Serialization;
 
@@ -51,11 +52,7 @@ public class JsonDocExamples
     public void OwnOptions()
     {
         // begin-snippet: json-own-options
-        JsonSerializerOptions options = new(JsonSerializerDefaults.Web);
-        foreach (System.Text.Json.Serialization.JsonConverter converter in NodaTimeJsonConverters.All)
-        {
-            options.Converters.Add(converter);
-        }
+        JsonSerializerOptions options = new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
         string json = JsonSerializer.Serialize(
             new Placement("Leeds", new DateInterval(new LocalDate(2026, 9, 14), new LocalDate(2027, 3, 31)), Period.FromMonths(6)),
@@ -93,14 +90,16 @@ public class JsonDocExamples
         catch (JsonException ex)
         {
             // ex.Path is "$.date"
-            // ex.Message is "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."
-            // Neither repeats the value "2026-02-30".
-            Console.WriteLine($"{ex.Path}: {ex.Message}");
+            // ex.Message is "The JSON value could not be converted to Upon.Core.Calendars.Holiday. Path: $.date | LineNumber: 0 | BytePositionInLine: 20."
+            // ex.InnerException.Message is "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."
+            // None of them repeats the value "2026-02-30".
+            Console.WriteLine($"{ex.Path}: {ex.InnerException?.Message}");
         }
         // end-snippet
         JsonException thrown = Assert.Throws<JsonException>(() => UponJson.Deserialize<Holiday>("""{"date":"2026-02-30","name":"Staff day","notes":""}"""));
         Assert.Equal("$.date", thrown.Path);
-        Assert.Equal("Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.", thrown.Message);
+        Assert.Equal("The JSON value could not be converted to Upon.Core.Calendars.Holiday. Path: $.date | LineNumber: 0 | BytePositionInLine: 20.", thrown.Message);
+        Assert.Equal("Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.", thrown.InnerException!.Message);
     }
 
     [Fact]
@@ -151,12 +150,7 @@ public class JsonDocExamples
     private static JsonSerializerOptions CreateExampleOptions()
     {
         JsonSerializerOptions options = new(JsonSerializerDefaults.Web);
-        foreach (System.Text.Json.Serialization.JsonConverter converter in NodaTimeJsonConverters.All)
-        {
-            options.Converters.Add(converter);
-        }
-
-        return options;
+        return options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
     }
 
     // begin-snippet: json-own-type

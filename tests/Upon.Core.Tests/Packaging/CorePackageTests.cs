@@ -75,6 +75,8 @@ public sealed class CorePackageTests(PackedArtifacts artifacts)
             .ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
 
         Assert.Equal(ProjectPackageReferences(), packaged);
+        Assert.Contains("NodaTime", packaged.Keys);
+        Assert.Contains("NodaTime.Serialization.SystemTextJson", packaged.Keys);
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public sealed class CorePackageTests(PackedArtifacts artifacts)
         Assert.Contains("NodaTime", references);
         Assert.Contains("Ardalis.GuardClauses", references);
         Assert.All(references, name => Assert.True(
-            name == "NodaTime" || name == "Ardalis.GuardClauses" || name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32", StringComparison.Ordinal),
+            name == "NodaTime" || name == "Ardalis.GuardClauses" || name == "NodaTime.Serialization.SystemTextJson" || name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32", StringComparison.Ordinal),
             $"Upon.Core references {name}, which is neither the framework nor one of its package dependencies."));
     }
 

@@ -7,7 +7,7 @@ namespace Upon.Core.Tests.Serialization;
 
 public class DateIntervalJsonConverterTests
 {
-    private static readonly System.Text.Json.JsonSerializerOptions PlainOptions = new() { Converters = { NodaTimeJsonConverters.DateInterval } };
+    private static readonly System.Text.Json.JsonSerializerOptions PlainOptions = new() { Converters = { new DateIntervalJsonConverter() } };
 
     [Fact]
     public void RoundTrip_AnyInterval_GivesEqualInterval() =>

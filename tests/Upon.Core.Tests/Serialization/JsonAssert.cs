@@ -11,8 +11,8 @@ internal static class JsonAssert
     public const string PropertyName = "value";
 
     /// <summary>
-    /// Options like an application's own: camelCase, with <see cref="NodaTimeJsonConverters.All"/> added,
-    /// reflection-based (not the library's source-generated context).
+    /// Options like an application's own: the web defaults (camelCase, names matched ignoring case), with the
+    /// converters of <see cref="UponJson.Options"/> added, reflection-based (not the library's source-generated context).
     /// </summary>
     public static JsonSerializerOptions OwnOptions { get; } = CreateOwnOptions();
 
@@ -44,7 +44,11 @@ internal static class JsonAssert
         Assert.Equal(path, ex.Path);
         if (!string.IsNullOrEmpty(badValue))
         {
-            Assert.DoesNotContain(badValue, ex.Message, StringComparison.Ordinal);
+            // Neither the message nor that of any inner exception: a log writes them all.
+            for (Exception? e = ex; e is not null; e = e.InnerException)
+            {
+                Assert.DoesNotContain(badValue, e.Message, StringComparison.Ordinal);
+            }
         }
 
         return ex;
@@ -53,7 +57,7 @@ internal static class JsonAssert
     private static JsonSerializerOptions CreateOwnOptions()
     {
         JsonSerializerOptions options = new(JsonSerializerDefaults.Web);
-        foreach (System.Text.Json.Serialization.JsonConverter converter in NodaTimeJsonConverters.All)
+        foreach (System.Text.Json.Serialization.JsonConverter converter in UponJson.Options.Converters)
         {
             options.Converters.Add(converter);
         }

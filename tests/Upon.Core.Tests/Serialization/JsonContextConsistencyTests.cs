@@ -34,10 +34,7 @@ public sealed class JsonContextConsistencyTests
             Assert.Equal(expected.RespectNullableAnnotations, options.RespectNullableAnnotations);
             Assert.Equal(expected.RespectRequiredConstructorParameters, options.RespectRequiredConstructorParameters);
             Assert.Equal(expected.UnmappedMemberHandling, options.UnmappedMemberHandling);
-            foreach (JsonConverter converter in NodaTimeJsonConverters.All)
-            {
-                Assert.Contains(options.Converters, c => c.GetType() == converter.GetType());
-            }
+            Assert.Contains(options.Converters, c => c is NodaTimeConverterFactory);
         }
     }
 

@@ -66,6 +66,6 @@ public class LocalDateJsonConverterTests
     public void Deserialize_BadDateInHoliday_PathNamesTheProperty()
     {
         System.Text.Json.JsonException ex = JsonAssert.Rejects<Holiday>("{\"date\":\"2020-02-30\",\"name\":\"x\",\"notes\":\"\"}", "$.date", "2020-02-30");
-        Assert.Contains("yyyy-MM-dd", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM-dd", ex.InnerException!.Message, StringComparison.Ordinal);
     }
 }
