@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Upon.Core.Testing;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Packaging;
@@ -49,6 +50,21 @@ public sealed class TestingPackageTests(PackedArtifacts artifacts)
         XElement repository = metadata.Element(Nuspec + "repository")!;
         Assert.StartsWith("https://", repository.Attribute("url")!.Value, StringComparison.Ordinal);
         Assert.Matches(new Regex("^[0-9a-f]{40}$"), repository.Attribute("commit")!.Value);
+    }
+
+    [Fact]
+    public void DescriptionAndGuide_GiveTheSyntheticWorkforcesCoverage()
+    {
+        string description = ReadManifest().Root!.Element(Nuspec + "metadata")!.Element(Nuspec + "description")!.Value;
+        string guide = File.ReadAllText(Repository.PathOf("docs", "testing.md"));
+        string coverage = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"from {Month(SyntheticWorkforce.CoverageStart)} to {Month(SyntheticWorkforce.CoverageEnd)}");
+
+        Assert.Contains(coverage, description, StringComparison.Ordinal);
+        Assert.Contains(coverage, guide, StringComparison.Ordinal);
+
+        static string Month(NodaTime.LocalDate date) => date.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
