@@ -71,7 +71,7 @@ public readonly record struct TurnoverPoint(int Year, double? Value);
 /// </para>
 /// <para>Instances are immutable and thread-safe. Equality is by reference.</para>
 /// </remarks>
-public sealed class TurnoverSeries
+public sealed partial class TurnoverSeries
 {
     private readonly Dictionary<int, double?> values;
 

@@ -5,7 +5,6 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Upon.Core.Testing;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Packaging;
