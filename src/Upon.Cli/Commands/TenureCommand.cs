@@ -66,93 +66,111 @@ internal static class TenureCommand
         {
             file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(parseResult => MeasureTenure(parseResult, file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format));
+        return command;
+    }
+
+    /// <summary>Runs <c>upon tenure</c>.</summary>
+    private static int MeasureTenure(
+        ParseResult parseResult,
+        Argument<FileInfo> file,
+        Option<LocalDate?> asOf,
+        Option<string> method,
+        Option<DateInterval?> window,
+        Option<LocalDate?> from,
+        Option<LocalDate?> to,
+        Option<LocalDate?> on,
+        Option<int> horizon,
+        Option<string?> by,
+        Option<FileInfo?> svg,
+        Option<FileInfo?> register,
+        Option<bool> includeInterim,
+        Option<string> onError,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        LocalDate date = parseResult.GetValue(asOf)!.Value;
+        string measure = parseResult.GetValue(method)!;
+        DateInterval? given = parseResult.GetValue(window);
+        LocalDate? first = parseResult.GetValue(from);
+        LocalDate? last = parseResult.GetValue(to);
+        LocalDate? day = parseResult.GetValue(on);
+        int months = parseResult.GetValue(horizon);
+        FileInfo? chart = parseResult.GetValue(svg);
+        string? key = parseResult.GetValue(by);
+        if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
+            ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
+            ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
+            ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
+            ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
         {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            LocalDate date = parseResult.GetValue(asOf)!.Value;
-            string measure = parseResult.GetValue(method)!;
-            DateInterval? given = parseResult.GetValue(window);
-            LocalDate? first = parseResult.GetValue(from);
-            LocalDate? last = parseResult.GetValue(to);
-            LocalDate? day = parseResult.GetValue(on);
-            int months = parseResult.GetValue(horizon);
-            FileInfo? chart = parseResult.GetValue(svg);
-            string? key = parseResult.GetValue(by);
-            if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
-                ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
-                ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
-                ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
-                ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
+            error.WriteLine($"upon: {usage}");
+            return ExitCodes.Usage;
+        }
+
+        (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
+            parseResult.GetValue(file)!, parseResult.GetValue(register), date, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
+        if (input is null)
+        {
+            return exitCode;
+        }
+
+        DateInterval? span = null;
+        if (measure != InPost)
+        {
+            LocalDate start = given?.Start ?? first ?? input.EarliestStart ?? date;
+            LocalDate end = given?.End ?? last ?? date;
+            if (end < start)
             {
-                error.WriteLine($"upon: {usage}");
+                error.WriteLine($"upon: the window would end ({CliText.Iso(end)}) before it starts ({CliText.Iso(start)}).");
                 return ExitCodes.Usage;
             }
 
-            (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
-                parseResult.GetValue(file)!, parseResult.GetValue(register), date, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
-            if (input is null)
-            {
-                return exitCode;
-            }
+            span = new DateInterval(start, end);
+        }
 
-            DateInterval? span = null;
-            if (measure != InPost)
+        bool lookThrough = !parseResult.GetValue(includeInterim);
+        List<TenureGroup> groups;
+        LogRankRow? logRank = null;
+        if (measure == KaplanMeierMethod && key is not null)
+        {
+            StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
+            groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
+            logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
+            if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
             {
-                LocalDate start = given?.Start ?? first ?? input.EarliestStart ?? date;
-                LocalDate end = given?.End ?? last ?? date;
-                if (end < start)
-                {
-                    error.WriteLine($"upon: the window would end ({CliText.Iso(end)}) before it starts ({CliText.Iso(start)}).");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Failure;
+            }
+        }
+        else if (measure == KaplanMeierMethod)
+        {
+            KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
+            groups = [KaplanMeierGroup(All, curve, months)];
+            if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
+            {
+                return ExitCodes.Failure;
+            }
+        }
+        else
+        {
+            groups = [SummaryGroup(All, measure == Completed
+                ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
+                : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
+        }
 
-                span = new DateInterval(start, end);
-            }
-
-            bool lookThrough = !parseResult.GetValue(includeInterim);
-            List<TenureGroup> groups;
-            LogRankRow? logRank = null;
-            if (measure == KaplanMeierMethod && key is not null)
-            {
-                StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
-                groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
-                logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
-                if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
-                {
-                    return ExitCodes.Failure;
-                }
-            }
-            else if (measure == KaplanMeierMethod)
-            {
-                KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
-                groups = [KaplanMeierGroup(All, curve, months)];
-                if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
-                {
-                    return ExitCodes.Failure;
-                }
-            }
-            else
-            {
-                groups = [SummaryGroup(All, measure == Completed
-                    ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
-                    : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
-            }
-
-            TenureReport report = new(
-                measure,
-                date,
-                measure == InPost ? day ?? date : null,
-                span,
-                lookThrough,
-                key,
-                measure == KaplanMeierMethod ? months : null,
-                InputSummary.Of(input),
-                groups,
-                logRank);
-            return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TenureReport, WriteTable);
-        });
-        return command;
+        TenureReport report = new(
+            measure,
+            date,
+            measure == InPost ? day ?? date : null,
+            span,
+            lookThrough,
+            key,
+            measure == KaplanMeierMethod ? months : null,
+            InputSummary.Of(input),
+            groups,
+            logRank);
+        return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TenureReport, WriteTable);
     }
 
     private static string? CheckUsage(string method, DateInterval? window, LocalDate? from, LocalDate? to, LocalDate asOf, int horizon)

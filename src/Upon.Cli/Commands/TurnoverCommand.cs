@@ -41,12 +41,12 @@ internal static class TurnoverCommand
         {
             file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format,
         };
-        command.SetAction(parseResult => Measure(parseResult, file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format));
+        command.SetAction(parseResult => MeasureTurnover(parseResult, file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format));
         return command;
     }
 
     /// <summary>Runs <c>upon turnover</c>.</summary>
-    private static int Measure(
+    private static int MeasureTurnover(
         ParseResult parseResult,
         Argument<FileInfo> file,
         Option<FileInfo?> register,
