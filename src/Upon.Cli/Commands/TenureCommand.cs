@@ -22,7 +22,6 @@ internal static class TenureCommand
     private const string Kind = "kind";
     private const string StartYear = "start-year";
     private const string StartFinancialYear = "start-financial-year";
-    private static readonly int[] SurvivalMonths = [12, 24, 36];
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -131,13 +130,13 @@ internal static class TenureCommand
         }
 
         bool lookThrough = !parseResult.GetValue(includeInterim);
-        List<TenureGroup> groups;
-        LogRankRow? logRank = null;
+        List<TenureReportGroup> groups;
+        TenureReportLogRank? logRank = null;
         if (measure == KaplanMeierMethod && key is not null)
         {
             StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
-            groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
-            logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
+            groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months))];
+            logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? TenureReportLogRank.Of(test) : null;
             if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
             {
                 return ExitCodes.Failure;
@@ -146,7 +145,7 @@ internal static class TenureCommand
         else if (measure == KaplanMeierMethod)
         {
             KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
-            groups = [KaplanMeierGroup(All, curve, months)];
+            groups = [TenureReportGroup.FromCurve(All, curve, months)];
             if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
             {
                 return ExitCodes.Failure;
@@ -154,7 +153,7 @@ internal static class TenureCommand
         }
         else
         {
-            groups = [SummaryGroup(All, measure == Completed
+            groups = [TenureReportGroup.FromSummary(All, measure == Completed
                 ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
                 : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
         }
@@ -167,10 +166,10 @@ internal static class TenureCommand
             lookThrough,
             key,
             measure == KaplanMeierMethod ? months : null,
-            InputSummary.Of(input),
+            WorkforceInputText.Summarize(input),
             groups,
             logRank);
-        return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TenureReport, WriteTable);
+        return WorkforceReportJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceReportJsonContext.Indented.TenureReport, WriteTable);
     }
 
     private static string? CheckUsage(string method, DateInterval? window, LocalDate? from, LocalDate? to, LocalDate asOf, int horizon)
@@ -214,36 +213,6 @@ internal static class TenureCommand
         TimeUnitDivisor = TenureMeasures.DaysPerMonth,
     };
 
-    private static TenureGroup SummaryGroup(string name, TenureSummary summary) =>
-        new(name, summary.Count, summary.MeanMonths, summary.MedianMonths, null, null, null, null, null);
-
-    private static TenureGroup KaplanMeierGroup(string name, KaplanMeierCurve curve, int horizonMonths)
-    {
-        List<SurvivalRow> survival = [];
-        foreach (int months in SurvivalMonths)
-        {
-            if (curve.SurvivalAt(months * TenureMeasures.DaysPerMonth) is SurvivalEstimate at)
-            {
-                survival.Add(new SurvivalRow(months, at.AtRisk, at.Survival, WorkforceJsonContext.Finite(at.StandardError * at.Survival), WorkforceJsonContext.Finite(at.Lower), WorkforceJsonContext.Finite(at.Upper)));
-            }
-        }
-
-        // Without records the curve is empty and its area is the whole horizon: no estimate, not a mean of the horizon.
-        RestrictedMean? mean = curve.RecordCount == 0 ? null : curve.RestrictedMeanTo(horizonMonths * TenureMeasures.DaysPerMonth);
-        return new TenureGroup(
-            name,
-            null,
-            null,
-            null,
-            curve.RecordCount,
-            curve.EventCount,
-            survival,
-            new MedianRow(InMonths(curve.Median.Estimate), InMonths(curve.Median.Lower), InMonths(curve.Median.Upper)),
-            mean is RestrictedMean m ? new RestrictedMeanRow(horizonMonths, m.Mean / TenureMeasures.DaysPerMonth, m.StandardError / TenureMeasures.DaysPerMonth) : null);
-    }
-
-    private static double? InMonths(double? days) => days / TenureMeasures.DaysPerMonth;
-
     private static void WriteTable(TextWriter output, TenureReport report)
     {
         string holders = report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders";
@@ -254,7 +223,7 @@ internal static class TenureCommand
             _ => $"DCS tenure, time in post of the holders in post on {CliText.Iso(report.On!.Value)} (ADCS's average tenure)",
         };
         output.WriteLine($"{title}, {holders}, as of {CliText.Iso(report.AsOf)}");
-        report.Input.Write(output);
+        WorkforceInputText.Write(output, report.Input);
         if (report.Method == KaplanMeierMethod)
         {
             WriteKaplanMeier(output, report.Groups, report.LogRank, report.HorizonMonths!.Value);
@@ -264,7 +233,7 @@ internal static class TenureCommand
         bool named = report.Groups.Count > 1 || report.Groups[0].Group != All;
         string[] headers = [report.Method == Completed ? "Tenures ended" : "Holders in post", "Mean, months", "Median, months"];
         TextTable table = new(named ? ["Group", .. headers] : headers);
-        foreach (TenureGroup group in report.Groups)
+        foreach (TenureReportGroup group in report.Groups)
         {
             string[] cells = [Integer(group.Count ?? 0), Months(group.MeanMonths), Months(group.MedianMonths)];
             table.AddRow(named ? [group.Group, .. cells] : cells);
@@ -273,7 +242,7 @@ internal static class TenureCommand
         table.Write(output);
     }
 
-    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureGroup> groups, LogRankRow? logRank, int horizon)
+    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureReportGroup> groups, TenureReportLogRank? logRank, int horizon)
     {
         bool named = groups.Count != 1 || groups[0].Group != All;
         if (groups.Count == 0)
@@ -282,16 +251,16 @@ internal static class TenureCommand
             output.WriteLine();
         }
 
-        foreach (TenureGroup group in groups)
+        foreach (TenureReportGroup group in groups)
         {
             long records = group.Records ?? 0;
             long events = group.Events ?? 0;
             output.WriteLine($"{(named ? group.Group + ": " : string.Empty)}{CliText.Count((int)records, "spell")}, {Integer(events)} ended, {Integer(records - events)} still in post at the window's end");
             TextTable table = new("Measure", "Estimate", "Std. error", "95% CI");
-            foreach (int months in SurvivalMonths)
+            foreach (int months in TenureReportGroup.SurvivalMonths)
             {
-                SurvivalRow? row = null;
-                foreach (SurvivalRow candidate in group.Survival!)
+                TenureReportSurvival? row = null;
+                foreach (TenureReportSurvival candidate in group.Survival!)
                 {
                     row = candidate.Months == months ? candidate : row;
                 }
@@ -299,9 +268,9 @@ internal static class TenureCommand
                 table.AddRow($"In post after {months} months", row is null ? "-" : Percent(row.Survival), row?.StandardError is double se ? Percent(se) : "-", row is null ? "-" : $"{Percent(row.Lower)} to {Percent(row.Upper)}");
             }
 
-            MedianRow median = group.Median!;
+            TenureReportMedian median = group.Median!;
             table.AddRow("Median tenure (months)", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}");
-            RestrictedMeanRow? mean = group.RestrictedMean;
+            TenureReportRestrictedMean? mean = group.RestrictedMean;
             table.AddRow($"Restricted mean to {horizon} months (months)", Months(mean?.Months), Months(mean?.StandardError), "-");
             table.Write(output);
             output.WriteLine();

@@ -111,7 +111,7 @@ internal static class TurnoverCommand
             labels = [.. years.Select(year => TurnoverSeries.Label(basis, year))];
         }
 
-        List<TurnoverRow> rows = [.. labels.Zip(turnovers, Row)];
+        List<TurnoverReportPeriod> rows = [.. labels.Zip(turnovers, TurnoverReportPeriod.Of)];
         ChartSeries rates = ChartSeries.ChangeRates("Changes per authority", turnovers);
         if (!WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
         {
@@ -126,10 +126,10 @@ internal static class TurnoverCommand
             periods,
             today,
             lookThrough,
-            InputSummary.Of(input),
+            WorkforceInputText.Summarize(input),
             rows,
             periods == Rolling ? [] : TurnoverSeries.Notes(turnovers));
-        return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TurnoverReport, WriteTable);
+        return WorkforceReportJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceReportJsonContext.Indented.TurnoverReport, WriteTable);
     }
 
     private static string? CheckUsage(string periods, int? first, int? last, LocalDate? rollingEnd, LocalDate asOf)
@@ -175,26 +175,12 @@ internal static class TurnoverCommand
     private static string NoWholeYear(bool financial, int firstYear, LocalDate asOf) =>
         $"no whole {(financial ? "financial" : "calendar")} year from {firstYear.ToString(CultureInfo.InvariantCulture)} ends by the as-of date {CliText.Iso(asOf)}.";
 
-    private static TurnoverRow Row(string label, Turnover turnover) => new(
-        label,
-        turnover.Period,
-        turnover.AuthorityCount,
-        turnover.Changes,
-        turnover.AuthoritiesWithChange,
-        turnover.ChangesOutsideRegister,
-        turnover.ChangeRate,
-        turnover.AuthorityChangeRate,
-        new StabilityRow(turnover.Stability.From, turnover.Stability.To, turnover.Stability.Eligible, turnover.Stability.Stable, turnover.Stability.Value),
-        new OriginsRow(turnover.HistoryFrom, turnover.Origins.FirstTime, turnover.Origins.Moves, turnover.Origins.Returns, turnover.Origins.Unknown),
-        turnover.NewPermanent,
-        turnover.InterimAppointments);
-
     private static void WriteTable(TextWriter output, TurnoverReport report)
     {
         output.WriteLine($"DCS turnover by {Describe(report.By)}, {(report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(report.AsOf)}");
-        report.Input.Write(output);
+        WorkforceInputText.Write(output, report.Input);
         TextTable table = new("Period", "Authorities", "Changes", "With a change", "Change rate", "Authority change rate", "Stability");
-        foreach (TurnoverRow row in report.Periods)
+        foreach (TurnoverReportPeriod row in report.Periods)
         {
             table.AddRow(
                 row.Label,
@@ -209,7 +195,7 @@ internal static class TurnoverCommand
         table.Write(output);
         output.WriteLine();
         TextTable origins = new("Period", "First-time DCSs", "Moves", "Returns", "Unknown", "New permanent", "Interim appointments");
-        foreach (TurnoverRow row in report.Periods)
+        foreach (TurnoverReportPeriod row in report.Periods)
         {
             origins.AddRow(row.Label, Number(row.Origins.FirstTime), Number(row.Origins.Moves), Number(row.Origins.Returns), Number(row.Origins.Unknown), Number(row.NewPermanent), Number(row.InterimAppointments));
         }

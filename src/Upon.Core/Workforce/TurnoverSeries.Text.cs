@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 
 namespace Upon.Core.Workforce;
 
-/// <content>The "lowest since" and "highest since" notes the sector quotes on a year's figure.</content>
+/// <content>What a series says in words: the "lowest since" and "highest since" notes the sector quotes, and its description.</content>
 public sealed partial class TurnoverSeries
 {
     /// <summary>
@@ -64,5 +65,24 @@ public sealed partial class TurnoverSeries
         }
 
         return notes.ToImmutable();
+    }
+
+    /// <summary>
+    /// Says what the series is: for example <c>Turnover series by financial year, 2013/14 to 2023/24: 11 years, 2 without
+    /// a value (2014/15, 2021/22)</c>, or <c>Turnover series by calendar year: empty</c>.
+    /// </summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        string basis = Basis == YearBasis.Financial ? "financial year" : "calendar year";
+        if (Points.IsEmpty)
+        {
+            return $"Turnover series by {basis}: empty";
+        }
+
+        int first = Points[0].Year;
+        int last = Points[^1].Year;
+        string missing = MissingYears.IsEmpty ? string.Empty : $", {MissingYears.Length} without a value ({string.Join(", ", MissingYears.Select(YearLabel))})";
+        return string.Create(CultureInfo.InvariantCulture, $"Turnover series by {basis}, {YearLabel(first)} to {YearLabel(last)}: {last - first + 1} years{missing}");
     }
 }
