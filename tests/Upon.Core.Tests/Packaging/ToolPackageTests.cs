@@ -10,14 +10,15 @@ namespace Upon.Core.Tests.Packaging;
 [Collection(PackagingTests.Name)]
 public sealed class ToolPackageTests(PackedArtifacts artifacts)
 {
-    private static readonly XNamespace Nuspec = "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd";
-
     [Fact]
     public void Manifest_DescribesEveryCommandGroup_AndHasTags()
     {
-        XElement metadata = ReadManifest().Root!.Element(Nuspec + "metadata")!;
-        string description = metadata.Element(Nuspec + "description")!.Value;
-        string[] tags = metadata.Element(Nuspec + "tags")!.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A tool's manifest has package types, so NuGet writes it in the 2012/06 namespace: take the root's.
+        XElement root = ReadManifest().Root!;
+        XNamespace nuspec = root.Name.Namespace;
+        XElement metadata = root.Element(nuspec + "metadata")!;
+        string description = metadata.Element(nuspec + "description")!.Value;
+        string[] tags = metadata.Element(nuspec + "tags")!.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         // One phrase for each command group of 'upon --help': holidays, workdays, eligibility, timeline, turnover, tenure, cohort, demo.
         Assert.All(
