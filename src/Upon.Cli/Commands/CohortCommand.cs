@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
@@ -33,47 +32,57 @@ internal static partial class CohortCommand
         {
             participants, cohortMax, cohortMin, setMin, setMax, format,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            int n = parseResult.GetValue(participants);
-            if (n < 1 || n > CohortSplit.MaxParticipants)
-            {
-                return Usage(error, $"N must be from 1 to {CohortSplit.MaxParticipants.ToString(CultureInfo.InvariantCulture)}.");
-            }
-
-            if (Bounds(parseResult.GetValue(cohortMin), parseResult.GetValue(cohortMax), "--cohort-min", "--cohort-max", error) is not GroupSizeBounds cohorts
-                || Bounds(parseResult.GetValue(setMin), parseResult.GetValue(setMax), "--set-min", "--set-max", error) is not GroupSizeBounds sets)
-            {
-                return ExitCodes.Usage;
-            }
-
-            CohortSplit split = CohortSplit.Of(n, cohorts, sets);
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                CohortJson.Write(
-                    output,
-                    new SplitOutput(
-                        n,
-                        new BoundsOutput(cohorts.Minimum, cohorts.Maximum),
-                        new BoundsOutput(sets.Minimum, sets.Maximum),
-                        split.IsFeasible,
-                        split.IsFeasible ? [.. split.Cohorts.Select(c => new CohortOutput(c.Participants, [.. c.Sizes]))] : null,
-                        split.IsFeasible ? split.SetCount : null,
-                        split.Reason,
-                        split.NearestFeasibleBelow,
-                        split.NearestFeasibleAbove),
-                    CohortJsonContext.Default.SplitOutput);
-            }
-            else
-            {
-                WriteSplit(output, split);
-            }
-
-            return split.IsFeasible ? ExitCodes.Success : ExitCodes.InvalidInput;
-        });
+        command.SetAction(parseResult => SplitPlaces(parseResult, participants, cohortMax, cohortMin, setMin, setMax, format));
         return command;
+    }
+
+    /// <summary>Runs <c>upon cohort split</c>.</summary>
+    private static int SplitPlaces(
+        ParseResult parseResult,
+        Argument<int> participants,
+        Option<int> cohortMax,
+        Option<int> cohortMin,
+        Option<int> setMin,
+        Option<int> setMax,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        int n = parseResult.GetValue(participants);
+        if (n < 1 || n > CohortSplit.MaxParticipants)
+        {
+            return Usage(error, $"N must be from 1 to {CohortSplit.MaxParticipants.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (Bounds(parseResult.GetValue(cohortMin), parseResult.GetValue(cohortMax), "--cohort-min", "--cohort-max", error) is not GroupSizeBounds cohorts
+            || Bounds(parseResult.GetValue(setMin), parseResult.GetValue(setMax), "--set-min", "--set-max", error) is not GroupSizeBounds sets)
+        {
+            return ExitCodes.Usage;
+        }
+
+        CohortSplit split = CohortSplit.Of(n, cohorts, sets);
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            CohortJson.Write(
+                output,
+                new SplitOutput(
+                    n,
+                    new BoundsOutput(cohorts.Minimum, cohorts.Maximum),
+                    new BoundsOutput(sets.Minimum, sets.Maximum),
+                    split.IsFeasible,
+                    split.IsFeasible ? [.. split.Cohorts.Select(c => new CohortOutput(c.Participants, [.. c.Sizes]))] : null,
+                    split.IsFeasible ? split.SetCount : null,
+                    split.Reason,
+                    split.NearestFeasibleBelow,
+                    split.NearestFeasibleAbove),
+                CohortJsonContext.Default.SplitOutput);
+        }
+        else
+        {
+            WriteSplit(output, split);
+        }
+
+        return split.IsFeasible ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static void WriteSplit(TextWriter output, CohortSplit split)
@@ -131,59 +140,72 @@ internal static partial class CohortCommand
         {
             authorities, vacancyRate, meanTenure, firstTime, programme, probability, places, sensitivity, format,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            decimal? rate = parseResult.GetValue(vacancyRate);
-            decimal? tenure = parseResult.GetValue(meanTenure);
-            if (rate.HasValue == tenure.HasValue)
-            {
-                return Usage(error, "give exactly one of --vacancy-rate and --mean-tenure-months.");
-            }
-
-            int count = parseResult.GetValue(authorities);
-            string? problem = count < 1 || count > SizingModel.MaxAuthorities
-                ? $"--authorities must be from 1 to {SizingModel.MaxAuthorities.ToString(CultureInfo.InvariantCulture)}."
-                : tenure < 12m ? "--mean-tenure-months must be at least 12."
-                : RateProblem(rate, "--vacancy-rate", 0m)
-                    ?? RateProblem(parseResult.GetValue(firstTime), "--first-time-share", 0m)
-                    ?? RateProblem(parseResult.GetValue(programme), "--programme-share", 0m)
-                    ?? RateProblem(parseResult.GetValue(probability), "--appointment-probability", SizingModel.MinAppointmentProbability)
-                    ?? (parseResult.GetValue(places) < 0 ? "--places must be zero or more." : null);
-            if (problem is not null)
-            {
-                return Usage(error, problem);
-            }
-
-            SizingModel model = tenure is decimal months
-                ? SizingModel.FromMeanTenure(count, months, parseResult.GetValue(firstTime), parseResult.GetValue(programme), parseResult.GetValue(probability))
-                : new SizingModel(count, rate!.Value, parseResult.GetValue(firstTime), parseResult.GetValue(programme), parseResult.GetValue(probability));
-            int? placeCount = parseResult.GetValue(places);
-            IReadOnlyList<SensitivityRow>? rows = parseResult.GetValue(sensitivity) ? model.Sensitivity(SensitivityRanges(model)) : null;
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                CohortJson.Write(
-                    output,
-                    new SizeOutput(
-                        new SizeInputsOutput(model.Authorities, model.VacancyRate, tenure, model.FirstTimeShare, model.ProgrammeShare, model.AppointmentProbability),
-                        model.AnnualVacancies,
-                        model.FirstTimeAppointments,
-                        model.TargetAppointments,
-                        model.PlacesNeeded,
-                        model.WholePlacesNeeded,
-                        placeCount is int p ? new PlacesOutput(p, model.ExpectedAppointments(p)) : null,
-                        rows?.Select(r => new SensitivityOutput(InputName(r.Input), r.Value, r.PlacesNeeded, r.WholePlacesNeeded)).ToList()),
-                    CohortJsonContext.Default.SizeOutput);
-            }
-            else
-            {
-                WriteSize(output, model, tenure, placeCount, rows);
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parseResult => SizeProgramme(parseResult, authorities, vacancyRate, meanTenure, firstTime, programme, probability, places, sensitivity, format));
         return command;
+    }
+
+    /// <summary>Runs <c>upon cohort size</c>.</summary>
+    private static int SizeProgramme(
+        ParseResult parseResult,
+        Option<int> authorities,
+        Option<decimal?> vacancyRate,
+        Option<decimal?> meanTenure,
+        Option<decimal> firstTime,
+        Option<decimal> programme,
+        Option<decimal> probability,
+        Option<int?> places,
+        Option<bool> sensitivity,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        decimal? rate = parseResult.GetValue(vacancyRate);
+        decimal? tenure = parseResult.GetValue(meanTenure);
+        if (rate.HasValue == tenure.HasValue)
+        {
+            return Usage(error, "give exactly one of --vacancy-rate and --mean-tenure-months.");
+        }
+
+        int count = parseResult.GetValue(authorities);
+        string? problem = count < 1 || count > SizingModel.MaxAuthorities
+            ? $"--authorities must be from 1 to {SizingModel.MaxAuthorities.ToString(CultureInfo.InvariantCulture)}."
+            : tenure < 12m ? "--mean-tenure-months must be at least 12."
+            : RateProblem(rate, "--vacancy-rate", 0m)
+                ?? RateProblem(parseResult.GetValue(firstTime), "--first-time-share", 0m)
+                ?? RateProblem(parseResult.GetValue(programme), "--programme-share", 0m)
+                ?? RateProblem(parseResult.GetValue(probability), "--appointment-probability", SizingModel.MinAppointmentProbability)
+                ?? (parseResult.GetValue(places) < 0 ? "--places must be zero or more." : null);
+        if (problem is not null)
+        {
+            return Usage(error, problem);
+        }
+
+        SizingModel model = tenure is decimal months
+            ? SizingModel.FromMeanTenure(count, months, parseResult.GetValue(firstTime), parseResult.GetValue(programme), parseResult.GetValue(probability))
+            : new SizingModel(count, rate!.Value, parseResult.GetValue(firstTime), parseResult.GetValue(programme), parseResult.GetValue(probability));
+        int? placeCount = parseResult.GetValue(places);
+        IReadOnlyList<SensitivityRow>? rows = parseResult.GetValue(sensitivity) ? model.Sensitivity() : null;
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            CohortJson.Write(
+                output,
+                new SizeOutput(
+                    new SizeInputsOutput(model.Authorities, model.VacancyRate, tenure, model.FirstTimeShare, model.ProgrammeShare, model.AppointmentProbability),
+                    model.AnnualVacancies,
+                    model.FirstTimeAppointments,
+                    model.TargetAppointments,
+                    model.PlacesNeeded,
+                    model.WholePlacesNeeded,
+                    placeCount is int p ? new PlacesOutput(p, model.ExpectedAppointments(p)) : null,
+                    rows?.Select(r => new SensitivityOutput(InputName(r.Input), r.Value, r.PlacesNeeded, r.WholePlacesNeeded)).ToList()),
+                CohortJsonContext.Default.SizeOutput);
+        }
+        else
+        {
+            WriteSize(output, model, tenure, placeCount, rows);
+        }
+
+        return ExitCodes.Success;
     }
 
     private static void WriteSize(TextWriter output, SizingModel model, decimal? tenure, int? places, IReadOnlyList<SensitivityRow>? rows)
@@ -220,49 +242,6 @@ internal static partial class CohortCommand
         }
 
         sensitivity.Write(output);
-    }
-
-    /// <summary>Each input at 50% to 150% of its value in steps of 25%, kept within its range (authorities rounded to whole numbers); repeats dropped.</summary>
-    private static List<KeyValuePair<SizingInput, IReadOnlyList<decimal>>> SensitivityRanges(SizingModel model)
-    {
-        decimal[] factors = [0.5m, 0.75m, 1m, 1.25m, 1.5m];
-        List<KeyValuePair<SizingInput, IReadOnlyList<decimal>>> ranges = [];
-        foreach (SizingInput input in Enum.GetValues<SizingInput>())
-        {
-            decimal value = input switch
-            {
-                SizingInput.Authorities => model.Authorities,
-                SizingInput.VacancyRate => model.VacancyRate,
-                SizingInput.FirstTimeShare => model.FirstTimeShare,
-                SizingInput.ProgrammeShare => model.ProgrammeShare,
-                _ => model.AppointmentProbability,
-            };
-            decimal minimum = input switch
-            {
-                SizingInput.Authorities => 1m,
-                SizingInput.AppointmentProbability => SizingModel.MinAppointmentProbability,
-                _ => 0m,
-            };
-            decimal maximum = input == SizingInput.Authorities ? SizingModel.MaxAuthorities : 1m;
-            List<decimal> values = [];
-            foreach (decimal factor in factors)
-            {
-                decimal changed = value * factor;
-                if (input == SizingInput.Authorities)
-                {
-                    changed = Math.Round(changed, MidpointRounding.AwayFromZero);
-                }
-
-                if (changed >= minimum && changed <= maximum && !values.Contains(changed))
-                {
-                    values.Add(changed);
-                }
-            }
-
-            ranges.Add(new(input, values));
-        }
-
-        return ranges;
     }
 
     private static string? RateProblem(decimal? value, string option, decimal minimum) =>

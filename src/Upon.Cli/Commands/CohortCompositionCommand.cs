@@ -40,75 +40,84 @@ internal static partial class CohortCommand
         {
             file, threshold, references, statedTotal, format,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            int suppressBelow = parseResult.GetValue(threshold);
-            int? total = parseResult.GetValue(statedTotal);
-            if (suppressBelow < 1 || total < 0)
-            {
-                return Usage(error, suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
-            }
-
-            string path = parseResult.GetValue(file)!;
-            if (ReadInput(path, error) is not byte[] bytes)
-            {
-                return ExitCodes.Failure;
-            }
-
-            if (ReadFigures(bytes, path, error) is not CompositionFigures figures)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            Dictionary<CompositionDimension, Dictionary<string, decimal>> shares = [];
-            foreach (Reference reference in parseResult.GetValue(references) ?? [])
-            {
-                CompositionDimension? dimension = figures.Dimensions.FirstOrDefault(d => reference.Matches(d.Dimension));
-                if (dimension is null || !dimension.Counts.Any(c => c.Category == reference.Category))
-                {
-                    return Usage(error, dimension is null
-                        ? $"--reference names the dimension '{reference.Dimension}', which the file does not have; it has {string.Join(", ", figures.Dimensions.Select(d => $"'{d.Dimension}'"))}."
-                        : $"--reference names the category '{reference.Category}', which the {dimension.Dimension} counts do not have.");
-                }
-
-                if (!shares.TryGetValue(dimension, out Dictionary<string, decimal>? map))
-                {
-                    shares[dimension] = map = new(StringComparer.Ordinal);
-                }
-
-                map[reference.Category] = reference.Share;
-            }
-
-            List<BreakdownOutput> breakdowns = [];
-            foreach (CompositionDimension dimension in figures.Dimensions)
-            {
-                CompositionBreakdown breakdown = dimension.ToBreakdown(shares.GetValueOrDefault(dimension), total);
-                PublishedBreakdown published = breakdown.Suppress(suppressBelow);
-                breakdowns.Add(new BreakdownOutput(
-                    breakdown.Dimension,
-                    breakdown.Total,
-                    breakdown.StatedTotal,
-                    breakdown.MatchesStatedTotal,
-                    breakdown.TotalMismatch,
-                    [.. breakdown.Cells.Select(c => new CellOutput(c.Category, c.Count, c.Share, c.ReferenceShare, c.Difference, c.RepresentationRatio))],
-                    new PublishedOutput(published.Total, published.IsWithheld, [.. published.Cells.Select(c => new PublishedCellOutput(c.Category, c.Count, c.Share, Json(c.Reason.ToString())))])));
-            }
-
-            CompositionOutput result = new(figures.Title, suppressBelow, breakdowns.All(b => b.MatchesStatedTotal), breakdowns);
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                CohortJson.Write(output, result, CohortJsonContext.Default.CompositionOutput);
-            }
-            else
-            {
-                WriteComposition(output, result);
-            }
-
-            return result.TotalsMatch ? ExitCodes.Success : ExitCodes.InvalidInput;
-        });
+        command.SetAction(parseResult => ReportComposition(parseResult, file, threshold, references, statedTotal, format));
         return command;
+    }
+
+    /// <summary>Runs <c>upon cohort composition</c>.</summary>
+    private static int ReportComposition(
+        ParseResult parseResult,
+        Argument<string> file,
+        Option<int> threshold,
+        Option<Reference[]> references,
+        Option<int?> statedTotal,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        int suppressBelow = parseResult.GetValue(threshold);
+        int? total = parseResult.GetValue(statedTotal);
+        if (suppressBelow < 1 || total < 0)
+        {
+            return Usage(error, suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
+        }
+
+        string path = parseResult.GetValue(file)!;
+        if (ReadInput(path, error) is not byte[] bytes)
+        {
+            return ExitCodes.Failure;
+        }
+
+        if (ReadFigures(bytes, path, error) is not CompositionFigures figures)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        Dictionary<CompositionDimension, Dictionary<string, decimal>> shares = [];
+        foreach (Reference reference in parseResult.GetValue(references) ?? [])
+        {
+            CompositionDimension? dimension = figures.Dimensions.FirstOrDefault(d => reference.Matches(d.Dimension));
+            if (dimension is null || !dimension.Counts.Any(c => c.Category == reference.Category))
+            {
+                return Usage(error, dimension is null
+                    ? $"--reference names the dimension '{reference.Dimension}', which the file does not have; it has {string.Join(", ", figures.Dimensions.Select(d => $"'{d.Dimension}'"))}."
+                    : $"--reference names the category '{reference.Category}', which the {dimension.Dimension} counts do not have.");
+            }
+
+            if (!shares.TryGetValue(dimension, out Dictionary<string, decimal>? map))
+            {
+                shares[dimension] = map = new(StringComparer.Ordinal);
+            }
+
+            map[reference.Category] = reference.Share;
+        }
+
+        List<BreakdownOutput> breakdowns = [];
+        foreach (CompositionDimension dimension in figures.Dimensions)
+        {
+            CompositionBreakdown breakdown = dimension.ToBreakdown(shares.GetValueOrDefault(dimension), total);
+            PublishedBreakdown published = breakdown.Suppress(suppressBelow);
+            breakdowns.Add(new BreakdownOutput(
+                breakdown.Dimension,
+                breakdown.Total,
+                breakdown.StatedTotal,
+                breakdown.MatchesStatedTotal,
+                breakdown.TotalMismatch,
+                [.. breakdown.Cells.Select(c => new CellOutput(c.Category, c.Count, c.Share, c.ReferenceShare, c.Difference, c.RepresentationRatio))],
+                new PublishedOutput(published.Total, published.IsWithheld, [.. published.Cells.Select(c => new PublishedCellOutput(c.Category, c.Count, c.Share, Json(c.Reason.ToString())))])));
+        }
+
+        CompositionOutput result = new(figures.Title, suppressBelow, breakdowns.All(b => b.MatchesStatedTotal), breakdowns);
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            CohortJson.Write(output, result, CohortJsonContext.Default.CompositionOutput);
+        }
+        else
+        {
+            WriteComposition(output, result);
+        }
+
+        return result.TotalsMatch ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     /// <summary>Reads a composition document, or counts the records of a candidates document; null after listing the problems.</summary>

@@ -41,87 +41,100 @@ internal static partial class CohortCommand
         {
             file, capacity, cap, seed, waitingList, positiveAction, sets, writeSelected, format,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            int places = parseResult.GetValue(capacity);
-            int? authorityCap = parseResult.GetValue(cap);
-            int? length = parseResult.GetValue(waitingList);
-            string? problem = places < 1 ? "--capacity must be at least 1."
-                : authorityCap < 1 ? "--per-authority-cap must be at least 1."
-                : length < 0 ? "--waiting-list must be zero or more."
-                : null;
-            if (problem is not null)
-            {
-                return Usage(error, problem);
-            }
+        command.SetAction(parseResult => SelectCandidates(parseResult, file, capacity, cap, seed, waitingList, positiveAction, sets, writeSelected, format));
+        return command;
+    }
 
-            string path = parseResult.GetValue(file)!;
-            if (ReadInput(path, error) is not byte[] bytes)
+    /// <summary>Runs <c>upon cohort select</c>.</summary>
+    private static int SelectCandidates(
+        ParseResult parseResult,
+        Argument<string> file,
+        Option<int> capacity,
+        Option<int?> cap,
+        Option<long> seed,
+        Option<int?> waitingList,
+        Option<bool> positiveAction,
+        Option<GroupSizeBounds?> sets,
+        Option<string?> writeSelected,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        int places = parseResult.GetValue(capacity);
+        int? authorityCap = parseResult.GetValue(cap);
+        int? length = parseResult.GetValue(waitingList);
+        string? problem = places < 1 ? "--capacity must be at least 1."
+            : authorityCap < 1 ? "--per-authority-cap must be at least 1."
+            : length < 0 ? "--waiting-list must be zero or more."
+            : null;
+        if (problem is not null)
+        {
+            return Usage(error, problem);
+        }
+
+        string path = parseResult.GetValue(file)!;
+        if (ReadInput(path, error) is not byte[] bytes)
+        {
+            return ExitCodes.Failure;
+        }
+
+        if (ReadCandidates(bytes, path, error) is not { } candidates)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        Selection selection = Selection.Of([.. candidates.Select(c => c.Profile.Candidate)], places, parseResult.GetValue(seed), authorityCap, parseResult.GetValue(positiveAction), length);
+        Dictionary<decimal, int> ties = [];
+        foreach (SelectionCandidate candidate in candidates.Select(c => c.Profile.Candidate).Where(c => c.Eligibility == EligibilityOutcome.Eligible))
+        {
+            ties[candidate.Score] = ties.GetValueOrDefault(candidate.Score) + 1;
+        }
+
+        Dictionary<string, int> records = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Record, StringComparer.Ordinal);
+
+        OutcomeOutput Describe(SelectionOutcome o) => new(
+            records[o.Candidate.ApplicantId],
+            o.Candidate.ApplicantId,
+            o.Candidate.AuthorityCode,
+            Json(o.Candidate.Eligibility.ToString()),
+            o.Candidate.Score,
+            o.Candidate.UnderRepresented,
+            o.Candidate.Eligibility == EligibilityOutcome.Eligible ? ties[o.Candidate.Score] - 1 : 0,
+            o.Rank,
+            o.WaitingListPosition,
+            o.Reason == NotSelectedReason.None ? null : Json(o.Reason.ToString()));
+
+        List<OutcomeOutput> notSelected = [.. selection.Outcomes.Where(o => o.Status == SelectionStatus.NotSelected).Select(Describe)];
+        SelectOutput result = new(
+            places,
+            authorityCap,
+            length,
+            selection.Seed,
+            selection.PositiveActionTieBreak,
+            new SelectSummaryOutput(candidates.Count, selection.Outcomes.Count(o => o.Candidate.Eligibility == EligibilityOutcome.Eligible), selection.Selected.Length, selection.WaitingList.Length, notSelected.Count),
+            [.. selection.Selected.Select(Describe)],
+            [.. selection.WaitingList.Select(Describe)],
+            notSelected,
+            parseResult.GetValue(sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
+        if (parseResult.GetValue(writeSelected) is string selectedFile)
+        {
+            Dictionary<string, CandidateProfile> profiles = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Profile, StringComparer.Ordinal);
+            if (!OutputFile.Write(selectedFile, stream => CandidateDocument.WriteLines(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), error))
             {
                 return ExitCodes.Failure;
             }
+        }
 
-            if (ReadCandidates(bytes, path, error) is not { } candidates)
-            {
-                return ExitCodes.InvalidInput;
-            }
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            CohortJson.Write(output, result, CohortJsonContext.Default.SelectOutput);
+        }
+        else
+        {
+            WriteSelection(output, result);
+        }
 
-            Selection selection = Selection.Of([.. candidates.Select(c => c.Profile.Candidate)], places, parseResult.GetValue(seed), authorityCap, parseResult.GetValue(positiveAction), length);
-            Dictionary<decimal, int> ties = [];
-            foreach (SelectionCandidate candidate in candidates.Select(c => c.Profile.Candidate).Where(c => c.Eligibility == EligibilityOutcome.Eligible))
-            {
-                ties[candidate.Score] = ties.GetValueOrDefault(candidate.Score) + 1;
-            }
-
-            Dictionary<string, int> records = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Record, StringComparer.Ordinal);
-
-            OutcomeOutput Describe(SelectionOutcome o) => new(
-                records[o.Candidate.ApplicantId],
-                o.Candidate.ApplicantId,
-                o.Candidate.AuthorityCode,
-                Json(o.Candidate.Eligibility.ToString()),
-                o.Candidate.Score,
-                o.Candidate.UnderRepresented,
-                o.Candidate.Eligibility == EligibilityOutcome.Eligible ? ties[o.Candidate.Score] - 1 : 0,
-                o.Rank,
-                o.WaitingListPosition,
-                o.Reason == NotSelectedReason.None ? null : Json(o.Reason.ToString()));
-
-            List<OutcomeOutput> notSelected = [.. selection.Outcomes.Where(o => o.Status == SelectionStatus.NotSelected).Select(Describe)];
-            SelectOutput result = new(
-                places,
-                authorityCap,
-                length,
-                selection.Seed,
-                selection.PositiveActionTieBreak,
-                new SelectSummaryOutput(candidates.Count, selection.Outcomes.Count(o => o.Candidate.Eligibility == EligibilityOutcome.Eligible), selection.Selected.Length, selection.WaitingList.Length, notSelected.Count),
-                [.. selection.Selected.Select(Describe)],
-                [.. selection.WaitingList.Select(Describe)],
-                notSelected,
-                parseResult.GetValue(sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
-            if (parseResult.GetValue(writeSelected) is string selectedFile)
-            {
-                Dictionary<string, CandidateProfile> profiles = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Profile, StringComparer.Ordinal);
-                if (!OutputFile.Write(selectedFile, stream => CandidateDocument.WriteLines(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), error))
-                {
-                    return ExitCodes.Failure;
-                }
-            }
-
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                CohortJson.Write(output, result, CohortJsonContext.Default.SelectOutput);
-            }
-            else
-            {
-                WriteSelection(output, result);
-            }
-
-            return result.Sets is { Feasible: false } ? ExitCodes.InvalidInput : ExitCodes.Success;
-        });
-        return command;
+        return result.Sets is { Feasible: false } ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
     /// <summary>Allocates the selected to sets (seeded as the selection), a background not stated counting as one background.</summary>

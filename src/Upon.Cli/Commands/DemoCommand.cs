@@ -43,28 +43,31 @@ internal static class DemoCommand
         {
             asOf, outDirectory,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            DirectoryInfo? directory = parseResult.GetValue(outDirectory);
-            if (directory is not null && !CreateFolder(directory, error))
-            {
-                return ExitCodes.Failure;
-            }
-
-            DirectoryInfo work = Directory.CreateTempSubdirectory("upon-demo-");
-            try
-            {
-                Demo demo = new(output, error, work, directory, parseResult.GetValue(asOf) ?? DefaultAsOf);
-                return demo.Run();
-            }
-            finally
-            {
-                work.Delete(recursive: true);
-            }
-        });
+        command.SetAction(parseResult => RunDemo(parseResult, asOf, outDirectory));
         return command;
+    }
+
+    /// <summary>Runs <c>upon demo</c>.</summary>
+    private static int RunDemo(ParseResult parseResult, Option<LocalDate?> asOf, Option<DirectoryInfo?> outDirectory)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        DirectoryInfo? directory = parseResult.GetValue(outDirectory);
+        if (directory is not null && !CreateFolder(directory, error))
+        {
+            return ExitCodes.Failure;
+        }
+
+        DirectoryInfo work = Directory.CreateTempSubdirectory("upon-demo-");
+        try
+        {
+            Demo demo = new(output, error, work, directory, parseResult.GetValue(asOf) ?? DefaultAsOf);
+            return demo.Run();
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
     }
 
     /// <summary>Creates the <c>--out</c> folder if missing; false after one line on <paramref name="error"/> when it cannot be.</summary>

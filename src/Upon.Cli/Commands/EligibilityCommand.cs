@@ -66,50 +66,53 @@ internal static class EligibilityCommand
         {
             file, policy, policies, asOf, format, explain,
         };
-        check.SetAction(parseResult =>
+        check.SetAction(parseResult => Check(parseResult, file, policy, policies, asOf, format, explain));
+        return check;
+    }
+
+    /// <summary>Runs <c>upon eligibility check</c>.</summary>
+    private static int Check(ParseResult parseResult, Argument<string> file, Option<string?> policy, Option<string?> policies, Option<LocalDate?> asOf, Option<string> format, Option<bool> explain)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        string path = parseResult.GetValue(file)!;
+        if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
         {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            string path = parseResult.GetValue(file)!;
-            if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
+            error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
+            return ExitCodes.Usage;
+        }
+
+        PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
+        if (registry is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        EligibilityPolicy? fixedPolicy = null;
+        if (parseResult.GetValue(policy) is string policyId)
+        {
+            fixedPolicy = FindPolicy(registry, policyId);
+            if (fixedPolicy is null)
             {
-                error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
+                error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
                 return ExitCodes.Usage;
             }
+        }
 
-            PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
-            if (registry is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
+        using Stream? input = InputFile.Open(path, "file", error);
+        if (input is null)
+        {
+            return ExitCodes.Failure;
+        }
 
-            EligibilityPolicy? fixedPolicy = null;
-            if (parseResult.GetValue(policy) is string policyId)
-            {
-                fixedPolicy = FindPolicy(registry, policyId);
-                if (fixedPolicy is null)
-                {
-                    error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
-                    return ExitCodes.Usage;
-                }
-            }
-
-            using Stream? input = InputFile.Open(path, "file", error);
-            if (input is null)
-            {
-                return ExitCodes.Failure;
-            }
-
-            EligibilityBatch batch = new(registry, fixedPolicy, parseResult.GetValue(asOf));
-            BatchSummary summary = parseResult.GetValue(format) switch
-            {
-                CommonOptions.Json => WriteJson(output, batch.Evaluate(input)),
-                JsonLines => WriteJsonLines(output, error, batch.Evaluate(input)),
-                _ => WriteTable(output, batch.Evaluate(input), parseResult.GetValue(explain)),
-            };
-            return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
-        });
-        return check;
+        EligibilityBatch batch = new(registry, fixedPolicy, parseResult.GetValue(asOf));
+        BatchSummary summary = parseResult.GetValue(format) switch
+        {
+            CommonOptions.Json => WriteJson(output, batch.Evaluate(input)),
+            JsonLines => WriteJsonLines(output, error, batch.Evaluate(input)),
+            _ => WriteTable(output, batch.Evaluate(input), parseResult.GetValue(explain)),
+        };
+        return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
     private static Command CreatePolicies()
@@ -130,66 +133,69 @@ internal static class EligibilityCommand
         {
             id, policies, format,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(parseResult => Policies(parseResult, id, policies, format));
+        return command;
+    }
+
+    /// <summary>Runs <c>upon eligibility policies</c>.</summary>
+    private static int Policies(ParseResult parseResult, Argument<string?> id, Option<string?> policies, Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
+        if (registry is null)
         {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
-            if (registry is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
+            return ExitCodes.InvalidInput;
+        }
 
-            bool json = parseResult.GetValue(format) == CommonOptions.Json;
-            if (parseResult.GetValue(id) is not string policyId)
-            {
-                if (json)
-                {
-                    WritePolicies(output, registry.Policies);
-                }
-                else
-                {
-                    TextTable table = new("Policy", "Version", "Programme year", "Effective from", "Effective to", "Title");
-                    foreach (EligibilityPolicy p in registry.Policies)
-                    {
-                        table.AddRow(p.Id, p.Version.ToString(CultureInfo.InvariantCulture), p.ProgrammeYear, Iso(p.EffectiveFrom), p.EffectiveTo is LocalDate to ? Iso(to) : "open", p.Title);
-                    }
-
-                    table.Write(output);
-                }
-
-                return ExitCodes.Success;
-            }
-
-            EligibilityPolicy? found = FindPolicy(registry, policyId);
-            if (found is null)
-            {
-                error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
-                return ExitCodes.Usage;
-            }
-
+        bool json = parseResult.GetValue(format) == CommonOptions.Json;
+        if (parseResult.GetValue(id) is not string policyId)
+        {
             if (json)
             {
-                WritePolicies(output, [found]);
+                WritePolicies(output, registry.Policies);
             }
             else
             {
-                output.WriteLine(CliText.Escape(found.Title));
-                output.WriteLine($"{CliText.Escape(found.Id)} version {found.Version}, programme year {CliText.Escape(found.ProgrammeYear)}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
-                output.WriteLine();
-                output.WriteLine("Rules:");
-                WriteRule(output, found.Rule, 1);
-                output.WriteLine();
-                output.WriteLine("Interpretation:");
-                foreach (string sentence in found.Interpretation)
+                TextTable table = new("Policy", "Version", "Programme year", "Effective from", "Effective to", "Title");
+                foreach (EligibilityPolicy p in registry.Policies)
                 {
-                    output.WriteLine($"  - {CliText.Escape(sentence)}");
+                    table.AddRow(p.Id, p.Version.ToString(CultureInfo.InvariantCulture), p.ProgrammeYear, Iso(p.EffectiveFrom), p.EffectiveTo is LocalDate to ? Iso(to) : "open", p.Title);
                 }
+
+                table.Write(output);
             }
 
             return ExitCodes.Success;
-        });
-        return command;
+        }
+
+        EligibilityPolicy? found = FindPolicy(registry, policyId);
+        if (found is null)
+        {
+            error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
+            return ExitCodes.Usage;
+        }
+
+        if (json)
+        {
+            WritePolicies(output, [found]);
+        }
+        else
+        {
+            output.WriteLine(CliText.Escape(found.Title));
+            output.WriteLine($"{CliText.Escape(found.Id)} version {found.Version}, programme year {CliText.Escape(found.ProgrammeYear)}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
+            output.WriteLine();
+            output.WriteLine("Rules:");
+            WriteRule(output, found.Rule, 1);
+            output.WriteLine();
+            output.WriteLine("Interpretation:");
+            foreach (string sentence in found.Interpretation)
+            {
+                output.WriteLine($"  - {CliText.Escape(sentence)}");
+            }
+        }
+
+        return ExitCodes.Success;
     }
 
     private static PolicyRegistry? LoadRegistry(string? path, TextWriter error)
@@ -250,7 +256,7 @@ internal static class EligibilityCommand
             string index = item.RecordNumber.ToString(CultureInfo.InvariantCulture);
             if (item.Value is EligibilityDecision decision)
             {
-                table.AddRow(index, decision.ApplicationId, Outcome(decision), $"{decision.PolicyId} v{decision.PolicyVersion}", Why(decision));
+                table.AddRow(index, decision.ApplicationId, decision.DescribeOutcome(), $"{decision.PolicyId} v{decision.PolicyVersion}", decision.Summary());
                 if (explain)
                 {
                     decisions.Add(decision);
@@ -279,8 +285,10 @@ internal static class EligibilityCommand
     /// <summary>Writes a decision's outcome and its explanation, rule by rule.</summary>
     internal static void WriteExplanation(TextWriter output, EligibilityDecision decision)
     {
-        output.WriteLine(CliText.Escape($"{decision.ApplicationId}: {Outcome(decision)} under {decision.PolicyId} v{decision.PolicyVersion}, as of {Iso(decision.AsOf)}"));
-        WriteResult(output, decision.Explanation, 1);
+        foreach (string line in decision.ToLines())
+        {
+            output.WriteLine(CliText.Escape(line));
+        }
     }
 
     /// <summary>Writes the results of a batch and its summary as one JSON document.</summary>
@@ -391,45 +399,6 @@ internal static class EligibilityCommand
             WriteRule(output, child, depth + 1);
         }
     }
-
-    private static void WriteResult(TextWriter output, CriterionResult result, int depth)
-    {
-        string mark = result.Outcome switch
-        {
-            CriterionOutcome.Pass => "pass",
-            CriterionOutcome.Fail => "FAIL",
-            _ => "????",
-        };
-        output.WriteLine(CliText.Escape($"{new string(' ', depth * 2)}[{mark}] {result.Code} ({result.Reason}): {result.Message}"));
-        foreach (CriterionResult child in result.Results)
-        {
-            WriteResult(output, child, depth + 1);
-        }
-    }
-
-    private static string Outcome(EligibilityDecision decision) => decision.Outcome switch
-    {
-        EligibilityOutcome.Eligible => "eligible",
-        EligibilityOutcome.Ineligible => decision.EligibleFrom is LocalDate from ? $"ineligible (eligible from {Iso(from)})" : "ineligible",
-        _ => "incomplete",
-    };
-
-    private static string Why(EligibilityDecision decision)
-    {
-        if (decision.Outcome == EligibilityOutcome.Eligible)
-        {
-            return decision.Explanation.Message;
-        }
-
-        CriterionOutcome wanted = decision.Outcome == EligibilityOutcome.Ineligible ? CriterionOutcome.Fail : CriterionOutcome.Undecided;
-        return string.Join("; ", Causes(decision.Explanation, wanted).Select(r => r.Reason).Distinct());
-    }
-
-    /// <summary>The criteria that gave a combining rule its outcome: its children with that outcome, down to the criteria (a not is reported as itself).</summary>
-    private static IEnumerable<CriterionResult> Causes(CriterionResult result, CriterionOutcome outcome) =>
-        result.Kind is RuleKind.All or RuleKind.Any
-            ? result.Results.Where(r => r.Outcome == outcome).SelectMany(r => Causes(r, outcome))
-            : [result];
 
     private static LocalDate? ParseOptionalDate(ArgumentResult result)
     {

@@ -26,36 +26,44 @@ internal static class HolidaysCommand
         {
             year, format, calendarFile, division,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
-            if (calendar is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            int value = parseResult.GetValue(year);
-            if (calendar.GetWholeYears() is not (int first, int last) || value < first || value > last)
-            {
-                error.WriteLine($"upon: the {calendar.Id} calendar covers {Describe(calendar.Coverage)}; {value} is not a whole year within it.");
-                return ExitCodes.Usage;
-            }
-
-            HolidayList list = HolidayList.For(calendar, new DateInterval(new LocalDate(value, 1, 1), new LocalDate(value, 12, 31)));
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                output.WriteLine(UponJson.Serialize(list, writeIndented: true));
-            }
-            else
-            {
-                WriteTable(output, list, value);
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parseResult => ShowHolidays(parseResult, year, format, calendarFile, division));
         return command;
+    }
+
+    /// <summary>Runs <c>upon holidays</c>.</summary>
+    private static int ShowHolidays(
+        ParseResult parseResult,
+        Argument<int> year,
+        Option<string> format,
+        Option<string?> calendarFile,
+        Option<string> division)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
+        if (calendar is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        int value = parseResult.GetValue(year);
+        if (calendar.GetWholeYears() is not (int first, int last) || value < first || value > last)
+        {
+            error.WriteLine($"upon: the {calendar.Id} calendar covers {Describe(calendar.Coverage)}; {value} is not a whole year within it.");
+            return ExitCodes.Usage;
+        }
+
+        HolidayList list = HolidayList.For(calendar, new DateInterval(new LocalDate(value, 1, 1), new LocalDate(value, 12, 31)));
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            output.WriteLine(UponJson.Serialize(list, writeIndented: true));
+        }
+        else
+        {
+            WriteTable(output, list, value);
+        }
+
+        return ExitCodes.Success;
     }
 
     internal static string Describe(DateInterval coverage) =>

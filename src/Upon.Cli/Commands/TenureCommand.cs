@@ -22,7 +22,6 @@ internal static class TenureCommand
     private const string Kind = "kind";
     private const string StartYear = "start-year";
     private const string StartFinancialYear = "start-financial-year";
-    private static readonly int[] SurvivalMonths = [12, 24, 36];
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -66,93 +65,111 @@ internal static class TenureCommand
         {
             file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(parseResult => MeasureTenure(parseResult, file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format));
+        return command;
+    }
+
+    /// <summary>Runs <c>upon tenure</c>.</summary>
+    private static int MeasureTenure(
+        ParseResult parseResult,
+        Argument<FileInfo> file,
+        Option<LocalDate?> asOf,
+        Option<string> method,
+        Option<DateInterval?> window,
+        Option<LocalDate?> from,
+        Option<LocalDate?> to,
+        Option<LocalDate?> on,
+        Option<int> horizon,
+        Option<string?> by,
+        Option<FileInfo?> svg,
+        Option<FileInfo?> register,
+        Option<bool> includeInterim,
+        Option<string> onError,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        LocalDate date = parseResult.GetValue(asOf)!.Value;
+        string measure = parseResult.GetValue(method)!;
+        DateInterval? given = parseResult.GetValue(window);
+        LocalDate? first = parseResult.GetValue(from);
+        LocalDate? last = parseResult.GetValue(to);
+        LocalDate? day = parseResult.GetValue(on);
+        int months = parseResult.GetValue(horizon);
+        FileInfo? chart = parseResult.GetValue(svg);
+        string? key = parseResult.GetValue(by);
+        if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
+            ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
+            ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
+            ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
+            ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
         {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            LocalDate date = parseResult.GetValue(asOf)!.Value;
-            string measure = parseResult.GetValue(method)!;
-            DateInterval? given = parseResult.GetValue(window);
-            LocalDate? first = parseResult.GetValue(from);
-            LocalDate? last = parseResult.GetValue(to);
-            LocalDate? day = parseResult.GetValue(on);
-            int months = parseResult.GetValue(horizon);
-            FileInfo? chart = parseResult.GetValue(svg);
-            string? key = parseResult.GetValue(by);
-            if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
-                ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
-                ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
-                ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
-                ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
+            error.WriteLine($"upon: {usage}");
+            return ExitCodes.Usage;
+        }
+
+        (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
+            parseResult.GetValue(file)!, parseResult.GetValue(register), date, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
+        if (input is null)
+        {
+            return exitCode;
+        }
+
+        DateInterval? span = null;
+        if (measure != InPost)
+        {
+            LocalDate start = given?.Start ?? first ?? input.EarliestStart ?? date;
+            LocalDate end = given?.End ?? last ?? date;
+            if (end < start)
             {
-                error.WriteLine($"upon: {usage}");
+                error.WriteLine($"upon: the window would end ({CliText.Iso(end)}) before it starts ({CliText.Iso(start)}).");
                 return ExitCodes.Usage;
             }
 
-            (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
-                parseResult.GetValue(file)!, parseResult.GetValue(register), date, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
-            if (input is null)
-            {
-                return exitCode;
-            }
+            span = new DateInterval(start, end);
+        }
 
-            DateInterval? span = null;
-            if (measure != InPost)
+        bool lookThrough = !parseResult.GetValue(includeInterim);
+        List<TenureReportGroup> groups;
+        TenureReportLogRank? logRank = null;
+        if (measure == KaplanMeierMethod && key is not null)
+        {
+            StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
+            groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months))];
+            logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? TenureReportLogRank.Of(test) : null;
+            if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
             {
-                LocalDate start = given?.Start ?? first ?? input.EarliestStart ?? date;
-                LocalDate end = given?.End ?? last ?? date;
-                if (end < start)
-                {
-                    error.WriteLine($"upon: the window would end ({CliText.Iso(end)}) before it starts ({CliText.Iso(start)}).");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Failure;
+            }
+        }
+        else if (measure == KaplanMeierMethod)
+        {
+            KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
+            groups = [TenureReportGroup.FromCurve(All, curve, months)];
+            if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
+            {
+                return ExitCodes.Failure;
+            }
+        }
+        else
+        {
+            groups = [TenureReportGroup.FromSummary(All, measure == Completed
+                ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
+                : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
+        }
 
-                span = new DateInterval(start, end);
-            }
-
-            bool lookThrough = !parseResult.GetValue(includeInterim);
-            List<TenureGroup> groups;
-            LogRankRow? logRank = null;
-            if (measure == KaplanMeierMethod && key is not null)
-            {
-                StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
-                groups = [.. strata.Strata.Select(s => KaplanMeierGroup(s.Key, s.Curve, months))];
-                logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? new LogRankRow(test.ChiSquare, test.DegreesOfFreedom, test.PValue) : null;
-                if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
-                {
-                    return ExitCodes.Failure;
-                }
-            }
-            else if (measure == KaplanMeierMethod)
-            {
-                KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
-                groups = [KaplanMeierGroup(All, curve, months)];
-                if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
-                {
-                    return ExitCodes.Failure;
-                }
-            }
-            else
-            {
-                groups = [SummaryGroup(All, measure == Completed
-                    ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
-                    : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
-            }
-
-            TenureReport report = new(
-                measure,
-                date,
-                measure == InPost ? day ?? date : null,
-                span,
-                lookThrough,
-                key,
-                measure == KaplanMeierMethod ? months : null,
-                InputSummary.Of(input),
-                groups,
-                logRank);
-            return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TenureReport, WriteTable);
-        });
-        return command;
+        TenureReport report = new(
+            measure,
+            date,
+            measure == InPost ? day ?? date : null,
+            span,
+            lookThrough,
+            key,
+            measure == KaplanMeierMethod ? months : null,
+            WorkforceInputText.Summarize(input),
+            groups,
+            logRank);
+        return WorkforceReportJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceReportJsonContext.Indented.TenureReport, WriteTable);
     }
 
     private static string? CheckUsage(string method, DateInterval? window, LocalDate? from, LocalDate? to, LocalDate asOf, int horizon)
@@ -196,36 +213,6 @@ internal static class TenureCommand
         TimeUnitDivisor = TenureMeasures.DaysPerMonth,
     };
 
-    private static TenureGroup SummaryGroup(string name, TenureSummary summary) =>
-        new(name, summary.Count, summary.MeanMonths, summary.MedianMonths, null, null, null, null, null);
-
-    private static TenureGroup KaplanMeierGroup(string name, KaplanMeierCurve curve, int horizonMonths)
-    {
-        List<SurvivalRow> survival = [];
-        foreach (int months in SurvivalMonths)
-        {
-            if (curve.SurvivalAt(months * TenureMeasures.DaysPerMonth) is SurvivalEstimate at)
-            {
-                survival.Add(new SurvivalRow(months, at.AtRisk, at.Survival, WorkforceJsonContext.Finite(at.StandardError * at.Survival), WorkforceJsonContext.Finite(at.Lower), WorkforceJsonContext.Finite(at.Upper)));
-            }
-        }
-
-        // Without records the curve is empty and its area is the whole horizon: no estimate, not a mean of the horizon.
-        RestrictedMean? mean = curve.RecordCount == 0 ? null : curve.RestrictedMeanTo(horizonMonths * TenureMeasures.DaysPerMonth);
-        return new TenureGroup(
-            name,
-            null,
-            null,
-            null,
-            curve.RecordCount,
-            curve.EventCount,
-            survival,
-            new MedianRow(InMonths(curve.Median.Estimate), InMonths(curve.Median.Lower), InMonths(curve.Median.Upper)),
-            mean is RestrictedMean m ? new RestrictedMeanRow(horizonMonths, m.Mean / TenureMeasures.DaysPerMonth, m.StandardError / TenureMeasures.DaysPerMonth) : null);
-    }
-
-    private static double? InMonths(double? days) => days / TenureMeasures.DaysPerMonth;
-
     private static void WriteTable(TextWriter output, TenureReport report)
     {
         string holders = report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders";
@@ -236,7 +223,7 @@ internal static class TenureCommand
             _ => $"DCS tenure, time in post of the holders in post on {CliText.Iso(report.On!.Value)} (ADCS's average tenure)",
         };
         output.WriteLine($"{title}, {holders}, as of {CliText.Iso(report.AsOf)}");
-        report.Input.Write(output);
+        WorkforceInputText.Write(output, report.Input);
         if (report.Method == KaplanMeierMethod)
         {
             WriteKaplanMeier(output, report.Groups, report.LogRank, report.HorizonMonths!.Value);
@@ -246,7 +233,7 @@ internal static class TenureCommand
         bool named = report.Groups.Count > 1 || report.Groups[0].Group != All;
         string[] headers = [report.Method == Completed ? "Tenures ended" : "Holders in post", "Mean, months", "Median, months"];
         TextTable table = new(named ? ["Group", .. headers] : headers);
-        foreach (TenureGroup group in report.Groups)
+        foreach (TenureReportGroup group in report.Groups)
         {
             string[] cells = [Integer(group.Count ?? 0), Months(group.MeanMonths), Months(group.MedianMonths)];
             table.AddRow(named ? [group.Group, .. cells] : cells);
@@ -255,7 +242,7 @@ internal static class TenureCommand
         table.Write(output);
     }
 
-    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureGroup> groups, LogRankRow? logRank, int horizon)
+    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureReportGroup> groups, TenureReportLogRank? logRank, int horizon)
     {
         bool named = groups.Count != 1 || groups[0].Group != All;
         if (groups.Count == 0)
@@ -264,16 +251,16 @@ internal static class TenureCommand
             output.WriteLine();
         }
 
-        foreach (TenureGroup group in groups)
+        foreach (TenureReportGroup group in groups)
         {
             long records = group.Records ?? 0;
             long events = group.Events ?? 0;
             output.WriteLine($"{(named ? group.Group + ": " : string.Empty)}{CliText.Count((int)records, "spell")}, {Integer(events)} ended, {Integer(records - events)} still in post at the window's end");
             TextTable table = new("Measure", "Estimate", "Std. error", "95% CI");
-            foreach (int months in SurvivalMonths)
+            foreach (int months in TenureReportGroup.SurvivalMonths)
             {
-                SurvivalRow? row = null;
-                foreach (SurvivalRow candidate in group.Survival!)
+                TenureReportSurvival? row = null;
+                foreach (TenureReportSurvival candidate in group.Survival!)
                 {
                     row = candidate.Months == months ? candidate : row;
                 }
@@ -281,9 +268,9 @@ internal static class TenureCommand
                 table.AddRow($"In post after {months} months", row is null ? "-" : Percent(row.Survival), row?.StandardError is double se ? Percent(se) : "-", row is null ? "-" : $"{Percent(row.Lower)} to {Percent(row.Upper)}");
             }
 
-            MedianRow median = group.Median!;
+            TenureReportMedian median = group.Median!;
             table.AddRow("Median tenure (months)", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}");
-            RestrictedMeanRow? mean = group.RestrictedMean;
+            TenureReportRestrictedMean? mean = group.RestrictedMean;
             table.AddRow($"Restricted mean to {horizon} months (months)", Months(mean?.Months), Months(mean?.StandardError), "-");
             table.Write(output);
             output.WriteLine();

@@ -41,78 +41,95 @@ internal static class TurnoverCommand
         {
             file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(parseResult => MeasureTurnover(parseResult, file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format));
+        return command;
+    }
+
+    /// <summary>Runs <c>upon turnover</c>.</summary>
+    private static int MeasureTurnover(
+        ParseResult parseResult,
+        Argument<FileInfo> file,
+        Option<FileInfo?> register,
+        Option<string> by,
+        Option<int?> from,
+        Option<int?> to,
+        Option<LocalDate?> end,
+        Option<bool> includeInterim,
+        Option<LocalDate?> asOf,
+        Option<LocalDate?> historyFrom,
+        Option<string> onError,
+        Option<FileInfo?> svg,
+        Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        LocalDate today = parseResult.GetValue(asOf) ?? WorkforceOptions.Today();
+        string periods = parseResult.GetValue(by)!;
+        int? first = parseResult.GetValue(from);
+        int? last = parseResult.GetValue(to);
+        LocalDate? rollingEnd = parseResult.GetValue(end);
+        FileInfo? chart = parseResult.GetValue(svg);
+        if ((CheckUsage(periods, first, last, rollingEnd, today) ?? WorkforceOptions.CheckSvg(chart)) is string usage)
         {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            LocalDate today = parseResult.GetValue(asOf) ?? WorkforceOptions.Today();
-            string periods = parseResult.GetValue(by)!;
-            int? first = parseResult.GetValue(from);
-            int? last = parseResult.GetValue(to);
-            LocalDate? rollingEnd = parseResult.GetValue(end);
-            FileInfo? chart = parseResult.GetValue(svg);
-            if ((CheckUsage(periods, first, last, rollingEnd, today) ?? WorkforceOptions.CheckSvg(chart)) is string usage)
+            error.WriteLine($"upon: {usage}");
+            return ExitCodes.Usage;
+        }
+
+        (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
+            parseResult.GetValue(file)!, parseResult.GetValue(register), today, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
+        if (input is null)
+        {
+            return exitCode;
+        }
+
+        bool lookThrough = !parseResult.GetValue(includeInterim);
+        LocalDate? history = parseResult.GetValue(historyFrom);
+        List<Turnover> turnovers;
+        List<string> labels;
+        if (periods == Rolling)
+        {
+            DateInterval months = TurnoverPeriods.Rolling12Months(rollingEnd ?? today);
+            turnovers = [Turnover.Measure(input.Appointments, input.Register, months, lookThrough, history)];
+            labels = [$"{CliText.Iso(months.Start)} to {CliText.Iso(months.End)}"];
+        }
+        else
+        {
+            bool financial = periods == FinancialYear;
+            YearBasis basis = financial ? YearBasis.Financial : YearBasis.Calendar;
+            int lastYear = last ?? TurnoverPeriods.LastWholeYear(basis, today);
+            int firstYear = first ?? (input.EarliestStart is LocalDate earliest ? TurnoverPeriods.YearContaining(basis, earliest) : lastYear);
+            if (lastYear < firstYear)
             {
-                error.WriteLine($"upon: {usage}");
+                error.WriteLine($"upon: {NoWholeYear(financial, firstYear, today)}");
                 return ExitCodes.Usage;
             }
 
-            (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
-                parseResult.GetValue(file)!, parseResult.GetValue(register), today, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
-            if (input is null)
-            {
-                return exitCode;
-            }
+            IEnumerable<int> years = Enumerable.Range(firstYear, lastYear - firstYear + 1);
+            turnovers = financial
+                ? [.. Turnover.ByFinancialYear(input.Appointments, input.Register, firstYear, lastYear, lookThrough, history)]
+                : [.. years.Select(year => Turnover.Measure(input.Appointments, input.Register, TurnoverPeriods.CalendarYear(year), lookThrough, history))];
+            labels = [.. years.Select(year => TurnoverSeries.Label(basis, year))];
+        }
 
-            bool lookThrough = !parseResult.GetValue(includeInterim);
-            LocalDate? history = parseResult.GetValue(historyFrom);
-            List<Turnover> turnovers;
-            List<string> labels;
-            if (periods == Rolling)
-            {
-                DateInterval months = TurnoverPeriods.Rolling12Months(rollingEnd ?? today);
-                turnovers = [Turnover.Measure(input.Appointments, input.Register, months, lookThrough, history)];
-                labels = [$"{CliText.Iso(months.Start)} to {CliText.Iso(months.End)}"];
-            }
-            else
-            {
-                bool financial = periods == FinancialYear;
-                int lastYear = last ?? LastWholeYear(financial, today);
-                int firstYear = first ?? (input.EarliestStart is LocalDate earliest ? YearOf(financial, earliest) : lastYear);
-                if (lastYear < firstYear)
-                {
-                    error.WriteLine($"upon: {NoWholeYear(financial, firstYear, today)}");
-                    return ExitCodes.Usage;
-                }
+        List<TurnoverReportPeriod> rows = [.. labels.Zip(turnovers, TurnoverReportPeriod.Of)];
+        ChartSeries rates = ChartSeries.ChangeRates("Changes per authority", turnovers);
+        if (!WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
+        {
+            Title = $"DCS changes per authority by {Describe(periods)}",
+            YAxisLabel = "Changes per authority",
+        }), error))
+        {
+            return ExitCodes.Failure;
+        }
 
-                IEnumerable<int> years = Enumerable.Range(firstYear, lastYear - firstYear + 1);
-                turnovers = financial
-                    ? [.. Turnover.ByFinancialYear(input.Appointments, input.Register, firstYear, lastYear, lookThrough, history)]
-                    : [.. years.Select(year => Turnover.Measure(input.Appointments, input.Register, TurnoverPeriods.CalendarYear(year), lookThrough, history))];
-                labels = [.. years.Select(year => TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year))];
-            }
-
-            List<TurnoverRow> rows = [.. labels.Zip(turnovers, Row)];
-            ChartSeries rates = ChartSeries.ChangeRates("Changes per authority", turnovers);
-            if (!WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
-            {
-                Title = $"DCS changes per authority by {Describe(periods)}",
-                YAxisLabel = "Changes per authority",
-            }), error))
-            {
-                return ExitCodes.Failure;
-            }
-
-            TurnoverReport report = new(
-                periods,
-                today,
-                lookThrough,
-                InputSummary.Of(input),
-                rows,
-                periods == Rolling ? [] : Notes(turnovers));
-            return WorkforceJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceJsonContext.Indented.TurnoverReport, WriteTable);
-        });
-        return command;
+        TurnoverReport report = new(
+            periods,
+            today,
+            lookThrough,
+            WorkforceInputText.Summarize(input),
+            rows,
+            periods == Rolling ? [] : TurnoverSeries.Notes(turnovers));
+        return WorkforceReportJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceReportJsonContext.Indented.TurnoverReport, WriteTable);
     }
 
     private static string? CheckUsage(string periods, int? first, int? last, LocalDate? rollingEnd, LocalDate asOf)
@@ -146,48 +163,24 @@ internal static class TurnoverCommand
             return $"--to ({b.ToString(CultureInfo.InvariantCulture)}) is before --from ({a.ToString(CultureInfo.InvariantCulture)}).";
         }
 
-        if (last is int year && (financial ? TurnoverPeriods.FinancialYear(year) : TurnoverPeriods.CalendarYear(year)).End > asOf)
+        YearBasis basis = financial ? YearBasis.Financial : YearBasis.Calendar;
+        if (last is int year && TurnoverPeriods.Year(basis, year).End > asOf)
         {
-            string label = TurnoverSeries.Label(financial ? YearBasis.Financial : YearBasis.Calendar, year);
-            return $"{label} ends after the as-of date ({CliText.Iso(asOf)}); turnover is measured over whole periods up to it.";
+            return $"{TurnoverSeries.Label(basis, year)} ends after the as-of date ({CliText.Iso(asOf)}); turnover is measured over whole periods up to it.";
         }
 
-        return first is int from && last is null && LastWholeYear(financial, asOf) < from ? NoWholeYear(financial, from, asOf) : null;
+        return first is int from && last is null && TurnoverPeriods.LastWholeYear(basis, asOf) < from ? NoWholeYear(financial, from, asOf) : null;
     }
 
     private static string NoWholeYear(bool financial, int firstYear, LocalDate asOf) =>
         $"no whole {(financial ? "financial" : "calendar")} year from {firstYear.ToString(CultureInfo.InvariantCulture)} ends by the as-of date {CliText.Iso(asOf)}.";
 
-    private static int LastWholeYear(bool financial, LocalDate asOf)
-    {
-        DateInterval containing = financial ? TurnoverPeriods.FinancialYearContaining(asOf) : TurnoverPeriods.CalendarYear(asOf.Year);
-        int year = YearOf(financial, asOf);
-        return containing.End == asOf ? year : year - 1;
-    }
-
-    private static int YearOf(bool financial, LocalDate date) =>
-        financial ? TurnoverPeriods.FinancialYearContaining(date).Start.Year : date.Year;
-
-    private static TurnoverRow Row(string label, Turnover turnover) => new(
-        label,
-        turnover.Period,
-        turnover.AuthorityCount,
-        turnover.Changes,
-        turnover.AuthoritiesWithChange,
-        turnover.ChangesOutsideRegister,
-        turnover.ChangeRate,
-        turnover.AuthorityChangeRate,
-        new StabilityRow(turnover.Stability.From, turnover.Stability.To, turnover.Stability.Eligible, turnover.Stability.Stable, turnover.Stability.Value),
-        new OriginsRow(turnover.HistoryFrom, turnover.Origins.FirstTime, turnover.Origins.Moves, turnover.Origins.Returns, turnover.Origins.Unknown),
-        turnover.NewPermanent,
-        turnover.InterimAppointments);
-
     private static void WriteTable(TextWriter output, TurnoverReport report)
     {
         output.WriteLine($"DCS turnover by {Describe(report.By)}, {(report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(report.AsOf)}");
-        report.Input.Write(output);
+        WorkforceInputText.Write(output, report.Input);
         TextTable table = new("Period", "Authorities", "Changes", "With a change", "Change rate", "Authority change rate", "Stability");
-        foreach (TurnoverRow row in report.Periods)
+        foreach (TurnoverReportPeriod row in report.Periods)
         {
             table.AddRow(
                 row.Label,
@@ -202,7 +195,7 @@ internal static class TurnoverCommand
         table.Write(output);
         output.WriteLine();
         TextTable origins = new("Period", "First-time DCSs", "Moves", "Returns", "Unknown", "New permanent", "Interim appointments");
-        foreach (TurnoverRow row in report.Periods)
+        foreach (TurnoverReportPeriod row in report.Periods)
         {
             origins.AddRow(row.Label, Number(row.Origins.FirstTime), Number(row.Origins.Moves), Number(row.Origins.Returns), Number(row.Origins.Unknown), Number(row.NewPermanent), Number(row.InterimAppointments));
         }
@@ -228,42 +221,6 @@ internal static class TurnoverCommand
         output.WriteLine($"Origins: a first DCS post, a move from another authority, a return to the same post, or unknown (in post when the records begin, {CliText.Iso(report.Periods[0].Origins.HistoryFrom)}).");
         output.WriteLine("Change rate: changes / authorities. Authority change rate: authorities with a change / authorities.");
         output.WriteLine("Stability: authorities whose DCS a year before the period's end is still in post at its end.");
-    }
-
-    /// <summary>"Lowest since" and "highest since" notes on the last year's rates, where it is a record or the first such value for more than a year.</summary>
-    private static List<string> Notes(List<Turnover> turnovers)
-    {
-        List<string> notes = [];
-        if (turnovers.Count < 3)
-        {
-            return notes;
-        }
-
-        foreach ((string name, TurnoverMeasure measure) in new[] { ("change rate", TurnoverMeasure.ChangeRate), ("authority change rate", TurnoverMeasure.AuthorityChangeRate), ("stability index", TurnoverMeasure.StabilityIndex) })
-        {
-            TurnoverSeries series = TurnoverSeries.Of(turnovers, measure);
-            int year = series.Points[^1].Year;
-            if (series.ValueIn(year) is not double value)
-            {
-                continue;
-            }
-
-            int? lowest = series.LowestSince(year);
-            int? highest = series.HighestSince(year);
-            string first = series.YearLabel(series.Points[0].Year);
-            string? note = lowest is null && highest is null ? null
-                : lowest is null ? $"the lowest since the series began in {first}"
-                : highest is null ? $"the highest since the series began in {first}"
-                : lowest < year - 1 ? $"the lowest since {series.YearLabel(lowest.Value)}"
-                : highest < year - 1 ? $"the highest since {series.YearLabel(highest.Value)}"
-                : null;
-            if (note is not null)
-            {
-                notes.Add($"{series.YearLabel(year)}: the {name}, {Percent(value)}, is {note}.");
-            }
-        }
-
-        return notes;
     }
 
     private static string Describe(string periods) => periods switch

@@ -23,44 +23,53 @@ internal static class WorkdaysCommand
         {
             from, to, format, calendarFile, division,
         };
-        command.SetAction(parseResult =>
-        {
-            TextWriter output = parseResult.InvocationConfiguration.Output;
-            TextWriter error = parseResult.InvocationConfiguration.Error;
-            LocalDate start = parseResult.GetValue(from);
-            LocalDate end = parseResult.GetValue(to);
-            if (end < start)
-            {
-                error.WriteLine($"upon: TO ({Iso(end)}) is before FROM ({Iso(start)}).");
-                return ExitCodes.Usage;
-            }
-
-            HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
-            if (calendar is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            DateInterval interval = new(start, end);
-            if (!calendar.Coverage.Contains(interval))
-            {
-                error.WriteLine($"upon: the {calendar.Id} calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
-                return ExitCodes.Usage;
-            }
-
-            WorkingDaySummary summary = new WorkingDayCalendar(calendar).Summarize(interval);
-            if (parseResult.GetValue(format) == CommonOptions.Json)
-            {
-                output.WriteLine(UponJson.Serialize(summary, writeIndented: true));
-            }
-            else
-            {
-                WriteTable(output, calendar.Id, summary);
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parseResult => CountWorkdays(parseResult, from, to, format, calendarFile, division));
         return command;
+    }
+
+    /// <summary>Runs <c>upon workdays</c>.</summary>
+    private static int CountWorkdays(
+        ParseResult parseResult,
+        Argument<LocalDate> from,
+        Argument<LocalDate> to,
+        Option<string> format,
+        Option<string?> calendarFile,
+        Option<string> division)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        LocalDate start = parseResult.GetValue(from);
+        LocalDate end = parseResult.GetValue(to);
+        if (end < start)
+        {
+            error.WriteLine($"upon: TO ({Iso(end)}) is before FROM ({Iso(start)}).");
+            return ExitCodes.Usage;
+        }
+
+        HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
+        if (calendar is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        DateInterval interval = new(start, end);
+        if (!calendar.Coverage.Contains(interval))
+        {
+            error.WriteLine($"upon: the {calendar.Id} calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
+            return ExitCodes.Usage;
+        }
+
+        WorkingDaySummary summary = new WorkingDayCalendar(calendar).Summarize(interval);
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            output.WriteLine(UponJson.Serialize(summary, writeIndented: true));
+        }
+        else
+        {
+            WriteTable(output, calendar.Id, summary);
+        }
+
+        return ExitCodes.Success;
     }
 
     private static string Iso(LocalDate date) => CliText.Iso(date);

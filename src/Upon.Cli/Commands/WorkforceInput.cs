@@ -144,8 +144,9 @@ internal static class WorkforceOptions
             return (null, ExitCodes.Failure);
         }
 
-        // Standard input is not read whole: the bytes looked at to tell JSON from CSV are put back in front.
-        using Stream stream = Sniffed(file, opened, out bool json);
+        // By extension, else by the first significant byte; standard input is not read whole (WorkforceFormat).
+        using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
+        bool json = format == WorkforceFileFormat.Json;
 
         AuthorityRegister? fromFile = null;
         if (registerFile is not null)
@@ -165,7 +166,7 @@ internal static class WorkforceOptions
             ? AppointmentValidation.Validate(Naming(records, named), asOf)
             : AppointmentValidation.Validate(records, fromFile, asOf);
 
-        AuthorityRegister register = fromFile ?? new AuthorityRegister(named.Select(code => new Authority(code, code, "unknown", LocalDate.MinIsoValue)));
+        AuthorityRegister register = fromFile ?? AuthorityRegister.FromAuthorityCodes(named);
         if (!result.Reported.IsEmpty)
         {
             bool fatal = result.Reported[0].RecordNumber == 0;
@@ -200,8 +201,8 @@ internal static class WorkforceOptions
                 return null;
             }
 
-            using Stream stream = Sniffed(file, opened, out bool json);
-            result = json ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
+            using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
+            result = format == WorkforceFileFormat.Json ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
         }
 
         if (result.IsValid)
@@ -224,36 +225,6 @@ internal static class WorkforceOptions
                 error.WriteLine($"  record {number.ToString(CultureInfo.InvariantCulture)}: {CliText.Describe(problem)}");
             }
         }
-    }
-
-    /// <summary>
-    /// Tells whether the file holds JSON, by extension or else by its first significant character, and returns the
-    /// stream to read it from: the bytes looked at are replayed in front, so standard input is never read whole.
-    /// </summary>
-    private static Stream Sniffed(FileInfo file, Stream stream, out bool json)
-    {
-        string extension = file.Extension.ToLowerInvariant();
-        if (extension is ".csv" or ".json" or ".jsonl" or ".ndjson")
-        {
-            json = extension != ".csv";
-            return stream;
-        }
-
-        // The first significant byte tells: '[' or '{' is JSON, anything else CSV. The bytes read to find it are replayed.
-        List<byte> head = [];
-        int b;
-        do
-        {
-            b = stream.ReadByte();
-            if (b >= 0)
-            {
-                head.Add((byte)b);
-            }
-        }
-        while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
-
-        json = b is '[' or '{';
-        return new ReplayedStream([.. head], stream);
     }
 
     /// <summary>Passes <paramref name="records"/> on, adding to <paramref name="codes"/> each authority code a readable record names, once, in the order first named.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using Ardalis.GuardClauses;
 using Upon.Core.Guards;
@@ -137,4 +138,10 @@ public sealed class Apportionment
         // The three low words hold the 96-bit magnitude as unsigned integers: reinterpret, do not convert.
         return (new BigInteger(unchecked((uint)bits[2])) << 64) | (new BigInteger(unchecked((uint)bits[1])) << 32) | new BigInteger(unchecked((uint)bits[0]));
     }
+
+    /// <summary>Says what the apportionment gives: for example <c>35 places apportioned by largest remainder: 12, 12, 11</c>.</summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Total} places apportioned by largest remainder: {string.Join(", ", Places)}");
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Upon.Core.Guards;
 
@@ -173,4 +174,13 @@ public sealed class CohortSplit
 
         return null;
     }
+
+    /// <summary>
+    /// Says what the split is: for example <c>60 participants in 2 cohorts (30, 30) and 8 sets</c>, or, when there is
+    /// none, <c>No split of 7 participants: </c> followed by <see cref="Reason"/>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => IsFeasible
+        ? string.Create(CultureInfo.InvariantCulture, $"{Participants} participants in {Cohorts.Length} {(Cohorts.Length == 1 ? "cohort" : "cohorts")} ({string.Join(", ", Cohorts.Select(c => c.Participants))}) and {SetCount} {(SetCount == 1 ? "set" : "sets")}")
+        : string.Create(CultureInfo.InvariantCulture, $"No split of {Participants} participants: {Reason}");
 }

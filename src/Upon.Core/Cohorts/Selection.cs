@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using Ardalis.GuardClauses;
 using Upon.Core.Eligibility;
 using Upon.Core.Guards;
@@ -294,4 +295,13 @@ public sealed class Selection
             return byFlag != 0 ? byFlag : Lottery.CompareTo(other.Lottery);
         }
     }
+
+    /// <summary>
+    /// Says what the selection decided: for example <c>60 candidates for 35 places: 35 selected, 10 on the waiting
+    /// list, 15 not selected</c>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Outcomes.Length} candidates for {Capacity} places: {Selected.Length} selected, {WaitingList.Length} on the waiting list, {Outcomes.Length - Selected.Length - WaitingList.Length} not selected");
 }

@@ -448,4 +448,13 @@ public sealed class SetAllocation
 
         return new SetAllocation(split, seed, sets.MoveToImmutable(), minimumClashes, backgroundCount, evenlySpread, 1m - (totalDistance / (2m * n * n)));
     }
+
+    /// <summary>
+    /// Says what the allocation is: for example <c>4 sets (8, 8, 7, 7), 0 authority clashes (the fewest possible: 0)</c>,
+    /// or, when there is none, <c>No allocation: </c> followed by <see cref="Reason"/>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => IsFeasible
+        ? string.Create(CultureInfo.InvariantCulture, $"{Sets.Length} sets ({string.Join(", ", Split.Sizes)}), {AuthorityClashes} authority clashes (the fewest possible: {MinimumAuthorityClashes})")
+        : $"No allocation: {Reason}";
 }

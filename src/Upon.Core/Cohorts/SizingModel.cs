@@ -28,7 +28,7 @@ namespace Upon.Core.Cohorts;
 /// <para>Arithmetic is in <see cref="decimal"/>, exact except for the division by the appointment probability
 /// (28 significant digits). Equality is by value. Instances are immutable and safe to share between threads.</para>
 /// </remarks>
-public sealed record SizingModel
+public sealed partial record SizingModel
 {
     /// <summary>The largest number of authorities accepted: 10,000.</summary>
     public const int MaxAuthorities = 10_000;

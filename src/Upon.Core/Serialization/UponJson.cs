@@ -54,6 +54,7 @@ public static class UponJson
         options.TypeInfoResolverChain.Add(UponJsonContext.Default);
         options.TypeInfoResolverChain.Add(Calendars.CalendarsJsonContext.Default);
         options.TypeInfoResolverChain.Add(Timelines.TimelinesJsonContext.Default);
+        options.TypeInfoResolverChain.Add(Workforce.WorkforceJsonContext.Default);
         return options;
     }
 

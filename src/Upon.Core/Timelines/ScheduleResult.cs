@@ -74,6 +74,17 @@ public sealed class ScheduleResult
 
         return sessions.MoveToImmutable();
     }
+
+    /// <summary>
+    /// Says what the scheduler found: for example <c>6 dates from 2021-09-01 to 2022-03-01</c>, or, when it found no
+    /// schedule, <c>No schedule (</c><see cref="FailureCode"/><c>): at most N fit</c>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => IsSuccess
+        ? Dates.IsEmpty
+            ? "No dates"
+            : string.Create(CultureInfo.InvariantCulture, $"{Dates.Length} dates from {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[0])} to {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[^1])}")
+        : string.Create(CultureInfo.InvariantCulture, $"No schedule ({FailureCode}): at most {MostThatFit} fit");
 }
 
 /// <summary>The stable codes of the reasons a <see cref="ScheduleRequest"/> cannot be met. A code never changes meaning once published.</summary>

@@ -11,7 +11,7 @@ namespace Upon.Core.Workforce;
 /// every turnover rate, since authorities merge and split (151 in 2020/21, 153 in 2023/24).
 /// </summary>
 /// <remarks>Codes are unique in a register. Instances are immutable and thread-safe; equality is by reference.</remarks>
-public sealed class AuthorityRegister
+public sealed partial class AuthorityRegister
 {
     private readonly Dictionary<string, Authority> byCode;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Upon.Core.Workforce;
 
@@ -176,4 +177,14 @@ public sealed class KaplanMeierCurve
 
         return low;
     }
+
+    /// <summary>
+    /// Says what the curve is, as R's <c>print(survfit)</c> does: the records, the events, and the median with its
+    /// confidence limits (in the curve's unit of time; <c>NA</c> where not reached), for example
+    /// <c>Kaplan–Meier curve: n = 120, events = 80, median = 912 (95% CI 850 to 1004, log)</c>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Kaplan–Meier curve: n = {RecordCount}, events = {EventCount}, median = {SurvivalText.Number(Median.Estimate)} ({ConfidenceLevel * 100:0.##}% CI {SurvivalText.Number(Median.Lower)} to {SurvivalText.Number(Median.Upper)}, {SurvivalText.Name(ConfidenceType)})");
 }

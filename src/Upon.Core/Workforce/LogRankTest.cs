@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Upon.Core.Workforce;
 
@@ -41,4 +42,13 @@ public sealed class LogRankTest<TGroup>
 
     /// <summary>Gets the p-value: the chance that a chi-square variable with <see cref="DegreesOfFreedom"/> exceeds <see cref="ChiSquare"/>, in [0, 1].</summary>
     public double PValue { get; }
+
+    /// <summary>
+    /// Says what the test found, as R's <c>print(survdiff)</c> ends: for example
+    /// <c>Log-rank test of 3 groups: chi-square = 4.12 on 2 degrees of freedom, p = 0.128</c>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture (three significant digits).</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Log-rank test of {Groups.Length} groups: chi-square = {ChiSquare:G3} on {DegreesOfFreedom} degrees of freedom, p = {PValue:G3}");
 }

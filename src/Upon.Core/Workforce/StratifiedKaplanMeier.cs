@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using Ardalis.GuardClauses;
 
 namespace Upon.Core.Workforce;
@@ -62,4 +63,13 @@ public sealed class StratifiedKaplanMeier<TKey>
         Guard.Against.Null(key);
         return byKey.TryGetValue(key, out KaplanMeierCurve? curve) ? curve : null;
     }
+
+    /// <summary>
+    /// Says what the curves are: for example <c>Kaplan–Meier curves of 3 groups: n = 200; Log-rank test of 3 groups: …</c>,
+    /// or <c>…; no log-rank test</c> when some records entered late (see <see cref="LogRank"/>).
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Kaplan–Meier curves of {Strata.Length} groups: n = {RecordCount}; {(LogRank is null ? "no log-rank test" : LogRank.ToString())}");
 }

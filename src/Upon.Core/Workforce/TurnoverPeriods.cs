@@ -51,4 +51,51 @@ public static class TurnoverPeriods
         Guard.Against.LessThan(end.Year, 2, nameof(end));
         return new DateInterval(end.PlusYears(-1).PlusDays(1), end);
     }
+
+    /// <summary>Gets a financial year (<see cref="FinancialYear"/>) or a calendar year (<see cref="CalendarYear"/>).</summary>
+    /// <param name="basis">What the year is.</param>
+    /// <param name="year">The calendar year, or the calendar year the financial year starts in; 1 to 9998.</param>
+    /// <returns>The year, both ends included.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is undefined, or <paramref name="year"/> is outside 1 to 9998.</exception>
+    public static DateInterval Year(YearBasis basis, int year)
+    {
+        CheckBasis(basis);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+        return basis == YearBasis.Financial ? FinancialYear(year) : CalendarYear(year);
+    }
+
+    /// <summary>Gets the year that contains <paramref name="date"/>: its calendar year, or the calendar year its financial year starts in (31 March 2021 is in 2020, for 2020/21).</summary>
+    /// <param name="basis">What the year is.</param>
+    /// <param name="date">The date, in the ISO calendar, from 1 April of year 1 for financial years.</param>
+    /// <returns>The year.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is undefined, or the financial year would start before year 1.</exception>
+    public static int YearContaining(YearBasis basis, LocalDate date)
+    {
+        CheckBasis(basis);
+        return basis == YearBasis.Financial ? FinancialYearContaining(date).Start.Year : date.Year;
+    }
+
+    /// <summary>
+    /// Gets the last whole year by <paramref name="asOf"/>: the latest year (of <paramref name="basis"/>) that ends on or
+    /// before it, the year containing it when it is the year's last day (31 March, 31 December), else the year before.
+    /// Turnover is measured over whole years up to the date the records are known to.
+    /// </summary>
+    /// <param name="basis">What the year is.</param>
+    /// <param name="asOf">The date the records are known to, in the ISO calendar.</param>
+    /// <returns>The year: a calendar year, or the calendar year the financial year starts in; 0 when none ends by <paramref name="asOf"/> within the calendar.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is undefined, or the financial year containing <paramref name="asOf"/> would start before year 1.</exception>
+    public static int LastWholeYear(YearBasis basis, LocalDate asOf)
+    {
+        int year = YearContaining(basis, asOf);
+        LocalDate end = basis == YearBasis.Financial ? new LocalDate(year + 1, 3, 31) : new LocalDate(year, 12, 31);
+        return end == asOf ? year : year - 1;
+    }
+
+    private static void CheckBasis(YearBasis basis)
+    {
+        if (basis is not (YearBasis.Financial or YearBasis.Calendar))
+        {
+            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The year basis must be Financial or Calendar.");
+        }
+    }
 }

@@ -20,7 +20,7 @@ namespace Upon.Core.Workforce;
 /// </para>
 /// <para>Instances are immutable and thread-safe. Equality is by reference.</para>
 /// </remarks>
-public sealed class TurnoverSeries
+public sealed partial class TurnoverSeries
 {
     private readonly Dictionary<int, double?> values;
 

@@ -79,6 +79,32 @@ public sealed class CohortDocumentSchemaTests
     }
 
     [Fact]
+    public void Candidate_NullIsAllowedWhereTheReaderTreatsItAsAbsent_AndRefusedWhereRequired()
+    {
+        JsonNode schema = Schema("cohort-candidate.schema.json");
+        HashSet<string> required = Required(schema, "candidate");
+        foreach (string name in Declared(schema, "candidate"))
+        {
+            JsonObject copy = Written(Full).AsObject();
+            copy[name] = null;
+            RecordResult<CandidateProfile> record = ReadCandidate(copy.ToJsonString());
+            bool schemaAllowsNull = AllowsNull(schema["$defs"]!["candidate"]!["properties"]![name]!);
+            if (required.Contains(name))
+            {
+                Assert.False(schemaAllowsNull, $"{name} is required: the schema must refuse null, as the reader does.");
+                Assert.Contains(record.Problems, p => p.Code == DocumentProblemCodes.Required && p.Path == "$." + name);
+            }
+            else
+            {
+                Assert.True(schemaAllowsNull, $"The reader treats \"{name}\": null as absent, but the schema refuses it.");
+                Assert.True(record.IsValid, string.Join("; ", record.Problems));
+                copy.Remove(name);
+                Assert.Equal(ReadCandidate(copy.ToJsonString()).Value, record.Value);
+            }
+        }
+    }
+
+    [Fact]
     public void Year2Example_EveryRecordIsValid_AndUsesOnlyDeclaredNames()
     {
         HashSet<string> declared = Declared(Schema("cohort-candidate.schema.json"), "candidate");
@@ -149,6 +175,15 @@ public sealed class CohortDocumentSchemaTests
         JsonArray array => array.SelectMany(References),
         _ => [],
     };
+
+    /// <summary>Whether a property's schema admits the JSON null: its type is or lists "null", or an alternative of its anyOf does.</summary>
+    private static bool AllowsNull(JsonNode property) =>
+        property["type"] switch
+        {
+            JsonValue type => (string?)type == "null",
+            JsonArray types => types.Any(t => (string?)t == "null"),
+            _ => property["anyOf"] is JsonArray alternatives && alternatives.Any(a => AllowsNull(a!)),
+        };
 
     private static HashSet<string> Declared(JsonNode schema, string def) => [.. schema["$defs"]![def]!["properties"]!.AsObject().Select(p => p.Key)];
 

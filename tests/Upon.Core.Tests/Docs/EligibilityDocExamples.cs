@@ -109,38 +109,32 @@ public class EligibilityDocExamples
         Console.WriteLine(decision);
         // W-2021-0042: Eligible under aspirant-2021-22 v1 as of 2021-06-01
 
-        List<string> lines = [];
-        void Walk(CriterionResult result, int depth)
-        {
-            lines.Add($"{new string(' ', depth * 2)}{result.Code}: {result.Outcome} ({result.Reason}) {result.Message}");
-            foreach (CriterionResult child in result.Results)
-            {
-                Walk(child, depth + 1);
-            }
-        }
-
-        Walk(decision.Explanation, 0);
-        // eligibility: Pass (all.passed) All 4 requirements met.
-        //   senior-leadership: Pass (any.passed) Met by the route "Three years' senior leadership in children's services or related sectors" (2 routes tried).
-        //     senior-leadership.local-government: Fail (experience.insufficient) 2 years 6 months of qualifying experience; 3 years required; short by 6 months.
-        //     senior-leadership.transferable: Pass (experience.sufficient) 3 years 11 months 9 days of qualifying experience; 3 years required; met.
-        //   readiness: Pass (readiness.within-window) Ready to become a DCS in 2 years 3 months; within 3 years required; met.
-        //   moral-purpose.statement: Pass (statement.present) 16 words; 1 to 500 words allowed; met.
-        //   moral-purpose.assessment: Pass (assessor.not-yet-assessed) Not yet judged by the assessors.
+        // The explanation, rule by rule, as `upon eligibility check --explain` prints it (EligibilityExplanation).
+        Console.WriteLine(decision.ToText());
+        // W-2021-0042: eligible under aspirant-2021-22 v1, as of 2021-06-01
+        //   [pass] eligibility (all.passed): All 4 requirements met.
+        //     [pass] senior-leadership (any.passed): Met by the route "Three years' senior leadership in children's services or related sectors" (2 routes tried).
+        //       [FAIL] senior-leadership.local-government (experience.insufficient): 2 years 6 months of qualifying experience; 3 years required; short by 6 months.
+        //       [pass] senior-leadership.transferable (experience.sufficient): 3 years 11 months 9 days of qualifying experience; 3 years required; met.
+        //     [pass] readiness (readiness.within-window): Ready to become a DCS in 2 years 3 months; within 3 years required; met.
+        //     [pass] moral-purpose.statement (statement.present): 16 words; 1 to 500 words allowed; met.
+        //     [pass] moral-purpose.assessment (assessor.not-yet-assessed): Not yet judged by the assessors.
         // end-snippet
         Assert.Equal(EligibilityOutcome.Eligible, decision.Outcome);
         Assert.Equal("W-2021-0042: Eligible under aspirant-2021-22 v1 as of 2021-06-01", decision.ToString());
         Assert.Equal(
             [
-                "eligibility: Pass (all.passed) All 4 requirements met.",
-                "  senior-leadership: Pass (any.passed) Met by the route \"Three years' senior leadership in children's services or related sectors\" (2 routes tried).",
-                "    senior-leadership.local-government: Fail (experience.insufficient) 2 years 6 months of qualifying experience; 3 years required; short by 6 months.",
-                "    senior-leadership.transferable: Pass (experience.sufficient) 3 years 11 months 9 days of qualifying experience; 3 years required; met.",
-                "  readiness: Pass (readiness.within-window) Ready to become a DCS in 2 years 3 months; within 3 years required; met.",
-                "  moral-purpose.statement: Pass (statement.present) 16 words; 1 to 500 words allowed; met.",
-                "  moral-purpose.assessment: Pass (assessor.not-yet-assessed) Not yet judged by the assessors.",
+                "W-2021-0042: eligible under aspirant-2021-22 v1, as of 2021-06-01",
+                "  [pass] eligibility (all.passed): All 4 requirements met.",
+                "    [pass] senior-leadership (any.passed): Met by the route \"Three years' senior leadership in children's services or related sectors\" (2 routes tried).",
+                "      [FAIL] senior-leadership.local-government (experience.insufficient): 2 years 6 months of qualifying experience; 3 years required; short by 6 months.",
+                "      [pass] senior-leadership.transferable (experience.sufficient): 3 years 11 months 9 days of qualifying experience; 3 years required; met.",
+                "    [pass] readiness (readiness.within-window): Ready to become a DCS in 2 years 3 months; within 3 years required; met.",
+                "    [pass] moral-purpose.statement (statement.present): 16 words; 1 to 500 words allowed; met.",
+                "    [pass] moral-purpose.assessment (assessor.not-yet-assessed): Not yet judged by the assessors.",
             ],
-            lines);
+            decision.ToLines().ToArray());
+        Assert.Equal(string.Join('\n', decision.ToLines()), decision.ToText());
         Assert.Equal(application, ReadWorkedExample().Application);
     }
 

@@ -54,6 +54,16 @@ public class SchemaExampleTests
     }
 
     [Fact]
+    public void EverySchema_HasAnIdOfTheSameForm_ItsAddressInTheRepository()
+    {
+        string repository = System.Xml.Linq.XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.Trim();
+        string[] files = [.. Directory.GetFiles(Repository.PathOf("docs", "schemas"), "*.schema.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+        Assert.Equal(8, files.Length);
+        Assert.All(files, file => Assert.Equal($"{repository}/blob/main/docs/schemas/{file}", (string?)Schema(file)["$id"]));
+    }
+
+    [Fact]
     public void Application_PropertyNamesAreExactlyThoseTheWriterWrites()
     {
         JsonNode written = Write(FullApplication(), FullMonitoring());

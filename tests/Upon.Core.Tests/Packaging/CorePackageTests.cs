@@ -29,12 +29,45 @@ public sealed class CorePackageTests(PackedArtifacts artifacts)
     }
 
     [Fact]
-    public void SymbolsPackage_HoldsThePdb()
+    public void Library_EmbedsItsPdb_AndNoSymbolsPackageIsBuilt()
     {
-        using ZipArchive zip = ZipFile.OpenRead(artifacts.CoreSymbols);
-        string[] entries = [.. zip.Entries.Select(e => e.FullName).Where(n => !IsPackagingMetadata(n) && !n.EndsWith(".nuspec", StringComparison.Ordinal))];
+        using ZipArchive zip = ZipFile.OpenRead(artifacts.CorePackage);
+        using MemoryStream dll = new();
+        using (Stream entry = zip.GetEntry("lib/net10.0/Upon.Core.dll")!.Open())
+        {
+            entry.CopyTo(dll);
+        }
 
-        Assert.Equal(["lib/net10.0/Upon.Core.pdb"], entries);
+        dll.Position = 0;
+        using PEReader pe = new(dll);
+        DebugDirectoryEntry embedded = Assert.Single(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+        using MetadataReaderProvider pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
+        Assert.NotEmpty(pdb.GetMetadataReader().Documents);
+        Assert.False(File.Exists(Path.ChangeExtension(artifacts.CorePackage, ".snupkg")));
+    }
+
+    [Fact]
+    public void Packing_ReportsNoPackageMissingAReadme()
+    {
+        Assert.Contains("Upon.Core." + artifacts.Version + ".nupkg", artifacts.PackOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing a readme", artifacts.PackOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Readme_LinksAreAbsolute_ToTheDeclaredRepository()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(artifacts.CorePackage);
+        using StreamReader reader = new(zip.GetEntry("README.md")!.Open());
+        string readme = reader.ReadToEnd();
+        string repository = XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.Trim();
+        string[] targets = [.. Regex.Matches(readme, @"\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value)];
+
+        Assert.NotEmpty(targets);
+        Assert.All(targets, t => Assert.StartsWith("https://", t, StringComparison.Ordinal));
+        Assert.Contains(targets, t => t.StartsWith(repository + "/blob/main/docs/", StringComparison.Ordinal));
+        Assert.All(
+            targets.Where(t => t.StartsWith(repository + "/blob/main/", StringComparison.Ordinal)),
+            t => Assert.True(File.Exists(Repository.PathOf([.. t[(repository + "/blob/main/").Length..].Split('#')[0].Split('/')])), $"{t} names no file of the repository."));
     }
 
     [Fact]

@@ -19,10 +19,14 @@ public sealed class PackedArtifacts : IDisposable
         Version = ReadVersion();
 
         // No restore here: the test run has restored the solution already, and restore is the same for every configuration.
-        DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core", "Upon.Core.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false");
-        DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Cli", "Upon.Cli.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false");
-        DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core.Testing", "Upon.Core.Testing.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false");
+        PackOutput = string.Concat(
+            DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core", "Upon.Core.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"),
+            DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Cli", "Upon.Cli.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"),
+            DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core.Testing", "Upon.Core.Testing.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"));
     }
+
+    /// <summary>What the three <c>dotnet pack</c> runs wrote, one after the other.</summary>
+    public string PackOutput { get; }
 
     /// <summary>The temporary folder everything is written under.</summary>
     public string Root { get; }
@@ -34,8 +38,6 @@ public sealed class PackedArtifacts : IDisposable
     public string Version { get; }
 
     public string CorePackage => Path.Combine(Feed, $"Upon.Core.{Version}.nupkg");
-
-    public string CoreSymbols => Path.Combine(Feed, $"Upon.Core.{Version}.snupkg");
 
     public string ToolPackage => Path.Combine(Feed, $"Upon.Cli.{Version}.nupkg");
 

@@ -52,6 +52,21 @@ public sealed class TestingPackageTests(PackedArtifacts artifacts)
     }
 
     [Fact]
+    public void DescriptionAndGuide_GiveTheSyntheticWorkforcesCoverage()
+    {
+        string description = ReadManifest().Root!.Element(Nuspec + "metadata")!.Element(Nuspec + "description")!.Value;
+        string guide = File.ReadAllText(Repository.PathOf("docs", "testing.md"));
+        string coverage = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"from {Month(SyntheticWorkforce.CoverageStart)} to {Month(SyntheticWorkforce.CoverageEnd)}");
+
+        Assert.Contains(coverage, description, StringComparison.Ordinal);
+        Assert.Contains(coverage, guide, StringComparison.Ordinal);
+
+        static string Month(NodaTime.LocalDate date) => date.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Dependencies_AreUponCoreOfTheSameVersion_AndFsCheckAtItsCentralVersion()
     {
         XElement group = Assert.Single(ReadManifest().Root!.Element(Nuspec + "metadata")!.Element(Nuspec + "dependencies")!.Elements(Nuspec + "group"));

@@ -1,11 +1,12 @@
 using System;
 using System.IO;
 
-namespace Upon.Cli;
+namespace Upon.Core.Workforce;
 
 /// <summary>
-/// A read-only stream that yields bytes already read from another stream and then the rest of it, so that a
-/// command can look at the start of standard input without reading it whole. Disposing it disposes the other stream.
+/// A read-only stream that yields bytes already read from another stream and then the rest of it, so that the
+/// start of a stream that cannot seek (standard input) can be looked at without reading it whole (see
+/// <see cref="WorkforceFormat"/>). Disposing it disposes the other stream.
 /// </summary>
 /// <param name="head">The bytes already read.</param>
 /// <param name="rest">The stream they were read from.</param>

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NodaTime;
+using Upon.Core.Timelines;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon timeline progress</c>: where a programme year stands on a date.</summary>
+internal static partial class TimelineCommand
+{
+    private static Command CreateProgress()
+    {
+        Argument<string> year = YearArgument(fileToo: true);
+        Option<LocalDate> asOf = new("--as-of")
+        {
+            Description = "The date to measure at, as yyyy-MM-dd: progress at the start of that day in Europe/London.",
+            HelpName = "DATE",
+            Required = true,
+            CustomParser = ParseDateOption,
+        };
+        Option<string> format = CommonOptions.Format();
+        Command command = new("progress", "Where a programme year stands on a date: stage, next milestone and session, sessions done and left, days to go.") { year, asOf, format };
+        command.SetAction(parseResult => ShowProgress(parseResult, year, asOf, format));
+        return command;
+    }
+
+    /// <summary>Runs <c>upon timeline progress</c>.</summary>
+    private static int ShowProgress(ParseResult parseResult, Argument<string> year, Option<LocalDate> asOf, Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        (ProgrammeYear? programme, int exitCode) = LoadYear(parseResult.GetValue(year)!, error);
+        if (programme is null)
+        {
+            return exitCode;
+        }
+
+        ProgrammeProgress progress = ProgrammeProgress.Of(programme, parseResult.GetValue(asOf));
+        WriteProgress(output, programme, progress, parseResult.GetValue(format) == CommonOptions.Json);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes where a programme year stands on a date, as a table or as JSON.</summary>
+    internal static void WriteProgress(TextWriter output, ProgrammeYear programme, ProgrammeProgress progress, bool json)
+    {
+        if (json)
+        {
+            WriteJson(output, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("programme", programme.Id);
+                writer.WriteString("asOf", Iso(progress.Date));
+                writer.WriteString("stage", JsonNamingPolicy.CamelCase.ConvertName(progress.Stage.ToString()));
+                if (progress.NextMilestone is Milestone milestone)
+                {
+                    writer.WriteStartObject("nextMilestone");
+                    writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(milestone.Kind.ToString()));
+                    writer.WriteString("date", Iso(milestone.Date));
+                    writer.WriteEndObject();
+                }
+
+                if (progress.NextSession is Session next)
+                {
+                    writer.WriteString("nextSession", next.Id);
+                }
+
+                writer.WriteStartArray("done");
+                progress.Done.ToList().ForEach(s => writer.WriteStringValue(s.Id));
+                writer.WriteEndArray();
+                writer.WriteStartArray("left");
+                progress.Left.ToList().ForEach(s => writer.WriteStringValue(s.Id));
+                writer.WriteEndArray();
+                writer.WriteNumber("daysToGo", progress.DaysToGo);
+                writer.WriteEndObject();
+            });
+        }
+        else
+        {
+            output.WriteLine($"{programme.Id} as of {Iso(progress.Date)}");
+            output.WriteLine();
+            TextTable table = new("Item", "Value");
+            table.AddRow("Stage", Words(progress.Stage.ToString()));
+            table.AddRow("Next milestone", progress.NextMilestone is Milestone m ? $"{Words(m.Kind.ToString())}, {Iso(m.Date)}{(m.IsAssumed ? " (assumed)" : string.Empty)}" : "none");
+            table.AddRow("Next session", progress.NextSession is Session s ? $"{s.Title}, {DescribeDates(s)}" : "none");
+            table.AddRow("Sessions done", progress.Done.Length.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("Sessions left", progress.Left.Length.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("Days to go", progress.DaysToGo.ToString(CultureInfo.InvariantCulture));
+            table.Write(output);
+        }
+    }
+}

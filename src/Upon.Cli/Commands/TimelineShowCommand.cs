@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Upon.Core.Serialization;
+using Upon.Core.Timelines;
+
+namespace Upon.Cli.Commands;
+
+/// <summary><c>upon timeline show</c>: a programme year's milestones, sessions and notes.</summary>
+internal static partial class TimelineCommand
+{
+    private static Command CreateShow()
+    {
+        Argument<string> year = YearArgument(fileToo: true);
+        Option<string> format = CommonOptions.Format();
+        Command command = new("show", "Show a programme year: its window, milestones, sessions and notes (every assumed date is listed).") { year, format };
+        command.SetAction(parseResult => ShowYear(parseResult, year, format));
+        return command;
+    }
+
+    /// <summary>Runs <c>upon timeline show</c>.</summary>
+    private static int ShowYear(ParseResult parseResult, Argument<string> year, Option<string> format)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        (ProgrammeYear? programme, int exitCode) = LoadYear(parseResult.GetValue(year)!, error);
+        if (programme is null)
+        {
+            return exitCode;
+        }
+
+        if (parseResult.GetValue(format) == CommonOptions.Json)
+        {
+            output.WriteLine(UponJson.Serialize(programme, writeIndented: true));
+        }
+        else
+        {
+            WriteYear(output, programme);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes a programme year's milestones, sessions and (unless told not to) notes as tables.</summary>
+    internal static void WriteYear(TextWriter output, ProgrammeYear programme, bool notes = true)
+    {
+        output.WriteLine(CliText.Escape($"{programme.Id}: {programme.Name}"));
+        output.WriteLine($"{Words(programme.Strand.ToString())}; runs {Iso(programme.Window.Start)} to {Iso(programme.Window.End)}; {(programme.RequiredTaughtDays is int days ? Count(days, "taught day") + " required" : "taught days not stated")}");
+        output.WriteLine();
+        output.WriteLine("Milestones");
+        TextTable milestones = new("Date", "Milestone", "Assumed");
+        foreach (Milestone milestone in programme.Milestones.OrderBy(m => m.Date).ThenBy(m => m.Kind))
+        {
+            milestones.AddRow(Iso(milestone.Date), Words(milestone.Kind.ToString()), milestone.IsAssumed ? "yes" : "no");
+        }
+
+        milestones.Write(output);
+        output.WriteLine();
+        output.WriteLine("Sessions");
+        if (programme.Sessions.IsEmpty)
+        {
+            output.WriteLine("none published");
+        }
+        else
+        {
+            TextTable sessions = new("Id", "Dates", "Time", "Kind", "Mode", "Group", "Assumed");
+            foreach (Session session in programme.GetSessionsInOrder())
+            {
+                sessions.AddRow(
+                    session.Id,
+                    DescribeDates(session),
+                    session.HasTimes ? $"{session.StartTime!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)}-{session.EndTime!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)}" : "all day",
+                    Words(session.Kind.ToString()),
+                    Words(session.Mode.ToString()),
+                    session.Group ?? "everyone",
+                    session.IsAssumed ? "yes" : "no");
+            }
+
+            sessions.Write(output);
+        }
+
+        if (notes && !programme.Notes.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Notes");
+            foreach (string note in programme.Notes)
+            {
+                output.WriteLine("- " + CliText.Escape(note));
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.Workforce;
+
+/// <summary>Source-generated serialization metadata for the workforce reports (options as in <see cref="UponJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    Converters =
+    [
+        typeof(NodaTimeConverterFactory),
+    ])]
+[JsonSerializable(typeof(TurnoverReport))]
+[JsonSerializable(typeof(TenureReport))]
+internal sealed partial class WorkforceJsonContext : JsonSerializerContext;
