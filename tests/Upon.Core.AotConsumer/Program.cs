@@ -9,7 +9,7 @@ using System.Text.Json;
 using NodaTime;
 using Upon.Core.Calendars;
 using Upon.Core.Eligibility;
-using Upon.Core.Serialization;
+using Upon.Core;
 
 int failures = 0;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Upon.Core.Serialization;
+using Upon.Core;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

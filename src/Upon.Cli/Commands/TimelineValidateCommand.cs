@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
+using Upon.Core;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
+using Upon.Core;
 
 namespace Upon.Cli.Commands;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Upon.Core.Serialization;
+using Upon.Core;
 using Upon.Core.Workforce;
 
 namespace Upon.Cli.Commands;

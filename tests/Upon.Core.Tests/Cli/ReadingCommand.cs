@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Upon.Core.Eligibility;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 

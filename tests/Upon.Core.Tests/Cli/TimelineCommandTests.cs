@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using NodaTime;
 using Upon.Cli;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Cli;

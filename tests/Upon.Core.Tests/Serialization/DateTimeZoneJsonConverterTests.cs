@@ -1,6 +1,5 @@
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;

@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Tests.Serialization;
 

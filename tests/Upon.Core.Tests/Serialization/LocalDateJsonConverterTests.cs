@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;

@@ -1,6 +1,5 @@
 using System;
 using NodaTime;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;

@@ -1,5 +1,4 @@
 using NodaTime;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Serialization;

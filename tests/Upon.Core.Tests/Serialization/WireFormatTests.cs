@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 

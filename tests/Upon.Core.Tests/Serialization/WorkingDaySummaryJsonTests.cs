@@ -1,7 +1,6 @@
 using System.Linq;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;

@@ -2,8 +2,9 @@ using System;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ardalis.GuardClauses;
+using Upon.Core.Serialization;
 
-namespace Upon.Core.Serialization;
+namespace Upon.Core;
 
 /// <summary>
 /// The JSON conventions of every document Upon.Core reads or writes: camelCase property names, ISO 8601
