@@ -1,7 +1,9 @@
 using System;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
@@ -9,9 +11,9 @@ public class DateTimeZoneJsonConverterTests
 {
     private static readonly System.Text.Json.JsonSerializerOptions BclOptions = new() { Converters = { new DateTimeZoneJsonConverter(DateTimeZoneProviders.Bcl) } };
 
-    [Fact]
-    public void RoundTrip_AnyTzdbZone_GivesTheSameZone() =>
-        Property.ForAll(SerializationGenerators.Zones(), zone =>
+    [Property]
+    public Property RoundTrip_AnyTzdbZone_GivesTheSameZone() =>
+        Prop.ForAll(SerializationGenerators.Zones(), zone =>
         {
             string json = UponJson.Serialize(zone);
             Assert.Equal("\"" + zone.Id + "\"", json);

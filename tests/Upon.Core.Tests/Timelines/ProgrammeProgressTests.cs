@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -61,13 +62,13 @@ public sealed class ProgrammeProgressTests
         Assert.Equal(8, progress.Done.Length);
     }
 
-    [Fact]
-    public void Progress_IsMonotoneInTime_ForGeneratedYears()
+    [Property]
+    public Property Progress_IsMonotoneInTime_ForGeneratedYears()
     {
         FsCheck.Arbitrary<(ProgrammeYear, (Instant, Instant))> arbitrary = Arb.Zip(
             TimelineGenerators.BuiltInTimelines(),
             Arb.From(Gen.Choose(0, 500 * 24).Two().Select(pair => (Hour(Math.Min(pair.Item1, pair.Item2)), Hour(Math.Max(pair.Item1, pair.Item2))))));
-        Property.ForAll(arbitrary, input =>
+        return Prop.ForAll(arbitrary, input =>
         {
             (ProgrammeYear year, (Instant earlier, Instant later)) = input;
             ProgrammeProgress before = ProgrammeProgress.Of(year, earlier);
@@ -82,10 +83,10 @@ public sealed class ProgrammeProgressTests
         static Instant Hour(int hours) => Instant.FromUtc(2021, 12, 1, 0, 0).Plus(Duration.FromHours(hours));
     }
 
-    [Fact]
-    public void Stage_IsMonotoneInTime_ForBuiltInYears()
+    [Property]
+    public Property Stage_IsMonotoneInTime_ForBuiltInYears()
     {
-        Property.ForAll(Arb.From(TimelineGenerators.Instants2020To2023().Two()), pair =>
+        return Prop.ForAll(Arb.From(TimelineGenerators.Instants2020To2023().Two()), pair =>
         {
             (Instant a, Instant b) = pair;
             (Instant earlier, Instant later) = a <= b ? (a, b) : (b, a);
