@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
+using NodaTime.Testing;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -45,9 +46,34 @@ public sealed class ProgrammeProgressTests
         ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22;
 
         // Workshop 4 on 29 April 2022 runs 14:00 to 16:00 BST, 13:00 to 15:00 UTC.
-        Assert.Equal("workshop-4", ProgrammeProgress.Of(year, Instant.FromUtc(2022, 4, 29, 14, 59)).NextSession!.Id);
-        Assert.Null(ProgrammeProgress.Of(year, Instant.FromUtc(2022, 4, 29, 15, 0)).NextSession);
-        Assert.Equal(5, ProgrammeProgress.Of(year, Instant.FromUtc(2022, 4, 29, 15, 0)).Done.Length);
+        FakeClock clock = new(Instant.FromUtc(2022, 4, 29, 14, 59));
+        Assert.Equal("workshop-4", ProgrammeProgress.Of(year, clock.GetCurrentInstant()).NextSession!.Id);
+
+        clock.AdvanceMinutes(1);
+        Assert.Null(ProgrammeProgress.Of(year, clock.GetCurrentInstant()).NextSession);
+        Assert.Equal(5, ProgrammeProgress.Of(year, clock.GetCurrentInstant()).Done.Length);
+    }
+
+    [Fact]
+    public void Of_AClockReadHourlyThroughTheYear_CountsEverySessionDoneOnceAndNeverGoesBack()
+    {
+        ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22;
+        // Each reading of the clock moves it on an hour, as an application polling hourly would see it.
+        FakeClock clock = new(Instant.FromUtc(2021, 9, 1, 0, 0), Duration.FromHours(1));
+        ProgrammeProgress previous = ProgrammeProgress.Of(year, clock.GetCurrentInstant());
+        Assert.Empty(previous.Done);
+
+        while (previous.Stage != ProgrammeStage.Finished)
+        {
+            ProgrammeProgress next = ProgrammeProgress.Of(year, clock.GetCurrentInstant());
+            Assert.True(next.Stage >= previous.Stage);
+            Assert.InRange(next.Done.Length - previous.Done.Length, 0, 1);
+            Assert.Subset(next.Done.ToHashSet(), previous.Done.ToHashSet());
+            previous = next;
+        }
+
+        Assert.Equal(year.Sessions.Length, previous.Done.Length);
+        Assert.True(clock.GetCurrentInstant() < Instant.FromUtc(2023, 1, 1, 0, 0));
     }
 
     [Fact]
