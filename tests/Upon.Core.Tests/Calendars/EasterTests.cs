@@ -1,8 +1,9 @@
 using System;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Calendars;
 
@@ -23,9 +24,9 @@ public class EasterTests
     public void Sunday_KnownYears_MatchesPublishedDate(int year, int month, int day) =>
         Assert.Equal(new LocalDate(year, month, day), Easter.Sunday(year));
 
-    [Fact]
-    public void Sunday_AnyYear_IsSundayBetween22MarchAnd25April() =>
-        Property.ForAll(Arb.From(Gen.Choose(Easter.MinYear, Easter.MaxYear)), year =>
+    [Property]
+    public Property Sunday_AnyYear_IsSundayBetween22MarchAnd25April() =>
+        Prop.ForAll(Arb.From(Gen.Choose(Easter.MinYear, Easter.MaxYear)), year =>
         {
             LocalDate sunday = Easter.Sunday(year);
             return sunday.DayOfWeek == IsoDayOfWeek.Sunday
@@ -34,9 +35,9 @@ public class EasterTests
                 && sunday <= new LocalDate(year, 4, 25);
         });
 
-    [Fact]
-    public void GoodFridayAndMonday_AreTwoDaysBeforeAndOneDayAfter() =>
-        Property.ForAll(Arb.From(Gen.Choose(Easter.MinYear, Easter.MaxYear - 1)), year =>
+    [Property]
+    public Property GoodFridayAndMonday_AreTwoDaysBeforeAndOneDayAfter() =>
+        Prop.ForAll(Arb.From(Gen.Choose(Easter.MinYear, Easter.MaxYear - 1)), year =>
             Easter.GoodFriday(year) == Easter.Sunday(year).PlusDays(-2)
             && Easter.Monday(year) == Easter.Sunday(year).PlusDays(1)
             && Easter.GoodFriday(year).DayOfWeek == IsoDayOfWeek.Friday);

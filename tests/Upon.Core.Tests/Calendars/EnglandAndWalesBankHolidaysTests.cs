@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Calendars;
 
@@ -211,9 +213,9 @@ public class EnglandAndWalesBankHolidaysTests
         }
     }
 
-    [Fact]
-    public void EveryYear_IsByRulesWithThatYearsChangesApplied() =>
-        Property.ForAll(Generators.EnglandAndWalesYears(), year =>
+    [Property]
+    public Property EveryYear_IsByRulesWithThatYearsChangesApplied() =>
+        Prop.ForAll(Generators.EnglandAndWalesYears(), year =>
         {
             HolidayChange[] changes = [.. EnglandAndWalesBankHolidays.Changes.Where(c => c.Date.Year == year)];
             HashSet<LocalDate> moved = [.. changes.Where(c => c.IsMove).Select(c => c.Replaces!.Value)];
@@ -224,9 +226,9 @@ public class EnglandAndWalesBankHolidaysTests
             Assert.Equal(expected, Calendar.GetHolidays(year));
         });
 
-    [Fact]
-    public void EveryYear_ByRules_HasEightHolidaysOnDistinctWeekdays_OneOfEachName() =>
-        Property.ForAll(Generators.EnglandAndWalesYears(), year =>
+    [Property]
+    public Property EveryYear_ByRules_HasEightHolidaysOnDistinctWeekdays_OneOfEachName() =>
+        Prop.ForAll(Generators.EnglandAndWalesYears(), year =>
         {
             ImmutableArray<Holiday> holidays = EnglandAndWalesBankHolidays.ByRules(year);
 
@@ -243,15 +245,15 @@ public class EnglandAndWalesBankHolidaysTests
             Assert.Equal<Holiday>(holidays.Order(), holidays);
         });
 
-    [Fact]
-    public void EveryYear_NoHolidayFallsAtAWeekend() =>
-        Property.ForAll(Generators.EnglandAndWalesYears(), year =>
+    [Property]
+    public Property EveryYear_NoHolidayFallsAtAWeekend() =>
+        Prop.ForAll(Generators.EnglandAndWalesYears(), year =>
             Calendar.GetHolidays(year).Concat(EnglandAndWalesBankHolidays.ByRules(year))
                 .All(h => h.Date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)));
 
-    [Fact]
-    public void EveryYear_SubstitutesStandInForAWeekendHoliday_OnTheFirstFreeWeekdayAfterIt() =>
-        Property.ForAll(Generators.EnglandAndWalesYears(), year =>
+    [Property]
+    public Property EveryYear_SubstitutesStandInForAWeekendHoliday_OnTheFirstFreeWeekdayAfterIt() =>
+        Prop.ForAll(Generators.EnglandAndWalesYears(), year =>
         {
             ImmutableArray<Holiday> holidays = EnglandAndWalesBankHolidays.ByRules(year);
             (LocalDate Usual, string Name)[] fixedDates =

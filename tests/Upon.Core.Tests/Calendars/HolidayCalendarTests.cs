@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Calendars;
 
@@ -18,9 +19,9 @@ public class HolidayCalendarTests
     private static IEnumerable<Holiday> Naive(HolidayCalendar calendar, DateInterval interval) =>
         calendar.Holidays.Where(h => interval.Contains(h.Date));
 
-    [Fact]
-    public void IsHoliday_EqualsAnyHolidayOnThatDateInAnyIntervalAroundIt() =>
-        Property.ForAll(
+    [Property]
+    public Property IsHoliday_EqualsAnyHolidayOnThatDateInAnyIntervalAroundIt() =>
+        Prop.ForAll(
             Arb.Zip(Calendars("c"), Arb.Zip(Generators.IntervalsBetween(MustCover.Start, MustCover.End), Generators.IntegersBetween(0, 1000))),
             input =>
             {
@@ -31,9 +32,9 @@ public class HolidayCalendarTests
                 Assert.Equal(calendar.Holidays.Any(h => h.Date == date), calendar.IsHoliday(date));
             });
 
-    [Fact]
-    public void GetHolidays_IsTheHolidaysInsideTheInterval_InOrder() =>
-        Property.ForAll(
+    [Property]
+    public Property GetHolidays_IsTheHolidaysInsideTheInterval_InOrder() =>
+        Prop.ForAll(
             Arb.Zip(Calendars("c"), Generators.IntervalsBetween(MustCover.Start, MustCover.End)),
             input =>
             {
@@ -43,15 +44,15 @@ public class HolidayCalendarTests
                 Assert.Equal<Holiday>(Naive(calendar, interval).Order(), holidays);
             });
 
-    [Fact]
-    public void GetHolidays_OverWholeCoverage_IsEveryHoliday() =>
-        Property.ForAll(Calendars("c"), calendar =>
+    [Property]
+    public Property GetHolidays_OverWholeCoverage_IsEveryHoliday() =>
+        Prop.ForAll(Calendars("c"), calendar =>
             calendar.GetHolidays(calendar.Coverage).SequenceEqual(calendar.Holidays)
             && calendar.Holidays.SequenceEqual(calendar.Holidays.Order()));
 
-    [Fact]
-    public void Combine_IsHolidayWhenEitherIs_OverTheCommonCoverage() =>
-        Property.ForAll(Arb.Zip(Calendars("a"), Calendars("b")), pair =>
+    [Property]
+    public Property Combine_IsHolidayWhenEitherIs_OverTheCommonCoverage() =>
+        Prop.ForAll(Arb.Zip(Calendars("a"), Calendars("b")), pair =>
         {
             (HolidayCalendar a, HolidayCalendar b) = pair;
             HolidayCalendar combined = HolidayCalendar.Combine("a+b", a, b);
@@ -67,14 +68,14 @@ public class HolidayCalendarTests
             Assert.Equal<Holiday>(Naive(a, common).Union(Naive(b, common)).Order(), combined.Holidays);
         });
 
-    [Fact]
-    public void Combine_WithItself_IsTheSameHolidays() =>
-        Property.ForAll(Calendars("a"), a =>
+    [Property]
+    public Property Combine_WithItself_IsTheSameHolidays() =>
+        Prop.ForAll(Calendars("a"), a =>
             HolidayCalendar.Combine("a", a, a).Holidays.SequenceEqual(a.Holidays.Distinct()));
 
-    [Fact]
-    public void WithHolidays_AddsExactlyTheExtraDates() =>
-        Property.ForAll(Arb.Zip(Calendars("base"), Calendars("extra")), pair =>
+    [Property]
+    public Property WithHolidays_AddsExactlyTheExtraDates() =>
+        Prop.ForAll(Arb.Zip(Calendars("base"), Calendars("extra")), pair =>
         {
             (HolidayCalendar original, HolidayCalendar source) = pair;
             Holiday[] extra = [.. source.Holidays.Where(h => original.Coverage.Contains(h.Date))];

@@ -1,9 +1,10 @@
 using System;
 using System.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Calendars;
 
@@ -11,33 +12,33 @@ public class HolidayTests
 {
     private static FsCheck.Arbitrary<(Holiday, Holiday)> Pairs() => Arb.Zip(Generators.Holidays(), Generators.Holidays());
 
-    [Fact]
-    public void CompareTo_IsAntisymmetric() =>
-        Property.ForAll(Pairs(), pair =>
+    [Property]
+    public Property CompareTo_IsAntisymmetric() =>
+        Prop.ForAll(Pairs(), pair =>
         {
             (Holiday a, Holiday b) = pair;
             return Math.Sign(a.CompareTo(b)) == -Math.Sign(b.CompareTo(a));
         });
 
-    [Fact]
-    public void CompareTo_IsZeroExactlyWhenEqual() =>
-        Property.ForAll(Pairs(), pair =>
+    [Property]
+    public Property CompareTo_IsZeroExactlyWhenEqual() =>
+        Prop.ForAll(Pairs(), pair =>
         {
             (Holiday a, Holiday b) = pair;
             return (a.CompareTo(b) == 0) == a.Equals(b) && a.Equals(b) == (a == b) && (a != b) == !a.Equals(b);
         });
 
-    [Fact]
-    public void CompareTo_IsTransitive() =>
-        Property.ForAll(Arb.Zip(Pairs(), Generators.Holidays()), triple =>
+    [Property]
+    public Property CompareTo_IsTransitive() =>
+        Prop.ForAll(Arb.Zip(Pairs(), Generators.Holidays()), triple =>
         {
             ((Holiday a, Holiday b), Holiday c) = triple;
             return !(a.CompareTo(b) <= 0 && b.CompareTo(c) <= 0) || a.CompareTo(c) <= 0;
         });
 
-    [Fact]
-    public void CompareTo_OrdersByDateThenOrdinalNameThenOrdinalNotes() =>
-        Property.ForAll(Pairs(), pair =>
+    [Property]
+    public Property CompareTo_OrdersByDateThenOrdinalNameThenOrdinalNotes() =>
+        Prop.ForAll(Pairs(), pair =>
         {
             (Holiday a, Holiday b) = pair;
             int expected = a.Date != b.Date ? a.Date.CompareTo(b.Date)
@@ -46,9 +47,9 @@ public class HolidayTests
             return Math.Sign(expected) == Math.Sign(a.CompareTo(b));
         });
 
-    [Fact]
-    public void EqualValues_HaveEqualHashCodes() =>
-        Property.ForAll(Pairs(), pair =>
+    [Property]
+    public Property EqualValues_HaveEqualHashCodes() =>
+        Prop.ForAll(Pairs(), pair =>
         {
             (Holiday a, Holiday b) = pair;
             Holiday copy = new(a.Date, new string(a.Name.AsSpan()), new string(a.Notes.AsSpan()));
@@ -57,18 +58,18 @@ public class HolidayTests
                 && (!a.Equals(b) || a.GetHashCode() == b.GetHashCode());
         });
 
-    [Fact]
-    public void Operators_AgreeWithCompareTo() =>
-        Property.ForAll(Pairs(), pair =>
+    [Property]
+    public Property Operators_AgreeWithCompareTo() =>
+        Prop.ForAll(Pairs(), pair =>
         {
             (Holiday a, Holiday b) = pair;
             int c = a.CompareTo(b);
             return (a < b) == (c < 0) && (a > b) == (c > 0) && (a <= b) == (c <= 0) && (a >= b) == (c >= 0);
         });
 
-    [Fact]
-    public void Sorting_AnyList_IsOrderedByCompareTo() =>
-        Property.ForAll(Arb.From(Gen.ArrayOf(Generators.Holidays().Generator)), holidays =>
+    [Property]
+    public Property Sorting_AnyList_IsOrderedByCompareTo() =>
+        Prop.ForAll(Arb.From(Gen.ArrayOf(Generators.Holidays().Generator)), holidays =>
         {
             Holiday[] sorted = [.. holidays.Order()];
             return sorted.Zip(sorted.Skip(1)).All(p => p.First <= p.Second) && sorted.Length == holidays.Length;

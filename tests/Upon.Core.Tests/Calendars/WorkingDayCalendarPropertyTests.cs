@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Calendars;
 
@@ -45,24 +46,24 @@ public class WorkingDayCalendarPropertyTests
         return count;
     }
 
-    [Fact]
-    public void IsWorkingDay_AnyDate_IsNeitherWeekendNorHoliday() =>
-        Property.ForAll(Generators.EnglandAndWalesDates(), date =>
+    [Property]
+    public Property IsWorkingDay_AnyDate_IsNeitherWeekendNorHoliday() =>
+        Prop.ForAll(Generators.EnglandAndWalesDates(), date =>
             EnglandAndWales.IsWorkingDay(date) == NaiveIsWorkingDay(date)
             && EnglandAndWales.IsWorkingDay(date) == !(EnglandAndWales.IsWeekend(date) || EnglandAndWalesBankHolidays.Calendar.IsHoliday(date)));
 
-    [Fact]
-    public void AddWorkingDays_FromWorkingDay_ThenSubtracting_ReturnsToIt() =>
-        Property.ForAll(InnerDatesWithCounts(), pair =>
+    [Property]
+    public Property AddWorkingDays_FromWorkingDay_ThenSubtracting_ReturnsToIt() =>
+        Prop.ForAll(InnerDatesWithCounts(), pair =>
         {
             LocalDate start = EnglandAndWales.WorkingDayOnOrAfter(pair.Date);
             LocalDate there = EnglandAndWales.AddWorkingDays(start, pair.Days);
             Assert.Equal(start, EnglandAndWales.AddWorkingDays(there, -pair.Days));
         });
 
-    [Fact]
-    public void AddWorkingDays_FromAnyDate_ThenSubtracting_ReturnsToTheNearestWorkingDayOnTheOtherSide() =>
-        Property.ForAll(InnerDatesWithCounts(), pair =>
+    [Property]
+    public Property AddWorkingDays_FromAnyDate_ThenSubtracting_ReturnsToTheNearestWorkingDayOnTheOtherSide() =>
+        Prop.ForAll(InnerDatesWithCounts(), pair =>
         {
             (LocalDate date, int days) = pair;
             LocalDate back = EnglandAndWales.AddWorkingDays(EnglandAndWales.AddWorkingDays(date, days), -days);
@@ -74,9 +75,9 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(expected, back);
         });
 
-    [Fact]
-    public void AddWorkingDays_Positive_IsWorkingDayAfterWithExactlyThatManyWorkingDaysBetween() =>
-        Property.ForAll(InnerDatesWithCounts(), pair =>
+    [Property]
+    public Property AddWorkingDays_Positive_IsWorkingDayAfterWithExactlyThatManyWorkingDaysBetween() =>
+        Prop.ForAll(InnerDatesWithCounts(), pair =>
         {
             (LocalDate date, int days) = pair;
             int n = Math.Abs(days);
@@ -87,9 +88,9 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(n, NaiveCount(EnglandAndWales, date.PlusDays(1), result));
         });
 
-    [Fact]
-    public void AddWorkingDays_Negative_IsWorkingDayBeforeWithExactlyThatManyWorkingDaysBetween() =>
-        Property.ForAll(InnerDatesWithCounts(), pair =>
+    [Property]
+    public Property AddWorkingDays_Negative_IsWorkingDayBeforeWithExactlyThatManyWorkingDaysBetween() =>
+        Prop.ForAll(InnerDatesWithCounts(), pair =>
         {
             (LocalDate date, int days) = pair;
             int n = Math.Abs(days);
@@ -100,13 +101,13 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(n, NaiveCount(EnglandAndWales, result, date.PlusDays(-1)));
         });
 
-    [Fact]
-    public void AddWorkingDays_Zero_IsIdentity() =>
-        Property.ForAll(Generators.EnglandAndWalesDates(), date => EnglandAndWales.AddWorkingDays(date, 0) == date);
+    [Property]
+    public Property AddWorkingDays_Zero_IsIdentity() =>
+        Prop.ForAll(Generators.EnglandAndWalesDates(), date => EnglandAndWales.AddWorkingDays(date, 0) == date);
 
-    [Fact]
-    public void AddWorkingDays_TwoSteps_EqualsOneStepFromAWorkingDay() =>
-        Property.ForAll(
+    [Property]
+    public Property AddWorkingDays_TwoSteps_EqualsOneStepFromAWorkingDay() =>
+        Prop.ForAll(
             Arb.Zip(InnerDatesWithCounts(), Generators.NonZeroWorkingDayCounts(200)),
             pair =>
             {
@@ -117,14 +118,14 @@ public class WorkingDayCalendarPropertyTests
                 Assert.Equal(oneStep, twoSteps);
             });
 
-    [Fact]
-    public void CountWorkingDays_EqualsNumberOfWorkingDatesInInterval() =>
-        Property.ForAll(EnglandAndWalesIntervals(), interval =>
+    [Property]
+    public Property CountWorkingDays_EqualsNumberOfWorkingDatesInInterval() =>
+        Prop.ForAll(EnglandAndWalesIntervals(), interval =>
             EnglandAndWales.CountWorkingDays(interval) == NaiveCount(EnglandAndWales, interval.Start, interval.End));
 
-    [Fact]
-    public void GetWorkingDays_HasCountWorkingDaysDates_AllWorkingDaysInIncreasingOrderInsideTheInterval() =>
-        Property.ForAll(EnglandAndWalesIntervals(), interval =>
+    [Property]
+    public Property GetWorkingDays_HasCountWorkingDaysDates_AllWorkingDaysInIncreasingOrderInsideTheInterval() =>
+        Prop.ForAll(EnglandAndWalesIntervals(), interval =>
         {
             ImmutableArray<LocalDate> days = EnglandAndWales.GetWorkingDays(interval);
 
@@ -136,9 +137,9 @@ public class WorkingDayCalendarPropertyTests
             }
         });
 
-    [Fact]
-    public void Summarize_PartsAddUpToIntervalLength_AndMatchNaiveCounts() =>
-        Property.ForAll(EnglandAndWalesIntervals(), interval =>
+    [Property]
+    public Property Summarize_PartsAddUpToIntervalLength_AndMatchNaiveCounts() =>
+        Prop.ForAll(EnglandAndWalesIntervals(), interval =>
         {
             WorkingDaySummary summary = EnglandAndWales.Summarize(interval);
             int weekend = interval.Count(EnglandAndWales.IsWeekend);
@@ -153,9 +154,9 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal<Holiday>(EnglandAndWalesBankHolidays.Calendar.GetHolidays(interval), summary.Holidays);
         });
 
-    [Fact]
-    public void NextWorkingDay_IsLaterWorkingDay_WithNoWorkingDayBetween() =>
-        Property.ForAll(DatesWithWorkingDaysEitherSide(), date =>
+    [Property]
+    public Property NextWorkingDay_IsLaterWorkingDay_WithNoWorkingDayBetween() =>
+        Prop.ForAll(DatesWithWorkingDaysEitherSide(), date =>
         {
             LocalDate next = EnglandAndWales.NextWorkingDay(date);
 
@@ -164,9 +165,9 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(0, NaiveCount(EnglandAndWales, date.PlusDays(1), next.PlusDays(-1)));
         });
 
-    [Fact]
-    public void PreviousWorkingDay_IsEarlierWorkingDay_WithNoWorkingDayBetween() =>
-        Property.ForAll(DatesWithWorkingDaysEitherSide(), date =>
+    [Property]
+    public Property PreviousWorkingDay_IsEarlierWorkingDay_WithNoWorkingDayBetween() =>
+        Prop.ForAll(DatesWithWorkingDaysEitherSide(), date =>
         {
             LocalDate previous = EnglandAndWales.PreviousWorkingDay(date);
 
@@ -175,9 +176,9 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(0, NaiveCount(EnglandAndWales, previous.PlusDays(1), date.PlusDays(-1)));
         });
 
-    [Fact]
-    public void WorkingDayOnOrAfter_IsFirstWorkingDayNotBeforeDate() =>
-        Property.ForAll(DatesWithWorkingDaysEitherSide(), date =>
+    [Property]
+    public Property WorkingDayOnOrAfter_IsFirstWorkingDayNotBeforeDate() =>
+        Prop.ForAll(DatesWithWorkingDaysEitherSide(), date =>
         {
             LocalDate result = EnglandAndWales.WorkingDayOnOrAfter(date);
 
@@ -186,9 +187,9 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(0, NaiveCount(EnglandAndWales, date, result.PlusDays(-1)));
         });
 
-    [Fact]
-    public void WorkingDayOnOrBefore_IsLastWorkingDayNotAfterDate() =>
-        Property.ForAll(DatesWithWorkingDaysEitherSide(), date =>
+    [Property]
+    public Property WorkingDayOnOrBefore_IsLastWorkingDayNotAfterDate() =>
+        Prop.ForAll(DatesWithWorkingDaysEitherSide(), date =>
         {
             LocalDate result = EnglandAndWales.WorkingDayOnOrBefore(date);
 
@@ -197,29 +198,29 @@ public class WorkingDayCalendarPropertyTests
             Assert.Equal(0, NaiveCount(EnglandAndWales, result.PlusDays(1), date));
         });
 
-    [Fact]
-    public void FridaySaturdayWeekend_AgreesWithNaiveDefinition() =>
-        Property.ForAll(Generators.EnglandAndWalesDates(), date =>
+    [Property]
+    public Property FridaySaturdayWeekend_AgreesWithNaiveDefinition() =>
+        Prop.ForAll(Generators.EnglandAndWalesDates(), date =>
         {
             bool weekend = date.DayOfWeek is IsoDayOfWeek.Friday or IsoDayOfWeek.Saturday;
             Assert.Equal(weekend, FridaySaturdayWeekend.IsWeekend(date));
             Assert.Equal(!weekend && !EnglandAndWalesBankHolidays.Calendar.IsHoliday(date), FridaySaturdayWeekend.IsWorkingDay(date));
         });
 
-    [Fact]
-    public void EmptyWeekend_WorkingDaysAreExactlyTheNonHolidays() =>
-        Property.ForAll(Generators.EnglandAndWalesDates(), date =>
+    [Property]
+    public Property EmptyWeekend_WorkingDaysAreExactlyTheNonHolidays() =>
+        Prop.ForAll(Generators.EnglandAndWalesDates(), date =>
         {
             Assert.False(NoWeekend.IsWeekend(date));
             Assert.Equal(!EnglandAndWalesBankHolidays.Calendar.IsHoliday(date), NoWeekend.IsWorkingDay(date));
         });
 
-    [Fact]
-    public void AnyWeekendAndHolidays_AgreeWithNaiveDefinitionOnEveryCoveredDate()
+    [Property]
+    public Property AnyWeekendAndHolidays_AgreeWithNaiveDefinitionOnEveryCoveredDate()
     {
         DateInterval within = new(new LocalDate(2000, 1, 1), new LocalDate(2000, 12, 31));
         DateInterval mustCover = new(new LocalDate(2000, 6, 1), new LocalDate(2000, 6, 30));
-        Property.ForAll(
+        return Prop.ForAll(
             Arb.Zip(Generators.HolidayCalendars("custom", mustCover, within), Generators.Weekends()),
             pair =>
             {

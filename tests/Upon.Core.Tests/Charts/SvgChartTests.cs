@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Charts;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Charts;
@@ -180,8 +181,8 @@ public sealed class SvgChartTests
         Assert.DoesNotContain("\r", SvgChart.KaplanMeier(Ten), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void EveryPointOfAnyCurveLiesInsideThePlotArea()
+    [Property]
+    public Property EveryPointOfAnyCurveLiesInsideThePlotArea()
     {
         FsCheck.Arbitrary<(List<TenureRecord> Records, ChartOptions Options)> curves = Arb.From(
             from count in Gen.Choose(1, 40)
@@ -193,7 +194,7 @@ public sealed class SvgChartTests
             from type in Gen.Elements(ConfidenceIntervalType.Log, ConfidenceIntervalType.Plain, ConfidenceIntervalType.LogLog)
             select (raw.Select((r, i) => new TenureRecord(Math.Min(r.Entry, r.Exit / 2), r.Exit, events[i])).ToList(), new ChartOptions { Width = width, Height = height, TimeUnitDivisor = divisor }));
 
-        Property.ForAll(curves, c =>
+        return Prop.ForAll(curves, c =>
         {
             KaplanMeierCurve curve = KaplanMeier.Fit(c.Records);
             XDocument svg = XDocument.Parse(SvgChart.KaplanMeier(curve, c.Options));

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Cli;
 using Upon.Core.Serialization;
 
@@ -44,27 +45,27 @@ public sealed partial class CliTextTests
         Assert.Equal("pair \ud83d\ude00", CliText.Escape("pair \ud83d\ude00"));
     }
 
-    [Fact]
-    public void Escape_LeavesNothingDangerous()
+    [Property]
+    public Property Escape_LeavesNothingDangerous()
     {
-        Support.Property.ForAll(Arb.From(Texts()), text =>
+        return Prop.ForAll(Arb.From(Texts()), text =>
         {
             string escaped = CliText.Escape(text);
             return escaped.IndexOfAny(Dangerous) < 0 && !HasUnpairedSurrogate(escaped);
         });
     }
 
-    [Fact]
-    public void Escape_LosesNothing_UnescapingGivesTheTextBack()
+    [Property]
+    public Property Escape_LosesNothing_UnescapingGivesTheTextBack()
     {
-        Support.Property.ForAll(Arb.From(Texts(backslash: false)), text =>
+        return Prop.ForAll(Arb.From(Texts(backslash: false)), text =>
             Unescape().Replace(CliText.Escape(text), m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString()) == text);
     }
 
-    [Fact]
-    public void Escape_TextWithNothingDangerous_IsUnchanged()
+    [Property]
+    public Property Escape_TextWithNothingDangerous_IsUnchanged()
     {
-        Support.Property.ForAll(Arb.From(SafeTexts()), text =>
+        return Prop.ForAll(Arb.From(SafeTexts()), text =>
             ReferenceEquals(text, CliText.Escape(text)));
     }
 

@@ -3,7 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Cli;
 using Upon.Core.Tests.Support;
@@ -415,11 +417,11 @@ public sealed class TurnoverCommandTests : IDisposable
         Assert.Contains("--register <FILE>", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Property_TheCommandsFiguresAreTheLibrarys()
+    [Property]
+    public Property Property_TheCommandsFiguresAreTheLibrarys()
     {
         LocalDate asOf = new(2025, 3, 31);
-        Property.ForAll(
+        return Prop.ForAll(
             WorkforceGenerators.AppointmentsWithPeriod(),
             ((Appointment[] Appointments, DateInterval Period) t) =>
             {
@@ -444,10 +446,10 @@ public sealed class TurnoverCommandTests : IDisposable
             });
     }
 
-    [Fact]
-    public void Property_RecordsInAreUsedPlusReported_AndStopExitsOneExactlyWhenSomeAreReported()
+    [Property]
+    public Property Property_RecordsInAreUsedPlusReported_AndStopExitsOneExactlyWhenSomeAreReported()
     {
-        Property.ForAll(
+        return Prop.ForAll(
             Arb.From(AppointmentReaderGenerators.Row().ArrayOf()),
             ((string[] Row, bool Good)[] rows) =>
             {

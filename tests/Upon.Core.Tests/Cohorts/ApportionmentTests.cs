@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
 using System.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -70,9 +72,9 @@ public sealed class ApportionmentTests
         Assert.StartsWith("Shares must not be negative; share 1 is.", negative.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Places_SumToTheTotal_AndEachIsItsQuotaRoundedDownOrUp() =>
-        Property.ForAll(CohortGenerators.ApportionmentCases(), c =>
+    [Property]
+    public Property Places_SumToTheTotal_AndEachIsItsQuotaRoundedDownOrUp() =>
+        Prop.ForAll(CohortGenerators.ApportionmentCases(), c =>
         {
             Apportionment result = Apportionment.LargestRemainder(c.Total, c.Shares);
 
@@ -90,9 +92,9 @@ public sealed class ApportionmentTests
             }
         });
 
-    [Fact]
-    public void Places_NeverFewerForALargerShare_AndNoneForAZeroShare() =>
-        Property.ForAll(CohortGenerators.ApportionmentCases(), c =>
+    [Property]
+    public Property Places_NeverFewerForALargerShare_AndNoneForAZeroShare() =>
+        Prop.ForAll(CohortGenerators.ApportionmentCases(), c =>
         {
             Apportionment result = Apportionment.LargestRemainder(c.Total, c.Shares);
             for (int i = 0; i < c.Shares.Length; i++)
@@ -109,9 +111,9 @@ public sealed class ApportionmentTests
             }
         });
 
-    [Fact]
-    public void Places_DoNotChange_WhenEveryShareIsScaledByTheSameFactor() =>
-        Property.ForAll(CohortGenerators.ApportionmentCases(), c =>
+    [Property]
+    public Property Places_DoNotChange_WhenEveryShareIsScaledByTheSameFactor() =>
+        Prop.ForAll(CohortGenerators.ApportionmentCases(), c =>
         {
             int[] places = [.. Apportionment.LargestRemainder(c.Total, c.Shares).Places];
 
@@ -119,9 +121,9 @@ public sealed class ApportionmentTests
             Assert.Equal(places, Apportionment.LargestRemainder(c.Total, [.. c.Shares.Select(s => s / 4m)]).Places.ToArray());
         });
 
-    [Fact]
-    public void Places_FollowTheirGroup_WhenTheListIsReversedWithoutTiedRemainders() =>
-        Property.ForAll(CohortGenerators.ApportionmentCases(), c =>
+    [Property]
+    public Property Places_FollowTheirGroup_WhenTheListIsReversedWithoutTiedRemainders() =>
+        Prop.ForAll(CohortGenerators.ApportionmentCases(), c =>
         {
             BigInteger sum = c.Shares.Aggregate(BigInteger.Zero, (s, x) => s + Hundredths(x));
             BigInteger[] remainders = [.. c.Shares.Select(s => (c.Total * Hundredths(s)) % sum)];

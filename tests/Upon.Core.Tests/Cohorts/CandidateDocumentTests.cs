@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -155,9 +156,9 @@ public sealed class CandidateDocumentTests
         Assert.Equal("2 records: 1 candidate, 1 reported", summary.ToString());
     }
 
-    [Fact]
-    public void WriteThenRead_GivesTheSameCandidates() =>
-        Support.Property.ForAll(Arb.From(Profiles()), profiles =>
+    [Property]
+    public Property WriteThenRead_GivesTheSameCandidates() =>
+        Prop.ForAll(Arb.From(Profiles()), profiles =>
         {
             using MemoryStream stream = new();
             CandidateDocument.WriteLines(stream, profiles);
@@ -169,9 +170,9 @@ public sealed class CandidateDocumentTests
             Assert.Equal(profiles, records.Select(r => r.Value));
         });
 
-    [Fact]
-    public void RecordsIn_EqualCandidatesPlusReported_WhateverTheLines() =>
-        Support.Property.ForAll(Arb.From(Lines()), lines =>
+    [Property]
+    public Property RecordsIn_EqualCandidatesPlusReported_WhateverTheLines() =>
+        Prop.ForAll(Arb.From(Lines()), lines =>
         {
             RecordResult<CandidateProfile>[] records = Read(string.Join("\n", lines), BatchFormat.JsonLines);
             int nonBlank = lines.Count(l => l.Trim().Length > 0);

@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -78,9 +80,9 @@ public sealed class CohortSplitTests
     public void Of_TheLargestNumberAccepted_Splits() =>
         Assert.Equal(2_000, CohortSplit.Of(CohortSplit.MaxParticipants, GroupSizeBounds.AtMost(50), Sets).Cohorts.Length);
 
-    [Fact]
-    public void TwoLevelSplit_SumsRespectsBoundsAndIsBalancedAtEachLevel() =>
-        Property.ForAll(CohortGenerators.TwoLevelCases(), c =>
+    [Property]
+    public Property TwoLevelSplit_SumsRespectsBoundsAndIsBalancedAtEachLevel() =>
+        Prop.ForAll(CohortGenerators.TwoLevelCases(), c =>
         {
             CohortSplit split = CohortSplit.Of(c.Participants, c.Cohorts, c.Sets);
             if (!split.IsFeasible)
@@ -100,9 +102,9 @@ public sealed class CohortSplitTests
             });
         });
 
-    [Fact]
-    public void TwoLevelSplit_HasTheFewestCohorts_AndIsInfeasibleExactlyWhenBruteForceFindsNone() =>
-        Property.ForAll(CohortGenerators.TwoLevelCases(), c =>
+    [Property]
+    public Property TwoLevelSplit_HasTheFewestCohorts_AndIsInfeasibleExactlyWhenBruteForceFindsNone() =>
+        Prop.ForAll(CohortGenerators.TwoLevelCases(), c =>
         {
             CohortSplit split = CohortSplit.Of(c.Participants, c.Cohorts, c.Sets);
             int? fewest = FewestCohortsByBruteForce(c.Participants, c.Cohorts, c.Sets);
@@ -111,9 +113,9 @@ public sealed class CohortSplitTests
             Assert.Equal(fewest ?? 0, split.Cohorts.Length);
         });
 
-    [Fact]
-    public void TwoLevelSplit_WhenInfeasible_NamesTheNearestNumbersThatCanBeSplit() =>
-        Property.ForAll(CohortGenerators.TwoLevelCases(), c =>
+    [Property]
+    public Property TwoLevelSplit_WhenInfeasible_NamesTheNearestNumbersThatCanBeSplit() =>
+        Prop.ForAll(CohortGenerators.TwoLevelCases(), c =>
         {
             CohortSplit split = CohortSplit.Of(c.Participants, c.Cohorts, c.Sets);
             if (split.IsFeasible)

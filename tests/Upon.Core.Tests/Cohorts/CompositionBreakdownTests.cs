@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -139,17 +141,17 @@ public sealed class CompositionBreakdownTests
         Assert.StartsWith("The reference share for 'a' must be from 0 to 1.", range.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Published_NeverShowsACountBelowTheThresholdOtherThanZero() =>
-        Property.ForAll(CohortGenerators.SuppressionCases(), c =>
+    [Property]
+    public Property Published_NeverShowsACountBelowTheThresholdOtherThanZero() =>
+        Prop.ForAll(CohortGenerators.SuppressionCases(), c =>
         {
             PublishedBreakdown published = c.Breakdown.Suppress(c.Threshold);
             Assert.All(published.Cells, cell => Assert.False(cell.Count > 0 && cell.Count < c.Threshold, $"{cell.Category}: {cell.Count} published"));
         });
 
-    [Fact]
-    public void Published_NoSuppressedCountCanBeRecoveredFromTheTotal() =>
-        Property.ForAll(CohortGenerators.SuppressionCases(), c =>
+    [Property]
+    public Property Published_NoSuppressedCountCanBeRecoveredFromTheTotal() =>
+        Prop.ForAll(CohortGenerators.SuppressionCases(), c =>
         {
             PublishedBreakdown published = c.Breakdown.Suppress(c.Threshold);
             if (published.Total is not int total)
@@ -176,9 +178,9 @@ public sealed class CompositionBreakdownTests
             }
         });
 
-    [Fact]
-    public void Published_CountsAndSharesOfPublishedCellsAreUnchanged_AndTheTotalIsTheSum() =>
-        Property.ForAll(CohortGenerators.SuppressionCases(), c =>
+    [Property]
+    public Property Published_CountsAndSharesOfPublishedCellsAreUnchanged_AndTheTotalIsTheSum() =>
+        Prop.ForAll(CohortGenerators.SuppressionCases(), c =>
         {
             PublishedBreakdown published = c.Breakdown.Suppress(c.Threshold);
 
@@ -199,9 +201,9 @@ public sealed class CompositionBreakdownTests
             }
         });
 
-    [Fact]
-    public void Published_SuppressesNothing_WhenNoCountIsBelowTheThreshold() =>
-        Property.ForAll(CohortGenerators.SuppressionCases(), c =>
+    [Property]
+    public Property Published_SuppressesNothing_WhenNoCountIsBelowTheThreshold() =>
+        Prop.ForAll(CohortGenerators.SuppressionCases(), c =>
         {
             PublishedBreakdown published = c.Breakdown.Suppress(c.Threshold);
             bool anySmall = c.Breakdown.Cells.Any(cell => cell.Count > 0 && cell.Count < c.Threshold);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -94,9 +95,9 @@ public sealed class CompositionDocumentTests
     public void Read_TooLarge_IsOneProblem() =>
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, CompositionDocument.Read(new MemoryStream(new byte[100]), maxBytes: 10).Problems.Single().Code);
 
-    [Fact]
-    public void WriteThenRead_GivesTheSameFigures() =>
-        Support.Property.ForAll(Arb.From(Figures()), figures =>
+    [Property]
+    public Property WriteThenRead_GivesTheSameFigures() =>
+        Prop.ForAll(Arb.From(Figures()), figures =>
         {
             using MemoryStream stream = new();
             CompositionDocument.Write(stream, figures, indented: figures.Dimensions.Length % 2 == 0);
@@ -139,9 +140,9 @@ public sealed class CompositionDocumentTests
         Assert.All(dimensions, d => Assert.True(d.ToBreakdown().MatchesStatedTotal));
     }
 
-    [Fact]
-    public void Participants_CountsOfEveryDimensionSumToTheParticipants() =>
-        Support.Property.ForAll(Arb.From(CandidateDocumentTests.Profiles().Where(p => p.Length > 0)), participants =>
+    [Property]
+    public Property Participants_CountsOfEveryDimensionSumToTheParticipants() =>
+        Prop.ForAll(Arb.From(CandidateDocumentTests.Profiles().Where(p => p.Length > 0)), participants =>
         {
             ImmutableArray<CompositionDimension> dimensions = ParticipantComposition.Count(participants);
 

@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -87,9 +88,9 @@ public sealed class GroupSplitTests
         Assert.Equal(new GroupSizeBounds(1, 50), GroupSizeBounds.AtMost(50));
     }
 
-    [Fact]
-    public void Split_WhenFeasible_SumsToParticipantsWithinBoundsAndBalanced() =>
-        Property.ForAll(CohortGenerators.SplitCases(), c =>
+    [Property]
+    public Property Split_WhenFeasible_SumsToParticipantsWithinBoundsAndBalanced() =>
+        Prop.ForAll(CohortGenerators.SplitCases(), c =>
         {
             GroupSplit split = GroupSplit.Of(c.Participants, c.Bounds);
             if (!split.IsFeasible)
@@ -103,9 +104,9 @@ public sealed class GroupSplitTests
             Assert.Equal(split.Sizes.OrderByDescending(s => s), split.Sizes);
         });
 
-    [Fact]
-    public void Split_HasTheFewestGroupsOfAnyPartition_AndIsInfeasibleExactlyWhenBruteForceFindsNone() =>
-        Property.ForAll(CohortGenerators.SplitCases(), c =>
+    [Property]
+    public Property Split_HasTheFewestGroupsOfAnyPartition_AndIsInfeasibleExactlyWhenBruteForceFindsNone() =>
+        Prop.ForAll(CohortGenerators.SplitCases(), c =>
         {
             int?[] fewest = CohortGenerators.FewestGroupsByBruteForce(c.Participants, c.Bounds);
             GroupSplit split = GroupSplit.Of(c.Participants, c.Bounds);
@@ -115,9 +116,9 @@ public sealed class GroupSplitTests
             Assert.Equal(split.IsFeasible, split.Reason is null);
         });
 
-    [Fact]
-    public void Split_OfSmallNumbers_AgreesWithEveryPartitionEnumerated() =>
-        Property.ForAll(
+    [Property]
+    public Property Split_OfSmallNumbers_AgreesWithEveryPartitionEnumerated() =>
+        Prop.ForAll(
             Arb.From(
                 from participants in Gen.Choose(1, 24)
                 from bounds in CohortGenerators.Bounds(10)
@@ -135,9 +136,9 @@ public sealed class GroupSplitTests
                 }
             });
 
-    [Fact]
-    public void Split_WhenInfeasible_NamesTheNearestNumbersThatCanBeSplit() =>
-        Property.ForAll(CohortGenerators.SplitCases(), c =>
+    [Property]
+    public Property Split_WhenInfeasible_NamesTheNearestNumbersThatCanBeSplit() =>
+        Prop.ForAll(CohortGenerators.SplitCases(), c =>
         {
             GroupSplit split = GroupSplit.Of(c.Participants, c.Bounds);
             if (split.IsFeasible)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -160,8 +162,8 @@ public sealed class SelectionTests
         Assert.Equal("eligibility", Assert.ThrowsAny<ArgumentException>(() => new SelectionCandidate("a", "X", (EligibilityOutcome)4, 1m)).ParamName);
     }
 
-    [Fact]
-    public void Law_EveryCandidateGetsExactlyOneConsistentOutcome() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_EveryCandidateGetsExactlyOneConsistentOutcome() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         Selection s = c.Run();
         Assert.Equal(c.Candidates.Length, s.Outcomes.Length);
@@ -180,8 +182,8 @@ public sealed class SelectionTests
         Assert.Equal(Enumerable.Range(1, s.WaitingList.Length), s.WaitingList.Select(o => o.WaitingListPosition!.Value));
     });
 
-    [Fact]
-    public void Law_NeverExceedsCapacityCapOrWaitingList() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_NeverExceedsCapacityCapOrWaitingList() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         Selection s = c.Run();
         Assert.True(s.Selected.Length <= c.Capacity);
@@ -203,8 +205,8 @@ public sealed class SelectionTests
         }
     });
 
-    [Fact]
-    public void Law_NeverSelectsAnIneligibleCandidate() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_NeverSelectsAnIneligibleCandidate() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         foreach (SelectionOutcome o in c.Run().Outcomes)
         {
@@ -212,8 +214,8 @@ public sealed class SelectionTests
         }
     });
 
-    [Fact]
-    public void Law_NeverPrefersALowerScoreExceptThroughTheCap() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_NeverPrefersALowerScoreExceptThroughTheCap() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         Selection s = c.Run();
         decimal? lowestSelected = s.Selected.Select(o => (decimal?)o.Candidate.Score).Min();
@@ -228,8 +230,8 @@ public sealed class SelectionTests
         Assert.True(IsDescending(s.WaitingList.Select(o => o.Candidate.Score)));
     });
 
-    [Fact]
-    public void Law_CapPassesOverOnlyWhenTheAuthorityIsFull() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_CapPassesOverOnlyWhenTheAuthorityIsFull() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         Selection s = c.Run();
         foreach (SelectionOutcome o in s.Outcomes.Where(o => o.Reason == NotSelectedReason.AuthorityCap))
@@ -240,8 +242,8 @@ public sealed class SelectionTests
         }
     });
 
-    [Fact]
-    public void Law_PositiveActionChangesOnlyWhoIsSelectedWithinOneExactTie() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_PositiveActionChangesOnlyWhoIsSelectedWithinOneExactTie() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         Selection off = c.Run(positiveAction: false);
         Selection on = c.Run(positiveAction: true);
@@ -255,8 +257,8 @@ public sealed class SelectionTests
         Assert.All(gained, x => Assert.Contains(lost, y => y.Score == x.Score));
     });
 
-    [Fact]
-    public void Law_PositiveActionWithoutACap_PutsUnderRepresentedFirstWithinATie() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_PositiveActionWithoutACap_PutsUnderRepresentedFirstWithinATie() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         SelectionCase uncapped = c with { AuthorityCap = null };
         Selection s = uncapped.Run(positiveAction: true);
@@ -266,8 +268,8 @@ public sealed class SelectionTests
         }
     });
 
-    [Fact]
-    public void Law_SameInputAndSeedGiveTheSameOutcomeInAnyOrder() => Property.ForAll(SelectionGenerators.Cases(), c =>
+    [Property]
+    public Property Law_SameInputAndSeedGiveTheSameOutcomeInAnyOrder() => Prop.ForAll(SelectionGenerators.Cases(), c =>
     {
         foreach (bool positiveAction in new[] { false, true })
         {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -136,8 +138,8 @@ public sealed class SetAllocationTests
         Assert.Equal("background", Assert.ThrowsAny<ArgumentException>(() => new SetParticipant("p", "LA", null!)).ParamName);
     }
 
-    [Fact]
-    public void Law_EveryParticipantIsPlacedExactlyOnceInTheSplitsSizes() => Property.ForAll(SetAllocationGenerators.Cases(), c =>
+    [Property]
+    public Property Law_EveryParticipantIsPlacedExactlyOnceInTheSplitsSizes() => Prop.ForAll(SetAllocationGenerators.Cases(), c =>
     {
         SetAllocation allocation = c.Run();
         GroupSplit split = GroupSplit.Of(c.Participants.Length, c.Bounds);
@@ -157,8 +159,8 @@ public sealed class SetAllocationTests
         Assert.All(allocation.Sets, s => Assert.Equal(s.Participants.OrderBy(p => p.ParticipantId, StringComparer.Ordinal), s.Participants));
     });
 
-    [Fact]
-    public void Law_AuthorityClashesAreTheFewestPossible() => Property.ForAll(SetAllocationGenerators.FeasibleCases(), c =>
+    [Property]
+    public Property Law_AuthorityClashesAreTheFewestPossible() => Prop.ForAll(SetAllocationGenerators.FeasibleCases(), c =>
     {
         SetAllocation allocation = c.Run();
         int k = allocation.Sets.Length;
@@ -182,8 +184,8 @@ public sealed class SetAllocationTests
         }
     });
 
-    [Fact]
-    public void Law_NoSingleExchangeMixesBackgroundsBetterWithoutAddingColleagues() => Property.ForAll(SetAllocationGenerators.FeasibleCases(), c =>
+    [Property]
+    public Property Law_NoSingleExchangeMixesBackgroundsBetterWithoutAddingColleagues() => Prop.ForAll(SetAllocationGenerators.FeasibleCases(), c =>
     {
         List<SetParticipant>[] sets = [.. c.Run().Sets.Select(s => s.Participants.ToList())];
         int spread = SquaredCounts(sets);
@@ -206,8 +208,8 @@ public sealed class SetAllocationTests
         }
     });
 
-    [Fact]
-    public void Law_MeasuresFollowTheirFormulas() => Property.ForAll(SetAllocationGenerators.Cases(), c =>
+    [Property]
+    public Property Law_MeasuresFollowTheirFormulas() => Prop.ForAll(SetAllocationGenerators.Cases(), c =>
     {
         SetAllocation allocation = c.Run();
         int n = c.Participants.Length;
@@ -240,8 +242,8 @@ public sealed class SetAllocationTests
         Assert.Equal(even, allocation.EvenlySpreadBackgrounds);
     });
 
-    [Fact]
-    public void Law_SameParticipantsAndSeedGiveTheSameAllocationInAnyOrder() => Property.ForAll(SetAllocationGenerators.FeasibleCases(), c =>
+    [Property]
+    public Property Law_SameParticipantsAndSeedGiveTheSameAllocationInAnyOrder() => Prop.ForAll(SetAllocationGenerators.FeasibleCases(), c =>
     {
         SetAllocation first = c.Run();
         SetAllocation again = c.Run();

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -80,18 +82,18 @@ public sealed class SizingModelTests
         Assert.Equal(100_000_000, largest.WholePlacesNeeded);
     }
 
-    [Fact]
-    public void WholePlacesNeeded_IsTheFewestWhoseExpectedAppointmentsReachTheTarget() =>
-        Property.ForAll(CohortGenerators.SizingModels(), model =>
+    [Property]
+    public Property WholePlacesNeeded_IsTheFewestWhoseExpectedAppointmentsReachTheTarget() =>
+        Prop.ForAll(CohortGenerators.SizingModels(), model =>
         {
             int places = model.WholePlacesNeeded;
             Assert.True(model.ExpectedAppointments(places) >= model.TargetAppointments);
             Assert.True(places == 0 || model.ExpectedAppointments(places - 1) < model.TargetAppointments);
         });
 
-    [Fact]
-    public void PlacesNeeded_NeverFallAsDemandRises_NorRiseAsTheAppointmentProbabilityRises() =>
-        Property.ForAll(CohortGenerators.SizingModels(), model =>
+    [Property]
+    public Property PlacesNeeded_NeverFallAsDemandRises_NorRiseAsTheAppointmentProbabilityRises() =>
+        Prop.ForAll(CohortGenerators.SizingModels(), model =>
         {
             decimal places = model.PlacesNeeded;
             Assert.True(model.With(SizingInput.Authorities, model.Authorities + 1).PlacesNeeded >= places);
@@ -101,9 +103,9 @@ public sealed class SizingModelTests
             Assert.True(model.With(SizingInput.AppointmentProbability, Math.Min(1m, model.AppointmentProbability + 0.05m)).PlacesNeeded <= places);
         });
 
-    [Fact]
-    public void Sensitivity_RowsEqualTheModelWithThatInputChanged() =>
-        Property.ForAll(CohortGenerators.SizingModels(), model =>
+    [Property]
+    public Property Sensitivity_RowsEqualTheModelWithThatInputChanged() =>
+        Prop.ForAll(CohortGenerators.SizingModels(), model =>
         {
             decimal[] rates = [0m, 0.25m, 1m];
             foreach (SizingInput input in new[] { SizingInput.VacancyRate, SizingInput.FirstTimeShare, SizingInput.ProgrammeShare })

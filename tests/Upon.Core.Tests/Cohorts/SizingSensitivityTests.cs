@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck.Xunit;
+using FsCheck.Fluent;
+using FsCheck;
 using Upon.Core.Cohorts;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -47,9 +49,9 @@ public sealed class SizingSensitivityTests
         Assert.Equal("input", Assert.Throws<ArgumentOutOfRangeException>(() => Sources.ValueOf((SizingInput)99)).ParamName);
     }
 
-    [Fact]
-    public void Sensitivity_OfEveryModel_HoldsItsOwnValue_WithinRange_AndTheModelsOwnPlaces() =>
-        Property.ForAll(CohortGenerators.SizingModels(), model =>
+    [Property]
+    public Property Sensitivity_OfEveryModel_HoldsItsOwnValue_WithinRange_AndTheModelsOwnPlaces() =>
+        Prop.ForAll(CohortGenerators.SizingModels(), model =>
         {
             ImmutableArray<KeyValuePair<SizingInput, IReadOnlyList<decimal>>> ranges = model.SensitivityRanges();
             foreach ((SizingInput input, IReadOnlyList<decimal> values) in ranges)

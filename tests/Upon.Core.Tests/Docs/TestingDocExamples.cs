@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
@@ -25,6 +28,16 @@ public sealed class TestingDocExamples
                 && BuiltInPolicies.Year2.Decide(application, application.AssessedOn.PlusDays(1)).IsEligible);
         // end-snippet
     }
+
+    // begin-snippet: testing-xunit-property
+    // With FsCheck.Xunit the test is a [Property] that returns the property. Upon.Core's own suite sets the
+    // number of cases once for all of them: [assembly: Properties(MaxTest = 1000)].
+    [Property]
+    public Property EligibleApplications_AreEligible() =>
+        Prop.ForAll(
+            ApplicationGenerators.Eligible(BuiltInPolicies.Year2),
+            application => BuiltInPolicies.Year2.Decide(application).IsEligible);
+    // end-snippet
 
     [Fact]
     public void Builders()

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using NodaTime;
+using NodaTime.Testing;
 using Upon.Core.Calendars;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
@@ -165,9 +166,9 @@ public sealed partial class TimelineDocExamples
     public void Ics()
     {
         // begin-snippet: timeline-ics
-        Instant exportedAt = Instant.FromUtc(2026, 11, 22, 9, 0);   // from an IClock in an application
+        FakeClock clock = new(Instant.FromUtc(2026, 11, 22, 9, 0));   // an application reads SystemClock.Instance
         using MemoryStream file = new();
-        IcsExport.Write(BuiltInTimelines.NewDirectors2021To22, file, exportedAt);
+        IcsExport.Write(BuiltInTimelines.NewDirectors2021To22, file, clock.GetCurrentInstant());
 
         string text = Encoding.UTF8.GetString(file.ToArray());
         Assert.Contains("UID:workshop-1.new-directors-2021-22@upon-core\r\n", text, StringComparison.Ordinal);

@@ -6,10 +6,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using static Upon.Core.Testing.EligibilityDocumentGenerators;
-using Property = Upon.Core.Tests.Support.Property;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -317,8 +317,8 @@ public sealed class ApplicationDocumentBadInputTests
         Assert.Throws<ArgumentNullException>(() => ApplicationDocument.Parse(null!));
     }
 
-    [Fact]
-    public void Messages_NeverContainAValueOfTheDocument()
+    [Property]
+    public Property Messages_NeverContainAValueOfTheDocument()
     {
         Gen<string> secret = Secret();
         Gen<(string Json, string[] Secrets, (string Path, string Code)[] Expected)> documents =
@@ -328,7 +328,7 @@ public sealed class ApplicationDocumentBadInputTests
             from mask in Gen.Choose(1, (1 << Faults.Length) - 1)
             select Fault(application, monitoring, faultSecrets, mask);
 
-        Property.ForAll(Arb.From(documents), document =>
+        return Prop.ForAll(Arb.From(documents), document =>
         {
             DocumentResult<ApplicationSubmission> read = ApplicationDocument.Parse(document.Json);
 

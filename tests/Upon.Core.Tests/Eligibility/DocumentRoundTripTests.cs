@@ -4,21 +4,21 @@ using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using static Upon.Core.Testing.EligibilityDocumentGenerators;
-using Property = Upon.Core.Tests.Support.Property;
 
 namespace Upon.Core.Tests.Eligibility;
 
 /// <summary>Applications, policies and decisions written as JSON and read back are unchanged.</summary>
 public sealed class DocumentRoundTripTests
 {
-    [Fact]
-    public void Application_WriteThenParse_GivesAnEqualSubmission() =>
-        Property.ForAll(Arb.From(Submissions()), submission =>
+    [Property]
+    public Property Application_WriteThenParse_GivesAnEqualSubmission() =>
+        Prop.ForAll(Arb.From(Submissions()), submission =>
         {
             string json = Json(submission.Application, submission.Monitoring);
 
@@ -28,9 +28,9 @@ public sealed class DocumentRoundTripTests
             Assert.Equal(submission, read.Value);
         });
 
-    [Fact]
-    public void Application_WriteToStreamThenRead_GivesAnEqualSubmission() =>
-        Property.ForAll(Arb.From(Submissions()), submission =>
+    [Property]
+    public Property Application_WriteToStreamThenRead_GivesAnEqualSubmission() =>
+        Prop.ForAll(Arb.From(Submissions()), submission =>
         {
             using MemoryStream stream = new();
             ApplicationDocument.Write(stream, submission.Application, submission.Monitoring, indented: true);
@@ -56,9 +56,9 @@ public sealed class DocumentRoundTripTests
         Assert.DoesNotContain("asian-indian", Json(read.Application), System.StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Policy_WriteThenParse_GivesAnEqualPolicy() =>
-        Property.ForAll(Arb.From(Policies()), policy =>
+    [Property]
+    public Property Policy_WriteThenParse_GivesAnEqualPolicy() =>
+        Prop.ForAll(Arb.From(Policies()), policy =>
         {
             DocumentResult<IReadOnlyList<EligibilityPolicy>> read = PolicyDocument.Parse(Json(policy));
 
@@ -68,9 +68,9 @@ public sealed class DocumentRoundTripTests
             Assert.Equal(policy.Rule, single.Rule);
         });
 
-    [Fact]
-    public void Policies_WrittenAsAnArray_ReadBackInOrder() =>
-        Property.ForAll(Arb.From(Gen.Choose(2, 4).SelectMany(n => Gen.ArrayOf(Policies(), n))), policies =>
+    [Property]
+    public Property Policies_WrittenAsAnArray_ReadBackInOrder() =>
+        Prop.ForAll(Arb.From(Gen.Choose(2, 4).SelectMany(n => Gen.ArrayOf(Policies(), n))), policies =>
         {
             using MemoryStream stream = new();
             PolicyDocument.Write(stream, policies, indented: false);
@@ -98,8 +98,8 @@ public sealed class DocumentRoundTripTests
         Assert.Equal<EligibilityPolicy>(BuiltInPolicies.All, PolicyDocument.Parse(Encoding.UTF8.GetString(all.ToArray())).GetValueOrThrow());
     }
 
-    [Fact]
-    public void Decision_UnderBuiltInPolicies_WriteThenParse_GivesAnEqualDecision()
+    [Property]
+    public Property Decision_UnderBuiltInPolicies_WriteThenParse_GivesAnEqualDecision()
     {
         Gen<EligibilityDecision> decisions =
             from application in Applications()
@@ -107,18 +107,18 @@ public sealed class DocumentRoundTripTests
             from asOf in Gen.Frequency((1, Gen.Constant<LocalDate?>(null)), (1, Dates(Earliest, Latest).Select(d => (LocalDate?)d)))
             select asOf is LocalDate date ? policy.Decide(application, date) : policy.Decide(application);
 
-        Property.ForAll(Arb.From(decisions), AssertRoundTrips);
+        return Prop.ForAll(Arb.From(decisions), AssertRoundTrips);
     }
 
-    [Fact]
-    public void Decision_UnderRandomPolicies_WriteThenParse_GivesAnEqualDecision()
+    [Property]
+    public Property Decision_UnderRandomPolicies_WriteThenParse_GivesAnEqualDecision()
     {
         Gen<EligibilityDecision> decisions =
             from application in Applications()
             from policy in Policies()
             select policy.Decide(application);
 
-        Property.ForAll(Arb.From(decisions), AssertRoundTrips);
+        return Prop.ForAll(Arb.From(decisions), AssertRoundTrips);
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
-using Property = Upon.Core.Tests.Support.Property;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -24,17 +24,17 @@ public sealed class EffectiveExperienceModelTests
     private static readonly LocalDate FirstAsOf = new(2020, 1, 1);
 
     // Above 128 roles the edges are kept on the heap rather than the stack.
-    [Fact]
-    public void Experience_Above32Roles_SweepGivesSameTotalAsDayByDay() =>
-        Property.ForAll(Cases(33, 160), @case => AssertAgreesWithModel(@case));
+    [Property]
+    public Property Experience_Above32Roles_SweepGivesSameTotalAsDayByDay() =>
+        Prop.ForAll(Cases(33, 160), @case => AssertAgreesWithModel(@case));
 
-    [Fact]
-    public void Experience_UpTo32Roles_SweepGivesSameTotalAsDayByDay() =>
-        Property.ForAll(Cases(0, 32), @case => AssertAgreesWithModel(@case));
+    [Property]
+    public Property Experience_UpTo32Roles_SweepGivesSameTotalAsDayByDay() =>
+        Prop.ForAll(Cases(0, 32), @case => AssertAgreesWithModel(@case));
 
-    [Fact]
-    public void MetOn_IsTheFirstDateOnWhichTheRolesAlreadyStartedMeetTheRequirement() =>
-        Property.ForAll(CasesWithRequirement(0, 40), pair =>
+    [Property]
+    public Property MetOn_IsTheFirstDateOnWhichTheRolesAlreadyStartedMeetTheRequirement() =>
+        Prop.ForAll(CasesWithRequirement(0, 40), pair =>
         {
             ((ImmutableArray<Role> roles, LocalDate asOf, PartTimeCounting counting), Period required) = pair;
             EffectiveExperience experience = Measure(roles, asOf, counting);

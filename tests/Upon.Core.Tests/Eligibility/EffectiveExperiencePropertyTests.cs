@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -12,20 +14,20 @@ public sealed class EffectiveExperiencePropertyTests
 {
     private static readonly Period ThreeYears = Period.FromYears(3);
 
-    [Fact]
-    public void DuplicatingARole_NeverChangesEffectiveExperience_WhenPartTimeCountsInFull() =>
-        Property.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
+    [Property]
+    public Property DuplicatingARole_NeverChangesEffectiveExperience_WhenPartTimeCountsInFull() =>
+        Prop.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
             AssertSameExperience(picked.Roles, picked.WithDuplicate, picked.AsOf, PartTimeCounting.Full, compareMetOn: true));
 
     // Concurrent roles take the largest weight of the day, so a part-time role entered twice counts once.
-    [Fact]
-    public void DuplicatingARole_NeverChangesEffectiveExperience_ProRata() =>
-        Property.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
+    [Property]
+    public Property DuplicatingARole_NeverChangesEffectiveExperience_ProRata() =>
+        Prop.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
             AssertSameExperience(picked.Roles, picked.WithDuplicate, picked.AsOf, PartTimeCounting.ProRata, compareMetOn: true));
 
-    [Fact]
-    public void SplittingARoleIntoTwoAdjacentRoles_NeverChangesEffectiveExperience() =>
-        Property.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
+    [Property]
+    public Property SplittingARoleIntoTwoAdjacentRoles_NeverChangesEffectiveExperience() =>
+        Prop.ForAll(EligibilityGenerators.PickedRoles(partTime: true), picked =>
         {
             if (picked.WithSplit is not ImmutableArray<Role> split)
             {
@@ -38,9 +40,9 @@ public sealed class EffectiveExperiencePropertyTests
             AssertSameExperience(picked.Roles, split, picked.AsOf, PartTimeCounting.Full, secondStarted);
         });
 
-    [Fact]
-    public void EffectiveExperience_NeverExceedsTheSpanFromTheEarliestStartToTheAsOfDate() =>
-        Property.ForAll(EligibilityGenerators.Applications(), application =>
+    [Property]
+    public Property EffectiveExperience_NeverExceedsTheSpanFromTheEarliestStartToTheAsOfDate() =>
+        Prop.ForAll(EligibilityGenerators.Applications(), application =>
         {
             foreach (PartTimeCounting counting in new[] { PartTimeCounting.ProRata, PartTimeCounting.Full })
             {
@@ -62,9 +64,9 @@ public sealed class EffectiveExperiencePropertyTests
             }
         });
 
-    [Fact]
-    public void EffectiveExperience_OfDisjointFullTimeRoles_IsTheSumOfTheirLengths() =>
-        Property.ForAll(EligibilityGenerators.DisjointRoles(), pair =>
+    [Property]
+    public Property EffectiveExperience_OfDisjointFullTimeRoles_IsTheSumOfTheirLengths() =>
+        Prop.ForAll(EligibilityGenerators.DisjointRoles(), pair =>
         {
             (ImmutableArray<Role> roles, LocalDate asOf) = pair;
             int sum = roles.Sum(r => r.CountedBefore(asOf)?.Length ?? 0);
@@ -80,9 +82,9 @@ public sealed class EffectiveExperiencePropertyTests
             }
         });
 
-    [Fact]
-    public void ExactlyThreeCalendarYears_IsEligible_AndOneDayLessIsNot() =>
-        Property.ForAll(EligibilityGenerators.StartDates(), start =>
+    [Property]
+    public Property ExactlyThreeCalendarYears_IsEligible_AndOneDayLessIsNot() =>
+        Prop.ForAll(EligibilityGenerators.StartDates(), start =>
         {
             EligibilityPolicy policy = EligibilityGenerators.PolicyOf(EligibilityGenerators.ThreeYears());
             LocalDate threeYearsOn = start.Plus(ThreeYears);
@@ -104,9 +106,9 @@ public sealed class EffectiveExperiencePropertyTests
             Assert.Null(policy.Decide(shorter).EligibleFrom);
         });
 
-    [Fact]
-    public void MetOn_OfASingleCurrentFullTimeRoleNotYetEnough_IsThreeYearsAfterItsStart() =>
-        Property.ForAll(EligibilityGenerators.StartDates(), start =>
+    [Property]
+    public Property MetOn_OfASingleCurrentFullTimeRoleNotYetEnough_IsThreeYearsAfterItsStart() =>
+        Prop.ForAll(EligibilityGenerators.StartDates(), start =>
         {
             LocalDate threeYearsOn = start.Plus(ThreeYears);
             int span = Period.DaysBetween(start, threeYearsOn);

@@ -5,12 +5,12 @@ using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 using static Upon.Core.Testing.EligibilityDocumentGenerators;
-using Property = Upon.Core.Tests.Support.Property;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -35,13 +35,13 @@ public sealed class EligibilityBatchTests
         Assert.Equal(CriterionOutcome.Fail, Find(items[2].Value!.Explanation, BuiltInPolicies.LocalGovernmentRouteCode).Outcome);
     }
 
-    [Fact]
-    public void ArrayAndJsonLines_GiveTheSameDecisionsInInputOrder_WhateverTheDetection()
+    [Property]
+    public Property ArrayAndJsonLines_GiveTheSameDecisionsInInputOrder_WhateverTheDetection()
     {
         EligibilityBatch batch = new(PolicyRegistry.BuiltIn, policy: BuiltInPolicies.Year2);
         Gen<Application[]> batches = Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(Applications(), n));
 
-        Property.ForAll(Arb.From(batches), applications =>
+        return Prop.ForAll(Arb.From(batches), applications =>
         {
             string[] documents = [.. applications.Select(a => Json(a))];
             string lines = string.Join("\n", documents);
@@ -119,8 +119,8 @@ public sealed class EligibilityBatchTests
         Assert.Equal(["A-001", "A-002"], items.Select(i => i.Value!.ApplicationId));
     }
 
-    [Fact]
-    public void JsonLines_BadLinesAreOneErrorEach_AndTheBatchGoesOn()
+    [Property]
+    public Property JsonLines_BadLinesAreOneErrorEach_AndTheBatchGoesOn()
     {
         string[] bad =
         [
@@ -136,7 +136,7 @@ public sealed class EligibilityBatchTests
             from which in Gen.Choose(0, 5)
             select (valid, which), n));
 
-        Property.ForAll(Arb.From(mixes), mix =>
+        return Prop.ForAll(Arb.From(mixes), mix =>
         {
             string[] lines = [.. mix.Select(m => m.Valid ? Examples[m.Which % Examples.Length] : bad[m.Which])];
 

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
+using FsCheck.Xunit;
+using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using Upon.Core.Eligibility;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -89,9 +91,9 @@ public sealed class EligibilityExplanationTests
             decision.ToText());
     }
 
-    [Fact]
-    public void ToLines_OfEveryGeneratedDecision_HasTheHeadingThenOneLinePerRule_InTheTreesOrder() =>
-        Property.ForAll(EligibilityGenerators.PolicyAndApplications(), pair =>
+    [Property]
+    public Property ToLines_OfEveryGeneratedDecision_HasTheHeadingThenOneLinePerRule_InTheTreesOrder() =>
+        Prop.ForAll(EligibilityGenerators.PolicyAndApplications(), pair =>
         {
             EligibilityDecision decision = pair.Policy.Decide(pair.Application);
             ImmutableArray<string> lines = decision.ToLines();

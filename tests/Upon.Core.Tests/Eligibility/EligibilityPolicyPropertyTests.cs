@@ -2,19 +2,19 @@ using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Tests.Support;
-using Property = Upon.Core.Tests.Support.Property;
 
 namespace Upon.Core.Tests.Eligibility;
 
 /// <summary>The laws of deciding: monotone in qualifying roles, deterministic, and eligible-from consistent with deciding later.</summary>
 public sealed class EligibilityPolicyPropertyTests
 {
-    [Fact]
-    public void AddingAQualifyingFullTimeRole_NeverTurnsEligibleIntoIneligible() =>
-        Property.ForAll(EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: false), pair =>
+    [Property]
+    public Property AddingAQualifyingFullTimeRole_NeverTurnsEligibleIntoIneligible() =>
+        Prop.ForAll(EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: false), pair =>
         {
             (EligibilityPolicy policy, ApplicationAndRole added) = pair;
             if (policy.Decide(added.Application).Outcome == EligibilityOutcome.Eligible)
@@ -27,9 +27,9 @@ public sealed class EligibilityPolicyPropertyTests
     // current full-time role from 1 March 2020 is eligible on 1 March 2023 (1,095 days), and adding a half-time role
     // on 20 February 2020 alone moves the first day back across 29 February 2020, so three years need 1,096 days;
     // experience rounds a part of a day up to a whole day, so the half day added is enough.
-    [Fact]
-    public void AddingAQualifyingPartTimeRole_NeverTurnsEligibleIntoIneligible() =>
-        Property.ForAll(EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: true), pair =>
+    [Property]
+    public Property AddingAQualifyingPartTimeRole_NeverTurnsEligibleIntoIneligible() =>
+        Prop.ForAll(EligibilityGenerators.ApplicationsAndQualifyingRoles(partTime: true), pair =>
         {
             (EligibilityPolicy policy, ApplicationAndRole added) = pair;
             if (policy.Decide(added.Application).Outcome == EligibilityOutcome.Eligible)
@@ -60,9 +60,9 @@ public sealed class EligibilityPolicyPropertyTests
         Assert.InRange(eligible, 10, 3000);
     }
 
-    [Fact]
-    public void Decide_TheSameInputTwice_GivesEqualDecisions() =>
-        Property.ForAll(EligibilityGenerators.PolicyAndApplications(), pair =>
+    [Property]
+    public Property Decide_TheSameInputTwice_GivesEqualDecisions() =>
+        Prop.ForAll(EligibilityGenerators.PolicyAndApplications(), pair =>
         {
             (EligibilityPolicy policy, Application application) = pair;
             EligibilityDecision first = policy.Decide(application);
@@ -75,8 +75,8 @@ public sealed class EligibilityPolicyPropertyTests
             Assert.Equal<string>(Explanations.Flatten(first.Explanation).Select(r => r.Message), Explanations.Flatten(second.Explanation).Select(r => r.Message));
         });
 
-    [Fact]
-    public void Decide_FromManyThreadsAtOnce_GivesTheSameDecisionsAsOneThread()
+    [Property]
+    public Property Decide_FromManyThreadsAtOnce_GivesTheSameDecisionsAsOneThread()
     {
         Arbitrary<(EligibilityPolicy, Application[])> batches = Arb.From(
             from policy in Gen.Elements(EligibilityGenerators.Policies.AsEnumerable())
@@ -85,7 +85,7 @@ public sealed class EligibilityPolicyPropertyTests
             select (policy, applications),
             pair => Enumerable.Range(0, pair.Item2.Length).Where(_ => pair.Item2.Length > 1).Select(i => (pair.Item1, pair.Item2.Where((_, j) => j != i).ToArray())));
 
-        Property.ForAll(batches, pair =>
+        return Prop.ForAll(batches, pair =>
         {
             (EligibilityPolicy policy, Application[] applications) = pair;
             EligibilityDecision[] expected = [.. applications.Select(policy.Decide)];
@@ -101,9 +101,9 @@ public sealed class EligibilityPolicyPropertyTests
         });
     }
 
-    [Fact]
-    public void EligibleFrom_IsAfterTheAsOfDate_EligibleOnIt_AndNotTheDayBefore() =>
-        Property.ForAll(EligibilityGenerators.PolicyAndApplications(futureRoles: false), pair =>
+    [Property]
+    public Property EligibleFrom_IsAfterTheAsOfDate_EligibleOnIt_AndNotTheDayBefore() =>
+        Prop.ForAll(EligibilityGenerators.PolicyAndApplications(futureRoles: false), pair =>
         {
             (EligibilityPolicy policy, Application application) = pair;
             EligibilityDecision decision = policy.Decide(application);

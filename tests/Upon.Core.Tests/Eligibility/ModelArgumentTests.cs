@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -63,9 +65,9 @@ public sealed class ModelArgumentTests
         Assert.Equal("id", Assert.Throws<ArgumentException>(() => new Application(" ", "2021/22", new LocalDate(2021, 1, 1), [])).ParamName);
     }
 
-    [Fact]
-    public void ToString_OfRolesAndApplications_NeverShowsTitleOrganisationStatementOrSponsor() =>
-        Property.ForAll(EligibilityGenerators.Applications(), generated =>
+    [Property]
+    public Property ToString_OfRolesAndApplications_NeverShowsTitleOrganisationStatementOrSponsor() =>
+        Prop.ForAll(EligibilityGenerators.Applications(), generated =>
         {
             Application application = new(
                 generated.Id, generated.ProgrammeYear, generated.AssessedOn, generated.Roles, generated.ReadyBy, Statement,

@@ -1,18 +1,20 @@
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
 /// <summary>A registry accepts contiguous policies, finds the one in force, and refuses any gap or overlap.</summary>
 public sealed class PolicyRegistryPropertyTests
 {
-    [Fact]
-    public void Create_ContiguousPolicies_Succeeds_AndFindReturnsThePolicyInForce() =>
-        Property.ForAll(EligibilityGenerators.PolicySequences(), sequence =>
+    [Property]
+    public Property Create_ContiguousPolicies_Succeeds_AndFindReturnsThePolicyInForce() =>
+        Prop.ForAll(EligibilityGenerators.PolicySequences(), sequence =>
         {
             DocumentResult<PolicyRegistry> result = PolicyRegistry.Create(sequence.Policies);
 
@@ -37,9 +39,9 @@ public sealed class PolicyRegistryPropertyTests
             }
         });
 
-    [Fact]
-    public void Create_WithAGapIntroduced_IsRefusedWithTheGapCode() =>
-        Property.ForAll(EligibilityGenerators.PolicySequences(), sequence =>
+    [Property]
+    public Property Create_WithAGapIntroduced_IsRefusedWithTheGapCode() =>
+        Prop.ForAll(EligibilityGenerators.PolicySequences(), sequence =>
         {
             if (Boundary(sequence) is not (int previous, int next))
             {
@@ -61,9 +63,9 @@ public sealed class PolicyRegistryPropertyTests
             Assert.Equal($"$[{System.Math.Max(previous, next)}]", problem.Path);
         });
 
-    [Fact]
-    public void Create_WithAnOverlapIntroduced_IsRefusedWithTheOverlapCode() =>
-        Property.ForAll(EligibilityGenerators.PolicySequences(), sequence =>
+    [Property]
+    public Property Create_WithAnOverlapIntroduced_IsRefusedWithTheOverlapCode() =>
+        Prop.ForAll(EligibilityGenerators.PolicySequences(), sequence =>
         {
             if (Boundary(sequence) is not (int previous, int next))
             {

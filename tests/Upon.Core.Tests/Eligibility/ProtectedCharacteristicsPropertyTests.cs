@@ -1,17 +1,19 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Eligibility;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
 /// <summary>Protected characteristics are for monitoring only: they never change a decision and never show.</summary>
 public sealed class ProtectedCharacteristicsPropertyTests
 {
-    [Fact]
-    public void Decide_WhateverMonitoringAnswersComeWithTheApplication_GivesTheSameDecision() =>
-        Property.ForAll(EligibilityGenerators.MonitoredApplications(), pair =>
+    [Property]
+    public Property Decide_WhateverMonitoringAnswersComeWithTheApplication_GivesTheSameDecision() =>
+        Prop.ForAll(EligibilityGenerators.MonitoredApplications(), pair =>
         {
             (EligibilityPolicy policy, MonitoredApplication submitted) = pair;
             EligibilityDecision[] decisions = [.. submitted.Answers.Select(answers => Decide(policy, submitted.Application, answers))];
@@ -23,9 +25,9 @@ public sealed class ProtectedCharacteristicsPropertyTests
             }
         });
 
-    [Fact]
-    public void EqualityMonitoringToString_NeverContainsAnAnswer() =>
-        Property.ForAll(EligibilityGenerators.EqualityMonitorings(), answers =>
+    [Property]
+    public Property EqualityMonitoringToString_NeverContainsAnAnswer() =>
+        Prop.ForAll(EligibilityGenerators.EqualityMonitorings(), answers =>
         {
             string text = answers.ToString();
 

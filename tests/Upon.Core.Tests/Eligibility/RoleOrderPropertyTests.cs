@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Eligibility;
 using Upon.Core.Tests.Support;
 
@@ -9,9 +12,9 @@ namespace Upon.Core.Tests.Eligibility;
 /// <summary>The order in which an applicant lists their roles never matters.</summary>
 public sealed class RoleOrderPropertyTests
 {
-    [Fact]
-    public void Decide_AnyPermutationOfTheRoles_GivesTheSameDecisionAndExperience() =>
-        Property.ForAll(EligibilityGenerators.PermutedApplications(), pair =>
+    [Property]
+    public Property Decide_AnyPermutationOfTheRoles_GivesTheSameDecisionAndExperience() =>
+        Prop.ForAll(EligibilityGenerators.PermutedApplications(), pair =>
         {
             (EligibilityPolicy policy, PermutedApplication permuted) = pair;
             Application original = permuted.Application;

@@ -1,14 +1,16 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Eligibility;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
 /// <summary>All, any and not follow three-valued (Kleene) logic on random rule trees.</summary>
 public sealed class RuleLogicPropertyTests
 {
-    [Fact]
-    public void NotOfNot_HasTheOutcomeOfTheRuleUnderIt() =>
-        Property.ForAll(EligibilityGenerators.RuleTrees(), trees =>
+    [Property]
+    public Property NotOfNot_HasTheOutcomeOfTheRuleUnderIt() =>
+        Prop.ForAll(EligibilityGenerators.RuleTrees(), trees =>
         {
             EligibilityRule x = trees.A.Build("x");
 
@@ -17,9 +19,9 @@ public sealed class RuleLogicPropertyTests
                 Outcome(new NotRule("not-not", "Not not", new NotRule("not", "Not", x)), trees.Application));
         });
 
-    [Fact]
-    public void AllAndAnyOfOneRule_HaveThatRulesOutcome() =>
-        Property.ForAll(EligibilityGenerators.RuleTrees(), trees =>
+    [Property]
+    public Property AllAndAnyOfOneRule_HaveThatRulesOutcome() =>
+        Prop.ForAll(EligibilityGenerators.RuleTrees(), trees =>
         {
             EligibilityRule x = trees.A.Build("x");
             CriterionOutcome expected = Outcome(x, trees.Application);
@@ -28,9 +30,9 @@ public sealed class RuleLogicPropertyTests
             Assert.Equal(expected, Outcome(new AnyRule("any", "Any", [x]), trees.Application));
         });
 
-    [Fact]
-    public void DeMorgan_NotAllIsAnyOfNots_AndNotAnyIsAllOfNots() =>
-        Property.ForAll(EligibilityGenerators.RuleTrees(), trees =>
+    [Property]
+    public Property DeMorgan_NotAllIsAnyOfNots_AndNotAnyIsAllOfNots() =>
+        Prop.ForAll(EligibilityGenerators.RuleTrees(), trees =>
         {
             EligibilityRule a = trees.A.Build("a");
             EligibilityRule b = trees.B.Build("b");
@@ -44,9 +46,9 @@ public sealed class RuleLogicPropertyTests
                 Outcome(new AllRule("all", "All", [new NotRule("not-a", "Not a", a), new NotRule("not-b", "Not b", b)]), application));
         });
 
-    [Fact]
-    public void DecisionOutcome_FollowsTheTopRule_PassEligible_FailIneligible_UndecidedIncomplete() =>
-        Property.ForAll(EligibilityGenerators.RuleTrees(), trees =>
+    [Property]
+    public Property DecisionOutcome_FollowsTheTopRule_PassEligible_FailIneligible_UndecidedIncomplete() =>
+        Prop.ForAll(EligibilityGenerators.RuleTrees(), trees =>
         {
             EligibilityDecision decision = EligibilityGenerators.PolicyOf(trees.A.Build("x")).Decide(trees.Application);
 

@@ -1,10 +1,11 @@
 using System;
 using System.Globalization;
+using FsCheck.Xunit;
+using FsCheck;
 using Ardalis.GuardClauses;
 using FsCheck.Fluent;
 using NodaTime;
 using Upon.Core.Guards;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Guards;
 
@@ -156,11 +157,11 @@ public sealed class UponGuardClausesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Against.IndexOutOfRange(0, 0));
     }
 
-    [Fact]
-    public void RangeGuards_AgreeWithTheComparison_AndNeverEchoTheValue()
+    [Property]
+    public Property RangeGuards_AgreeWithTheComparison_AndNeverEchoTheValue()
     {
         // Bounds 7000 to 8000: a refused value of four digits or more cannot hide inside "7000", "8000" or the name.
-        Property.ForAll(Gen.Choose(-100_000, 100_000).ToArbitrary(), value =>
+        return Prop.ForAll(Gen.Choose(-100_000, 100_000).ToArbitrary(), value =>
         {
             bool inside = value is >= 7000 and <= 8000;
             Exception? error = Record.Exception(() => Guard.Against.OutsideRange(value, 7000, 8000));

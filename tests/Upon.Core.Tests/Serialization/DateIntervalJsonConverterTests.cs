@@ -1,7 +1,9 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
@@ -9,9 +11,9 @@ public class DateIntervalJsonConverterTests
 {
     private static readonly System.Text.Json.JsonSerializerOptions PlainOptions = new() { Converters = { new DateIntervalJsonConverter() } };
 
-    [Fact]
-    public void RoundTrip_AnyInterval_GivesEqualInterval() =>
-        Property.ForAll(SerializationGenerators.Intervals(), interval => JsonAssert.RoundTrip(interval).Equals(interval));
+    [Property]
+    public Property RoundTrip_AnyInterval_GivesEqualInterval() =>
+        Prop.ForAll(SerializationGenerators.Intervals(), interval => JsonAssert.RoundTrip(interval).Equals(interval));
 
     [Fact]
     public void Serialize_WritesInclusiveStartAndEnd() =>

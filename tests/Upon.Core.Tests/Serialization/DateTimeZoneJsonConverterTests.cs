@@ -1,6 +1,8 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
@@ -9,9 +11,9 @@ public class DateTimeZoneJsonConverterTests
     // Another provider: the package's own converter, which replaces Upon.Core's DateTimeZoneJsonConverter(provider).
     private static readonly System.Text.Json.JsonSerializerOptions BclOptions = new() { Converters = { NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Bcl) } };
 
-    [Fact]
-    public void RoundTrip_AnyTzdbZone_GivesTheSameZone() =>
-        Property.ForAll(SerializationGenerators.Zones(), zone =>
+    [Property]
+    public Property RoundTrip_AnyTzdbZone_GivesTheSameZone() =>
+        Prop.ForAll(SerializationGenerators.Zones(), zone =>
         {
             string json = UponJson.Serialize(zone);
             Assert.Equal("\"" + zone.Id + "\"", json);

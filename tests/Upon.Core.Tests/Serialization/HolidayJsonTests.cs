@@ -1,20 +1,22 @@
 using System.Linq;
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class HolidayJsonTests
 {
-    [Fact]
-    public void RoundTrip_AnyHoliday_GivesEqualHoliday() =>
-        Property.ForAll(SerializationGenerators.Holidays(), holiday => JsonAssert.RoundTrip(holiday) == holiday);
+    [Property]
+    public Property RoundTrip_AnyHoliday_GivesEqualHoliday() =>
+        Prop.ForAll(SerializationGenerators.Holidays(), holiday => JsonAssert.RoundTrip(holiday) == holiday);
 
-    [Fact]
-    public void RoundTrip_AnyHolidayIndented_GivesEqualHoliday() =>
-        Property.ForAll(SerializationGenerators.Holidays(), holiday =>
+    [Property]
+    public Property RoundTrip_AnyHolidayIndented_GivesEqualHoliday() =>
+        Prop.ForAll(SerializationGenerators.Holidays(), holiday =>
             UponJson.Deserialize<Holiday>(UponJson.Serialize(holiday, writeIndented: true)) == holiday);
 
     [Fact]

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Calendars;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
@@ -168,8 +169,8 @@ public sealed class HostileTextTests
     /// one of its strings or names as a .NET string. Strings are built from plain ASCII, multi-byte UTF-8, escapes of
     /// every kind (paired and lone surrogates, escaped backslashes before a u) and invalid bytes.
     /// </summary>
-    [Fact]
-    public void FindInvalid_ReportsExactlyTheDocumentsWhoseTextCannotBeDecoded()
+    [Property]
+    public Property FindInvalid_ReportsExactlyTheDocumentsWhoseTextCannotBeDecoded()
     {
         Gen<byte[]> piece = Gen.Elements<byte[]>(
             "a"u8.ToArray(), "Z9 "u8.ToArray(), "é"u8.ToArray(), "😀"u8.ToArray(), "\\n"u8.ToArray(), "\\\\"u8.ToArray(),
@@ -178,7 +179,7 @@ public sealed class HostileTextTests
         Gen<byte[]> text = piece.ListOf().Select(pieces => pieces.SelectMany(p => p).ToArray());
         Gen<byte[]> document = Gen.Zip(text, Gen.Zip(text, text)).Select(t => Bytes("{\"", t.Item1, "\":[\"", t.Item2.Item1, "\",{\"k\":\"", t.Item2.Item2, "\"}]}"));
 
-        Support.Property.ForAll(document.ToArbitrary(), bytes => (JsonTextCheck.FindInvalid(bytes) is null) == CanDecodeEveryString(bytes));
+        return Prop.ForAll(document.ToArbitrary(), bytes => (JsonTextCheck.FindInvalid(bytes) is null) == CanDecodeEveryString(bytes));
     }
 
     [Fact]
@@ -228,15 +229,15 @@ public sealed class HostileTextTests
     }
 
     /// <summary>Any property name, however hostile, gives a path with no character that can break or forge a line or restyle a terminal.</summary>
-    [Fact]
-    public void PropertyPath_ForAnyName_HoldsNoControlOrFormatCharacter()
+    [Property]
+    public Property PropertyPath_ForAnyName_HoldsNoControlOrFormatCharacter()
     {
         Gen<char> hostile = Gen.OneOf(
             Gen.Choose(0, 0x3000).Select(i => (char)i),
             Gen.Elements('\n', '\r', '\u001b', '\u0085', '\u2028', '\u2029', '\u202E', '\u200B', '\uFEFF', '\uD800', '\uDC00', '\'', '\\'));
         Gen<string> names = hostile.ArrayOf().Select(chars => new string(chars));
 
-        Support.Property.ForAll(names.ToArbitrary(), name =>
+        return Prop.ForAll(names.ToArbitrary(), name =>
         {
             string path = JsonPath.Property("$", name);
             return !path.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)

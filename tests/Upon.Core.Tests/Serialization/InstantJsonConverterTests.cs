@@ -1,13 +1,15 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class InstantJsonConverterTests
 {
-    [Fact]
-    public void RoundTrip_AnyInstantFromMinToMax_GivesEqualInstant() =>
-        Property.ForAll(SerializationGenerators.Instants(), instant => JsonAssert.RoundTrip(instant) == instant);
+    [Property]
+    public Property RoundTrip_AnyInstantFromMinToMax_GivesEqualInstant() =>
+        Prop.ForAll(SerializationGenerators.Instants(), instant => JsonAssert.RoundTrip(instant) == instant);
 
     [Fact]
     public void Serialize_Examples()

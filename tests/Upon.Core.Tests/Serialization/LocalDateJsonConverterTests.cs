@@ -1,20 +1,22 @@
 using System;
 using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class LocalDateJsonConverterTests
 {
-    [Fact]
-    public void RoundTrip_AnyDateFromYear1To9999_GivesEqualDate() =>
-        Property.ForAll(SerializationGenerators.Dates(), date => JsonAssert.RoundTrip(date) == date);
+    [Property]
+    public Property RoundTrip_AnyDateFromYear1To9999_GivesEqualDate() =>
+        Prop.ForAll(SerializationGenerators.Dates(), date => JsonAssert.RoundTrip(date) == date);
 
-    [Fact]
-    public void Serialize_AnyDate_WritesFourDigitYearMonthDay() =>
-        Property.ForAll(SerializationGenerators.Dates(), date =>
+    [Property]
+    public Property Serialize_AnyDate_WritesFourDigitYearMonthDay() =>
+        Prop.ForAll(SerializationGenerators.Dates(), date =>
             UponJson.Serialize(date) == string.Create(CultureInfo.InvariantCulture, $"\"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}\""));
 
     [Theory]

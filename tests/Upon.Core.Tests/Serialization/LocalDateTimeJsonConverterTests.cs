@@ -1,14 +1,16 @@
 using System;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class LocalDateTimeJsonConverterTests
 {
-    [Fact]
-    public void RoundTrip_AnyDateTimeFromYear1To9999_GivesEqualValue() =>
-        Property.ForAll(SerializationGenerators.DateTimes(), value => JsonAssert.RoundTrip(value) == value);
+    [Property]
+    public Property RoundTrip_AnyDateTimeFromYear1To9999_GivesEqualValue() =>
+        Prop.ForAll(SerializationGenerators.DateTimes(), value => JsonAssert.RoundTrip(value) == value);
 
     [Fact]
     public void Serialize_Examples()

@@ -1,13 +1,15 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class LocalTimeJsonConverterTests
 {
-    [Fact]
-    public void RoundTrip_AnyTimeToTheNanosecond_GivesEqualTime() =>
-        Property.ForAll(SerializationGenerators.Times(), time => JsonAssert.RoundTrip(time) == time);
+    [Property]
+    public Property RoundTrip_AnyTimeToTheNanosecond_GivesEqualTime() =>
+        Prop.ForAll(SerializationGenerators.Times(), time => JsonAssert.RoundTrip(time) == time);
 
     [Fact]
     public void Serialize_Examples()

@@ -1,13 +1,15 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class PeriodJsonConverterTests
 {
-    [Fact]
-    public void RoundTrip_AnyPeriod_GivesEqualPeriodUnitByUnit() =>
-        Property.ForAll(SerializationGenerators.Periods(), period => JsonAssert.RoundTrip(period).Equals(period));
+    [Property]
+    public Property RoundTrip_AnyPeriod_GivesEqualPeriodUnitByUnit() =>
+        Prop.ForAll(SerializationGenerators.Periods(), period => JsonAssert.RoundTrip(period).Equals(period));
 
     [Fact]
     public void RoundTrip_ExtremeUnits_GivesEqualPeriod()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck.Xunit;
 using FsCheck;
 using FsCheck.Fluent;
 using Upon.Core.Serialization;
@@ -66,8 +67,8 @@ public class RecordResultTests
         Assert.False(RecordResult.Success(1, "a").Equals((object)"a"));
     }
 
-    [Fact]
-    public void EqualResults_HaveEqualHashCodes_AndEqualityIsReflexiveAndSymmetric()
+    [Property]
+    public Property EqualResults_HaveEqualHashCodes_AndEqualityIsReflexiveAndSymmetric()
     {
         Gen<RecordResult<string>> results =
             from number in Gen.Choose(0, 4)
@@ -77,7 +78,7 @@ public class RecordResultTests
             select valid ? RecordResult.Success(number, value) : RecordResult.Failure<string>(number, problems);
         Gen<(RecordResult<string>, RecordResult<string>)> pairs = from a in results from b in results select (a, b);
 
-        Support.Property.ForAll(pairs.ToArbitrary(), pair =>
+        return Prop.ForAll(pairs.ToArbitrary(), pair =>
         {
             (RecordResult<string> a, RecordResult<string> b) = pair;
             Assert.True(a.Equals(a));

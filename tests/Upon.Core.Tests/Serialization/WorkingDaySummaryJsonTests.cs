@@ -1,15 +1,17 @@
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Serialization;
 
 public class WorkingDaySummaryJsonTests
 {
-    [Fact]
-    public void RoundTrip_AnyEnglandAndWalesSummary_GivesEqualMembers() =>
-        Property.ForAll(SerializationGenerators.EnglandAndWalesSummaries(), summary => Same(summary, JsonAssert.RoundTrip(summary)));
+    [Property]
+    public Property RoundTrip_AnyEnglandAndWalesSummary_GivesEqualMembers() =>
+        Prop.ForAll(SerializationGenerators.EnglandAndWalesSummaries(), summary => Same(summary, JsonAssert.RoundTrip(summary)));
 
     [Fact]
     public void Serialize_ChristmasFortnight2020_WritesEveryMember()

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Calendars;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -15,37 +16,34 @@ namespace Upon.Core.Tests.Testing;
 /// <summary>The package's generators make what they promise, proven by the library, and their shrinks keep it.</summary>
 public sealed class GeneratorTests
 {
-    public static TheoryData<IneligibilityReason> Reasons => [.. Enum.GetValues<IneligibilityReason>()];
+    /// <summary>Every built-in policy's eligible applications are eligible: each case checks one application per policy.</summary>
+    [Property]
+    public Property Eligible_UnderEveryBuiltInPolicy_IsEligible() =>
+        AllOf(BuiltInPolicies.All.Select(policy =>
+            Prop.ForAll(ApplicationGenerators.Eligible(policy), a => policy.Decide(a).IsEligible && policy.Governs(a.ProgrammeYear, a.AssessedOn))
+                .Label(policy.Id)));
 
-    [Fact]
-    public void Eligible_UnderEveryBuiltInPolicy_IsEligible()
-    {
-        foreach (EligibilityPolicy policy in BuiltInPolicies.All)
+    /// <summary>Each case checks one ineligible application per reason.</summary>
+    [Property]
+    public Property Ineligible_FailsOnlyTheCriterionOfItsReason() =>
+        AllOf(Enum.GetValues<IneligibilityReason>().Select(reason =>
         {
-            UponProperty.ForAll(ApplicationGenerators.Eligible(policy), a => policy.Decide(a).IsEligible && policy.Governs(a.ProgrammeYear, a.AssessedOn));
-        }
-    }
+            string code = ApplicationGenerators.ReasonCode(reason);
+            return Prop.ForAll(
+                ApplicationGenerators.Ineligible(reason),
+                a =>
+                {
+                    EligibilityDecision decision = ApplicationGenerators.DefaultPolicy.Decide(a);
+                    Assert.Equal(EligibilityOutcome.Ineligible, decision.Outcome);
+                    Assert.Equal([code], FailedLeaves(decision).Select(r => r.Reason).Distinct());
+                }).Label(reason.ToString());
+        }));
 
-    [Theory]
-    [MemberData(nameof(Reasons))]
-    public void Ineligible_FailsOnlyTheCriterionOfItsReason(IneligibilityReason reason)
-    {
-        string code = ApplicationGenerators.ReasonCode(reason);
-        UponProperty.ForAll(
-            ApplicationGenerators.Ineligible(reason),
-            a =>
-            {
-                EligibilityDecision decision = ApplicationGenerators.DefaultPolicy.Decide(a);
-                Assert.Equal(EligibilityOutcome.Ineligible, decision.Outcome);
-                Assert.Equal([code], FailedLeaves(decision).Select(r => r.Reason).Distinct());
-            });
-    }
-
-    [Fact]
-    public void NearMisses_AreOneDayShort_AndEligibleADayLater()
+    [Property]
+    public Property NearMisses_AreOneDayShort_AndEligibleADayLater()
     {
         EligibilityPolicy policy = ApplicationGenerators.DefaultPolicy;
-        UponProperty.ForAll(
+        return Prop.ForAll(
             ApplicationGenerators.NearMisses(),
             a =>
             {
@@ -56,12 +54,13 @@ public sealed class GeneratorTests
             });
     }
 
-    [Fact]
-    public void Incomplete_IsIncomplete() =>
-        UponProperty.ForAll(ApplicationGenerators.Incomplete(), a => ApplicationGenerators.DefaultPolicy.Decide(a).Outcome == EligibilityOutcome.Incomplete);
+    [Property]
+    public Property Incomplete_IsIncomplete() =>
+        Prop.ForAll(ApplicationGenerators.Incomplete(), a => ApplicationGenerators.DefaultPolicy.Decide(a).Outcome == EligibilityOutcome.Incomplete);
 
-    [Fact]
-    public void Shrinks_KeepTheOutcome()
+    /// <summary>Each case checks one value of each kind.</summary>
+    [Property]
+    public Property Shrinks_KeepTheOutcome()
     {
         EligibilityPolicy policy = ApplicationGenerators.DefaultPolicy;
         (Arbitrary<Application> Arbitrary, EligibilityOutcome Outcome)[] kinds =
@@ -70,11 +69,11 @@ public sealed class GeneratorTests
             (ApplicationGenerators.NearMisses(), EligibilityOutcome.Ineligible),
             (ApplicationGenerators.Incomplete(), EligibilityOutcome.Incomplete),
         ];
-        foreach ((Arbitrary<Application> arbitrary, EligibilityOutcome outcome) in kinds)
-        {
-            UponProperty.ForAll(arbitrary, a => Assert.All(arbitrary.Shrinker(a).Take(10), s => Assert.Equal(outcome, policy.Decide(s).Outcome)));
-        }
+        return AllOf(kinds.Select(kind =>
+            Prop.ForAll(kind.Arbitrary, a => Assert.All(kind.Arbitrary.Shrinker(a).Take(10), s => Assert.Equal(kind.Outcome, policy.Decide(s).Outcome)))
+                .Label(kind.Outcome.ToString())));
     }
+
 
     [Fact]
     public void Eligible_ShrinksGreedily_ToAFewRolesAndAOneWordStatement()
@@ -119,9 +118,9 @@ public sealed class GeneratorTests
         Assert.Contains(samples, s => s.Appointments.Any(a => a.End is null));
     }
 
-    [Fact]
-    public void RegistersWithMergesAndSplits_KeepEveryAppointmentWithinItsAuthority() =>
-        UponProperty.ForAll(
+    [Property]
+    public Property RegistersWithMergesAndSplits_KeepEveryAppointmentWithinItsAuthority() =>
+        Prop.ForAll(
             AppointmentHistoryGenerators.RegistersWithMergesAndSplits(),
             history => history.Appointments.All(a =>
                 history.Register.Find(a.AuthorityCode) is Authority authority
@@ -138,24 +137,22 @@ public sealed class GeneratorTests
         Assert.Contains(samples, s => s.Register.Authorities.Count(a => a.EffectiveTo is null) < s.Register.Authorities.Count(a => a.EffectiveFrom == new NodaTime.LocalDate(2008, 4, 1)));
     }
 
-    [Fact]
-    public void ProgrammeYears_ValidAndInvalid_AreWhatTheValidatorSays()
-    {
-        UponProperty.ForAll(ProgrammeYearGenerators.Valid(), year => year.Validate(WorkingDayCalendar.EnglandAndWales).IsValid);
-        UponProperty.ForAll(ProgrammeYearGenerators.Invalid(), year => !year.Validate(WorkingDayCalendar.EnglandAndWales).IsValid);
-    }
+    [Property]
+    public Property ProgrammeYears_ValidAndInvalid_AreWhatTheValidatorSays() =>
+        Prop.ForAll(ProgrammeYearGenerators.Valid(), year => year.Validate(WorkingDayCalendar.EnglandAndWales).IsValid).Label("valid")
+            .And(Prop.ForAll(ProgrammeYearGenerators.Invalid(), year => !year.Validate(WorkingDayCalendar.EnglandAndWales).IsValid).Label("invalid"));
 
-    [Fact]
-    public void Compositions_AreBreakdownsThatSuppress() =>
-        UponProperty.ForAll(
+    [Property]
+    public Property Compositions_AreBreakdownsThatSuppress() =>
+        Prop.ForAll(
             CompositionGenerators.Breakdowns(),
             breakdown => breakdown.Total > 0
                 && breakdown.Cells.Sum(c => c.Count) == breakdown.Total
                 && breakdown.Suppress().Cells.Length == breakdown.Cells.Length);
 
-    [Fact]
-    public void InvalidDocuments_AreReportedWithTheirPathAndCode() =>
-        UponProperty.ForAll(
+    [Property]
+    public Property InvalidDocuments_AreReportedWithTheirPathAndCode() =>
+        Prop.ForAll(
             ApplicationDocumentGenerators.Invalid(),
             document =>
             {
@@ -166,4 +163,7 @@ public sealed class GeneratorTests
 
     private static IEnumerable<CriterionResult> FailedLeaves(EligibilityDecision decision) =>
         Explanations.Flatten(decision.Explanation).Where(r => r.Results.IsEmpty && r.Outcome == CriterionOutcome.Fail);
+
+    /// <summary>The conjunction of <paramref name="properties"/>: every case checks one generated value for each.</summary>
+    private static Property AllOf(IEnumerable<Property> properties) => properties.Aggregate((left, right) => left.And(right));
 }

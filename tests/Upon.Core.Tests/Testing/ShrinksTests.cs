@@ -1,14 +1,16 @@
 using System;
 using System.Linq;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Upon.Core.Tests.Testing;
 
 public sealed class ShrinksTests
 {
-    [Fact]
-    public void RemoveElements_GivesShorterArraysInOrder_NeverBelowTheMinimum() =>
-        UponProperty.ForAll(
+    [Property]
+    public Property RemoveElements_GivesShorterArraysInOrder_NeverBelowTheMinimum() =>
+        Prop.ForAll(
             Arb.From(from items in Gen.Choose(0, 9).ArrayOf() from minimum in Gen.Choose(0, 4) select (items, minimum)),
             input =>
             {
@@ -21,9 +23,9 @@ public sealed class ShrinksTests
                 Assert.Equal(input.items.Length > input.minimum, Shrinks.RemoveElements(input.items, input.minimum).Any());
             });
 
-    [Fact]
-    public void Towards_GivesNumbersStrictlyCloserToTheTarget() =>
-        UponProperty.ForAll(
+    [Property]
+    public Property Towards_GivesNumbersStrictlyCloserToTheTarget() =>
+        Prop.ForAll(
             Arb.From(from value in Gen.Choose(-1000, 1000) from target in Gen.Choose(-10, 10) select (value, target)),
             input =>
             {

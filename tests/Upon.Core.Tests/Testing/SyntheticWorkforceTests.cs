@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Workforce;
 
@@ -101,9 +104,9 @@ public sealed class SyntheticWorkforceTests
         Assert.Equal(Workforce.Register.Authorities.ToArray(), again.Register.Authorities.ToArray());
     }
 
-    [Fact]
-    public void Generate_AnySeed_MeetsTheTargetsWithUnbrokenHistories() =>
-        UponProperty.ForAll(
+    [Property]
+    public Property Generate_AnySeed_MeetsTheTargetsWithUnbrokenHistories() =>
+        Prop.ForAll(
             Generators.IntegersBetween(0, 1_000_000),
             seed =>
             {

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -14,10 +16,10 @@ public sealed class IcsExportTests
     private static readonly Instant Stamp = Instant.FromUtc(2026, 11, 22, 9, 30, 15);
     private static readonly DateTimeZone London = ProgrammeYear.TimeZone;
 
-    [Fact]
-    public void ExportThenParse_KeepsEveryEventsStartEndAndSummary()
+    [Property]
+    public Property ExportThenParse_KeepsEveryEventsStartEndAndSummary()
     {
-        Property.ForAll(TimelineGenerators.BuiltInTimelines(), generated =>
+        return Prop.ForAll(TimelineGenerators.BuiltInTimelines(), generated =>
         {
             ProgrammeYear year = generated.WithSessions([.. generated.Sessions.Where(s => s.TryGetInterval(London, out _))]);
             string text = IcsExport.ToText(year, Stamp);
@@ -29,7 +31,7 @@ public sealed class IcsExportTests
             Assert.Equal(events.Count, events.Select(e => e.Uid).Distinct(StringComparer.Ordinal).Count());
             foreach ((Session session, IcsReader.Event ev) in year.GetSessionsInOrder().Zip(events))
             {
-                Interval interval = session.GetInterval(London);
+                NodaTime.Interval interval = session.GetInterval(London);
                 Assert.Equal(session.Id + ".generated@upon-core", ev.Uid);
                 Assert.Equal(session.Title.Replace("\r\n", "\n", StringComparison.Ordinal), ev.Summary);
                 Assert.Equal(interval.Start, ev.Start);

@@ -1,8 +1,10 @@
 using System.IO;
 using System.Linq;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -25,10 +27,10 @@ public sealed class ProgrammeYearDocumentTests
         return ProgrammeYearDocument.Read(stream);
     }
 
-    [Fact]
-    public void RoundTrip_GeneratedYears_IsIdentity()
+    [Property]
+    public Property RoundTrip_GeneratedYears_IsIdentity()
     {
-        Property.ForAll(TimelineGenerators.DocumentProgrammeYears(), year =>
+        return Prop.ForAll(TimelineGenerators.DocumentProgrammeYears(), year =>
         {
             DocumentResult<ProgrammeYear> read = Read(UponJson.Serialize(year));
 

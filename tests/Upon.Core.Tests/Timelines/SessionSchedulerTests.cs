@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -13,10 +15,10 @@ public sealed class SessionSchedulerTests
 {
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.EnglandAndWales;
 
-    [Fact]
-    public void Generate_WhenItSucceeds_MeetsEveryRuleAndTheScheduleValidates()
+    [Property]
+    public Property Generate_WhenItSucceeds_MeetsEveryRuleAndTheScheduleValidates()
     {
-        Property.ForAll(TimelineGenerators.ScheduleRequests(), request =>
+        return Prop.ForAll(TimelineGenerators.ScheduleRequests(), request =>
         {
             ScheduleResult result = SessionScheduler.Generate(request, Calendar);
             if (!result.IsSuccess)
@@ -52,10 +54,10 @@ public sealed class SessionSchedulerTests
         });
     }
 
-    [Fact]
-    public void Generate_FailsExactlyWhenNoScheduleExists_AndSaysWhy()
+    [Property]
+    public Property Generate_FailsExactlyWhenNoScheduleExists_AndSaysWhy()
     {
-        Property.ForAll(TimelineGenerators.ScheduleRequests(), request =>
+        return Prop.ForAll(TimelineGenerators.ScheduleRequests(), request =>
         {
             // An independent check: the greedy earliest-first choice fits the most sessions possible.
             List<LocalDate> available = [.. request.Between.Where(d =>
@@ -86,10 +88,10 @@ public sealed class SessionSchedulerTests
         });
     }
 
-    [Fact]
-    public void Generate_IsDeterministic()
+    [Property]
+    public Property Generate_IsDeterministic()
     {
-        Property.ForAll(TimelineGenerators.ScheduleRequests(), request =>
+        return Prop.ForAll(TimelineGenerators.ScheduleRequests(), request =>
             Assert.Equal(SessionScheduler.Generate(request, Calendar).Dates.ToArray(), SessionScheduler.Generate(request, Calendar).Dates.ToArray()));
     }
 

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -266,10 +268,10 @@ public sealed class TimelineValidatorTests
         Assert.Empty(report.Warnings);
     }
 
-    [Fact]
-    public void Validate_FindingsDoNotDependOnSessionOrder()
+    [Property]
+    public Property Validate_FindingsDoNotDependOnSessionOrder()
     {
-        Property.ForAll(TimelineGenerators.ProgrammeYearsWithPermutation(), pair =>
+        return Prop.ForAll(TimelineGenerators.ProgrammeYearsWithPermutation(), pair =>
         {
             (ProgrammeYear year, int[] permutation) = pair;
             ImmutableArray<TimelineFinding> original = year.Validate(Calendar).Findings;

@@ -2,9 +2,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -214,9 +216,9 @@ public sealed class AppointmentReaderTests
         Assert.Equal([DocumentProblemCodes.JsonInvalid], Codes(records[2]));
     }
 
-    [Fact]
-    public void ValidationCountsEveryRecordWhetherItGoesOnOrStops() =>
-        Property.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
+    [Property]
+    public Property ValidationCountsEveryRecordWhetherItGoesOnOrStops() =>
+        Prop.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
         {
             RecordResult<Appointment>[] records = Records(input.Shuffled);
             AppointmentValidationResult goOn = AppointmentValidation.Validate(records, Register, input.AsOf);
@@ -231,9 +233,9 @@ public sealed class AppointmentReaderTests
             Assert.Equal(goOn.Reported.Take(1).SelectMany(r => r.Problems), stop.Reported.SelectMany(r => r.Problems));
         });
 
-    [Fact]
-    public void CsvWriteThenReadRoundTrips() =>
-        Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+    [Property]
+    public Property CsvWriteThenReadRoundTrips() =>
+        Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
             byte[] csv = AppointmentReaderGenerators.Csv(input.Appointments.Select(AppointmentReaderGenerators.Fields), input.Layout);
             List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new MemoryStream(csv)).ToList();
@@ -241,9 +243,9 @@ public sealed class AppointmentReaderTests
             Assert.Equal(Enumerable.Range(1, input.Appointments.Length), records.Select(r => r.RecordNumber));
         });
 
-    [Fact]
-    public void JsonWriteThenReadRoundTripsAsArrayAndLines() =>
-        Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+    [Property]
+    public Property JsonWriteThenReadRoundTripsAsArrayAndLines() =>
+        Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
             string[] objects = input.Appointments.Select(JsonObject).ToArray();
             List<RecordResult<Appointment>> array = Json("[" + string.Join(",\n", objects) + "]");
@@ -252,9 +254,9 @@ public sealed class AppointmentReaderTests
             Assert.Equal(input.Appointments, lines.Select(r => r.Value));
         });
 
-    [Fact]
-    public void RecordsInEqualUsedPlusReported() =>
-        Property.ForAll(AppointmentReaderGenerators.RowsWithLayout(), input =>
+    [Property]
+    public Property RecordsInEqualUsedPlusReported() =>
+        Prop.ForAll(AppointmentReaderGenerators.RowsWithLayout(), input =>
         {
             byte[] csv = AppointmentReaderGenerators.Csv(input.Rows.Select(r => r.Row), input.Layout);
             AppointmentSummary summary = AppointmentReader.ReadCsv(new MemoryStream(csv)).Aggregate(default(AppointmentSummary), (s, r) => s.Add(r));
@@ -264,9 +266,9 @@ public sealed class AppointmentReaderTests
             Assert.Equal(summary.Records, summary.Used + summary.Reported);
         });
 
-    [Fact]
-    public void RecordOrderDoesNotChangeTheProblems() =>
-        Property.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
+    [Property]
+    public Property RecordOrderDoesNotChangeTheProblems() =>
+        Prop.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
         {
             AppointmentValidationResult inOrder = AppointmentValidation.Validate(Records(input.Appointments), Register, input.AsOf);
             AppointmentValidationResult shuffled = AppointmentValidation.Validate(Records(input.Shuffled), Register, input.AsOf);

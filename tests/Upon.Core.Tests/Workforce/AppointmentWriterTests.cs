@@ -2,9 +2,11 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -40,9 +42,9 @@ public sealed class AppointmentWriterTests
         Assert.Equal("{\"authorityCode\":\"A\",\"holderId\":\"h1\",\"start\":\"2019-04-01\",\"kind\":\"acting\"}\n", Encoding.UTF8.GetString(json.ToArray()));
     }
 
-    [Fact]
-    public void WrittenAppointments_ReadBackUnchanged_InEveryFormat() =>
-        Property.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+    [Property]
+    public Property WrittenAppointments_ReadBackUnchanged_InEveryFormat() =>
+        Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
             Appointment[] appointments = input.Appointments;
             using StringWriter csv = new();

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -84,9 +86,9 @@ public sealed class ChangeOriginTests
         Assert.Equal("origin", Assert.Throws<System.ArgumentOutOfRangeException>(() => origins[(ChangeOrigin)0]).ParamName);
     }
 
-    [Fact]
-    public void Origins_AddUpToTheChanges() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.AppointmentsWithPeriodAndHistory(), input =>
+    [Property]
+    public Property Origins_AddUpToTheChanges() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.AppointmentsWithPeriodAndHistory(), input =>
         {
             foreach (bool lookThrough in new[] { false, true })
             {
@@ -100,9 +102,9 @@ public sealed class ChangeOriginTests
             }
         });
 
-    [Fact]
-    public void Origins_MatchANaiveScanOfTheAppointments() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.AppointmentsWithPeriodAndHistory(), input =>
+    [Property]
+    public Property Origins_MatchANaiveScanOfTheAppointments() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.AppointmentsWithPeriodAndHistory(), input =>
         {
             Turnover turnover = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period, historyFrom: input.HistoryFrom);
             HashSet<string> inForce = [.. WorkforceGenerators.Register.InForceDuring(input.Period).Select(a => a.Code)];
@@ -141,9 +143,9 @@ public sealed class ChangeOriginTests
             Assert.Equal(newPermanent, turnover.NewPermanent);
         });
 
-    [Fact]
-    public void LookingThroughInterims_NeverIncreasesAnyOrigin() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.AppointmentsWithPeriodAndHistory(), input =>
+    [Property]
+    public Property LookingThroughInterims_NeverIncreasesAnyOrigin() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.AppointmentsWithPeriodAndHistory(), input =>
         {
             ChangeOrigins all = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period, historyFrom: input.HistoryFrom).Origins;
             ChangeOrigins permanent = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period, lookThroughInterim: true, historyFrom: input.HistoryFrom).Origins;
@@ -153,9 +155,9 @@ public sealed class ChangeOriginTests
             Assert.True(permanent.Unknown <= all.Unknown);
         });
 
-    [Fact]
-    public void ShiftingEveryDate_LeavesOriginsAndAdcsCountsUnchanged() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriodAndShift(), input =>
+    [Property]
+    public Property ShiftingEveryDate_LeavesOriginsAndAdcsCountsUnchanged() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriodAndShift(), input =>
         {
             Appointment[] shifted = [.. input.Appointments.Select(a => WorkforceGenerators.Shift(a, input.Shift))];
             DateInterval shiftedPeriod = new(input.Period.Start.PlusDays(input.Shift), input.Period.End.PlusDays(input.Shift));
@@ -165,9 +167,9 @@ public sealed class ChangeOriginTests
             Assert.Equal((original.Origins, original.NewPermanent, original.InterimAppointments), (moved.Origins, moved.NewPermanent, moved.InterimAppointments));
         });
 
-    [Fact]
-    public void FinancialYearSeries_CountsOriginsAsEachYearMeasuredAlone() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property FinancialYearSeries_CountsOriginsAsEachYearMeasuredAlone() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             foreach (Turnover year in Turnover.ByFinancialYear(input.Appointments, WorkforceGenerators.Register, 2014, 2024))
             {

@@ -3,8 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using FsCheck;
-using Property = Upon.Core.Tests.Support.Property;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
 using Upon.Core.Workforce;
@@ -155,8 +155,8 @@ public sealed class CsvCountingTests
     /// Rows of plain fields (no quotes) under a good or bad header, with any line ends: every row is a record, used or
     /// reported, in both readers.
     /// </summary>
-    [Fact]
-    public void EveryRowIsOneRecord_UnderAnyHeader_WithAnyLineEnds()
+    [Property]
+    public Property EveryRowIsOneRecord_UnderAnyHeader_WithAnyLineEnds()
     {
         Gen<string> field = Gen.Elements("A", "h1", "2019-04-01", "", " ", "permanent", "x", "2019-02-30", "true", "\uFFFD");
         Gen<(string Text, int Rows, bool GoodHeader)> files =
@@ -169,7 +169,7 @@ public sealed class CsvCountingTests
             let lines = cells.Select((row, i) => string.Join(',', row.Take(widths[i])) + (string.Join(',', row.Take(widths[i])).Length == 0 ? "x" : string.Empty))
             select (header + ends[0] + string.Concat(lines.Select((line, i) => line + ends[i + 1])), rows, goodHeader);
 
-        Property.ForAll(files.ToArbitrary(), file =>
+        return Prop.ForAll(files.ToArbitrary(), file =>
         {
             List<RecordResult<Appointment>> records = Appointments(file.Text);
             Assert.Equal(Enumerable.Range(1, file.Rows), records.Where(r => r.RecordNumber > 0).Select(r => r.RecordNumber));

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
-using Upon.Core.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -8,9 +10,9 @@ namespace Upon.Core.Tests.Workforce;
 /// <summary>Laws of the Kaplan–Meier estimate and the log-rank test over generated records.</summary>
 public sealed class KaplanMeierPropertyTests
 {
-    [Fact]
-    public void Survival_IsNonIncreasing_WithinZeroAndOne_AndBetweenItsLimits() =>
-        Property.ForAll(WorkforceGenerators.RecordLists(), records =>
+    [Property]
+    public Property Survival_IsNonIncreasing_WithinZeroAndOne_AndBetweenItsLimits() =>
+        Prop.ForAll(WorkforceGenerators.RecordLists(), records =>
         {
             foreach (ConfidenceIntervalType type in Enum.GetValues<ConfidenceIntervalType>())
             {
@@ -33,9 +35,9 @@ public sealed class KaplanMeierPropertyTests
             }
         });
 
-    [Fact]
-    public void WithoutCensoring_SurvivalIsTheEmpiricalSurvivalFunction() =>
-        Property.ForAll(WorkforceGenerators.UncensoredRecordLists(), records =>
+    [Property]
+    public Property WithoutCensoring_SurvivalIsTheEmpiricalSurvivalFunction() =>
+        Prop.ForAll(WorkforceGenerators.UncensoredRecordLists(), records =>
         {
             KaplanMeierCurve curve = KaplanMeier.Fit(records);
             foreach (KaplanMeierPoint point in curve.Points)
@@ -45,9 +47,9 @@ public sealed class KaplanMeierPropertyTests
             }
         });
 
-    [Fact]
-    public void RecordOrder_NeverChangesTheCurve() =>
-        Property.ForAll(WorkforceGenerators.ShuffledRecordLists(), pair =>
+    [Property]
+    public Property RecordOrder_NeverChangesTheCurve() =>
+        Prop.ForAll(WorkforceGenerators.ShuffledRecordLists(), pair =>
         {
             Assert.Equal(pair.Records.OrderBy(r => (r.Entry, r.Exit, r.IsEvent)), pair.Shuffled.OrderBy(r => (r.Entry, r.Exit, r.IsEvent)));
             KaplanMeierCurve original = KaplanMeier.Fit(pair.Records);
@@ -57,9 +59,9 @@ public sealed class KaplanMeierPropertyTests
             Assert.Equal(original.Median, shuffled.Median);
         });
 
-    [Fact]
-    public void RecordOrder_NeverChangesTheLogRankTest() =>
-        Property.ForAll(WorkforceGenerators.ShuffledGroupedRecords(), pair =>
+    [Property]
+    public Property RecordOrder_NeverChangesTheLogRankTest() =>
+        Prop.ForAll(WorkforceGenerators.ShuffledGroupedRecords(), pair =>
         {
             LogRankTest<string> original = LogRank.Compare(pair.Records);
             LogRankTest<string> shuffled = LogRank.Compare(pair.Shuffled);
@@ -77,9 +79,9 @@ public sealed class KaplanMeierPropertyTests
             Close(original.Groups.Sum(g => g.Observed), original.Groups.Sum(g => g.Expected));
         });
 
-    [Fact]
-    public void RestrictedMean_LiesBetweenZeroAndTheHorizon() =>
-        Property.ForAll(WorkforceGenerators.RecordLists(), records =>
+    [Property]
+    public Property RestrictedMean_LiesBetweenZeroAndTheHorizon() =>
+        Prop.ForAll(WorkforceGenerators.RecordLists(), records =>
         {
             KaplanMeierCurve curve = KaplanMeier.Fit(records);
             foreach (double horizon in new[] { 0.5, 3, 10, 25 })
@@ -90,9 +92,9 @@ public sealed class KaplanMeierPropertyTests
             }
         });
 
-    [Fact]
-    public void Curve_MatchesTheRiskSetDefinition_WithDelayedEntry() =>
-        Property.ForAll(WorkforceGenerators.RecordLists(), records =>
+    [Property]
+    public Property Curve_MatchesTheRiskSetDefinition_WithDelayedEntry() =>
+        Prop.ForAll(WorkforceGenerators.RecordLists(), records =>
         {
             KaplanMeierCurve curve = KaplanMeier.Fit(records);
             double[] times = [.. records.Select(r => r.Exit).Distinct().Order()];

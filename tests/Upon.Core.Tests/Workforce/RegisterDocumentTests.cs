@@ -3,7 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
@@ -158,10 +160,10 @@ public sealed class RegisterDocumentTests
         Assert.Equal("utf8Json", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.ReadJson(null!)).ParamName);
     }
 
-    [Fact]
-    public void WrittenRegistersReadBackUnchanged()
+    [Property]
+    public Property WrittenRegistersReadBackUnchanged()
     {
-        Property.ForAll(RegisterGenerators.Registers(), authorities =>
+        return Prop.ForAll(RegisterGenerators.Registers(), authorities =>
         {
             AuthorityRegister register = new(authorities);
             using MemoryStream json = new();
@@ -178,10 +180,10 @@ public sealed class RegisterDocumentTests
         });
     }
 
-    [Fact]
-    public void RecordsInEqualAuthoritiesPlusRecordsReported()
+    [Property]
+    public Property RecordsInEqualAuthoritiesPlusRecordsReported()
     {
-        Property.ForAll(RegisterGenerators.CsvRows(), rows =>
+        return Prop.ForAll(RegisterGenerators.CsvRows(), rows =>
         {
             AuthorityRegisterReadResult result = Csv(Header + string.Concat(rows.Select(r => r + "\n")));
             int reported = result.Reported.Count(r => r.RecordNumber > 0);
@@ -191,10 +193,10 @@ public sealed class RegisterDocumentTests
         });
     }
 
-    [Fact]
-    public void DuplicateProblemsDoNotDependOnRecordOrder()
+    [Property]
+    public Property DuplicateProblemsDoNotDependOnRecordOrder()
     {
-        Property.ForAll(Arb.From(from rows in RegisterGenerators.CsvRows().Generator from shuffled in Gen.Shuffle(rows) select (rows, shuffled.ToArray())), pair =>
+        return Prop.ForAll(Arb.From(from rows in RegisterGenerators.CsvRows().Generator from shuffled in Gen.Shuffle(rows) select (rows, shuffled.ToArray())), pair =>
         {
             static string[] Codes(AuthorityRegisterReadResult result) =>
                 [.. result.Register.Authorities.Select(a => a.Code).Order(System.StringComparer.Ordinal)];
@@ -218,10 +220,10 @@ public sealed class RegisterDocumentTests
         Assert.Equal("period", Assert.Throws<System.ArgumentNullException>(() => register.CountInForceDuring(null!)).ParamName);
     }
 
-    [Fact]
-    public void CountInForceDuringAgreesWithInForceDuring()
+    [Property]
+    public Property CountInForceDuringAgreesWithInForceDuring()
     {
-        Property.ForAll(Arb.From(from authorities in RegisterGenerators.Registers().Generator from start in Gen.Choose(0, 9000) from length in Gen.Choose(0, 800) select (authorities, start, length)), c =>
+        return Prop.ForAll(Arb.From(from authorities in RegisterGenerators.Registers().Generator from start in Gen.Choose(0, 9000) from length in Gen.Choose(0, 800) select (authorities, start, length)), c =>
         {
             AuthorityRegister register = new(c.authorities);
             LocalDate from = new LocalDate(2000, 1, 1).PlusDays(c.start);

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -65,9 +67,9 @@ public sealed class StratifiedKaplanMeierTests
         Assert.Equal(3, KaplanMeier.FitBy(SurvivalGolden.Data("lung")).LogRank!.DegreesOfFreedom);
     }
 
-    [Fact]
-    public void Strata_PartitionTheRecords_AndEachIsTheFitOfItsSubset() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.KeyedRecordLists(), records =>
+    [Property]
+    public Property Strata_PartitionTheRecords_AndEachIsTheFitOfItsSubset() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.KeyedRecordLists(), records =>
         {
             StratifiedKaplanMeier<string> fit = KaplanMeier.FitBy(records);
 
@@ -92,9 +94,9 @@ public sealed class StratifiedKaplanMeierTests
         Assert.Null(KaplanMeier.FitBy([("a", new TenureRecord(0, 3, true)), ("a", new TenureRecord(0, 5, false))]).LogRank);
     }
 
-    [Fact]
-    public void LogRank_IsTheTestOfTheSameRecords_AndAbsentWithDelayedEntry() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.KeyedRecordLists(), records =>
+    [Property]
+    public Property LogRank_IsTheTestOfTheSameRecords_AndAbsentWithDelayedEntry() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.KeyedRecordLists(), records =>
         {
             StratifiedKaplanMeier<string> fit = KaplanMeier.FitBy(records);
             if (records.Any(r => r.Record.Entry > 0) || fit.Strata.Length < 2)
@@ -110,9 +112,9 @@ public sealed class StratifiedKaplanMeierTests
             Assert.Equal(direct.Groups.OrderBy(g => g.Group, StringComparer.Ordinal).Select(g => (g.Group, g.Count, g.Observed)), test.Groups.Select(g => (g.Group, g.Count, g.Observed)));
         });
 
-    [Fact]
-    public void TenureByKey_PartitionsTheTenureRecords() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property TenureByKey_PartitionsTheTenureRecords() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             foreach (bool lookThrough in new[] { false, true })
             {

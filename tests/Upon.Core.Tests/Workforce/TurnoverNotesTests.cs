@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using FsCheck.Xunit;
+using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -54,9 +56,9 @@ public sealed class TurnoverNotesTests
         Assert.Equal("turnovers", Assert.Throws<ArgumentNullException>(() => TurnoverSeries.Notes(null!)).ParamName);
     }
 
-    [Fact]
-    public void Notes_EachMeasure_AreDescribeSinceOfTheLatestYear_AsAPercentage() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property Notes_EachMeasure_AreDescribeSinceOfTheLatestYear_AsAPercentage() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             Appointment[] appointments = input.Appointments;
             AuthorityRegister register = new(appointments.Select(a => a.AuthorityCode).Distinct().Select(code => new Authority(code, code, "R", new LocalDate(1990, 1, 1))));
@@ -88,9 +90,9 @@ public sealed class TurnoverNotesTests
         Assert.True(TurnoverPeriods.Year(basis, expected + 1).End > date);
     }
 
-    [Fact]
-    public void YearContaining_AndYear_Agree() =>
-        Property.ForAll(Generators.AnyDate(), date =>
+    [Property]
+    public Property YearContaining_AndYear_Agree() =>
+        Prop.ForAll(Generators.AnyDate(), date =>
         {
             foreach (YearBasis basis in new[] { YearBasis.Financial, YearBasis.Calendar })
             {

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -9,9 +11,9 @@ namespace Upon.Core.Tests.Workforce;
 /// <summary>Laws of turnover and tenure measures over generated appointment histories.</summary>
 public sealed class TurnoverPropertyTests
 {
-    [Fact]
-    public void Changes_AreAtLeastTheAuthoritiesWithAChange_AndRatesStayInBounds() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property Changes_AreAtLeastTheAuthoritiesWithAChange_AndRatesStayInBounds() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             foreach (bool lookThrough in new[] { false, true })
             {
@@ -25,9 +27,9 @@ public sealed class TurnoverPropertyTests
             }
         });
 
-    [Fact]
-    public void Changes_InAndOutsideTheRegister_AreEveryNewHolderStartingInThePeriod() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property Changes_InAndOutsideTheRegister_AreEveryNewHolderStartingInThePeriod() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             Turnover turnover = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period);
             int starts = input.Appointments
@@ -40,9 +42,9 @@ public sealed class TurnoverPropertyTests
             Assert.Equal(starts, turnover.Changes + turnover.ChangesOutsideRegister);
         });
 
-    [Fact]
-    public void LookingThroughInterims_NeverIncreasesChanges() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property LookingThroughInterims_NeverIncreasesChanges() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             Turnover all = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period);
             Turnover permanent = Turnover.Measure(input.Appointments, WorkforceGenerators.Register, input.Period, lookThroughInterim: true);
@@ -51,9 +53,9 @@ public sealed class TurnoverPropertyTests
             Assert.True(permanent.ChangesOutsideRegister <= all.ChangesOutsideRegister);
         });
 
-    [Fact]
-    public void ShiftingEveryDate_LeavesTenuresUnchanged() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriodAndShift(), input =>
+    [Property]
+    public Property ShiftingEveryDate_LeavesTenuresUnchanged() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriodAndShift(), input =>
         {
             Appointment[] shifted = [.. input.Appointments.Select(a => WorkforceGenerators.Shift(a, input.Shift))];
             DateInterval window = input.Period;
@@ -72,9 +74,9 @@ public sealed class TurnoverPropertyTests
             }
         });
 
-    [Fact]
-    public void TenureRecords_AreEventsForTenuresEndingInTheWindow_AndCensoredForHoldersStillInPost() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property TenureRecords_AreEventsForTenuresEndingInTheWindow_AndCensoredForHoldersStillInPost() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             IReadOnlyList<TenureRecord> records = TenureMeasures.TenureRecords(input.Appointments, input.Period);
             LocalDate asOf = input.Period.End;
@@ -87,9 +89,9 @@ public sealed class TurnoverPropertyTests
                 records.Count(r => r.IsEvent));
         });
 
-    [Fact]
-    public void Stability_IsTheShareWhoseSpellCoversBothDates_CheckedSpellBySpell() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property Stability_IsTheShareWhoseSpellCoversBothDates_CheckedSpellBySpell() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             foreach (bool lookThrough in new[] { false, true })
             {
@@ -112,9 +114,9 @@ public sealed class TurnoverPropertyTests
             }
         });
 
-    [Fact]
-    public void FinancialYearSeries_IsEachYearMeasuredAlone() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property FinancialYearSeries_IsEachYearMeasuredAlone() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             foreach (bool lookThrough in new[] { false, true })
             {

@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -104,9 +106,9 @@ public sealed class TurnoverSeriesTests
         Assert.Equal(5, TurnoverSeries.Of([financial], TurnoverMeasure.AuthorityCount).ValueIn(2020)); // A to E
     }
 
-    [Fact]
-    public void Series_OfMeasuredYears_FollowsTheChosenMeasure() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property Series_OfMeasuredYears_FollowsTheChosenMeasure() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             var years = Turnover.ByFinancialYear(input.Appointments, WorkforceGenerators.Register, 2014, 2024);
             foreach (TurnoverMeasure measure in Enum.GetValues<TurnoverMeasure>())
@@ -132,9 +134,9 @@ public sealed class TurnoverSeriesTests
             }
         });
 
-    [Fact]
-    public void LowestSince_IsTheLatestEarlierYearAtOrBelow_WithOnlyHigherYearsBetween() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
+    [Property]
+    public Property LowestSince_IsTheLatestEarlierYearAtOrBelow_WithOnlyHigherYearsBetween() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
         {
             TurnoverSeries series = TurnoverSeries.FromValues(YearBasis.Financial, points.Reverse());
             foreach (TurnoverPoint point in points.Where(p => p.Value is not null))
@@ -155,9 +157,9 @@ public sealed class TurnoverSeriesTests
             }
         });
 
-    [Fact]
-    public void HighestSince_IsLowestSinceOfTheNegatedSeries() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
+    [Property]
+    public Property HighestSince_IsLowestSinceOfTheNegatedSeries() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
         {
             TurnoverSeries series = TurnoverSeries.FromValues(YearBasis.Calendar, points);
             TurnoverSeries negated = TurnoverSeries.FromValues(YearBasis.Calendar, points.Select(p => p with { Value = -p.Value }));
@@ -167,9 +169,9 @@ public sealed class TurnoverSeriesTests
             }
         });
 
-    [Fact]
-    public void MeanChangeAndGaps_FollowTheirDefinitions() =>
-        Property.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
+    [Property]
+    public Property MeanChangeAndGaps_FollowTheirDefinitions() =>
+        Prop.ForAll(WorkforceAnalyticsGenerators.SeriesPoints(), points =>
         {
             TurnoverSeries series = TurnoverSeries.FromValues(YearBasis.Financial, points);
             double[] values = [.. points.Where(p => p.Value is not null).Select(p => p.Value!.Value)];

@@ -2,8 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using FsCheck.Xunit;
+using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
-using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -68,9 +70,9 @@ public sealed class WorkforceFormatTests
         Assert.Equal("fileName", Assert.Throws<ArgumentNullException>(() => WorkforceFormat.FromFileName(null!)).ParamName);
     }
 
-    [Fact]
-    public void Detect_OfAnyBytes_ReplaysThemAll_AndSaysJsonOnlyForABracketOrBrace() =>
-        Property.ForAll(FsCheck.Fluent.ArbMap.Default.ArbFor<byte[]>(), bytes =>
+    [Property]
+    public Property Detect_OfAnyBytes_ReplaysThemAll_AndSaysJsonOnlyForABracketOrBrace() =>
+        Prop.ForAll(FsCheck.Fluent.ArbMap.Default.ArbFor<byte[]>(), bytes =>
         {
             using NonSeekableStream input = new(bytes);
             using Stream replayed = WorkforceFormat.Detect(input, out WorkforceFileFormat format);
@@ -99,9 +101,9 @@ public sealed class WorkforceFormatTests
         Assert.Equal("codes", Assert.Throws<ArgumentNullException>(() => AuthorityRegister.FromAuthorityCodes(["A", null!])).ParamName);
     }
 
-    [Fact]
-    public void FromAppointments_IsTheRegisterOfTheirCodes() =>
-        Property.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
+    [Property]
+    public Property FromAppointments_IsTheRegisterOfTheirCodes() =>
+        Prop.ForAll(WorkforceGenerators.AppointmentsWithPeriod(), input =>
         {
             AuthorityRegister register = AuthorityRegister.FromAppointments(input.Appointments);
 
