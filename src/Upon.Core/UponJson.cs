@@ -48,7 +48,7 @@ public static class UponJson
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.MilestoneKind>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.SessionKind>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.DeliveryMode>(JsonNamingPolicy.CamelCase));
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Timelines.FindingSeverity>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<ProblemSeverity>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new NodaTimeConverterFactory());
 
         // One source-generated context per capability; each lists that capability's document types.

@@ -8,6 +8,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Core.Calendars;
+using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;
@@ -92,9 +93,10 @@ internal static partial class TimelineCommand
             [.. parseResult.GetValue(blackouts) ?? []],
             minimumGap);
         ScheduleResult result = SessionScheduler.Generate(request, calendar);
-        if (!result.IsSuccess)
+        if (!result.IsValid)
         {
-            error.WriteLine($"upon: {result.FailureMessage} ({result.FailureCode})");
+            DocumentProblem problem = result.Problems[0];
+            error.WriteLine($"upon: {problem.Message} ({problem.Code})");
             return ExitCodes.InvalidInput;
         }
 

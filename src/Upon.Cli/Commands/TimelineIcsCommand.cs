@@ -5,6 +5,7 @@ using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Core.Calendars;
+using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;
@@ -39,11 +40,11 @@ internal static partial class TimelineCommand
         }
 
         TimelineReport report = programme.Validate(WorkingDayCalendar.EnglandAndWales);
-        TimelineFinding[] timeErrors = [.. report.Findings.Where(f => f.Code == TimelineFindingCodes.SessionEndBeforeStart)];
+        DocumentProblem[] timeErrors = [.. report.Problems.Where(f => f.Code == TimelineFindingCodes.SessionEndBeforeStart)];
         if (timeErrors.Length > 0)
         {
             error.WriteLine($"upon: {CliText.Escape(programme.Id)} cannot be exported:");
-            foreach (TimelineFinding finding in timeErrors)
+            foreach (DocumentProblem finding in timeErrors)
             {
                 error.WriteLine($"  {CliText.Escape(finding.ToString())}");
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using Upon.Core.Calendars;
 using Upon.Core;
+using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;
@@ -37,13 +38,13 @@ internal static partial class TimelineCommand
         else
         {
             output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
-            if (!report.Findings.IsEmpty)
+            if (!report.Problems.IsEmpty)
             {
                 output.WriteLine();
-                TextTable table = new("Severity", "Code", "Location", "Message");
-                foreach (TimelineFinding finding in report.Findings)
+                TextTable table = new("Severity", "Code", "Path", "Message");
+                foreach (DocumentProblem finding in report.Problems)
                 {
-                    table.AddRow(finding.Severity == FindingSeverity.Error ? "error" : "warning", finding.Code, finding.Location, finding.Message);
+                    table.AddRow(finding.IsError ? "error" : "warning", finding.Code, finding.Path, finding.Message);
                 }
 
                 table.Write(output);

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Timelines;
 
@@ -11,28 +11,28 @@ namespace Upon.Core.Timelines;
 /// The outcome of <see cref="SessionScheduler.Generate"/>: the dates chosen, or why the request cannot be met.
 /// </summary>
 /// <remarks>
-/// A successful result has exactly <see cref="ScheduleRequest.Count"/> dates, strictly increasing, and no
-/// failure code. A failed result has no dates, a code from <see cref="ScheduleFailureCodes"/> and a message.
+/// A valid result has exactly <see cref="ScheduleRequest.Count"/> dates, strictly increasing, and no problem.
+/// A result that is not valid has no dates and one problem, in the one problem type every reader and review of the
+/// library reports with: a code from <see cref="ScheduleFailureCodes"/>, a message, and the path of the request
+/// member that cannot be met (<c>$.between</c> when no day qualifies, <c>$.count</c> when not all sessions fit).
 /// Instances are immutable and safe to share between threads.
 /// </remarks>
 public sealed class ScheduleResult
 {
-    internal ScheduleResult(ScheduleRequest request, ImmutableArray<LocalDate> dates, int availableDays, int mostThatFit, string? failureCode, string? failureMessage)
+    internal ScheduleResult(ScheduleRequest request, ImmutableArray<LocalDate> dates, int availableDays, int mostThatFit, ImmutableArray<DocumentProblem> problems)
     {
         Request = request;
         Dates = dates;
         AvailableDays = availableDays;
         MostThatFit = mostThatFit;
-        FailureCode = failureCode;
-        FailureMessage = failureMessage;
+        Problems = problems;
     }
 
     /// <summary>Gets the request this result answers.</summary>
     public ScheduleRequest Request { get; }
 
-    /// <summary>Gets a value indicating whether the request was met.</summary>
-    [MemberNotNullWhen(false, nameof(FailureCode), nameof(FailureMessage))]
-    public bool IsSuccess => FailureCode is null;
+    /// <summary>Gets a value indicating whether the request was met: there is no problem.</summary>
+    public bool IsValid => Problems.IsEmpty;
 
     /// <summary>Gets the dates chosen, strictly increasing; empty when the request could not be met.</summary>
     public ImmutableArray<LocalDate> Dates { get; }
@@ -43,11 +43,8 @@ public sealed class ScheduleResult
     /// <summary>Gets the most sessions that fit on the qualifying days with the minimum gap.</summary>
     public int MostThatFit { get; }
 
-    /// <summary>Gets the stable code of the reason the request could not be met, or null on success.</summary>
-    public string? FailureCode { get; }
-
-    /// <summary>Gets why the request could not be met, for people, or null on success.</summary>
-    public string? FailureMessage { get; }
+    /// <summary>Gets why the request could not be met (one error), or nothing when it was.</summary>
+    public ImmutableArray<DocumentProblem> Problems { get; }
 
     /// <summary>
     /// Turns the dates into whole-day or timed sessions with identifiers <c>{idPrefix}-1</c>, <c>{idPrefix}-2</c>, …
@@ -77,14 +74,14 @@ public sealed class ScheduleResult
 
     /// <summary>
     /// Says what the scheduler found: for example <c>6 dates from 2021-09-01 to 2022-03-01</c>, or, when it found no
-    /// schedule, <c>No schedule (</c><see cref="FailureCode"/><c>): at most N fit</c>.
+    /// schedule, <c>No schedule (</c>the problem's code<c>): at most N fit</c>.
     /// </summary>
     /// <returns>The description, in the invariant culture.</returns>
-    public override string ToString() => IsSuccess
+    public override string ToString() => IsValid
         ? Dates.IsEmpty
             ? "No dates"
             : string.Create(CultureInfo.InvariantCulture, $"{Dates.Length} dates from {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[0])} to {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[^1])}")
-        : string.Create(CultureInfo.InvariantCulture, $"No schedule ({FailureCode}): at most {MostThatFit} fit");
+        : string.Create(CultureInfo.InvariantCulture, $"No schedule ({Problems[0].Code}): at most {MostThatFit} fit");
 }
 
 /// <summary>The stable codes of the reasons a <see cref="ScheduleRequest"/> cannot be met. A code never changes meaning once published.</summary>

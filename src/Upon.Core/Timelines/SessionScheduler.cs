@@ -7,6 +7,7 @@ using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Calendars;
 using Upon.Core.Guards;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Timelines;
 
@@ -44,8 +45,8 @@ public static class SessionScheduler
         int gap = request.MinimumGapDays;
         if (available.Count == 0)
         {
-            return new ScheduleResult(request, [], 0, 0, ScheduleFailureCodes.NoAvailableDays,
-                $"No day from {Format(request.Between.Start)} to {Format(request.Between.End)} is a working day{DescribePreferred(request)} outside the blackouts.");
+            return new ScheduleResult(request, [], 0, 0, Problem("$.between", ScheduleFailureCodes.NoAvailableDays,
+                $"No day from {Format(request.Between.Start)} to {Format(request.Between.End)} is a working day{DescribePreferred(request)} outside the blackouts."));
         }
 
         // Earliest index each session could take, greedily from the left: also the most that fit.
@@ -61,8 +62,8 @@ public static class SessionScheduler
 
         if (fitted < count)
         {
-            return new ScheduleResult(request, [], available.Count, fitted, ScheduleFailureCodes.DoesNotFit,
-                $"Only {fitted} of the {count} sessions fit: {available.Count} {(available.Count == 1 ? "day" : "days")} from {Format(request.Between.Start)} to {Format(request.Between.End)} {(available.Count == 1 ? "is a working day" : "are working days")}{DescribePreferred(request)} outside the blackouts, and sessions must be at least {gap} {(gap == 1 ? "day" : "days")} apart.");
+            return new ScheduleResult(request, [], available.Count, fitted, Problem("$.count", ScheduleFailureCodes.DoesNotFit,
+                $"Only {fitted} of the {count} sessions fit: {available.Count} {(available.Count == 1 ? "day" : "days")} from {Format(request.Between.Start)} to {Format(request.Between.End)} {(available.Count == 1 ? "is a working day" : "are working days")}{DescribePreferred(request)} outside the blackouts, and sessions must be at least {gap} {(gap == 1 ? "day" : "days")} apart."));
         }
 
         // Latest index each session could take, greedily from the right.
@@ -97,7 +98,7 @@ public static class SessionScheduler
             previous = chosen;
         }
 
-        return new ScheduleResult(request, dates.MoveToImmutable(), available.Count, count, null, null);
+        return new ScheduleResult(request, dates.MoveToImmutable(), available.Count, count, []);
     }
 
     private static List<LocalDate> AvailableDays(ScheduleRequest request, WorkingDayCalendar calendar)
@@ -158,4 +159,6 @@ public static class SessionScheduler
             : " on a " + string.Join(" or ", request.PreferredDays.Distinct().Order().Select(day => day.ToString()));
 
     private static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static ImmutableArray<DocumentProblem> Problem(string path, string code, string message) => [new DocumentProblem(path, code, message)];
 }

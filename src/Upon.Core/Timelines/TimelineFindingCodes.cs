@@ -1,6 +1,6 @@
 namespace Upon.Core.Timelines;
 
-/// <summary>The stable codes of <see cref="TimelineFinding"/>s. A code never changes meaning once published.</summary>
+/// <summary>The stable codes of the problems in a <see cref="TimelineReport"/>. A code never changes meaning once published.</summary>
 public static class TimelineFindingCodes
 {
     /// <summary>Error: the year has no milestones.</summary>

@@ -49,25 +49,25 @@ public static class TimelineValidator
         Guard.Against.Null(year);
         Guard.Against.Null(calendar);
 
-        List<(int Section, int Rank, TimelineFinding Finding)> findings = [];
+        List<(int Section, int Rank, DocumentProblem Finding)> findings = [];
         CheckMilestones(year, findings);
         CheckSessions(year, calendar, findings);
         CheckTaughtDays(year, findings);
 
-        ImmutableArray<TimelineFinding> ordered =
+        ImmutableArray<DocumentProblem> ordered =
         [
             .. findings
                 .OrderBy(f => f.Section)
                 .ThenBy(f => f.Rank)
                 .ThenBy(f => f.Finding.Code, StringComparer.Ordinal)
-                .ThenBy(f => f.Finding.Location, StringComparer.Ordinal)
+                .ThenBy(f => f.Finding.Path, StringComparer.Ordinal)
                 .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
                 .Select(f => f.Finding),
         ];
         return new TimelineReport(year.Id, ordered);
     }
 
-    private static void CheckMilestones(ProgrammeYear year, List<(int, int, TimelineFinding)> findings)
+    private static void CheckMilestones(ProgrammeYear year, List<(int, int, DocumentProblem)> findings)
     {
         if (year.Milestones.IsEmpty)
         {
@@ -134,7 +134,7 @@ public static class TimelineValidator
         }
     }
 
-    private static void CheckSessions(ProgrammeYear year, WorkingDayCalendar calendar, List<(int, int, TimelineFinding)> findings)
+    private static void CheckSessions(ProgrammeYear year, WorkingDayCalendar calendar, List<(int, int, DocumentProblem)> findings)
     {
         DateTimeZone zone = ProgrammeYear.TimeZone;
         (Session Session, int Index)[] sorted = [.. year.Sessions.Select((session, index) => (session, index))];
@@ -246,7 +246,7 @@ public static class TimelineValidator
         return SessionOrder.CompareSessions(other.Session, current.Session) < 0 ? other : current;
     }
 
-    private static void CheckWorkingDays(Session session, WorkingDayCalendar calendar, string path, int rank, List<(int, int, TimelineFinding)> findings)
+    private static void CheckWorkingDays(Session session, WorkingDayCalendar calendar, string path, int rank, List<(int, int, DocumentProblem)> findings)
     {
         if (!calendar.Coverage.Contains(session.Dates))
         {
@@ -290,7 +290,7 @@ public static class TimelineValidator
             $"The session '{session.Id}' falls on {(nonWorking.Count == 1 ? "a day that is" : "days that are")} not a working day in the {calendar.Holidays.Id} calendar: {days}; set allowNonWorkingDay if that is intended.")));
     }
 
-    private static void CheckLocalTime(DateTimeZone zone, Session session, LocalDateTime local, string which, string path, int rank, List<(int, int, TimelineFinding)> findings)
+    private static void CheckLocalTime(DateTimeZone zone, Session session, LocalDateTime local, string which, string path, int rank, List<(int, int, DocumentProblem)> findings)
     {
         ZoneLocalMapping mapping = zone.MapLocal(local);
         if (mapping.Count == 0)
@@ -310,7 +310,7 @@ public static class TimelineValidator
         }
     }
 
-    private static void CheckTaughtDays(ProgrammeYear year, List<(int, int, TimelineFinding)> findings)
+    private static void CheckTaughtDays(ProgrammeYear year, List<(int, int, DocumentProblem)> findings)
     {
         if (year.RequiredTaughtDays is not int required)
         {
@@ -366,9 +366,9 @@ public static class TimelineValidator
         }
     }
 
-    private static TimelineFinding Error(string code, string location, string message) => new(code, FindingSeverity.Error, location, message);
+    private static DocumentProblem Error(string code, string path, string message) => new(path, code, message, ProblemSeverity.Error);
 
-    private static TimelineFinding Warning(string code, string location, string message) => new(code, FindingSeverity.Warning, location, message);
+    private static DocumentProblem Warning(string code, string path, string message) => new(path, code, message, ProblemSeverity.Warning);
 
     private static string Days(int count) => count.ToString(CultureInfo.InvariantCulture);
 

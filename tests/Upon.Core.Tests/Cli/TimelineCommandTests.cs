@@ -98,7 +98,7 @@ public sealed class TimelineCommandTests : IDisposable
         using JsonDocument document = JsonDocument.Parse(output);
         Assert.Equal("new-directors-2021-22", document.RootElement.GetProperty("programmeId").GetString());
         Assert.True(document.RootElement.GetProperty("isValid").GetBoolean());
-        Assert.Equal(0, document.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(0, document.RootElement.GetProperty("problems").GetArrayLength());
     }
 
     [Fact]

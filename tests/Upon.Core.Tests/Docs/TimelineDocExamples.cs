@@ -23,7 +23,7 @@ public sealed partial class TimelineDocExamples
         TimelineReport report = year.Validate(WorkingDayCalendar.EnglandAndWales);
 
         Assert.True(report.IsValid);
-        Assert.Empty(report.Findings);
+        Assert.Empty(report.Problems);
         Assert.Equal(8, year.RequiredTaughtDays);
         Assert.Equal(new LocalDate(2021, 9, 1), year.Window.Start);     // assumed: the sources say "September 2021"
         Assert.True(year.GetMilestone(MilestoneKind.ProgrammeStart)!.Value.IsAssumed);
@@ -49,9 +49,9 @@ public sealed partial class TimelineDocExamples
             startTime: new LocalTime(1, 30), endTime: new LocalTime(4, 0), allowNonWorkingDay: true);
         ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22.WithSessions([early]);
 
-        TimelineFinding finding = year.Validate(WorkingDayCalendar.EnglandAndWales).Findings.Single();
+        DocumentProblem finding = year.Validate(WorkingDayCalendar.EnglandAndWales).Problems.Single();
         Assert.Equal("session.time-skipped", finding.Code);           // a warning: 01:30 does not exist that day
-        Assert.Equal("$.sessions[0].startTime", finding.Location);
+        Assert.Equal("$.sessions[0].startTime", finding.Path);
         Assert.Contains("shifted forward by the length of the gap, to 2022-03-27 02:30", finding.Message, StringComparison.Ordinal);
         // end-snippet
     }
@@ -82,8 +82,8 @@ public sealed partial class TimelineDocExamples
         Assert.False(report.IsValid);
         Assert.Equal(
             ["milestone.out-of-order", "session.overlap", "session.non-working-day", "taught-days.count"],
-            report.Findings.Select(f => f.Code));
-        Assert.Equal("$.sessions[2].dates", report.Findings[2].Location);   // 2 June 2022 was the Spring bank holiday
+            report.Problems.Select(f => f.Code));
+        Assert.Equal("$.sessions[2].dates", report.Problems[2].Path);   // 2 June 2022 was the Spring bank holiday
         // end-snippet
     }
 
@@ -126,7 +126,7 @@ public sealed partial class TimelineDocExamples
 
         ScheduleResult result = SessionScheduler.Generate(request, WorkingDayCalendar.EnglandAndWales);
 
-        Assert.True(result.IsSuccess);
+        Assert.True(result.IsValid);
         Assert.Equal(
             ["2021-09-16", "2021-10-07", "2021-11-04", "2021-12-02", "2022-01-06", "2022-01-27", "2022-02-17", "2022-03-17"],
             result.Dates.Select(d => d.ToString("uuuu-MM-dd", null)));
@@ -134,7 +134,7 @@ public sealed partial class TimelineDocExamples
         ScheduleResult tooMany = SessionScheduler.Generate(
             new ScheduleRequest(SessionKind.ActionLearningSet, 5, new DateInterval(new LocalDate(2022, 1, 3), new LocalDate(2022, 1, 31)), minimumGapDays: 7),
             WorkingDayCalendar.EnglandAndWales);
-        Assert.Equal(ScheduleFailureCodes.DoesNotFit, tooMany.FailureCode);
+        Assert.Equal(ScheduleFailureCodes.DoesNotFit, tooMany.Problems[0].Code);
         Assert.Equal(4, tooMany.MostThatFit);
         // end-snippet
     }

@@ -18,7 +18,7 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
             using System;
             using NodaTime;
             using Upon.Core.Calendars;
-            using Upon.Core.Serialization;
+            using Upon.Core;
 
             WorkingDayCalendar calendar = WorkingDayCalendar.EnglandAndWales;
             LocalDate next = calendar.AddWorkingDays(new LocalDate(2026, 12, 24), 1);

@@ -40,7 +40,7 @@ public sealed class ExtremeDateTests
 
         ProgrammeYear read = ProgrammeYearDocument.Parse(year.ToJsonString()).GetValueOrThrow();
 
-        Assert.NotEmpty(TimelineValidator.Validate(read, Upon.Core.Calendars.WorkingDayCalendar.EnglandAndWales).Findings);
+        Assert.NotEmpty(TimelineValidator.Validate(read, Upon.Core.Calendars.WorkingDayCalendar.EnglandAndWales).Problems);
         Assert.NotEmpty(IcsExport.ToText(read, NodaTime.Instant.FromUtc(2026, 12, 5, 12, 0)));
     }
 

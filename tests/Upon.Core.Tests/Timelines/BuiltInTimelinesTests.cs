@@ -1,6 +1,7 @@
 using System.Linq;
 using NodaTime;
 using Upon.Core.Calendars;
+using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -15,7 +16,7 @@ public sealed class BuiltInTimelinesTests
     {
         Assert.True(BuiltInTimelines.TryFind(id, out ProgrammeYear? year));
 
-        Assert.Empty(year.Validate(WorkingDayCalendar.EnglandAndWales).Findings);
+        Assert.Empty(year.Validate(WorkingDayCalendar.EnglandAndWales).Problems);
     }
 
     [Theory]
@@ -72,7 +73,7 @@ public sealed class BuiltInTimelinesTests
         ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;
         ProgrammeYear shorter = year.WithSessions(year.Sessions.RemoveAt(0));
 
-        TimelineFinding finding = Assert.Single(shorter.Validate(WorkingDayCalendar.EnglandAndWales).Findings);
+        DocumentProblem finding = Assert.Single(shorter.Validate(WorkingDayCalendar.EnglandAndWales).Problems);
         Assert.Equal("taught-days.count", finding.Code);
         Assert.Equal("The year requires 8 taught days but its sessions hold 7.", finding.Message);
     }

@@ -168,6 +168,6 @@ public sealed class ProgrammeYearDocumentTests
 
         ProgrammeYear year = Read(json).GetValueOrThrow();
 
-        Assert.Equal(["session.time-skipped"], year.Validate(Upon.Core.Calendars.WorkingDayCalendar.EnglandAndWales).Findings.Select(f => f.Code));
+        Assert.Equal(["session.time-skipped"], year.Validate(Upon.Core.Calendars.WorkingDayCalendar.EnglandAndWales).Problems.Select(f => f.Code));
     }
 }

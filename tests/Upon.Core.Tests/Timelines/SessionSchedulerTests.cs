@@ -21,14 +21,14 @@ public sealed class SessionSchedulerTests
         return Prop.ForAll(TimelineGenerators.ScheduleRequests(), request =>
         {
             ScheduleResult result = SessionScheduler.Generate(request, Calendar);
-            if (!result.IsSuccess)
+            if (!result.IsValid)
             {
                 return;
             }
 
             ImmutableArray<LocalDate> dates = result.Dates;
             Assert.Equal(request.Count, dates.Length);
-            Assert.Null(result.FailureMessage);
+            Assert.Empty(result.Problems);
             for (int i = 0; i < dates.Length; i++)
             {
                 Assert.True(request.Between.Contains(dates[i]));
@@ -50,7 +50,7 @@ public sealed class SessionSchedulerTests
                 [new Milestone(MilestoneKind.ProgrammeStart, request.Between.Start), new Milestone(MilestoneKind.ProgrammeEnd, request.Between.End)],
                 result.ToSessions("s", "Session", DeliveryMode.Blended, new LocalTime(10, 0), new LocalTime(16, 0)),
                 request.Kind == SessionKind.TaughtDay ? request.Count : null);
-            Assert.Empty(year.Validate(Calendar).Findings);
+            Assert.Empty(year.Validate(Calendar).Problems);
         });
     }
 
@@ -77,13 +77,13 @@ public sealed class SessionSchedulerTests
 
             ScheduleResult result = SessionScheduler.Generate(request, Calendar);
 
-            Assert.Equal(most >= request.Count, result.IsSuccess);
+            Assert.Equal(most >= request.Count, result.IsValid);
             Assert.Equal(available.Count, result.AvailableDays);
-            if (!result.IsSuccess)
+            if (!result.IsValid)
             {
                 Assert.Empty(result.Dates);
                 Assert.Equal(most, result.MostThatFit);
-                Assert.Equal(available.Count == 0 ? ScheduleFailureCodes.NoAvailableDays : ScheduleFailureCodes.DoesNotFit, result.FailureCode);
+                Assert.Equal(available.Count == 0 ? ScheduleFailureCodes.NoAvailableDays : ScheduleFailureCodes.DoesNotFit, result.Problems[0].Code);
             }
         });
     }
@@ -111,7 +111,7 @@ public sealed class SessionSchedulerTests
 
         ScheduleResult result = SessionScheduler.Generate(request, Calendar);
 
-        Assert.True(result.IsSuccess);
+        Assert.True(result.IsValid);
         Assert.Equal(
             [
                 new LocalDate(2021, 9, 16), new LocalDate(2021, 10, 7), new LocalDate(2021, 11, 4), new LocalDate(2021, 12, 2),
@@ -127,12 +127,12 @@ public sealed class SessionSchedulerTests
 
         ScheduleResult result = SessionScheduler.Generate(request, Calendar);
 
-        Assert.False(result.IsSuccess);
+        Assert.False(result.IsValid);
         Assert.Equal(4, result.MostThatFit);
-        Assert.Equal(ScheduleFailureCodes.DoesNotFit, result.FailureCode);
+        Assert.Equal(ScheduleFailureCodes.DoesNotFit, result.Problems[0].Code);
         Assert.Equal(
             "Only 4 of the 5 sessions fit: 20 days from 2022-01-03 to 2022-01-31 are working days outside the blackouts, and sessions must be at least 7 days apart.",
-            result.FailureMessage);
+            result.Problems[0].Message);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public sealed class SessionSchedulerTests
 
         ScheduleResult result = SessionScheduler.Generate(request, Calendar);
 
-        Assert.Equal(ScheduleFailureCodes.NoAvailableDays, result.FailureCode);
-        Assert.Equal("No day from 2022-12-24 to 2022-12-27 is a working day on a Monday or Saturday outside the blackouts.", result.FailureMessage);
+        Assert.Equal(ScheduleFailureCodes.NoAvailableDays, result.Problems[0].Code);
+        Assert.Equal("No day from 2022-12-24 to 2022-12-27 is a working day on a Monday or Saturday outside the blackouts.", result.Problems[0].Message);
     }
 
     [Fact]

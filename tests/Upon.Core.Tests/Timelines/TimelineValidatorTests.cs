@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Calendars;
+using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -37,7 +38,7 @@ public sealed class TimelineValidatorTests
         TimelineReport report = Year([Day("a", new LocalDate(2022, 1, 13)), Day("b", new LocalDate(2022, 2, 10))], required: 2).Validate(Calendar);
 
         Assert.True(report.IsValid);
-        Assert.Empty(report.Findings);
+        Assert.Empty(report.Problems);
         Assert.Equal("test", report.ProgrammeId);
     }
 
@@ -46,8 +47,8 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([], milestones: []).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
-        Assert.Equal(new TimelineFinding("milestones.none", FindingSeverity.Error, "$.milestones", "A programme year needs at least one milestone."), finding);
+        DocumentProblem finding = Assert.Single(report.Problems);
+        Assert.Equal(new DocumentProblem("$.milestones", "milestones.none", "A programme year needs at least one milestone.", ProblemSeverity.Error), finding);
         Assert.False(report.IsValid);
     }
 
@@ -64,9 +65,9 @@ public sealed class TimelineValidatorTests
 
         TimelineReport report = Year([], milestones).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal("milestone.out-of-order", finding.Code);
-        Assert.Equal("$.milestones[0].date", finding.Location);
+        Assert.Equal("$.milestones[0].date", finding.Path);
         Assert.Equal(
             "Programme start (2022-01-01) is before selection (2022-02-01); milestones fall in the order applications open, applications close, shortlisting, selection, programme start, programme end.",
             finding.Message);
@@ -85,10 +86,10 @@ public sealed class TimelineValidatorTests
 
         Assert.Equal(
             ["milestone.window-mismatch", "milestone.duplicate", "milestone.window-mismatch"],
-            report.Findings.Select(f => f.Code));
-        Assert.Equal(FindingSeverity.Warning, report.Findings[0].Severity);
-        Assert.Equal("The programme-start milestone (2022-01-03) is not the first day of the window (2022-01-01).", report.Findings[0].Message);
-        Assert.Equal("$.milestones[1].kind", report.Findings[1].Location);
+            report.Problems.Select(f => f.Code));
+        Assert.Equal(ProblemSeverity.Warning, report.Problems[0].Severity);
+        Assert.Equal("The programme-start milestone (2022-01-03) is not the first day of the window (2022-01-01).", report.Problems[0].Message);
+        Assert.Equal("$.milestones[1].kind", report.Problems[1].Path);
     }
 
     [Fact]
@@ -96,9 +97,9 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([Day("late", new LocalDate(2023, 1, 3))]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal(
-            new TimelineFinding("session.outside-window", FindingSeverity.Error, "$.sessions[0].dates", "The session 'late' (2023-01-03 to 2023-01-03) is not wholly inside the programme window, 2022-01-01 to 2022-12-31 inclusive."),
+            new DocumentProblem("$.sessions[0].dates", "session.outside-window", "The session 'late' (2023-01-03 to 2023-01-03) is not wholly inside the programme window, 2022-01-01 to 2022-12-31 inclusive.", ProblemSeverity.Error),
             finding);
     }
 
@@ -109,7 +110,7 @@ public sealed class TimelineValidatorTests
 
         TimelineReport report = Year([session]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal("session.non-working-day", finding.Code);
         Assert.Equal(
             "The session 'r' falls on days that are not a working day in the england-and-wales calendar: 2022-06-02 (Spring bank holiday), 2022-06-03 (Platinum Jubilee bank holiday), 2022-06-04 (Saturday); set allowNonWorkingDay if that is intended.",
@@ -119,7 +120,7 @@ public sealed class TimelineValidatorTests
     [Fact]
     public void Validate_SessionOnWeekendAllowed_IsNotReported()
     {
-        Assert.Empty(Year([Day("s", new LocalDate(2022, 1, 15), allow: true)]).Validate(Calendar).Findings);
+        Assert.Empty(Year([Day("s", new LocalDate(2022, 1, 15), allow: true)]).Validate(Calendar).Problems);
     }
 
     [Fact]
@@ -127,9 +128,9 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([Timed("w", new LocalDate(2022, 1, 14), 16, 0, 14, 0)]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal(
-            new TimelineFinding("session.end-before-start", FindingSeverity.Error, "$.sessions[0].endTime", "The session 'w' ends (2022-01-14 14:00) at or before it starts (2022-01-14 16:00)."),
+            new DocumentProblem("$.sessions[0].endTime", "session.end-before-start", "The session 'w' ends (2022-01-14 14:00) at or before it starts (2022-01-14 16:00).", ProblemSeverity.Error),
             finding);
     }
 
@@ -138,14 +139,10 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([Timed("early", new LocalDate(2022, 3, 27), 1, 30, 4, 0)]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.True(report.IsValid);
         Assert.Equal(
-            new TimelineFinding(
-                "session.time-skipped",
-                FindingSeverity.Warning,
-                "$.sessions[0].startTime",
-                "The start of session 'early', 2022-03-27 01:30, does not exist in Europe/London: the clocks go forward from GMT (UTC+00:00) to BST (UTC+01:00) then. It was shifted forward by the length of the gap, to 2022-03-27 02:30 (BST (UTC+01:00))."),
+            new DocumentProblem("$.sessions[0].startTime", "session.time-skipped", "The start of session 'early', 2022-03-27 01:30, does not exist in Europe/London: the clocks go forward from GMT (UTC+00:00) to BST (UTC+01:00) then. It was shifted forward by the length of the gap, to 2022-03-27 02:30 (BST (UTC+01:00)).", ProblemSeverity.Warning),
             finding);
     }
 
@@ -154,13 +151,9 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([Timed("late", new LocalDate(2022, 10, 30), 0, 0, 1, 30)]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal(
-            new TimelineFinding(
-                "session.time-ambiguous",
-                FindingSeverity.Warning,
-                "$.sessions[0].endTime",
-                "The end of session 'late', 2022-10-30 01:30, occurs twice in Europe/London: the clocks go back from BST (UTC+01:00) to GMT (UTC+00:00) then. The earlier occurrence was used, 2022-10-30 01:30 BST (UTC+01:00) (2022-10-30 00:30Z)."),
+            new DocumentProblem("$.sessions[0].endTime", "session.time-ambiguous", "The end of session 'late', 2022-10-30 01:30, occurs twice in Europe/London: the clocks go back from BST (UTC+01:00) to GMT (UTC+00:00) then. The earlier occurrence was used, 2022-10-30 01:30 BST (UTC+01:00) (2022-10-30 00:30Z).", ProblemSeverity.Warning),
             finding);
     }
 
@@ -175,9 +168,9 @@ public sealed class TimelineValidatorTests
             Timed("c", date, 15, 0, 17, 0, group: "B"),
         ]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal(
-            new TimelineFinding("session.overlap", FindingSeverity.Error, "$.sessions[0].dates", "The session 'b' (for group 'A') overlaps 'a' (for group 'A'), which runs until 2022-01-14 16:00."),
+            new DocumentProblem("$.sessions[0].dates", "session.overlap", "The session 'b' (for group 'A') overlaps 'a' (for group 'A'), which runs until 2022-01-14 16:00.", ProblemSeverity.Error),
             finding);
     }
 
@@ -193,8 +186,8 @@ public sealed class TimelineValidatorTests
             Timed("after", date, 14, 0, 15, 0, group: "A"),
         ]).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
-        Assert.Equal("$.sessions[2].dates", finding.Location);
+        DocumentProblem finding = Assert.Single(report.Problems);
+        Assert.Equal("$.sessions[2].dates", finding.Path);
         Assert.Equal("The session 'plenary' (for everyone) overlaps 'set-b' (for group 'B'), which runs until 2022-01-14 13:00.", finding.Message);
     }
 
@@ -204,7 +197,7 @@ public sealed class TimelineValidatorTests
         LocalDate date = new(2022, 1, 13);
         TimelineReport report = Year([Day("day", date), Timed("workshop", date, 14, 0, 16, 0)], required: 1).Validate(Calendar);
 
-        Assert.Equal(["session.overlap"], report.Findings.Select(f => f.Code));
+        Assert.Equal(["session.overlap"], report.Problems.Select(f => f.Code));
     }
 
     [Fact]
@@ -212,8 +205,8 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([Day("x", new LocalDate(2022, 1, 13)), Day("x", new LocalDate(2022, 1, 20))], required: 2).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
-        Assert.Equal(new TimelineFinding("session.duplicate-id", FindingSeverity.Error, "$.sessions[1].id", "Another session has the identifier 'x'; identifiers are unique within a programme year."), finding);
+        DocumentProblem finding = Assert.Single(report.Problems);
+        Assert.Equal(new DocumentProblem("$.sessions[1].id", "session.duplicate-id", "Another session has the identifier 'x'; identifiers are unique within a programme year.", ProblemSeverity.Error), finding);
     }
 
     [Fact]
@@ -221,8 +214,8 @@ public sealed class TimelineValidatorTests
     {
         TimelineReport report = Year([Day("a", new LocalDate(2022, 1, 13)), Day("v", new LocalDate(2022, 1, 20), SessionKind.LearningVisit)], required: 8).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
-        Assert.Equal(new TimelineFinding("taught-days.count", FindingSeverity.Error, "$.requiredTaughtDays", "The year requires 8 taught days but its sessions hold 1."), finding);
+        DocumentProblem finding = Assert.Single(report.Problems);
+        Assert.Equal(new DocumentProblem("$.requiredTaughtDays", "taught-days.count", "The year requires 8 taught days but its sessions hold 1.", ProblemSeverity.Error), finding);
     }
 
     [Fact]
@@ -236,7 +229,7 @@ public sealed class TimelineValidatorTests
             Day("b2", new LocalDate(2022, 1, 27), group: "B"),
         ], required: 2).Validate(Calendar);
 
-        TimelineFinding finding = Assert.Single(report.Findings);
+        DocumentProblem finding = Assert.Single(report.Problems);
         Assert.Equal("The year requires 2 taught days but group 'B' has 3 (counting taught days for everyone).", finding.Message);
     }
 
@@ -246,9 +239,9 @@ public sealed class TimelineValidatorTests
         DateInterval window = new(new LocalDate(2100, 1, 1), new LocalDate(2100, 12, 31));
         ProgrammeYear year = new("future", "Future", ProgrammeStrand.NewDirectors, window, [new Milestone(MilestoneKind.ProgrammeStart, window.Start)], [Day("f", new LocalDate(2100, 3, 1))]);
 
-        TimelineFinding finding = Assert.Single(year.Validate(Calendar).Findings);
+        DocumentProblem finding = Assert.Single(year.Validate(Calendar).Problems);
         Assert.Equal("session.outside-calendar", finding.Code);
-        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(ProblemSeverity.Warning, finding.Severity);
     }
 
     [Fact]
@@ -263,7 +256,7 @@ public sealed class TimelineValidatorTests
 
         Assert.Equal(
             ["milestones.none", "session.end-before-start", "session.non-working-day", "session.outside-window", "taught-days.count"],
-            report.Findings.Select(f => f.Code));
+            report.Problems.Select(f => f.Code));
         Assert.Equal(5, report.Errors.Length);
         Assert.Empty(report.Warnings);
     }
@@ -274,11 +267,11 @@ public sealed class TimelineValidatorTests
         return Prop.ForAll(TimelineGenerators.ProgrammeYearsWithPermutation(), pair =>
         {
             (ProgrammeYear year, int[] permutation) = pair;
-            ImmutableArray<TimelineFinding> original = year.Validate(Calendar).Findings;
-            ImmutableArray<TimelineFinding> permuted = TimelineGenerators.Permute(year, permutation).Validate(Calendar).Findings;
+            ImmutableArray<DocumentProblem> original = year.Validate(Calendar).Problems;
+            ImmutableArray<DocumentProblem> permuted = TimelineGenerators.Permute(year, permutation).Validate(Calendar).Problems;
 
             // Map each location in the permuted year back to the session's original index.
-            TimelineFinding[] mapped = [.. permuted.Select(f => f with { Location = MapLocation(f.Location, permutation) })];
+            DocumentProblem[] mapped = [.. permuted.Select(f => f with { Path = MapLocation(f.Path, permutation) })];
             Assert.Equal(original, mapped);
         });
     }
@@ -291,7 +284,7 @@ public sealed class TimelineValidatorTests
         string[] codes =
         [
             .. FsCheck.Fluent.Gen.Sample(gen, 300)
-                .SelectMany(year => year.Validate(Calendar).Findings)
+                .SelectMany(year => year.Validate(Calendar).Problems)
                 .Select(f => f.Code)
                 .Distinct()
                 .Order(System.StringComparer.Ordinal),
