@@ -28,6 +28,14 @@ internal static class WireFormatSamples
         return text.ToString();
     }
 
+    /// <summary>Writes a programme year as the CLI does: <see cref="ProgrammeYearDocument"/>, indented (until 0.2.0, <see cref="UponJson"/> wrote it).</summary>
+    public static string WriteIndented(ProgrammeYear year)
+    {
+        using System.IO.MemoryStream stream = new();
+        ProgrammeYearDocument.Write(stream, year, indented: true);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     /// <summary>Each sample's name and JSON text.</summary>
     public static IEnumerable<(string Name, string Json)> Samples()
     {
@@ -44,7 +52,7 @@ internal static class WireFormatSamples
             new HolidayChange(new LocalDate(2022, 9, 19), "State funeral", new LocalDate(2022, 9, 18), "One-off")));
         foreach (ProgrammeYear year in BuiltInTimelines.All)
         {
-            yield return ("programme-year " + year.Id, UponJson.Serialize(year, writeIndented: true));
+            yield return ("programme-year " + year.Id, WriteIndented(year));
             yield return ("timeline-report " + year.Id, UponJson.Serialize(year.Validate(WorkingDayCalendar.EnglandAndWales), writeIndented: true));
         }
 
