@@ -11,7 +11,7 @@ namespace Upon.Core.Tests.Serialization;
 
 /// <summary>
 /// Every document type written through <see cref="UponJson"/> (the ones whose NodaTime values go through JSON
-/// converters), with values that reach each written form: the golden file Golden/wire-formats.txt holds what this
+/// converters; since 0.2.0 programme years through <see cref="ProgrammeYearDocument"/>), with values that reach each written form: the golden file Golden/wire-formats.txt holds what this
 /// wrote before NodaTime.Serialization.SystemTextJson replaced Upon.Core's own converters (see Golden/README.md).
 /// </summary>
 internal static class WireFormatSamples
