@@ -17,7 +17,7 @@ internal static class ApplicationSeeds
 
     /// <summary>Applications read from the seeds, to decide with fuzzed policies.</summary>
     public static List<Application> Applications { get; } =
-        [.. SeedSources.LineTexts("applications.jsonl").Select(ApplicationDocument.Parse).Where(r => r.IsValid).Select(r => r.Value!.Application)];
+        [.. SeedSources.LineTexts("applications.jsonl").Select(line => ApplicationDocument.Parse(line)).Where(r => r.IsValid).Select(r => r.Value!.Application)];
 
     private static List<JsonTree> Create()
     {
