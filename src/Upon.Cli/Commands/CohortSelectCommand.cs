@@ -119,7 +119,7 @@ internal static partial class CohortCommand
         if (parseResult.GetValue(writeSelected) is string selectedFile)
         {
             Dictionary<string, CandidateProfile> profiles = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Profile, StringComparer.Ordinal);
-            if (!OutputFile.Write(selectedFile, stream => CandidateDocument.WriteLines(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), error))
+            if (!OutputFile.Write(selectedFile, stream => CandidateDocument.Write(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), error))
             {
                 return ExitCodes.Failure;
             }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using System.Linq;
-using Upon.Core;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;
@@ -32,7 +32,9 @@ internal static partial class TimelineCommand
 
         if (parseResult.GetValue(format) == CommonOptions.Json)
         {
-            output.WriteLine(UponJson.Serialize(programme, writeIndented: true));
+            using MemoryStream buffer = new();
+            ProgrammeYearDocument.Write(buffer, programme, indented: true);
+            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
         else
         {

@@ -68,4 +68,54 @@ public static class CompositionGenerators
          [.. breakdown.Cells.Select(cell => cell.Count)],
          breakdown.StatedTotal is int stated ? stated - breakdown.Total : int.MinValue,
          breakdown.Cells[0].ReferenceShare is not null);
+    /// <summary>
+    /// What a composition document (<see cref="CompositionDocument"/>) holds: an optional title, one to four dimensions
+    /// with distinct names, each with one to eight categories with distinct names and counts from 0 to 40 (not all 0),
+    /// and a stated total or none; names with quotes, accents and line breaks among them.
+    /// </summary>
+    /// <returns>The figures.</returns>
+    public static Arbitrary<CompositionFigures> Figures()
+    {
+        string[] names = ["background", "ethnicity", "“quoted” é", "line\nbreak", "a\\b"];
+        Gen<CompositionDimension> Dimension(string name) =>
+            from size in Gen.Choose(1, 8)
+            from counts in Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(0, 4)), (2, Gen.Choose(5, 40))), size)
+            from stated in Gen.Frequency((1, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 200).Select(n => (int?)n)))
+            where counts.Any(count => count > 0)
+            select new CompositionDimension(name, [.. counts.Select((count, i) => new CategoryCount(i % 2 == 0 ? Backgrounds[i % Backgrounds.Length] + " " + i : Ethnicities[i % Ethnicities.Length] + " " + i, count))], stated);
+        Gen<CompositionFigures> gen =
+            from title in Gen.Elements<string?>(null, "Year 1", "“cohort” é\n2021")
+            from chosen in Gen.SubListOf(names).Where(list => list.Count > 0)
+            from dimensions in Gen.CollectToArray(chosen.Select(Dimension))
+            select new CompositionFigures(title, [.. dimensions]);
+        return Arb.From(gen);
+    }
+
+    /// <summary>
+    /// What a candidates document (<see cref="CandidateDocument"/>) holds: up to twelve candidates with distinct applicant
+    /// ids, any eligibility, decimal scores of several scales (negative ones too), the under-represented flag either way,
+    /// and each composition attribute stated or not, with quotes and accents among the values.
+    /// </summary>
+    /// <returns>The candidates, in document order.</returns>
+    public static Arbitrary<CandidateProfile[]> CandidateProfiles()
+    {
+        Gen<CandidateProfile[]> gen =
+            from count in Gen.Choose(0, 12)
+            from items in (
+                from authority in Gen.Elements("LA1", "LA2", "é-3", "Q\"4")
+                from eligibility in Gen.Elements(Upon.Core.Eligibility.EligibilityOutcome.Eligible, Upon.Core.Eligibility.EligibilityOutcome.Ineligible, Upon.Core.Eligibility.EligibilityOutcome.Incomplete)
+                from units in Gen.Choose(-100_000, 100_000)
+                from scale in Gen.Choose(0, 6)
+                from flag in Gen.Elements(true, false)
+                from attributes in Gen.ArrayOf(Gen.Elements<string?>(null, "children's social care", "Irish", "North East", "“quoted”"), 5)
+                select (authority, eligibility, score: new decimal(System.Math.Abs(units), 0, 0, units < 0, (byte)scale), flag, attributes)).ArrayOf(count)
+            select items.Select((c, i) => new CandidateProfile(
+                new SelectionCandidate("id-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.authority, c.eligibility, c.score, c.flag),
+                c.attributes[0],
+                c.attributes[1],
+                c.attributes[2],
+                c.attributes[3],
+                c.attributes[4])).ToArray();
+        return Arb.From(gen, profiles => Shrinks.RemoveElements(profiles));
+    }
 }

@@ -149,6 +149,16 @@ public static class EligibilityDocumentGenerators
         from interpretation in Gen.ArrayOf(Text(12), count)
         select new EligibilityPolicy(id, version, year, effectiveFrom, length is int days ? effectiveFrom.PlusDays(days) : null, title, rule, interpretation);
 
+    /// <summary>
+    /// Decisions of generated applications by a built-in or a generated policy, as of the application's assessment
+    /// date or another date from <see cref="Earliest"/> to <see cref="Latest"/>: every outcome, explanation kind and figure.
+    /// </summary>
+    public static Gen<EligibilityDecision> Decisions() =>
+        from application in Applications()
+        from policy in Gen.OneOf(Gen.Elements(BuiltInPolicies.All.ToArray()), Policies())
+        from asOf in Gen.Frequency((1, Gen.Constant<LocalDate?>(null)), (1, Dates(Earliest, Latest).Select(d => (LocalDate?)d)))
+        select asOf is LocalDate date ? policy.Decide(application, date) : policy.Decide(application);
+
     /// <summary>Writes an application document as compact UTF-8 JSON text.</summary>
     public static string Json(Application application, EqualityMonitoring? monitoring = null)
     {
@@ -157,7 +167,7 @@ public static class EligibilityDocumentGenerators
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes one policy document as UTF-8 JSON text.</summary>
+    /// <summary>Writes one policy document as compact UTF-8 JSON text.</summary>
     public static string Json(EligibilityPolicy policy)
     {
         using MemoryStream stream = new();
@@ -165,7 +175,7 @@ public static class EligibilityDocumentGenerators
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes one decision document as UTF-8 JSON text.</summary>
+    /// <summary>Writes one decision document as compact UTF-8 JSON text.</summary>
     public static string Json(EligibilityDecision decision)
     {
         using MemoryStream stream = new();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -109,6 +110,56 @@ public static class Generators
             gen,
             calendar => Enumerable.Range(0, calendar.Holidays.Length)
                 .Select(i => new HolidayCalendar(calendar.Id, calendar.Coverage, calendar.Holidays.RemoveAt(i))));
+    }
+
+    /// <summary>
+    /// What a bank-holiday document (<see cref="BankHolidayDocument"/>) holds: one to four divisions, with names that
+    /// need quoting in a JSON path among them, each with one to twenty holidays on distinct dates in one to three
+    /// years from year 1 to year 9999 and a coverage of the whole years of its holidays; titles and notes with accents,
+    /// quotes and line breaks. Shrink by dropping divisions and holidays.
+    /// </summary>
+    public static Arbitrary<ImmutableSortedDictionary<string, HolidayCalendar>> BankHolidayDocuments()
+    {
+        string[] divisions = ["england-and-wales", "scotland", "northern-ireland", "a b", "Île", "q\"uote"];
+        string[] titles = ["New Year’s Day", "Boxing Day", "Spring bank holiday", "Line\nbreak", "\"Quoted\" day", "Ábaco day"];
+        string[] notes = ["", Holiday.SubstituteDayNote, "Extra bank holiday, “moved”"];
+        Gen<HolidayCalendar> Calendar(string id) =>
+            from firstYear in Gen.Frequency((8, Gen.Choose(1900, 2100)), (1, Gen.Constant(1)), (1, Gen.Constant(9997)))
+            from years in Gen.Choose(1, 3)
+            let coverage = new DateInterval(new LocalDate(firstYear, 1, 1), new LocalDate(firstYear + years - 1, 12, 31))
+            from count in Gen.Choose(1, 20)
+            from days in Gen.ArrayOf(Gen.Choose(0, coverage.Length - 1), count)
+            from chosenTitles in Gen.ArrayOf(Gen.Elements(titles), count)
+            from chosenNotes in Gen.ArrayOf(Gen.Elements(notes), count)
+            let holidays = days.Select((day, i) => new Holiday(coverage.Start.PlusDays(day), chosenTitles[i], chosenNotes[i])).DistinctBy(h => h.Date).ToArray()
+            let spanned = holidays.Select(h => h.Date.Year).ToArray()
+            select new HolidayCalendar(id, new DateInterval(new LocalDate(spanned.Min(), 1, 1), new LocalDate(spanned.Max(), 12, 31)), holidays);
+        Gen<ImmutableSortedDictionary<string, HolidayCalendar>> gen =
+            from names in Gen.SubListOf(divisions).Where(list => list.Count > 0)
+            from calendars in Gen.CollectToList(names.Select(Calendar))
+            select calendars.ToImmutableSortedDictionary(calendar => calendar.Id, calendar => calendar, System.StringComparer.Ordinal);
+        return Arb.From(gen, ShrinkDocument);
+    }
+
+    private static IEnumerable<ImmutableSortedDictionary<string, HolidayCalendar>> ShrinkDocument(ImmutableSortedDictionary<string, HolidayCalendar> document)
+    {
+        if (document.Count > 1)
+        {
+            foreach (string name in document.Keys)
+            {
+                yield return document.Remove(name);
+            }
+        }
+
+        foreach ((string name, HolidayCalendar calendar) in document)
+        {
+            for (int i = 0; calendar.Holidays.Length > 1 && i < calendar.Holidays.Length; i++)
+            {
+                ImmutableArray<Holiday> fewer = calendar.Holidays.RemoveAt(i);
+                DateInterval coverage = new(new LocalDate(fewer.Min(h => h.Date.Year), 1, 1), new LocalDate(fewer.Max(h => h.Date.Year), 12, 31));
+                yield return document.SetItem(name, new HolidayCalendar(name, coverage, fewer));
+            }
+        }
     }
 
     private static IEnumerable<LocalDate> Shrink(LocalDate origin, LocalDate date)

@@ -3,16 +3,17 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using NodaTime;
-using NodaTime.Text;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Calendars;
 
 /// <summary>
-/// Reads holiday calendars from a document in the shape the UK government publishes its bank holidays:
+/// Reads and writes holiday calendars in the shape the UK government publishes its bank holidays:
 /// <c>{"england-and-wales":{"division":"england-and-wales","events":[{"title":"Boxing Day","date":"2026-12-28","notes":"Substitute day","bunting":true}]}}</c>.
 /// </summary>
 /// <remarks>
@@ -28,30 +29,52 @@ namespace Upon.Core.Calendars;
 /// <c>bunting</c> are optional; other properties are ignored, so that additions to the published
 /// format do not break reading.
 /// </para>
+/// <para>
+/// Writing gives the same shape, divisions in ordinal order of their names, each event with its
+/// <c>title</c>, <c>date</c> and <c>notes</c> (<c>bunting</c> is not kept, so not written). What is written
+/// reads back as the same holidays. A calendar's coverage is not part of the format: a calendar reads back
+/// with the whole years of its holidays as its coverage, and a calendar with two holidays on one date is
+/// written as it is but reads back as <see cref="DocumentProblemCodes.DateDuplicate"/>.
+/// </para>
 /// </remarks>
 public static class BankHolidayDocument
 {
+    /// <summary>The largest document read unless another limit is given, in bytes: 16 MiB (the published document is about 30 KB).</summary>
+    public const int DefaultMaxBytes = 16 * 1024 * 1024;
+
+    private const string DivisionProperty = "division";
+
+    private const string EventsProperty = "events";
+
+    private static readonly string[] EventProperties = ["title", "date", "notes", "bunting"];
+
     /// <summary>Reads every division of the document in <paramref name="utf8Json"/>.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes; a larger one is reported as <see cref="DocumentProblemCodes.DocumentTooLarge"/>.</param>
     /// <returns>The calendars by division name (ordinal order), or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(Stream utf8Json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(utf8Json);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, int.MaxValue, out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
         return document is null
             ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
             : Read(document.RootElement);
     }
 
-    /// <summary>Reads every division of the document <paramref name="json"/>.</summary>
+    /// <summary>Reads every division of the document <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The calendars by division name (ordinal order), or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(json);
-        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
         return document is null
             ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
             : Read(document.RootElement);
@@ -60,15 +83,17 @@ public static class BankHolidayDocument
     /// <summary>Reads one division of the document in <paramref name="utf8Json"/>.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
     /// <param name="division">The division, for example <c>england-and-wales</c>, <c>scotland</c> or <c>northern-ireland</c>.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes.</param>
     /// <returns>
     /// The division's calendar, or every problem found. A document with problems in any division is
     /// reported whole; a valid document without the division has a <see cref="DocumentProblemCodes.NotFound"/> problem.
     /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static DocumentResult<HolidayCalendar> ReadDivision(Stream utf8Json, string division)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<HolidayCalendar> ReadDivision(Stream utf8Json, string division, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(division);
-        DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> all = Read(utf8Json);
+        DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> all = Read(utf8Json, maxBytes);
         if (!all.IsValid)
         {
             return DocumentResult.Failure<HolidayCalendar>(all.Problems);
@@ -80,72 +105,98 @@ public static class BankHolidayDocument
                 [new DocumentProblem(JsonPath.Root, DocumentProblemCodes.NotFound, string.Create(CultureInfo.InvariantCulture, $"The document has no division of the name asked for; it has {all.Value.Count} {(all.Value.Count == 1 ? "division" : "divisions")}. Division names are not repeated here, since they come from the document."))]);
     }
 
+    /// <summary>Writes <paramref name="value"/> as a bank-holiday document to a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <param name="value">The calendars by division name; each is written under its key, in ordinal order of the keys.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends), for files people read.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="value"/> (or one of its calendars) is null.</exception>
+    public static void Write(Stream utf8Json, IReadOnlyDictionary<string, HolidayCalendar> value, bool indented = false)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(value);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        Write(writer, value);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a bank-holiday object, for example inside a larger document.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The calendars by division name; each is written under its key, in ordinal order of the keys.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="value"/> (or one of its calendars) is null.</exception>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, HolidayCalendar> value)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(value);
+        writer.WriteStartObject();
+        foreach (KeyValuePair<string, HolidayCalendar> division in value.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            Guard.Against.Null(division.Value, nameof(value));
+            writer.WriteStartObject(division.Key);
+            writer.WriteString(DivisionProperty, division.Key);
+            writer.WriteStartArray(EventsProperty);
+            foreach (Holiday holiday in division.Value.Holidays)
+            {
+                writer.WriteStartObject();
+                writer.WriteString(EventProperties[0], holiday.Name);
+                writer.WriteString(EventProperties[1], DateText.Format(holiday.Date));
+                writer.WriteString(EventProperties[2], holiday.Notes);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
     private static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(JsonElement root)
     {
-        List<DocumentProblem> problems = [];
+        JsonElementReader json = new();
         ImmutableSortedDictionary<string, HolidayCalendar>.Builder calendars = ImmutableSortedDictionary.CreateBuilder<string, HolidayCalendar>(StringComparer.Ordinal);
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(TypeMismatch(JsonPath.Root, "an object whose properties are divisions", root.ValueKind));
-        }
-        else
+        if (json.IsObject(root, JsonPath.Root, "an object whose properties are divisions"))
         {
             foreach (JsonProperty division in root.EnumerateObject())
             {
-                HolidayCalendar? calendar = ReadDivision(division, JsonPath.Property(JsonPath.Root, division.Name), problems);
+                HolidayCalendar? calendar = ReadDivision(json, division, JsonPath.Property(JsonPath.Root, division.Name));
                 if (calendar is not null)
                 {
                     calendars[division.Name] = calendar;
                 }
             }
 
-            if (problems.Count == 0 && calendars.Count == 0)
+            if (json.Problems.Count == 0 && calendars.Count == 0)
             {
-                problems.Add(new DocumentProblem(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, "The document has no divisions."));
+                json.Add(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, "The document has no divisions.");
             }
         }
 
-        return problems.Count == 0
+        return json.Problems.Count == 0
             ? DocumentResult.Success(calendars.ToImmutable())
-            : DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([.. problems]);
+            : DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([.. json.Problems]);
     }
 
-    private static HolidayCalendar? ReadDivision(JsonProperty division, string path, List<DocumentProblem> problems)
+    private static HolidayCalendar? ReadDivision(JsonElementReader json, JsonProperty division, string path)
     {
-        int problemsBefore = problems.Count;
+        int problemsBefore = json.Problems.Count;
         if (string.IsNullOrWhiteSpace(division.Name))
         {
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.Empty, "A division's name must not be empty."));
+            json.Add(path, DocumentProblemCodes.Empty, "A division's name must not be empty.");
         }
 
-        if (division.Value.ValueKind != JsonValueKind.Object)
+        if (!json.IsObject(division.Value, path, "an object with \"division\" and \"events\""))
         {
-            problems.Add(TypeMismatch(path, "an object with \"division\" and \"events\"", division.Value.ValueKind));
             return null;
         }
 
-        if (division.Value.TryGetProperty("division", out JsonElement name) && name.ValueKind != JsonValueKind.String)
+        json.String(division.Value, path, DivisionProperty, required: false, allowEmpty: true);
+        if (!json.Array(division.Value, path, EventsProperty, required: true, out JsonElement events, out string eventsPath))
         {
-            problems.Add(TypeMismatch(JsonPath.Property(path, "division"), "a string", name.ValueKind));
-        }
-
-        string eventsPath = JsonPath.Property(path, "events");
-        if (!division.Value.TryGetProperty("events", out JsonElement events) || events.ValueKind == JsonValueKind.Null)
-        {
-            problems.Add(new DocumentProblem(eventsPath, DocumentProblemCodes.Required, "A division needs an \"events\" array."));
-            return null;
-        }
-
-        if (events.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add(TypeMismatch(eventsPath, "an array of events", events.ValueKind));
             return null;
         }
 
         if (events.GetArrayLength() == 0)
         {
-            problems.Add(new DocumentProblem(eventsPath, DocumentProblemCodes.CollectionEmpty, "A division needs at least one event, since its coverage is the years its events span."));
+            json.Add(eventsPath, DocumentProblemCodes.CollectionEmpty, "A division needs at least one event, since its coverage is the years its events span.");
             return null;
         }
 
@@ -155,14 +206,14 @@ public static class BankHolidayDocument
         foreach (JsonElement item in events.EnumerateArray())
         {
             string itemPath = JsonPath.Index(eventsPath, index);
-            if (ReadEvent(item, itemPath, problems) is Holiday holiday)
+            if (ReadEvent(json, item, itemPath) is Holiday holiday)
             {
                 if (seen.TryGetValue(holiday.Date, out int first))
                 {
-                    problems.Add(new DocumentProblem(
-                        JsonPath.Property(itemPath, "date"),
+                    json.Add(
+                        JsonPath.Property(itemPath, EventProperties[1]),
                         DocumentProblemCodes.DateDuplicate,
-                        $"The date of this event is the date of event {first} too; a division lists each date once."));
+                        string.Create(CultureInfo.InvariantCulture, $"The date of this event is the date of event {first} too; a division lists each date once."));
                 }
                 else
                 {
@@ -174,98 +225,37 @@ public static class BankHolidayDocument
             index++;
         }
 
-        if (problems.Count > problemsBefore)
+        if (json.Problems.Count > problemsBefore)
         {
             return null;
         }
 
-        int firstYear = int.MaxValue;
-        int lastYear = int.MinValue;
-        foreach (Holiday holiday in holidays)
-        {
-            firstYear = Math.Min(firstYear, holiday.Date.Year);
-            lastYear = Math.Max(lastYear, holiday.Date.Year);
-        }
-
+        int firstYear = holidays.Min(holiday => holiday.Date.Year);
+        int lastYear = holidays.Max(holiday => holiday.Date.Year);
         return new HolidayCalendar(
             division.Name,
             new DateInterval(new LocalDate(firstYear, 1, 1), new LocalDate(lastYear, 12, 31)),
             holidays);
     }
 
-    private static Holiday? ReadEvent(JsonElement item, string path, List<DocumentProblem> problems)
+    private static Holiday? ReadEvent(JsonElementReader json, JsonElement item, string path)
     {
-        if (item.ValueKind != JsonValueKind.Object)
+        if (!json.IsObject(item, path, "an event object with \"title\" and \"date\""))
         {
-            problems.Add(TypeMismatch(path, "an event object with \"title\" and \"date\"", item.ValueKind));
             return null;
         }
 
-        string? title = RequiredString(item, path, "title", problems);
-        if (title is not null && string.IsNullOrWhiteSpace(title))
+        string? title = json.String(item, path, EventProperties[0], required: true);
+        LocalDate? date = json.Date(item, path, EventProperties[1], required: true);
+        if (date is { Year: < 1 })
         {
-            problems.Add(new DocumentProblem(JsonPath.Property(path, "title"), DocumentProblemCodes.Empty, "An event's title must not be empty."));
-            title = null;
+            // ISO 8601 has a year 0; the calendars of the library start at year 1.
+            json.Add(JsonPath.Property(path, EventProperties[1]), DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
+            date = null;
         }
 
-        LocalDate? date = null;
-        string? dateText = RequiredString(item, path, "date", problems);
-        if (dateText is not null)
-        {
-            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(dateText);
-            if (parsed.Success && parsed.Value.Year >= 1)
-            {
-                date = parsed.Value;
-            }
-            else
-            {
-                problems.Add(new DocumentProblem(
-                    JsonPath.Property(path, "date"),
-                    DocumentProblemCodes.DateInvalid,
-                    "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-            }
-        }
-
-        string notes = string.Empty;
-        if (item.TryGetProperty("notes", out JsonElement notesElement) && notesElement.ValueKind != JsonValueKind.Null)
-        {
-            if (notesElement.ValueKind == JsonValueKind.String)
-            {
-                notes = notesElement.GetString()!;
-            }
-            else
-            {
-                problems.Add(TypeMismatch(JsonPath.Property(path, "notes"), "a string", notesElement.ValueKind));
-            }
-        }
-
-        if (item.TryGetProperty("bunting", out JsonElement bunting)
-            && bunting.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
-        {
-            problems.Add(TypeMismatch(JsonPath.Property(path, "bunting"), "true or false", bunting.ValueKind));
-        }
-
+        string notes = json.String(item, path, EventProperties[2], required: false, allowEmpty: true) ?? string.Empty;
+        json.Bool(item, path, EventProperties[3], required: false);
         return title is not null && date is not null ? new Holiday(date.Value, title, notes) : null;
     }
-
-    private static string? RequiredString(JsonElement item, string path, string property, List<DocumentProblem> problems)
-    {
-        string propertyPath = JsonPath.Property(path, property);
-        if (!item.TryGetProperty(property, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
-        {
-            problems.Add(new DocumentProblem(propertyPath, DocumentProblemCodes.Required, $"An event needs a \"{property}\"."));
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(TypeMismatch(propertyPath, "a string", value.ValueKind));
-            return null;
-        }
-
-        return value.GetString();
-    }
-
-    private static DocumentProblem TypeMismatch(string path, string expected, JsonValueKind found) =>
-        new(path, DocumentProblemCodes.TypeMismatch, $"Expected {expected}, but found {JsonElementReader.Describe(found)}.");
 }

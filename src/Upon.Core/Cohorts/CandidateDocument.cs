@@ -28,7 +28,7 @@ namespace Upon.Core.Cohorts;
 public static class CandidateDocument
 {
     /// <summary>The largest record accepted unless another limit is given, in bytes: 1 MiB.</summary>
-    public const int DefaultMaxRecordBytes = 1024 * 1024;
+    public const int DefaultMaxBytes = 1024 * 1024;
 
     private static readonly string[] Properties =
         ["applicantId", "authority", "eligibility", "score", "underRepresented", "background", "ethnicity", "disability", "region", "organisationType"];
@@ -36,18 +36,18 @@ public static class CandidateDocument
     /// <summary>Reads candidate records from JSON, lazily.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON; read as the records are enumerated, and left open.</param>
     /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> tells an array, JSON Lines and a single object apart.</param>
-    /// <param name="maxRecordBytes">The largest record accepted, in bytes.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes; a larger one is reported as <see cref="DocumentProblemCodes.DocumentTooLarge"/>.</param>
     /// <returns>
     /// The records in file order. A syntax error inside an array ends the reading with one record of problems,
     /// since the array's structure is lost; in JSON Lines it affects its line only.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRecordBytes"/> is not positive.</exception>
-    public static IEnumerable<RecordResult<CandidateProfile>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxRecordBytes = DefaultMaxRecordBytes)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IEnumerable<RecordResult<CandidateProfile>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxRecordBytes);
-        return ReadIterator(utf8Json, format, maxRecordBytes);
+        Guard.Against.NotPositive(maxBytes);
+        return ReadIterator(utf8Json, format, maxBytes);
     }
 
     /// <summary>Writes one candidate record as a JSON object; attributes not stated and a false flag are left out.</summary>
@@ -80,29 +80,52 @@ public static class CandidateDocument
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes candidates as JSON Lines: one compact object a line, each line ended by <c>\n</c>.</summary>
+    /// <summary>
+    /// Writes candidates in order: as JSON Lines (one compact object a line, each line ended by <c>\n</c>; also for
+    /// <see cref="BatchFormat.Auto"/>, which reads it back), or as one JSON array.
+    /// </summary>
     /// <param name="utf8Json">The stream; left open.</param>
-    /// <param name="profiles">The candidates, written in order.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="profiles"/> (or one of its items) is null.</exception>
-    public static void WriteLines(Stream utf8Json, IEnumerable<CandidateProfile> profiles)
+    /// <param name="values">The candidates, written in order.</param>
+    /// <param name="format">The layout: <see cref="BatchFormat.JsonLines"/> or <see cref="BatchFormat.JsonArray"/>.</param>
+    /// <param name="indented">Whether to indent an array (two spaces, <c>\n</c> line ends); JSON Lines are never indented, since each record is one line.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="values"/> (or one of its items) is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined <see cref="BatchFormat"/>.</exception>
+    public static void Write(Stream utf8Json, IEnumerable<CandidateProfile> values, BatchFormat format = BatchFormat.JsonLines, bool indented = false)
     {
         Guard.Against.Null(utf8Json);
-        Guard.Against.Null(profiles);
-        foreach (CandidateProfile profile in profiles)
+        Guard.Against.Null(values);
+        Guard.Against.UndefinedEnum(format);
+        if (format != BatchFormat.JsonArray)
         {
-            using (Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented: false)))
+            foreach (CandidateProfile profile in values)
             {
-                Write(writer, profile);
+                Guard.Against.Null(profile, nameof(values));
+                using (Utf8JsonWriter line = new(utf8Json, JsonWriting.Options(indented: false)))
+                {
+                    Write(line, profile);
+                }
+
+                utf8Json.WriteByte((byte)'\n');
             }
 
-            utf8Json.WriteByte((byte)'\n');
+            return;
         }
+
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        writer.WriteStartArray();
+        foreach (CandidateProfile profile in values)
+        {
+            Guard.Against.Null(profile, nameof(values));
+            Write(writer, profile);
+        }
+
+        writer.WriteEndArray();
     }
 
-    private static IEnumerable<RecordResult<CandidateProfile>> ReadIterator(Stream utf8Json, BatchFormat format, int maxRecordBytes)
+    private static IEnumerable<RecordResult<CandidateProfile>> ReadIterator(Stream utf8Json, BatchFormat format, int maxBytes)
     {
         Dictionary<string, int> seen = new(StringComparer.Ordinal);
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxRecordBytes, "candidates", "a candidate");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "candidates", "a candidate");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {

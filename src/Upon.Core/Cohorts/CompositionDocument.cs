@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Upon.Core.Guards;
@@ -49,14 +48,17 @@ public static class CompositionDocument
         return Read(document, problem);
     }
 
-    /// <summary>Reads a composition document from a string.</summary>
+    /// <summary>Reads a composition document from a string, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The figures, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static DocumentResult<CompositionFigures> Parse(string json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<CompositionFigures> Parse(string json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(json);
-        using JsonDocument? document = DocumentSource.Parse(Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
         return Read(document, problem);
     }
 
@@ -104,7 +106,7 @@ public static class CompositionDocument
     /// <summary>Writes a composition document to a UTF-8 stream.</summary>
     /// <param name="utf8Json">The stream; left open.</param>
     /// <param name="figures">The figures.</param>
-    /// <param name="indented">Whether to indent.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends), for files people read.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="figures"/> is null.</exception>
     public static void Write(Stream utf8Json, CompositionFigures figures, bool indented = false)
     {

@@ -50,14 +50,17 @@ public static class ApplicationDocument
         return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
     }
 
-    /// <summary>Reads one application document from a string.</summary>
+    /// <summary>Reads one application document from a string, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The submission, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static DocumentResult<ApplicationSubmission> Parse(string json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<ApplicationSubmission> Parse(string json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(json);
-        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem, copy: true, MonitoringProperty);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem, MonitoringProperty);
         return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
     }
 
@@ -154,6 +157,27 @@ public static class ApplicationDocument
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a submission (an application and its equality-monitoring answers, if any) as an application document to a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <param name="value">The submission, as <see cref="Read(Stream, int)"/> returns it.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends), for files people read.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="value"/> is null.</exception>
+    public static void Write(Stream utf8Json, ApplicationSubmission value, bool indented = false)
+    {
+        Guard.Against.Null(value);
+        Write(utf8Json, value.Application, value.Monitoring, indented);
+    }
+
+    /// <summary>Writes a submission as an application object, for example inside a larger document.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The submission, as <see cref="Read(Stream, int)"/> returns it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="value"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, ApplicationSubmission value)
+    {
+        Guard.Against.Null(value);
+        Write(writer, value.Application, value.Monitoring);
     }
 
     /// <summary>Writes an application document to a UTF-8 stream.</summary>

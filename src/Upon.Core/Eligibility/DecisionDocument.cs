@@ -15,9 +15,15 @@ namespace Upon.Core.Eligibility;
 /// the eligible-from date, and the explanation tree with every rule's reason code, figures (ISO 8601
 /// periods), message and evidence. Writing then reading a decision gives an equal decision.
 /// </summary>
-/// <remarks>The format is documented with an example in docs/eligibility.md.</remarks>
+/// <remarks>
+/// The format is documented with an example in docs/eligibility.md. Reading reports every problem with its JSON
+/// path and a stable code, and never throws for bad input.
+/// </remarks>
 public static class DecisionDocument
 {
+    /// <summary>The largest decision document read unless another limit is given, in bytes: 4 MiB.</summary>
+    public const int DefaultMaxBytes = 4 * 1024 * 1024;
+
     private static readonly string[] DecisionProperties = ["applicationId", "outcome", "policy", "asOf", "eligibleFrom", "explanation"];
 
     private static readonly string[] ResultProperties =
@@ -56,23 +62,45 @@ public static class DecisionDocument
     /// <summary>Writes a decision to a UTF-8 stream.</summary>
     /// <param name="utf8Json">The stream; left open.</param>
     /// <param name="decision">The decision.</param>
-    /// <param name="indented">Whether to indent.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends), for files people read.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Stream utf8Json, EligibilityDecision decision, bool indented = true)
+    public static void Write(Stream utf8Json, EligibilityDecision decision, bool indented = false)
     {
         Guard.Against.Null(utf8Json);
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         Write(writer, decision);
     }
 
-    /// <summary>Reads a decision written by <see cref="Write(Utf8JsonWriter, EligibilityDecision)"/>.</summary>
+    /// <summary>Reads a decision written by <see cref="Write(Stream, EligibilityDecision, bool)"/> from <paramref name="utf8Json"/>.</summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes; a larger one is reported as <see cref="DocumentProblemCodes.DocumentTooLarge"/>.</param>
+    /// <returns>The decision, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<EligibilityDecision> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
+        return Read(document, problem);
+    }
+
+    /// <summary>Reads a decision from the JSON text <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The decision, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static DocumentResult<EligibilityDecision> Parse(string json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<EligibilityDecision> Parse(string json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(json);
-        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
+        return Read(document, problem);
+    }
+
+    private static DocumentResult<EligibilityDecision> Read(JsonDocument? document, DocumentProblem? problem)
+    {
         if (document is null)
         {
             return DocumentResult.Failure<EligibilityDecision>([problem!.Value]);

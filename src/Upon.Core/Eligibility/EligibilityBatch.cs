@@ -33,13 +33,13 @@ public sealed class EligibilityBatch
     /// <param name="registry">The policies to choose from.</param>
     /// <param name="policy">A policy to decide every application with, whatever its year and date; null to choose from the registry.</param>
     /// <param name="asOf">A date to decide every application as of; null for each application's assessment date.</param>
-    /// <param name="maxDocumentBytes">The largest document accepted, in bytes.</param>
+    /// <param name="maxBytes">The largest record accepted (one application: an element of an array, a line of JSON Lines, or the whole document), in bytes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="registry"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive, or <paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
-    public EligibilityBatch(PolicyRegistry registry, EligibilityPolicy? policy = null, LocalDate? asOf = null, int maxDocumentBytes = ApplicationDocument.DefaultMaxBytes)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive, or <paramref name="asOf"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
+    public EligibilityBatch(PolicyRegistry registry, EligibilityPolicy? policy = null, LocalDate? asOf = null, int maxBytes = ApplicationDocument.DefaultMaxBytes)
     {
         Guard.Against.Null(registry);
-        Guard.Against.NotPositive(maxDocumentBytes);
+        Guard.Against.NotPositive(maxBytes);
         if (asOf is LocalDate date)
         {
             EligibilityDates.Check(date, nameof(asOf));
@@ -48,7 +48,7 @@ public sealed class EligibilityBatch
         Registry = registry;
         Policy = policy;
         AsOf = asOf;
-        MaxDocumentBytes = maxDocumentBytes;
+        MaxBytes = maxBytes;
     }
 
     /// <summary>Gets the registry policies are chosen from.</summary>
@@ -60,8 +60,8 @@ public sealed class EligibilityBatch
     /// <summary>Gets the date every application is decided as of, or null for each one's assessment date.</summary>
     public LocalDate? AsOf { get; }
 
-    /// <summary>Gets the largest document accepted, in bytes.</summary>
-    public int MaxDocumentBytes { get; }
+    /// <summary>Gets the largest record accepted, in bytes: <see cref="ApplicationDocument.DefaultMaxBytes"/> unless another limit was given.</summary>
+    public int MaxBytes { get; }
 
     /// <summary>Evaluates the applications in <paramref name="utf8Json"/>, lazily: each result is produced as the enumeration reaches it.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON; read as the results are enumerated, and left open.</param>
@@ -100,7 +100,7 @@ public sealed class EligibilityBatch
 
     private IEnumerable<RecordResult<EligibilityDecision>> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxDocumentBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {

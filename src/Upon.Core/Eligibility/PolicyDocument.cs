@@ -43,14 +43,17 @@ public static class PolicyDocument
         return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
     }
 
-    /// <summary>Reads a document holding one policy or an array of policies from a string.</summary>
+    /// <summary>Reads a document holding one policy or an array of policies from a string, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The policies in document order, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(json);
-        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
     }
 
@@ -88,19 +91,31 @@ public static class PolicyDocument
     /// <summary>Writes policies to a UTF-8 stream: one policy as an object, several as an array.</summary>
     /// <param name="utf8Json">The stream; left open.</param>
     /// <param name="policies">The policies; at least one.</param>
-    /// <param name="indented">Whether to indent.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends), for files people read.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="policies"/> is empty.</exception>
-    public static void Write(Stream utf8Json, IReadOnlyList<EligibilityPolicy> policies, bool indented = true)
+    public static void Write(Stream utf8Json, IReadOnlyList<EligibilityPolicy> policies, bool indented = false)
     {
         Guard.Against.Null(utf8Json);
+        Guard.Against.Null(policies);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        Write(writer, policies);
+    }
+
+    /// <summary>Writes policies as one document, for example inside a larger one: one policy as an object, several as an array.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="policies">The policies; at least one.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="policies"/> is empty.</exception>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<EligibilityPolicy> policies)
+    {
+        Guard.Against.Null(writer);
         Guard.Against.Null(policies);
         if (policies.Count == 0)
         {
             throw new ArgumentException("At least one policy is needed.", nameof(policies));
         }
 
-        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         if (policies.Count == 1)
         {
             Write(writer, policies[0]);

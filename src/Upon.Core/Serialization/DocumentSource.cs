@@ -60,6 +60,22 @@ internal static class DocumentSource
     }
 
     /// <summary>
+    /// Parses JSON text with the checks <see cref="Parse(Stream, int, out DocumentProblem?, string?)"/> makes: the
+    /// text's UTF-8 form over <paramref name="maxBytes"/> bytes is too large, as the same text in a stream would be.
+    /// </summary>
+    public static JsonDocument? Parse(string json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)
+    {
+        Guard.Against.Null(json);
+        if (System.Text.Encoding.UTF8.GetByteCount(json) > maxBytes)
+        {
+            problem = TooLarge(maxBytes);
+            return null;
+        }
+
+        return Parse(System.Text.Encoding.UTF8.GetBytes(json), out problem, copy: false, confidentialObject);
+    }
+
+    /// <summary>
     /// Parses UTF-8 bytes. With <paramref name="copy"/>, the document gets its own copy, so the bytes may be
     /// reused while it lives; without, the caller must keep the bytes unchanged until it disposes the document.
     /// Empty input (nothing but white space and a byte order mark) gives <see cref="DocumentProblemCodes.DocumentEmpty"/>;

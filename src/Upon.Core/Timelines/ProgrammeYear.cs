@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 using NodaTime;
 using Upon.Core.Calendars;
@@ -39,7 +38,6 @@ public sealed class ProgrammeYear : IEquatable<ProgrammeYear>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="name"/> is null or empty, or a note is null.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> or a session is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="requiredTaughtDays"/> is negative.</exception>
-    [JsonConstructor]
     public ProgrammeYear(
         string id,
         string name,

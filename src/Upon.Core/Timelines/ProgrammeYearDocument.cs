@@ -1,28 +1,38 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Timelines;
 
 /// <summary>
-/// Reads a <see cref="ProgrammeYear"/> from its JSON form (the form <see cref="UponJson"/> writes; schema in
-/// docs/schemas/programme-year.schema.json), reporting every problem with its JSON path and a stable code.
+/// Reads and writes a <see cref="ProgrammeYear"/> as JSON (schema in docs/schemas/programme-year.schema.json):
+/// what <see cref="Write(Stream, ProgrammeYear, bool)"/> writes, <see cref="Read(Stream, int)"/> reads back as an equal year.
+/// Reading reports every problem with its JSON path and a stable code.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The document is one object
+/// <c>{"id", "name", "strand", "window": {"start", "end"}, "milestones": [...], "sessions"?: [...], "requiredTaughtDays"?, "notes"?: [...]}</c>;
+/// a milestone is <c>{"kind", "date", "isAssumed"?, "note"?}</c> and a session
+/// <c>{"id", "title", "kind", "mode", "dates": {"start", "end"}, "startTime"?, "endTime"?, "group"?, "allowNonWorkingDay"?, "isAssumed"?, "note"?}</c>.
+/// Dates are ISO 8601 <c>yyyy-MM-dd</c>, both ends of an interval included; times are local to Europe/London,
+/// written <c>HH:mm:ss</c> (with a fraction when there is one) and read as <c>HH:mm</c> or <c>HH:mm:ss</c>. Enum values are
+/// camelCase strings (<c>"taughtDay"</c>, <c>"faceToFace"</c>). Writing leaves out <c>requiredTaughtDays</c>,
+/// <c>startTime</c>, <c>endTime</c>, <c>group</c> and <c>note</c> when they are null, and writes every other property.
+/// </para>
 /// <para>
 /// Dates must lie from 1 January 1900 to 31 December 2199 (<see cref="DocumentProblemCodes.OutOfRange"/> otherwise),
 /// so that every computation on a year that reads as valid stays inside the calendar.
 /// Codes come from <see cref="DocumentProblemCodes"/> and <see cref="TimelineDocumentCodes"/>. Reading never
 /// stops at the first problem and never throws for bad input. Property names are matched exactly
 /// (camelCase); a property the format does not define is a problem, so that a misspelt name is not
-/// silently ignored. Enum values are camelCase strings (<c>"taughtDay"</c>, <c>"faceToFace"</c>).
+/// silently ignored; a property whose value is <c>null</c> is treated as absent.
 /// </para>
 /// <para>
 /// The reader checks the document's shape; the rules of a timeline (milestone order, working days,
@@ -32,351 +42,313 @@ namespace Upon.Core.Timelines;
 /// </remarks>
 public static class ProgrammeYearDocument
 {
+    /// <summary>The largest programme-year document read unless another limit is given, in bytes: 16 MiB.</summary>
+    public const int DefaultMaxBytes = 16 * 1024 * 1024;
+
     /// <summary>The dates a programme-year document may hold: 1 January 1900 to 31 December 2199, both included.</summary>
     private static readonly DateInterval DateRange = new(new LocalDate(1900, 1, 1), new LocalDate(2199, 12, 31));
 
-    /// <summary>The largest programme-year document read, in bytes (16 MiB); a larger one is reported as too large.</summary>
-    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+    private static readonly string[] YearProperties = ["id", "name", "strand", "window", "milestones", "sessions", "requiredTaughtDays", "notes"];
+
+    private static readonly string[] MilestoneProperties = ["kind", "date", "isAssumed", "note"];
+
+    private static readonly string[] SessionProperties = ["id", "title", "kind", "mode", "dates", "startTime", "endTime", "group", "allowNonWorkingDay", "isAssumed", "note"];
+
+    private static readonly string[] IntervalProperties = ["start", "end"];
+
+    private static readonly LocalTimePattern[] TimePatterns = [LocalTimePattern.ExtendedIso, LocalTimePattern.CreateWithInvariantCulture("HH:mm")];
 
     /// <summary>Reads a programme year from <paramref name="utf8Json"/>.</summary>
-    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end (at most <see cref="MaxDocumentBytes"/>) and left open.</param>
+    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes; a larger one is reported as <see cref="DocumentProblemCodes.DocumentTooLarge"/>.</param>
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public static DocumentResult<ProgrammeYear> Read(Stream utf8Json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<ProgrammeYear> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(utf8Json);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, MaxDocumentBytes, out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
     }
 
-    /// <summary>Reads a programme year from the JSON text <paramref name="json"/>.</summary>
+    /// <summary>Reads a programme year from the JSON text <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static DocumentResult<ProgrammeYear> Parse(string json)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(json);
-        using JsonDocument? document = DocumentSource.Parse(System.Text.Encoding.UTF8.GetBytes(json), out DocumentProblem? problem);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
         return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a programme-year document to a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <param name="value">The programme year.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends), for files people read.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="value"/> is null.</exception>
+    public static void Write(Stream utf8Json, ProgrammeYear value, bool indented = false)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(value);
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
+        Write(writer, value);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a programme-year object, for example inside a larger document.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The programme year.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="value"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, ProgrammeYear value)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(value);
+        writer.WriteStartObject();
+        writer.WriteString(YearProperties[0], value.Id);
+        writer.WriteString(YearProperties[1], value.Name);
+        writer.WriteString(YearProperties[2], EnumNames<ProgrammeStrand>.Name(value.Strand));
+        WriteInterval(writer, YearProperties[3], value.Window);
+        writer.WriteStartArray(YearProperties[4]);
+        foreach (Milestone milestone in value.Milestones)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(MilestoneProperties[0], EnumNames<MilestoneKind>.Name(milestone.Kind));
+            writer.WriteString(MilestoneProperties[1], DateText.Format(milestone.Date));
+            writer.WriteBoolean(MilestoneProperties[2], milestone.IsAssumed);
+            if (milestone.Note is string note)
+            {
+                writer.WriteString(MilestoneProperties[3], note);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray(YearProperties[5]);
+        foreach (Session session in value.Sessions)
+        {
+            WriteSession(writer, session);
+        }
+
+        writer.WriteEndArray();
+        if (value.RequiredTaughtDays is int required)
+        {
+            writer.WriteNumber(YearProperties[6], required);
+        }
+
+        writer.WriteStartArray(YearProperties[7]);
+        foreach (string note in value.Notes)
+        {
+            writer.WriteStringValue(note);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSession(Utf8JsonWriter writer, Session session)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(SessionProperties[0], session.Id);
+        writer.WriteString(SessionProperties[1], session.Title);
+        writer.WriteString(SessionProperties[2], EnumNames<SessionKind>.Name(session.Kind));
+        writer.WriteString(SessionProperties[3], EnumNames<DeliveryMode>.Name(session.Mode));
+        WriteInterval(writer, SessionProperties[4], session.Dates);
+        if (session.StartTime is LocalTime start)
+        {
+            writer.WriteString(SessionProperties[5], LocalTimePattern.ExtendedIso.Format(start));
+        }
+
+        if (session.EndTime is LocalTime end)
+        {
+            writer.WriteString(SessionProperties[6], LocalTimePattern.ExtendedIso.Format(end));
+        }
+
+        if (session.Group is string group)
+        {
+            writer.WriteString(SessionProperties[7], group);
+        }
+
+        writer.WriteBoolean(SessionProperties[8], session.AllowNonWorkingDay);
+        writer.WriteBoolean(SessionProperties[9], session.IsAssumed);
+        if (session.Note is string note)
+        {
+            writer.WriteString(SessionProperties[10], note);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteInterval(Utf8JsonWriter writer, string name, DateInterval interval)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString(IntervalProperties[0], DateText.Format(interval.Start));
+        writer.WriteString(IntervalProperties[1], DateText.Format(interval.End));
+        writer.WriteEndObject();
     }
 
     private static DocumentResult<ProgrammeYear> Read(JsonElement root)
     {
-        List<DocumentProblem> problems = [];
-        ProgrammeYear? year = ReadYear(root, problems);
-        return problems.Count == 0 && year is not null
+        JsonElementReader json = new();
+        ProgrammeYear? year = ReadYear(json, root);
+        return json.Problems.Count == 0 && year is not null
             ? DocumentResult.Success(year)
-            : DocumentResult.Failure<ProgrammeYear>([.. problems]);
+            : DocumentResult.Failure<ProgrammeYear>([.. json.Problems]);
     }
 
-    private static ProgrammeYear? ReadYear(JsonElement root, List<DocumentProblem> problems)
+    private static ProgrammeYear? ReadYear(JsonElementReader json, JsonElement root)
     {
         const string Path = JsonPath.Root;
-        if (!ExpectObject(root, Path, "a programme-year object", problems))
+        if (!json.IsObject(root, Path, "a programme-year object"))
         {
             return null;
         }
 
-        CheckProperties(root, Path, ["id", "name", "strand", "window", "requiredTaughtDays", "milestones", "sessions", "notes"], problems);
-        string? id = RequiredText(root, Path, "id", "A programme year", problems);
-        string? name = RequiredText(root, Path, "name", "A programme year", problems);
-        ProgrammeStrand? strand = RequiredEnum<ProgrammeStrand>(root, Path, "strand", "A programme year", problems);
-        DateInterval? window = RequiredInterval(root, Path, "window", "A programme year", problems);
+        json.RejectUnknown(root, Path, YearProperties);
+        string? id = json.String(root, Path, YearProperties[0], required: true);
+        string? name = json.String(root, Path, YearProperties[1], required: true);
+        ProgrammeStrand? strand = json.Enum<ProgrammeStrand>(root, Path, YearProperties[2], required: true);
+        DateInterval? window = ReadInterval(json, root, Path, YearProperties[3]);
 
-        int? requiredTaughtDays = null;
-        if (Optional(root, "requiredTaughtDays") is JsonElement required)
+        int? requiredTaughtDays = json.Int(root, Path, YearProperties[6], required: false, int.MinValue, int.MaxValue);
+        if (requiredTaughtDays < 0)
         {
-            string requiredPath = JsonPath.Property(Path, "requiredTaughtDays");
-            if (required.ValueKind != JsonValueKind.Number || !required.TryGetInt32(out int count))
-            {
-                problems.Add(TypeMismatch(requiredPath, "a whole number", required.ValueKind));
-            }
-            else if (count < 0)
-            {
-                problems.Add(new DocumentProblem(requiredPath, TimelineDocumentCodes.ValueOutOfRange, "The number of taught days required must not be negative."));
-            }
-            else
-            {
-                requiredTaughtDays = count;
-            }
+            json.Add(JsonPath.Property(Path, YearProperties[6]), DocumentProblemCodes.OutOfRange, "The number of taught days required must not be negative.");
+            requiredTaughtDays = null;
         }
 
-        ImmutableArray<Milestone> milestones = [];
-        string milestonesPath = JsonPath.Property(Path, "milestones");
-        if (Optional(root, "milestones") is not JsonElement milestonesElement)
-        {
-            problems.Add(new DocumentProblem(milestonesPath, DocumentProblemCodes.Required, "A programme year needs a \"milestones\" array with at least one milestone."));
-        }
-        else if (ExpectArray(milestonesElement, milestonesPath, "an array of milestones", problems))
+        ImmutableArray<Milestone>.Builder milestones = ImmutableArray.CreateBuilder<Milestone>();
+        if (json.Array(root, Path, YearProperties[4], required: true, out JsonElement milestonesElement, out string milestonesPath))
         {
             if (milestonesElement.GetArrayLength() == 0)
             {
-                problems.Add(new DocumentProblem(milestonesPath, DocumentProblemCodes.CollectionEmpty, "A programme year needs at least one milestone."));
+                json.Add(milestonesPath, DocumentProblemCodes.CollectionEmpty, "A programme year needs at least one milestone.");
             }
 
-            milestones = [.. milestonesElement.EnumerateArray().Select((item, index) => ReadMilestone(item, JsonPath.Index(milestonesPath, index), problems)).OfType<Milestone>()];
+            int index = 0;
+            foreach (JsonElement item in milestonesElement.EnumerateArray())
+            {
+                if (ReadMilestone(json, item, JsonPath.Index(milestonesPath, index++)) is Milestone milestone)
+                {
+                    milestones.Add(milestone);
+                }
+            }
         }
 
-        ImmutableArray<Session> sessions = [];
-        string sessionsPath = JsonPath.Property(Path, "sessions");
-        if (Optional(root, "sessions") is JsonElement sessionsElement
-            && ExpectArray(sessionsElement, sessionsPath, "an array of sessions", problems))
+        ImmutableArray<Session>.Builder sessions = ImmutableArray.CreateBuilder<Session>();
+        if (json.Array(root, Path, YearProperties[5], required: false, out JsonElement sessionsElement, out string sessionsPath))
         {
-            sessions = [.. sessionsElement.EnumerateArray().Select((item, index) => ReadSession(item, JsonPath.Index(sessionsPath, index), problems)).OfType<Session>()];
+            int index = 0;
+            foreach (JsonElement item in sessionsElement.EnumerateArray())
+            {
+                if (ReadSession(json, item, JsonPath.Index(sessionsPath, index++)) is Session session)
+                {
+                    sessions.Add(session);
+                }
+            }
         }
 
-        ImmutableArray<string> notes = [];
-        string notesPath = JsonPath.Property(Path, "notes");
-        if (Optional(root, "notes") is JsonElement notesElement
-            && ExpectArray(notesElement, notesPath, "an array of strings", problems))
+        ImmutableArray<string>.Builder notes = ImmutableArray.CreateBuilder<string>();
+        if (json.Array(root, Path, YearProperties[7], required: false, out JsonElement notesElement, out string notesPath))
         {
-            ImmutableArray<string>.Builder builder = ImmutableArray.CreateBuilder<string>();
             int index = 0;
             foreach (JsonElement note in notesElement.EnumerateArray())
             {
                 if (note.ValueKind == JsonValueKind.String)
                 {
-                    builder.Add(note.GetString()!);
+                    notes.Add(note.GetString()!);
                 }
                 else
                 {
-                    problems.Add(TypeMismatch(JsonPath.Index(notesPath, index), "a string", note.ValueKind));
+                    json.TypeMismatch(JsonPath.Index(notesPath, index), "a string", note.ValueKind);
                 }
 
                 index++;
             }
-
-            notes = builder.ToImmutable();
         }
 
-        return problems.Count == 0 && id is not null && name is not null && strand is not null && window is not null
-            ? new ProgrammeYear(id, name, strand.Value, window, milestones, sessions, requiredTaughtDays, notes)
+        return json.Problems.Count == 0 && id is not null && name is not null && strand is not null && window is not null
+            ? new ProgrammeYear(id, name, strand.Value, window, milestones.ToImmutable(), sessions.ToImmutable(), requiredTaughtDays, notes.ToImmutable())
             : null;
     }
 
-    private static Milestone? ReadMilestone(JsonElement item, string path, List<DocumentProblem> problems)
+    private static Milestone? ReadMilestone(JsonElementReader json, JsonElement item, string path)
     {
-        if (!ExpectObject(item, path, "a milestone object with \"kind\" and \"date\"", problems))
+        if (!json.IsObject(item, path, "a milestone object with \"kind\" and \"date\""))
         {
             return null;
         }
 
-        CheckProperties(item, path, ["kind", "date", "isAssumed", "note"], problems);
-        MilestoneKind? kind = RequiredEnum<MilestoneKind>(item, path, "kind", "A milestone", problems);
-        LocalDate? date = RequiredDate(item, path, "date", "A milestone", problems);
-        bool isAssumed = OptionalBoolean(item, path, "isAssumed", problems);
-        string? note = OptionalText(item, path, "note", problems);
+        json.RejectUnknown(item, path, MilestoneProperties);
+        MilestoneKind? kind = json.Enum<MilestoneKind>(item, path, MilestoneProperties[0], required: true);
+        LocalDate? date = json.Date(item, path, MilestoneProperties[1], required: true, DateRange);
+        bool isAssumed = json.Bool(item, path, MilestoneProperties[2], required: false) ?? false;
+        string? note = json.String(item, path, MilestoneProperties[3], required: false, allowEmpty: true);
         return kind is not null && date is not null ? new Milestone(kind.Value, date.Value, isAssumed, note) : null;
     }
 
-    private static Session? ReadSession(JsonElement item, string path, List<DocumentProblem> problems)
+    private static Session? ReadSession(JsonElementReader json, JsonElement item, string path)
     {
-        if (!ExpectObject(item, path, "a session object", problems))
+        if (!json.IsObject(item, path, "a session object"))
         {
             return null;
         }
 
-        int problemsBefore = problems.Count;
-        CheckProperties(item, path, ["id", "title", "kind", "mode", "dates", "startTime", "endTime", "group", "allowNonWorkingDay", "isAssumed", "note"], problems);
-        string? id = RequiredText(item, path, "id", "A session", problems);
-        string? title = RequiredText(item, path, "title", "A session", problems);
-        SessionKind? kind = RequiredEnum<SessionKind>(item, path, "kind", "A session", problems);
-        DeliveryMode? mode = RequiredEnum<DeliveryMode>(item, path, "mode", "A session", problems);
-        DateInterval? dates = RequiredInterval(item, path, "dates", "A session", problems);
-        (bool hasStart, LocalTime? startTime) = OptionalTime(item, path, "startTime", problems);
-        (bool hasEnd, LocalTime? endTime) = OptionalTime(item, path, "endTime", problems);
+        int problemsBefore = json.Problems.Count;
+        json.RejectUnknown(item, path, SessionProperties);
+        string? id = json.String(item, path, SessionProperties[0], required: true);
+        string? title = json.String(item, path, SessionProperties[1], required: true);
+        SessionKind? kind = json.Enum<SessionKind>(item, path, SessionProperties[2], required: true);
+        DeliveryMode? mode = json.Enum<DeliveryMode>(item, path, SessionProperties[3], required: true);
+        DateInterval? dates = ReadInterval(json, item, path, SessionProperties[4]);
+        LocalTime? startTime = ReadTime(json, item, path, SessionProperties[5], out bool hasStart);
+        LocalTime? endTime = ReadTime(json, item, path, SessionProperties[6], out bool hasEnd);
         if (hasStart != hasEnd)
         {
-            problems.Add(new DocumentProblem(
-                JsonPath.Property(path, hasStart ? "endTime" : "startTime"),
+            json.Add(
+                JsonPath.Property(path, hasStart ? SessionProperties[6] : SessionProperties[5]),
                 TimelineDocumentCodes.TimeIncomplete,
-                $"A session with a{(hasStart ? " \"startTime\"" : "n \"endTime\"")} needs {(hasStart ? "an \"endTime\"" : "a \"startTime\"")} too; a session without times lasts whole days."));
+                $"A session with a{(hasStart ? " \"startTime\"" : "n \"endTime\"")} needs {(hasStart ? "an \"endTime\"" : "a \"startTime\"")} too; a session without times lasts whole days.");
         }
         else if (startTime is LocalTime start && endTime is LocalTime end && dates is not null && dates.Length == 1 && end <= start)
         {
-            problems.Add(new DocumentProblem(
-                JsonPath.Property(path, "endTime"),
+            json.Add(
+                JsonPath.Property(path, SessionProperties[6]),
                 TimelineDocumentCodes.TimeEndBeforeStart,
-                "A one-day session's \"endTime\" must be after its \"startTime\"."));
+                "A one-day session's \"endTime\" must be after its \"startTime\".");
         }
 
-        string? group = OptionalText(item, path, "group", problems);
-        bool allowNonWorkingDay = OptionalBoolean(item, path, "allowNonWorkingDay", problems);
-        bool isAssumed = OptionalBoolean(item, path, "isAssumed", problems);
-        string? note = OptionalText(item, path, "note", problems);
+        string? group = json.String(item, path, SessionProperties[7], required: false, allowEmpty: true);
+        bool allowNonWorkingDay = json.Bool(item, path, SessionProperties[8], required: false) ?? false;
+        bool isAssumed = json.Bool(item, path, SessionProperties[9], required: false) ?? false;
+        string? note = json.String(item, path, SessionProperties[10], required: false, allowEmpty: true);
 
-        return problems.Count == problemsBefore && id is not null && title is not null && kind is not null && mode is not null && dates is not null
+        return json.Problems.Count == problemsBefore && id is not null && title is not null && kind is not null && mode is not null && dates is not null
             ? new Session(id, title, kind.Value, mode.Value, dates, startTime, endTime, group, allowNonWorkingDay, isAssumed, note)
             : null;
     }
 
-    private static void CheckProperties(JsonElement item, string path, string[] known, List<DocumentProblem> problems)
+    /// <summary>Reads a required date interval <c>{"start", "end"}</c>, both ends included and inside <see cref="DateRange"/>.</summary>
+    private static DateInterval? ReadInterval(JsonElementReader json, JsonElement item, string path, string name)
     {
-        foreach (JsonProperty property in item.EnumerateObject())
-        {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
-            {
-                problems.Add(new DocumentProblem(
-                    JsonPath.Property(path, property.Name),
-                    TimelineDocumentCodes.PropertyUnknown,
-                    $"This object has no property of that name; its properties are {string.Join(", ", known)}."));
-            }
-        }
-    }
-
-    private static JsonElement? Optional(JsonElement item, string property) =>
-        item.TryGetProperty(property, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static bool ExpectObject(JsonElement item, string path, string expected, List<DocumentProblem> problems)
-    {
-        if (item.ValueKind == JsonValueKind.Object)
-        {
-            return true;
-        }
-
-        problems.Add(TypeMismatch(path, expected, item.ValueKind));
-        return false;
-    }
-
-    private static bool ExpectArray(JsonElement item, string path, string expected, List<DocumentProblem> problems)
-    {
-        if (item.ValueKind == JsonValueKind.Array)
-        {
-            return true;
-        }
-
-        problems.Add(TypeMismatch(path, expected, item.ValueKind));
-        return false;
-    }
-
-    private static string? RequiredString(JsonElement item, string path, string property, string owner, List<DocumentProblem> problems)
-    {
-        string propertyPath = JsonPath.Property(path, property);
-        if (Optional(item, property) is not JsonElement value)
-        {
-            problems.Add(new DocumentProblem(propertyPath, DocumentProblemCodes.Required, $"{owner} needs a \"{property}\"."));
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(TypeMismatch(propertyPath, "a string", value.ValueKind));
-            return null;
-        }
-
-        return value.GetString();
-    }
-
-    private static string? RequiredText(JsonElement item, string path, string property, string owner, List<DocumentProblem> problems)
-    {
-        string? text = RequiredString(item, path, property, owner, problems);
-        if (text is not null && string.IsNullOrWhiteSpace(text))
-        {
-            problems.Add(new DocumentProblem(JsonPath.Property(path, property), DocumentProblemCodes.Empty, $"The \"{property}\" must not be empty."));
-            return null;
-        }
-
-        return text;
-    }
-
-    private static string? OptionalText(JsonElement item, string path, string property, List<DocumentProblem> problems)
-    {
-        if (Optional(item, property) is not JsonElement value)
+        if (!json.TryGet(item, path, name, required: true, out JsonElement value))
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(TypeMismatch(JsonPath.Property(path, property), "a string", value.ValueKind));
-            return null;
-        }
-
-        return value.GetString();
-    }
-
-    private static bool OptionalBoolean(JsonElement item, string path, string property, List<DocumentProblem> problems)
-    {
-        if (Optional(item, property) is not JsonElement value)
-        {
-            return false;
-        }
-
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        problems.Add(TypeMismatch(JsonPath.Property(path, property), "true or false", value.ValueKind));
-        return false;
-    }
-
-    private static TEnum? RequiredEnum<TEnum>(JsonElement item, string path, string property, string owner, List<DocumentProblem> problems)
-        where TEnum : struct, Enum
-    {
-        string? text = RequiredString(item, path, property, owner, problems);
-        if (text is null)
+        string intervalPath = JsonPath.Property(path, name);
+        if (!json.IsObject(value, intervalPath, "an object with inclusive \"start\" and \"end\" dates"))
         {
             return null;
         }
 
-        foreach (TEnum value in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(value.ToString()), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        problems.Add(new DocumentProblem(
-            JsonPath.Property(path, property),
-            TimelineDocumentCodes.ValueUnknown,
-            $"Expected one of {string.Join(", ", Enum.GetValues<TEnum>().Select(value => JsonNamingPolicy.CamelCase.ConvertName(value.ToString())))}."));
-        return null;
-    }
-
-    private static LocalDate? RequiredDate(JsonElement item, string path, string property, string owner, List<DocumentProblem> problems)
-    {
-        string? text = RequiredString(item, path, property, owner, problems);
-        return text is null ? null : ParseDate(text, JsonPath.Property(path, property), problems);
-    }
-
-    private static LocalDate? ParseDate(string text, string path, List<DocumentProblem> problems)
-    {
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success || parsed.Value.Year < 1)
-        {
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-            return null;
-        }
-
-        if (!DateRange.Contains(parsed.Value))
-        {
-            // Far from the range, the computations on a timeline (end of day, the day after, time zones) would leave the calendar.
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.OutOfRange, "A date in a programme year must be from 1900-01-01 to 2199-12-31."));
-            return null;
-        }
-
-        return parsed.Value;
-    }
-
-    private static DateInterval? RequiredInterval(JsonElement item, string path, string property, string owner, List<DocumentProblem> problems)
-    {
-        string intervalPath = JsonPath.Property(path, property);
-        if (Optional(item, property) is not JsonElement value)
-        {
-            problems.Add(new DocumentProblem(intervalPath, DocumentProblemCodes.Required, $"{owner} needs \"{property}\", an object with inclusive \"start\" and \"end\" dates."));
-            return null;
-        }
-
-        if (!ExpectObject(value, intervalPath, "an object with inclusive \"start\" and \"end\" dates", problems))
-        {
-            return null;
-        }
-
-        CheckProperties(value, intervalPath, ["start", "end"], problems);
-        LocalDate? start = RequiredDate(value, intervalPath, "start", "A date interval", problems);
-        LocalDate? end = RequiredDate(value, intervalPath, "end", "A date interval", problems);
+        json.RejectUnknown(value, intervalPath, IntervalProperties);
+        LocalDate? start = json.Date(value, intervalPath, IntervalProperties[0], required: true, DateRange);
+        LocalDate? end = json.Date(value, intervalPath, IntervalProperties[1], required: true, DateRange);
         if (start is null || end is null)
         {
             return null;
@@ -384,28 +356,30 @@ public static class ProgrammeYearDocument
 
         if (end.Value < start.Value)
         {
-            problems.Add(new DocumentProblem(
-                JsonPath.Property(intervalPath, "end"),
+            json.Add(
+                JsonPath.Property(intervalPath, IntervalProperties[1]),
                 TimelineDocumentCodes.IntervalEndBeforeStart,
-                "The \"end\" date must not be before the \"start\" date; both are included."));
+                "The \"end\" date must not be before the \"start\" date; both are included.");
             return null;
         }
 
         return new DateInterval(start.Value, end.Value);
     }
 
-    private static (bool Present, LocalTime? Value) OptionalTime(JsonElement item, string path, string property, List<DocumentProblem> problems)
+    /// <summary>Reads an optional time of day; <paramref name="present"/> says whether the property was there (even when unreadable).</summary>
+    private static LocalTime? ReadTime(JsonElementReader json, JsonElement item, string path, string name, out bool present)
     {
-        if (Optional(item, property) is not JsonElement value)
+        present = json.TryGet(item, path, name, required: false, out JsonElement value);
+        if (!present)
         {
-            return (false, null);
+            return null;
         }
 
-        string timePath = JsonPath.Property(path, property);
+        string timePath = JsonPath.Property(path, name);
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(TypeMismatch(timePath, "a string holding a time of day", value.ValueKind));
-            return (true, null);
+            json.TypeMismatch(timePath, "a string holding a time of day", value.ValueKind);
+            return null;
         }
 
         string text = value.GetString()!;
@@ -414,27 +388,11 @@ public static class ProgrammeYearDocument
             ParseResult<LocalTime> parsed = pattern.Parse(text);
             if (parsed.Success)
             {
-                return (true, parsed.Value);
+                return parsed.Value;
             }
         }
 
-        problems.Add(new DocumentProblem(timePath, TimelineDocumentCodes.TimeInvalid, "Expected a time of day in ISO 8601 form HH:mm or HH:mm:ss, local to Europe/London."));
-        return (true, null);
+        json.Add(timePath, TimelineDocumentCodes.TimeInvalid, "Expected a time of day in ISO 8601 form HH:mm or HH:mm:ss, local to Europe/London.");
+        return null;
     }
-
-    private static readonly LocalTimePattern[] TimePatterns = [LocalTimePattern.ExtendedIso, LocalTimePattern.CreateWithInvariantCulture("HH:mm")];
-
-    private static DocumentProblem TypeMismatch(string path, string expected, JsonValueKind found) =>
-        new(path, DocumentProblemCodes.TypeMismatch, $"Expected {expected}, but found {Describe(found)}.");
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -46,7 +45,6 @@ public sealed record Session
     /// <param name="note">Why the dates were assumed, or any other remark; null when there is none.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="title"/> is null or empty, or only one of the two times is given.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="dates"/> is null.</exception>
-    [JsonConstructor]
     public Session(
         string id,
         string title,
@@ -116,18 +114,15 @@ public sealed record Session
     public string? Note { get; }
 
     /// <summary>Gets a value indicating whether the session has start and end times (otherwise it lasts whole days).</summary>
-    [JsonIgnore]
     public bool HasTimes => StartTime.HasValue;
 
     /// <summary>Gets the session's local start: its first date at its start time, or at midnight when it has no times.</summary>
-    [JsonIgnore]
     public LocalDateTime LocalStart => Dates.Start + (StartTime ?? LocalTime.Midnight);
 
     /// <summary>
     /// Gets the session's local end: its last date at its end time, or midnight at the start of the day
     /// after its last date when it has no times (the end is exclusive).
     /// </summary>
-    [JsonIgnore]
     public LocalDateTime LocalEnd => EndTime is LocalTime end ? Dates.End + end : Dates.End.PlusDays(1).AtMidnight();
 
     /// <summary>

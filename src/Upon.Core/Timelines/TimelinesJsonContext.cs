@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Upon.Core.Serialization;
@@ -18,9 +17,5 @@ namespace Upon.Core.Timelines;
     [
         typeof(NodaTimeConverterFactory),
     ])]
-[JsonSerializable(typeof(ProgrammeYear))]
-[JsonSerializable(typeof(IReadOnlyList<ProgrammeYear>))]
-[JsonSerializable(typeof(Session))]
-[JsonSerializable(typeof(Milestone))]
 [JsonSerializable(typeof(TimelineReport))]
 internal sealed partial class TimelinesJsonContext : JsonSerializerContext;

@@ -53,7 +53,7 @@ internal sealed class ProgrammeYearFormat : FuzzFormat
         {
             // Six sessions at most: enough for every rule, and small documents fuzz faster.
             years[i] = years[i].WithSessions([.. years[i].Sessions.Take(6)]);
-            yield return new Seed($"programme-years[{i}]", SeedLayout.Single, [JsonTree.Parse(UponJson.Serialize(years[i], writeIndented: true))]);
+            yield return new Seed($"programme-years[{i}]", SeedLayout.Single, [SeedSources.Tree(s => ProgrammeYearDocument.Write(s, years[i], indented: true))]);
         }
     }
 }

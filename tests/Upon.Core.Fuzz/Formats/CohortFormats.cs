@@ -15,7 +15,7 @@ internal sealed class CandidateFormat : FuzzFormat
 
     public override string Reader => "CandidateDocument.Read(Auto), Selection.Of";
 
-    public override int MaxRecordBytes => CandidateDocument.DefaultMaxRecordBytes;
+    public override int MaxRecordBytes => CandidateDocument.DefaultMaxBytes;
 
     public override Expectation? Expect(byte[] bytes) => RecordOracle.Auto(bytes, MaxRecordBytes);
 

@@ -17,7 +17,7 @@ internal static class ApplicationSeeds
 
     /// <summary>Applications read from the seeds, to decide with fuzzed policies.</summary>
     public static List<Application> Applications { get; } =
-        [.. SeedSources.LineTexts("applications.jsonl").Select(ApplicationDocument.Parse).Where(r => r.IsValid).Select(r => r.Value!.Application)];
+        [.. SeedSources.LineTexts("applications.jsonl").Select(line => ApplicationDocument.Parse(line)).Where(r => r.IsValid).Select(r => r.Value!.Application)];
 
     private static List<JsonTree> Create()
     {
@@ -143,24 +143,25 @@ internal sealed class PolicyFormat : FuzzFormat
     }
 }
 
-/// <summary>Decision documents: <see cref="DecisionDocument.Parse"/> (its only reader takes a string: the bytes are decoded as UTF-8, invalid bytes replaced), then written and read back.</summary>
+/// <summary>Decision documents: <see cref="DecisionDocument.Read"/>, then written and read back.</summary>
 internal sealed class DecisionFormat : FuzzFormat
 {
     public override string Name => "decisions";
 
-    public override string Reader => "DecisionDocument.Parse, DecisionDocument.Write";
+    public override string Reader => "DecisionDocument.Read, DecisionDocument.Write";
 
     public override Expectation? Expect(byte[] bytes) => null;
 
     public override void Run(byte[] bytes, Observation observation)
     {
-        DocumentResult<EligibilityDecision> read = DecisionDocument.Parse(Encoding.UTF8.GetString(bytes));
+        DocumentResult<EligibilityDecision> read = DecisionDocument.Read(new MemoryStream(bytes));
         observation.Add(1, read.IsValid, read.Problems);
         if (read.IsValid)
         {
             using MemoryStream written = new();
             DecisionDocument.Write(written, read.Value);
-            DocumentResult<EligibilityDecision> back = DecisionDocument.Parse(Encoding.UTF8.GetString(written.ToArray()));
+            written.Position = 0;
+            DocumentResult<EligibilityDecision> back = DecisionDocument.Read(written);
             observation.Check(back.IsValid, "a decision read and written again does not read back", string.Join("; ", back.Problems));
         }
     }

@@ -41,22 +41,22 @@ public sealed class BankHolidayDocumentMessageTests
 
         Assert.Equal(
             [
-                ("$['england-and-wales'].events[0].title", "An event needs a \"title\"."),
+                ("$['england-and-wales'].events[0].title", "\"title\" is required."),
                 ("$['england-and-wales'].events[1].date", "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."),
                 ("$['england-and-wales'].events[3].date", "The date of this event is the date of event 2 too; a division lists each date once."),
-                ("$['england-and-wales'].events[4].date", "Expected a string, but found a number."),
-                ("$['england-and-wales'].events[5].title", "An event's title must not be empty."),
+                ("$['england-and-wales'].events[4].date", "Expected a date string yyyy-MM-dd, but found a number."),
+                ("$['england-and-wales'].events[5].title", "\"title\" must not be empty."),
                 ("$['england-and-wales'].events[6].notes", "Expected a string, but found a number."),
                 ("$['england-and-wales'].events[6].bunting", "Expected true or false, but found a string."),
                 ("$['england-and-wales'].events[7]", "Expected an event object with \"title\" and \"date\", but found a string."),
-                ("$.scotland.events", "Expected an array of events, but found a string."),
+                ("$.scotland.events", "Expected an array, but found a string."),
                 ("$['northern-ireland'].events", "A division needs at least one event, since its coverage is the years its events span."),
                 ("$.wales.division", "Expected a string, but found a number."),
-                ("$['isle-of-man'].events", "A division needs an \"events\" array."),
+                ("$['isle-of-man'].events", "\"events\" is required."),
                 ("$.jersey", "Expected an object with \"division\" and \"events\", but found a string."),
-                ("$.guernsey.events", "A division needs an \"events\" array."),
-                ("$.sark.events[0].title", "An event needs a \"title\"."),
-                ("$.sark.events[0].date", "An event needs a \"date\"."),
+                ("$.guernsey.events", "\"events\" is required."),
+                ("$.sark.events[0].title", "\"title\" is required."),
+                ("$.sark.events[0].date", "\"date\" is required."),
             ],
             PathsAndMessages(BankHolidayDocument.Parse(json)));
     }

@@ -25,7 +25,7 @@ public sealed record ReadingCommand(string Role, string[] Args, string Document,
     /// <summary>Every command that reads a document: each document option and argument of every command.</summary>
     public static IEnumerable<ReadingCommand> All()
     {
-        string year = UponJson.Serialize(BuiltInTimelines.Aspirant2021To22, writeIndented: true);
+        string year = DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.Aspirant2021To22, indented: true));
         using MemoryStream policies = new();
         PolicyDocument.Write(policies, PolicyRegistry.BuiltIn.Policies);
         string policyDocument = Encoding.UTF8.GetString(policies.ToArray());

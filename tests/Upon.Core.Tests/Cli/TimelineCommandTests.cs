@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using NodaTime;
 using Upon.Cli;
+using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Cli;
@@ -67,7 +68,7 @@ public sealed class TimelineCommandTests : IDisposable
             """
             upon: the programme-year file 'bad.json' is not valid:
               $.milestones: A programme year needs at least one milestone. (collection.empty)
-              $.sessions[0].kind: Expected one of taughtDay, learningVisit, actionLearningSet, leadershipChallenge, virtualWorkshop, residential. (value.unknown)
+              $.sessions[0].kind: Expected one of: taughtDay, learningVisit, actionLearningSet, leadershipChallenge, virtualWorkshop, residential. (value.unknown)
               $.sessions[0].dates.end: The "end" date must not be before the "start" date; both are included. (interval.end-before-start)
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal),
@@ -78,7 +79,7 @@ public sealed class TimelineCommandTests : IDisposable
     public void Validate_FileWithRuleBreaks_ListsFindingsAndExitsOne()
     {
         ProgrammeYear year = BuiltInTimelines.Aspirant2021To22;
-        string file = Write("year.json", UponJson.Serialize(year.WithSessions(year.Sessions.RemoveAt(0))));
+        string file = Write("year.json", DocumentText.Of(s => ProgrammeYearDocument.Write(s, year.WithSessions(year.Sessions.RemoveAt(0)))));
 
         (int exitCode, string output, _) = Run("timeline", "validate", file);
 
@@ -90,7 +91,7 @@ public sealed class TimelineCommandTests : IDisposable
     [Fact]
     public void Validate_GoodFile_FormatJson_ExitsZero()
     {
-        string file = Write("year.json", UponJson.Serialize(BuiltInTimelines.NewDirectors2021To22));
+        string file = Write("year.json", DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.NewDirectors2021To22)));
 
         (int exitCode, string output, _) = Run("timeline", "validate", file, "--format", "json");
 
@@ -160,7 +161,7 @@ public sealed class TimelineCommandTests : IDisposable
     [Fact]
     public void Ics_FromAFile_Works()
     {
-        string json = Write("year.json", UponJson.Serialize(BuiltInTimelines.Aspirant2021To22));
+        string json = Write("year.json", DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.Aspirant2021To22)));
         string file = Path.Combine(folder, "y2.ics");
 
         (int exitCode, _, _) = Run("timeline", "ics", json, "-o", file, "--stamp", "2026-11-22T09:00:00Z");

@@ -124,7 +124,7 @@ public sealed class CandidateDocumentTests
     [Fact]
     public void Read_RecordOverTheLimit_IsReportedAsTooLarge()
     {
-        RecordResult<CandidateProfile> record = Assert.Single(CandidateDocument.Read(Stream(Good + "\n"), BatchFormat.JsonLines, maxRecordBytes: 20));
+        RecordResult<CandidateProfile> record = Assert.Single(CandidateDocument.Read(Stream(Good + "\n"), BatchFormat.JsonLines, maxBytes: 20));
 
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, record.Problems.Single().Code);
     }
@@ -140,8 +140,8 @@ public sealed class CandidateDocumentTests
     public void Arguments_AreChecked()
     {
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => CandidateDocument.Read(null!)).ParamName);
-        Assert.Equal("maxRecordBytes", Assert.Throws<ArgumentOutOfRangeException>(() => CandidateDocument.Read(Stream(Good), maxRecordBytes: 0)).ParamName);
-        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => CandidateDocument.WriteLines(new MemoryStream(), [null!])).ParamName);
+        Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(() => CandidateDocument.Read(Stream(Good), maxBytes: 0)).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentNullException>(() => CandidateDocument.Write(new MemoryStream(), [null!])).ParamName);
         Assert.Equal("Candidate", Assert.Throws<ArgumentNullException>(() => new CandidateProfile(null!)).ParamName);
         Assert.Equal("recordNumber", Assert.Throws<ArgumentOutOfRangeException>(() => RecordResult.Failure<CandidateProfile>(-1, [new DocumentProblem("$", "c", "m")])).ParamName);
         Assert.Equal("problems", Assert.Throws<ArgumentException>(() => RecordResult.Failure<CandidateProfile>(1, [])).ParamName);
@@ -161,7 +161,7 @@ public sealed class CandidateDocumentTests
         Prop.ForAll(Arb.From(Profiles()), profiles =>
         {
             using MemoryStream stream = new();
-            CandidateDocument.WriteLines(stream, profiles);
+            CandidateDocument.Write(stream, profiles);
             stream.Position = 0;
             RecordResult<CandidateProfile>[] records = [.. CandidateDocument.Read(stream)];
 

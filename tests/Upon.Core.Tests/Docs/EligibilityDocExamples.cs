@@ -827,7 +827,7 @@ public class EligibilityPoliciesDocExamples
         EligibilityPolicy read = Assert.Single(PolicyDocument.Parse(CustomPolicyJson).GetValueOrThrow());
         Assert.Equal(policy, read);
         using MemoryStream stream = new();
-        PolicyDocument.Write(stream, [policy]);
+        PolicyDocument.Write(stream, [policy], indented: true);
         Assert.Equal(EligibilityDocExamples.Normalise(CustomPolicyJson), Encoding.UTF8.GetString(stream.ToArray()));
         Assert.Contains(EligibilityDocExamples.Normalise(CustomPolicyJson), EligibilityDocExamples.Page("eligibility-policies.md"), StringComparison.Ordinal);
     }

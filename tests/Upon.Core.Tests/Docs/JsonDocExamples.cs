@@ -128,18 +128,18 @@ public class JsonDocExamples
             }
         }
 
-        // $['england-and-wales'].events[1].title: An event's title must not be empty. (value.empty)
+        // $['england-and-wales'].events[1].title: "title" must not be empty. (value.empty)
         // $['england-and-wales'].events[1].date: Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar. (date.invalid)
-        // $['england-and-wales'].events[2].title: An event needs a "title". (value.required)
+        // $['england-and-wales'].events[2].title: "title" is required. (value.required)
         // $['england-and-wales'].events[2].bunting: Expected true or false, but found a string. (value.type-mismatch)
         // end-snippet
         Assert.False(result.IsValid);
         Assert.Null(result.Value);
         Assert.Equal(
             [
-                "$['england-and-wales'].events[1].title: An event's title must not be empty. (value.empty)",
+                "$['england-and-wales'].events[1].title: \"title\" must not be empty. (value.empty)",
                 "$['england-and-wales'].events[1].date: Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar. (date.invalid)",
-                "$['england-and-wales'].events[2].title: An event needs a \"title\". (value.required)",
+                "$['england-and-wales'].events[2].title: \"title\" is required. (value.required)",
                 "$['england-and-wales'].events[2].bunting: Expected true or false, but found a string. (value.type-mismatch)",
             ],
             result.Problems.Select(p => p.ToString()));

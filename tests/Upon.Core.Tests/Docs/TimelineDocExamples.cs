@@ -91,8 +91,10 @@ public sealed partial class TimelineDocExamples
     public void Json()
     {
         // begin-snippet: timeline-json
-        string json = UponJson.Serialize(BuiltInTimelines.NewDirectors2021To22, writeIndented: true);
-        DocumentResult<ProgrammeYear> read = ProgrammeYearDocument.Parse(json);
+        using MemoryStream stream = new();
+        ProgrammeYearDocument.Write(stream, BuiltInTimelines.NewDirectors2021To22, indented: true); // compact unless indented
+        stream.Position = 0;
+        DocumentResult<ProgrammeYear> read = ProgrammeYearDocument.Read(stream); // or Parse(string); both take maxBytes
         Assert.Equal(BuiltInTimelines.NewDirectors2021To22, read.Value);
 
         DocumentResult<ProgrammeYear> bad = ProgrammeYearDocument.Parse("""

@@ -256,7 +256,7 @@ public sealed class EligibilityBatchTests
     [InlineData(200_000)]
     public void JsonLines_ALineOverTheLimit_IsDocumentTooLarge_AndTheNextLineIsRead(int length)
     {
-        EligibilityBatch batch = new(PolicyRegistry.BuiltIn, maxDocumentBytes: 2_000);
+        EligibilityBatch batch = new(PolicyRegistry.BuiltIn, maxBytes: 2_000);
         string huge = "{\"id\": \"" + new string('x', length) + "\"}";
 
         List<RecordResult<EligibilityDecision>> items = Evaluate(batch, Examples[0] + "\n" + huge + "\n" + Examples[1] + "\n" + huge, BatchFormat.JsonLines);
@@ -273,8 +273,8 @@ public sealed class EligibilityBatchTests
     public void JsonLines_ALineOfExactlyTheLimit_IsRead()
     {
         byte[] line = Encoding.UTF8.GetBytes(Examples[0]);
-        EligibilityBatch exact = new(PolicyRegistry.BuiltIn, maxDocumentBytes: line.Length);
-        EligibilityBatch under = new(PolicyRegistry.BuiltIn, maxDocumentBytes: line.Length - 1);
+        EligibilityBatch exact = new(PolicyRegistry.BuiltIn, maxBytes: line.Length);
+        EligibilityBatch under = new(PolicyRegistry.BuiltIn, maxBytes: line.Length - 1);
 
         Assert.True(Assert.Single(Evaluate(exact, Examples[0] + "\n", BatchFormat.JsonLines)).IsValid);
         Assert.Equal(DocumentProblemCodes.DocumentTooLarge, Assert.Single(Assert.Single(Evaluate(under, Examples[0] + "\n", BatchFormat.JsonLines)).Problems).Code);
@@ -283,7 +283,7 @@ public sealed class EligibilityBatchTests
     [Fact]
     public void Array_AnElementOverTheLimit_EndsTheBatchWithDocumentTooLarge()
     {
-        EligibilityBatch batch = new(PolicyRegistry.BuiltIn, maxDocumentBytes: 2_000);
+        EligibilityBatch batch = new(PolicyRegistry.BuiltIn, maxBytes: 2_000);
         string array = "[" + Examples[0] + ", {\"id\": \"" + new string('x', 200_000) + "\"}, " + Examples[1] + "]";
 
         List<RecordResult<EligibilityDecision>> items = Evaluate(batch, array, BatchFormat.JsonArray);
@@ -387,7 +387,7 @@ public sealed class EligibilityBatchTests
         Assert.Equal(9, item.RecordNumber);
         Assert.Equal(PolicyRegistry.BuiltIn.Find("2021/22", application.AssessedOn)!.Decide(application), item.Value);
         Assert.Throws<ArgumentNullException>(() => BuiltIn.Evaluate(null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EligibilityBatch(PolicyRegistry.BuiltIn, maxDocumentBytes: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EligibilityBatch(PolicyRegistry.BuiltIn, maxBytes: 0));
     }
 
     [Fact]

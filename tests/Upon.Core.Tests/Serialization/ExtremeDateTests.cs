@@ -22,20 +22,20 @@ public sealed class ExtremeDateTests
     [InlineData("1899-12-31")]
     public void ProgrammeYear_ASessionDateFarOutside1900To2199_IsOutOfRange(string date)
     {
-        JsonNode year = JsonNode.Parse(UponJson.Serialize(BuiltInTimelines.Aspirant2021To22))!;
+        JsonNode year = JsonNode.Parse(DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.Aspirant2021To22)))!;
         year["sessions"]![1]!["dates"]!["end"] = date;
 
         DocumentResult<ProgrammeYear> read = ProgrammeYearDocument.Parse(year.ToJsonString());
 
         DocumentProblem problem = Assert.Single(read.Problems);
         Assert.Equal(("$.sessions[1].dates.end", DocumentProblemCodes.OutOfRange), (problem.Path, problem.Code));
-        Assert.Equal("A date in a programme year must be from 1900-01-01 to 2199-12-31.", problem.Message);
+        Assert.Equal("\"end\" must be from 1900-01-01 to 2199-12-31.", problem.Message);
     }
 
     [Fact]
     public void ProgrammeYear_DatesAtTheEndsOfTheRange_AreReadAndComputedOn()
     {
-        JsonNode year = JsonNode.Parse(UponJson.Serialize(BuiltInTimelines.Aspirant2021To22))!;
+        JsonNode year = JsonNode.Parse(DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.Aspirant2021To22)))!;
         year["sessions"]![1]!["dates"]!["end"] = "2199-12-31";
 
         ProgrammeYear read = ProgrammeYearDocument.Parse(year.ToJsonString()).GetValueOrThrow();

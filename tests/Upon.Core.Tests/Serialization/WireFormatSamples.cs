@@ -10,7 +10,7 @@ namespace Upon.Core.Tests.Serialization;
 
 /// <summary>
 /// Every document type written through <see cref="UponJson"/> (the ones whose NodaTime values go through JSON
-/// converters), with values that reach each written form: the golden file Golden/wire-formats.txt holds what this
+/// converters; since 0.2.0 programme years through <see cref="ProgrammeYearDocument"/>), with values that reach each written form: the golden file Golden/wire-formats.txt holds what this
 /// wrote before NodaTime.Serialization.SystemTextJson replaced Upon.Core's own converters (see Golden/README.md).
 /// </summary>
 internal static class WireFormatSamples
@@ -25,6 +25,14 @@ internal static class WireFormatSamples
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Writes a programme year as the CLI does: <see cref="ProgrammeYearDocument"/>, indented (until 0.2.0, <see cref="UponJson"/> wrote it).</summary>
+    public static string WriteIndented(ProgrammeYear year)
+    {
+        using System.IO.MemoryStream stream = new();
+        ProgrammeYearDocument.Write(stream, year, indented: true);
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Each sample's name and JSON text.</summary>
@@ -43,7 +51,7 @@ internal static class WireFormatSamples
             new HolidayChange(new LocalDate(2022, 9, 19), "State funeral", new LocalDate(2022, 9, 18), "One-off")));
         foreach (ProgrammeYear year in BuiltInTimelines.All)
         {
-            yield return ("programme-year " + year.Id, UponJson.Serialize(year, writeIndented: true));
+            yield return ("programme-year " + year.Id, WriteIndented(year));
             yield return ("timeline-report " + year.Id, UponJson.Serialize(year.Validate(WorkingDayCalendar.EnglandAndWales), writeIndented: true));
         }
 

@@ -41,7 +41,7 @@ public sealed class WireFormatTests
                 "holiday-list" => UponJson.Serialize(UponJson.Deserialize<HolidayList>(json), writeIndented: true),
                 "working-day-summary" => UponJson.Serialize(UponJson.Deserialize<WorkingDaySummary>(json)),
                 "holiday-change" => UponJson.Serialize(UponJson.Deserialize<HolidayChange>(json)),
-                "programme-year" => UponJson.Serialize(UponJson.Deserialize<ProgrammeYear>(json), writeIndented: true),
+                "programme-year" => WireFormatSamples.WriteIndented(ProgrammeYearDocument.Parse(json).GetValueOrThrow()),
                 "local-dates" => Again<LocalDate>(json),
                 "periods" => Again<Period>(json),
                 "local-times" => Again<LocalTime>(json),

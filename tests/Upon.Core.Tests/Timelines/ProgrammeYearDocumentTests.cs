@@ -1,10 +1,10 @@
 using System.IO;
 using System.Linq;
 using System.Text;
-using FsCheck;
+using System.Text.Json;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Upon.Core.Serialization;
+using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Tests.Timelines;
@@ -27,36 +27,24 @@ public sealed class ProgrammeYearDocumentTests
         return ProgrammeYearDocument.Read(stream);
     }
 
-    [Property]
-    public Property RoundTrip_GeneratedYears_IsIdentity()
-    {
-        return Prop.ForAll(TimelineGenerators.DocumentProgrammeYears(), year =>
-        {
-            DocumentResult<ProgrammeYear> read = Read(UponJson.Serialize(year));
-
-            Assert.Empty(read.Problems);
-            Assert.Equal(year, read.Value);
-            Assert.Equal(year, UponJson.Deserialize<ProgrammeYear>(UponJson.Serialize(year, writeIndented: true)));
-        });
-    }
-
     [Fact]
     public void RoundTrip_BuiltInYears_IsIdentity()
     {
         foreach (ProgrammeYear year in BuiltInTimelines.All)
         {
-            Assert.Equal(year, Read(UponJson.Serialize(year, writeIndented: true)).GetValueOrThrow());
+            Assert.Equal(year, Read(DocumentText.Of(s => ProgrammeYearDocument.Write(s, year, indented: true))).GetValueOrThrow());
         }
     }
 
     [Fact]
-    public void Serialize_Workshop_UsesCamelCaseEnumsAndIsoTimes()
+    public void Write_Workshop_UsesCamelCaseEnumsAndIsoTimes()
     {
-        Session workshop = BuiltInTimelines.NewDirectors2021To22.Sessions[0];
+        string json = DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.NewDirectors2021To22));
+        using JsonDocument document = JsonDocument.Parse(json);
 
         Assert.Equal(
             """{"id":"workshop-1","title":"New Directors virtual workshop 1","kind":"virtualWorkshop","mode":"virtual","dates":{"start":"2021-12-10","end":"2021-12-10"},"startTime":"14:00:00","endTime":"16:00:00","allowNonWorkingDay":false,"isAssumed":false}""",
-            UponJson.Serialize(workshop));
+            document.RootElement.GetProperty("sessions")[0].GetRawText());
     }
 
     [Fact]
@@ -138,7 +126,7 @@ public sealed class ProgrammeYearDocumentTests
             ],
             result.Problems.Select(p => p.Path + " " + p.Code));
         Assert.Equal(
-            "Expected one of taughtDay, learningVisit, actionLearningSet, leadershipChallenge, virtualWorkshop, residential.",
+            "Expected one of: taughtDay, learningVisit, actionLearningSet, leadershipChallenge, virtualWorkshop, residential.",
             result.Problems[5].Message);
     }
 
@@ -149,7 +137,7 @@ public sealed class ProgrammeYearDocumentTests
 
         Assert.Equal("$.Name", problem.Path);
         Assert.Equal("property.unknown", problem.Code);
-        Assert.Equal("This object has no property of that name; its properties are id, name, strand, window, requiredTaughtDays, milestones, sessions, notes.", problem.Message);
+        Assert.Equal("This property is not part of the format; check its spelling.", problem.Message);
     }
 
     [Fact]
