@@ -161,7 +161,7 @@ internal static class WorkforceOptions
         // The records stream from the file through the validation: only the appointments used and the records
         // reported are kept. Without --register, the register is every authority a readable record names.
         List<string> named = [];
-        IEnumerable<RecordResult<Appointment>> records = json ? AppointmentReader.ReadJson(stream, BatchFormat.Auto) : AppointmentReader.ReadCsv(stream);
+        IEnumerable<RecordResult<Appointment>> records = json ? AppointmentDocument.Read(stream, BatchFormat.Auto) : AppointmentDocument.ReadCsv(stream);
         AppointmentValidationResult result = fromFile is null
             ? AppointmentValidation.Validate(Naming(records, named), asOf)
             : AppointmentValidation.Validate(records, fromFile, asOf);
@@ -202,7 +202,7 @@ internal static class WorkforceOptions
             }
 
             using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
-            result = format == WorkforceFileFormat.Json ? AuthorityRegisterDocument.ReadJson(stream) : AuthorityRegisterDocument.ReadCsv(stream);
+            result = format == WorkforceFileFormat.Json ? AuthorityRegisterDocument.Read(stream) : AuthorityRegisterDocument.ReadCsv(stream);
         }
 
         if (result.IsValid)

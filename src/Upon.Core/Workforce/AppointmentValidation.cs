@@ -10,7 +10,7 @@ namespace Upon.Core.Workforce;
 
 /// <summary>
 /// The checks on appointment records that need context: the register, an as-of date and the other
-/// records. Reading problems found by <see cref="AppointmentReader"/> are carried through, so a whole
+/// records. Reading problems found by <see cref="AppointmentDocument"/> are carried through, so a whole
 /// file goes in and every record comes out used, reported or skipped.
 /// </summary>
 /// <remarks>
@@ -34,7 +34,7 @@ namespace Upon.Core.Workforce;
 public static class AppointmentValidation
 {
     /// <summary>Validates <paramref name="records"/> against <paramref name="register"/> as of <paramref name="asOf"/>.</summary>
-    /// <param name="records">The records, for example from <see cref="AppointmentReader"/>; enumerated once, and not kept: only the appointments and the records reported are.</param>
+    /// <param name="records">The records, for example from <see cref="AppointmentDocument"/>; enumerated once, and not kept: only the appointments and the records reported are.</param>
     /// <param name="register">The authority register.</param>
     /// <param name="asOf">The date the records describe; no date may be after it.</param>
     /// <param name="handling">Whether to go on after a record with problems.</param>
@@ -52,7 +52,7 @@ public static class AppointmentValidation
     /// that need one (<see cref="AppointmentProblemCodes.AuthorityUnknown"/>, <see cref="AppointmentProblemCodes.OutsideRegister"/>),
     /// as if the register held every authority the records name, in force throughout.
     /// </summary>
-    /// <param name="records">The records, for example from <see cref="AppointmentReader"/>; enumerated once, and not kept: only the appointments and the records reported are.</param>
+    /// <param name="records">The records, for example from <see cref="AppointmentDocument"/>; enumerated once, and not kept: only the appointments and the records reported are.</param>
     /// <param name="asOf">The date the records describe; no date may be after it.</param>
     /// <param name="handling">Whether to go on after a record with problems.</param>
     /// <returns>The appointments to use, the records reported and the counts.</returns>

@@ -58,7 +58,7 @@ public sealed class AuthorityRegisterReadResult
 /// </summary>
 /// <remarks>
 /// <para>
-/// CSV (read by the RFC 4180 reader that <see cref="AppointmentReader"/> uses) has a header row naming the
+/// CSV (read by the RFC 4180 reader that <see cref="AppointmentDocument"/> uses) has a header row naming the
 /// columns <c>code</c>, <c>name</c>, <c>region</c>, <c>effectiveFrom</c> and <c>effectiveTo</c> in any order
 /// (any case; <c>effectiveTo</c> may be left out). JSON is an array, JSON Lines, or a single object
 /// <c>{"code", "name", "region", "effectiveFrom", "effectiveTo"?}</c>; unknown properties are reported.
@@ -75,7 +75,7 @@ public sealed class AuthorityRegisterReadResult
 /// bytes, or only white space and a byte order mark, which is zero records as for every reader of many records).
 /// </para>
 /// <para>
-/// CSV is counted row by row as <see cref="AppointmentReader"/> counts it (a bad header is reported at
+/// CSV is counted row by row as <see cref="AppointmentDocument"/> counts it (a bad header is reported at
 /// record 0 and every data row is reported too; a field that is not valid UTF-8 gives <c>text.invalid</c>), so the
 /// two kinds of document count alike.
 /// </para>
@@ -83,7 +83,7 @@ public sealed class AuthorityRegisterReadResult
 public static class AuthorityRegisterDocument
 {
     /// <summary>The largest JSON record accepted, in bytes.</summary>
-    public const int MaxRecordBytes = 64 * 1024;
+    public const int DefaultMaxBytes = 64 * 1024;
 
     private static readonly string[] Names = ["code", "name", "region", "effectiveFrom", "effectiveTo"];
 
@@ -142,13 +142,19 @@ public static class AuthorityRegisterDocument
     /// <summary>Reads a register from JSON: an array of authority objects, JSON Lines, or one object.</summary>
     /// <param name="utf8Json">The UTF-8 stream; read to its end and left open.</param>
     /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
-    /// <returns>The register and the records reported. A syntax error inside an array ends the reading with one record reported.</returns>
+    /// <param name="maxBytes">The largest record accepted, in bytes; a larger one is reported (<c>document.too-large</c>).</param>
+    /// <returns>
+    /// The register and the records reported (a register needs every record before it is whole: codes must be
+    /// unique across records). A syntax error inside an array ends the reading with one record reported.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public static AuthorityRegisterReadResult ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static AuthorityRegisterReadResult Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes)
     {
         Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
         Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "authorities", "an authority");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "authorities", "an authority");
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
@@ -171,17 +177,29 @@ public static class AuthorityRegisterDocument
         return collector.Finish();
     }
 
-    /// <summary>Writes <paramref name="register"/> as a JSON array of authority objects, in register order (<c>effectiveTo</c> left out while in force).</summary>
+    /// <summary>
+    /// Writes <paramref name="register"/> as JSON, in register order (<c>effectiveTo</c> left out while in force):
+    /// JSON Lines, one compact authority object a line (the default, and for <see cref="BatchFormat.Auto"/>), or with
+    /// <see cref="BatchFormat.JsonArray"/> an array, indented or not.
+    /// </summary>
     /// <param name="utf8Json">The stream to write UTF-8 JSON to; left open.</param>
     /// <param name="register">The register.</param>
-    /// <param name="indented">Whether to indent the JSON (two spaces, LF line ends).</param>
+    /// <param name="format">The layout: JSON Lines unless <see cref="BatchFormat.JsonArray"/>.</param>
+    /// <param name="indented">Whether to indent an array (two spaces, LF line ends; JSON Lines are never indented).</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="register"/> is null.</exception>
-    public static void WriteJson(Stream utf8Json, AuthorityRegister register, bool indented = true)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    public static void Write(Stream utf8Json, AuthorityRegister register, BatchFormat format = BatchFormat.JsonLines, bool indented = false)
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(register);
-        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
-        writer.WriteStartArray();
+        Guard.Against.UndefinedEnum(format);
+        bool jsonLines = format != BatchFormat.JsonArray;
+        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented && !jsonLines));
+        if (!jsonLines)
+        {
+            writer.WriteStartArray();
+        }
+
         foreach (Authority authority in register.Authorities)
         {
             writer.WriteStartObject();
@@ -195,9 +213,18 @@ public static class AuthorityRegisterDocument
             }
 
             writer.WriteEndObject();
+            if (jsonLines)
+            {
+                writer.Flush();
+                utf8Json.WriteByte((byte)'\n');
+                writer.Reset();
+            }
         }
 
-        writer.WriteEndArray();
+        if (!jsonLines)
+        {
+            writer.WriteEndArray();
+        }
     }
 
     /// <summary>

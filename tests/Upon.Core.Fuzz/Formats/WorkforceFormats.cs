@@ -22,7 +22,7 @@ internal static class WorkforceComputations
     public static AuthorityRegister ExampleRegister { get; } = AuthorityRegisterDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("register.csv")))).Register;
 
     /// <summary>Gets the example appointments (docs/examples/appointments.csv), as records.</summary>
-    public static List<RecordResult<Appointment>> ExampleRecords { get; } = [.. AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("appointments.csv"))))];
+    public static List<RecordResult<Appointment>> ExampleRecords { get; } = [.. AppointmentDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("appointments.csv"))))];
 
     /// <summary>
     /// Validates the records against the example register (so that unknown codes are reported) and against a register of
@@ -67,20 +67,20 @@ internal static class WorkforceComputations
     }
 }
 
-/// <summary>Appointments: <see cref="AppointmentReader"/> (CSV, or JSON with the layout told automatically), then validation, turnover and tenure.</summary>
+/// <summary>Appointments: <see cref="AppointmentDocument"/> (CSV, or JSON with the layout told automatically), then validation, turnover and tenure.</summary>
 internal sealed class AppointmentFormat(bool csv) : FuzzFormat
 {
     public override string Name => csv ? "appointments-csv" : "appointments-json";
 
-    public override string Reader => (csv ? "AppointmentReader.ReadCsv" : "AppointmentReader.ReadJson(Auto)") + ", AppointmentValidation, Turnover, TenureMeasures";
+    public override string Reader => (csv ? "AppointmentReader.ReadCsv" : "AppointmentDocument.Read(Auto)") + ", AppointmentValidation, Turnover, TenureMeasures";
 
-    public override int MaxRecordBytes => AppointmentReader.MaxRecordBytes;
+    public override int MaxRecordBytes => AppointmentDocument.DefaultMaxBytes;
 
     public override Expectation? Expect(byte[] bytes) => csv ? RecordOracle.Csv(bytes) : RecordOracle.Auto(bytes, MaxRecordBytes);
 
     public override void Run(byte[] bytes, Observation observation)
     {
-        List<RecordResult<Appointment>> records = [.. csv ? AppointmentReader.ReadCsv(new MemoryStream(bytes)) : AppointmentReader.ReadJson(new MemoryStream(bytes))];
+        List<RecordResult<Appointment>> records = [.. csv ? AppointmentDocument.ReadCsv(new MemoryStream(bytes)) : AppointmentDocument.Read(new MemoryStream(bytes))];
         foreach (RecordResult<Appointment> record in records)
         {
             observation.Add(record.RecordNumber, record.IsValid, record.Problems);
@@ -101,7 +101,7 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
         List<JsonTree> records = [];
         foreach (Appointment appointment in appointments)
         {
-            records.Add(((JsonArray)SeedSources.Tree(s => AppointmentWriter.WriteJson(s, [appointment], jsonLines: false, indented: false))).Items[0]);
+            records.Add(((JsonArray)SeedSources.Tree(s => AppointmentDocument.Write(s, [appointment], BatchFormat.JsonArray))).Items[0]);
         }
 
         return SeedSources.Groups(Name + "-lines", SeedLayout.Lines, records, 6).Concat(SeedSources.Groups(Name + "-array", SeedLayout.Array, records, 6));
@@ -113,15 +113,15 @@ internal sealed class RegisterFormat(bool csv) : FuzzFormat
 {
     public override string Name => csv ? "registers-csv" : "registers-json";
 
-    public override string Reader => (csv ? "AuthorityRegisterDocument.ReadCsv" : "AuthorityRegisterDocument.ReadJson(Auto)") + ", Turnover and AppointmentValidation with the register";
+    public override string Reader => (csv ? "AuthorityRegisterDocument.ReadCsv" : "AuthorityRegisterDocument.Read(Auto)") + ", Turnover and AppointmentValidation with the register";
 
-    public override int MaxRecordBytes => AuthorityRegisterDocument.MaxRecordBytes;
+    public override int MaxRecordBytes => AuthorityRegisterDocument.DefaultMaxBytes;
 
     public override Expectation? Expect(byte[] bytes) => csv ? RecordOracle.Csv(bytes) : RecordOracle.Auto(bytes, MaxRecordBytes);
 
     public override void Run(byte[] bytes, Observation observation)
     {
-        AuthorityRegisterReadResult read = csv ? AuthorityRegisterDocument.ReadCsv(new MemoryStream(bytes)) : AuthorityRegisterDocument.ReadJson(new MemoryStream(bytes));
+        AuthorityRegisterReadResult read = csv ? AuthorityRegisterDocument.ReadCsv(new MemoryStream(bytes)) : AuthorityRegisterDocument.Read(new MemoryStream(bytes));
         int numbered = read.Reported.Count(r => r.RecordNumber >= 1);
         observation.Check(read.Records == read.Register.Authorities.Length + numbered, "register records != authorities + records reported", $"{read.Records} records, {read.Register.Authorities.Length} authorities, {numbered} reported");
         observation.Check(read.IsValid == read.Reported.IsEmpty, "register IsValid disagrees with its reported records", $"{read.Reported.Length} reported");
@@ -154,7 +154,7 @@ internal sealed class RegisterFormat(bool csv) : FuzzFormat
         List<JsonTree> records = [];
         foreach (Authority authority in WorkforceComputations.ExampleRegister.Authorities)
         {
-            records.Add(((JsonArray)SeedSources.Tree(s => AuthorityRegisterDocument.WriteJson(s, new AuthorityRegister([authority]), indented: false))).Items[0]);
+            records.Add(((JsonArray)SeedSources.Tree(s => AuthorityRegisterDocument.Write(s, new AuthorityRegister([authority]), BatchFormat.JsonArray))).Items[0]);
         }
 
         return SeedSources.Groups(Name + "-lines", SeedLayout.Lines, records, 6).Concat(SeedSources.Groups(Name + "-array", SeedLayout.Array, records, 6));

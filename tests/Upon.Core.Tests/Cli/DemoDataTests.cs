@@ -26,7 +26,7 @@ public sealed class DemoDataTests
     public void EmbeddedAppointments_AreTheSyntheticAppointments()
     {
         using StringWriter csv = new();
-        AppointmentWriter.WriteCsv(csv, SyntheticWorkforce.Default.Appointments);
+        AppointmentDocument.WriteCsv(csv, SyntheticWorkforce.Default.Appointments);
         AssertFile("synthetic-appointments.csv", csv.ToString());
     }
 
@@ -42,7 +42,7 @@ public sealed class DemoDataTests
         Assert.True(register.IsValid);
         Assert.Equal(SyntheticWorkforce.AuthorityCount, register.Register.Authorities.Length);
         using FileStream appointments = File.OpenRead(Repository.PathOf("src", "Upon.Cli", "Demo", "synthetic-appointments.csv"));
-        AppointmentValidationResult validated = AppointmentValidation.Validate(AppointmentReader.ReadCsv(appointments), register.Register, SyntheticWorkforce.CoverageEnd);
+        AppointmentValidationResult validated = AppointmentValidation.Validate(AppointmentDocument.ReadCsv(appointments), register.Register, SyntheticWorkforce.CoverageEnd);
         Assert.Empty(validated.Reported);
         Assert.Equal(SyntheticWorkforce.Default.Appointments.Length, validated.Summary.Records);
         Assert.Equal(SyntheticWorkforce.Default.Appointments.ToHashSet(), validated.Appointments.ToHashSet());

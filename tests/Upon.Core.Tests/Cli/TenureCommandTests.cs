@@ -11,7 +11,7 @@ namespace Upon.Core.Tests.Cli;
 public sealed class TenureCommandTests : IDisposable
 {
     private static readonly Appointment[] Appointments =
-        [.. AppointmentReader.ReadCsv(new StringReader(TurnoverCommandTests.Csv)).Select(r => r.Value!)];
+        [.. AppointmentDocument.ReadCsv(new StringReader(TurnoverCommandTests.Csv)).Select(r => r.Value!)];
 
     private readonly string folder = Directory.CreateTempSubdirectory("upon-tenure-").FullName;
     private readonly string file;

@@ -475,7 +475,7 @@ public sealed class TurnoverCommandTests : IDisposable
     private static Appointment[] ReadExample()
     {
         using FileStream stream = File.OpenRead(Example("appointments.csv"));
-        return [.. AppointmentReader.ReadCsv(stream).Select(r => r.Value!)];
+        return [.. AppointmentDocument.ReadCsv(stream).Select(r => r.Value!)];
     }
 
     private static AuthorityRegister ReadRegister()

@@ -145,7 +145,7 @@ public sealed class WorkforceDocExamples
             "C,c1,2016-01-01,,permanent,\n" +
             "C,c2,2020-01-01,,permanent,\n";             // rows 5 and 6: two permanent DCSs at once in C
 
-        IEnumerable<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        IEnumerable<RecordResult<Appointment>> records = AppointmentDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
         AppointmentValidationResult result = AppointmentValidation.Validate(records, Register, asOf: new LocalDate(2021, 3, 31));
 
         Assert.Equal("6 records: 2 used, 4 reported, 0 skipped", result.Summary.ToString());

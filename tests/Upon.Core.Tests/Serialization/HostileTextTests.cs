@@ -265,10 +265,10 @@ public sealed class HostileTextTests
         // Readers of many records: zero records, as for [] (a register's own rule then asks for one authority).
         Assert.Empty(new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(bytes)));
         Assert.Empty(CandidateDocument.Read(new MemoryStream(bytes)));
-        Assert.Empty(AppointmentReader.ReadJson(new MemoryStream(bytes)));
+        Assert.Empty(AppointmentDocument.Read(new MemoryStream(bytes)));
         Assert.Equal(
-            AuthorityRegisterDocument.ReadJson(new MemoryStream("[]"u8.ToArray())).Reported.SelectMany(r => r.Problems),
-            AuthorityRegisterDocument.ReadJson(new MemoryStream(bytes)).Reported.SelectMany(r => r.Problems));
+            AuthorityRegisterDocument.Read(new MemoryStream("[]"u8.ToArray())).Reported.SelectMany(r => r.Problems),
+            AuthorityRegisterDocument.Read(new MemoryStream(bytes)).Reported.SelectMany(r => r.Problems));
     }
 
     /// <summary>Found by the fuzz suite (F3): text after the closing bracket of an array was never looked at, so whole records were lost without a word.</summary>
@@ -365,8 +365,8 @@ public sealed class HostileTextTests
         yield return ("eligibility batch", [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(bytes)).SelectMany(item => item.Problems)]);
         yield return ("eligibility batch, array", [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(new MemoryStream(bytes.Length == 0 || bytes[0] != (byte)'{' ? bytes : [(byte)'[', .. bytes, (byte)']']), BatchFormat.JsonArray).SelectMany(item => item.Problems)]);
         yield return ("candidates", [.. CandidateDocument.Read(new MemoryStream(bytes)).SelectMany(record => record.Problems)]);
-        yield return ("appointments", [.. AppointmentReader.ReadJson(new MemoryStream(bytes)).SelectMany(record => record.Problems)]);
-        yield return ("registers", [.. AuthorityRegisterDocument.ReadJson(new MemoryStream(bytes)).Reported.SelectMany(record => record.Problems)]);
+        yield return ("appointments", [.. AppointmentDocument.Read(new MemoryStream(bytes)).SelectMany(record => record.Problems)]);
+        yield return ("registers", [.. AuthorityRegisterDocument.Read(new MemoryStream(bytes)).Reported.SelectMany(record => record.Problems)]);
     }
 
     private static bool CanDecodeEveryString(byte[] bytes)

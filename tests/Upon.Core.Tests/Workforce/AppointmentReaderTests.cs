@@ -16,10 +16,10 @@ public sealed class AppointmentReaderTests
     private static readonly AuthorityRegister Register = WorkforceGenerators.Register;
 
     private static List<RecordResult<Appointment>> Csv(string text, ProblemHandling handling = ProblemHandling.Continue) =>
-        AppointmentReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), handling).ToList();
+        AppointmentDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), handling).ToList();
 
     private static List<RecordResult<Appointment>> Json(string text, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue) =>
-        AppointmentReader.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes(text)), format, handling).ToList();
+        AppointmentDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), format, handling: handling).ToList();
 
     private static string[] Codes(RecordResult<Appointment> record) => record.Problems.Select(p => p.Code).ToArray();
 
@@ -198,7 +198,7 @@ public sealed class AppointmentReaderTests
     [Fact]
     public void CsvFromTextSkipsAByteOrderMarkInTheHeader()
     {
-        List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new StringReader("\uFEFFauthority,holder,start,kind\nA,h1,2019-04-01,acting")).ToList();
+        List<RecordResult<Appointment>> records = AppointmentDocument.ReadCsv(new StringReader("\uFEFFauthority,holder,start,kind\nA,h1,2019-04-01,acting")).ToList();
         Assert.True(Assert.Single(records).IsValid);
     }
 
@@ -238,7 +238,7 @@ public sealed class AppointmentReaderTests
         Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
         {
             byte[] csv = AppointmentReaderGenerators.Csv(input.Appointments.Select(AppointmentReaderGenerators.Fields), input.Layout);
-            List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new MemoryStream(csv)).ToList();
+            List<RecordResult<Appointment>> records = AppointmentDocument.ReadCsv(new MemoryStream(csv)).ToList();
             Assert.Equal(input.Appointments, records.Select(r => r.Value));
             Assert.Equal(Enumerable.Range(1, input.Appointments.Length), records.Select(r => r.RecordNumber));
         });
@@ -259,7 +259,7 @@ public sealed class AppointmentReaderTests
         Prop.ForAll(AppointmentReaderGenerators.RowsWithLayout(), input =>
         {
             byte[] csv = AppointmentReaderGenerators.Csv(input.Rows.Select(r => r.Row), input.Layout);
-            AppointmentSummary summary = AppointmentReader.ReadCsv(new MemoryStream(csv)).Aggregate(default(AppointmentSummary), (s, r) => s.Add(r));
+            AppointmentSummary summary = AppointmentDocument.ReadCsv(new MemoryStream(csv)).Aggregate(default(AppointmentSummary), (s, r) => s.Add(r));
             Assert.Equal(input.Rows.Length, summary.Records);
             Assert.Equal(input.Rows.Count(r => r.Good), summary.Used);
             Assert.Equal(input.Rows.Count(r => !r.Good), summary.Reported);

@@ -23,7 +23,7 @@ public sealed class AppointmentWriterTests
         ];
         using StringWriter csv = new();
 
-        AppointmentWriter.WriteCsv(csv, appointments);
+        AppointmentDocument.WriteCsv(csv, appointments);
 
         Assert.Equal(
             "authority,holder,start,end,kind,shared\n" +
@@ -37,7 +37,7 @@ public sealed class AppointmentWriterTests
     {
         using MemoryStream json = new();
 
-        AppointmentWriter.WriteJson(json, [new Appointment("A", "h1", new LocalDate(2019, 4, 1), null, AppointmentKind.Acting)], jsonLines: true);
+        AppointmentDocument.Write(json, [new Appointment("A", "h1", new LocalDate(2019, 4, 1), null, AppointmentKind.Acting)], BatchFormat.JsonLines);
 
         Assert.Equal("{\"authorityCode\":\"A\",\"holderId\":\"h1\",\"start\":\"2019-04-01\",\"kind\":\"acting\"}\n", Encoding.UTF8.GetString(json.ToArray()));
     }
@@ -48,15 +48,15 @@ public sealed class AppointmentWriterTests
         {
             Appointment[] appointments = input.Appointments;
             using StringWriter csv = new();
-            AppointmentWriter.WriteCsv(csv, appointments);
-            Appointment?[] fromCsv = [.. AppointmentReader.ReadCsv(new StringReader(csv.ToString())).Select(r => r.Value)];
+            AppointmentDocument.WriteCsv(csv, appointments);
+            Appointment?[] fromCsv = [.. AppointmentDocument.ReadCsv(new StringReader(csv.ToString())).Select(r => r.Value)];
 
             Appointment?[] FromJson(bool lines, bool indented)
             {
                 using MemoryStream json = new();
-                AppointmentWriter.WriteJson(json, appointments, lines, indented);
+                AppointmentDocument.Write(json, appointments, lines ? BatchFormat.JsonLines : BatchFormat.JsonArray, indented);
                 json.Position = 0;
-                return [.. AppointmentReader.ReadJson(json, lines ? BatchFormat.JsonLines : BatchFormat.Auto).Select(r => r.Value)];
+                return [.. AppointmentDocument.Read(json, lines ? BatchFormat.JsonLines : BatchFormat.Auto).Select(r => r.Value)];
             }
 
             return fromCsv.SequenceEqual(appointments)
@@ -68,10 +68,10 @@ public sealed class AppointmentWriterTests
     [Fact]
     public void Arguments_AreChecked()
     {
-        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteCsv(null!, [])).ParamName);
-        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteCsv(TextWriter.Null, null!)).ParamName);
-        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteCsv(TextWriter.Null, [null!])).ParamName);
-        Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteJson(null!, [])).ParamName);
-        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentWriter.WriteJson(Stream.Null, [null!])).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.WriteCsv(null!, [])).ParamName);
+        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.WriteCsv(TextWriter.Null, null!)).ParamName);
+        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.WriteCsv(TextWriter.Null, [null!])).ParamName);
+        Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.Write(null!, [])).ParamName);
+        Assert.Equal("appointments", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.Write(Stream.Null, [null!])).ParamName);
     }
 }

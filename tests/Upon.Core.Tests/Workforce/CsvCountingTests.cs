@@ -20,7 +20,7 @@ public sealed class CsvCountingTests
     private const string AppointmentHeader = "authority,holder,start,end,kind,shared";
     private const string RegisterHeader = "code,name,region,effectiveFrom,effectiveTo";
 
-    private static List<RecordResult<Appointment>> Appointments(byte[] bytes) => AppointmentReader.ReadCsv(new MemoryStream(bytes)).ToList();
+    private static List<RecordResult<Appointment>> Appointments(byte[] bytes) => AppointmentDocument.ReadCsv(new MemoryStream(bytes)).ToList();
 
     private static List<RecordResult<Appointment>> Appointments(string text) => Appointments(Encoding.UTF8.GetBytes(text));
 
@@ -74,8 +74,8 @@ public sealed class CsvCountingTests
             Assert.Equal(new AppointmentSummary(0, 0, 0, 0), AppointmentValidation.Validate(Appointments(header), new LocalDate(2025, 3, 31)).Summary);
         }
 
-        Assert.Empty(AppointmentReader.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes(text))));
-        foreach (AuthorityRegisterReadResult register in new[] { Register(text), Register(RegisterHeader + "\n"), AuthorityRegisterDocument.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes(text))) })
+        Assert.Empty(AppointmentDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(text))));
+        foreach (AuthorityRegisterReadResult register in new[] { Register(text), Register(RegisterHeader + "\n"), AuthorityRegisterDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(text))) })
         {
             Assert.Equal(0, register.Records);
             RecordResult<Authority> whole = Assert.Single(register.Reported);
@@ -116,7 +116,7 @@ public sealed class CsvCountingTests
     [InlineData("A,h1,2019-04-01,,perm\uFFFDanent,", "kind")]
     public void DamagedText_FromATextReader_IsTextInvalid(string row, string column)
     {
-        List<RecordResult<Appointment>> records = AppointmentReader.ReadCsv(new StringReader(AppointmentHeader + "\n" + row + "\nA,h\uD83D\uDE00,2019-04-01,,permanent,\n")).ToList();
+        List<RecordResult<Appointment>> records = AppointmentDocument.ReadCsv(new StringReader(AppointmentHeader + "\n" + row + "\nA,h\uD83D\uDE00,2019-04-01,,permanent,\n")).ToList();
 
         Assert.Equal($"1 {column} text.invalid", Problems(records.Take(1).Select(r => (r.RecordNumber, r.Problems.AsEnumerable()))));
         Assert.True(records[1].IsValid, "a whole surrogate pair is valid text");
@@ -187,7 +187,7 @@ public sealed class CsvCountingTests
     [Fact]
     public void StopAtABadHeader_EndsTheReadingThere()
     {
-        RecordResult<Appointment> record = Assert.Single(AppointmentReader.ReadCsv(new MemoryStream("foo\nA\n"u8.ToArray()), ProblemHandling.Stop));
+        RecordResult<Appointment> record = Assert.Single(AppointmentDocument.ReadCsv(new MemoryStream("foo\nA\n"u8.ToArray()), ProblemHandling.Stop));
         Assert.Equal(0, record.RecordNumber);
     }
 }

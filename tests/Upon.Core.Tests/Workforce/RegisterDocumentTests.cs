@@ -21,7 +21,7 @@ public sealed class RegisterDocumentTests
         AuthorityRegisterDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)));
 
     private static AuthorityRegisterReadResult Json(string text, BatchFormat format = BatchFormat.Auto) =>
-        AuthorityRegisterDocument.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes(text)), format);
+        AuthorityRegisterDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), format);
 
     private static string[] Problems(AuthorityRegisterReadResult result) =>
         [.. result.Reported.SelectMany(r => r.Problems.Select(p => $"{r.RecordNumber} {p.Path} {p.Code}"))];
@@ -140,7 +140,7 @@ public sealed class RegisterDocumentTests
     {
         AuthorityRegister register = new([new Authority("A", "Northshire", "North East", new LocalDate(2009, 4, 1)), new Authority("B", "Søuth", "SE", new LocalDate(2009, 4, 1), new LocalDate(2023, 3, 31))]);
         using MemoryStream stream = new();
-        AuthorityRegisterDocument.WriteJson(stream, register, indented: false);
+        AuthorityRegisterDocument.Write(stream, register, BatchFormat.JsonArray);
 
         Assert.Equal(
             "[{\"code\":\"A\",\"name\":\"Northshire\",\"region\":\"North East\",\"effectiveFrom\":\"2009-04-01\"},{\"code\":\"B\",\"name\":\"Søuth\",\"region\":\"SE\",\"effectiveFrom\":\"2009-04-01\",\"effectiveTo\":\"2023-03-31\"}]",
@@ -151,13 +151,13 @@ public sealed class RegisterDocumentTests
     public void WritersRejectNulls()
     {
         AuthorityRegister register = new([]);
-        Assert.Equal("utf8Json", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.WriteJson(null!, register)).ParamName);
-        Assert.Equal("register", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.WriteJson(new MemoryStream(), null!)).ParamName);
+        Assert.Equal("utf8Json", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.Write(null!, register)).ParamName);
+        Assert.Equal("register", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.Write(new MemoryStream(), null!)).ParamName);
         Assert.Equal("csv", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.WriteCsv(null!, register)).ParamName);
         Assert.Equal("register", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.WriteCsv(new StringWriter(), null!)).ParamName);
         Assert.Equal("csv", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.ReadCsv((Stream)null!)).ParamName);
         Assert.Equal("csv", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.ReadCsv((TextReader)null!)).ParamName);
-        Assert.Equal("utf8Json", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.ReadJson(null!)).ParamName);
+        Assert.Equal("utf8Json", Assert.Throws<System.ArgumentNullException>(() => AuthorityRegisterDocument.Read(null!)).ParamName);
     }
 
     [Property]
@@ -167,12 +167,12 @@ public sealed class RegisterDocumentTests
         {
             AuthorityRegister register = new(authorities);
             using MemoryStream json = new();
-            AuthorityRegisterDocument.WriteJson(json, register);
+            AuthorityRegisterDocument.Write(json, register);
             StringWriter csv = new();
             AuthorityRegisterDocument.WriteCsv(csv, register);
             json.Position = 0;
 
-            AuthorityRegisterReadResult fromJson = AuthorityRegisterDocument.ReadJson(json);
+            AuthorityRegisterReadResult fromJson = AuthorityRegisterDocument.Read(json);
             AuthorityRegisterReadResult fromCsv = AuthorityRegisterDocument.ReadCsv(new StringReader(csv.ToString()));
             return (authorities.Length == 0 || (fromJson.IsValid && fromCsv.IsValid))
                 && fromJson.Register.Authorities.SequenceEqual(authorities)
@@ -238,7 +238,7 @@ public sealed class RegisterDocumentTests
     {
         AuthorityRegister register = ExampleRegister();
         using FileStream appointments = File.OpenRead(Repository.PathOf("docs", "examples", "appointments.csv"));
-        AppointmentValidationResult result = AppointmentValidation.Validate(AppointmentReader.ReadCsv(appointments), register, new LocalDate(2025, 3, 31));
+        AppointmentValidationResult result = AppointmentValidation.Validate(AppointmentDocument.ReadCsv(appointments), register, new LocalDate(2025, 3, 31));
 
         Assert.Empty(result.Reported);
         Assert.Equal(38, result.Summary.Used);
@@ -254,7 +254,7 @@ public sealed class RegisterDocumentTests
         JsonNode schema = JsonNode.Parse(File.ReadAllText(Repository.PathOf("docs", "schemas", "authority-register.schema.json")))!;
         JsonObject authority = schema["$defs"]!["authority"]!.AsObject();
         using MemoryStream written = new();
-        AuthorityRegisterDocument.WriteJson(written, new AuthorityRegister([new Authority("A", "N", "R", new LocalDate(2009, 4, 1), new LocalDate(2023, 3, 31))]));
+        AuthorityRegisterDocument.Write(written, new AuthorityRegister([new Authority("A", "N", "R", new LocalDate(2009, 4, 1), new LocalDate(2023, 3, 31))]), BatchFormat.JsonArray);
         JsonObject full = JsonNode.Parse(written.ToArray())![0]!.AsObject();
 
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)schema["$schema"]);

@@ -9,12 +9,10 @@ using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
 
-/// <summary>
-/// Writes appointments in the formats <see cref="AppointmentReader"/> reads, so that what is written reads
-/// back as the same appointments: CSV with the header <c>authority,holder,start,end,kind,shared</c>, and JSON
-/// (an array, or JSON Lines) of <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}</c>.
-/// </summary>
-public static class AppointmentWriter
+// Writing: the formats this document reads, so that what is written reads back as the same appointments: CSV with
+// the header authority,holder,start,end,kind,shared, and JSON (an array, or JSON Lines) of
+// {"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}.
+public static partial class AppointmentDocument
 {
     /// <summary>
     /// Writes <paramref name="appointments"/> as CSV: a header row, then one row an appointment in the order
@@ -56,19 +54,22 @@ public static class AppointmentWriter
     }
 
     /// <summary>
-    /// Writes <paramref name="appointments"/> as JSON: an array (indented or not), or with
-    /// <paramref name="jsonLines"/> one object a line. <c>end</c> is left out for a holder still in post and
-    /// <c>sharedPost</c> unless the post is shared.
+    /// Writes <paramref name="appointments"/> as JSON: JSON Lines, one compact object a line (the default, and for
+    /// <see cref="BatchFormat.Auto"/>), or with <see cref="BatchFormat.JsonArray"/> an array, indented or not.
+    /// <c>end</c> is left out for a holder still in post and <c>sharedPost</c> unless the post is shared.
     /// </summary>
     /// <param name="utf8Json">The stream to write UTF-8 to; left open.</param>
     /// <param name="appointments">The appointments.</param>
-    /// <param name="jsonLines">Whether to write JSON Lines instead of an array.</param>
+    /// <param name="format">The layout: JSON Lines unless <see cref="BatchFormat.JsonArray"/>.</param>
     /// <param name="indented">Whether to indent an array (JSON Lines are never indented).</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/>, <paramref name="appointments"/> or one of them is null.</exception>
-    public static void WriteJson(Stream utf8Json, IEnumerable<Appointment> appointments, bool jsonLines = false, bool indented = true)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    public static void Write(Stream utf8Json, IEnumerable<Appointment> appointments, BatchFormat format = BatchFormat.JsonLines, bool indented = false)
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(appointments);
+        Guard.Against.UndefinedEnum(format);
+        bool jsonLines = format != BatchFormat.JsonArray;
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented && !jsonLines));
         if (!jsonLines)
         {

@@ -5,14 +5,16 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
 
 /// <summary>
-/// Reads appointment records from CSV or JSON, streaming: one record is in memory at a time and the
-/// records come in file order, each either an <see cref="Appointment"/> or its problems with the record
-/// number and stable codes. Checks that need the register or other records are done afterwards by
+/// Reads and writes appointment documents, CSV or JSON. Reading streams: one record is in memory at a time and the
+/// records come in file order, each a <see cref="RecordResult{T}"/> holding an <see cref="Appointment"/> or its
+/// problems with the record number and stable codes. What <see cref="WriteCsv"/> and <see cref="Write"/> write,
+/// <see cref="ReadCsv(Stream, ProblemHandling)"/> and <see cref="Read"/> read back as the same appointments. Checks that need the register or other records are done afterwards by
 /// <see cref="AppointmentValidation"/>.
 /// </summary>
 /// <remarks>
@@ -47,10 +49,10 @@ namespace Upon.Core.Workforce;
 /// </para>
 /// <para>Reading never throws for bad input, and messages never repeat values of the records.</para>
 /// </remarks>
-public static class AppointmentReader
+public static partial class AppointmentDocument
 {
-    /// <summary>The largest JSON record accepted, in bytes.</summary>
-    public const int MaxRecordBytes = 1024 * 1024;
+    /// <summary>The largest JSON record accepted by default, in bytes (1 MiB).</summary>
+    public const int DefaultMaxBytes = 1024 * 1024;
 
     private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
 
@@ -81,16 +83,19 @@ public static class AppointmentReader
     /// <summary>Reads appointment records from JSON (an array or JSON Lines), lazily.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON; read as the records are enumerated, and left open.</param>
     /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes; a larger one is reported (<c>document.too-large</c>).</param>
     /// <param name="handling">Whether to go on after a record with problems.</param>
     /// <returns>
     /// The records in file order. A syntax error inside an array ends the reading with one record of problems,
     /// since the array's structure is lost; in JSON Lines it affects its line only.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    public static IEnumerable<RecordResult<Appointment>> ReadJson(Stream utf8Json, BatchFormat format = BatchFormat.Auto, ProblemHandling handling = ProblemHandling.Continue)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IEnumerable<RecordResult<Appointment>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(utf8Json);
-        return Limit(JsonIterator(utf8Json, format), handling);
+        Guard.Against.NotPositive(maxBytes);
+        return Limit(JsonIterator(utf8Json, format, maxBytes), handling);
     }
 
     private static IEnumerable<RecordResult<Appointment>> Limit(IEnumerable<RecordResult<Appointment>> records, ProblemHandling handling)
@@ -147,9 +152,9 @@ public static class AppointmentReader
         }
     }
 
-    private static IEnumerable<RecordResult<Appointment>> JsonIterator(Stream utf8Json, BatchFormat format)
+    private static IEnumerable<RecordResult<Appointment>> JsonIterator(Stream utf8Json, BatchFormat format, int maxBytes)
     {
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxRecordBytes, "appointments", "an appointment");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "appointments", "an appointment");
         StringPool pool = new();
         int index = 0;
         while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
