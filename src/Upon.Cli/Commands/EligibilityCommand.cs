@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -382,18 +381,7 @@ internal static class EligibilityCommand
     private static void WriteRule(TextWriter output, EligibilityRule rule, int depth)
     {
         string indent = new(' ', depth * 2);
-        string detail = rule switch
-        {
-            AllRule => "all of:",
-            AnyRule => "any of:",
-            NotRule => "not:",
-            ExperienceRule e => $"at least {PeriodText.Describe(e.Minimum)}; part time {(e.PartTime == PartTimeCounting.ProRata ? "pro rata" : "in full")}; acting roles {(e.ActingCounts ? "count" : "do not count")}; levels {string.Join(", ", e.QualifyingRoles.SelectMany(p => p.Levels).Distinct().Select(l => Words(l.ToString())))}",
-            ReadinessRule r => $"ready within {PeriodText.Describe(r.Within)}",
-            StatementRule s => $"{s.MinimumWords} to {s.MaximumWords} words",
-            AssessorOutcomeRule a => $"assessors' judgement of {Words(a.Criterion.ToString())}{(a.RequireOutcome ? ", required" : ", if given")}",
-            _ => string.Empty,
-        };
-        output.WriteLine(CliText.Escape($"{indent}{rule.Code}: {rule.Title} ({detail})"));
+        output.WriteLine(CliText.Escape($"{indent}{rule.Code}: {rule.Title} ({rule.Describe()})"));
         foreach (EligibilityRule child in rule.Rules)
         {
             WriteRule(output, child, depth + 1);

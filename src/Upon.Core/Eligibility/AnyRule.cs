@@ -28,4 +28,7 @@ public sealed record AnyRule : EligibilityRule
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Code, Rules.Length);
+
+    /// <inheritdoc />
+    public override string Describe() => "any of:";
 }

@@ -47,4 +47,7 @@ public sealed record AssessorOutcomeRule : EligibilityRule
         AssessedCriterion.Experience => outcomes?.Experience,
         _ => outcomes?.Readiness,
     };
+
+    /// <inheritdoc />
+    public override string Describe() => $"assessors' judgement of {Words(Criterion.ToString())}{(RequireOutcome ? ", required" : ", if given")}";
 }

@@ -50,6 +50,33 @@ public abstract record EligibilityRule
         }
     }
 
+    /// <summary>
+    /// Says what the rule requires, in words, for a person reading a policy: for example <c>all of:</c>,
+    /// <c>ready within 3 years</c> or <c>at least 3 years; part time pro rata; acting roles count; levels director,
+    /// head of service</c>. Written in the invariant culture; <c>upon eligibility policies --show</c> prints it.
+    /// </summary>
+    /// <returns>The requirement, without the rule's code or title.</returns>
+    public abstract string Describe();
+
+    /// <summary>Turns a member name such as <c>HeadOfService</c> into words (<c>head of service</c>).</summary>
+    /// <param name="name">A PascalCase name.</param>
+    /// <returns>The lower-case words.</returns>
+    private protected static string Words(string name)
+    {
+        System.Text.StringBuilder words = new(name.Length + 4);
+        foreach (char c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+
     /// <summary>Returns <c>kind code</c>.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => $"{Kind} {Code}";

@@ -106,4 +106,8 @@ public sealed record ExperienceRule : EligibilityRule
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Code, Minimum, PartTime, ActingCounts);
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        $"at least {PeriodText.Describe(Minimum)}; part time {(PartTime == PartTimeCounting.ProRata ? "pro rata" : "in full")}; acting roles {(ActingCounts ? "count" : "do not count")}; levels {string.Join(", ", QualifyingRoles.SelectMany(p => p.Levels).Distinct().Select(l => Words(l.ToString())))}";
 }

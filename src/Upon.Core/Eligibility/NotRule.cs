@@ -28,4 +28,7 @@ public sealed record NotRule : EligibilityRule
 
     /// <inheritdoc />
     public override ImmutableArray<EligibilityRule> Rules => [Rule];
+
+    /// <inheritdoc />
+    public override string Describe() => "not:";
 }

@@ -7,7 +7,7 @@ using NodaTime;
 namespace Upon.Core.Eligibility;
 
 /// <summary>Writes calendar periods in words, for explanations: "2 years 7 months", "1 year", "0 days".</summary>
-public static class PeriodText
+internal static class PeriodText
 {
     /// <summary>Describes <paramref name="period"/> in English words, largest unit first, omitting zero units.</summary>
     /// <param name="period">A period of years, months, weeks and days (time units are ignored).</param>

@@ -33,4 +33,7 @@ public sealed record ReadinessRule : EligibilityRule
 
     /// <inheritdoc />
     public override ImmutableArray<EligibilityRule> Rules => [];
+
+    /// <inheritdoc />
+    public override string Describe() => $"ready within {PeriodText.Describe(Within)}";
 }

@@ -64,4 +64,7 @@ public sealed record StatementRule : EligibilityRule
 
         return words;
     }
+
+    /// <inheritdoc />
+    public override string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{MinimumWords} to {MaximumWords} words");
 }
