@@ -64,13 +64,23 @@ public static class BankHolidayDocument
             : Read(document.RootElement);
     }
 
+    /// <summary>
+    /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
+    /// <see cref="Parse(string, int)"/>. (A separate overload, so that a method group such as <c>Select(Parse)</c> cannot
+    /// pass an index as the size limit.)
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The calendars by division name (ordinal order), or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json) => Parse(json, DefaultMaxBytes);
+
     /// <summary>Reads every division of the document <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The calendars by division name (ordinal order), or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json, int maxBytes = DefaultMaxBytes)
+    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json, int maxBytes)
     {
         Guard.Against.Null(json);
         Guard.Against.NotPositive(maxBytes);

@@ -72,13 +72,23 @@ public static class ProgrammeYearDocument
         return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
     }
 
+    /// <summary>
+    /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
+    /// <see cref="Parse(string, int)"/>. (A separate overload, so that a method group such as <c>Select(Parse)</c> cannot
+    /// pass an index as the size limit.)
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The programme year, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static DocumentResult<ProgrammeYear> Parse(string json) => Parse(json, DefaultMaxBytes);
+
     /// <summary>Reads a programme year from the JSON text <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="maxBytes">The largest document accepted, in bytes of UTF-8.</param>
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes = DefaultMaxBytes)
+    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes)
     {
         Guard.Against.Null(json);
         Guard.Against.NotPositive(maxBytes);
