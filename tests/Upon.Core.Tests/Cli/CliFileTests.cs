@@ -250,13 +250,7 @@ public sealed class CliFileTests : IDisposable
         return path;
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using StringWriter output = new() { NewLine = "\n" };
-        using StringWriter error = new() { NewLine = "\n" };
-        int exitCode = UponCommandLine.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => InProcessCli.Run(args);
 
     /// <summary>A writer on a full disk: every write fails as writing to <c>/dev/full</c> does.</summary>
     private sealed class FullDevice : TextWriter

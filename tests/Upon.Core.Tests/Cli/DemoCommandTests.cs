@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Upon.Cli;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cli;
@@ -120,11 +119,5 @@ public sealed class DemoCommandTests : IDisposable
         Assert.All(files, f => Assert.Contains("  " + f, output, StringComparison.Ordinal));
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using StringWriter output = new() { NewLine = "\n" };
-        using StringWriter error = new() { NewLine = "\n" };
-        int exitCode = UponCommandLine.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => InProcessCli.Run(args);
 }

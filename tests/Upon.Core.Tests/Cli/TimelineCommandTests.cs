@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NodaTime;
-using Upon.Cli;
 using Upon.Core.Tests.Support;
 using Upon.Core.Timelines;
 
@@ -216,11 +215,5 @@ public sealed class TimelineCommandTests : IDisposable
         return path;
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using StringWriter output = new() { NewLine = "\n" };
-        using StringWriter error = new() { NewLine = "\n" };
-        int exitCode = UponCommandLine.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => InProcessCli.Run(args);
 }

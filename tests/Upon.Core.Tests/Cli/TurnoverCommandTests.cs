@@ -7,7 +7,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
-using Upon.Cli;
 using Upon.Core.Tests.Support;
 using Upon.Core.Serialization;
 using Upon.Core.Workforce;
@@ -495,13 +494,7 @@ public sealed class TurnoverCommandTests : IDisposable
         return csv.ToString();
     }
 
-    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using StringWriter output = new() { NewLine = "\n" };
-        using StringWriter error = new() { NewLine = "\n" };
-        int exitCode = UponCommandLine.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    internal static (int ExitCode, string Output, string Error) Run(params string[] args) => InProcessCli.Run(args);
 
     internal static JsonElement Json(params string[] args)
     {

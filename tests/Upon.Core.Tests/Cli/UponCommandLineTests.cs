@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
-using Upon.Cli;
+using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cli;
 
@@ -202,11 +202,5 @@ public sealed class UponCommandLineTests : IDisposable
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using StringWriter output = new() { NewLine = "\n" };
-        using StringWriter error = new() { NewLine = "\n" };
-        int exitCode = UponCommandLine.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => InProcessCli.Run(args);
 }

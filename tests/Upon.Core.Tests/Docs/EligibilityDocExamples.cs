@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using Upon.Cli;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
@@ -631,13 +630,7 @@ public class EligibilityDocExamples
 
     internal static string Page(string name) => File.ReadAllText(Repository.PathOf("docs", name)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    internal static (int ExitCode, string Output, string Error) RunCli(params string[] args)
-    {
-        using StringWriter output = new() { NewLine = "\n" };
-        using StringWriter error = new() { NewLine = "\n" };
-        int exitCode = UponCommandLine.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    internal static (int ExitCode, string Output, string Error) RunCli(params string[] args) => InProcessCli.Run(args);
 
     internal static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }
