@@ -102,11 +102,10 @@ public sealed record ChartSeries
         return new ChartSeries(label, points);
     }
 
-    private static string Category(NodaTime.LocalDate start, NodaTime.LocalDate end)
-    {
-        bool wholeYear = end == start.PlusYears(1).PlusDays(-1);
-        return wholeYear && start.Month == 4 && start.Day == 1 && start.Year is >= 1 and <= 9998 ? TurnoverSeries.Label(YearBasis.Financial, start.Year)
-            : wholeYear && start.Month == 1 && start.Day == 1 ? start.Year.ToString(CultureInfo.InvariantCulture)
-            : DateText.Format(end);
-    }
+    // The year's last day is built from the start's year, not by adding a year to the start: a calendar year
+    // starting in 9999 has no day after it.
+    private static string Category(NodaTime.LocalDate start, NodaTime.LocalDate end) =>
+        start.Month == 4 && start.Day == 1 && start.Year is >= 1 and <= 9998 && end == new NodaTime.LocalDate(start.Year + 1, 3, 31) ? TurnoverSeries.Label(YearBasis.Financial, start.Year)
+        : start.Month == 1 && start.Day == 1 && end == new NodaTime.LocalDate(start.Year, 12, 31) ? start.Year.ToString(CultureInfo.InvariantCulture)
+        : DateText.Format(end);
 }
