@@ -156,23 +156,8 @@ public static partial class AppointmentDocument
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "appointments", "an appointment");
         StringPool pool = new();
-        int index = 0;
-        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        foreach (RecordResult<Appointment> record in documents.ReadRecords((element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>))
         {
-            index++;
-            int number = documents.IsJsonLines ? documents.Line : index;
-            if (document is null)
-            {
-                yield return RecordResult.Failure<Appointment>(number, [problem!.Value]);
-                continue;
-            }
-
-            RecordResult<Appointment> record;
-            using (document)
-            {
-                record = ReadObject(document.RootElement, number, pool);
-            }
-
             yield return record;
         }
     }
