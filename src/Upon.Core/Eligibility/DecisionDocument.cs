@@ -77,13 +77,8 @@ public static class DecisionDocument
     /// <returns>The decision, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<EligibilityDecision> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return Read(document, problem);
-    }
+    public static DocumentResult<EligibilityDecision> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>Reads a decision from the JSON text <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
@@ -91,23 +86,13 @@ public static class DecisionDocument
     /// <returns>The decision, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<EligibilityDecision> Parse(string json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return Read(document, problem);
-    }
+    public static DocumentResult<EligibilityDecision> Parse(string json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
-    private static DocumentResult<EligibilityDecision> Read(JsonDocument? document, DocumentProblem? problem)
+    private static DocumentResult<EligibilityDecision> Read(JsonElement root)
     {
-        if (document is null)
-        {
-            return DocumentResult.Failure<EligibilityDecision>([problem!.Value]);
-        }
-
         JsonElementReader reader = new();
-        EligibilityDecision? decision = ReadDecision(reader, document.RootElement, JsonPath.Root);
+        EligibilityDecision? decision = ReadDecision(reader, root, JsonPath.Root);
         return decision is not null && reader.Problems.Count == 0
             ? DocumentResult.Success(decision)
             : DocumentResult.Failure<EligibilityDecision>([.. reader.Problems]);

@@ -35,13 +35,8 @@ public static class PolicyDocument
     /// <returns>The policies in document order, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>Reads a document holding one policy or an array of policies from a string, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
@@ -49,13 +44,8 @@ public static class PolicyDocument
     /// <returns>The policies in document order, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
     /// <summary>Writes one policy as an object.</summary>
     /// <param name="writer">The writer.</param>

@@ -64,13 +64,8 @@ public static class ProgrammeYearDocument
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ProgrammeYear> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<ProgrammeYear> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>Reads a programme year from the JSON text <paramref name="json"/>, with the same checks as <see cref="Read(Stream, int)"/>.</summary>
     /// <param name="json">The JSON text.</param>
@@ -78,13 +73,8 @@ public static class ProgrammeYearDocument
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
     /// <summary>Writes <paramref name="value"/> as a programme-year document to a UTF-8 stream.</summary>
     /// <param name="utf8Json">The stream; left open.</param>

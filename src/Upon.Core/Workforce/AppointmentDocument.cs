@@ -214,26 +214,7 @@ public static partial class AppointmentDocument
             return pool.Get(value);
         }
 
-        public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required)
-        {
-            if (value.Length == 0)
-            {
-                if (required)
-                {
-                    problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
-                }
-
-                return null;
-            }
-
-            if (CsvDates.TryParse(value.Trim(), out LocalDate date))
-            {
-                return date;
-            }
-
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-            return null;
-        }
+        public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
 
         public AppointmentKind? Kind(ReadOnlySpan<char> value, string path)
         {

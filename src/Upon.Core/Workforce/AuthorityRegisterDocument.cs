@@ -133,8 +133,8 @@ public static class AuthorityRegisterDocument
             string? code = CsvText(table.Field(0), Names[0], problems, pool);
             string? name = CsvText(table.Field(1), Names[1], problems, pool);
             string? region = CsvText(table.Field(2), Names[2], problems, pool);
-            LocalDate? from = CsvDate(table.Field(3), Names[3], required: true, problems);
-            LocalDate? to = table.Has(4) ? CsvDate(table.Field(4), Names[4], required: false, problems) : null;
+            LocalDate? from = CsvDates.Field(table.Field(3), Names[3], required: true, problems);
+            LocalDate? to = table.Has(4) ? CsvDates.Field(table.Field(4), Names[4], required: false, problems) : null;
             collector.Add(table.Number, Build(code, name, region, from, to, Names[4], problems), problems);
         }
     }
@@ -239,27 +239,6 @@ public static class AuthorityRegisterDocument
         problems.Add(value.Length == 0
             ? new DocumentProblem(column, DocumentProblemCodes.Required, $"\"{column}\" is required.")
             : new DocumentProblem(column, DocumentProblemCodes.Empty, $"\"{column}\" must not be empty."));
-        return null;
-    }
-
-    private static LocalDate? CsvDate(ReadOnlySpan<char> value, string column, bool required, List<DocumentProblem> problems)
-    {
-        if (value.Length == 0)
-        {
-            if (required)
-            {
-                problems.Add(new DocumentProblem(column, DocumentProblemCodes.Required, $"\"{column}\" is required."));
-            }
-
-            return null;
-        }
-
-        if (CsvDates.TryParse(value.Trim(), out LocalDate date))
-        {
-            return date;
-        }
-
-        problems.Add(new DocumentProblem(column, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
         return null;
     }
 
