@@ -218,16 +218,7 @@ public static class ApplicationDocument
         List<Role> roles = [];
         if (reader.Array(root, path, "roles", required: true, out JsonElement roleArray, out string rolesPath))
         {
-            int index = 0;
-            foreach (JsonElement item in roleArray.EnumerateArray())
-            {
-                if (ReadRole(reader, item, JsonPath.Index(rolesPath, index)) is Role role)
-                {
-                    roles.Add(role);
-                }
-
-                index++;
-            }
+            JsonElementReader.Items(roleArray, rolesPath, roles, (item, itemPath) => ReadRole(reader, item, itemPath));
         }
 
         LocalDate? readyBy = reader.Date(root, path, "readyBy", required: false, EligibilityDates.Range);

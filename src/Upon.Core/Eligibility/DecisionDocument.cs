@@ -248,16 +248,7 @@ public static class DecisionDocument
         List<CriterionResult> results = [];
         if (reader.Array(element, path, "results", required: false, out JsonElement array, out string resultsPath))
         {
-            int index = 0;
-            foreach (JsonElement child in array.EnumerateArray())
-            {
-                if (ReadResult(reader, child, JsonPath.Index(resultsPath, index), asOf) is CriterionResult read)
-                {
-                    results.Add(read);
-                }
-
-                index++;
-            }
+            JsonElementReader.Items(array, resultsPath, results, (child, childPath) => ReadResult(reader, child, childPath, asOf));
         }
 
         if (reader.Problems.Count > before || code is null || title is null || kind is null || outcome is null || reason is null)

@@ -219,46 +219,19 @@ public static class ProgrammeYearDocument
                 json.Add(milestonesPath, DocumentProblemCodes.CollectionEmpty, "A programme year needs at least one milestone.");
             }
 
-            int index = 0;
-            foreach (JsonElement item in milestonesElement.EnumerateArray())
-            {
-                if (ReadMilestone(json, item, JsonPath.Index(milestonesPath, index++)) is Milestone milestone)
-                {
-                    milestones.Add(milestone);
-                }
-            }
+            JsonElementReader.Items(milestonesElement, milestonesPath, milestones, (item, itemPath) => ReadMilestone(json, item, itemPath));
         }
 
         ImmutableArray<Session>.Builder sessions = ImmutableArray.CreateBuilder<Session>();
         if (json.Array(root, Path, YearProperties[5], required: false, out JsonElement sessionsElement, out string sessionsPath))
         {
-            int index = 0;
-            foreach (JsonElement item in sessionsElement.EnumerateArray())
-            {
-                if (ReadSession(json, item, JsonPath.Index(sessionsPath, index++)) is Session session)
-                {
-                    sessions.Add(session);
-                }
-            }
+            JsonElementReader.Items(sessionsElement, sessionsPath, sessions, (item, itemPath) => ReadSession(json, item, itemPath));
         }
 
         ImmutableArray<string>.Builder notes = ImmutableArray.CreateBuilder<string>();
         if (json.Array(root, Path, YearProperties[7], required: false, out JsonElement notesElement, out string notesPath))
         {
-            int index = 0;
-            foreach (JsonElement note in notesElement.EnumerateArray())
-            {
-                if (note.ValueKind == JsonValueKind.String)
-                {
-                    notes.Add(note.GetString()!);
-                }
-                else
-                {
-                    json.TypeMismatch(JsonPath.Index(notesPath, index), "a string", note.ValueKind);
-                }
-
-                index++;
-            }
+            json.Strings(notesElement, notesPath, notes);
         }
 
         return json.Problems.Count == 0 && id is not null && name is not null && strand is not null && window is not null
