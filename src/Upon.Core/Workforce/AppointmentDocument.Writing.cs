@@ -30,26 +30,14 @@ public static partial class AppointmentDocument
         foreach (Appointment appointment in appointments)
         {
             Guard.Against.Null(appointment, nameof(appointments));
-            csv.Write(CsvRecordReader.Quote(appointment.AuthorityCode));
-            csv.Write(',');
-            csv.Write(CsvRecordReader.Quote(appointment.HolderId));
-            csv.Write(',');
-            csv.Write(DateText.Format(appointment.Start));
-            csv.Write(',');
-            if (appointment.End is LocalDate end)
-            {
-                csv.Write(DateText.Format(end));
-            }
-
-            csv.Write(',');
-            csv.Write(KindName(appointment.Kind));
-            csv.Write(',');
-            if (appointment.IsSharedPost)
-            {
-                csv.Write("true");
-            }
-
-            csv.Write('\n');
+            CsvRecordReader.WriteRecord(
+                csv,
+                CsvRecordReader.Quote(appointment.AuthorityCode),
+                CsvRecordReader.Quote(appointment.HolderId),
+                DateText.Format(appointment.Start),
+                appointment.End is LocalDate end ? DateText.Format(end) : null,
+                KindName(appointment.Kind),
+                appointment.IsSharedPost ? "true" : null);
         }
     }
 

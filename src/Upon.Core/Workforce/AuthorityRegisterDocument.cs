@@ -212,20 +212,13 @@ public static class AuthorityRegisterDocument
         csv.Write('\n');
         foreach (Authority authority in register.Authorities)
         {
-            csv.Write(CsvRecordReader.Quote(authority.Code));
-            csv.Write(',');
-            csv.Write(CsvRecordReader.Quote(authority.Name));
-            csv.Write(',');
-            csv.Write(CsvRecordReader.Quote(authority.Region));
-            csv.Write(',');
-            csv.Write(DateText.Format(authority.EffectiveFrom));
-            csv.Write(',');
-            if (authority.EffectiveTo is LocalDate to)
-            {
-                csv.Write(DateText.Format(to));
-            }
-
-            csv.Write('\n');
+            CsvRecordReader.WriteRecord(
+                csv,
+                CsvRecordReader.Quote(authority.Code),
+                CsvRecordReader.Quote(authority.Name),
+                CsvRecordReader.Quote(authority.Region),
+                DateText.Format(authority.EffectiveFrom),
+                authority.EffectiveTo is LocalDate to ? DateText.Format(to) : null);
         }
     }
 
