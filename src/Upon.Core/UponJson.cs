@@ -51,11 +51,8 @@ public static class UponJson
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<ProblemSeverity>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new NodaTimeConverterFactory());
 
-        // One source-generated context per capability; each lists that capability's document types.
+        // One source-generated context lists every type serialized here, with the options above.
         options.TypeInfoResolverChain.Add(UponJsonContext.Default);
-        options.TypeInfoResolverChain.Add(Calendars.CalendarsJsonContext.Default);
-        options.TypeInfoResolverChain.Add(Timelines.TimelinesJsonContext.Default);
-        options.TypeInfoResolverChain.Add(Workforce.WorkforceJsonContext.Default);
         return options;
     }
 

@@ -54,15 +54,8 @@ public static class BankHolidayDocument
     /// <returns>The calendars by division name (ordinal order), or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return document is null
-            ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
-            : Read(document.RootElement);
-    }
+    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
@@ -80,15 +73,8 @@ public static class BankHolidayDocument
     /// <returns>The calendars by division name (ordinal order), or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json, int maxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return document is null
-            ? DocumentResult.Failure<ImmutableSortedDictionary<string, HolidayCalendar>>([problem!.Value])
-            : Read(document.RootElement);
-    }
+    public static DocumentResult<ImmutableSortedDictionary<string, HolidayCalendar>> Parse(string json, int maxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
     /// <summary>Reads one division of the document in <paramref name="utf8Json"/>.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>

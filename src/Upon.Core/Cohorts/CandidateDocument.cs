@@ -95,54 +95,15 @@ public static class CandidateDocument
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(values);
         Guard.Against.UndefinedEnum(format);
-        if (format != BatchFormat.JsonArray)
-        {
-            foreach (CandidateProfile profile in values)
-            {
-                Guard.Against.Null(profile, nameof(values));
-                using (Utf8JsonWriter line = new(utf8Json, JsonWriting.Options(indented: false)))
-                {
-                    Write(line, profile);
-                }
-
-                utf8Json.WriteByte((byte)'\n');
-            }
-
-            return;
-        }
-
-        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
-        writer.WriteStartArray();
-        foreach (CandidateProfile profile in values)
-        {
-            Guard.Against.Null(profile, nameof(values));
-            Write(writer, profile);
-        }
-
-        writer.WriteEndArray();
+        JsonWriting.WriteBatch(utf8Json, values, format, indented, Write, nameof(values));
     }
 
     private static IEnumerable<RecordResult<CandidateProfile>> ReadIterator(Stream utf8Json, BatchFormat format, int maxBytes)
     {
         Dictionary<string, int> seen = new(StringComparer.Ordinal);
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "candidates", "a candidate");
-        int index = 0;
-        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        foreach (RecordResult<CandidateProfile> record in documents.ReadRecords((element, number) => ReadObject(element, number, seen), RecordResult.Failure<CandidateProfile>))
         {
-            index++;
-            int number = documents.IsJsonLines ? documents.Line : index;
-            if (document is null)
-            {
-                yield return RecordResult.Failure<CandidateProfile>(number, [problem!.Value]);
-                continue;
-            }
-
-            RecordResult<CandidateProfile> record;
-            using (document)
-            {
-                record = ReadObject(document.RootElement, number, seen);
-            }
-
             yield return record;
         }
     }

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Text.Json;
 using Ardalis.GuardClauses;
-using Upon.Core.Guards;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Cohorts;
@@ -40,13 +39,8 @@ public static class CompositionDocument
     /// <returns>The figures, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<CompositionFigures> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return Read(document, problem);
-    }
+    public static DocumentResult<CompositionFigures> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
@@ -64,13 +58,8 @@ public static class CompositionDocument
     /// <returns>The figures, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<CompositionFigures> Parse(string json, int maxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return Read(document, problem);
-    }
+    public static DocumentResult<CompositionFigures> Parse(string json, int maxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
     /// <summary>Writes a composition document; each dimension's stated total is written with the dimension.</summary>
     /// <param name="writer">The writer.</param>
@@ -124,9 +113,6 @@ public static class CompositionDocument
         using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented));
         Write(writer, figures);
     }
-
-    private static DocumentResult<CompositionFigures> Read(JsonDocument? document, DocumentProblem? problem) =>
-        document is null ? DocumentResult.Failure<CompositionFigures>([problem!.Value]) : Read(document.RootElement);
 
     private static DocumentResult<CompositionFigures> Read(JsonElement root)
     {

@@ -56,10 +56,7 @@ public sealed record Application
         }
 
         ImmutableArray<Role> list = [.. roles];
-        foreach (Role role in list)
-        {
-            Guard.Against.Null(role, nameof(roles));
-        }
+        Guard.Against.NullItem(list, nameof(roles));
 
         Id = id;
         ProgrammeYear = programmeYear;

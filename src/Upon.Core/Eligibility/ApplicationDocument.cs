@@ -42,13 +42,8 @@ public static class ApplicationDocument
     /// <returns>The submission, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ApplicationSubmission> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem, MonitoringProperty);
-        return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
-    }
+    public static DocumentResult<ApplicationSubmission> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, root => Read(root, JsonPath.Root), MonitoringProperty);
 
     /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
@@ -66,13 +61,8 @@ public static class ApplicationDocument
     /// <returns>The submission, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ApplicationSubmission> Parse(string json, int maxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem, MonitoringProperty);
-        return document is null ? DocumentResult.Failure<ApplicationSubmission>([problem!.Value]) : Read(document.RootElement, JsonPath.Root);
-    }
+    public static DocumentResult<ApplicationSubmission> Parse(string json, int maxBytes) =>
+        DocumentSource.Read(json, maxBytes, root => Read(root, JsonPath.Root), MonitoringProperty);
 
     /// <summary>Reads an application from a parsed element whose path is <paramref name="path"/>.</summary>
     internal static DocumentResult<ApplicationSubmission> Read(JsonElement root, string path)
@@ -238,16 +228,7 @@ public static class ApplicationDocument
         List<Role> roles = [];
         if (reader.Array(root, path, "roles", required: true, out JsonElement roleArray, out string rolesPath))
         {
-            int index = 0;
-            foreach (JsonElement item in roleArray.EnumerateArray())
-            {
-                if (ReadRole(reader, item, JsonPath.Index(rolesPath, index)) is Role role)
-                {
-                    roles.Add(role);
-                }
-
-                index++;
-            }
+            JsonElementReader.Items(roleArray, rolesPath, roles, (item, itemPath) => ReadRole(reader, item, itemPath));
         }
 
         LocalDate? readyBy = reader.Date(root, path, "readyBy", required: false, EligibilityDates.Range);

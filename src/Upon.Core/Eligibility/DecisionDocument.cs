@@ -77,13 +77,8 @@ public static class DecisionDocument
     /// <returns>The decision, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<EligibilityDecision> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return Read(document, problem);
-    }
+    public static DocumentResult<EligibilityDecision> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
@@ -101,23 +96,13 @@ public static class DecisionDocument
     /// <returns>The decision, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<EligibilityDecision> Parse(string json, int maxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return Read(document, problem);
-    }
+    public static DocumentResult<EligibilityDecision> Parse(string json, int maxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
-    private static DocumentResult<EligibilityDecision> Read(JsonDocument? document, DocumentProblem? problem)
+    private static DocumentResult<EligibilityDecision> Read(JsonElement root)
     {
-        if (document is null)
-        {
-            return DocumentResult.Failure<EligibilityDecision>([problem!.Value]);
-        }
-
         JsonElementReader reader = new();
-        EligibilityDecision? decision = ReadDecision(reader, document.RootElement, JsonPath.Root);
+        EligibilityDecision? decision = ReadDecision(reader, root, JsonPath.Root);
         return decision is not null && reader.Problems.Count == 0
             ? DocumentResult.Success(decision)
             : DocumentResult.Failure<EligibilityDecision>([.. reader.Problems]);
@@ -273,16 +258,7 @@ public static class DecisionDocument
         List<CriterionResult> results = [];
         if (reader.Array(element, path, "results", required: false, out JsonElement array, out string resultsPath))
         {
-            int index = 0;
-            foreach (JsonElement child in array.EnumerateArray())
-            {
-                if (ReadResult(reader, child, JsonPath.Index(resultsPath, index), asOf) is CriterionResult read)
-                {
-                    results.Add(read);
-                }
-
-                index++;
-            }
+            JsonElementReader.Items(array, resultsPath, results, (child, childPath) => ReadResult(reader, child, childPath, asOf));
         }
 
         if (reader.Problems.Count > before || code is null || title is null || kind is null || outcome is null || reason is null)

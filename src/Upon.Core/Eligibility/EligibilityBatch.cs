@@ -101,23 +101,15 @@ public sealed class EligibilityBatch
     private IEnumerable<RecordResult<EligibilityDecision>> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
-        int index = 0;
-        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        foreach (RecordResult<EligibilityDecision> record in documents.ReadRecords(EvaluateRecord, RecordResult.Failure<EligibilityDecision>))
         {
-            int number = documents.IsJsonLines ? documents.Line : ++index;
-            if (document is null)
-            {
-                yield return RecordResult.Failure<EligibilityDecision>(number, problem!.Value);
-                continue;
-            }
-
-            DocumentResult<ApplicationSubmission> read;
-            using (document)
-            {
-                read = ApplicationDocument.Read(document.RootElement, JsonPath.Root);
-            }
-
-            yield return read.IsValid ? Decide(read.Value.Application, number) : RecordResult.Failure<EligibilityDecision>(number, read.Problems);
+            yield return record;
         }
+    }
+
+    private RecordResult<EligibilityDecision> EvaluateRecord(JsonElement element, int number)
+    {
+        DocumentResult<ApplicationSubmission> read = ApplicationDocument.Read(element, JsonPath.Root);
+        return read.IsValid ? Decide(read.Value.Application, number) : RecordResult.Failure<EligibilityDecision>(number, read.Problems);
     }
 }

@@ -179,25 +179,9 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         switch (rule)
         {
             case AllRule all:
-                ImmutableArray<CriterionResult> allResults = EvaluateEach(all.Rules, application, asOf);
-                CriterionOutcome allOutcome = Combine(allResults, all: true);
-                return new CriterionResult(rule.Code, rule.Title, RuleKind.All, allOutcome, allOutcome switch
-                {
-                    CriterionOutcome.Pass => ReasonCodes.AllPassed,
-                    CriterionOutcome.Fail => ReasonCodes.AllFailed,
-                    _ => ReasonCodes.AllUndecided,
-                })
-                { Results = allResults };
+                return EvaluateCombined(rule, all.Rules, all: true, application, asOf);
             case AnyRule any:
-                ImmutableArray<CriterionResult> anyResults = EvaluateEach(any.Rules, application, asOf);
-                CriterionOutcome anyOutcome = Combine(anyResults, all: false);
-                return new CriterionResult(rule.Code, rule.Title, RuleKind.Any, anyOutcome, anyOutcome switch
-                {
-                    CriterionOutcome.Pass => ReasonCodes.AnyPassed,
-                    CriterionOutcome.Fail => ReasonCodes.AnyFailed,
-                    _ => ReasonCodes.AnyUndecided,
-                })
-                { Results = anyResults };
+                return EvaluateCombined(rule, any.Rules, all: false, application, asOf);
             case NotRule not:
                 CriterionResult inner = Evaluate(not.Rule, application, asOf);
                 CriterionOutcome notOutcome = Negate(inner.Outcome);
@@ -219,6 +203,20 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             default:
                 throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
         }
+    }
+
+    /// <summary>Evaluates an all-rule or an any-rule: each rule under it, then the outcome they combine to and its reason.</summary>
+    private static CriterionResult EvaluateCombined(EligibilityRule rule, ImmutableArray<EligibilityRule> rules, bool all, Application application, LocalDate asOf)
+    {
+        ImmutableArray<CriterionResult> results = EvaluateEach(rules, application, asOf);
+        CriterionOutcome outcome = Combine(results, all);
+        string reason = outcome switch
+        {
+            CriterionOutcome.Pass => all ? ReasonCodes.AllPassed : ReasonCodes.AnyPassed,
+            CriterionOutcome.Fail => all ? ReasonCodes.AllFailed : ReasonCodes.AnyFailed,
+            _ => all ? ReasonCodes.AllUndecided : ReasonCodes.AnyUndecided,
+        };
+        return new CriterionResult(rule.Code, rule.Title, all ? RuleKind.All : RuleKind.Any, outcome, reason) { Results = results };
     }
 
     private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, Application application, LocalDate asOf)

@@ -38,10 +38,7 @@ public sealed record ExperienceRule : EligibilityRule
             throw new ArgumentException("At least one role pattern is needed.", nameof(qualifyingRoles));
         }
 
-        foreach (RolePattern pattern in patterns)
-        {
-            Guard.Against.Null(pattern, nameof(qualifyingRoles));
-        }
+        Guard.Against.NullItem(patterns, nameof(qualifyingRoles));
 
         Minimum = minimum;
         QualifyingRoles = patterns;

@@ -35,13 +35,8 @@ public static class PolicyDocument
     /// <returns>The policies in document order, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
@@ -59,13 +54,8 @@ public static class PolicyDocument
     /// <returns>The policies in document order, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json, int maxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<IReadOnlyList<EligibilityPolicy>> Parse(string json, int maxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
     /// <summary>Writes one policy as an object.</summary>
     /// <param name="writer">The writer.</param>
@@ -147,18 +137,8 @@ public static class PolicyDocument
         List<EligibilityPolicy> policies = [];
         if (root.ValueKind == JsonValueKind.Array)
         {
-            int index = 0;
-            foreach (JsonElement item in root.EnumerateArray())
-            {
-                if (ReadPolicy(reader, item, JsonPath.Index(JsonPath.Root, index)) is EligibilityPolicy policy)
-                {
-                    policies.Add(policy);
-                }
-
-                index++;
-            }
-
-            if (index == 0)
+            JsonElementReader.Items(root, JsonPath.Root, policies, (item, itemPath) => ReadPolicy(reader, item, itemPath));
+            if (root.GetArrayLength() == 0)
             {
                 reader.Add(JsonPath.Root, DocumentProblemCodes.CollectionEmpty, "The document holds no policies.");
             }
@@ -201,20 +181,7 @@ public static class PolicyDocument
         List<string> interpretation = [];
         if (reader.Array(element, path, "interpretation", required: false, out JsonElement sentences, out string sentencesPath))
         {
-            int index = 0;
-            foreach (JsonElement sentence in sentences.EnumerateArray())
-            {
-                if (sentence.ValueKind == JsonValueKind.String)
-                {
-                    interpretation.Add(sentence.GetString()!);
-                }
-                else
-                {
-                    reader.TypeMismatch(JsonPath.Index(sentencesPath, index), "a string", sentence.ValueKind);
-                }
-
-                index++;
-            }
+            reader.Strings(sentences, sentencesPath, interpretation);
         }
 
         EligibilityRule? rule = null;
@@ -268,18 +235,8 @@ public static class PolicyDocument
                 List<EligibilityRule> children = [];
                 if (reader.Array(element, path, "rules", required: true, out JsonElement array, out string rulesPath))
                 {
-                    int index = 0;
-                    foreach (JsonElement child in array.EnumerateArray())
-                    {
-                        if (ReadRule(reader, child, JsonPath.Index(rulesPath, index)) is EligibilityRule read)
-                        {
-                            children.Add(read);
-                        }
-
-                        index++;
-                    }
-
-                    if (index == 0)
+                    JsonElementReader.Items(array, rulesPath, children, (child, childPath) => ReadRule(reader, child, childPath));
+                    if (array.GetArrayLength() == 0)
                     {
                         reader.Add(rulesPath, DocumentProblemCodes.CollectionEmpty, "A combining rule needs at least one rule under it.");
                     }
@@ -310,18 +267,8 @@ public static class PolicyDocument
                 List<RolePattern> patterns = [];
                 if (reader.Array(element, path, "qualifyingRoles", required: true, out JsonElement patternArray, out string patternsPath))
                 {
-                    int index = 0;
-                    foreach (JsonElement pattern in patternArray.EnumerateArray())
-                    {
-                        if (ReadPattern(reader, pattern, JsonPath.Index(patternsPath, index)) is RolePattern read)
-                        {
-                            patterns.Add(read);
-                        }
-
-                        index++;
-                    }
-
-                    if (index == 0)
+                    JsonElementReader.Items(patternArray, patternsPath, patterns, (pattern, patternPath) => ReadPattern(reader, pattern, patternPath));
+                    if (patternArray.GetArrayLength() == 0)
                     {
                         reader.Add(patternsPath, DocumentProblemCodes.CollectionEmpty, "An experience rule needs at least one pattern of qualifying roles.");
                     }
@@ -428,18 +375,8 @@ public static class PolicyDocument
         List<TEnum> values = [];
         if (reader.Array(element, path, name, required: true, out JsonElement array, out string arrayPath))
         {
-            int index = 0;
-            foreach (JsonElement item in array.EnumerateArray())
-            {
-                if (reader.EnumValue<TEnum>(item, JsonPath.Index(arrayPath, index)) is TEnum value)
-                {
-                    values.Add(value);
-                }
-
-                index++;
-            }
-
-            if (index == 0)
+            JsonElementReader.Items(array, arrayPath, values, reader.EnumValue<TEnum>);
+            if (array.GetArrayLength() == 0)
             {
                 reader.Add(arrayPath, DocumentProblemCodes.CollectionEmpty, $"\"{name}\" needs at least one value.");
             }

@@ -42,10 +42,7 @@ public sealed class PolicyRegistry
     {
         Guard.Against.Null(policies);
         EligibilityPolicy[] given = [.. policies];
-        foreach (EligibilityPolicy policy in given)
-        {
-            Guard.Against.Null(policy, nameof(policies));
-        }
+        Guard.Against.NullItem(given, nameof(policies));
 
         List<DocumentProblem> problems = [];
         Dictionary<(string, int), int> versions = [];

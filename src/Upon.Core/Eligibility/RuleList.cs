@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 
@@ -17,10 +18,7 @@ internal static class RuleList
             throw new ArgumentException("A combining rule needs at least one rule under it.", nameof(rules));
         }
 
-        foreach (EligibilityRule rule in list)
-        {
-            Guard.Against.Null(rule, nameof(rules));
-        }
+        Guard.Against.NullItem(list, nameof(rules));
 
         return list;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
@@ -162,6 +163,21 @@ internal static class UponGuardClauses
         }
 
         return input;
+    }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> naming <paramref name="parameterName"/> when an item of <paramref name="items"/> is null.</summary>
+    /// <typeparam name="T">The type of the items.</typeparam>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="items">The items to check; not null itself.</param>
+    /// <param name="parameterName">The name of the parameter that holds the items.</param>
+    /// <exception cref="ArgumentNullException">An item is null.</exception>
+    public static void NullItem<T>(this IGuardClause guardClause, IEnumerable<T?> items, string parameterName)
+        where T : class
+    {
+        foreach (T? item in items)
+        {
+            guardClause.Null(item, parameterName);
+        }
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="input"/> is above zero (a size, a capacity, a limit).</summary>

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.IO;
 using System.Text.Json;
 using Ardalis.GuardClauses;
+using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 
@@ -10,6 +11,34 @@ namespace Upon.Core.Serialization;
 internal static class DocumentSource
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
+    /// <summary>
+    /// Reads a whole document from <paramref name="utf8Json"/>: the problem that kept it from being parsed (<see cref="Parse(Stream, int, out DocumentProblem?, string?)"/>),
+    /// or what <paramref name="read"/> makes of its root element (the document is disposed after). The argument checks
+    /// are those of the public Read methods of the documents, which call this with their own arguments.
+    /// </summary>
+    public static DocumentResult<T> Read<T>(Stream utf8Json, int maxBytes, Func<JsonElement, DocumentResult<T>> read, string? confidentialObject = null)
+        where T : class
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = Parse(utf8Json, maxBytes, out DocumentProblem? problem, confidentialObject);
+        return Result(document, problem, read);
+    }
+
+    /// <summary>Reads a whole document from the text <paramref name="json"/>, as <see cref="Read{T}(Stream, int, Func{JsonElement, DocumentResult{T}}, string?)"/> does from a stream.</summary>
+    public static DocumentResult<T> Read<T>(string json, int maxBytes, Func<JsonElement, DocumentResult<T>> read, string? confidentialObject = null)
+        where T : class
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NotPositive(maxBytes);
+        using JsonDocument? document = Parse(json, maxBytes, out DocumentProblem? problem, confidentialObject);
+        return Result(document, problem, read);
+    }
+
+    private static DocumentResult<T> Result<T>(JsonDocument? document, DocumentProblem? problem, Func<JsonElement, DocumentResult<T>> read)
+        where T : class =>
+        document is null ? DocumentResult.Failure<T>([problem!.Value]) : read(document.RootElement);
 
     /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
     public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)

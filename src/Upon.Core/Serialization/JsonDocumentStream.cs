@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
@@ -91,6 +92,38 @@ internal sealed class JsonDocumentStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads every document in turn and gives one record for each, numbered by its line in JSON Lines and otherwise by
+    /// its place (from 1): what <paramref name="read"/> makes of the document (which is disposed after), or what
+    /// <paramref name="unreadable"/> makes of the problem that kept it from being read.
+    /// </summary>
+    /// <typeparam name="TRecord">What a record is read into.</typeparam>
+    /// <param name="read">Reads a document's root element, given its record number.</param>
+    /// <param name="unreadable">Reports a document that could not be read, given its record number and the problem.</param>
+    /// <returns>The records, lazily, in stream order.</returns>
+    public IEnumerable<TRecord> ReadRecords<TRecord>(Func<JsonElement, int, TRecord> read, Func<int, DocumentProblem, TRecord> unreadable)
+    {
+        int index = 0;
+        while (TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        {
+            index++;
+            int number = IsJsonLines ? Line : index;
+            if (document is null)
+            {
+                yield return unreadable(number, problem!.Value);
+                continue;
+            }
+
+            TRecord record;
+            using (document)
+            {
+                record = read(document.RootElement, number);
+            }
+
+            yield return record;
+        }
+    }
+
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(buffer);
@@ -167,7 +200,7 @@ internal sealed class JsonDocumentStream : IDisposable
             }
         }
 
-        replay = new PrefixedStream(head.AsMemory(0, length), stream);
+        replay = new ReplayedStream(head.AsMemory(0, length), stream);
         if (first < 0 || head[first] == (byte)'[')
         {
             return first < 0 ? Layout.Lines : Layout.Array;
@@ -470,46 +503,5 @@ internal sealed class JsonDocumentStream : IDisposable
 
         end += read;
         return true;
-    }
-
-    /// <summary>A stream that yields a prefix already read, then the rest of another stream.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
-    {
-        private ReadOnlyMemory<byte> remaining = prefix;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (remaining.IsEmpty)
-            {
-                return rest.Read(buffer);
-            }
-
-            int n = Math.Min(buffer.Length, remaining.Length);
-            remaining.Span[..n].CopyTo(buffer);
-            remaining = remaining[n..];
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

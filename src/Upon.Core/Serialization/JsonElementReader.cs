@@ -289,6 +289,38 @@ internal sealed class JsonElementReader
         return true;
     }
 
+    /// <summary>
+    /// Reads each item of <paramref name="array"/> with <paramref name="readItem"/>, given the item and its path
+    /// (<c>arrayPath[i]</c>), and adds what it reads to <paramref name="items"/> in order; an item read as null (its
+    /// problems recorded by <paramref name="readItem"/>) is left out.
+    /// </summary>
+    /// <typeparam name="T">The items.</typeparam>
+    /// <typeparam name="TRead">What <paramref name="readItem"/> returns: <typeparamref name="T"/>, or null.</typeparam>
+    public static void Items<T, TRead>(JsonElement array, string arrayPath, ICollection<T> items, Func<JsonElement, string, TRead> readItem)
+    {
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            if (readItem(item, JsonPath.Index(arrayPath, index++)) is T value)
+            {
+                items.Add(value);
+            }
+        }
+    }
+
+    /// <summary>Reads each item of <paramref name="array"/> as a string; an item that is not one is a type mismatch at its path.</summary>
+    public void Strings(JsonElement array, string arrayPath, ICollection<string> items) =>
+        Items(array, arrayPath, items, (item, itemPath) =>
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                return item.GetString();
+            }
+
+            TypeMismatch(itemPath, "a string", item.ValueKind);
+            return null;
+        });
+
     /// <summary>Reports a value of the wrong JSON type.</summary>
     public void TypeMismatch(string path, string expected, JsonValueKind found) =>
         Add(path, DocumentProblemCodes.TypeMismatch, $"Expected {expected}, but found {Describe(found)}.");

@@ -58,10 +58,7 @@ public sealed class ProgrammeYear : IEquatable<ProgrammeYear>
         }
 
         sessions = sessions.IsDefault ? [] : sessions;
-        foreach (Session session in sessions)
-        {
-            Guard.Against.Null(session, nameof(sessions));
-        }
+        Guard.Against.NullItem(sessions, nameof(sessions));
 
         notes = notes.IsDefault ? [] : notes;
         if (notes.Any(note => note is null))

@@ -64,13 +64,8 @@ public static class ProgrammeYearDocument
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ProgrammeYear> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes)
-    {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(utf8Json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<ProgrammeYear> Read(Stream utf8Json, int maxBytes = DefaultMaxBytes) =>
+        DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
@@ -88,13 +83,8 @@ public static class ProgrammeYearDocument
     /// <returns>The programme year, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
-    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = DocumentSource.Parse(json, maxBytes, out DocumentProblem? problem);
-        return document is null ? DocumentResult.Failure<ProgrammeYear>([problem!.Value]) : Read(document.RootElement);
-    }
+    public static DocumentResult<ProgrammeYear> Parse(string json, int maxBytes) =>
+        DocumentSource.Read(json, maxBytes, Read);
 
     /// <summary>Writes <paramref name="value"/> as a programme-year document to a UTF-8 stream.</summary>
     /// <param name="utf8Json">The stream; left open.</param>
@@ -239,46 +229,19 @@ public static class ProgrammeYearDocument
                 json.Add(milestonesPath, DocumentProblemCodes.CollectionEmpty, "A programme year needs at least one milestone.");
             }
 
-            int index = 0;
-            foreach (JsonElement item in milestonesElement.EnumerateArray())
-            {
-                if (ReadMilestone(json, item, JsonPath.Index(milestonesPath, index++)) is Milestone milestone)
-                {
-                    milestones.Add(milestone);
-                }
-            }
+            JsonElementReader.Items(milestonesElement, milestonesPath, milestones, (item, itemPath) => ReadMilestone(json, item, itemPath));
         }
 
         ImmutableArray<Session>.Builder sessions = ImmutableArray.CreateBuilder<Session>();
         if (json.Array(root, Path, YearProperties[5], required: false, out JsonElement sessionsElement, out string sessionsPath))
         {
-            int index = 0;
-            foreach (JsonElement item in sessionsElement.EnumerateArray())
-            {
-                if (ReadSession(json, item, JsonPath.Index(sessionsPath, index++)) is Session session)
-                {
-                    sessions.Add(session);
-                }
-            }
+            JsonElementReader.Items(sessionsElement, sessionsPath, sessions, (item, itemPath) => ReadSession(json, item, itemPath));
         }
 
         ImmutableArray<string>.Builder notes = ImmutableArray.CreateBuilder<string>();
         if (json.Array(root, Path, YearProperties[7], required: false, out JsonElement notesElement, out string notesPath))
         {
-            int index = 0;
-            foreach (JsonElement note in notesElement.EnumerateArray())
-            {
-                if (note.ValueKind == JsonValueKind.String)
-                {
-                    notes.Add(note.GetString()!);
-                }
-                else
-                {
-                    json.TypeMismatch(JsonPath.Index(notesPath, index), "a string", note.ValueKind);
-                }
-
-                index++;
-            }
+            json.Strings(notesElement, notesPath, notes);
         }
 
         return json.Problems.Count == 0 && id is not null && name is not null && strand is not null && window is not null

@@ -43,10 +43,7 @@ public sealed class ScheduleRequest
         }
 
         blackouts = blackouts.IsDefault ? [] : blackouts;
-        foreach (DateInterval blackout in blackouts)
-        {
-            Guard.Against.Null(blackout, nameof(blackouts));
-        }
+        Guard.Against.NullItem(blackouts, nameof(blackouts));
 
         Kind = kind;
         Count = count;

@@ -30,26 +30,14 @@ public static partial class AppointmentDocument
         foreach (Appointment appointment in appointments)
         {
             Guard.Against.Null(appointment, nameof(appointments));
-            csv.Write(CsvRecordReader.Quote(appointment.AuthorityCode));
-            csv.Write(',');
-            csv.Write(CsvRecordReader.Quote(appointment.HolderId));
-            csv.Write(',');
-            csv.Write(DateText.Format(appointment.Start));
-            csv.Write(',');
-            if (appointment.End is LocalDate end)
-            {
-                csv.Write(DateText.Format(end));
-            }
-
-            csv.Write(',');
-            csv.Write(KindName(appointment.Kind));
-            csv.Write(',');
-            if (appointment.IsSharedPost)
-            {
-                csv.Write("true");
-            }
-
-            csv.Write('\n');
+            CsvRecordReader.WriteRecord(
+                csv,
+                CsvRecordReader.Quote(appointment.AuthorityCode),
+                CsvRecordReader.Quote(appointment.HolderId),
+                DateText.Format(appointment.Start),
+                appointment.End is LocalDate end ? DateText.Format(end) : null,
+                KindName(appointment.Kind),
+                appointment.IsSharedPost ? "true" : null);
         }
     }
 
@@ -69,44 +57,27 @@ public static partial class AppointmentDocument
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(appointments);
         Guard.Against.UndefinedEnum(format);
-        bool jsonLines = format != BatchFormat.JsonArray;
-        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented && !jsonLines));
-        if (!jsonLines)
+        JsonWriting.WriteBatch(utf8Json, appointments, format, indented, WriteObject, nameof(appointments));
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, Appointment appointment)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("authorityCode", appointment.AuthorityCode);
+        writer.WriteString("holderId", appointment.HolderId);
+        writer.WriteString("start", DateText.Format(appointment.Start));
+        if (appointment.End is LocalDate end)
         {
-            writer.WriteStartArray();
+            writer.WriteString("end", DateText.Format(end));
         }
 
-        foreach (Appointment appointment in appointments)
+        writer.WriteString("kind", KindName(appointment.Kind));
+        if (appointment.IsSharedPost)
         {
-            Guard.Against.Null(appointment, nameof(appointments));
-            writer.WriteStartObject();
-            writer.WriteString("authorityCode", appointment.AuthorityCode);
-            writer.WriteString("holderId", appointment.HolderId);
-            writer.WriteString("start", DateText.Format(appointment.Start));
-            if (appointment.End is LocalDate end)
-            {
-                writer.WriteString("end", DateText.Format(end));
-            }
-
-            writer.WriteString("kind", KindName(appointment.Kind));
-            if (appointment.IsSharedPost)
-            {
-                writer.WriteBoolean("sharedPost", true);
-            }
-
-            writer.WriteEndObject();
-            if (jsonLines)
-            {
-                writer.Flush();
-                utf8Json.WriteByte((byte)'\n');
-                writer.Reset();
-            }
+            writer.WriteBoolean("sharedPost", true);
         }
 
-        if (!jsonLines)
-        {
-            writer.WriteEndArray();
-        }
+        writer.WriteEndObject();
     }
 
     private static string KindName(AppointmentKind kind) => kind switch

@@ -156,23 +156,8 @@ public static partial class AppointmentDocument
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "appointments", "an appointment");
         StringPool pool = new();
-        int index = 0;
-        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        foreach (RecordResult<Appointment> record in documents.ReadRecords((element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>))
         {
-            index++;
-            int number = documents.IsJsonLines ? documents.Line : index;
-            if (document is null)
-            {
-                yield return RecordResult.Failure<Appointment>(number, [problem!.Value]);
-                continue;
-            }
-
-            RecordResult<Appointment> record;
-            using (document)
-            {
-                record = ReadObject(document.RootElement, number, pool);
-            }
-
             yield return record;
         }
     }
@@ -229,26 +214,7 @@ public static partial class AppointmentDocument
             return pool.Get(value);
         }
 
-        public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required)
-        {
-            if (value.Length == 0)
-            {
-                if (required)
-                {
-                    problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
-                }
-
-                return null;
-            }
-
-            if (CsvDates.TryParse(value.Trim(), out LocalDate date))
-            {
-                return date;
-            }
-
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-            return null;
-        }
+        public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
 
         public AppointmentKind? Kind(ReadOnlySpan<char> value, string path)
         {

@@ -133,8 +133,8 @@ public static class AuthorityRegisterDocument
             string? code = CsvText(table.Field(0), Names[0], problems, pool);
             string? name = CsvText(table.Field(1), Names[1], problems, pool);
             string? region = CsvText(table.Field(2), Names[2], problems, pool);
-            LocalDate? from = CsvDate(table.Field(3), Names[3], required: true, problems);
-            LocalDate? to = table.Has(4) ? CsvDate(table.Field(4), Names[4], required: false, problems) : null;
+            LocalDate? from = CsvDates.Field(table.Field(3), Names[3], required: true, problems);
+            LocalDate? to = table.Has(4) ? CsvDates.Field(table.Field(4), Names[4], required: false, problems) : null;
             collector.Add(table.Number, Build(code, name, region, from, to, Names[4], problems), problems);
         }
     }
@@ -155,23 +155,9 @@ public static class AuthorityRegisterDocument
         Guard.Against.NotPositive(maxBytes);
         Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "authorities", "an authority");
-        int index = 0;
-        while (documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
+        foreach ((int number, Authority? authority, List<DocumentProblem> problems) in documents.ReadRecords(ReadRecord, (number, problem) => (number, null, [problem])))
         {
-            index++;
-            int number = documents.IsJsonLines ? documents.Line : index;
-            if (document is null)
-            {
-                collector.Add(number, null, [problem!.Value]);
-                continue;
-            }
-
-            using (document)
-            {
-                JsonElementReader json = new();
-                Authority? authority = ReadObject(document.RootElement, json);
-                collector.Add(number, authority, json.Problems);
-            }
+            collector.Add(number, authority, problems);
         }
 
         return collector.Finish();
@@ -193,38 +179,22 @@ public static class AuthorityRegisterDocument
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(register);
         Guard.Against.UndefinedEnum(format);
-        bool jsonLines = format != BatchFormat.JsonArray;
-        using Utf8JsonWriter writer = new(utf8Json, JsonWriting.Options(indented && !jsonLines));
-        if (!jsonLines)
+        JsonWriting.WriteBatch(utf8Json, register.Authorities, format, indented, WriteObject, nameof(register));
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, Authority authority)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Names[0], authority.Code);
+        writer.WriteString(Names[1], authority.Name);
+        writer.WriteString(Names[2], authority.Region);
+        writer.WriteString(Names[3], DateText.Format(authority.EffectiveFrom));
+        if (authority.EffectiveTo is LocalDate to)
         {
-            writer.WriteStartArray();
+            writer.WriteString(Names[4], DateText.Format(to));
         }
 
-        foreach (Authority authority in register.Authorities)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(Names[0], authority.Code);
-            writer.WriteString(Names[1], authority.Name);
-            writer.WriteString(Names[2], authority.Region);
-            writer.WriteString(Names[3], DateText.Format(authority.EffectiveFrom));
-            if (authority.EffectiveTo is LocalDate to)
-            {
-                writer.WriteString(Names[4], DateText.Format(to));
-            }
-
-            writer.WriteEndObject();
-            if (jsonLines)
-            {
-                writer.Flush();
-                utf8Json.WriteByte((byte)'\n');
-                writer.Reset();
-            }
-        }
-
-        if (!jsonLines)
-        {
-            writer.WriteEndArray();
-        }
+        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -242,20 +212,13 @@ public static class AuthorityRegisterDocument
         csv.Write('\n');
         foreach (Authority authority in register.Authorities)
         {
-            csv.Write(CsvRecordReader.Quote(authority.Code));
-            csv.Write(',');
-            csv.Write(CsvRecordReader.Quote(authority.Name));
-            csv.Write(',');
-            csv.Write(CsvRecordReader.Quote(authority.Region));
-            csv.Write(',');
-            csv.Write(DateText.Format(authority.EffectiveFrom));
-            csv.Write(',');
-            if (authority.EffectiveTo is LocalDate to)
-            {
-                csv.Write(DateText.Format(to));
-            }
-
-            csv.Write('\n');
+            CsvRecordReader.WriteRecord(
+                csv,
+                CsvRecordReader.Quote(authority.Code),
+                CsvRecordReader.Quote(authority.Name),
+                CsvRecordReader.Quote(authority.Region),
+                DateText.Format(authority.EffectiveFrom),
+                authority.EffectiveTo is LocalDate to ? DateText.Format(to) : null);
         }
     }
 
@@ -272,25 +235,10 @@ public static class AuthorityRegisterDocument
         return null;
     }
 
-    private static LocalDate? CsvDate(ReadOnlySpan<char> value, string column, bool required, List<DocumentProblem> problems)
+    private static (int Number, Authority? Authority, List<DocumentProblem> Problems) ReadRecord(JsonElement element, int number)
     {
-        if (value.Length == 0)
-        {
-            if (required)
-            {
-                problems.Add(new DocumentProblem(column, DocumentProblemCodes.Required, $"\"{column}\" is required."));
-            }
-
-            return null;
-        }
-
-        if (CsvDates.TryParse(value.Trim(), out LocalDate date))
-        {
-            return date;
-        }
-
-        problems.Add(new DocumentProblem(column, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-        return null;
+        JsonElementReader json = new();
+        return (number, ReadObject(element, json), json.Problems);
     }
 
     private static Authority? ReadObject(JsonElement element, JsonElementReader json)

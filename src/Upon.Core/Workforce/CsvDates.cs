@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
 
@@ -29,6 +31,36 @@ internal static class CsvDates
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text.ToString());
         date = parsed.Success ? parsed.Value : default;
         return parsed.Success;
+    }
+
+    /// <summary>
+    /// Reads a date field of a CSV record: an empty field is null (a problem when it is <paramref name="required"/>),
+    /// and a field that is not a date (<see cref="TryParse"/>, after trimming) is null with a problem.
+    /// </summary>
+    /// <param name="value">The field.</param>
+    /// <param name="column">The column's name, the path of a problem.</param>
+    /// <param name="required">Whether an empty field is a problem.</param>
+    /// <param name="problems">Where a problem is added.</param>
+    /// <returns>The date, or null.</returns>
+    public static LocalDate? Field(ReadOnlySpan<char> value, string column, bool required, List<DocumentProblem> problems)
+    {
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                problems.Add(new DocumentProblem(column, DocumentProblemCodes.Required, $"\"{column}\" is required."));
+            }
+
+            return null;
+        }
+
+        if (TryParse(value.Trim(), out LocalDate date))
+        {
+            return date;
+        }
+
+        problems.Add(new DocumentProblem(column, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
+        return null;
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)

@@ -63,6 +63,25 @@ internal sealed class CsvRecordReader(TextReader reader)
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
+    /// Writes one record the way the writers of the library do: the fields as given (text quoted by
+    /// <see cref="Quote"/> beforehand), separated by commas, a null field left empty, and an LF at the end.
+    /// </summary>
+    public static void WriteRecord(TextWriter csv, params ReadOnlySpan<string?> fields)
+    {
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                csv.Write(',');
+            }
+
+            csv.Write(fields[i]);
+        }
+
+        csv.Write('\n');
+    }
+
+    /// <summary>
     /// Whether <paramref name="field"/> holds text that is not valid Unicode: U+FFFD, which a UTF-8 decoder puts
     /// in place of bytes that are not UTF-8 (so a U+FFFD in a field always counts as damaged text), or half of a
     /// surrogate pair, which only a <see cref="TextReader"/> over a damaged string can give.

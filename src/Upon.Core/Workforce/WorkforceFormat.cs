@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
 
@@ -59,7 +60,8 @@ public static class WorkforceFormat
         while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
 
         format = b is '[' or '{' ? WorkforceFileFormat.Json : WorkforceFileFormat.Csv;
-        return new ReplayedStream([.. head], stream);
+        byte[] looked = [.. head];
+        return new ReplayedStream(looked, stream);
     }
 
     /// <summary>

@@ -96,6 +96,16 @@ public sealed class UponGuardClausesTests
     }
 
     [Fact]
+    public void NullItem_ItemsWithoutNull_Pass_ANullItem_IsArgumentNullException_NamingTheParameter()
+    {
+        Guard.Against.NullItem<string>([], "items");
+        Guard.Against.NullItem(["a", "b"], "items");
+
+        ArgumentNullException error = Assert.Throws<ArgumentNullException>(() => Guard.Against.NullItem(["a", null], "items"));
+        Assert.Equal("items", error.ParamName);
+    }
+
+    [Fact]
     public void NotPositive_ZeroAndBelowAreRefused()
     {
         Assert.Equal(1, Guard.Against.NotPositive(1));

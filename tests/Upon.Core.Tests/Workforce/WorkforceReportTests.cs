@@ -76,7 +76,7 @@ public sealed class WorkforceReportTests
         KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(Workforce.Appointments, new DateInterval(new LocalDate(2010, 4, 1), new LocalDate(2023, 3, 31)));
         TenureReport tenure = new("km", new LocalDate(2023, 3, 31), null, curve.RecordCount > 0 ? new DateInterval(new LocalDate(2010, 4, 1), new LocalDate(2023, 3, 31)) : null, true, null, 60, input, [TenureReportGroup.FromCurve("all", curve, 60)], new TenureReportLogRank(1.5, 1, 0.22));
         JsonSerializerOptions library = UponJson.CreateOptions(writeIndented: true);
-        library.TypeInfoResolverChain.Add(WorkforceJsonContext.Default);
+        library.TypeInfoResolverChain.Add(UponJsonContext.Default);
 
         string turnoverJson = JsonSerializer.Serialize(turnover, library);
         string tenureJson = JsonSerializer.Serialize(tenure, library);

@@ -2,13 +2,16 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Upon.Core.Calendars;
+using Upon.Core.Serialization;
+using Upon.Core.Timelines;
+using Upon.Core.Workforce;
 
-namespace Upon.Core.Serialization;
+namespace Upon.Core;
 
 /// <summary>
-/// Source-generated serialization metadata for the NodaTime values and the document problems that
-/// every capability shares. Each capability has its own context with the same options (see
-/// <see cref="UponJson"/>, which chains them).
+/// Source-generated serialization metadata for every type <see cref="UponJson"/> serializes: the NodaTime values and
+/// document problems every capability shares, the calendar documents, the timeline report and the workforce reports.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -31,4 +34,12 @@ namespace Upon.Core.Serialization;
 [JsonSerializable(typeof(DateTimeZone))]
 [JsonSerializable(typeof(DocumentProblem))]
 [JsonSerializable(typeof(IReadOnlyList<DocumentProblem>))]
+[JsonSerializable(typeof(Holiday))]
+[JsonSerializable(typeof(IReadOnlyList<Holiday>))]
+[JsonSerializable(typeof(HolidayList))]
+[JsonSerializable(typeof(HolidayChange))]
+[JsonSerializable(typeof(WorkingDaySummary))]
+[JsonSerializable(typeof(TimelineReport))]
+[JsonSerializable(typeof(TurnoverReport))]
+[JsonSerializable(typeof(TenureReport))]
 internal sealed partial class UponJsonContext : JsonSerializerContext;

@@ -1,18 +1,18 @@
 using System;
 using System.IO;
 
-namespace Upon.Core.Workforce;
+namespace Upon.Core.Serialization;
 
 /// <summary>
 /// A read-only stream that yields bytes already read from another stream and then the rest of it, so that the
-/// start of a stream that cannot seek (standard input) can be looked at without reading it whole (see
-/// <see cref="WorkforceFormat"/>). Disposing it disposes the other stream.
+/// start of a stream that cannot seek (standard input) can be looked at without reading it whole (the layout of a
+/// batch, the format of a workforce file). Disposing it disposes the other stream.
 /// </summary>
 /// <param name="head">The bytes already read.</param>
 /// <param name="rest">The stream they were read from.</param>
-internal sealed class ReplayedStream(byte[] head, Stream rest) : Stream
+internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
 {
-    private int position;
+    private ReadOnlyMemory<byte> remaining = head;
 
     /// <inheritdoc />
     public override bool CanRead => true;
@@ -35,14 +35,14 @@ internal sealed class ReplayedStream(byte[] head, Stream rest) : Stream
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
-        if (position >= head.Length)
+        if (remaining.IsEmpty)
         {
             return rest.Read(buffer);
         }
 
-        int n = Math.Min(buffer.Length, head.Length - position);
-        head.AsSpan(position, n).CopyTo(buffer);
-        position += n;
+        int n = Math.Min(buffer.Length, remaining.Length);
+        remaining.Span[..n].CopyTo(buffer);
+        remaining = remaining[n..];
         return n;
     }
 
