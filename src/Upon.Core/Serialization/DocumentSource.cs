@@ -40,6 +40,27 @@ internal static class DocumentSource
         where T : class =>
         document is null ? DocumentResult.Failure<T>([problem!.Value]) : read(document.RootElement);
 
+    /// <summary>
+    /// Grows a full buffer rented from the shared pool: rents one twice as large (at most <paramref name="maxBytes"/>
+    /// + 1 bytes, one more than a document may have, so that a larger document is seen), copies the
+    /// <paramref name="used"/> bytes and returns the old one. False, with the buffer unchanged, when it already holds
+    /// more than <paramref name="maxBytes"/> bytes.
+    /// </summary>
+    public static bool TryGrow(ref byte[] buffer, int used, int maxBytes)
+    {
+        if (buffer.Length > maxBytes)
+        {
+            return false;
+        }
+
+        // buffer.Length <= maxBytes here, so the new size is always larger than the buffer.
+        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
+        buffer.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+        return true;
+    }
+
     /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
     public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)
     {
@@ -50,19 +71,10 @@ internal static class DocumentSource
             int length = 0;
             while (true)
             {
-                if (length == buffer.Length)
+                if (length == buffer.Length && !TryGrow(ref buffer, length, maxBytes))
                 {
-                    if (length > maxBytes)
-                    {
-                        problem = TooLarge(maxBytes);
-                        return null;
-                    }
-
-                    // length <= maxBytes here, so the new size is always larger than the buffer.
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    problem = TooLarge(maxBytes);
+                    return null;
                 }
 
                 int read = utf8Json.Read(buffer, length, buffer.Length - length);

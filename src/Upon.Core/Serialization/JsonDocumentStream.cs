@@ -482,17 +482,9 @@ internal sealed class JsonDocumentStream : IDisposable
             start = 0;
         }
 
-        if (end == buffer.Length)
+        if (end == buffer.Length && !DocumentSource.TryGrow(ref buffer, end, maxDocumentBytes))
         {
-            if (buffer.Length > maxDocumentBytes)
-            {
-                return false;
-            }
-
-            byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxDocumentBytes + 1));
-            buffer.AsSpan(0, end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
+            return false;
         }
 
         int read = stream.Read(buffer, end, buffer.Length - end);
