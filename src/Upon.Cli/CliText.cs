@@ -1,11 +1,3 @@
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.Linq;
-using System.Text;
-using NodaTime;
-using NodaTime.Text;
-using Upon.Core.Serialization;
-
 namespace Upon.Cli;
 
 /// <summary>Formatting and parsing shared by the commands.</summary>

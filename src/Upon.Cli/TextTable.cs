@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-
 namespace Upon.Cli;
 
 /// <summary>A plain-text table with a header row and columns padded to their widest cell.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.IO;
 using Upon.Cli.Commands;
 
 namespace Upon.Cli;

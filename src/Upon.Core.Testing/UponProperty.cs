@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using FsCheck;
-using FsCheck.Fluent;
-
 namespace Upon.Core.Testing;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using Upon.Core.Serialization;
 
 namespace Upon.Core;
 

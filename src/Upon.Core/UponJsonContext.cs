@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 using Upon.Core.Workforce;
 

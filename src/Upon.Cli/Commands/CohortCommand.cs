@@ -1,10 +1,4 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using Upon.Core.Cohorts;
-using Upon.Core.Serialization;
 
 namespace Upon.Cli.Commands;
 

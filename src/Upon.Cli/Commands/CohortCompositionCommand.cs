@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
 using Upon.Core.Cohorts;
-using Upon.Core.Serialization;
 
 namespace Upon.Cli.Commands;
 

@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 

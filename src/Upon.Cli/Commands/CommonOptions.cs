@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.IO;
-using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 
 namespace Upon.Cli.Commands;
 

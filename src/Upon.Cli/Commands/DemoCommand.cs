@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.IO;
-using System.Linq;
 using System.Reflection;
-using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Timelines;
 

@@ -1,14 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
-using System.Text;
-using System.Text.Json;
-using NodaTime;
 using Upon.Core.Eligibility;
-using Upon.Core.Serialization;
 
 namespace Upon.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.IO;
-using NodaTime;
 using Upon.Core.Calendars;
 using Upon.Core;
 

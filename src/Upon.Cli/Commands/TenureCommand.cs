@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Charts;
 using Upon.Core.Workforce;
 

@@ -1,12 +1,3 @@
-using System;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.IO;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
-using NodaTime;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

@@ -1,14 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
-using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

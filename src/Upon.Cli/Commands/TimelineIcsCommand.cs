@@ -1,11 +1,4 @@
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.IO;
-using System.Linq;
-using NodaTime;
-using NodaTime.Text;
 using Upon.Core.Calendars;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
-using NodaTime;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.IO;
-using System.Text;
-using System.Linq;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

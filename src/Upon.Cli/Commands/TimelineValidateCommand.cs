@@ -1,8 +1,5 @@
-using System.CommandLine;
-using System.IO;
 using Upon.Core.Calendars;
 using Upon.Core;
-using Upon.Core.Serialization;
 using Upon.Core.Timelines;
 
 namespace Upon.Cli.Commands;

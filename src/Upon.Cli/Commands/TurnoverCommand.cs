@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using NodaTime;
 using Upon.Core.Charts;
 using Upon.Core.Workforce;
 

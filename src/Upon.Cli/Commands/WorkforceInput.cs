@@ -1,13 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using NodaTime;
-using Upon.Core.Serialization;
 using Upon.Core.Workforce;
 
 namespace Upon.Cli.Commands;

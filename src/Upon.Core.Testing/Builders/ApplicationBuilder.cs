@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Ardalis.GuardClauses;
-using NodaTime;
 using Upon.Core.Eligibility;
 
 namespace Upon.Core.Testing;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using NodaTime;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Testing;

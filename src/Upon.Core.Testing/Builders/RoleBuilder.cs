@@ -1,6 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
 using Upon.Core.Eligibility;
 
 namespace Upon.Core.Testing;

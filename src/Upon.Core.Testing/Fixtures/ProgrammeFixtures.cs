@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 using Upon.Core.Timelines;

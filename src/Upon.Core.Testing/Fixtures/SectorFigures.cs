@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Testing;

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
-using NodaTime;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Testing;
@@ -21,7 +16,7 @@ namespace Upon.Core.Testing;
 /// <remarks>
 /// <para>
 /// How it is generated, deterministically from a seed (<see cref="DefaultSeed"/> for <see cref="Default"/>)
-/// with <see cref="Random"/>'s seeded algorithm, at first use: every authority starts with a permanent
+/// with <see cref="System.Random"/>'s seeded algorithm, at first use: every authority starts with a permanent
 /// DCS appointed up to six years before 1 April 2008 (but not before the register begins, 1 April 2005, as DCS posts date from the Children Act 2004). Then, for each financial year of
 /// <see cref="Targets"/>, as many authorities as the target's authorities with a change are drawn,
 /// without replacement, with a weight of 0.05 + (the current holder's years in post)^0.3 (so long tenures

@@ -1,10 +1,6 @@
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using Ardalis.GuardClauses;
-using FsCheck;
-using FsCheck.Fluent;
 using NodaTime.Text;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;

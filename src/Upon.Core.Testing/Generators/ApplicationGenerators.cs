@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Eligibility;
 
 namespace Upon.Core.Testing;

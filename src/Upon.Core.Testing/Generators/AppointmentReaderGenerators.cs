@@ -1,9 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Testing;

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using FsCheck;
-using FsCheck.Fluent;
 using Upon.Core.Cohorts;
 
 namespace Upon.Core.Testing;

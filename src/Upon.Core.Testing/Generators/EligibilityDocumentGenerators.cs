@@ -1,11 +1,5 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Eligibility;
 
 namespace Upon.Core.Testing;

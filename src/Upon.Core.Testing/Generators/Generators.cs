@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Calendars;
 
 namespace Upon.Core.Testing;

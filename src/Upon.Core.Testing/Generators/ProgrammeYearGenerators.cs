@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Ardalis.GuardClauses;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Calendars;
 using Upon.Core.Timelines;
 

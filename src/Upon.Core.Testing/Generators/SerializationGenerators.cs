@@ -1,6 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Calendars;
 
 namespace Upon.Core.Testing;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Testing;
 
 /// <summary>Shrinkers for the shapes the generators build, so that a failing case shrinks to a small counter-example.</summary>

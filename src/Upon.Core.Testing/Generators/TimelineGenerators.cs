@@ -1,8 +1,3 @@
-using System;
-using System.Linq;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
 using Upon.Core.Timelines;
 
 namespace Upon.Core.Testing;

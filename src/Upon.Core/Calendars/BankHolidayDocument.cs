@@ -1,15 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Calendars;
 
 /// <summary>

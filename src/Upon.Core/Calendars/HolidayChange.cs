@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Upon.Core.Calendars;
 
 /// <summary>

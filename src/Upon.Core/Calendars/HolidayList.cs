@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using NodaTime;
-
 namespace Upon.Core.Calendars;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using NodaTime;
-
 namespace Upon.Core.Calendars;
 
 /// <summary>

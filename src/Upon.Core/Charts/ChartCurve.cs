@@ -1,4 +1,3 @@
-using Ardalis.GuardClauses;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Charts;

@@ -1,4 +1,3 @@
-using System;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Charts;

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Text;
-using Ardalis.GuardClauses;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Charts;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>One action-learning set of a <see cref="SetAllocation"/>: its participants and how well it keeps colleagues apart and mixes backgrounds.</summary>

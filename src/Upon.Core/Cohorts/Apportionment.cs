@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Numerics;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
-using Ardalis.GuardClauses;
 using Upon.Core.Eligibility;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Cohorts;
 

@@ -1,6 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using System.Globalization;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>The number of people in one category of a breakdown, for example "children's social care: 14".</summary>

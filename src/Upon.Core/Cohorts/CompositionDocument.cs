@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.IO;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>

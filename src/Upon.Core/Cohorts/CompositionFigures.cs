@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>Counts the participants of a cohort by each <see cref="CompositionField"/>, ready for <see cref="CompositionBreakdown"/>.</summary>

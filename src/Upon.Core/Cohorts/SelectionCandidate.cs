@@ -1,7 +1,4 @@
-using System;
-using Ardalis.GuardClauses;
 using Upon.Core.Eligibility;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Cohorts;
 

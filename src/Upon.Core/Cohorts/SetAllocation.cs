@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Cohorts;
 
 /// <summary>One selected participant offered to a <see cref="SetAllocation"/>: who, from which authority, and their professional background.</summary>

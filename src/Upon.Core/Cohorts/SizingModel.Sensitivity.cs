@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-
 namespace Upon.Core.Cohorts;
 
 /// <content>The standard one-at-a-time sensitivity table: each input from half to one and a half times its value.</content>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Passes when every rule under it passes; fails when any fails; otherwise cannot be decided.</summary>

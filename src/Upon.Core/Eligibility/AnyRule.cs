@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Passes when at least one route under it passes; fails when all fail; otherwise cannot be decided. Its explanation shows every route tried.</summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

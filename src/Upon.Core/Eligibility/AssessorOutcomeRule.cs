@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

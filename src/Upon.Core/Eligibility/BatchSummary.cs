@@ -1,7 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Counts of a batch's results: documents in always equals decisions plus errors.</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 

@@ -1,8 +1,4 @@
-using System;
 using System.Runtime.CompilerServices;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 

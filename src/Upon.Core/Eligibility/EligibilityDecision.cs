@@ -1,7 +1,3 @@
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

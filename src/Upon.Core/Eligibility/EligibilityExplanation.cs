@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Upon.Core.Eligibility;

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.InteropServices;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Eligibility;
 

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using NodaTime;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Short factories for the rules of a policy, for use with <see cref="EligibilityPolicyBuilder"/>.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Passes when the rule under it fails, and fails when it passes.</summary>

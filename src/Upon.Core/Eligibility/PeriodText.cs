@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using Ardalis.GuardClauses;
-using NodaTime;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Writes calendar periods in words, for explanations: "2 years 7 months", "1 year", "0 days".</summary>

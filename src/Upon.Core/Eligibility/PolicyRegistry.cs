@@ -1,13 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Eligibility;
 

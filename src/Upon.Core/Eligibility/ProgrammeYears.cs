@@ -1,7 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Programme years, written <c>yyyy/yy</c>: the academic year a cohort starts in.</summary>

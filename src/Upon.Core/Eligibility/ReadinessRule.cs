@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using NodaTime;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

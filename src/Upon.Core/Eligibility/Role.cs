@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>A post an applicant holds or held: what, where, at what level, and when.</summary>

@@ -1,7 +1,3 @@
-using System;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>How one role was treated when measuring experience: whether it qualified, why, and what part of it counted.</summary>

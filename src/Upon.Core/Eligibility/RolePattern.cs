@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Eligibility;
 
 /// <summary>Checks the child lists of combining rules.</summary>

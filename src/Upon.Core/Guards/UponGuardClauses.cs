@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Ardalis.GuardClauses;
-using NodaTime;
 
 namespace Upon.Core.Guards;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime;
 
 namespace Upon.Core.Serialization;
 

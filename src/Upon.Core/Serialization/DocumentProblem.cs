@@ -1,7 +1,4 @@
-using System;
 using System.Text.Json.Serialization;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using Ardalis.GuardClauses;
 
 namespace Upon.Core.Serialization;
 

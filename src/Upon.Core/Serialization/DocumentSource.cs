@@ -1,9 +1,4 @@
-using System;
 using System.Buffers;
-using System.IO;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 

@@ -1,8 +1,4 @@
-using System;
 using System.Buffers;
-using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
 
 namespace Upon.Core.Serialization;
 

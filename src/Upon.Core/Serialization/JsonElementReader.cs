@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json;
-using NodaTime;
 using NodaTime.Text;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Ardalis.GuardClauses;
 
 namespace Upon.Core.Serialization;
 

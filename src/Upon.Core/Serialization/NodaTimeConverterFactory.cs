@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Frozen;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 

@@ -1,9 +1,4 @@
-using System;
-using Ardalis.GuardClauses;
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Serialization;
 

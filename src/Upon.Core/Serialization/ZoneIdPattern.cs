@@ -1,5 +1,4 @@
 using System.Text;
-using NodaTime;
 using NodaTime.Text;
 using NodaTime.Utility;
 

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Text;
-using Ardalis.GuardClauses;
-using NodaTime;
 
 namespace Upon.Core.Timelines;
 

@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Timelines;
 
 /// <summary>

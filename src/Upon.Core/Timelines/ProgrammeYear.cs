@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using NodaTime;
 using Upon.Core.Calendars;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 

@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Immutable;
-using System.IO;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using NodaTime;
 using NodaTime.Text;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Timelines;
 

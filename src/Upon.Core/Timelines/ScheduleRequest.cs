@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Timelines;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Globalization;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Timelines;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
 using NodaTime.TimeZones;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Timelines;
 

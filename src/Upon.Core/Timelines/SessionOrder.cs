@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Upon.Core.Timelines;
 
 /// <summary>

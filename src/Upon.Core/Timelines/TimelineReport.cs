@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Timelines;
 
 /// <summary>

@@ -1,15 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
 using System.Text;
-using Ardalis.GuardClauses;
-using NodaTime;
 using NodaTime.TimeZones;
 using Upon.Core.Calendars;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Timelines;
 

@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>One holder's appointment as Director of Children's Services of one local authority.</summary>

@@ -1,5 +1,3 @@
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
 
 namespace Upon.Core.Workforce;
 

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

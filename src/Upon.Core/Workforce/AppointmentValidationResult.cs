@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>A local authority with children's services, as it stands in the register for a span of dates.</summary>

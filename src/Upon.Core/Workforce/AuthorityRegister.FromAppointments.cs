@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <content>Registers made from the authorities that appointment records name, for when no register is given.</content>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.IO;
 using System.Text;
-using System.Text.Json;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
 

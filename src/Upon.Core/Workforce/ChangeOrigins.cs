@@ -1,5 +1,3 @@
-using System;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>The changes of a period by the holder's origin: <see cref="FirstTime"/> + <see cref="Moves"/> + <see cref="Returns"/> + <see cref="Unknown"/> = <see cref="Total"/>.</summary>

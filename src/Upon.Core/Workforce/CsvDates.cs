@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using NodaTime;
 using NodaTime.Text;
-using Upon.Core.Serialization;
 
 namespace Upon.Core.Workforce;
 

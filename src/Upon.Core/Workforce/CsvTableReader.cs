@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>Fits Kaplan–Meier survival curves the way R's <c>survival::survfit</c> does.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Globalization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

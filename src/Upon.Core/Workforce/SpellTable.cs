@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

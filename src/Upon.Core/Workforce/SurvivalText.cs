@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>How the workforce types write their figures in <c>ToString</c>: invariant culture, <c>NA</c> (R's word) or <c>-</c> where there is none.</summary>

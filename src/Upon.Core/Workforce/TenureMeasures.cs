@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Ardalis.GuardClauses;
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>The count, mean and median of a set of tenure lengths in days.</summary>

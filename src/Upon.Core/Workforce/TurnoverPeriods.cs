@@ -1,8 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-using NodaTime;
-using Upon.Core.Guards;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>The periods turnover is reported over. Each is a <see cref="DateInterval"/> with both ends included.</summary>

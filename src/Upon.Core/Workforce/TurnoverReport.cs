@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

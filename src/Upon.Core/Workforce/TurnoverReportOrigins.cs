@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>Where the new DCSs of a period in a <see cref="TurnoverReport"/> came from; the four add up to the changes (see <see cref="ChangeOrigins"/>).</summary>

@@ -1,6 +1,3 @@
-using System;
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>One period of a <see cref="TurnoverReport"/>: the figures of a <see cref="Turnover"/> with the period's name.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>The stability index of a period in a <see cref="TurnoverReport"/> (see <see cref="StabilityIndex"/>).</summary>

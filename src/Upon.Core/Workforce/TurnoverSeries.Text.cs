@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-
 namespace Upon.Core.Workforce;
 
 /// <content>What a series says in words: the "lowest since" and "highest since" notes the sector quotes, and its description.</content>

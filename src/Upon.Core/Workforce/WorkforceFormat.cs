@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>What a workforce report measured: the register, the records in, used and reported, and the reported records.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using Upon.Core.Serialization;
-
 namespace Upon.Core.Workforce;
 
 /// <summary>A record with problems in a workforce report: its number and its problems (paths, codes and messages; never values).</summary>
