@@ -1,0 +1,168 @@
+using System.Text;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Charts;
+
+// Kaplan–Meier charts: the steps, the confidence band and the censoring marks.
+public static partial class SvgChart
+{
+    /// <summary>Draws one Kaplan–Meier curve; see <see cref="WriteKaplanMeier(TextWriter, IReadOnlyList{ChartCurve}, ChartOptions?)"/>.</summary>
+    /// <param name="curve">The curve.</param>
+    /// <param name="options">The chart's options; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="curve"/> is null.</exception>
+    public static string KaplanMeier(KaplanMeierCurve curve, ChartOptions? options = null)
+    {
+        Guard.Against.Null(curve);
+        return KaplanMeier([new ChartCurve(string.Empty, curve)], options);
+    }
+
+    /// <summary>Draws Kaplan–Meier curves; see <see cref="WriteKaplanMeier(TextWriter, IReadOnlyList{ChartCurve}, ChartOptions?)"/>.</summary>
+    /// <param name="curves">The curves, at least one.</param>
+    /// <param name="options">The chart's options; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="curves"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="curves"/> is empty.</exception>
+    public static string KaplanMeier(IReadOnlyList<ChartCurve> curves, ChartOptions? options = null)
+    {
+        StringWriter writer = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteKaplanMeier(writer, curves, options);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Writes Kaplan–Meier curves as an SVG document: each curve as a right-continuous step function from
+    /// survival 1 at time 0 to its last time; its confidence band shaded between the lower and upper limits'
+    /// steps wherever both are defined (when <see cref="ChartOptions.ShowConfidenceBand"/>); a vertical tick at
+    /// each time with censoring (when <see cref="ChartOptions.ShowCensoring"/>); axes from 0 to a round number at
+    /// or above the last time divided by <see cref="ChartOptions.TimeUnitDivisor"/>, and from 0 to 1; and a legend
+    /// when there is more than one curve.
+    /// </summary>
+    /// <param name="writer">The writer; left open.</param>
+    /// <param name="curves">The curves, at least one, drawn in order with a colour each.</param>
+    /// <param name="options">The chart's options; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="curves"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="curves"/> is empty.</exception>
+    public static void WriteKaplanMeier(TextWriter writer, IReadOnlyList<ChartCurve> curves, ChartOptions? options = null)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(curves);
+        if (curves.Count == 0)
+        {
+            throw new ArgumentException("A chart needs at least one curve.", nameof(curves));
+        }
+
+        options ??= ChartOptions.Default;
+        double lastTime = 0;
+        foreach (ChartCurve curve in curves)
+        {
+            Guard.Against.Null(curve, nameof(curves));
+            if (!curve.Curve.Points.IsEmpty)
+            {
+                lastTime = Math.Max(lastTime, curve.Curve.Points[^1].Time / options.TimeUnitDivisor);
+            }
+        }
+
+        (double xStep, double xMax) = NiceScale(lastTime);
+        Plot plot = new(options, xMax, 1);
+        StringBuilder svg = new();
+        Open(svg, options);
+        Axes(svg, plot, options, TickValues(xStep, xMax), [0, 0.25, 0.5, 0.75, 1], categories: null);
+        for (int c = 0; c < curves.Count; c++)
+        {
+            string colour = Palette[c % Palette.Length];
+            KaplanMeierCurve curve = curves[c].Curve;
+            if (options.ShowConfidenceBand)
+            {
+                Band(svg, plot, curve, options.TimeUnitDivisor, colour);
+            }
+
+            svg.Append("<path class=\"survival\" fill=\"none\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\" d=\"");
+            Point(svg, 'M', plot.X(0), plot.Y(1));
+            double level = 1;
+            foreach (KaplanMeierPoint point in curve.Points)
+            {
+                double x = plot.X(point.Time / options.TimeUnitDivisor);
+                Point(svg, 'L', x, plot.Y(level));
+                level = point.Survival;
+                Point(svg, 'L', x, plot.Y(level));
+            }
+
+            svg.Append("\"/>\n");
+            if (options.ShowCensoring)
+            {
+                Censoring(svg, plot, curve, options.TimeUnitDivisor, colour);
+            }
+        }
+
+        if (curves.Count > 1)
+        {
+            Legend(svg, plot, curves.Count, i => curves[i].Label, line: true);
+        }
+
+        svg.Append("</svg>\n");
+        writer.Write(svg.ToString());
+    }
+
+    private static void Band(StringBuilder svg, Plot plot, KaplanMeierCurve curve, double divisor, string colour)
+    {
+        // One polygon per run of points whose limits are both defined: the upper steps forward, the lower back.
+        var points = curve.Points;
+        StringBuilder path = new();
+        int i = 0;
+        while (i < points.Length)
+        {
+            if (!(double.IsFinite(points[i].Lower) && double.IsFinite(points[i].Upper)))
+            {
+                i++;
+                continue;
+            }
+
+            int first = i;
+            while (i < points.Length && double.IsFinite(points[i].Lower) && double.IsFinite(points[i].Upper))
+            {
+                i++;
+            }
+
+            double End(int k) => plot.X((k + 1 < points.Length ? points[k + 1].Time : points[k].Time) / divisor);
+            for (int k = first; k < i; k++)
+            {
+                Point(path, k == first ? 'M' : 'L', plot.X(points[k].Time / divisor), plot.Y(points[k].Upper));
+                Point(path, 'L', End(k), plot.Y(points[k].Upper));
+            }
+
+            for (int k = i - 1; k >= first; k--)
+            {
+                Point(path, 'L', End(k), plot.Y(points[k].Lower));
+                Point(path, 'L', plot.X(points[k].Time / divisor), plot.Y(points[k].Lower));
+            }
+
+            path.Append('Z');
+        }
+
+        if (path.Length > 0)
+        {
+            svg.Append("<path class=\"band\" fill=\"").Append(colour).Append("\" fill-opacity=\"0.18\" stroke=\"none\" d=\"").Append(path).Append("\"/>\n");
+        }
+    }
+
+    private static void Censoring(StringBuilder svg, Plot plot, KaplanMeierCurve curve, double divisor, string colour)
+    {
+        StringBuilder path = new();
+        foreach (KaplanMeierPoint point in curve.Points)
+        {
+            if (point.Censored > 0)
+            {
+                double x = plot.X(point.Time / divisor);
+                double y = plot.Y(point.Survival);
+                Point(path, 'M', x, Math.Max(y - Tick, plot.Top));
+                Point(path, 'L', x, Math.Min(y + Tick, plot.Bottom));
+            }
+        }
+
+        if (path.Length > 0)
+        {
+            svg.Append("<path class=\"censor\" stroke=\"").Append(colour).Append("\" stroke-width=\"1.5\" d=\"").Append(path).Append("\"/>\n");
+        }
+    }
+}
