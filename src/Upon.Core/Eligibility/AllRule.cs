@@ -1,7 +1,7 @@
 namespace Upon.Core.Eligibility;
 
 /// <summary>Passes when every rule under it passes; fails when any fails; otherwise cannot be decided.</summary>
-public sealed record AllRule : EligibilityRule
+public sealed record AllRule : CompositeRule
 {
     /// <summary>Initializes the rule.</summary>
     /// <param name="code">The rule's code.</param>
@@ -10,19 +10,12 @@ public sealed record AllRule : EligibilityRule
     /// <exception cref="ArgumentException">A string is empty or <paramref name="rules"/> is empty.</exception>
     /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
     public AllRule(string code, string title, IEnumerable<EligibilityRule> rules)
-        : base(code, title) => Rules = RuleList.Of(rules);
+        : base(code, title, rules)
+    {
+    }
 
     /// <inheritdoc />
     public override RuleKind Kind => RuleKind.All;
-
-    /// <inheritdoc />
-    public override ImmutableArray<EligibilityRule> Rules { get; }
-
-    /// <inheritdoc />
-    public bool Equals(AllRule? other) => other is not null && Code == other.Code && Title == other.Title && Rules.SequenceEqual(other.Rules);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Kind, Code, Rules.Length);
 
     /// <inheritdoc />
     public override string Describe() => "all of:";

@@ -249,7 +249,17 @@ public sealed record EffectiveExperience
 
         Span<long> used = edges[..edgeCount];
         used.Sort();
-        long scaledDays = count <= 32 ? SweepFew(used) : SweepMany(used);
+        long scaledDays;
+        if (count <= 32)
+        {
+            FewHeld few = new(stackalloc int[used.Length]);
+            scaledDays = Sweep(used, ref few);
+        }
+        else
+        {
+            ManyHeld many = new();
+            scaledDays = Sweep(used, ref many);
+        }
 
         Edge[] continuingRoles = [];
         if (continuingCount > 0)
@@ -275,12 +285,11 @@ public sealed record EffectiveExperience
 
     /// <summary>
     /// The thousandths of a day in the sorted edges: between consecutive edges the set of roles held is
-    /// constant, and each day counts the largest weight held. For a few roles, the weights held are kept in a list.
+    /// constant, and each day counts the largest weight held. <paramref name="held"/> keeps the weights held.
     /// </summary>
-    private static long SweepFew(ReadOnlySpan<long> edges)
+    private static long Sweep<THeld>(ReadOnlySpan<long> edges, scoped ref THeld held)
+        where THeld : IHeldWeights, allows ref struct
     {
-        Span<int> held = stackalloc int[edges.Length];
-        int heldCount = 0;
         int max = 0;
         long scaledDays = 0;
         for (int k = 0; k < edges.Length; k++)
@@ -292,59 +301,74 @@ public sealed record EffectiveExperience
             }
 
             int delta = EdgeDelta(edges[k]);
-            if (delta > 0)
-            {
-                held[heldCount++] = delta;
-                max = Math.Max(max, delta);
-                continue;
-            }
-
-            int index = held[..heldCount].IndexOf(-delta);
-            held[index] = held[--heldCount];
-            if (-delta == max)
-            {
-                max = 0;
-                foreach (int weight in held[..heldCount])
-                {
-                    max = Math.Max(max, weight);
-                }
-            }
+            max = delta > 0 ? held.Add(delta, max) : held.Remove(-delta, max);
         }
 
         return scaledDays;
     }
 
-    /// <summary>As <see cref="SweepFew"/>, keeping a count of the roles held at each weight, for many roles.</summary>
-    private static long SweepMany(ReadOnlySpan<long> edges)
+    /// <summary>The weights of the roles held at a point of the sweep.</summary>
+    private interface IHeldWeights
     {
-        int[] active = new int[Scale + 1];
-        int max = 0;
-        long scaledDays = 0;
-        for (int k = 0; k < edges.Length; k++)
-        {
-            int day = EdgeDay(edges[k]);
-            if (k > 0 && max > 0)
-            {
-                scaledDays += (long)(day - EdgeDay(edges[k - 1])) * max;
-            }
+        /// <summary>Adds a role of <paramref name="weight"/>; returns the largest weight now held.</summary>
+        int Add(int weight, int max);
 
-            int delta = EdgeDelta(edges[k]);
-            if (delta > 0)
-            {
-                active[delta]++;
-                max = Math.Max(max, delta);
-            }
-            else
-            {
-                active[-delta]--;
-                while (max > 0 && active[max] == 0)
-                {
-                    max--;
-                }
-            }
+        /// <summary>Removes a role of <paramref name="weight"/>; returns the largest weight now held.</summary>
+        int Remove(int weight, int max);
+    }
+
+    /// <summary>For a few roles: the weights held, in a list searched in full.</summary>
+    private ref struct FewHeld(Span<int> held) : IHeldWeights
+    {
+        private readonly Span<int> held = held;
+        private int count;
+
+        public int Add(int weight, int max)
+        {
+            held[count++] = weight;
+            return Math.Max(max, weight);
         }
 
-        return scaledDays;
+        public int Remove(int weight, int max)
+        {
+            int index = held[..count].IndexOf(weight);
+            held[index] = held[--count];
+            if (weight != max)
+            {
+                return max;
+            }
+
+            max = 0;
+            foreach (int left in held[..count])
+            {
+                max = Math.Max(max, left);
+            }
+
+            return max;
+        }
+    }
+
+    /// <summary>For many roles: a count of the roles held at each weight.</summary>
+    private readonly struct ManyHeld() : IHeldWeights
+    {
+        private readonly int[] active = new int[Scale + 1];
+
+        public int Add(int weight, int max)
+        {
+            active[weight]++;
+            return Math.Max(max, weight);
+        }
+
+        public int Remove(int weight, int max)
+        {
+            active[weight]--;
+            while (max > 0 && active[max] == 0)
+            {
+                max--;
+            }
+
+            return max;
+        }
     }
 
     private const int DeltaOffset = 2048;

@@ -20,7 +20,7 @@ namespace Upon.Core.Timelines;
 public static class BuiltInTimelines
 {
     /// <summary>Gets Year 1 of the Aspirant Directors programme, 2020/21 (planned blended, delivered wholly virtually because of Covid-19).</summary>
-    public static ProgrammeYear Aspirant2020To21 { get; } = Build(
+    public static ProgrammeYear Aspirant2020To21 { get; } = WithAssumedDateNotes(new ProgrammeYear(
         "aspirant-2020-21",
         "Aspirant Directors programme, Year 1 (2020/21)",
         ProgrammeStrand.AspirantDirectors,
@@ -37,10 +37,10 @@ public static class BuiltInTimelines
             "Up to 20 places (one source says 19 took part, another 20).",
             "Planned as blended; delivered wholly virtually because of Covid-19.",
             "No session dates are published for this year.",
-        ]);
+        ]));
 
     /// <summary>Gets Year 2 of the Aspirant Directors programme, 2021/22: 8 taught days, blended subject to Covid restrictions.</summary>
-    public static ProgrammeYear Aspirant2021To22 { get; } = Build(
+    public static ProgrammeYear Aspirant2021To22 { get; } = WithAssumedDateNotes(new ProgrammeYear(
         "aspirant-2021-22",
         "Aspirant Directors programme, Year 2 (2021/22)",
         ProgrammeStrand.AspirantDirectors,
@@ -66,10 +66,10 @@ public static class BuiltInTimelines
             "35 places (another source says two cohorts of around 50).",
             "Content: 8 taught days, learning visits, action learning and leadership-challenge activities, tailored to the cohort; blended subject to Covid restrictions.",
             "The application process focused more on transferable skills to remove barriers for Black, Asian and minority-ethnic applicants.",
-        ]);
+        ]));
 
     /// <summary>Gets Year 3 of the Aspirant Directors programme, 2022/23.</summary>
-    public static ProgrammeYear Aspirant2022To23 { get; } = Build(
+    public static ProgrammeYear Aspirant2022To23 { get; } = WithAssumedDateNotes(new ProgrammeYear(
         "aspirant-2022-23",
         "Aspirant Directors programme, Year 3 (2022/23)",
         ProgrammeStrand.AspirantDirectors,
@@ -81,10 +81,10 @@ public static class BuiltInTimelines
         ],
         [],
         requiredTaughtDays: null,
-        ["No selection date and no session dates are published for this year."]);
+        ["No selection date and no session dates are published for this year."]));
 
     /// <summary>Gets the 2021/22 New Directors sessions: four Friday-afternoon virtual workshops and a two-day face-to-face residential.</summary>
-    public static ProgrammeYear NewDirectors2021To22 { get; } = Build(
+    public static ProgrammeYear NewDirectors2021To22 { get; } = WithAssumedDateNotes(new ProgrammeYear(
         "new-directors-2021-22",
         "New Directors programme, 2021/22",
         ProgrammeStrand.NewDirectors,
@@ -109,7 +109,7 @@ public static class BuiltInTimelines
         [
             "A new DCS is enrolled automatically on appointment and supported for the first year in post.",
             "Session dates and times are published (UK local time); no times are published for the residential.",
-        ]);
+        ]));
 
     /// <summary>Gets every built-in programme year, Aspirant Directors years first, in date order.</summary>
     public static ImmutableArray<ProgrammeYear> All { get; } = [Aspirant2020To21, Aspirant2021To22, Aspirant2022To23, NewDirectors2021To22];
@@ -171,20 +171,12 @@ public static class BuiltInTimelines
         new LocalTime(14, 0),
         new LocalTime(16, 0));
 
-    /// <summary>Builds a year whose notes end with one line per assumed date.</summary>
-    private static ProgrammeYear Build(
-        string id,
-        string name,
-        ProgrammeStrand strand,
-        DateInterval window,
-        ImmutableArray<Milestone> milestones,
-        ImmutableArray<Session> sessions,
-        int? requiredTaughtDays,
-        ImmutableArray<string> notes)
+    /// <summary>The year with one note added per assumed milestone or session date, after its own notes.</summary>
+    private static ProgrammeYear WithAssumedDateNotes(ProgrammeYear year)
     {
         ImmutableArray<string>.Builder all = ImmutableArray.CreateBuilder<string>();
-        all.AddRange(notes);
-        foreach (Milestone milestone in milestones)
+        all.AddRange(year.Notes);
+        foreach (Milestone milestone in year.Milestones)
         {
             if (milestone.IsAssumed)
             {
@@ -192,7 +184,7 @@ public static class BuiltInTimelines
             }
         }
 
-        foreach (Session session in sessions)
+        foreach (Session session in year.Sessions)
         {
             if (session.IsAssumed)
             {
@@ -200,6 +192,6 @@ public static class BuiltInTimelines
             }
         }
 
-        return new ProgrammeYear(id, name, strand, window, milestones, sessions, requiredTaughtDays, all.ToImmutable());
+        return new ProgrammeYear(year.Id, year.Name, year.Strand, year.Window, year.Milestones, year.Sessions, year.RequiredTaughtDays, all.ToImmutable());
     }
 }
