@@ -153,26 +153,8 @@ public sealed class KaplanMeierCurve
         return null;
     }
 
-    private int FirstIndexAtOrAfter(double time)
-    {
-        ImmutableArray<KaplanMeierPoint> points = Points;
-        int low = 0;
-        int high = points.Length - 1;
-        while (low < high)
-        {
-            int mid = low + ((high - low) / 2);
-            if (points[mid].Time < time)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    private int FirstIndexAtOrAfter(double time) =>
+        PartitionPoint.Find(0, Points.Length - 1, (Points, time), static (s, i) => s.Points[i].Time < s.time);
 
     /// <summary>
     /// Says what the curve is, as R's <c>print(survfit)</c> does: the records, the events, and the median with its

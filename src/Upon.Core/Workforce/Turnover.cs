@@ -284,7 +284,7 @@ public sealed class Turnover
             int changes = high - low;
             int from = permanentOffsets[authority];
             int count = permanentOffsets[authority + 1] - from;
-            int newPermanent = CountBefore(permanentFroms.AsSpan(from, count), period.End, inclusive: true) - CountBefore(permanentFroms.AsSpan(from, count), period.Start, inclusive: false);
+            int newPermanent = CountBefore(permanentFroms, from, count, period.End, inclusive: true) - CountBefore(permanentFroms, from, count, period.Start, inclusive: false);
             return new Counts(changes, changes > 0 ? 1 : 0, firstTime, moves, returns, unknown, newPermanent, interim);
         }
 
@@ -298,46 +298,15 @@ public sealed class Turnover
         /// <summary>The number of an authority's spells that start before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
         private int CountStartsBefore(int authority, LocalDate date, bool inclusive)
         {
-            int low = Table.Offsets[authority];
-            int high = Table.Offsets[authority + 1];
-            int first = low;
-            while (low < high)
-            {
-                int mid = low + ((high - low) / 2);
-                LocalDate start = Table.Start(mid);
-                if (start < date || (inclusive && start == date))
-                {
-                    low = mid + 1;
-                }
-                else
-                {
-                    high = mid;
-                }
-            }
-
-            return low - first;
+            int first = Table.Offsets[authority];
+            return PartitionPoint.Find(first, Table.Offsets[authority + 1], (Table, date, inclusive), static (s, i) => IsBefore(s.Table.Start(i), s.date, s.inclusive)) - first;
         }
 
-        /// <summary>The number of dates in sorted <paramref name="dates"/> before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
-        private static int CountBefore(ReadOnlySpan<LocalDate> dates, LocalDate date, bool inclusive)
-        {
-            int low = 0;
-            int high = dates.Length;
-            while (low < high)
-            {
-                int mid = low + ((high - low) / 2);
-                if (dates[mid] < date || (inclusive && dates[mid] == date))
-                {
-                    low = mid + 1;
-                }
-                else
-                {
-                    high = mid;
-                }
-            }
+        /// <summary>The number of dates in sorted <paramref name="dates"/>[<paramref name="from"/>..<paramref name="from"/> + <paramref name="count"/>) before <paramref name="date"/>, or on it when <paramref name="inclusive"/>.</summary>
+        private static int CountBefore(LocalDate[] dates, int from, int count, LocalDate date, bool inclusive) =>
+            PartitionPoint.Find(from, from + count, (dates, date, inclusive), static (s, i) => IsBefore(s.dates[i], s.date, s.inclusive)) - from;
 
-            return low;
-        }
+        private static bool IsBefore(LocalDate value, LocalDate date, bool inclusive) => value < date || (inclusive && value == date);
     }
 
     /// <summary>
