@@ -57,4 +57,8 @@ public readonly record struct DocumentProblem(
         Guard.Against.UndefinedEnum(severity);
         return new DocumentProblem(path, code, message, severity);
     }
+
+    /// <summary>The exception a result's <c>GetValueOrThrow</c> throws: the heading, then one problem a line.</summary>
+    internal static InvalidOperationException NotValid(string heading, ImmutableArray<DocumentProblem> problems) =>
+        new(heading + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
 }

@@ -33,9 +33,7 @@ public sealed class DocumentResult<T>
     /// <summary>Returns the value, or throws listing the problems when the document was invalid.</summary>
     /// <returns>The value read.</returns>
     /// <exception cref="InvalidOperationException">The document had problems; the message lists them.</exception>
-    public T GetValueOrThrow() =>
-        Value ?? throw new InvalidOperationException(
-            "The document is not valid:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Problems));
+    public T GetValueOrThrow() => Value ?? throw DocumentProblem.NotValid("The document is not valid:", Problems);
 }
 
 /// <summary>Creates <see cref="DocumentResult{T}"/> values.</summary>

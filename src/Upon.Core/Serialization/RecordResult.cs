@@ -46,9 +46,7 @@ public sealed class RecordResult<T> : IEquatable<RecordResult<T>>
     /// <returns>The value read from the record.</returns>
     /// <exception cref="InvalidOperationException">The record had problems; the message lists them.</exception>
     public T GetValueOrThrow() =>
-        Value ?? throw new InvalidOperationException(
-            string.Create(CultureInfo.InvariantCulture, $"Record {RecordNumber} is not valid:") + Environment.NewLine + "  " +
-            string.Join(Environment.NewLine + "  ", Problems));
+        Value ?? throw DocumentProblem.NotValid(string.Create(CultureInfo.InvariantCulture, $"Record {RecordNumber} is not valid:"), Problems);
 
     /// <inheritdoc/>
     public bool Equals(RecordResult<T>? other) =>
