@@ -342,13 +342,18 @@ public sealed class UponGuardClausesTests
     }
 
     [Property]
-    public Property Invalid_And_OutOfRange_ThrowExactlyWhenTheConditionHolds(bool condition, int position)
+    public Property Invalid_And_OutOfRange_ThrowExactlyWhenTheConditionHolds()
+    {
+        return Prop.ForAll(Gen.Elements(true, false).Zip(Gen.Choose(0, int.MaxValue)).ToArbitrary(), ((bool Condition, int Position) input) => ThrowsExactlyWhen(input.Condition, input.Position));
+    }
+
+    private static bool ThrowsExactlyWhen(bool condition, int position)
     {
         Exception? invalid = Record.Exception(() => Guard.Against.Invalid(condition, $"Item {position} is wrong.", "items"));
         Exception? range = Record.Exception(() => Guard.Against.OutOfRange(condition, "The value is outside its range.", "value"));
-        return (condition == (invalid is not null) && condition == (range is not null)
+        return condition == (invalid is not null) && condition == (range is not null)
             && (!condition || (Assert.IsType<ArgumentException>(invalid).Message == Invariant($"Item {position} is wrong. (Parameter 'items')")
-                && Assert.IsType<ArgumentOutOfRangeException>(range).ParamName == "value"))).ToProperty();
+                && Assert.IsType<ArgumentOutOfRangeException>(range).ParamName == "value"));
     }
 
     [Fact]
