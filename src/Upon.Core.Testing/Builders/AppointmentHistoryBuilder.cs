@@ -105,10 +105,7 @@ public sealed class AppointmentHistoryBuilder
         Guard.Against.Null(length);
         CheckOpen();
         LocalDate after = next.Plus(length);
-        if (after <= next)
-        {
-            throw new ArgumentOutOfRangeException(nameof(length), "A length must be at least one day.");
-        }
+        Guard.Against.OutOfRange(Period.DaysBetween(next, after), nameof(length), 1, int.MaxValue, "A length must be at least one day.");
 
         return after;
     }

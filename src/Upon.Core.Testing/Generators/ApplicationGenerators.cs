@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Upon.Core.Eligibility;
 
 namespace Upon.Core.Testing;
@@ -56,13 +57,13 @@ public static class ApplicationGenerators
     public static Arbitrary<Application> Ineligible(IneligibilityReason reason, EligibilityPolicy? policy = null)
     {
         EligibilityPolicy chosen = policy ?? DefaultPolicy;
-        Gen<Application> gen = reason switch
+        Gen<Application> gen = Defined(reason) switch
         {
             IneligibilityReason.ExperienceInsufficient => ApplicationGen(chosen, spareDays: Gen.Choose(-900, -1), qualifyingExtras: false),
             IneligibilityReason.ReadinessBeyondWindow => ApplicationGen(chosen, Gen.Choose(0, 2000), readyBeyond: true),
             IneligibilityReason.StatementTooLong => ApplicationGen(chosen, Gen.Choose(0, 2000), statementWords: Gen.Choose(501, 560)),
             IneligibilityReason.AssessorNotMet => ApplicationGen(chosen, Gen.Choose(0, 2000), moralPurpose: AssessorOutcome.NotMet),
-            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined reason."),
+            _ => throw new UnreachableException(),
         };
         string code = ReasonCode(reason);
         return Of(gen, a => FailsOnly(chosen.Decide(a), code));
@@ -139,14 +140,25 @@ public static class ApplicationGenerators
     /// <param name="reason">The reason.</param>
     /// <returns>One of <see cref="ReasonCodes"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
-    public static string ReasonCode(IneligibilityReason reason) => reason switch
+    public static string ReasonCode(IneligibilityReason reason) => Defined(reason) switch
     {
         IneligibilityReason.ExperienceInsufficient => ReasonCodes.ExperienceInsufficient,
         IneligibilityReason.ReadinessBeyondWindow => ReasonCodes.ReadinessBeyondWindow,
         IneligibilityReason.StatementTooLong => ReasonCodes.StatementTooLong,
         IneligibilityReason.AssessorNotMet => ReasonCodes.AssessorNotMet,
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined reason."),
+        _ => throw new UnreachableException(),
     };
+
+    /// <summary>Returns <paramref name="reason"/>, checked to be one of the four reasons.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <returns><paramref name="reason"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
+    private static IneligibilityReason Defined(IneligibilityReason reason)
+    {
+        // Ardalis' own enum guard throws InvalidEnumArgumentException; its range guard keeps ArgumentOutOfRangeException.
+        Guard.Against.OutOfRange((int)reason, nameof(reason), (int)IneligibilityReason.ExperienceInsufficient, (int)IneligibilityReason.AssessorNotMet, "Not a defined reason.");
+        return reason;
+    }
 
     private static Func<Application, bool> IsOutcome(EligibilityPolicy policy, EligibilityOutcome outcome) => a => policy.Decide(a).Outcome == outcome;
 

@@ -28,17 +28,11 @@ public sealed class HolidayCalendar : IHolidayCalendar
         ImmutableArray<Holiday> sorted = [.. holidays.Order()];
         foreach (Holiday holiday in sorted)
         {
-            if (string.IsNullOrWhiteSpace(holiday.Name) || holiday.Notes is null)
-            {
-                throw new ArgumentException("Every holiday needs a name and non-null notes.", nameof(holidays));
-            }
-
-            if (!coverage.Contains(holiday.Date))
-            {
-                throw new ArgumentException(
-                    $"The holiday on {DateText.Format(holiday.Date)} lies outside the coverage {DateText.Format(coverage.Start)} to {DateText.Format(coverage.End)}.",
-                    nameof(holidays));
-            }
+            Guard.Against.Invalid(string.IsNullOrWhiteSpace(holiday.Name) || holiday.Notes is null, "Every holiday needs a name and non-null notes.", nameof(holidays));
+            Guard.Against.Invalid(
+                !coverage.Contains(holiday.Date),
+                $"The holiday on {DateText.Format(holiday.Date)} lies outside the coverage {DateText.Format(coverage.Start)} to {DateText.Format(coverage.End)}.",
+                nameof(holidays));
         }
 
         Id = id;
@@ -101,10 +95,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
     public static HolidayCalendar Combine(string id, params IReadOnlyList<IHolidayCalendar> calendars)
     {
         Guard.Against.Null(calendars);
-        if (calendars.Count == 0)
-        {
-            throw new ArgumentException("At least one calendar is needed.", nameof(calendars));
-        }
+        Guard.Against.Empty(calendars, "calendar");
 
         LocalDate start = LocalDate.MinIsoValue;
         LocalDate end = LocalDate.MaxIsoValue;
@@ -115,10 +106,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
             end = LocalDate.Min(end, calendar.Coverage.End);
         }
 
-        if (end < start)
-        {
-            throw new ArgumentException("The calendars' coverages have no date in common.", nameof(calendars));
-        }
+        Guard.Against.Invalid(end < start, "The calendars' coverages have no date in common.", nameof(calendars));
 
         DateInterval coverage = new(start, end);
         return new HolidayCalendar(id, coverage, calendars.SelectMany(c => c.GetHolidays(coverage)).Distinct());

@@ -51,10 +51,7 @@ public sealed class WorkingDayCalendar
             mask |= (byte)(1 << (int)day);
         }
 
-        if (mask == 0b1111_1110)
-        {
-            throw new ArgumentException("At least one day of the week must be a working day.", nameof(weekend));
-        }
+        Guard.Against.Invalid(mask == 0b1111_1110, "At least one day of the week must be a working day.", nameof(weekend));
 
         Holidays = holidays;
         weekendMask = mask;
@@ -151,12 +148,10 @@ public sealed class WorkingDayCalendar
         long index = days > 0
             ? (long)workingBefore[offset + 1] + days - 1
             : (long)workingBefore[offset] + days;
-        if (index < 0 || index >= workingOffsets.Length)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(days),
-                $"Moving {days} working days from {DateText.Format(date)} leaves the calendar's coverage, {DateText.Format(Coverage.Start)} to {DateText.Format(Coverage.End)}.");
-        }
+        Guard.Against.OutOfRange(
+            index < 0 || index >= workingOffsets.Length,
+            $"Moving {days} working days from {DateText.Format(date)} leaves the calendar's coverage, {DateText.Format(Coverage.Start)} to {DateText.Format(Coverage.End)}.",
+            nameof(days));
 
         return date.PlusDays(workingOffsets[index] - offset);
     }

@@ -62,20 +62,13 @@ public sealed class Apportionment
     {
         Guard.Against.LessThan(total, 0);
         Guard.Against.Null(shares);
-        if (shares.Count == 0)
-        {
-            throw new ArgumentException("At least one share is needed.", nameof(shares));
-        }
+        Guard.Against.Empty(shares, "share");
 
         int count = shares.Count;
         int scale = 0;
         for (int i = 0; i < count; i++)
         {
-            if (shares[i] < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(shares), shares[i], $"Shares must not be negative; share {i} is.");
-            }
-
+            Guard.Against.OutOfRange(shares[i] < 0, $"Shares must not be negative; share {i} is.", nameof(shares));
             scale = Math.Max(scale, shares[i].Scale);
         }
 
@@ -88,10 +81,7 @@ public sealed class Apportionment
             sum += weights[i];
         }
 
-        if (sum.IsZero)
-        {
-            throw new ArgumentException("At least one share must be above zero.", nameof(shares));
-        }
+        Guard.Against.Invalid(sum.IsZero, "At least one share must be above zero.", nameof(shares));
 
         int[] places = new int[count];
         BigInteger[] remainders = new BigInteger[count];

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Cohorts;
 
 /// <summary>
@@ -29,13 +31,13 @@ public sealed record CandidateProfile(
     /// <param name="attribute">The attribute.</param>
     /// <returns>Its value, or null when not stated.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attribute"/> is not a defined attribute.</exception>
-    public string? Get(CompositionField attribute) => attribute switch
+    public string? Get(CompositionField attribute) => Guard.Against.UndefinedEnum(attribute, nameof(attribute), "Not a composition attribute.") switch
     {
         CompositionField.Background => Background,
         CompositionField.Ethnicity => Ethnicity,
         CompositionField.Disability => Disability,
         CompositionField.Region => Region,
         CompositionField.OrganisationType => OrganisationType,
-        _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a composition attribute."),
+        _ => throw new UnreachableException(),
     };
 }

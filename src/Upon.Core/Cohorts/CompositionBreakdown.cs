@@ -69,43 +69,26 @@ public sealed class CompositionBreakdown
             Guard.Against.LessThan(stated, 0, nameof(statedTotal));
         }
 
-        if (counts.Count == 0)
-        {
-            throw new ArgumentException("At least one category is needed.", nameof(counts));
-        }
-
-        HashSet<string> seen = new(StringComparer.Ordinal);
+        Guard.Against.Empty(counts, "category");
+        Dictionary<string, int> seen = new(counts.Count, StringComparer.Ordinal);
         long sum = 0;
         for (int i = 0; i < counts.Count; i++)
         {
             CategoryCount item = Guard.Against.Null(counts[i], nameof(counts), $"Category {i} is null.");
-            if (!seen.Add(item.Category))
-            {
-                throw new ArgumentException($"The category '{item.Category}' appears more than once.", nameof(counts));
-            }
+            Guard.Against.Duplicate(seen, item.Category, i, static (_, again) => $"Category {again} appears more than once.", nameof(counts));
 
             sum += item.Count;
         }
 
-        if (sum == 0)
-        {
-            throw new ArgumentException("At least one count must be above zero.", nameof(counts));
-        }
+        Guard.Against.Invalid(sum == 0, "At least one count must be above zero.", nameof(counts));
 
         int total = checked((int)sum);
         if (referenceShares is not null)
         {
             foreach (KeyValuePair<string, decimal> reference in referenceShares)
             {
-                if (!seen.Contains(reference.Key))
-                {
-                    throw new ArgumentException($"The reference share for '{reference.Key}' names no counted category.", nameof(referenceShares));
-                }
-
-                if (reference.Value is < 0 or > 1)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(referenceShares), reference.Value, $"The reference share for '{reference.Key}' must be from 0 to 1.");
-                }
+                Guard.Against.Invalid(!seen.ContainsKey(reference.Key), "A reference share names no counted category.", nameof(referenceShares));
+                Guard.Against.NotShare(reference.Value, nameof(referenceShares), "A reference share must be from 0 to 1.");
             }
         }
 

@@ -11,14 +11,10 @@ namespace Upon.Core.Cohorts;
 public sealed record CompositionDimension(string Dimension, ImmutableArray<CategoryCount> Counts, int? StatedTotal)
 {
     /// <summary>Gets the dimension's name; checked not to be null, empty or white space.</summary>
-    public string Dimension { get; init; } = string.IsNullOrWhiteSpace(Dimension)
-        ? throw new ArgumentException("A dimension needs a name.", nameof(Dimension))
-        : Dimension;
+    public string Dimension { get; init; } = Guard.Against.InvalidInput(Dimension, nameof(Dimension), static name => !string.IsNullOrWhiteSpace(name), "A dimension needs a name.");
 
     /// <summary>Gets the counts; checked not to be empty.</summary>
-    public ImmutableArray<CategoryCount> Counts { get; init; } = Counts.IsDefaultOrEmpty
-        ? throw new ArgumentException("At least one category is needed.", nameof(Counts))
-        : Counts;
+    public ImmutableArray<CategoryCount> Counts { get; init; } = Guard.Against.Empty(Counts, "category", nameof(Counts));
 
     /// <summary>Creates the breakdown of these counts.</summary>
     /// <param name="referenceShares">The share of each category in a reference population (see <see cref="CompositionBreakdown.Create"/>), or null.</param>

@@ -18,25 +18,12 @@ public sealed class CompositionFigures
             Guard.Against.NullOrWhiteSpace(title);
         }
 
-        if (dimensions.IsDefaultOrEmpty)
-        {
-            throw new ArgumentException("At least one dimension is needed.", nameof(dimensions));
-        }
-
+        Guard.Against.Empty(dimensions, "dimension");
+        Dictionary<string, int> names = new(dimensions.Length, StringComparer.Ordinal);
         for (int i = 0; i < dimensions.Length; i++)
         {
-            if (dimensions[i] is null)
-            {
-                throw new ArgumentException($"Dimension {i} is null.", nameof(dimensions));
-            }
-
-            for (int j = 0; j < i; j++)
-            {
-                if (string.Equals(dimensions[i].Dimension, dimensions[j].Dimension, StringComparison.Ordinal))
-                {
-                    throw new ArgumentException($"Dimensions {j} and {i} have the same name.", nameof(dimensions));
-                }
-            }
+            CompositionDimension dimension = Guard.Against.NullAt(dimensions[i], i, "Dimension", nameof(dimensions));
+            Guard.Against.Duplicate(names, dimension.Dimension, i, static (earlier, again) => $"Dimensions {earlier} and {again} have the same name.", nameof(dimensions));
         }
 
         Title = title;

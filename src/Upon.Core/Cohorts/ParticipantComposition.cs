@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Cohorts;
 
 /// <summary>Counts the participants of a cohort by each <see cref="CompositionField"/>, ready for <see cref="CompositionBreakdown"/>.</summary>
@@ -11,14 +13,14 @@ public static class ParticipantComposition
     /// <param name="attribute">The attribute.</param>
     /// <returns>The dimension's name, in lower case.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attribute"/> is not a defined attribute.</exception>
-    public static string DimensionName(CompositionField attribute) => attribute switch
+    public static string DimensionName(CompositionField attribute) => Guard.Against.UndefinedEnum(attribute, nameof(attribute), "Not a composition attribute.") switch
     {
         CompositionField.Background => "professional background",
         CompositionField.Ethnicity => "ethnicity",
         CompositionField.Disability => "disability",
         CompositionField.Region => "region",
         CompositionField.OrganisationType => "organisation type",
-        _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a composition attribute."),
+        _ => throw new UnreachableException(),
     };
 
     /// <summary>
@@ -36,10 +38,7 @@ public static class ParticipantComposition
     public static ImmutableArray<CompositionDimension> Count(IReadOnlyList<CandidateProfile> participants, int? statedTotal = null)
     {
         Guard.Against.Null(participants);
-        if (participants.Count == 0)
-        {
-            throw new ArgumentException("At least one participant is needed.", nameof(participants));
-        }
+        Guard.Against.Empty(participants, "participant");
 
         if (statedTotal is int stated)
         {

@@ -111,18 +111,8 @@ public sealed class Selection
         List<int> eligible = new(count);
         for (int i = 0; i < count; i++)
         {
-            SelectionCandidate? candidate = candidates[i];
-            if (candidate is null)
-            {
-                throw new ArgumentException($"Candidate {i} is null.", nameof(candidates));
-            }
-
-            if (!seen.TryAdd(candidate.ApplicantId, i))
-            {
-                throw new ArgumentException(
-                    $"Applicant ids must be unique: candidate {i} has the same applicant id as candidate {seen[candidate.ApplicantId]}.",
-                    nameof(candidates));
-            }
+            SelectionCandidate candidate = Guard.Against.NullAt(candidates[i], i, "Candidate", nameof(candidates));
+            Guard.Against.Duplicate(seen, candidate.ApplicantId, i, static (earlier, again) => $"Applicant ids must be unique: candidate {again} has the same applicant id as candidate {earlier}.", nameof(candidates));
 
             if (candidate.Eligibility == EligibilityOutcome.Eligible)
             {

@@ -108,10 +108,7 @@ public sealed class SetAllocation
     {
         Guard.Against.Null(participants);
         Guard.Against.Null(bounds);
-        if (participants.Count == 0)
-        {
-            throw new ArgumentException("At least one participant is needed.", nameof(participants));
-        }
+        Guard.Against.Empty(participants, "participant");
 
         return Of(participants, GroupSplit.Of(participants.Count, bounds), seed);
     }
@@ -130,25 +127,14 @@ public sealed class SetAllocation
     {
         Guard.Against.Null(participants);
         Guard.Against.Null(split);
-        if (split.Participants != participants.Count)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The split is for {split.Participants} participants, not the {participants.Count} given."),
-                nameof(split));
-        }
+        Guard.Against.Invalid(split.Participants != participants.Count, $"The split is for {split.Participants} participants, not the {participants.Count} given.", nameof(split));
 
         Dictionary<string, int> seen = new(participants.Count, StringComparer.Ordinal);
         SortedSet<string> backgroundNames = new(StringComparer.Ordinal);
         for (int i = 0; i < participants.Count; i++)
         {
-            SetParticipant participant = participants[i]
-                ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Participant {i} is null."), nameof(participants));
-            if (!seen.TryAdd(participant.ParticipantId, i))
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Participant ids must be unique: participant {i} has the same participant id as participant {seen[participant.ParticipantId]}."),
-                    nameof(participants));
-            }
+            SetParticipant participant = Guard.Against.NullAt(participants[i], i, "Participant", nameof(participants));
+            Guard.Against.Duplicate(seen, participant.ParticipantId, i, static (earlier, again) => $"Participant ids must be unique: participant {again} has the same participant id as participant {earlier}.", nameof(participants));
 
             backgroundNames.Add(participant.Background);
         }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Cohorts;
 
 /// <content>The standard one-at-a-time sensitivity table: each input from half to one and a half times its value.</content>
@@ -10,14 +12,14 @@ public sealed partial record SizingModel
     /// <param name="input">The input.</param>
     /// <returns>Its value (<see cref="Authorities"/> as a decimal).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="input"/> is not a defined input.</exception>
-    public decimal ValueOf(SizingInput input) => input switch
+    public decimal ValueOf(SizingInput input) => Guard.Against.UndefinedEnum(input, nameof(input), "Not a sizing input.") switch
     {
         SizingInput.Authorities => Authorities,
         SizingInput.VacancyRate => VacancyRate,
         SizingInput.FirstTimeShare => FirstTimeShare,
         SizingInput.ProgrammeShare => ProgrammeShare,
         SizingInput.AppointmentProbability => AppointmentProbability,
-        _ => throw new ArgumentOutOfRangeException(nameof(input), input, "Not a sizing input."),
+        _ => throw new UnreachableException(),
     };
 
     /// <summary>

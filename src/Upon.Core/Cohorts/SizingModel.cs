@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Cohorts;
 
 /// <summary>
@@ -129,14 +131,14 @@ public sealed partial record SizingModel
     /// <param name="value">Its new value, within the input's range (a whole number for <see cref="SizingInput.Authorities"/>).</param>
     /// <returns>The changed model.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="input"/> is not a defined input, or <paramref name="value"/> is outside its range.</exception>
-    public SizingModel With(SizingInput input, decimal value) => input switch
+    public SizingModel With(SizingInput input, decimal value) => Guard.Against.UndefinedEnum(input, nameof(input), "Not a sizing input.") switch
     {
         SizingInput.Authorities => new SizingModel(WholeAuthorities(value), VacancyRate, FirstTimeShare, ProgrammeShare, AppointmentProbability),
         SizingInput.VacancyRate => new SizingModel(Authorities, value, FirstTimeShare, ProgrammeShare, AppointmentProbability),
         SizingInput.FirstTimeShare => new SizingModel(Authorities, VacancyRate, value, ProgrammeShare, AppointmentProbability),
         SizingInput.ProgrammeShare => new SizingModel(Authorities, VacancyRate, FirstTimeShare, value, AppointmentProbability),
         SizingInput.AppointmentProbability => new SizingModel(Authorities, VacancyRate, FirstTimeShare, ProgrammeShare, value),
-        _ => throw new ArgumentOutOfRangeException(nameof(input), input, "Not a sizing input."),
+        _ => throw new UnreachableException(),
     };
 
     /// <summary>
@@ -167,19 +169,13 @@ public sealed partial record SizingModel
 
     private static int WholeAuthorities(decimal value)
     {
-        if (value != decimal.Truncate(value) || value < 1 || value > MaxAuthorities)
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, string.Create(CultureInfo.InvariantCulture, $"The number of authorities must be a whole number from 1 to {MaxAuthorities}."));
-        }
+        Guard.Against.OutOfRange(value != decimal.Truncate(value) || value < 1 || value > MaxAuthorities, $"The number of authorities must be a whole number from 1 to {MaxAuthorities}.", nameof(value));
 
         return (int)value;
     }
 
     private static void CheckRate(decimal value, decimal minimum, string paramName)
     {
-        if (value < minimum || value > 1m)
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"{paramName} must be from {minimum} to 1."));
-        }
+        Guard.Against.OutOfRange(value < minimum || value > 1m, $"{paramName} must be from {minimum} to 1.", paramName);
     }
 }

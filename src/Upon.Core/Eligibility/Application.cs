@@ -36,10 +36,7 @@ public sealed record Application
     {
         Guard.Against.NullOrWhiteSpace(id);
         Guard.Against.Null(roles);
-        if (!ProgrammeYears.IsValid(programmeYear))
-        {
-            throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
-        }
+        Guard.Against.Invalid(!ProgrammeYears.IsValid(programmeYear), "A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
 
         EligibilityDates.Check(assessedOn);
         if (readyBy is LocalDate ready)

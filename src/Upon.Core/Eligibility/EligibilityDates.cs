@@ -36,14 +36,7 @@ public static class EligibilityDates
     internal static void CheckRulePeriod(Period period, [CallerArgumentExpression(nameof(period))] string? paramName = null)
     {
         Guard.Against.Null(period, paramName);
-        if (period.HasTimeComponent || period.Years < 0 || period.Months < 0 || period.Weeks < 0 || period.Days < 0)
-        {
-            throw new ArgumentException("A rule's period is made of non-negative years, months, weeks and days.", paramName);
-        }
-
-        if (!IsValidRulePeriod(period))
-        {
-            throw new ArgumentOutOfRangeException(paramName, "A rule's period is at most 100 years.");
-        }
+        Guard.Against.Invalid(period.HasTimeComponent || period.Years < 0 || period.Months < 0 || period.Weeks < 0 || period.Days < 0, "A rule's period is made of non-negative years, months, weeks and days.", paramName);
+        Guard.Against.OutOfRange(!IsValidRulePeriod(period), "A rule's period is at most 100 years.", paramName);
     }
 }

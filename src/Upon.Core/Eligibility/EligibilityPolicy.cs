@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Upon.Core.Eligibility;
@@ -48,22 +49,13 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         Guard.Against.NullOrWhiteSpace(title);
         Guard.Against.Null(rule);
         Guard.Against.Null(interpretation);
-        if (!ProgrammeYears.IsValid(programmeYear))
-        {
-            throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
-        }
+        Guard.Against.Invalid(!ProgrammeYears.IsValid(programmeYear), "A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
 
         Guard.Against.NonIsoCalendar(effectiveFrom);
-        if (effectiveTo is LocalDate to && to < effectiveFrom)
-        {
-            throw new ArgumentOutOfRangeException(nameof(effectiveTo), "A policy's last effective date cannot be before its first.");
-        }
+        Guard.Against.OutOfRange(effectiveTo < effectiveFrom, "A policy's last effective date cannot be before its first.", nameof(effectiveTo));
 
-        string? duplicate = rule.DescendantsAndSelf().GroupBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"Two rules of the policy share the code \"{duplicate}\"; codes must be unique within a policy.", nameof(rule));
-        }
+        bool duplicate = rule.DescendantsAndSelf().GroupBy(r => r.Code, StringComparer.Ordinal).Any(g => g.Count() > 1);
+        Guard.Against.Invalid(duplicate, "Two rules of the policy share a code; codes must be unique within a policy.", nameof(rule));
 
         Id = id;
         Version = version;
@@ -194,7 +186,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             case AssessorOutcomeRule assessor:
                 return EvaluateAssessor(assessor, application);
             default:
-                throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
+                throw new UnreachableException($"Unknown rule type {rule.GetType().Name}.");
         }
     }
 

@@ -35,10 +35,7 @@ public sealed class EligibilityPolicyBuilder
     {
         Guard.Against.NullOrWhiteSpace(id);
         Guard.Against.LessThan(version, 1);
-        if (!ProgrammeYears.IsValid(programmeYear))
-        {
-            throw new ArgumentException("A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
-        }
+        Guard.Against.Invalid(!ProgrammeYears.IsValid(programmeYear), "A programme year is written yyyy/yy with consecutive years, for example 2021/22.", nameof(programmeYear));
 
         Id = id;
         Version = version;
@@ -68,10 +65,7 @@ public sealed class EligibilityPolicyBuilder
     public static EligibilityPolicyBuilder NextVersionOf(EligibilityPolicy previous, LocalDate effectiveFrom)
     {
         Guard.Against.Null(previous);
-        if (effectiveFrom <= previous.EffectiveFrom || (previous.EffectiveTo is LocalDate end && effectiveFrom > end))
-        {
-            throw new ArgumentOutOfRangeException(nameof(effectiveFrom), "The next version must take effect after the previous version's first date and no later than its last.");
-        }
+        Guard.Against.OutOfRange(effectiveFrom <= previous.EffectiveFrom || effectiveFrom > previous.EffectiveTo, "The next version must take effect after the previous version's first date and no later than its last.", nameof(effectiveFrom));
 
         EligibilityPolicyBuilder builder = new EligibilityPolicyBuilder(previous.Id, checked(previous.Version + 1), previous.ProgrammeYear)
             .EffectiveFrom(effectiveFrom)

@@ -25,10 +25,7 @@ public sealed record ExperienceRule : EligibilityRule
 
         Guard.Against.UndefinedEnum(partTime);
         ImmutableArray<RolePattern> patterns = [.. qualifyingRoles];
-        if (patterns.IsEmpty)
-        {
-            throw new ArgumentException("At least one role pattern is needed.", nameof(qualifyingRoles));
-        }
+        Guard.Against.Empty(patterns, "role pattern", nameof(qualifyingRoles));
 
         Guard.Against.NullItem(patterns, nameof(qualifyingRoles));
 

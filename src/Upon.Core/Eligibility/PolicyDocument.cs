@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NodaTime.Text;
 
 namespace Upon.Core.Eligibility;
@@ -102,10 +103,7 @@ public static class PolicyDocument
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(policies);
-        if (policies.Count == 0)
-        {
-            throw new ArgumentException("At least one policy is needed.", nameof(policies));
-        }
+        Guard.Against.Empty(policies, "policy");
 
         if (policies.Count == 1)
         {
@@ -425,7 +423,7 @@ public static class PolicyDocument
                 writer.WriteBoolean("requireOutcome", assessor.RequireOutcome);
                 break;
             default:
-                throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
+                throw new UnreachableException($"Unknown rule type {rule.GetType().Name}.");
         }
 
         writer.WriteEndObject();

@@ -43,16 +43,10 @@ public sealed record Role
         if (end is LocalDate last)
         {
             EligibilityDates.Check(last, nameof(end));
-            if (last < start)
-            {
-                throw new ArgumentOutOfRangeException(nameof(end), "A role's last day cannot be before its first day.");
-            }
+            Guard.Against.OutOfRange(last < start, "A role's last day cannot be before its first day.", nameof(end));
         }
 
-        if (partTimeFraction is decimal fraction && (fraction <= 0m || fraction > 1m))
-        {
-            throw new ArgumentOutOfRangeException(nameof(partTimeFraction), "A part-time fraction must be above 0 and at most 1.");
-        }
+        Guard.Against.OutOfRange(partTimeFraction is <= 0m or > 1m, "A part-time fraction must be above 0 and at most 1.", nameof(partTimeFraction));
 
         Title = title;
         Organisation = organisation;

@@ -21,10 +21,7 @@ public sealed record RolePattern
         Levels = [.. levels.Distinct().Order()];
         OrganisationTypes = [.. organisationTypes.Distinct().Order()];
         Sectors = [.. sectors.Distinct().Order()];
-        if (Levels.IsEmpty || OrganisationTypes.IsEmpty || Sectors.IsEmpty)
-        {
-            throw new ArgumentException("A role pattern needs at least one level, organisation type and sector.");
-        }
+        Guard.Against.Invalid(Levels.IsEmpty || OrganisationTypes.IsEmpty || Sectors.IsEmpty, "A role pattern needs at least one level, organisation type and sector.", parameterName: null);
 
         foreach (RoleLevel level in Levels)
         {

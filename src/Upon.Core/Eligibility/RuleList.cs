@@ -7,10 +7,7 @@ internal static class RuleList
     {
         Guard.Against.Null(rules);
         ImmutableArray<EligibilityRule> list = [.. rules];
-        if (list.IsEmpty)
-        {
-            throw new ArgumentException("A combining rule needs at least one rule under it.", nameof(rules));
-        }
+        Guard.Against.Invalid(list.IsEmpty, "A combining rule needs at least one rule under it.", nameof(rules));
 
         Guard.Against.NullItem(list, nameof(rules));
 

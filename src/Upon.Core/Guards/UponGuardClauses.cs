@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Upon.Core.Guards;
@@ -6,7 +7,9 @@ namespace Upon.Core.Guards;
 /// Upon.Core's own guard clauses, written as extensions of Ardalis.GuardClauses' <see cref="IGuardClause"/>
 /// (<c>Guard.Against.OutsideCoverage(date, Coverage)</c>) for the checks that have a domain range: a date in
 /// the ISO calendar, a date or interval within a calendar's coverage, a number within stated bounds, a share
-/// from 0 to 1, a defined enum member.
+/// from 0 to 1, a defined enum member; and for the shapes that recur in Upon.Core's checks: a collection that needs
+/// at least one item, a null item at a position, a key given twice, and a condition with its own message
+/// (<c>Invalid</c> and <c>OutOfRange</c> with a condition).
 /// </summary>
 /// <remarks>
 /// Each throws a BCL exception (<see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/>)
@@ -197,13 +200,14 @@ internal static class UponGuardClauses
     /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
     /// <param name="input">The share to check.</param>
     /// <param name="parameterName">The parameter's name; filled in by the compiler.</param>
+    /// <param name="message">The message, as Ardalis' optional <c>message</c>; null for "<c>parameterName</c> must be a share from 0 to 1 inclusive."</param>
     /// <returns><paramref name="input"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="input"/> is below 0 or above 1.</exception>
-    public static decimal NotShare(this IGuardClause guardClause, decimal input, [CallerArgumentExpression(nameof(input))] string? parameterName = null)
+    public static decimal NotShare(this IGuardClause guardClause, decimal input, [CallerArgumentExpression(nameof(input))] string? parameterName = null, string? message = null)
     {
         if (input is < 0m or > 1m)
         {
-            throw new ArgumentOutOfRangeException(parameterName, $"{parameterName} must be a share from 0 to 1 inclusive.");
+            throw new ArgumentOutOfRangeException(parameterName, message ?? $"{parameterName} must be a share from 0 to 1 inclusive.");
         }
 
         return input;
@@ -214,18 +218,23 @@ internal static class UponGuardClauses
     /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
     /// <param name="input">The value to check.</param>
     /// <param name="parameterName">The parameter's name; filled in by the compiler.</param>
+    /// <param name="message">
+    /// The message, as Ardalis' optional <c>message</c>; null for "<c>parameterName</c> must be one of" and the
+    /// members' names.
+    /// </param>
     /// <returns><paramref name="input"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="input"/> is not a named member.</exception>
     /// <remarks>
     /// Unlike Ardalis' <c>EnumOutOfRange</c>, which throws <c>InvalidEnumArgumentException</c>, this keeps the
-    /// BCL's <see cref="ArgumentOutOfRangeException"/> that the library has always thrown.
+    /// BCL's <see cref="ArgumentOutOfRangeException"/> that the library has always thrown. A <c>switch</c> on the
+    /// value that follows it handles every member, so its default arm is unreachable.
     /// </remarks>
-    public static TEnum UndefinedEnum<TEnum>(this IGuardClause guardClause, TEnum input, [CallerArgumentExpression(nameof(input))] string? parameterName = null)
+    public static TEnum UndefinedEnum<TEnum>(this IGuardClause guardClause, TEnum input, [CallerArgumentExpression(nameof(input))] string? parameterName = null, string? message = null)
         where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(input))
         {
-            throw new ArgumentOutOfRangeException(parameterName, $"{parameterName} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            throw new ArgumentOutOfRangeException(parameterName, message ?? $"{parameterName} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
         }
 
         return input;
@@ -268,6 +277,165 @@ internal static class UponGuardClauses
         }
 
         return input;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="input"/> has no item: "At least one <paramref name="what"/> is needed."</summary>
+    /// <typeparam name="T">The type of the items.</typeparam>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="input">The collection to check; not null itself.</param>
+    /// <param name="what">What an item is, as the message names it: "participant", "role pattern".</param>
+    /// <param name="parameterName">The parameter's name; filled in by the compiler.</param>
+    /// <returns><paramref name="input"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="input"/> is empty.</exception>
+    /// <remarks>Unlike Ardalis' <c>NullOrEmpty</c>, whose message is "Required input … was empty.", the message says what is needed.</remarks>
+    public static IReadOnlyCollection<T> Empty<T>(this IGuardClause guardClause, IReadOnlyCollection<T> input, string what, [CallerArgumentExpression(nameof(input))] string? parameterName = null)
+    {
+        if (input.Count == 0)
+        {
+            throw new ArgumentException($"At least one {what} is needed.", parameterName);
+        }
+
+        return input;
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when <paramref name="input"/> has no item, or is <c>default</c>:
+    /// "At least one <paramref name="what"/> is needed."
+    /// </summary>
+    /// <typeparam name="T">The type of the items.</typeparam>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="input">The array to check.</param>
+    /// <param name="what">What an item is, as the message names it: "dimension", "category".</param>
+    /// <param name="parameterName">The parameter's name; filled in by the compiler.</param>
+    /// <returns><paramref name="input"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="input"/> is empty or <c>default</c>.</exception>
+    public static ImmutableArray<T> Empty<T>(this IGuardClause guardClause, ImmutableArray<T> input, string what, [CallerArgumentExpression(nameof(input))] string? parameterName = null)
+    {
+        if (input.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException($"At least one {what} is needed.", parameterName);
+        }
+
+        return input;
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when <paramref name="item"/>, the item at <paramref name="index"/> of the
+    /// collection <paramref name="parameterName"/>, is null: "<paramref name="what"/> <paramref name="index"/> is null."
+    /// </summary>
+    /// <typeparam name="T">The type of the item.</typeparam>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="item">The item to check.</param>
+    /// <param name="index">The item's position in its collection, from 0.</param>
+    /// <param name="what">What an item is, as the message's subject: "Participant", "Candidate".</param>
+    /// <param name="parameterName">The name of the parameter that holds the collection.</param>
+    /// <returns><paramref name="item"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="item"/> is null.</exception>
+    /// <remarks>
+    /// <see cref="NullItem{T}(IGuardClause, IEnumerable{T}, string)"/> throws <see cref="ArgumentNullException"/>
+    /// without a position; this keeps the <see cref="ArgumentException"/> that names the position, for the
+    /// collections whose other checks name positions too.
+    /// </remarks>
+    public static T NullAt<T>(this IGuardClause guardClause, [NotNull] T? item, int index, string what, string parameterName)
+        where T : class
+    {
+        if (item is null)
+        {
+            throw new ArgumentException(Invariant($"{what} {index} is null."), parameterName);
+        }
+
+        return item;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="key"/> is at <paramref name="index"/> in <paramref name="seen"/>, or throws
+    /// <see cref="ArgumentException"/> when an earlier item has the same key.
+    /// </summary>
+    /// <typeparam name="TKey">The type of the key.</typeparam>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="seen">The keys of the earlier items with their positions; compares keys with its own comparer.</param>
+    /// <param name="key">The key of the item at <paramref name="index"/>.</param>
+    /// <param name="index">The item's position in its collection, from 0.</param>
+    /// <param name="message">
+    /// Makes the message from the earlier item's position and <paramref name="index"/>; called only on failure.
+    /// A message names positions, never the key.
+    /// </param>
+    /// <param name="parameterName">The name of the parameter that holds the collection.</param>
+    /// <exception cref="ArgumentException">An earlier item has the same key.</exception>
+    public static void Duplicate<TKey>(this IGuardClause guardClause, Dictionary<TKey, int> seen, TKey key, int index, Func<int, int, string> message, string parameterName)
+        where TKey : notnull
+    {
+        if (!seen.TryAdd(key, index))
+        {
+            throw new ArgumentException(message(seen[key], index), parameterName);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> with <paramref name="message"/> when <paramref name="condition"/> holds.</summary>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="condition">True when the argument is invalid.</param>
+    /// <param name="message">The message: what a valid argument is, never the argument's value.</param>
+    /// <param name="parameterName">The parameter's name, or null when the condition is on several parameters at once.</param>
+    /// <exception cref="ArgumentException"><paramref name="condition"/> is true.</exception>
+    /// <remarks>For a one-off condition whose message no other clause states; Ardalis' <c>Expression</c> takes a delegate for the same.</remarks>
+    public static void Invalid(this IGuardClause guardClause, [DoesNotReturnIf(true)] bool condition, string message, string? parameterName)
+    {
+        if (condition)
+        {
+            throw new ArgumentException(message, parameterName);
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> with <paramref name="message"/> when <paramref name="condition"/> holds; the
+    /// interpolated message is built only then, in the invariant culture.
+    /// </summary>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="condition">True when the argument is invalid.</param>
+    /// <param name="message">The message: what a valid argument is, never the argument's value (a position may be named).</param>
+    /// <param name="parameterName">The parameter's name, or null when the condition is on several parameters at once.</param>
+    /// <exception cref="ArgumentException"><paramref name="condition"/> is true.</exception>
+    public static void Invalid(this IGuardClause guardClause, [DoesNotReturnIf(true)] bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref GuardMessageHandler message, string? parameterName)
+    {
+        if (condition)
+        {
+            throw new ArgumentException(message.ToStringAndClear(), parameterName);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> with <paramref name="message"/> when <paramref name="condition"/> holds.</summary>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="condition">True when the argument is outside its range.</param>
+    /// <param name="message">The message: the allowed range, never the argument's value.</param>
+    /// <param name="parameterName">The parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="condition"/> is true.</exception>
+    /// <remarks>
+    /// For a range that <see cref="OutsideRange{T}"/> and its kin cannot state: one end exclusive, "finite",
+    /// relative to another argument. <c>ActualValue</c> is not set, so the message never shows the value.
+    /// </remarks>
+    public static void OutOfRange(this IGuardClause guardClause, [DoesNotReturnIf(true)] bool condition, string message, string? parameterName)
+    {
+        if (condition)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, message);
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> with <paramref name="message"/> when <paramref name="condition"/>
+    /// holds; the interpolated message is built only then, in the invariant culture.
+    /// </summary>
+    /// <param name="guardClause">The guard clause (<c>Guard.Against</c>).</param>
+    /// <param name="condition">True when the argument is outside its range.</param>
+    /// <param name="message">The message: the allowed range, never the argument's value (a position may be named).</param>
+    /// <param name="parameterName">The parameter's name.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="condition"/> is true.</exception>
+    public static void OutOfRange(this IGuardClause guardClause, [DoesNotReturnIf(true)] bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref GuardMessageHandler message, string? parameterName)
+    {
+        if (condition)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, message.ToStringAndClear());
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -59,10 +59,7 @@ public static class DocumentResult
     public static DocumentResult<T> Failure<T>(ImmutableArray<DocumentProblem> problems)
         where T : class
     {
-        if (problems.IsDefaultOrEmpty)
-        {
-            throw new ArgumentException("A failed result needs at least one problem.", nameof(problems));
-        }
+        Guard.Against.Invalid(problems.IsDefaultOrEmpty, "A failed result needs at least one problem.", nameof(problems));
 
         return new DocumentResult<T>(null, problems);
     }

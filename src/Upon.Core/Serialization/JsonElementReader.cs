@@ -345,8 +345,11 @@ internal static class EnumNames<TEnum>
     public static string List { get; } = string.Join(", ", ByValue.Values);
 
     /// <summary>Gets the JSON name of <paramref name="value"/>.</summary>
-    public static string Name(TEnum value) =>
-        ByValue.TryGetValue(value, out string? name) ? name : throw new ArgumentOutOfRangeException(nameof(value), "The value is not a defined member of its enum.");
+    public static string Name(TEnum value)
+    {
+        Guard.Against.OutOfRange(!ByValue.TryGetValue(value, out string? name), "The value is not a defined member of its enum.", nameof(value));
+        return name;
+    }
 
     /// <summary>Parses a JSON name (case-sensitive).</summary>
     public static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);

@@ -68,9 +68,6 @@ internal sealed class NodaTimeConverterFactory : JsonConverterFactory
 
     private static void CheckIso(LocalDate value)
     {
-        if (value.Calendar != CalendarSystem.Iso)
-        {
-            throw new ArgumentException("Expected a date in the ISO calendar: documents hold ISO 8601 dates.", nameof(value));
-        }
+        Guard.Against.Invalid(value.Calendar != CalendarSystem.Iso, "Expected a date in the ISO calendar: documents hold ISO 8601 dates.", nameof(value));
     }
 }

@@ -109,10 +109,7 @@ public static class RecordResult
         where T : class
     {
         Guard.Against.LessThan(recordNumber, 0);
-        if (problems.IsDefaultOrEmpty)
-        {
-            throw new ArgumentException("A record that was not read needs at least one problem.", nameof(problems));
-        }
+        Guard.Against.Invalid(problems.IsDefaultOrEmpty, "A record that was not read needs at least one problem.", nameof(problems));
 
         return new RecordResult<T>(recordNumber, null, problems);
     }

@@ -40,12 +40,9 @@ public static class IcsExport
         Guard.Against.Null(programme);
         Guard.Against.Null(writer);
         DateTimeZone zone = ProgrammeYear.TimeZone;
-        foreach (Session session in programme.Sessions)
+        for (int i = 0; i < programme.Sessions.Length; i++)
         {
-            if (!session.TryGetInterval(zone, out _))
-            {
-                throw new ArgumentException($"The session '{session.Id}' does not end after it starts, so it cannot be exported; validate the programme year first.", nameof(programme));
-            }
+            Guard.Against.Invalid(!programme.Sessions[i].TryGetInterval(zone, out _), $"Session {i} does not end after it starts, so it cannot be exported; validate the programme year first.", nameof(programme));
         }
 
         string dtstamp = stamp.ToString("uuuuMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

@@ -55,10 +55,7 @@ public sealed class ProgrammeYear : IEquatable<ProgrammeYear>
         Guard.Against.NullItem(sessions, nameof(sessions));
 
         notes = notes.IsDefault ? [] : notes;
-        if (notes.Any(note => note is null))
-        {
-            throw new ArgumentException("A note must not be null.", nameof(notes));
-        }
+        Guard.Against.Invalid(notes.Any(note => note is null), "A note must not be null.", nameof(notes));
 
         Id = id;
         Name = name;

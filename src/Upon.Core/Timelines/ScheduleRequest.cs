@@ -30,10 +30,7 @@ public sealed class ScheduleRequest
         preferredDays = preferredDays.IsDefault ? [] : preferredDays;
         foreach (IsoDayOfWeek day in preferredDays)
         {
-            if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
-            {
-                throw new ArgumentOutOfRangeException(nameof(preferredDays), day, "A preferred day must be Monday to Sunday.");
-            }
+            Guard.Against.OutOfRange(day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday, "A preferred day must be Monday to Sunday.", nameof(preferredDays));
         }
 
         blackouts = blackouts.IsDefault ? [] : blackouts;

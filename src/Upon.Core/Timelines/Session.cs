@@ -57,10 +57,7 @@ public sealed record Session
         Guard.Against.NullOrEmpty(id);
         Guard.Against.NullOrEmpty(title);
         Guard.Against.Null(dates);
-        if (startTime.HasValue != endTime.HasValue)
-        {
-            throw new ArgumentException("A session has both a start and an end time, or neither.", startTime.HasValue ? nameof(endTime) : nameof(startTime));
-        }
+        Guard.Against.Invalid(startTime.HasValue != endTime.HasValue, "A session has both a start and an end time, or neither.", startTime.HasValue ? nameof(endTime) : nameof(startTime));
 
         Guard.Against.NonIsoCalendar(dates.Start, nameof(dates));
         Id = id;

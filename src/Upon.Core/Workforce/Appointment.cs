@@ -25,18 +25,12 @@ public sealed record Appointment
         Guard.Against.NullOrEmpty(authorityCode);
         Guard.Against.NullOrEmpty(holderId);
         Guard.Against.NonIsoCalendar(start);
-        if (kind is not (AppointmentKind.Permanent or AppointmentKind.Interim or AppointmentKind.Acting))
-        {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "The appointment kind must be Permanent, Interim or Acting.");
-        }
+        Guard.Against.UndefinedEnum(kind, nameof(kind), "The appointment kind must be Permanent, Interim or Acting.");
 
         if (end is LocalDate last)
         {
             Guard.Against.NonIsoCalendar(last, nameof(end));
-            if (last < start)
-            {
-                throw new ArgumentOutOfRangeException(nameof(end), "An appointment's last day cannot be before its first day.");
-            }
+            Guard.Against.OutOfRange(last < start, "An appointment's last day cannot be before its first day.", nameof(end));
         }
 
         AuthorityCode = authorityCode;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Workforce;
 
 // Writing: the formats this document reads, so that what is written reads back as the same appointments: CSV with
@@ -71,11 +73,11 @@ public static partial class AppointmentDocument
         writer.WriteEndObject();
     }
 
-    private static string KindName(AppointmentKind kind) => kind switch
+    private static string KindName(AppointmentKind kind) => Guard.Against.UndefinedEnum(kind, nameof(kind), "Not a kind of appointment.") switch
     {
         AppointmentKind.Permanent => "permanent",
         AppointmentKind.Interim => "interim",
         AppointmentKind.Acting => "acting",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of appointment."),
+        _ => throw new UnreachableException(),
     };
 }

@@ -25,10 +25,7 @@ public sealed record Authority
         if (effectiveTo is LocalDate to)
         {
             Guard.Against.NonIsoCalendar(to, nameof(effectiveTo));
-            if (to < effectiveFrom)
-            {
-                throw new ArgumentOutOfRangeException(nameof(effectiveTo), "An authority cannot leave the register before it joins it.");
-            }
+            Guard.Against.OutOfRange(to < effectiveFrom, "An authority cannot leave the register before it joins it.", nameof(effectiveTo));
         }
 
         Code = code;

@@ -43,6 +43,6 @@ public sealed partial class AuthorityRegister
     public static AuthorityRegister FromAppointments(IEnumerable<Appointment> appointments)
     {
         ArgumentNullException.ThrowIfNull(appointments);
-        return FromAuthorityCodes(appointments.Select(a => (a ?? throw new ArgumentNullException(nameof(appointments))).AuthorityCode));
+        return FromAuthorityCodes(appointments.Select(a => Guard.Against.Null(a, nameof(appointments)).AuthorityCode));
     }
 }

@@ -18,14 +18,12 @@ public sealed partial class AuthorityRegister
         Guard.Against.Null(authorities);
         byCode = new Dictionary<string, Authority>(StringComparer.Ordinal);
         ImmutableArray<Authority>.Builder all = ImmutableArray.CreateBuilder<Authority>();
+        Dictionary<string, int> seen = new(StringComparer.Ordinal);
         foreach (Authority authority in authorities)
         {
             Guard.Against.Null(authority, nameof(authorities));
-            if (!byCode.TryAdd(authority.Code, authority))
-            {
-                throw new ArgumentException($"The authority code '{authority.Code}' appears more than once.", nameof(authorities));
-            }
-
+            Guard.Against.Duplicate(seen, authority.Code, all.Count, static (earlier, again) => $"Authorities {earlier} and {again} have the same code.", nameof(authorities));
+            byCode.Add(authority.Code, authority);
             all.Add(authority);
         }
 

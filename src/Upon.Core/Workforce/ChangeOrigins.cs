@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Workforce;
 
 /// <summary>The changes of a period by the holder's origin: <see cref="FirstTime"/> + <see cref="Moves"/> + <see cref="Returns"/> + <see cref="Unknown"/> = <see cref="Total"/>.</summary>
@@ -15,12 +17,12 @@ public readonly record struct ChangeOrigins(int FirstTime, int Moves, int Return
     /// <param name="origin">The origin.</param>
     /// <returns>The count.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="origin"/> is undefined.</exception>
-    public int this[ChangeOrigin origin] => origin switch
+    public int this[ChangeOrigin origin] => Guard.Against.UndefinedEnum(origin, nameof(origin), "The origin must be FirstTime, Move, Return or Unknown.") switch
     {
         ChangeOrigin.FirstTime => FirstTime,
         ChangeOrigin.Move => Moves,
         ChangeOrigin.Return => Returns,
         ChangeOrigin.Unknown => Unknown,
-        _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, "The origin must be FirstTime, Move, Return or Unknown."),
+        _ => throw new UnreachableException(),
     };
 }

@@ -36,10 +36,7 @@ public static class KaplanMeier
         bool delayed = false;
         foreach (TenureRecord record in records)
         {
-            if (!record.IsValid)
-            {
-                throw new ArgumentException("A tenure record's exit must be after its entry; default(TenureRecord) is not a record.", nameof(records));
-            }
+            Guard.Against.Invalid(!record.IsValid, "A tenure record's exit must be after its entry; default(TenureRecord) is not a record.", nameof(records));
 
             if (n == exits.Length)
             {
@@ -89,10 +86,7 @@ public static class KaplanMeier
         {
             Guard.Against.Null(key, nameof(records), "A record's key is null.");
 
-            if (!record.IsValid)
-            {
-                throw new ArgumentException("A tenure record's exit must be after its entry; default(TenureRecord) is not a record.", nameof(records));
-            }
+            Guard.Against.Invalid(!record.IsValid, "A tenure record's exit must be after its entry; default(TenureRecord) is not a record.", nameof(records));
 
             if (!strata.TryGetValue(key, out List<TenureRecord>? list))
             {
@@ -127,10 +121,7 @@ public static class KaplanMeier
 
     internal static void CheckType(ConfidenceIntervalType confidenceType)
     {
-        if (confidenceType is not (ConfidenceIntervalType.Log or ConfidenceIntervalType.Plain or ConfidenceIntervalType.LogLog))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidenceType), confidenceType, "The confidence interval type must be Log, Plain or LogLog.");
-        }
+        Guard.Against.UndefinedEnum(confidenceType, nameof(confidenceType), "The confidence interval type must be Log, Plain or LogLog.");
     }
 
     /// <summary>Builds the curve; sorts the spans in place. An empty <paramref name="entries"/> means every entry is 0.</summary>

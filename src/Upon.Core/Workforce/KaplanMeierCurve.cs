@@ -58,10 +58,7 @@ public sealed class KaplanMeierCurve
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is negative or NaN.</exception>
     public SurvivalEstimate? SurvivalAt(double time)
     {
-        if (!(time >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(time), time, "The time must be at least 0.");
-        }
+        Guard.Against.OutOfRange(!(time >= 0), "The time must be at least 0.", nameof(time));
 
         ImmutableArray<KaplanMeierPoint> points = Points;
         if (points.IsEmpty || time > points[^1].Time)
@@ -91,10 +88,7 @@ public sealed class KaplanMeierCurve
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not finite or not above 0.</exception>
     public RestrictedMean RestrictedMeanTo(double horizon)
     {
-        if (!double.IsFinite(horizon) || horizon <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "The horizon must be finite and above 0.");
-        }
+        Guard.Against.OutOfRange(!double.IsFinite(horizon) || horizon <= 0, "The horizon must be finite and above 0.", nameof(horizon));
 
         ImmutableArray<KaplanMeierPoint> points = Points;
         int kept = points.Length;

@@ -21,10 +21,7 @@ public static class LogRank
         {
             Guard.Against.Null(group, nameof(records), "A record's group is null.");
 
-            if (!record.IsValid || record.Entry != 0)
-            {
-                throw new ArgumentException("The log-rank test takes right-censored records only: every entry must be 0 and every exit after it.", nameof(records));
-            }
+            Guard.Against.Invalid(!record.IsValid || record.Entry != 0, "The log-rank test takes right-censored records only: every entry must be 0 and every exit after it.", nameof(records));
 
             if (!index.TryGetValue(group, out int g))
             {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Upon.Core.Workforce;
 
 /// <summary>
@@ -72,6 +74,7 @@ public static class PublishedTurnoverFigures
     public static TurnoverSeries Series(TurnoverMeasure measure)
     {
         TurnoverSeries.CheckMeasure(measure);
+        Guard.Against.OutOfRange(measure > TurnoverMeasure.InterimAppointments, "ADCS does not publish this measure.", nameof(measure));
         Func<PublishedTurnoverYear, double?> value = measure switch
         {
             TurnoverMeasure.Changes => static y => y.Changes,
@@ -81,7 +84,7 @@ public static class PublishedTurnoverFigures
             TurnoverMeasure.AuthorityChangeRate => static y => y.AuthorityChangeRate,
             TurnoverMeasure.NewPermanent => static y => y.NewPermanent,
             TurnoverMeasure.InterimAppointments => static y => y.InterimAppointments,
-            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "ADCS does not publish this measure."),
+            _ => throw new UnreachableException(),
         };
         return Series(value);
     }

@@ -12,10 +12,7 @@ internal static class SurvivalMath
     /// <summary>Checks a confidence level and returns the two-sided normal quantile for it.</summary>
     public static double TwoSidedZ(double level, string paramName)
     {
-        if (!(level > 0 && level <= MaximumConfidenceLevel))
-        {
-            throw new ArgumentOutOfRangeException(paramName, level, $"The confidence level must be above 0 and at most {MaximumConfidenceLevel}.");
-        }
+        Guard.Against.OutOfRange(!(level > 0 && level <= MaximumConfidenceLevel), $"The confidence level must be above 0 and at most {MaximumConfidenceLevel}.", paramName);
 
         return NormalQuantile(1 - ((1 - level) / 2));
     }

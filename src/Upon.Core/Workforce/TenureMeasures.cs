@@ -232,9 +232,6 @@ public static class TenureMeasures
 
     private static void CheckPositive(double value, string paramName)
     {
-        if (!double.IsFinite(value) || value <= 0)
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, "The value must be finite and above 0.");
-        }
+        Guard.Against.OutOfRange(!double.IsFinite(value) || value <= 0, "The value must be finite and above 0.", paramName);
     }
 }

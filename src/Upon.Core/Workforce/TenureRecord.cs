@@ -39,15 +39,8 @@ public readonly record struct TenureRecord
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entry"/> is negative or not finite, or <paramref name="exit"/> is not finite or not above <paramref name="entry"/>.</exception>
     public TenureRecord(double entry, double exit, bool isEvent)
     {
-        if (!double.IsFinite(entry) || entry < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(entry), entry, "The entry time must be finite and at least 0.");
-        }
-
-        if (!double.IsFinite(exit) || exit <= entry)
-        {
-            throw new ArgumentOutOfRangeException(nameof(exit), exit, "The exit time must be finite and after the entry time.");
-        }
+        Guard.Against.OutOfRange(!double.IsFinite(entry) || entry < 0, "The entry time must be finite and at least 0.", nameof(entry));
+        Guard.Against.OutOfRange(!double.IsFinite(exit) || exit <= entry, "The exit time must be finite and after the entry time.", nameof(exit));
 
         Entry = entry;
         Exit = exit;

@@ -88,9 +88,6 @@ public static class TurnoverPeriods
 
     private static void CheckBasis(YearBasis basis)
     {
-        if (basis is not (YearBasis.Financial or YearBasis.Calendar))
-        {
-            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The year basis must be Financial or Calendar.");
-        }
+        Guard.Against.UndefinedEnum(basis, nameof(basis), "The year basis must be Financial or Calendar.");
     }
 }

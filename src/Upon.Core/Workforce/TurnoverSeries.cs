@@ -67,15 +67,8 @@ public sealed partial class TurnoverSeries
         {
             Guard.Against.LessThan(point.Year, 1, nameof(points));
             Guard.Against.GreaterThan(point.Year, 9998, nameof(points));
-            if (point.Value is double v && !double.IsFinite(v))
-            {
-                throw new ArgumentOutOfRangeException(nameof(points), "A series value must be finite.");
-            }
-
-            if (!years.Add(point.Year))
-            {
-                throw new ArgumentException("A year appears more than once in the series.", nameof(points));
-            }
+            Guard.Against.OutOfRange(point.Value is double v && !double.IsFinite(v), "A series value must be finite.", nameof(points));
+            Guard.Against.Invalid(!years.Add(point.Year), "A year appears more than once in the series.", nameof(points));
 
             list.Add(point);
         }
@@ -113,11 +106,10 @@ public sealed partial class TurnoverSeries
         foreach (Turnover turnover in turnovers)
         {
             Guard.Against.Null(turnover, nameof(turnovers));
-            (YearBasis b, int year) = YearOf(turnover.Period) ?? throw new ArgumentException("A series takes turnovers over whole financial or calendar years.", nameof(turnovers));
-            if (basis is YearBasis existing && existing != b)
-            {
-                throw new ArgumentException("The turnovers mix financial and calendar years.", nameof(turnovers));
-            }
+            (YearBasis Basis, int Year)? yearOf = YearOf(turnover.Period);
+            Guard.Against.Invalid(yearOf is null, "A series takes turnovers over whole financial or calendar years.", nameof(turnovers));
+            (YearBasis b, int year) = yearOf.Value;
+            Guard.Against.Invalid(basis is YearBasis existing && existing != b, "The turnovers mix financial and calendar years.", nameof(turnovers));
 
             basis = b;
             points.Add(new TurnoverPoint(year, measure(turnover)));
@@ -199,10 +191,7 @@ public sealed partial class TurnoverSeries
 
     internal static void CheckMeasure(TurnoverMeasure measure)
     {
-        if (measure is < TurnoverMeasure.Changes or > TurnoverMeasure.StabilityIndex)
-        {
-            throw new ArgumentOutOfRangeException(nameof(measure), measure, "The measure is not a defined TurnoverMeasure.");
-        }
+        Guard.Against.UndefinedEnum(measure, nameof(measure), "The measure is not a defined TurnoverMeasure.");
     }
 
     private static double? ValueOf(Turnover turnover, TurnoverMeasure measure) => measure switch
@@ -222,10 +211,7 @@ public sealed partial class TurnoverSeries
 
     private static void CheckBasis(YearBasis basis)
     {
-        if (basis is not (YearBasis.Financial or YearBasis.Calendar))
-        {
-            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The year basis must be Financial or Calendar.");
-        }
+        Guard.Against.UndefinedEnum(basis, nameof(basis), "The year basis must be Financial or Calendar.");
     }
 
     private static (YearBasis Basis, int Year)? YearOf(DateInterval period)
@@ -247,10 +233,9 @@ public sealed partial class TurnoverSeries
 
     private int? Since(int year, Func<double, double, bool> qualifies)
     {
-        if (ValueIn(year) is not double value)
-        {
-            throw new ArgumentOutOfRangeException(nameof(year), year, "The year has no value in the series.");
-        }
+        double? valueIn = ValueIn(year);
+        Guard.Against.OutOfRange(valueIn is null, "The year has no value in the series.", nameof(year));
+        double value = valueIn.Value;
 
         for (int i = Points.Length - 1; i >= 0; i--)
         {

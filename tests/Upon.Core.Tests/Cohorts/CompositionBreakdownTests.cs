@@ -130,15 +130,15 @@ public sealed class CompositionBreakdownTests
 
         ArgumentException twice = Assert.Throws<ArgumentException>(() => CompositionBreakdown.Create("d", [new("a", 1), new("a", 2)]));
         Assert.Equal("counts", twice.ParamName);
-        Assert.StartsWith("The category 'a' appears more than once.", twice.Message, StringComparison.Ordinal);
+        Assert.Equal("Category 1 appears more than once. (Parameter 'counts')", twice.Message);
         Assert.StartsWith("At least one count must be above zero.", Assert.Throws<ArgumentException>(() => CompositionBreakdown.Create("d", [new("a", 0)])).Message, StringComparison.Ordinal);
 
         ArgumentException unknown = Assert.Throws<ArgumentException>(() => CompositionBreakdown.Create("d", [new("a", 1)], referenceShares: new Dictionary<string, decimal> { ["b"] = 0.5m }));
         Assert.Equal("referenceShares", unknown.ParamName);
-        Assert.StartsWith("The reference share for 'b' names no counted category.", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal("A reference share names no counted category. (Parameter 'referenceShares')", unknown.Message);
         ArgumentOutOfRangeException range = Assert.Throws<ArgumentOutOfRangeException>(() => CompositionBreakdown.Create("d", [new("a", 1)], referenceShares: new Dictionary<string, decimal> { ["a"] = 1.01m }));
         Assert.Equal("referenceShares", range.ParamName);
-        Assert.StartsWith("The reference share for 'a' must be from 0 to 1.", range.Message, StringComparison.Ordinal);
+        Assert.Equal("A reference share must be from 0 to 1. (Parameter 'referenceShares')", range.Message);
     }
 
     [Property]

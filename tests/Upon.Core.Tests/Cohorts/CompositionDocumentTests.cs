@@ -116,8 +116,9 @@ public sealed class CompositionDocumentTests
         Assert.Equal("dimensions", Assert.Throws<ArgumentException>(() => new CompositionFigures(null, [])).ParamName);
         Assert.Equal("dimensions", Assert.Throws<ArgumentException>(() => new CompositionFigures(null, [a, a with { StatedTotal = 2 }])).ParamName);
         Assert.Equal("title", Assert.Throws<ArgumentException>(() => new CompositionFigures(" ", [a])).ParamName);
-        Assert.Equal("Counts", Assert.Throws<ArgumentException>(() => new CompositionDimension("a", [], null)).ParamName);
-        Assert.Equal("Dimension", Assert.Throws<ArgumentException>(() => new CompositionDimension(" ", [new CategoryCount("x", 1)], null)).ParamName);
+        Assert.Equal("At least one category is needed. (Parameter 'Counts')", Assert.Throws<ArgumentException>(() => new CompositionDimension("a", [], null)).Message);
+        Assert.Equal("A dimension needs a name. (Parameter 'Dimension')", Assert.Throws<ArgumentException>(() => new CompositionDimension(" ", [new CategoryCount("x", 1)], null)).Message);
+        Assert.Equal("A dimension needs a name. (Parameter 'Dimension')", Assert.Throws<ArgumentException>(() => new CompositionDimension(null!, [new CategoryCount("x", 1)], null)).Message);
         Assert.Equal("figures", Assert.Throws<ArgumentNullException>(() => CompositionDocument.Write(new MemoryStream(), null!)).ParamName);
     }
 

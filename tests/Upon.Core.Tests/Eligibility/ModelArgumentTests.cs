@@ -99,7 +99,7 @@ public sealed class ModelArgumentTests
         ArgumentException error = Assert.Throws<ArgumentException>(() => EligibilityGenerators.PolicyOf(rule));
 
         Assert.Equal("rule", error.ParamName);
-        Assert.Contains("\"readiness\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Two rules of the policy share a code; codes must be unique within a policy. (Parameter 'rule')", error.Message);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using FsCheck.Xunit;
 using FsCheck;
 using Ardalis.GuardClauses;
@@ -192,4 +195,182 @@ public sealed class UponGuardClausesTests
             }
         });
     }
+
+    [Fact]
+    public void Empty_NoItem_IsArgumentException_SayingWhatIsNeeded()
+    {
+        IReadOnlyList<string> participants = [];
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Guard.Against.Empty(participants, "participant"));
+        Assert.Equal("participants", error.ParamName);
+        Assert.Equal("At least one participant is needed. (Parameter 'participants')", error.Message);
+
+        ImmutableArray<int> none = [];
+        Assert.Equal("At least one role pattern is needed. (Parameter 'none')", Assert.Throws<ArgumentException>(() => Guard.Against.Empty(none, "role pattern")).Message);
+        ImmutableArray<int> unset = default;
+        ArgumentException fromDefault = Assert.Throws<ArgumentException>(() => Guard.Against.Empty(unset, "category", "Counts"));
+        Assert.Equal("Counts", fromDefault.ParamName);
+        Assert.Equal("At least one category is needed. (Parameter 'Counts')", fromDefault.Message);
+    }
+
+    [Property]
+    public Property Empty_AnyItem_Passes_AndReturnsTheInput()
+    {
+        return Prop.ForAll(Gen.Choose(1, 50).ToArbitrary(), count =>
+        {
+            int[] items = [.. Enumerable.Range(0, count)];
+            ImmutableArray<int> array = [.. items];
+            Assert.Same(items, Guard.Against.Empty(items, "share"));
+            Assert.Equal(array, Guard.Against.Empty(array, "share"));
+        });
+    }
+
+    [Fact]
+    public void NullAt_NullItem_IsArgumentException_NamingItsPosition()
+    {
+        string?[] candidates = ["a", "b", null];
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Guard.Against.NullAt(candidates[2], 2, "Candidate", nameof(candidates)));
+        Assert.Equal("candidates", error.ParamName);
+        Assert.Equal("Candidate 2 is null. (Parameter 'candidates')", error.Message);
+    }
+
+    [Property]
+    public Property NullAt_AnItem_IsReturned()
+    {
+        return Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), index =>
+        {
+            string item = index.ToString(CultureInfo.InvariantCulture);
+            Assert.Same(item, Guard.Against.NullAt(item, index, "Participant", "participants"));
+        });
+    }
+
+    [Fact]
+    public void Duplicate_ARepeatedKey_IsArgumentException_WithBothPositions()
+    {
+        Dictionary<string, int> seen = new(StringComparer.Ordinal);
+        Guard.Against.Duplicate(seen, "x", 0, static (_, _) => throw new InvalidOperationException("The message is made only on failure."), "dimensions");
+        Guard.Against.Duplicate(seen, "y", 1, static (_, _) => throw new InvalidOperationException("The message is made only on failure."), "dimensions");
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Guard.Against.Duplicate(seen, "x", 2, static (earlier, again) => $"Dimensions {earlier} and {again} have the same name.", "dimensions"));
+        Assert.Equal("dimensions", error.ParamName);
+        Assert.Equal("Dimensions 0 and 2 have the same name. (Parameter 'dimensions')", error.Message);
+        Assert.Equal(2, seen.Count);
+    }
+
+    [Property]
+    public Property Duplicate_ThrowsAtTheFirstRepeat_NamingTheFirstOccurrence()
+    {
+        return Prop.ForAll(Gen.ListOf(Gen.Choose(0, 20)).ToArbitrary(), keys =>
+        {
+            int[] list = [.. keys];
+            int repeat = Enumerable.Range(0, list.Length).FirstOrDefault(i => Array.IndexOf(list, list[i]) < i, -1);
+            Dictionary<int, int> seen = [];
+            Exception? error = Record.Exception(() =>
+            {
+                for (int i = 0; i < list.Length; i++)
+                {
+                    Guard.Against.Duplicate(seen, list[i], i, static (earlier, again) => $"{earlier} {again}", "keys");
+                }
+            });
+            if (repeat < 0)
+            {
+                Assert.Null(error);
+                Assert.Equal(list.Length, seen.Count);
+            }
+            else
+            {
+                ArgumentException refused = Assert.IsType<ArgumentException>(error);
+                Assert.Equal("keys", refused.ParamName);
+                Assert.Equal(Invariant($"{Array.IndexOf(list, list[repeat])} {repeat} (Parameter 'keys')"), refused.Message);
+            }
+        });
+    }
+
+    [Fact]
+    public void Invalid_TrueIsArgumentException_WithTheMessage_OrWithoutAParameter()
+    {
+        DateTimeOffset? endTime = null;
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Guard.Against.Invalid(endTime is null, "A session has both a start and an end time, or neither.", nameof(endTime)));
+        Assert.Equal("endTime", error.ParamName);
+        Assert.Equal("A session has both a start and an end time, or neither. (Parameter 'endTime')", error.Message);
+
+        ArgumentException several = Assert.Throws<ArgumentException>(() => Guard.Against.Invalid(true, "A role pattern needs at least one level, organisation type and sector.", parameterName: null));
+        Assert.Null(several.ParamName);
+        Assert.Equal("A role pattern needs at least one level, organisation type and sector.", several.Message);
+    }
+
+    [Fact]
+    public void OutOfRange_TrueIsArgumentOutOfRangeException_WithTheMessage_AndNoActualValue()
+    {
+        double horizon = -1;
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Against.OutOfRange(!(horizon > 0), "The horizon must be finite and above 0.", nameof(horizon)));
+        Assert.Equal("horizon", error.ParamName);
+        Assert.Equal("The horizon must be finite and above 0. (Parameter 'horizon')", error.Message);
+        Assert.Null(error.ActualValue);
+    }
+
+    [Fact]
+    public void InterpolatedMessages_AreBuiltOnlyOnFailure_InTheInvariantCulture()
+    {
+        int built = 0;
+        string Hole()
+        {
+            built++;
+            return "x";
+        }
+
+        Guard.Against.Invalid(false, $"Never {Hole()}", "p");
+        Guard.Against.OutOfRange(false, $"Never {Hole()}", "p");
+        Assert.Equal(0, built);
+
+        CultureInfo before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+            const double Level = 0.999999;
+            int share = 3;
+            ArgumentException invalid = Assert.Throws<ArgumentException>(() => Guard.Against.Invalid(true, $"Share {share} is {Hole()}; at most {Level}.", "shares"));
+            Assert.Equal("Share 3 is x; at most 0.999999. (Parameter 'shares')", invalid.Message);
+            ArgumentOutOfRangeException range = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Against.OutOfRange(true, $"The level must be above 0 and at most {Level:0.0}.", "level"));
+            Assert.Equal("level", range.ParamName);
+            Assert.Equal("The level must be above 0 and at most 1.0. (Parameter 'level')", range.Message);
+            Assert.Null(range.ActualValue);
+            Assert.Equal(1, built);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Property]
+    public Property Invalid_And_OutOfRange_ThrowExactlyWhenTheConditionHolds()
+    {
+        return Prop.ForAll(Gen.Elements(true, false).Zip(Gen.Choose(0, int.MaxValue)).ToArbitrary(), ((bool Condition, int Position) input) => ThrowsExactlyWhen(input.Condition, input.Position));
+    }
+
+    private static bool ThrowsExactlyWhen(bool condition, int position)
+    {
+        Exception? invalid = Record.Exception(() => Guard.Against.Invalid(condition, $"Item {position} is wrong.", "items"));
+        Exception? range = Record.Exception(() => Guard.Against.OutOfRange(condition, "The value is outside its range.", "value"));
+        return condition == (invalid is not null) && condition == (range is not null)
+            && (!condition || (Assert.IsType<ArgumentException>(invalid).Message == Invariant($"Item {position} is wrong. (Parameter 'items')")
+                && Assert.IsType<ArgumentOutOfRangeException>(range).ParamName == "value"));
+    }
+
+    [Fact]
+    public void UndefinedEnum_And_NotShare_TakeArdalisStyleMessages()
+    {
+        DayOfWeek origin = (DayOfWeek)9;
+        ArgumentOutOfRangeException undefined = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Against.UndefinedEnum(origin, nameof(origin), "The origin must be a day."));
+        Assert.Equal("origin", undefined.ParamName);
+        Assert.Equal("The origin must be a day. (Parameter 'origin')", undefined.Message);
+        Assert.Equal(DayOfWeek.Monday, Guard.Against.UndefinedEnum(DayOfWeek.Monday, "day", "The origin must be a day."));
+
+        decimal reference = 1.01m;
+        ArgumentOutOfRangeException share = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Against.NotShare(reference, "referenceShares", "A reference share must be from 0 to 1."));
+        Assert.Equal("referenceShares", share.ParamName);
+        Assert.Equal("A reference share must be from 0 to 1. (Parameter 'referenceShares')", share.Message);
+        Assert.Equal(1m, Guard.Against.NotShare(1m, "referenceShares", "A reference share must be from 0 to 1."));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

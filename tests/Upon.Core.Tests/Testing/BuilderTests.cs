@@ -85,6 +85,7 @@ public sealed class BuilderTests
     {
         ArgumentOutOfRangeException zero = Assert.Throws<ArgumentOutOfRangeException>(() => new AppointmentHistoryBuilder().Permanent("h1", Period.Zero));
         Assert.Equal("length", zero.ParamName);
+        Assert.Equal("A length must be at least one day. (Parameter 'length')", zero.Message);
         Assert.Throws<InvalidOperationException>(() => new AppointmentHistoryBuilder().StillInPost("h1").Interim("h2", Period.FromDays(1)));
     }
 

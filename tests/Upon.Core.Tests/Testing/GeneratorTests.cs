@@ -23,6 +23,20 @@ public sealed class GeneratorTests
             Prop.ForAll(ApplicationGenerators.Eligible(policy), a => policy.Decide(a).IsEligible && policy.Governs(a.ProgrammeYear, a.AssessedOn))
                 .Label(policy.Id)));
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(4)]
+    public void Ineligible_AndReasonCode_RefuseAnUndefinedReason(int value)
+    {
+        IneligibilityReason reason = (IneligibilityReason)value;
+        foreach (Action call in new Action[] { () => ApplicationGenerators.ReasonCode(reason), () => ApplicationGenerators.Ineligible(reason) })
+        {
+            ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(call);
+            Assert.Equal("reason", error.ParamName);
+            Assert.Equal("Not a defined reason. (Parameter 'reason')", error.Message);
+        }
+    }
+
     /// <summary>Each case checks one ineligible application per reason.</summary>
     [Property]
     public Property Ineligible_FailsOnlyTheCriterionOfItsReason() =>

@@ -129,6 +129,7 @@ public sealed class IcsExportTests
 
         ArgumentException ex = Assert.Throws<ArgumentException>(() => IcsExport.ToText(BuiltInTimelines.NewDirectors2021To22.WithSessions([bad]), Stamp));
         Assert.Equal("programme", ex.ParamName);
+        Assert.Equal("Session 0 does not end after it starts, so it cannot be exported; validate the programme year first. (Parameter 'programme')", ex.Message);
     }
 
     [Fact]

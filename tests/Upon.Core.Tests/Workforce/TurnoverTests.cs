@@ -111,7 +111,7 @@ public sealed class TurnoverTests
         Assert.Equal(["A", "B", "C", "D"], Register.InForceDuring(TurnoverPeriods.FinancialYear(2020)).Select(a => a.Code));
         ArgumentException duplicate = Assert.Throws<ArgumentException>(() => new AuthorityRegister([Register.Authorities[0], Register.Authorities[0]]));
         Assert.Equal("authorities", duplicate.ParamName);
-        Assert.StartsWith("The authority code 'A' appears more than once.", duplicate.Message, StringComparison.Ordinal);
+        Assert.Equal("Authorities 0 and 1 have the same code. (Parameter 'authorities')", duplicate.Message);
     }
 
     [Fact]
