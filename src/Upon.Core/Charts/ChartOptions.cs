@@ -21,7 +21,11 @@ public sealed record ChartOptions
     public int Width
     {
         get => width;
-        init => width = value is >= 200 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(Width), value, "The width must be from 200 to 10,000.");
+        init
+        {
+            Guard.Against.OutOfRange(!(value is >= 200 and <= 10_000), "The width must be from 200 to 10,000.", nameof(Width));
+            width = value;
+        }
     }
 
     /// <summary>Gets the height of the chart, 150 to 10,000; 400 by default.</summary>
@@ -29,7 +33,11 @@ public sealed record ChartOptions
     public int Height
     {
         get => height;
-        init => height = value is >= 150 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(Height), value, "The height must be from 150 to 10,000.");
+        init
+        {
+            Guard.Against.OutOfRange(!(value is >= 150 and <= 10_000), "The height must be from 150 to 10,000.", nameof(Height));
+            height = value;
+        }
     }
 
     /// <summary>Gets the title drawn above the plot, or null for none.</summary>
@@ -50,7 +58,11 @@ public sealed record ChartOptions
     public double TimeUnitDivisor
     {
         get => timeUnitDivisor;
-        init => timeUnitDivisor = double.IsFinite(value) && value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(TimeUnitDivisor), value, "The divisor must be finite and above 0.");
+        init
+        {
+            Guard.Against.OutOfRange(!(double.IsFinite(value) && value > 0), "The divisor must be finite and above 0.", nameof(TimeUnitDivisor));
+            timeUnitDivisor = value;
+        }
     }
 
     /// <summary>Gets a value indicating whether a Kaplan–Meier chart shades the confidence band (where the curve's limits are defined); true by default.</summary>

@@ -21,15 +21,8 @@ public sealed record ChartSeries
         foreach (ChartPoint point in points)
         {
             Guard.Against.Null(point.Category, nameof(points));
-            if (!seen.Add(point.Category))
-            {
-                throw new ArgumentException("A category appears more than once in the series.", nameof(points));
-            }
-
-            if (!double.IsFinite(point.Value) || point.Value < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(points), point.Value, "Every value must be finite and at least 0.");
-            }
+            Guard.Against.Invalid(!seen.Add(point.Category), "A category appears more than once in the series.", nameof(points));
+            Guard.Against.OutOfRange(!double.IsFinite(point.Value) || point.Value < 0, "Every value must be finite and at least 0.", nameof(points));
 
             all.Add(point);
         }

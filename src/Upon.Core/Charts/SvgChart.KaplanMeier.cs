@@ -47,10 +47,7 @@ public static partial class SvgChart
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(curves);
-        if (curves.Count == 0)
-        {
-            throw new ArgumentException("A chart needs at least one curve.", nameof(curves));
-        }
+        Guard.Against.Invalid(curves.Count == 0, "A chart needs at least one curve.", nameof(curves));
 
         options ??= ChartOptions.Default;
         double lastTime = 0;

@@ -37,10 +37,7 @@ public static partial class SvgChart
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(series);
-        if (style is not (SeriesStyle.Bars or SeriesStyle.Line))
-        {
-            throw new ArgumentOutOfRangeException(nameof(style), style, "The style must be Bars or Line.");
-        }
+        Guard.Against.UndefinedEnum(style, message: "The style must be Bars or Line.");
 
         options ??= ChartOptions.Default;
         List<ChartSeries> all = [series];
