@@ -36,8 +36,7 @@ internal static partial class TimelineCommand
         DateInterval between = new(start, end);
         if (!calendar.Coverage.Contains(between))
         {
-            run.Error.WriteLine($"upon: the england-and-wales calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
-            return ExitCodes.Usage;
+            return run.Usage($"the england-and-wales calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
         }
 
         ScheduleRequest request = new(
