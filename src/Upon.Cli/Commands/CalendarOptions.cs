@@ -7,7 +7,7 @@ namespace Upon.Cli.Commands;
 /// <c>--calendar FILE</c> (a bank-holiday document in the UK government's shape) and <c>--division NAME</c>.
 /// A command's own options derive from this.
 /// </summary>
-internal class CalendarOptions
+internal abstract class CalendarOptions : CommandOptions
 {
     /// <summary>Gets <c>--format table|json</c>.</summary>
     public Option<string> Format { get; } = CommonOptions.Format();

@@ -14,16 +14,8 @@ internal static partial class CohortCommand
         CreateComposition(),
     };
 
-    private static Command CreateSplit()
-    {
-        SplitOptions options = new();
-        Command command = new("split", "Split N participants into the fewest cohorts, then each cohort into the fewest action-learning sets, sizes within the bounds and differing by at most one. Exit 1, with the reason and the nearest numbers that can be split, when none exists.")
-        {
-            options.Participants, options.CohortMax, options.CohortMin, options.SetMin, options.SetMax, options.Format,
-        };
-        command.SetAction(options, SplitPlaces);
-        return command;
-    }
+    private static Command CreateSplit() =>
+        new SplitOptions().CreateCommand("split", "Split N participants into the fewest cohorts, then each cohort into the fewest action-learning sets, sizes within the bounds and differing by at most one. Exit 1, with the reason and the nearest numbers that can be split, when none exists.", SplitPlaces);
 
     /// <summary>Runs <c>upon cohort split</c>.</summary>
     private static int SplitPlaces(CommandRun run, SplitOptions options)
@@ -105,16 +97,8 @@ internal static partial class CohortCommand
         return new GroupSizeBounds(minimum, maximum);
     }
 
-    private static Command CreateSize()
-    {
-        SizeOptions options = new();
-        Command command = new("size", "Size the programme from demand: the places needed a year to supply a share of new DCSs, and the appointments expected from a number of places.")
-        {
-            options.Authorities, options.VacancyRate, options.MeanTenure, options.FirstTime, options.Programme, options.Probability, options.Places, options.Sensitivity, options.Format,
-        };
-        command.SetAction(options, SizeProgramme);
-        return command;
-    }
+    private static Command CreateSize() =>
+        new SizeOptions().CreateCommand("size", "Size the programme from demand: the places needed a year to supply a share of new DCSs, and the appointments expected from a number of places.", SizeProgramme);
 
     /// <summary>Runs <c>upon cohort size</c>.</summary>
     private static int SizeProgramme(CommandRun run, SizeOptions options)
@@ -283,8 +267,11 @@ internal static partial class CohortCommand
     private static string Count(int n, string noun) => CliText.Count(n, noun);
 
     /// <summary>The arguments and options of <c>upon cohort split</c>.</summary>
-    private sealed class SplitOptions
+    private sealed class SplitOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Participants, CohortMax, CohortMin, SetMin, SetMax, Format];
+
         /// <summary>Gets the <c>N</c> argument.</summary>
         public Argument<int> Participants { get; } = new("n") { Description = $"The number of participants: 1 to {CohortSplit.MaxParticipants:N0}.", HelpName = "N" };
 
@@ -305,8 +292,11 @@ internal static partial class CohortCommand
     }
 
     /// <summary>The arguments and options of <c>upon cohort size</c>.</summary>
-    private sealed class SizeOptions
+    private sealed class SizeOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Authorities, VacancyRate, MeanTenure, FirstTime, Programme, Probability, Places, Sensitivity, Format];
+
         /// <summary>Gets <c>--authorities</c>.</summary>
         public Option<int> Authorities { get; } = new("--authorities") { Description = $"The number of authorities with a DCS post: 1 to {SizingModel.MaxAuthorities:N0} (England: 151 in 2020/21).", HelpName = "N", Required = true };
 

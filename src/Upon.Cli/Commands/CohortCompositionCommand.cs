@@ -6,16 +6,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon cohort composition</c>.</summary>
 internal static partial class CohortCommand
 {
-    private static Command CreateComposition()
-    {
-        CompositionOptions options = new();
-        Command command = new("composition", "Report a cohort's make-up by dimension: counts, shares, representation against a reference population, a check against the stated total, and the breakdown as it may be published with small numbers suppressed. Exit 1 when FILE is invalid or a dimension's counts do not sum to its stated total.")
-        {
-            options.File, options.Threshold, options.References, options.StatedTotal, options.Format,
-        };
-        command.SetAction(options, ReportComposition);
-        return command;
-    }
+    private static Command CreateComposition() =>
+        new CompositionOptions().CreateCommand("composition", "Report a cohort's make-up by dimension: counts, shares, representation against a reference population, a check against the stated total, and the breakdown as it may be published with small numbers suppressed. Exit 1 when FILE is invalid or a dimension's counts do not sum to its stated total.", ReportComposition);
 
     /// <summary>Runs <c>upon cohort composition</c>.</summary>
     private static int ReportComposition(CommandRun run, CompositionOptions options)
@@ -218,8 +210,11 @@ internal static partial class CohortCommand
     }
 
     /// <summary>The arguments and options of <c>upon cohort composition</c>.</summary>
-    private sealed class CompositionOptions
+    private sealed class CompositionOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Threshold, References, StatedTotal, Format];
+
         /// <summary>Gets the <c>FILE</c> argument.</summary>
         public Argument<string> File { get; } = new("file")
         {

@@ -6,16 +6,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon cohort select</c>.</summary>
 internal static partial class CohortCommand
 {
-    private static Command CreateSelect()
-    {
-        SelectOptions options = new();
-        Command command = new("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.")
-        {
-            options.File, options.Capacity, options.Cap, options.Seed, options.WaitingList, options.PositiveAction, options.Sets, options.WriteSelected, options.Format,
-        };
-        command.SetAction(options, SelectCandidates);
-        return command;
-    }
+    private static Command CreateSelect() =>
+        new SelectOptions().CreateCommand("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.", SelectCandidates);
 
     /// <summary>Runs <c>upon cohort select</c>.</summary>
     private static int SelectCandidates(CommandRun run, SelectOptions options)
@@ -209,8 +201,11 @@ internal static partial class CohortCommand
     private static string Json(string pascal) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pascal);
 
     /// <summary>The arguments and options of <c>upon cohort select</c>.</summary>
-    private sealed class SelectOptions
+    private sealed class SelectOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Capacity, Cap, Seed, WaitingList, PositiveAction, Sets, WriteSelected, Format];
+
         /// <summary>Gets the <c>FILE</c> argument.</summary>
         public Argument<string> File { get; } = new("file")
         {

@@ -19,16 +19,8 @@ internal static class DemoCommand
     private static readonly string[] Inputs = ["applications.jsonl", "year2-candidates.jsonl", "year1-composition.json", "synthetic-register.csv", "synthetic-appointments.csv"];
 
     /// <summary>Creates the <c>demo</c> command.</summary>
-    public static Command Create()
-    {
-        Options options = new();
-        Command command = new("demo", "Run every capability of Upon.Core on embedded sample data: eligibility decisions, cohort sizing, selection, sets and composition, the Year 2 timeline, and DCS turnover and tenure. Exit 0 when every step gave the result it should.")
-        {
-            options.AsOf, options.OutDirectory,
-        };
-        command.SetAction(options, RunDemo);
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("demo", "Run every capability of Upon.Core on embedded sample data: eligibility decisions, cohort sizing, selection, sets and composition, the Year 2 timeline, and DCS turnover and tenure. Exit 0 when every step gave the result it should.", RunDemo);
 
     /// <summary>Runs <c>upon demo</c>.</summary>
     private static int RunDemo(CommandRun run, Options options)
@@ -272,8 +264,11 @@ internal static class DemoCommand
     }
 
     /// <summary>The arguments and options of <c>upon demo</c>.</summary>
-    private sealed class Options
+    private sealed class Options : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [AsOf, OutDirectory];
+
         /// <summary>Gets <c>--as-of</c>.</summary>
         public Option<LocalDate?> AsOf { get; } = new("--as-of")
         {

@@ -16,16 +16,8 @@ internal static class EligibilityCommand
         return eligibility;
     }
 
-    private static Command CreateCheck()
-    {
-        CheckOptions options = new();
-        Command check = new("check", "Decide the applications in FILE and explain each decision. Exit 0 when every document was decided (ineligible is a result), 1 when any document was invalid, 2 on usage errors.")
-        {
-            options.File, options.Policy, options.Policies, options.AsOf, options.Format, options.Explain,
-        };
-        check.SetAction(options, Check);
-        return check;
-    }
+    private static Command CreateCheck() =>
+        new CheckOptions().CreateCommand("check", "Decide the applications in FILE and explain each decision. Exit 0 when every document was decided (ineligible is a result), 1 when any document was invalid, 2 on usage errors.", Check);
 
     /// <summary>Runs <c>upon eligibility check</c>.</summary>
     private static int Check(CommandRun run, CheckOptions options)
@@ -68,16 +60,8 @@ internal static class EligibilityCommand
         return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    private static Command CreatePolicies()
-    {
-        PoliciesOptions options = new();
-        Command command = new("policies", "List the eligibility policies, or show one: its rules, effective dates and interpretation choices.")
-        {
-            options.Id, options.Policies, options.Format,
-        };
-        command.SetAction(options, Policies);
-        return command;
-    }
+    private static Command CreatePolicies() =>
+        new PoliciesOptions().CreateCommand("policies", "List the eligibility policies, or show one: its rules, effective dates and interpretation choices.", Policies);
 
     /// <summary>Runs <c>upon eligibility policies</c>.</summary>
     private static int Policies(CommandRun run, PoliciesOptions options)
@@ -349,8 +333,11 @@ internal static class EligibilityCommand
     private static string Words(string name) => CliText.Words(name);
 
     /// <summary>The arguments and options of <c>upon eligibility check</c>.</summary>
-    private sealed class CheckOptions
+    private sealed class CheckOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Policy, Policies, AsOf, Format, Explain];
+
         /// <summary>Initializes the arguments and options.</summary>
         public CheckOptions()
         {
@@ -402,8 +389,11 @@ internal static class EligibilityCommand
     }
 
     /// <summary>The arguments and options of <c>upon eligibility policies</c>.</summary>
-    private sealed class PoliciesOptions
+    private sealed class PoliciesOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Id, Policies, Format];
+
         /// <summary>Gets the <c>ID</c> argument.</summary>
         public Argument<string?> Id { get; } = new("id")
         {

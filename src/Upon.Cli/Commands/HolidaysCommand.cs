@@ -7,16 +7,8 @@ namespace Upon.Cli.Commands;
 internal static class HolidaysCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Options options = new();
-        Command command = new("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).")
-        {
-            options.Year, options.Format, options.CalendarFile, options.Division,
-        };
-        command.SetAction(options, ShowHolidays);
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).", ShowHolidays);
 
     /// <summary>Runs <c>upon holidays</c>.</summary>
     private static int ShowHolidays(CommandRun run, Options options)
@@ -69,6 +61,9 @@ internal static class HolidaysCommand
     /// <summary>The arguments and options of <c>upon holidays</c>.</summary>
     private sealed class Options : CalendarOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, Format, CalendarFile, Division];
+
         /// <summary>Gets the <c>YEAR</c> argument.</summary>
         public Argument<int> Year { get; } = new("year")
         {

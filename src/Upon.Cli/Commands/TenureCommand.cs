@@ -15,16 +15,8 @@ internal static class TenureCommand
     private const string StartFinancialYear = "start-financial-year";
 
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Options options = new();
-        Command command = new("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.")
-        {
-            options.File, options.AsOf, options.Method, options.Window, options.From, options.To, options.On, options.Horizon, options.By, options.Svg, options.Register, options.IncludeInterim, options.OnError, options.Format,
-        };
-        command.SetAction(options, MeasureTenure);
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.", MeasureTenure);
 
     /// <summary>Runs <c>upon tenure</c>.</summary>
     private static int MeasureTenure(CommandRun run, Options options)
@@ -249,6 +241,9 @@ internal static class TenureCommand
     /// <summary>The arguments and options of <c>upon tenure</c>.</summary>
     private sealed class Options : WorkforceOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, By, Svg, Register, IncludeInterim, OnError, Format];
+
         /// <summary>Initializes the arguments and options.</summary>
         public Options()
         {

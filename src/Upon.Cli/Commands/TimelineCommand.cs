@@ -74,16 +74,16 @@ internal static partial class TimelineCommand
     }
 
     /// <summary>
-    /// Sets the action of <paramref name="command"/>: <paramref name="handler"/>, given the run, the options and the
-    /// programme year they name; when they name none, the handler is not run and the command exits after saying why.
+    /// A command's handler that finds or reads the programme year the options name and passes it to
+    /// <paramref name="handler"/>; when they name none, <paramref name="handler"/> is not run and the command exits after saying why.
     /// </summary>
-    private static void SetAction<TOptions>(Command command, TOptions options, Func<CommandRun, TOptions, ProgrammeYear, int> handler)
+    private static Func<CommandRun, TOptions, int> WithYear<TOptions>(Func<CommandRun, TOptions, ProgrammeYear, int> handler)
         where TOptions : YearOptions =>
-        command.SetAction(options, (run, o) =>
+        (run, options) =>
         {
-            (ProgrammeYear? programme, int exitCode) = o.Load(run);
-            return programme is null ? exitCode : handler(run, o, programme);
-        });
+            (ProgrammeYear? programme, int exitCode) = options.Load(run);
+            return programme is null ? exitCode : handler(run, options, programme);
+        };
 
     private static string DescribeDates(Session session) =>
         session.Dates.Length == 1 ? Iso(session.Dates.Start) : $"{Iso(session.Dates.Start)} to {Iso(session.Dates.End)}";
@@ -111,7 +111,7 @@ internal static partial class TimelineCommand
     /// <summary>The options of a subcommand that works on one programme year, named by its first argument.</summary>
     /// <param name="year">The argument naming the year.</param>
     /// <param name="builtIn">Whether the argument may name a built-in year as well as a file.</param>
-    private abstract class YearOptions(Argument<string> year, bool builtIn)
+    private abstract class YearOptions(Argument<string> year, bool builtIn) : CommandOptions
     {
         /// <summary>Gets the argument naming the year.</summary>
         public Argument<string> Year { get; } = year;

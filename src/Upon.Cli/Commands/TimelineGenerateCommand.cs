@@ -6,16 +6,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline generate</c>: a schedule of sessions on working days.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateGenerate()
-    {
-        GenerateOptions options = new();
-        Command command = new("generate", "Generate the dates of N sessions between two dates, spread evenly on working days, avoiding blackouts. Exit 1 when they do not fit.")
-        {
-            options.Kind, options.Count, options.From, options.To, options.Weekdays, options.Blackouts, options.Gap, options.Format,
-        };
-        command.SetAction(options, GenerateSchedule);
-        return command;
-    }
+    private static Command CreateGenerate() =>
+        new GenerateOptions().CreateCommand("generate", "Generate the dates of N sessions between two dates, spread evenly on working days, avoiding blackouts. Exit 1 when they do not fit.", GenerateSchedule);
 
     /// <summary>Runs <c>upon timeline generate</c>.</summary>
     private static int GenerateSchedule(CommandRun run, GenerateOptions options)
@@ -155,8 +147,11 @@ internal static partial class TimelineCommand
     }
 
     /// <summary>The arguments and options of <c>upon timeline generate</c>.</summary>
-    private sealed class GenerateOptions
+    private sealed class GenerateOptions : CommandOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Kind, Count, From, To, Weekdays, Blackouts, Gap, Format];
+
         /// <summary>Gets <c>--kind</c>.</summary>
         public Option<SessionKind> Kind { get; } = new("--kind")
         {

@@ -6,13 +6,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline ics</c>: a programme year as an iCalendar file.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateIcs()
-    {
-        IcsOptions options = new();
-        Command command = new("ics", "Export a programme year's sessions to an iCalendar (RFC 5545) file that calendar clients import.") { options.Year, options.OutputFile, options.Stamp };
-        SetAction(command, options, ExportIcs);
-        return command;
-    }
+    private static Command CreateIcs() =>
+        new IcsOptions().CreateCommand("ics", "Export a programme year's sessions to an iCalendar (RFC 5545) file that calendar clients import.", WithYear<IcsOptions>(ExportIcs));
 
     /// <summary>Runs <c>upon timeline ics</c>.</summary>
     private static int ExportIcs(CommandRun run, IcsOptions options, ProgrammeYear programme)
@@ -57,6 +52,9 @@ internal static partial class TimelineCommand
     /// <summary>The arguments and options of <c>upon timeline ics</c>.</summary>
     private sealed class IcsOptions() : YearOptions(YearArgument(fileToo: true), builtIn: true)
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, OutputFile, Stamp];
+
         /// <summary>Gets <c>--output</c>.</summary>
         public Option<string> OutputFile { get; } = new("--output", "-o") { Description = "The .ics file to write: written whole to a temporary file beside it, then moved into place.", HelpName = "OUT.ics", Required = true };
 

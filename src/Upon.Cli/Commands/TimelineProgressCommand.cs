@@ -5,13 +5,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline progress</c>: where a programme year stands on a date.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateProgress()
-    {
-        ProgressOptions options = new();
-        Command command = new("progress", "Where a programme year stands on a date: stage, next milestone and session, sessions done and left, days to go.") { options.Year, options.AsOf, options.Format };
-        SetAction(command, options, ShowProgress);
-        return command;
-    }
+    private static Command CreateProgress() =>
+        new ProgressOptions().CreateCommand("progress", "Where a programme year stands on a date: stage, next milestone and session, sessions done and left, days to go.", WithYear<ProgressOptions>(ShowProgress));
 
     /// <summary>Runs <c>upon timeline progress</c>.</summary>
     private static int ShowProgress(CommandRun run, ProgressOptions options, ProgrammeYear programme)
@@ -73,6 +68,9 @@ internal static partial class TimelineCommand
     /// <summary>The arguments and options of <c>upon timeline progress</c>.</summary>
     private sealed class ProgressOptions() : YearOptions(YearArgument(fileToo: true), builtIn: true)
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, AsOf, Format];
+
         /// <summary>Gets <c>--as-of</c>.</summary>
         public Option<LocalDate> AsOf { get; } = new("--as-of")
         {

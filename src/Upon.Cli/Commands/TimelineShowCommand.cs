@@ -5,13 +5,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline show</c>: a programme year's milestones, sessions and notes.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateShow()
-    {
-        ShowOptions options = new();
-        Command command = new("show", "Show a programme year: its window, milestones, sessions and notes (every assumed date is listed).") { options.Year, options.Format };
-        SetAction(command, options, ShowYear);
-        return command;
-    }
+    private static Command CreateShow() =>
+        new ShowOptions().CreateCommand("show", "Show a programme year: its window, milestones, sessions and notes (every assumed date is listed).", WithYear<ShowOptions>(ShowYear));
 
     /// <summary>Runs <c>upon timeline show</c>.</summary>
     private static int ShowYear(CommandRun run, ShowOptions options, ProgrammeYear programme)
@@ -82,6 +77,9 @@ internal static partial class TimelineCommand
     /// <summary>The arguments and options of <c>upon timeline show</c>.</summary>
     private sealed class ShowOptions() : YearOptions(YearArgument(fileToo: true), builtIn: true)
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, Format];
+
         /// <summary>Gets <c>--format</c>.</summary>
         public Option<string> Format { get; } = CommonOptions.Format();
     }

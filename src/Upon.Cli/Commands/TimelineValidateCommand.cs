@@ -7,13 +7,8 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline validate</c>: the findings on a timeline file.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateValidate()
-    {
-        ValidateOptions options = new();
-        Command command = new("validate", "Validate a programme-year file: its shape, then the timeline rules against the England and Wales working-day calendar. Exit 1 when there is an error; warnings alone exit 0.") { options.Year, options.Format };
-        SetAction(command, options, ValidateFile);
-        return command;
-    }
+    private static Command CreateValidate() =>
+        new ValidateOptions().CreateCommand("validate", "Validate a programme-year file: its shape, then the timeline rules against the England and Wales working-day calendar. Exit 1 when there is an error; warnings alone exit 0.", WithYear<ValidateOptions>(ValidateFile));
 
     /// <summary>Runs <c>upon timeline validate</c>.</summary>
     private static int ValidateFile(CommandRun run, ValidateOptions options, ProgrammeYear programme)
@@ -45,6 +40,9 @@ internal static partial class TimelineCommand
     /// <summary>The arguments and options of <c>upon timeline validate</c>.</summary>
     private sealed class ValidateOptions() : YearOptions(new("file") { Description = "A programme-year JSON file (docs/schemas/programme-year.schema.json); '-' reads standard input.", HelpName = "FILE|-" }, builtIn: false)
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, Format];
+
         /// <summary>Gets <c>--format</c>.</summary>
         public Option<string> Format { get; } = CommonOptions.Format();
     }

@@ -11,16 +11,8 @@ internal static class TurnoverCommand
     private const string Rolling = "rolling";
 
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Options options = new();
-        Command command = new("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.")
-        {
-            options.File, options.Register, options.By, options.From, options.To, options.End, options.IncludeInterim, options.AsOf, options.HistoryFrom, options.OnError, options.Svg, options.Format,
-        };
-        command.SetAction(options, MeasureTurnover);
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.", MeasureTurnover);
 
     /// <summary>Runs <c>upon turnover</c>.</summary>
     private static int MeasureTurnover(CommandRun run, Options options)
@@ -197,6 +189,9 @@ internal static class TurnoverCommand
     /// <summary>The arguments and options of <c>upon turnover</c>.</summary>
     private sealed class Options : WorkforceOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Register, By, From, To, End, IncludeInterim, AsOf, HistoryFrom, OnError, Svg, Format];
+
         /// <summary>Initializes the arguments and options.</summary>
         public Options()
         {

@@ -7,16 +7,8 @@ namespace Upon.Cli.Commands;
 internal static class WorkdaysCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Options options = new();
-        Command command = new("workdays", "Count the working days from FROM to TO, both dates included: weekdays that are not bank holidays.")
-        {
-            options.From, options.To, options.Format, options.CalendarFile, options.Division,
-        };
-        command.SetAction(options, CountWorkdays);
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("workdays", "Count the working days from FROM to TO, both dates included: weekdays that are not bank holidays.", CountWorkdays);
 
     /// <summary>Runs <c>upon workdays</c>.</summary>
     private static int CountWorkdays(CommandRun run, Options options)
@@ -84,6 +76,9 @@ internal static class WorkdaysCommand
     /// <summary>The arguments and options of <c>upon workdays</c>.</summary>
     private sealed class Options : CalendarOptions
     {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [From, To, Format, CalendarFile, Division];
+
         /// <summary>Gets the <c>FROM</c> argument.</summary>
         public Argument<LocalDate> From { get; } = CommonOptions.Date("from", "The first date, included, as yyyy-MM-dd.");
 

@@ -37,7 +37,7 @@ internal sealed record WorkforceInput(
 /// The options and loading shared by <c>upon turnover</c> and <c>upon tenure</c>: the appointments FILE,
 /// <c>--register</c>, <c>--include-interim</c>, <c>--on-error</c> and <c>--format</c>. Each command's own options derive from this.
 /// </summary>
-internal abstract class WorkforceOptions
+internal abstract class WorkforceOptions : CommandOptions
 {
     /// <summary>The <c>--on-error</c> value that reports every problem and exits 1 without results (the default).</summary>
     public const string Stop = "stop";
