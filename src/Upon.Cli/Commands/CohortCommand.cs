@@ -14,51 +14,29 @@ internal static partial class CohortCommand
         CreateComposition(),
     };
 
-    private static Command CreateSplit()
-    {
-        Argument<int> participants = new("n") { Description = $"The number of participants: 1 to {CohortSplit.MaxParticipants:N0}.", HelpName = "N" };
-        Option<int> cohortMax = new("--cohort-max") { Description = "The largest cohort; default 50.", HelpName = "N", DefaultValueFactory = _ => 50 };
-        Option<int> cohortMin = new("--cohort-min") { Description = "The smallest cohort; default 1.", HelpName = "N", DefaultValueFactory = _ => 1 };
-        Option<int> setMin = new("--set-min") { Description = "The smallest action-learning set; default 5.", HelpName = "N", DefaultValueFactory = _ => 5 };
-        Option<int> setMax = new("--set-max") { Description = "The largest action-learning set; default 8.", HelpName = "N", DefaultValueFactory = _ => 8 };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("split", "Split N participants into the fewest cohorts, then each cohort into the fewest action-learning sets, sizes within the bounds and differing by at most one. Exit 1, with the reason and the nearest numbers that can be split, when none exists.")
-        {
-            participants, cohortMax, cohortMin, setMin, setMax, format,
-        };
-        command.SetAction(parseResult => SplitPlaces(parseResult, participants, cohortMax, cohortMin, setMin, setMax, format));
-        return command;
-    }
+    private static Command CreateSplit() =>
+        new SplitOptions().CreateCommand("split", "Split N participants into the fewest cohorts, then each cohort into the fewest action-learning sets, sizes within the bounds and differing by at most one. Exit 1, with the reason and the nearest numbers that can be split, when none exists.", SplitPlaces);
 
     /// <summary>Runs <c>upon cohort split</c>.</summary>
-    private static int SplitPlaces(
-        ParseResult parseResult,
-        Argument<int> participants,
-        Option<int> cohortMax,
-        Option<int> cohortMin,
-        Option<int> setMin,
-        Option<int> setMax,
-        Option<string> format)
+    private static int SplitPlaces(CommandRun run, SplitOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        int n = parseResult.GetValue(participants);
+        int n = run.GetValue(options.Participants);
         if (n < 1 || n > CohortSplit.MaxParticipants)
         {
-            return Usage(error, $"N must be from 1 to {CohortSplit.MaxParticipants.ToString(CultureInfo.InvariantCulture)}.");
+            return Usage(run.Error, $"N must be from 1 to {CohortSplit.MaxParticipants.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        if (Bounds(parseResult.GetValue(cohortMin), parseResult.GetValue(cohortMax), "--cohort-min", "--cohort-max", error) is not GroupSizeBounds cohorts
-            || Bounds(parseResult.GetValue(setMin), parseResult.GetValue(setMax), "--set-min", "--set-max", error) is not GroupSizeBounds sets)
+        if (Bounds(run.GetValue(options.CohortMin), run.GetValue(options.CohortMax), "--cohort-min", "--cohort-max", run.Error) is not GroupSizeBounds cohorts
+            || Bounds(run.GetValue(options.SetMin), run.GetValue(options.SetMax), "--set-min", "--set-max", run.Error) is not GroupSizeBounds sets)
         {
             return ExitCodes.Usage;
         }
 
         CohortSplit split = CohortSplit.Of(n, cohorts, sets);
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
             CohortJson.Write(
-                output,
+                run.Output,
                 new SplitOutput(
                     n,
                     new BoundsOutput(cohorts.Minimum, cohorts.Maximum),
@@ -73,7 +51,7 @@ internal static partial class CohortCommand
         }
         else
         {
-            WriteSplit(output, split);
+            WriteSplit(run.Output, split);
         }
 
         return split.IsFeasible ? ExitCodes.Success : ExitCodes.InvalidInput;
@@ -119,70 +97,42 @@ internal static partial class CohortCommand
         return new GroupSizeBounds(minimum, maximum);
     }
 
-    private static Command CreateSize()
-    {
-        Option<int> authorities = new("--authorities") { Description = $"The number of authorities with a DCS post: 1 to {SizingModel.MaxAuthorities:N0} (England: 151 in 2020/21).", HelpName = "N", Required = true };
-        Option<decimal?> vacancyRate = new("--vacancy-rate") { Description = "The share of DCS posts falling vacant in a year, from 0 to 1. Give this or --mean-tenure-months.", HelpName = "R" };
-        Option<decimal?> meanTenure = new("--mean-tenure-months") { Description = "The mean time in post in months, at least 12; the vacancy rate is 12 divided by it.", HelpName = "M" };
-        Option<decimal> firstTime = new("--first-time-share") { Description = "The share of vacancies filled by a first-time DCS, from 0 to 1.", HelpName = "S", Required = true };
-        Option<decimal> programme = new("--programme-share") { Description = "The share of first-time appointments the programme aims to supply, from 0 to 1.", HelpName = "P", Required = true };
-        Option<decimal> probability = new("--appointment-probability") { Description = "The chance that a participant is appointed DCS within the horizon, from 0.0001 to 1.", HelpName = "Q", Required = true };
-        Option<int?> places = new("--places") { Description = "Also give the appointments expected from this many places.", HelpName = "N" };
-        Option<bool> sensitivity = new("--sensitivity") { Description = "Also give a sensitivity table: each input at 50%, 75%, 100%, 125% and 150% of its value (within its range), the others unchanged." };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("size", "Size the programme from demand: the places needed a year to supply a share of new DCSs, and the appointments expected from a number of places.")
-        {
-            authorities, vacancyRate, meanTenure, firstTime, programme, probability, places, sensitivity, format,
-        };
-        command.SetAction(parseResult => SizeProgramme(parseResult, authorities, vacancyRate, meanTenure, firstTime, programme, probability, places, sensitivity, format));
-        return command;
-    }
+    private static Command CreateSize() =>
+        new SizeOptions().CreateCommand("size", "Size the programme from demand: the places needed a year to supply a share of new DCSs, and the appointments expected from a number of places.", SizeProgramme);
 
     /// <summary>Runs <c>upon cohort size</c>.</summary>
-    private static int SizeProgramme(
-        ParseResult parseResult,
-        Option<int> authorities,
-        Option<decimal?> vacancyRate,
-        Option<decimal?> meanTenure,
-        Option<decimal> firstTime,
-        Option<decimal> programme,
-        Option<decimal> probability,
-        Option<int?> places,
-        Option<bool> sensitivity,
-        Option<string> format)
+    private static int SizeProgramme(CommandRun run, SizeOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        decimal? rate = parseResult.GetValue(vacancyRate);
-        decimal? tenure = parseResult.GetValue(meanTenure);
+        decimal? rate = run.GetValue(options.VacancyRate);
+        decimal? tenure = run.GetValue(options.MeanTenure);
         if (rate.HasValue == tenure.HasValue)
         {
-            return Usage(error, "give exactly one of --vacancy-rate and --mean-tenure-months.");
+            return Usage(run.Error, "give exactly one of --vacancy-rate and --mean-tenure-months.");
         }
 
-        int count = parseResult.GetValue(authorities);
+        int count = run.GetValue(options.Authorities);
         string? problem = count < 1 || count > SizingModel.MaxAuthorities
             ? $"--authorities must be from 1 to {SizingModel.MaxAuthorities.ToString(CultureInfo.InvariantCulture)}."
             : tenure < 12m ? "--mean-tenure-months must be at least 12."
             : RateProblem(rate, "--vacancy-rate", 0m)
-                ?? RateProblem(parseResult.GetValue(firstTime), "--first-time-share", 0m)
-                ?? RateProblem(parseResult.GetValue(programme), "--programme-share", 0m)
-                ?? RateProblem(parseResult.GetValue(probability), "--appointment-probability", SizingModel.MinAppointmentProbability)
-                ?? (parseResult.GetValue(places) < 0 ? "--places must be zero or more." : null);
+                ?? RateProblem(run.GetValue(options.FirstTime), "--first-time-share", 0m)
+                ?? RateProblem(run.GetValue(options.Programme), "--programme-share", 0m)
+                ?? RateProblem(run.GetValue(options.Probability), "--appointment-probability", SizingModel.MinAppointmentProbability)
+                ?? (run.GetValue(options.Places) < 0 ? "--places must be zero or more." : null);
         if (problem is not null)
         {
-            return Usage(error, problem);
+            return Usage(run.Error, problem);
         }
 
         SizingModel model = tenure is decimal months
-            ? SizingModel.FromMeanTenure(count, months, parseResult.GetValue(firstTime), parseResult.GetValue(programme), parseResult.GetValue(probability))
-            : new SizingModel(count, rate!.Value, parseResult.GetValue(firstTime), parseResult.GetValue(programme), parseResult.GetValue(probability));
-        int? placeCount = parseResult.GetValue(places);
-        IReadOnlyList<SensitivityRow>? rows = parseResult.GetValue(sensitivity) ? model.Sensitivity() : null;
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+            ? SizingModel.FromMeanTenure(count, months, run.GetValue(options.FirstTime), run.GetValue(options.Programme), run.GetValue(options.Probability))
+            : new SizingModel(count, rate!.Value, run.GetValue(options.FirstTime), run.GetValue(options.Programme), run.GetValue(options.Probability));
+        int? placeCount = run.GetValue(options.Places);
+        IReadOnlyList<SensitivityRow>? rows = run.GetValue(options.Sensitivity) ? model.Sensitivity() : null;
+        if (run.IsJson(options.Format))
         {
             CohortJson.Write(
-                output,
+                run.Output,
                 new SizeOutput(
                     new SizeInputsOutput(model.Authorities, model.VacancyRate, tenure, model.FirstTimeShare, model.ProgrammeShare, model.AppointmentProbability),
                     model.AnnualVacancies,
@@ -196,7 +146,7 @@ internal static partial class CohortCommand
         }
         else
         {
-            WriteSize(output, model, tenure, placeCount, rows);
+            WriteSize(run.Output, model, tenure, placeCount, rows);
         }
 
         return ExitCodes.Success;
@@ -315,4 +265,63 @@ internal static partial class CohortCommand
     private static string Percent(decimal share) => (share * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Count(int n, string noun) => CliText.Count(n, noun);
+
+    /// <summary>The arguments and options of <c>upon cohort split</c>.</summary>
+    private sealed class SplitOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Participants, CohortMax, CohortMin, SetMin, SetMax, Format];
+
+        /// <summary>Gets the <c>N</c> argument.</summary>
+        public Argument<int> Participants { get; } = new("n") { Description = $"The number of participants: 1 to {CohortSplit.MaxParticipants:N0}.", HelpName = "N" };
+
+        /// <summary>Gets <c>--cohort-max</c>.</summary>
+        public Option<int> CohortMax { get; } = new("--cohort-max") { Description = "The largest cohort; default 50.", HelpName = "N", DefaultValueFactory = _ => 50 };
+
+        /// <summary>Gets <c>--cohort-min</c>.</summary>
+        public Option<int> CohortMin { get; } = new("--cohort-min") { Description = "The smallest cohort; default 1.", HelpName = "N", DefaultValueFactory = _ => 1 };
+
+        /// <summary>Gets <c>--set-min</c>.</summary>
+        public Option<int> SetMin { get; } = new("--set-min") { Description = "The smallest action-learning set; default 5.", HelpName = "N", DefaultValueFactory = _ => 5 };
+
+        /// <summary>Gets <c>--set-max</c>.</summary>
+        public Option<int> SetMax { get; } = new("--set-max") { Description = "The largest action-learning set; default 8.", HelpName = "N", DefaultValueFactory = _ => 8 };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
+    }
+
+    /// <summary>The arguments and options of <c>upon cohort size</c>.</summary>
+    private sealed class SizeOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Authorities, VacancyRate, MeanTenure, FirstTime, Programme, Probability, Places, Sensitivity, Format];
+
+        /// <summary>Gets <c>--authorities</c>.</summary>
+        public Option<int> Authorities { get; } = new("--authorities") { Description = $"The number of authorities with a DCS post: 1 to {SizingModel.MaxAuthorities:N0} (England: 151 in 2020/21).", HelpName = "N", Required = true };
+
+        /// <summary>Gets <c>--vacancy-rate</c>.</summary>
+        public Option<decimal?> VacancyRate { get; } = new("--vacancy-rate") { Description = "The share of DCS posts falling vacant in a year, from 0 to 1. Give this or --mean-tenure-months.", HelpName = "R" };
+
+        /// <summary>Gets <c>--mean-tenure-months</c>.</summary>
+        public Option<decimal?> MeanTenure { get; } = new("--mean-tenure-months") { Description = "The mean time in post in months, at least 12; the vacancy rate is 12 divided by it.", HelpName = "M" };
+
+        /// <summary>Gets <c>--first-time-share</c>.</summary>
+        public Option<decimal> FirstTime { get; } = new("--first-time-share") { Description = "The share of vacancies filled by a first-time DCS, from 0 to 1.", HelpName = "S", Required = true };
+
+        /// <summary>Gets <c>--programme-share</c>.</summary>
+        public Option<decimal> Programme { get; } = new("--programme-share") { Description = "The share of first-time appointments the programme aims to supply, from 0 to 1.", HelpName = "P", Required = true };
+
+        /// <summary>Gets <c>--appointment-probability</c>.</summary>
+        public Option<decimal> Probability { get; } = new("--appointment-probability") { Description = "The chance that a participant is appointed DCS within the horizon, from 0.0001 to 1.", HelpName = "Q", Required = true };
+
+        /// <summary>Gets <c>--places</c>.</summary>
+        public Option<int?> Places { get; } = new("--places") { Description = "Also give the appointments expected from this many places.", HelpName = "N" };
+
+        /// <summary>Gets <c>--sensitivity</c>.</summary>
+        public Option<bool> Sensitivity { get; } = new("--sensitivity") { Description = "Also give a sensitivity table: each input at 50%, 75%, 100%, 125% and 150% of its value (within its range), the others unchanged." };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
+    }
 }

@@ -6,71 +6,37 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon cohort composition</c>.</summary>
 internal static partial class CohortCommand
 {
-    private static Command CreateComposition()
-    {
-        Argument<string> file = new("file")
-        {
-            Description = "A composition document of published figures (docs/schemas/cohort-composition.schema.json), or a candidates document whose records are counted. '-' reads standard input.",
-            HelpName = "FILE|-",
-        };
-        Option<int> threshold = new("--suppress-below")
-        {
-            Description = "Suppress counts from 1 to this number minus one, and enough others that none can be worked out from the total; default 5; 1 suppresses nothing.",
-            HelpName = "N",
-            DefaultValueFactory = _ => CompositionBreakdown.DefaultThreshold,
-        };
-        Option<Reference[]> references = new("--reference")
-        {
-            Description = "A category's share of a reference population, DIMENSION=CATEGORY:SHARE with SHARE from 0 to 1 (for example \"ethnicity=British:0.8\"); repeat for several.",
-            HelpName = "DIM=CATEGORY:SHARE",
-            CustomParser = ParseReferences,
-        };
-        Option<int?> statedTotal = new("--stated-total") { Description = "The total to check every dimension's counts against, instead of the totals the document states.", HelpName = "N" };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("composition", "Report a cohort's make-up by dimension: counts, shares, representation against a reference population, a check against the stated total, and the breakdown as it may be published with small numbers suppressed. Exit 1 when FILE is invalid or a dimension's counts do not sum to its stated total.")
-        {
-            file, threshold, references, statedTotal, format,
-        };
-        command.SetAction(parseResult => ReportComposition(parseResult, file, threshold, references, statedTotal, format));
-        return command;
-    }
+    private static Command CreateComposition() =>
+        new CompositionOptions().CreateCommand("composition", "Report a cohort's make-up by dimension: counts, shares, representation against a reference population, a check against the stated total, and the breakdown as it may be published with small numbers suppressed. Exit 1 when FILE is invalid or a dimension's counts do not sum to its stated total.", ReportComposition);
 
     /// <summary>Runs <c>upon cohort composition</c>.</summary>
-    private static int ReportComposition(
-        ParseResult parseResult,
-        Argument<string> file,
-        Option<int> threshold,
-        Option<Reference[]> references,
-        Option<int?> statedTotal,
-        Option<string> format)
+    private static int ReportComposition(CommandRun run, CompositionOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        int suppressBelow = parseResult.GetValue(threshold);
-        int? total = parseResult.GetValue(statedTotal);
+        int suppressBelow = run.GetValue(options.Threshold);
+        int? total = run.GetValue(options.StatedTotal);
         if (suppressBelow < 1 || total < 0)
         {
-            return Usage(error, suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
+            return Usage(run.Error, suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
         }
 
-        string path = parseResult.GetValue(file)!;
-        if (ReadInput(path, error) is not byte[] bytes)
+        string path = run.GetValue(options.File)!;
+        if (ReadInput(path, run.Error) is not byte[] bytes)
         {
             return ExitCodes.Failure;
         }
 
-        if (ReadFigures(bytes, path, error) is not CompositionFigures figures)
+        if (ReadFigures(bytes, path, run.Error) is not CompositionFigures figures)
         {
             return ExitCodes.InvalidInput;
         }
 
         Dictionary<CompositionDimension, Dictionary<string, decimal>> shares = [];
-        foreach (Reference reference in parseResult.GetValue(references) ?? [])
+        foreach (Reference reference in run.GetValue(options.References) ?? [])
         {
             CompositionDimension? dimension = figures.Dimensions.FirstOrDefault(d => reference.Matches(d.Dimension));
             if (dimension is null || !dimension.Counts.Any(c => c.Category == reference.Category))
             {
-                return Usage(error, dimension is null
+                return Usage(run.Error, dimension is null
                     ? $"--reference names the dimension '{reference.Dimension}', which the file does not have; it has {string.Join(", ", figures.Dimensions.Select(d => $"'{d.Dimension}'"))}."
                     : $"--reference names the category '{reference.Category}', which the {dimension.Dimension} counts do not have.");
             }
@@ -99,13 +65,13 @@ internal static partial class CohortCommand
         }
 
         CompositionOutput result = new(figures.Title, suppressBelow, breakdowns.All(b => b.MatchesStatedTotal), breakdowns);
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
-            CohortJson.Write(output, result, CohortJsonContext.Default.CompositionOutput);
+            CohortJson.Write(run.Output, result, CohortJsonContext.Default.CompositionOutput);
         }
         else
         {
-            WriteComposition(output, result);
+            WriteComposition(run.Output, result);
         }
 
         return result.TotalsMatch ? ExitCodes.Success : ExitCodes.InvalidInput;
@@ -241,5 +207,41 @@ internal static partial class CohortCommand
         public bool Matches(string dimension) =>
             string.Equals(Dimension, dimension, StringComparison.OrdinalIgnoreCase)
             || Enum.GetValues<CompositionField>().Any(f => ParticipantComposition.DimensionName(f) == dimension && string.Equals(Json(f.ToString()), Dimension, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The arguments and options of <c>upon cohort composition</c>.</summary>
+    private sealed class CompositionOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Threshold, References, StatedTotal, Format];
+
+        /// <summary>Gets the <c>FILE</c> argument.</summary>
+        public Argument<string> File { get; } = new("file")
+        {
+            Description = "A composition document of published figures (docs/schemas/cohort-composition.schema.json), or a candidates document whose records are counted. '-' reads standard input.",
+            HelpName = "FILE|-",
+        };
+
+        /// <summary>Gets <c>--suppress-below</c>.</summary>
+        public Option<int> Threshold { get; } = new("--suppress-below")
+        {
+            Description = "Suppress counts from 1 to this number minus one, and enough others that none can be worked out from the total; default 5; 1 suppresses nothing.",
+            HelpName = "N",
+            DefaultValueFactory = _ => CompositionBreakdown.DefaultThreshold,
+        };
+
+        /// <summary>Gets <c>--reference</c>.</summary>
+        public Option<Reference[]> References { get; } = new("--reference")
+        {
+            Description = "A category's share of a reference population, DIMENSION=CATEGORY:SHARE with SHARE from 0 to 1 (for example \"ethnicity=British:0.8\"); repeat for several.",
+            HelpName = "DIM=CATEGORY:SHARE",
+            CustomParser = ParseReferences,
+        };
+
+        /// <summary>Gets <c>--stated-total</c>.</summary>
+        public Option<int?> StatedTotal { get; } = new("--stated-total") { Description = "The total to check every dimension's counts against, instead of the totals the document states.", HelpName = "N" };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
     }
 }

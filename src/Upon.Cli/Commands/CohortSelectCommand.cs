@@ -6,77 +6,36 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon cohort select</c>.</summary>
 internal static partial class CohortCommand
 {
-    private static Command CreateSelect()
-    {
-        Argument<string> file = new("file")
-        {
-            Description = "A candidates document: a JSON array, JSON Lines or a single candidate (docs/schemas/cohort-candidate.schema.json). '-' reads standard input.",
-            HelpName = "FILE|-",
-        };
-        Option<int> capacity = new("--capacity") { Description = "The number of places: at least 1.", HelpName = "N", Required = true };
-        Option<int?> cap = new("--per-authority-cap") { Description = "The most places for one authority: at least 1. Default: no cap.", HelpName = "K" };
-        Option<long> seed = new("--seed") { Description = "The seed of the lottery that breaks exact ties of score; the same seed gives the same outcome. Default 0.", HelpName = "S", DefaultValueFactory = _ => 0 };
-        Option<int?> waitingList = new("--waiting-list") { Description = "The most candidates on the waiting list: zero or more. Default: no limit.", HelpName = "N" };
-        Option<bool> positiveAction = new("--positive-action") { Description = "Break exact ties of score first in favour of candidates marked underRepresented (Equality Act 2010 s.159)." };
-        Option<GroupSizeBounds?> sets = new("--sets")
-        {
-            Description = "Also allocate the selected to action-learning sets of MIN to MAX people (for example 5-8), colleagues from one authority apart and backgrounds mixed, with measures per set. Exit 1 when the selected cannot be split so.",
-            HelpName = "MIN-MAX",
-            CustomParser = ParseSetBounds,
-        };
-        Option<string?> writeSelected = new("--write-selected")
-        {
-            Description = "Also write the selected candidates, in rank order, to this file as a candidates document (JSON Lines), for example for 'upon cohort composition'.",
-            HelpName = "FILE",
-        };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.")
-        {
-            file, capacity, cap, seed, waitingList, positiveAction, sets, writeSelected, format,
-        };
-        command.SetAction(parseResult => SelectCandidates(parseResult, file, capacity, cap, seed, waitingList, positiveAction, sets, writeSelected, format));
-        return command;
-    }
+    private static Command CreateSelect() =>
+        new SelectOptions().CreateCommand("select", "Fill the places from the candidates in FILE by score, with a per-authority cap and deterministic tie-breaks; every candidate gets an outcome and its reason. Exit 1 when FILE is invalid.", SelectCandidates);
 
     /// <summary>Runs <c>upon cohort select</c>.</summary>
-    private static int SelectCandidates(
-        ParseResult parseResult,
-        Argument<string> file,
-        Option<int> capacity,
-        Option<int?> cap,
-        Option<long> seed,
-        Option<int?> waitingList,
-        Option<bool> positiveAction,
-        Option<GroupSizeBounds?> sets,
-        Option<string?> writeSelected,
-        Option<string> format)
+    private static int SelectCandidates(CommandRun run, SelectOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        int places = parseResult.GetValue(capacity);
-        int? authorityCap = parseResult.GetValue(cap);
-        int? length = parseResult.GetValue(waitingList);
+        int places = run.GetValue(options.Capacity);
+        int? authorityCap = run.GetValue(options.Cap);
+        int? length = run.GetValue(options.WaitingList);
         string? problem = places < 1 ? "--capacity must be at least 1."
             : authorityCap < 1 ? "--per-authority-cap must be at least 1."
             : length < 0 ? "--waiting-list must be zero or more."
             : null;
         if (problem is not null)
         {
-            return Usage(error, problem);
+            return Usage(run.Error, problem);
         }
 
-        string path = parseResult.GetValue(file)!;
-        if (ReadInput(path, error) is not byte[] bytes)
+        string path = run.GetValue(options.File)!;
+        if (ReadInput(path, run.Error) is not byte[] bytes)
         {
             return ExitCodes.Failure;
         }
 
-        if (ReadCandidates(bytes, path, error) is not { } candidates)
+        if (ReadCandidates(bytes, path, run.Error) is not { } candidates)
         {
             return ExitCodes.InvalidInput;
         }
 
-        Selection selection = Selection.Of([.. candidates.Select(c => c.Profile.Candidate)], places, parseResult.GetValue(seed), authorityCap, parseResult.GetValue(positiveAction), length);
+        Selection selection = Selection.Of([.. candidates.Select(c => c.Profile.Candidate)], places, run.GetValue(options.Seed), authorityCap, run.GetValue(options.PositiveAction), length);
         Dictionary<decimal, int> ties = [];
         foreach (SelectionCandidate candidate in candidates.Select(c => c.Profile.Candidate).Where(c => c.Eligibility == EligibilityOutcome.Eligible))
         {
@@ -108,23 +67,23 @@ internal static partial class CohortCommand
             [.. selection.Selected.Select(Describe)],
             [.. selection.WaitingList.Select(Describe)],
             notSelected,
-            parseResult.GetValue(sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
-        if (parseResult.GetValue(writeSelected) is string selectedFile)
+            run.GetValue(options.Sets) is GroupSizeBounds bounds ? Allocate(selection, candidates.Select(c => c.Profile), bounds) : null);
+        if (run.GetValue(options.WriteSelected) is string selectedFile)
         {
             Dictionary<string, CandidateProfile> profiles = candidates.ToDictionary(c => c.Profile.Candidate.ApplicantId, c => c.Profile, StringComparer.Ordinal);
-            if (!OutputFile.Write(selectedFile, stream => CandidateDocument.Write(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), error))
+            if (!OutputFile.Write(selectedFile, stream => CandidateDocument.Write(stream, selection.Selected.Select(o => profiles[o.Candidate.ApplicantId])), run.Error))
             {
                 return ExitCodes.Failure;
             }
         }
 
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
-            CohortJson.Write(output, result, CohortJsonContext.Default.SelectOutput);
+            CohortJson.Write(run.Output, result, CohortJsonContext.Default.SelectOutput);
         }
         else
         {
-            WriteSelection(output, result);
+            WriteSelection(run.Output, result);
         }
 
         return result.Sets is { Feasible: false } ? ExitCodes.InvalidInput : ExitCodes.Success;
@@ -240,4 +199,51 @@ internal static partial class CohortCommand
         o.TiedWith == 0 ? string.Empty : $"{Number(o.TiedWith + 1)}-way{(o.UnderRepresented ? ", under-represented" : string.Empty)}";
 
     private static string Json(string pascal) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pascal);
+
+    /// <summary>The arguments and options of <c>upon cohort select</c>.</summary>
+    private sealed class SelectOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Capacity, Cap, Seed, WaitingList, PositiveAction, Sets, WriteSelected, Format];
+
+        /// <summary>Gets the <c>FILE</c> argument.</summary>
+        public Argument<string> File { get; } = new("file")
+        {
+            Description = "A candidates document: a JSON array, JSON Lines or a single candidate (docs/schemas/cohort-candidate.schema.json). '-' reads standard input.",
+            HelpName = "FILE|-",
+        };
+
+        /// <summary>Gets <c>--capacity</c>.</summary>
+        public Option<int> Capacity { get; } = new("--capacity") { Description = "The number of places: at least 1.", HelpName = "N", Required = true };
+
+        /// <summary>Gets <c>--per-authority-cap</c>.</summary>
+        public Option<int?> Cap { get; } = new("--per-authority-cap") { Description = "The most places for one authority: at least 1. Default: no cap.", HelpName = "K" };
+
+        /// <summary>Gets <c>--seed</c>.</summary>
+        public Option<long> Seed { get; } = new("--seed") { Description = "The seed of the lottery that breaks exact ties of score; the same seed gives the same outcome. Default 0.", HelpName = "S", DefaultValueFactory = _ => 0 };
+
+        /// <summary>Gets <c>--waiting-list</c>.</summary>
+        public Option<int?> WaitingList { get; } = new("--waiting-list") { Description = "The most candidates on the waiting list: zero or more. Default: no limit.", HelpName = "N" };
+
+        /// <summary>Gets <c>--positive-action</c>.</summary>
+        public Option<bool> PositiveAction { get; } = new("--positive-action") { Description = "Break exact ties of score first in favour of candidates marked underRepresented (Equality Act 2010 s.159)." };
+
+        /// <summary>Gets <c>--sets</c>.</summary>
+        public Option<GroupSizeBounds?> Sets { get; } = new("--sets")
+        {
+            Description = "Also allocate the selected to action-learning sets of MIN to MAX people (for example 5-8), colleagues from one authority apart and backgrounds mixed, with measures per set. Exit 1 when the selected cannot be split so.",
+            HelpName = "MIN-MAX",
+            CustomParser = ParseSetBounds,
+        };
+
+        /// <summary>Gets <c>--write-selected</c>.</summary>
+        public Option<string?> WriteSelected { get; } = new("--write-selected")
+        {
+            Description = "Also write the selected candidates, in rank order, to this file as a candidates document (JSON Lines), for example for 'upon cohort composition'.",
+            HelpName = "FILE",
+        };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
+    }
 }

@@ -19,34 +19,14 @@ internal static class DemoCommand
     private static readonly string[] Inputs = ["applications.jsonl", "year2-candidates.jsonl", "year1-composition.json", "synthetic-register.csv", "synthetic-appointments.csv"];
 
     /// <summary>Creates the <c>demo</c> command.</summary>
-    public static Command Create()
-    {
-        Option<LocalDate?> asOf = new("--as-of")
-        {
-            Description = "Show the Year 2 timeline's progress as of this date (default 2022-01-10).",
-            HelpName = "yyyy-MM-dd",
-            CustomParser = ParseDate,
-        };
-        Option<DirectoryInfo?> outDirectory = new("--out")
-        {
-            Description = "Also write the results as JSON, the charts as SVG and the Year 2 sessions as an iCalendar file into this folder (created if missing; each file written whole, then moved into place).",
-            HelpName = "DIR",
-        };
-        Command command = new("demo", "Run every capability of Upon.Core on embedded sample data: eligibility decisions, cohort sizing, selection, sets and composition, the Year 2 timeline, and DCS turnover and tenure. Exit 0 when every step gave the result it should.")
-        {
-            asOf, outDirectory,
-        };
-        command.SetAction(parseResult => RunDemo(parseResult, asOf, outDirectory));
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("demo", "Run every capability of Upon.Core on embedded sample data: eligibility decisions, cohort sizing, selection, sets and composition, the Year 2 timeline, and DCS turnover and tenure. Exit 0 when every step gave the result it should.", RunDemo);
 
     /// <summary>Runs <c>upon demo</c>.</summary>
-    private static int RunDemo(ParseResult parseResult, Option<LocalDate?> asOf, Option<DirectoryInfo?> outDirectory)
+    private static int RunDemo(CommandRun run, Options options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        DirectoryInfo? directory = parseResult.GetValue(outDirectory);
-        if (directory is not null && !CreateFolder(directory, error))
+        DirectoryInfo? directory = run.GetValue(options.OutDirectory);
+        if (directory is not null && !CreateFolder(directory, run.Error))
         {
             return ExitCodes.Failure;
         }
@@ -54,7 +34,7 @@ internal static class DemoCommand
         DirectoryInfo work = Directory.CreateTempSubdirectory("upon-demo-");
         try
         {
-            Demo demo = new(output, error, work, directory, parseResult.GetValue(asOf) ?? DefaultAsOf);
+            Demo demo = new(run.Output, run.Error, work, directory, run.GetValue(options.AsOf) ?? DefaultAsOf);
             return demo.Run();
         }
         finally
@@ -281,5 +261,27 @@ internal static class DemoCommand
         private static Stream OpenResource(string name) =>
             Assembly.GetExecutingAssembly().GetManifestResourceStream("demo/" + name)
             ?? throw new InvalidOperationException($"The demo resource '{name}' is missing from the build.");
+    }
+
+    /// <summary>The arguments and options of <c>upon demo</c>.</summary>
+    private sealed class Options : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [AsOf, OutDirectory];
+
+        /// <summary>Gets <c>--as-of</c>.</summary>
+        public Option<LocalDate?> AsOf { get; } = new("--as-of")
+        {
+            Description = "Show the Year 2 timeline's progress as of this date (default 2022-01-10).",
+            HelpName = "yyyy-MM-dd",
+            CustomParser = ParseDate,
+        };
+
+        /// <summary>Gets <c>--out</c>.</summary>
+        public Option<DirectoryInfo?> OutDirectory { get; } = new("--out")
+        {
+            Description = "Also write the results as JSON, the charts as SVG and the Year 2 sessions as an iCalendar file into this folder (created if missing; each file written whole, then moved into place).",
+            HelpName = "DIR",
+        };
     }
 }

@@ -16,133 +16,68 @@ internal static class EligibilityCommand
         return eligibility;
     }
 
-    private static Command CreateCheck()
-    {
-        Argument<string> file = new("file")
-        {
-            Description = "Application documents: a JSON array, JSON Lines, or a single application. '-' reads standard input.",
-            HelpName = "FILE|-",
-        };
-        Option<string?> policy = new("--policy")
-        {
-            Description = "Decide every application with this policy, ID or ID@VERSION (default: the policy governing each application's programme year on its assessment date).",
-            HelpName = "ID",
-        };
-        Option<string?> policies = new("--policies")
-        {
-            Description = "A policy document (one policy or an array) to use instead of the built-in policies; '-' reads standard input.",
-            HelpName = "FILE",
-        };
-        Option<LocalDate?> asOf = new("--as-of")
-        {
-            Description = "Decide every application as of this date instead of its assessment date.",
-            HelpName = "yyyy-MM-dd",
-            CustomParser = ParseOptionalDate,
-        };
-        Option<string> format = new("--format", "-f")
-        {
-            Description = "Output: table for people; json, one document with every result and the summary; jsonl, one result a line.",
-            DefaultValueFactory = _ => CommonOptions.Table,
-            HelpName = "table|json|jsonl",
-        };
-        format.AcceptOnlyFromAmong(CommonOptions.Table, CommonOptions.Json, JsonLines);
-        Option<bool> explain = new("--explain")
-        {
-            Description = "With --format table, also print each decision's explanation, rule by rule.",
-        };
-
-        Command check = new("check", "Decide the applications in FILE and explain each decision. Exit 0 when every document was decided (ineligible is a result), 1 when any document was invalid, 2 on usage errors.")
-        {
-            file, policy, policies, asOf, format, explain,
-        };
-        check.SetAction(parseResult => Check(parseResult, file, policy, policies, asOf, format, explain));
-        return check;
-    }
+    private static Command CreateCheck() =>
+        new CheckOptions().CreateCommand("check", "Decide the applications in FILE and explain each decision. Exit 0 when every document was decided (ineligible is a result), 1 when any document was invalid, 2 on usage errors.", Check);
 
     /// <summary>Runs <c>upon eligibility check</c>.</summary>
-    private static int Check(ParseResult parseResult, Argument<string> file, Option<string?> policy, Option<string?> policies, Option<LocalDate?> asOf, Option<string> format, Option<bool> explain)
+    private static int Check(CommandRun run, CheckOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        string path = parseResult.GetValue(file)!;
-        if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(parseResult.GetValue(policies) ?? string.Empty))
+        string path = run.GetValue(options.File)!;
+        if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(run.GetValue(options.Policies) ?? string.Empty))
         {
-            error.WriteLine("upon: standard input ('-') can be read once: give FILE or --policies as a file.");
-            return ExitCodes.Usage;
+            return run.Usage("standard input ('-') can be read once: give FILE or --policies as a file.");
         }
 
-        PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
+        PolicyRegistry? registry = LoadRegistry(run.GetValue(options.Policies), run.Error);
         if (registry is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         EligibilityPolicy? fixedPolicy = null;
-        if (parseResult.GetValue(policy) is string policyId)
+        if (run.GetValue(options.Policy) is string policyId)
         {
             fixedPolicy = FindPolicy(registry, policyId);
             if (fixedPolicy is null)
             {
-                error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
-                return ExitCodes.Usage;
+                return run.Usage($"no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
             }
         }
 
-        using Stream? input = InputFile.Open(path, "file", error);
+        using Stream? input = InputFile.Open(path, "file", run.Error);
         if (input is null)
         {
             return ExitCodes.Failure;
         }
 
-        EligibilityBatch batch = new(registry, fixedPolicy, parseResult.GetValue(asOf));
-        BatchSummary summary = parseResult.GetValue(format) switch
+        EligibilityBatch batch = new(registry, fixedPolicy, run.GetValue(options.AsOf));
+        BatchSummary summary = run.GetValue(options.Format) switch
         {
-            CommonOptions.Json => WriteJson(output, batch.Evaluate(input)),
-            JsonLines => WriteJsonLines(output, error, batch.Evaluate(input)),
-            _ => WriteTable(output, batch.Evaluate(input), parseResult.GetValue(explain)),
+            CommonOptions.Json => WriteJson(run.Output, batch.Evaluate(input)),
+            JsonLines => WriteJsonLines(run.Output, run.Error, batch.Evaluate(input)),
+            _ => WriteTable(run.Output, batch.Evaluate(input), run.GetValue(options.Explain)),
         };
         return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    private static Command CreatePolicies()
-    {
-        Argument<string?> id = new("id")
-        {
-            Description = "A policy to show in full, ID or ID@VERSION; without it, every policy is listed.",
-            HelpName = "ID",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        Option<string?> policies = new("--policies")
-        {
-            Description = "A policy document (one policy or an array) to list instead of the built-in policies; '-' reads standard input.",
-            HelpName = "FILE",
-        };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("policies", "List the eligibility policies, or show one: its rules, effective dates and interpretation choices.")
-        {
-            id, policies, format,
-        };
-        command.SetAction(parseResult => Policies(parseResult, id, policies, format));
-        return command;
-    }
+    private static Command CreatePolicies() =>
+        new PoliciesOptions().CreateCommand("policies", "List the eligibility policies, or show one: its rules, effective dates and interpretation choices.", Policies);
 
     /// <summary>Runs <c>upon eligibility policies</c>.</summary>
-    private static int Policies(ParseResult parseResult, Argument<string?> id, Option<string?> policies, Option<string> format)
+    private static int Policies(CommandRun run, PoliciesOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        PolicyRegistry? registry = LoadRegistry(parseResult.GetValue(policies), error);
+        PolicyRegistry? registry = LoadRegistry(run.GetValue(options.Policies), run.Error);
         if (registry is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        bool json = parseResult.GetValue(format) == CommonOptions.Json;
-        if (parseResult.GetValue(id) is not string policyId)
+        bool json = run.IsJson(options.Format);
+        if (run.GetValue(options.Id) is not string policyId)
         {
             if (json)
             {
-                WritePolicies(output, registry.Policies);
+                WritePolicies(run.Output, registry.Policies);
             }
             else
             {
@@ -152,7 +87,7 @@ internal static class EligibilityCommand
                     table.AddRow(p.Id, p.Version.ToString(CultureInfo.InvariantCulture), p.ProgrammeYear, Iso(p.EffectiveFrom), p.EffectiveTo is LocalDate to ? Iso(to) : "open", p.Title);
                 }
 
-                table.Write(output);
+                table.Write(run.Output);
             }
 
             return ExitCodes.Success;
@@ -161,26 +96,25 @@ internal static class EligibilityCommand
         EligibilityPolicy? found = FindPolicy(registry, policyId);
         if (found is null)
         {
-            error.WriteLine($"upon: no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
-            return ExitCodes.Usage;
+            return run.Usage($"no policy '{CliText.Escape(policyId)}'; run 'upon eligibility policies' to list them.");
         }
 
         if (json)
         {
-            WritePolicies(output, [found]);
+            WritePolicies(run.Output, [found]);
         }
         else
         {
-            output.WriteLine(CliText.Escape(found.Title));
-            output.WriteLine($"{CliText.Escape(found.Id)} version {found.Version}, programme year {CliText.Escape(found.ProgrammeYear)}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
-            output.WriteLine();
-            output.WriteLine("Rules:");
-            WriteRule(output, found.Rule, 1);
-            output.WriteLine();
-            output.WriteLine("Interpretation:");
+            run.Output.WriteLine(CliText.Escape(found.Title));
+            run.Output.WriteLine($"{CliText.Escape(found.Id)} version {found.Version}, programme year {CliText.Escape(found.ProgrammeYear)}, assessments from {Iso(found.EffectiveFrom)}{(found.EffectiveTo is LocalDate to ? " to " + Iso(to) : " on")}");
+            run.Output.WriteLine();
+            run.Output.WriteLine("Rules:");
+            WriteRule(run.Output, found.Rule, 1);
+            run.Output.WriteLine();
+            run.Output.WriteLine("Interpretation:");
             foreach (string sentence in found.Interpretation)
             {
-                output.WriteLine($"  - {CliText.Escape(sentence)}");
+                run.Output.WriteLine($"  - {CliText.Escape(sentence)}");
             }
         }
 
@@ -397,4 +331,85 @@ internal static class EligibilityCommand
     private static string Iso(LocalDate date) => CliText.Iso(date);
 
     private static string Words(string name) => CliText.Words(name);
+
+    /// <summary>The arguments and options of <c>upon eligibility check</c>.</summary>
+    private sealed class CheckOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Policy, Policies, AsOf, Format, Explain];
+
+        /// <summary>Initializes the arguments and options.</summary>
+        public CheckOptions()
+        {
+            Format.AcceptOnlyFromAmong(CommonOptions.Table, CommonOptions.Json, JsonLines);
+        }
+
+        /// <summary>Gets the <c>FILE</c> argument.</summary>
+        public Argument<string> File { get; } = new("file")
+        {
+            Description = "Application documents: a JSON array, JSON Lines, or a single application. '-' reads standard input.",
+            HelpName = "FILE|-",
+        };
+
+        /// <summary>Gets <c>--policy</c>.</summary>
+        public Option<string?> Policy { get; } = new("--policy")
+        {
+            Description = "Decide every application with this policy, ID or ID@VERSION (default: the policy governing each application's programme year on its assessment date).",
+            HelpName = "ID",
+        };
+
+        /// <summary>Gets <c>--policies</c>.</summary>
+        public Option<string?> Policies { get; } = new("--policies")
+        {
+            Description = "A policy document (one policy or an array) to use instead of the built-in policies; '-' reads standard input.",
+            HelpName = "FILE",
+        };
+
+        /// <summary>Gets <c>--as-of</c>.</summary>
+        public Option<LocalDate?> AsOf { get; } = new("--as-of")
+        {
+            Description = "Decide every application as of this date instead of its assessment date.",
+            HelpName = "yyyy-MM-dd",
+            CustomParser = ParseOptionalDate,
+        };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = new("--format", "-f")
+        {
+            Description = "Output: table for people; json, one document with every result and the summary; jsonl, one result a line.",
+            DefaultValueFactory = _ => CommonOptions.Table,
+            HelpName = "table|json|jsonl",
+        };
+
+        /// <summary>Gets <c>--explain</c>.</summary>
+        public Option<bool> Explain { get; } = new("--explain")
+        {
+            Description = "With --format table, also print each decision's explanation, rule by rule.",
+        };
+    }
+
+    /// <summary>The arguments and options of <c>upon eligibility policies</c>.</summary>
+    private sealed class PoliciesOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Id, Policies, Format];
+
+        /// <summary>Gets the <c>ID</c> argument.</summary>
+        public Argument<string?> Id { get; } = new("id")
+        {
+            Description = "A policy to show in full, ID or ID@VERSION; without it, every policy is listed.",
+            HelpName = "ID",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        /// <summary>Gets <c>--policies</c>.</summary>
+        public Option<string?> Policies { get; } = new("--policies")
+        {
+            Description = "A policy document (one policy or an array) to list instead of the built-in policies; '-' reads standard input.",
+            HelpName = "FILE",
+        };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
+    }
 }

@@ -7,56 +7,31 @@ namespace Upon.Cli.Commands;
 internal static class HolidaysCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Argument<int> year = new("year")
-        {
-            Description = "The calendar year, 1 January to 31 December.",
-            HelpName = "YEAR",
-        };
-        Option<string> format = CommonOptions.Format();
-        Option<string?> calendarFile = CommonOptions.CalendarFile();
-        Option<string> division = CommonOptions.Division();
-
-        Command command = new("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).")
-        {
-            year, format, calendarFile, division,
-        };
-        command.SetAction(parseResult => ShowHolidays(parseResult, year, format, calendarFile, division));
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("holidays", "List the bank holidays of a year (England and Wales unless --calendar says otherwise).", ShowHolidays);
 
     /// <summary>Runs <c>upon holidays</c>.</summary>
-    private static int ShowHolidays(
-        ParseResult parseResult,
-        Argument<int> year,
-        Option<string> format,
-        Option<string?> calendarFile,
-        Option<string> division)
+    private static int ShowHolidays(CommandRun run, Options options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
-        if (calendar is null)
+        if (options.LoadCalendar(run) is not HolidayCalendar calendar)
         {
             return ExitCodes.InvalidInput;
         }
 
-        int value = parseResult.GetValue(year);
+        int value = run.GetValue(options.Year);
         if (calendar.GetWholeYears() is not (int first, int last) || value < first || value > last)
         {
-            error.WriteLine($"upon: the {calendar.Id} calendar covers {Describe(calendar.Coverage)}; {value} is not a whole year within it.");
-            return ExitCodes.Usage;
+            return run.Usage($"the {calendar.Id} calendar covers {Describe(calendar.Coverage)}; {value} is not a whole year within it.");
         }
 
         HolidayList list = HolidayList.For(calendar, new DateInterval(new LocalDate(value, 1, 1), new LocalDate(value, 12, 31)));
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
-            output.WriteLine(UponJson.Serialize(list, writeIndented: true));
+            run.Output.WriteLine(UponJson.Serialize(list, writeIndented: true));
         }
         else
         {
-            WriteTable(output, list, value);
+            WriteTable(run.Output, list, value);
         }
 
         return ExitCodes.Success;
@@ -81,5 +56,19 @@ internal static class HolidaysCommand
         table.Write(output);
         output.WriteLine();
         output.WriteLine(list.Holidays.Length == 1 ? "1 holiday" : $"{list.Holidays.Length} holidays");
+    }
+
+    /// <summary>The arguments and options of <c>upon holidays</c>.</summary>
+    private sealed class Options : CalendarOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, Format, CalendarFile, Division];
+
+        /// <summary>Gets the <c>YEAR</c> argument.</summary>
+        public Argument<int> Year { get; } = new("year")
+        {
+            Description = "The calendar year, 1 January to 31 December.",
+            HelpName = "YEAR",
+        };
     }
 }

@@ -15,92 +15,31 @@ internal static class TenureCommand
     private const string StartFinancialYear = "start-financial-year";
 
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Argument<FileInfo> file = WorkforceOptions.AppointmentsFile();
-        Option<LocalDate?> asOf = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: holders without an end are in post on it, and a date after it is a problem.", required: true);
-        Option<string> method = new("--method")
-        {
-            Description = "km: Kaplan–Meier, censoring-aware (survival at 12, 24 and 36 months, median with its confidence interval, restricted mean); completed: mean and median of the tenures that ended in the window; in-post: mean and median time in post on the as-of date (ADCS's average tenure).",
-            DefaultValueFactory = _ => KaplanMeierMethod,
-            HelpName = "km|completed|in-post",
-        };
-        method.AcceptOnlyFromAmong(KaplanMeierMethod, Completed, InPost);
-        Option<DateInterval?> window = new("--window")
-        {
-            Description = "The window, FROM..TO (both included), for km and completed. Default: from the earliest appointment to the as-of date.",
-            HelpName = "FROM..TO",
-            CustomParser = ParseWindow,
-        };
-        Option<LocalDate?> from = WorkforceOptions.DateOption("--from", "The window's first day, instead of --window. Default: the earliest appointment's first day.");
-        Option<LocalDate?> to = WorkforceOptions.DateOption("--to", "The window's last day, instead of --window; not after --as-of. Default: the as-of date.");
-        Option<LocalDate?> on = WorkforceOptions.DateOption("--on", "For in-post: the day to measure time in post on, such as a 31 March in the past; not after --as-of. Default: the as-of date.");
-        Option<int> horizon = new("--horizon")
-        {
-            Description = "For km: the horizon of the restricted mean tenure, in months, 1 to 1200.",
-            HelpName = "MONTHS",
-            DefaultValueFactory = _ => 60,
-        };
-        Option<string?> by = new("--by")
-        {
-            Description = "For km: one curve per group of spells, with the log-rank test when no spell began before the window: kind (how the spell began: permanent, interim or acting), start-year, or start-financial-year.",
-            HelpName = "kind|start-year|start-financial-year",
-        };
-        by.AcceptOnlyFromAmong(Kind, StartYear, StartFinancialYear);
-        Option<FileInfo?> svg = WorkforceOptions.SvgFile("For km: also draw the Kaplan–Meier curve with its 95% confidence band (months on the axis) to this SVG file.");
-        Option<FileInfo?> register = WorkforceOptions.RegisterFile();
-        Option<bool> includeInterim = WorkforceOptions.IncludeInterim();
-        Option<string> onError = WorkforceOptions.OnError();
-        Option<string> format = CommonOptions.Format();
-        Command command = new("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.")
-        {
-            file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format,
-        };
-        command.SetAction(parseResult => MeasureTenure(parseResult, file, asOf, method, window, from, to, on, horizon, by, svg, register, includeInterim, onError, format));
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.", MeasureTenure);
 
     /// <summary>Runs <c>upon tenure</c>.</summary>
-    private static int MeasureTenure(
-        ParseResult parseResult,
-        Argument<FileInfo> file,
-        Option<LocalDate?> asOf,
-        Option<string> method,
-        Option<DateInterval?> window,
-        Option<LocalDate?> from,
-        Option<LocalDate?> to,
-        Option<LocalDate?> on,
-        Option<int> horizon,
-        Option<string?> by,
-        Option<FileInfo?> svg,
-        Option<FileInfo?> register,
-        Option<bool> includeInterim,
-        Option<string> onError,
-        Option<string> format)
+    private static int MeasureTenure(CommandRun run, Options options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        LocalDate date = parseResult.GetValue(asOf)!.Value;
-        string measure = parseResult.GetValue(method)!;
-        DateInterval? given = parseResult.GetValue(window);
-        LocalDate? first = parseResult.GetValue(from);
-        LocalDate? last = parseResult.GetValue(to);
-        LocalDate? day = parseResult.GetValue(on);
-        int months = parseResult.GetValue(horizon);
-        FileInfo? chart = parseResult.GetValue(svg);
-        string? key = parseResult.GetValue(by);
+        LocalDate date = run.GetValue(options.AsOf)!.Value;
+        string measure = run.GetValue(options.Method)!;
+        DateInterval? given = run.GetValue(options.Window);
+        LocalDate? first = run.GetValue(options.From);
+        LocalDate? last = run.GetValue(options.To);
+        LocalDate? day = run.GetValue(options.On);
+        int months = run.GetValue(options.Horizon);
+        FileInfo? chart = run.GetValue(options.Svg);
+        string? key = run.GetValue(options.By);
         if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
             ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
             ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
             ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
             ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
         {
-            error.WriteLine($"upon: {usage}");
-            return ExitCodes.Usage;
+            return run.Usage(usage);
         }
 
-        (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
-            parseResult.GetValue(file)!, parseResult.GetValue(register), date, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
+        (WorkforceInput? input, int exitCode) = options.Load(run, date);
         if (input is null)
         {
             return exitCode;
@@ -113,14 +52,13 @@ internal static class TenureCommand
             LocalDate end = given?.End ?? last ?? date;
             if (end < start)
             {
-                error.WriteLine($"upon: the window would end ({CliText.Iso(end)}) before it starts ({CliText.Iso(start)}).");
-                return ExitCodes.Usage;
+                return run.Usage($"the window would end ({CliText.Iso(end)}) before it starts ({CliText.Iso(start)}).");
             }
 
             span = new DateInterval(start, end);
         }
 
-        bool lookThrough = !parseResult.GetValue(includeInterim);
+        bool lookThrough = !run.GetValue(options.IncludeInterim);
         List<TenureReportGroup> groups;
         TenureReportLogRank? logRank = null;
         if (measure == KaplanMeierMethod && key is not null)
@@ -128,7 +66,7 @@ internal static class TenureCommand
             StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
             groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months))];
             logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? TenureReportLogRank.Of(test) : null;
-            if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), error))
+            if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), run.Error))
             {
                 return ExitCodes.Failure;
             }
@@ -137,7 +75,7 @@ internal static class TenureCommand
         {
             KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
             groups = [TenureReportGroup.FromCurve(All, curve, months)];
-            if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), error))
+            if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), run.Error))
             {
                 return ExitCodes.Failure;
             }
@@ -160,7 +98,7 @@ internal static class TenureCommand
             WorkforceInputText.Summarize(input),
             groups,
             logRank);
-        return WorkforceReportJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceReportJsonContext.Indented.TenureReport, WriteTable);
+        return options.Write(run, report, WorkforceReportJsonContext.Indented.TenureReport, WriteTable);
     }
 
     private static string? CheckUsage(string method, DateInterval? window, LocalDate? from, LocalDate? to, LocalDate asOf, int horizon)
@@ -298,5 +236,65 @@ internal static class TenureCommand
         }
 
         return new DateInterval(start.Value, end.Value);
+    }
+
+    /// <summary>The arguments and options of <c>upon tenure</c>.</summary>
+    private sealed class Options : WorkforceOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, By, Svg, Register, IncludeInterim, OnError, Format];
+
+        /// <summary>Initializes the arguments and options.</summary>
+        public Options()
+        {
+            Method.AcceptOnlyFromAmong(KaplanMeierMethod, Completed, InPost);
+            By.AcceptOnlyFromAmong(Kind, StartYear, StartFinancialYear);
+        }
+
+        /// <summary>Gets <c>--as-of</c>.</summary>
+        public Option<LocalDate?> AsOf { get; } = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: holders without an end are in post on it, and a date after it is a problem.", required: true);
+
+        /// <summary>Gets <c>--method</c>.</summary>
+        public Option<string> Method { get; } = new("--method")
+        {
+            Description = "km: Kaplan–Meier, censoring-aware (survival at 12, 24 and 36 months, median with its confidence interval, restricted mean); completed: mean and median of the tenures that ended in the window; in-post: mean and median time in post on the as-of date (ADCS's average tenure).",
+            DefaultValueFactory = _ => KaplanMeierMethod,
+            HelpName = "km|completed|in-post",
+        };
+
+        /// <summary>Gets <c>--window</c>.</summary>
+        public Option<DateInterval?> Window { get; } = new("--window")
+        {
+            Description = "The window, FROM..TO (both included), for km and completed. Default: from the earliest appointment to the as-of date.",
+            HelpName = "FROM..TO",
+            CustomParser = ParseWindow,
+        };
+
+        /// <summary>Gets <c>--from</c>.</summary>
+        public Option<LocalDate?> From { get; } = WorkforceOptions.DateOption("--from", "The window's first day, instead of --window. Default: the earliest appointment's first day.");
+
+        /// <summary>Gets <c>--to</c>.</summary>
+        public Option<LocalDate?> To { get; } = WorkforceOptions.DateOption("--to", "The window's last day, instead of --window; not after --as-of. Default: the as-of date.");
+
+        /// <summary>Gets <c>--on</c>.</summary>
+        public Option<LocalDate?> On { get; } = WorkforceOptions.DateOption("--on", "For in-post: the day to measure time in post on, such as a 31 March in the past; not after --as-of. Default: the as-of date.");
+
+        /// <summary>Gets <c>--horizon</c>.</summary>
+        public Option<int> Horizon { get; } = new("--horizon")
+        {
+            Description = "For km: the horizon of the restricted mean tenure, in months, 1 to 1200.",
+            HelpName = "MONTHS",
+            DefaultValueFactory = _ => 60,
+        };
+
+        /// <summary>Gets <c>--by</c>.</summary>
+        public Option<string?> By { get; } = new("--by")
+        {
+            Description = "For km: one curve per group of spells, with the log-rank test when no spell began before the window: kind (how the spell began: permanent, interim or acting), start-year, or start-financial-year.",
+            HelpName = "kind|start-year|start-financial-year",
+        };
+
+        /// <summary>Gets <c>--svg</c>.</summary>
+        public Option<FileInfo?> Svg { get; } = WorkforceOptions.SvgFile("For km: also draw the Kaplan–Meier curve with its 95% confidence band (months on the axis) to this SVG file.");
     }
 }

@@ -73,6 +73,18 @@ internal static partial class TimelineCommand
         return (null, ExitCodes.InvalidInput);
     }
 
+    /// <summary>
+    /// A command's handler that finds or reads the programme year the options name and passes it to
+    /// <paramref name="handler"/>; when they name none, <paramref name="handler"/> is not run and the command exits after saying why.
+    /// </summary>
+    private static Func<CommandRun, TOptions, int> WithYear<TOptions>(Func<CommandRun, TOptions, ProgrammeYear, int> handler)
+        where TOptions : YearOptions =>
+        (run, options) =>
+        {
+            (ProgrammeYear? programme, int exitCode) = options.Load(run);
+            return programme is null ? exitCode : handler(run, options, programme);
+        };
+
     private static string DescribeDates(Session session) =>
         session.Dates.Length == 1 ? Iso(session.Dates.Start) : $"{Iso(session.Dates.Start)} to {Iso(session.Dates.End)}";
 
@@ -95,4 +107,17 @@ internal static partial class TimelineCommand
 
     private static LocalDate ParseDateOption(ArgumentResult result) =>
         CliText.TryParseDate(result, " (for example 2022-02-07)", out LocalDate date) ? date : default;
+
+    /// <summary>The options of a subcommand that works on one programme year, named by its first argument.</summary>
+    /// <param name="year">The argument naming the year.</param>
+    /// <param name="builtIn">Whether the argument may name a built-in year as well as a file.</param>
+    private abstract class YearOptions(Argument<string> year, bool builtIn) : CommandOptions
+    {
+        /// <summary>Gets the argument naming the year.</summary>
+        public Argument<string> Year { get; } = year;
+
+        /// <summary>Finds the built-in year or reads the file the argument names; on failure writes why and returns the exit code.</summary>
+        public (ProgrammeYear? Year, int ExitCode) Load(CommandRun run) =>
+            builtIn ? LoadYear(run.GetValue(Year)!, run.Error) : ReadFile(run.GetValue(Year)!, run.Error);
+    }
 }

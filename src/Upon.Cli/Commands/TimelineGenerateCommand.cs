@@ -6,62 +6,19 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline generate</c>: a schedule of sessions on working days.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateGenerate()
-    {
-        Option<SessionKind> kind = new("--kind")
-        {
-            Description = "The kind of session: taughtDay, learningVisit, actionLearningSet, leadershipChallenge, virtualWorkshop or residential.",
-            HelpName = "KIND",
-            Required = true,
-            CustomParser = ParseKind,
-        };
-        Option<int> count = new("--count") { Description = "How many sessions; at least 1.", HelpName = "N", Required = true };
-        Option<LocalDate> from = new("--from") { Description = "The first date allowed, as yyyy-MM-dd.", HelpName = "DATE", Required = true, CustomParser = ParseDateOption };
-        Option<LocalDate> to = new("--to") { Description = "The last date allowed, included, as yyyy-MM-dd.", HelpName = "DATE", Required = true, CustomParser = ParseDateOption };
-        Option<IsoDayOfWeek[]> weekdays = new("--weekday")
-        {
-            Description = "A preferred day of the week (mon, tue, … or monday, …); repeat for several. Default: any working day.",
-            HelpName = "DAY",
-            AllowMultipleArgumentsPerToken = true,
-            CustomParser = ParseWeekdays,
-        };
-        Option<DateInterval[]> blackouts = new("--blackout")
-        {
-            Description = "A period with no sessions, FROM..TO (both included), e.g. 2021-12-18..2022-01-03; repeat for several.",
-            HelpName = "FROM..TO",
-            CustomParser = ParseBlackouts,
-        };
-        Option<int> gap = new("--min-gap-days") { Description = "The least number of days between sessions; default 1.", HelpName = "G", DefaultValueFactory = _ => 1 };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("generate", "Generate the dates of N sessions between two dates, spread evenly on working days, avoiding blackouts. Exit 1 when they do not fit.")
-        {
-            kind, count, from, to, weekdays, blackouts, gap, format,
-        };
-        command.SetAction(parseResult => GenerateSchedule(parseResult, kind, count, from, to, weekdays, blackouts, gap, format));
-        return command;
-    }
+    private static Command CreateGenerate() =>
+        new GenerateOptions().CreateCommand("generate", "Generate the dates of N sessions between two dates, spread evenly on working days, avoiding blackouts. Exit 1 when they do not fit.", GenerateSchedule);
 
     /// <summary>Runs <c>upon timeline generate</c>.</summary>
-    private static int GenerateSchedule(
-        ParseResult parseResult,
-        Option<SessionKind> kind,
-        Option<int> count,
-        Option<LocalDate> from,
-        Option<LocalDate> to,
-        Option<IsoDayOfWeek[]> weekdays,
-        Option<DateInterval[]> blackouts,
-        Option<int> gap,
-        Option<string> format)
+    private static int GenerateSchedule(CommandRun run, GenerateOptions options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        LocalDate start = parseResult.GetValue(from);
-        LocalDate end = parseResult.GetValue(to);
-        int n = parseResult.GetValue(count);
-        int minimumGap = parseResult.GetValue(gap);
+        LocalDate start = run.GetValue(options.From);
+        LocalDate end = run.GetValue(options.To);
+        int n = run.GetValue(options.Count);
+        int minimumGap = run.GetValue(options.Gap);
         if (end < start || n < 1 || minimumGap < 1)
         {
-            error.WriteLine(end < start
+            run.Error.WriteLine(end < start
                 ? $"upon: --to ({Iso(end)}) is before --from ({Iso(start)})."
                 : "upon: --count and --min-gap-days must be at least 1.");
             return ExitCodes.Usage;
@@ -71,28 +28,27 @@ internal static partial class TimelineCommand
         DateInterval between = new(start, end);
         if (!calendar.Coverage.Contains(between))
         {
-            error.WriteLine($"upon: the england-and-wales calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
-            return ExitCodes.Usage;
+            return run.Usage($"the england-and-wales calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
         }
 
         ScheduleRequest request = new(
-            parseResult.GetValue(kind),
+            run.GetValue(options.Kind),
             n,
             between,
-            [.. parseResult.GetValue(weekdays) ?? []],
-            [.. parseResult.GetValue(blackouts) ?? []],
+            [.. run.GetValue(options.Weekdays) ?? []],
+            [.. run.GetValue(options.Blackouts) ?? []],
             minimumGap);
         ScheduleResult result = SessionScheduler.Generate(request, calendar);
         if (!result.IsValid)
         {
             DocumentProblem problem = result.Problems[0];
-            error.WriteLine($"upon: {problem.Message} ({problem.Code})");
+            run.Error.WriteLine($"upon: {problem.Message} ({problem.Code})");
             return ExitCodes.InvalidInput;
         }
 
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
-            WriteJson(output, writer =>
+            WriteJson(run.Output, writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(request.Kind.ToString()));
@@ -116,9 +72,9 @@ internal static partial class TimelineCommand
                 table.AddRow((number++).ToString(CultureInfo.InvariantCulture), Iso(date), date.ToString("ddd", CultureInfo.InvariantCulture));
             }
 
-            table.Write(output);
-            output.WriteLine();
-            output.WriteLine($"{Count(n, "session")} chosen from {Count(result.AvailableDays, "available day")}");
+            table.Write(run.Output);
+            run.Output.WriteLine();
+            run.Output.WriteLine($"{Count(n, "session")} chosen from {Count(result.AvailableDays, "available day")}");
         }
 
         return ExitCodes.Success;
@@ -188,5 +144,53 @@ internal static partial class TimelineCommand
         }
 
         return [.. intervals];
+    }
+
+    /// <summary>The arguments and options of <c>upon timeline generate</c>.</summary>
+    private sealed class GenerateOptions : CommandOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Kind, Count, From, To, Weekdays, Blackouts, Gap, Format];
+
+        /// <summary>Gets <c>--kind</c>.</summary>
+        public Option<SessionKind> Kind { get; } = new("--kind")
+        {
+            Description = "The kind of session: taughtDay, learningVisit, actionLearningSet, leadershipChallenge, virtualWorkshop or residential.",
+            HelpName = "KIND",
+            Required = true,
+            CustomParser = ParseKind,
+        };
+
+        /// <summary>Gets <c>--count</c>.</summary>
+        public Option<int> Count { get; } = new("--count") { Description = "How many sessions; at least 1.", HelpName = "N", Required = true };
+
+        /// <summary>Gets <c>--from</c>.</summary>
+        public Option<LocalDate> From { get; } = new("--from") { Description = "The first date allowed, as yyyy-MM-dd.", HelpName = "DATE", Required = true, CustomParser = ParseDateOption };
+
+        /// <summary>Gets <c>--to</c>.</summary>
+        public Option<LocalDate> To { get; } = new("--to") { Description = "The last date allowed, included, as yyyy-MM-dd.", HelpName = "DATE", Required = true, CustomParser = ParseDateOption };
+
+        /// <summary>Gets <c>--weekday</c>.</summary>
+        public Option<IsoDayOfWeek[]> Weekdays { get; } = new("--weekday")
+        {
+            Description = "A preferred day of the week (mon, tue, … or monday, …); repeat for several. Default: any working day.",
+            HelpName = "DAY",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = ParseWeekdays,
+        };
+
+        /// <summary>Gets <c>--blackout</c>.</summary>
+        public Option<DateInterval[]> Blackouts { get; } = new("--blackout")
+        {
+            Description = "A period with no sessions, FROM..TO (both included), e.g. 2021-12-18..2022-01-03; repeat for several.",
+            HelpName = "FROM..TO",
+            CustomParser = ParseBlackouts,
+        };
+
+        /// <summary>Gets <c>--min-gap-days</c>.</summary>
+        public Option<int> Gap { get; } = new("--min-gap-days") { Description = "The least number of days between sessions; default 1.", HelpName = "G", DefaultValueFactory = _ => 1 };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
     }
 }

@@ -6,53 +6,33 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline ics</c>: a programme year as an iCalendar file.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateIcs()
-    {
-        Argument<string> year = YearArgument(fileToo: true);
-        Option<string> outputFile = new("--output", "-o") { Description = "The .ics file to write: written whole to a temporary file beside it, then moved into place.", HelpName = "OUT.ics", Required = true };
-        Option<Instant?> stamp = new("--stamp")
-        {
-            Description = "The DTSTAMP of every event, as an ISO 8601 UTC instant such as 2026-11-22T09:00:00Z. Default: now.",
-            HelpName = "INSTANT",
-            CustomParser = ParseInstantOption,
-        };
-        Command command = new("ics", "Export a programme year's sessions to an iCalendar (RFC 5545) file that calendar clients import.") { year, outputFile, stamp };
-        command.SetAction(parseResult => ExportIcs(parseResult, year, outputFile, stamp));
-        return command;
-    }
+    private static Command CreateIcs() =>
+        new IcsOptions().CreateCommand("ics", "Export a programme year's sessions to an iCalendar (RFC 5545) file that calendar clients import.", WithYear<IcsOptions>(ExportIcs));
 
     /// <summary>Runs <c>upon timeline ics</c>.</summary>
-    private static int ExportIcs(ParseResult parseResult, Argument<string> year, Option<string> outputFile, Option<Instant?> stamp)
+    private static int ExportIcs(CommandRun run, IcsOptions options, ProgrammeYear programme)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        (ProgrammeYear? programme, int exitCode) = LoadYear(parseResult.GetValue(year)!, error);
-        if (programme is null)
-        {
-            return exitCode;
-        }
-
         TimelineReport report = programme.Validate(WorkingDayCalendar.EnglandAndWales);
         DocumentProblem[] timeErrors = [.. report.Problems.Where(f => f.Code == TimelineFindingCodes.SessionEndBeforeStart)];
         if (timeErrors.Length > 0)
         {
-            error.WriteLine($"upon: {CliText.Escape(programme.Id)} cannot be exported:");
+            run.Error.WriteLine($"upon: {CliText.Escape(programme.Id)} cannot be exported:");
             foreach (DocumentProblem finding in timeErrors)
             {
-                error.WriteLine($"  {CliText.Escape(finding.ToString())}");
+                run.Error.WriteLine($"  {CliText.Escape(finding.ToString())}");
             }
 
             return ExitCodes.InvalidInput;
         }
 
-        Instant when = parseResult.GetValue(stamp) ?? SystemClock.Instance.GetCurrentInstant();
-        string file = parseResult.GetValue(outputFile)!;
-        if (!OutputFile.Write(file, stream => IcsExport.Write(programme, stream, when), error))
+        Instant when = run.GetValue(options.Stamp) ?? SystemClock.Instance.GetCurrentInstant();
+        string file = run.GetValue(options.OutputFile)!;
+        if (!OutputFile.Write(file, stream => IcsExport.Write(programme, stream, when), run.Error))
         {
             return ExitCodes.Failure;
         }
 
-        output.WriteLine($"Wrote {Count(programme.Sessions.Length, "event")} to {CliText.FileName(file)}.");
+        run.Output.WriteLine($"Wrote {Count(programme.Sessions.Length, "event")} to {CliText.FileName(file)}.");
         return ExitCodes.Success;
     }
 
@@ -67,5 +47,23 @@ internal static partial class TimelineCommand
         }
 
         return parsed.Value;
+    }
+
+    /// <summary>The arguments and options of <c>upon timeline ics</c>.</summary>
+    private sealed class IcsOptions() : YearOptions(YearArgument(fileToo: true), builtIn: true)
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, OutputFile, Stamp];
+
+        /// <summary>Gets <c>--output</c>.</summary>
+        public Option<string> OutputFile { get; } = new("--output", "-o") { Description = "The .ics file to write: written whole to a temporary file beside it, then moved into place.", HelpName = "OUT.ics", Required = true };
+
+        /// <summary>Gets <c>--stamp</c>.</summary>
+        public Option<Instant?> Stamp { get; } = new("--stamp")
+        {
+            Description = "The DTSTAMP of every event, as an ISO 8601 UTC instant such as 2026-11-22T09:00:00Z. Default: now.",
+            HelpName = "INSTANT",
+            CustomParser = ParseInstantOption,
+        };
     }
 }

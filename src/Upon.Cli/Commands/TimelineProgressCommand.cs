@@ -5,35 +5,14 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline progress</c>: where a programme year stands on a date.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateProgress()
-    {
-        Argument<string> year = YearArgument(fileToo: true);
-        Option<LocalDate> asOf = new("--as-of")
-        {
-            Description = "The date to measure at, as yyyy-MM-dd: progress at the start of that day in Europe/London.",
-            HelpName = "DATE",
-            Required = true,
-            CustomParser = ParseDateOption,
-        };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("progress", "Where a programme year stands on a date: stage, next milestone and session, sessions done and left, days to go.") { year, asOf, format };
-        command.SetAction(parseResult => ShowProgress(parseResult, year, asOf, format));
-        return command;
-    }
+    private static Command CreateProgress() =>
+        new ProgressOptions().CreateCommand("progress", "Where a programme year stands on a date: stage, next milestone and session, sessions done and left, days to go.", WithYear<ProgressOptions>(ShowProgress));
 
     /// <summary>Runs <c>upon timeline progress</c>.</summary>
-    private static int ShowProgress(ParseResult parseResult, Argument<string> year, Option<LocalDate> asOf, Option<string> format)
+    private static int ShowProgress(CommandRun run, ProgressOptions options, ProgrammeYear programme)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        (ProgrammeYear? programme, int exitCode) = LoadYear(parseResult.GetValue(year)!, error);
-        if (programme is null)
-        {
-            return exitCode;
-        }
-
-        ProgrammeProgress progress = ProgrammeProgress.Of(programme, parseResult.GetValue(asOf));
-        WriteProgress(output, programme, progress, parseResult.GetValue(format) == CommonOptions.Json);
+        ProgrammeProgress progress = ProgrammeProgress.Of(programme, run.GetValue(options.AsOf));
+        WriteProgress(run.Output, programme, progress, run.IsJson(options.Format));
         return ExitCodes.Success;
     }
 
@@ -84,5 +63,24 @@ internal static partial class TimelineCommand
             table.AddRow("Days to go", progress.DaysToGo.ToString(CultureInfo.InvariantCulture));
             table.Write(output);
         }
+    }
+
+    /// <summary>The arguments and options of <c>upon timeline progress</c>.</summary>
+    private sealed class ProgressOptions() : YearOptions(YearArgument(fileToo: true), builtIn: true)
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, AsOf, Format];
+
+        /// <summary>Gets <c>--as-of</c>.</summary>
+        public Option<LocalDate> AsOf { get; } = new("--as-of")
+        {
+            Description = "The date to measure at, as yyyy-MM-dd: progress at the start of that day in Europe/London.",
+            HelpName = "DATE",
+            Required = true,
+            CustomParser = ParseDateOption,
+        };
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
     }
 }

@@ -5,35 +5,21 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline show</c>: a programme year's milestones, sessions and notes.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateShow()
-    {
-        Argument<string> year = YearArgument(fileToo: true);
-        Option<string> format = CommonOptions.Format();
-        Command command = new("show", "Show a programme year: its window, milestones, sessions and notes (every assumed date is listed).") { year, format };
-        command.SetAction(parseResult => ShowYear(parseResult, year, format));
-        return command;
-    }
+    private static Command CreateShow() =>
+        new ShowOptions().CreateCommand("show", "Show a programme year: its window, milestones, sessions and notes (every assumed date is listed).", WithYear<ShowOptions>(ShowYear));
 
     /// <summary>Runs <c>upon timeline show</c>.</summary>
-    private static int ShowYear(ParseResult parseResult, Argument<string> year, Option<string> format)
+    private static int ShowYear(CommandRun run, ShowOptions options, ProgrammeYear programme)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        (ProgrammeYear? programme, int exitCode) = LoadYear(parseResult.GetValue(year)!, error);
-        if (programme is null)
-        {
-            return exitCode;
-        }
-
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
             using MemoryStream buffer = new();
             ProgrammeYearDocument.Write(buffer, programme, indented: true);
-            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            run.Output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
         else
         {
-            WriteYear(output, programme);
+            WriteYear(run.Output, programme);
         }
 
         return ExitCodes.Success;
@@ -86,5 +72,15 @@ internal static partial class TimelineCommand
                 output.WriteLine("- " + CliText.Escape(note));
             }
         }
+    }
+
+    /// <summary>The arguments and options of <c>upon timeline show</c>.</summary>
+    private sealed class ShowOptions() : YearOptions(YearArgument(fileToo: true), builtIn: true)
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, Format];
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
     }
 }

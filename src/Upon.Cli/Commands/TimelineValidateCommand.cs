@@ -7,47 +7,43 @@ namespace Upon.Cli.Commands;
 /// <summary><c>upon timeline validate</c>: the findings on a timeline file.</summary>
 internal static partial class TimelineCommand
 {
-    private static Command CreateValidate()
-    {
-        Argument<string> file = new("file") { Description = "A programme-year JSON file (docs/schemas/programme-year.schema.json); '-' reads standard input.", HelpName = "FILE|-" };
-        Option<string> format = CommonOptions.Format();
-        Command command = new("validate", "Validate a programme-year file: its shape, then the timeline rules against the England and Wales working-day calendar. Exit 1 when there is an error; warnings alone exit 0.") { file, format };
-        command.SetAction(parseResult => ValidateFile(parseResult, file, format));
-        return command;
-    }
+    private static Command CreateValidate() =>
+        new ValidateOptions().CreateCommand("validate", "Validate a programme-year file: its shape, then the timeline rules against the England and Wales working-day calendar. Exit 1 when there is an error; warnings alone exit 0.", WithYear<ValidateOptions>(ValidateFile));
 
     /// <summary>Runs <c>upon timeline validate</c>.</summary>
-    private static int ValidateFile(ParseResult parseResult, Argument<string> file, Option<string> format)
+    private static int ValidateFile(CommandRun run, ValidateOptions options, ProgrammeYear programme)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        (ProgrammeYear? programme, int exitCode) = ReadFile(parseResult.GetValue(file)!, error);
-        if (programme is null)
-        {
-            return exitCode;
-        }
-
         TimelineReport report = programme.Validate(WorkingDayCalendar.EnglandAndWales);
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
-            output.WriteLine(UponJson.Serialize(report, writeIndented: true));
+            run.Output.WriteLine(UponJson.Serialize(report, writeIndented: true));
         }
         else
         {
-            output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
+            run.Output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
             if (!report.Problems.IsEmpty)
             {
-                output.WriteLine();
+                run.Output.WriteLine();
                 TextTable table = new("Severity", "Code", "Path", "Message");
                 foreach (DocumentProblem finding in report.Problems)
                 {
                     table.AddRow(finding.IsError ? "error" : "warning", finding.Code, finding.Path, finding.Message);
                 }
 
-                table.Write(output);
+                table.Write(run.Output);
             }
         }
 
         return report.IsValid ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>The arguments and options of <c>upon timeline validate</c>.</summary>
+    private sealed class ValidateOptions() : YearOptions(new("file") { Description = "A programme-year JSON file (docs/schemas/programme-year.schema.json); '-' reads standard input.", HelpName = "FILE|-" }, builtIn: false)
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [Year, Format];
+
+        /// <summary>Gets <c>--format</c>.</summary>
+        public Option<string> Format { get; } = CommonOptions.Format();
     }
 }

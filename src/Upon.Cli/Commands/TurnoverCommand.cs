@@ -11,73 +11,31 @@ internal static class TurnoverCommand
     private const string Rolling = "rolling";
 
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Argument<FileInfo> file = WorkforceOptions.AppointmentsFile();
-        Option<FileInfo?> register = WorkforceOptions.RegisterFile();
-        Option<string> by = new("--by")
-        {
-            Description = "The periods: financial-year (1 April to 31 March), calendar-year, or rolling (the 12 months ending on --end).",
-            DefaultValueFactory = _ => FinancialYear,
-            HelpName = "financial-year|calendar-year|rolling",
-        };
-        by.AcceptOnlyFromAmong(FinancialYear, CalendarYear, Rolling);
-        Option<int?> from = new("--from") { Description = "The first year: a financial year by the year it starts in (2020 is 2020/21), or a calendar year. Default: the year of the earliest appointment.", HelpName = "YEAR" };
-        Option<int?> to = new("--to") { Description = "The last year, as --from. Default: the last year that ends by the as-of date.", HelpName = "YEAR" };
-        Option<LocalDate?> end = WorkforceOptions.DateOption("--end", "With --by rolling: the last day of the 12 months, as yyyy-MM-dd. Default: the as-of date.");
-        Option<bool> includeInterim = WorkforceOptions.IncludeInterim();
-        Option<LocalDate?> asOf = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: a date after it is a problem, and no period may end after it. Default: today.");
-        Option<string> onError = WorkforceOptions.OnError();
-        Option<FileInfo?> svg = WorkforceOptions.SvgFile("Also draw the changes per authority in each period as a bar chart to this SVG file.");
-        Option<LocalDate?> historyFrom = WorkforceOptions.DateOption("--history-from", "The first day from which the file holds every appointment: a DCS with no earlier post who starts after it is a first-time DCS; one in post by then is unknown. Default: the earliest appointment's first day.");
-        Option<string> format = CommonOptions.Format();
-        Command command = new("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.")
-        {
-            file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format,
-        };
-        command.SetAction(parseResult => MeasureTurnover(parseResult, file, register, by, from, to, end, includeInterim, asOf, historyFrom, onError, svg, format));
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("turnover", "DCS turnover per period: authorities in the register, changes of DCS, authorities with a change, both rates and the stability index.", MeasureTurnover);
 
     /// <summary>Runs <c>upon turnover</c>.</summary>
-    private static int MeasureTurnover(
-        ParseResult parseResult,
-        Argument<FileInfo> file,
-        Option<FileInfo?> register,
-        Option<string> by,
-        Option<int?> from,
-        Option<int?> to,
-        Option<LocalDate?> end,
-        Option<bool> includeInterim,
-        Option<LocalDate?> asOf,
-        Option<LocalDate?> historyFrom,
-        Option<string> onError,
-        Option<FileInfo?> svg,
-        Option<string> format)
+    private static int MeasureTurnover(CommandRun run, Options options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        LocalDate today = parseResult.GetValue(asOf) ?? WorkforceOptions.Today();
-        string periods = parseResult.GetValue(by)!;
-        int? first = parseResult.GetValue(from);
-        int? last = parseResult.GetValue(to);
-        LocalDate? rollingEnd = parseResult.GetValue(end);
-        FileInfo? chart = parseResult.GetValue(svg);
+        LocalDate today = run.GetValue(options.AsOf) ?? WorkforceOptions.Today();
+        string periods = run.GetValue(options.By)!;
+        int? first = run.GetValue(options.From);
+        int? last = run.GetValue(options.To);
+        LocalDate? rollingEnd = run.GetValue(options.End);
+        FileInfo? chart = run.GetValue(options.Svg);
         if ((CheckUsage(periods, first, last, rollingEnd, today) ?? WorkforceOptions.CheckSvg(chart)) is string usage)
         {
-            error.WriteLine($"upon: {usage}");
-            return ExitCodes.Usage;
+            return run.Usage(usage);
         }
 
-        (WorkforceInput? input, int exitCode) = WorkforceOptions.Load(
-            parseResult.GetValue(file)!, parseResult.GetValue(register), today, parseResult.GetValue(onError) == WorkforceOptions.Continue, error);
+        (WorkforceInput? input, int exitCode) = options.Load(run, today);
         if (input is null)
         {
             return exitCode;
         }
 
-        bool lookThrough = !parseResult.GetValue(includeInterim);
-        LocalDate? history = parseResult.GetValue(historyFrom);
+        bool lookThrough = !run.GetValue(options.IncludeInterim);
+        LocalDate? history = run.GetValue(options.HistoryFrom);
         List<Turnover> turnovers;
         List<string> labels;
         if (periods == Rolling)
@@ -94,8 +52,7 @@ internal static class TurnoverCommand
             int firstYear = first ?? (input.EarliestStart is LocalDate earliest ? TurnoverPeriods.YearContaining(basis, earliest) : lastYear);
             if (lastYear < firstYear)
             {
-                error.WriteLine($"upon: {NoWholeYear(financial, firstYear, today)}");
-                return ExitCodes.Usage;
+                return run.Usage(NoWholeYear(financial, firstYear, today));
             }
 
             IEnumerable<int> years = Enumerable.Range(firstYear, lastYear - firstYear + 1);
@@ -111,7 +68,7 @@ internal static class TurnoverCommand
         {
             Title = $"DCS changes per authority by {Describe(periods)}",
             YAxisLabel = "Changes per authority",
-        }), error))
+        }), run.Error))
         {
             return ExitCodes.Failure;
         }
@@ -123,7 +80,7 @@ internal static class TurnoverCommand
             WorkforceInputText.Summarize(input),
             rows,
             periods == Rolling ? [] : TurnoverSeries.Notes(turnovers));
-        return WorkforceReportJsonContext.Write(output, parseResult.GetValue(format)!, report, WorkforceReportJsonContext.Indented.TurnoverReport, WriteTable);
+        return options.Write(run, report, WorkforceReportJsonContext.Indented.TurnoverReport, WriteTable);
     }
 
     private static string? CheckUsage(string periods, int? first, int? last, LocalDate? rollingEnd, LocalDate asOf)
@@ -228,4 +185,43 @@ internal static class TurnoverCommand
 
     private static string Percent(double? rate) =>
         rate is double r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    /// <summary>The arguments and options of <c>upon turnover</c>.</summary>
+    private sealed class Options : WorkforceOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [File, Register, By, From, To, End, IncludeInterim, AsOf, HistoryFrom, OnError, Svg, Format];
+
+        /// <summary>Initializes the arguments and options.</summary>
+        public Options()
+        {
+            By.AcceptOnlyFromAmong(FinancialYear, CalendarYear, Rolling);
+        }
+
+        /// <summary>Gets <c>--by</c>.</summary>
+        public Option<string> By { get; } = new("--by")
+        {
+            Description = "The periods: financial-year (1 April to 31 March), calendar-year, or rolling (the 12 months ending on --end).",
+            DefaultValueFactory = _ => FinancialYear,
+            HelpName = "financial-year|calendar-year|rolling",
+        };
+
+        /// <summary>Gets <c>--from</c>.</summary>
+        public Option<int?> From { get; } = new("--from") { Description = "The first year: a financial year by the year it starts in (2020 is 2020/21), or a calendar year. Default: the year of the earliest appointment.", HelpName = "YEAR" };
+
+        /// <summary>Gets <c>--to</c>.</summary>
+        public Option<int?> To { get; } = new("--to") { Description = "The last year, as --from. Default: the last year that ends by the as-of date.", HelpName = "YEAR" };
+
+        /// <summary>Gets <c>--end</c>.</summary>
+        public Option<LocalDate?> End { get; } = WorkforceOptions.DateOption("--end", "With --by rolling: the last day of the 12 months, as yyyy-MM-dd. Default: the as-of date.");
+
+        /// <summary>Gets <c>--as-of</c>.</summary>
+        public Option<LocalDate?> AsOf { get; } = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: a date after it is a problem, and no period may end after it. Default: today.");
+
+        /// <summary>Gets <c>--svg</c>.</summary>
+        public Option<FileInfo?> Svg { get; } = WorkforceOptions.SvgFile("Also draw the changes per authority in each period as a bar chart to this SVG file.");
+
+        /// <summary>Gets <c>--history-from</c>.</summary>
+        public Option<LocalDate?> HistoryFrom { get; } = WorkforceOptions.DateOption("--history-from", "The first day from which the file holds every appointment: a DCS with no earlier post who starts after it is a first-time DCS; one in post by then is unknown. Default: the earliest appointment's first day.");
+    }
 }

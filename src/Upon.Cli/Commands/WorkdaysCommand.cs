@@ -7,43 +7,20 @@ namespace Upon.Cli.Commands;
 internal static class WorkdaysCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        Argument<LocalDate> from = CommonOptions.Date("from", "The first date, included, as yyyy-MM-dd.");
-        Argument<LocalDate> to = CommonOptions.Date("to", "The last date, included, as yyyy-MM-dd; not before FROM.");
-        Option<string> format = CommonOptions.Format();
-        Option<string?> calendarFile = CommonOptions.CalendarFile();
-        Option<string> division = CommonOptions.Division();
-
-        Command command = new("workdays", "Count the working days from FROM to TO, both dates included: weekdays that are not bank holidays.")
-        {
-            from, to, format, calendarFile, division,
-        };
-        command.SetAction(parseResult => CountWorkdays(parseResult, from, to, format, calendarFile, division));
-        return command;
-    }
+    public static Command Create() =>
+        new Options().CreateCommand("workdays", "Count the working days from FROM to TO, both dates included: weekdays that are not bank holidays.", CountWorkdays);
 
     /// <summary>Runs <c>upon workdays</c>.</summary>
-    private static int CountWorkdays(
-        ParseResult parseResult,
-        Argument<LocalDate> from,
-        Argument<LocalDate> to,
-        Option<string> format,
-        Option<string?> calendarFile,
-        Option<string> division)
+    private static int CountWorkdays(CommandRun run, Options options)
     {
-        TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
-        LocalDate start = parseResult.GetValue(from);
-        LocalDate end = parseResult.GetValue(to);
+        LocalDate start = run.GetValue(options.From);
+        LocalDate end = run.GetValue(options.To);
         if (end < start)
         {
-            error.WriteLine($"upon: TO ({Iso(end)}) is before FROM ({Iso(start)}).");
-            return ExitCodes.Usage;
+            return run.Usage($"TO ({Iso(end)}) is before FROM ({Iso(start)}).");
         }
 
-        HolidayCalendar? calendar = CommonOptions.LoadCalendar(parseResult.GetValue(calendarFile), parseResult.GetValue(division)!, error);
-        if (calendar is null)
+        if (options.LoadCalendar(run) is not HolidayCalendar calendar)
         {
             return ExitCodes.InvalidInput;
         }
@@ -51,18 +28,17 @@ internal static class WorkdaysCommand
         DateInterval interval = new(start, end);
         if (!calendar.Coverage.Contains(interval))
         {
-            error.WriteLine($"upon: the {calendar.Id} calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
-            return ExitCodes.Usage;
+            return run.Usage($"the {calendar.Id} calendar covers {HolidaysCommand.Describe(calendar.Coverage)}; {Iso(start)} to {Iso(end)} is not wholly within it.");
         }
 
         WorkingDaySummary summary = new WorkingDayCalendar(calendar).Summarize(interval);
-        if (parseResult.GetValue(format) == CommonOptions.Json)
+        if (run.IsJson(options.Format))
         {
-            output.WriteLine(UponJson.Serialize(summary, writeIndented: true));
+            run.Output.WriteLine(UponJson.Serialize(summary, writeIndented: true));
         }
         else
         {
-            WriteTable(output, calendar.Id, summary);
+            WriteTable(run.Output, calendar.Id, summary);
         }
 
         return ExitCodes.Success;
@@ -95,5 +71,18 @@ internal static class WorkdaysCommand
 
             holidays.Write(output);
         }
+    }
+
+    /// <summary>The arguments and options of <c>upon workdays</c>.</summary>
+    private sealed class Options : CalendarOptions
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<Symbol> Symbols => [From, To, Format, CalendarFile, Division];
+
+        /// <summary>Gets the <c>FROM</c> argument.</summary>
+        public Argument<LocalDate> From { get; } = CommonOptions.Date("from", "The first date, included, as yyyy-MM-dd.");
+
+        /// <summary>Gets the <c>TO</c> argument.</summary>
+        public Argument<LocalDate> To { get; } = CommonOptions.Date("to", "The last date, included, as yyyy-MM-dd; not before FROM.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization.Metadata;
 using Upon.Core.Workforce;
 
 namespace Upon.Cli.Commands;
@@ -32,8 +33,11 @@ internal sealed record WorkforceInput(
     }
 }
 
-/// <summary>The options and loading shared by <c>upon turnover</c> and <c>upon tenure</c>.</summary>
-internal static class WorkforceOptions
+/// <summary>
+/// The options and loading shared by <c>upon turnover</c> and <c>upon tenure</c>: the appointments FILE,
+/// <c>--register</c>, <c>--include-interim</c>, <c>--on-error</c> and <c>--format</c>. Each command's own options derive from this.
+/// </summary>
+internal abstract class WorkforceOptions : CommandOptions
 {
     /// <summary>The <c>--on-error</c> value that reports every problem and exits 1 without results (the default).</summary>
     public const string Stop = "stop";
@@ -41,38 +45,57 @@ internal static class WorkforceOptions
     /// <summary>The <c>--on-error</c> value that reports every problem and measures the valid records.</summary>
     public const string Continue = "continue";
 
-    /// <summary>Creates the FILE argument: appointments as CSV or JSON.</summary>
-    public static Argument<FileInfo> AppointmentsFile() => new("file")
+    /// <summary>Initializes the options shared by the workforce commands.</summary>
+    protected WorkforceOptions()
+    {
+        OnError.AcceptOnlyFromAmong(Stop, Continue);
+    }
+
+    /// <summary>Gets the FILE argument: appointments as CSV or JSON.</summary>
+    public Argument<FileInfo> File { get; } = new("file")
     {
         Description = "Appointment records: CSV with a header (authority,holder,start,end,kind,shared) or JSON (an array or JSON Lines); told apart by the extension (.csv, .json, .jsonl), else by the first character.",
         HelpName = "FILE",
     };
 
-    /// <summary>Creates the <c>--register FILE</c> option.</summary>
-    public static Option<FileInfo?> RegisterFile() => new("--register")
+    /// <summary>Gets <c>--register FILE</c>.</summary>
+    public Option<FileInfo?> Register { get; } = new("--register")
     {
         Description = "An authority register, CSV or JSON (code, name, region, effectiveFrom, effectiveTo): the authorities in force, for the rates and to check each appointment's authority. Default: every authority the appointments name, in force throughout.",
         HelpName = "FILE",
     };
 
-    /// <summary>Creates the <c>--include-interim</c> option.</summary>
-    public static Option<bool> IncludeInterim() => new("--include-interim")
+    /// <summary>Gets <c>--include-interim</c>.</summary>
+    public Option<bool> IncludeInterim { get; } = new("--include-interim")
     {
         Description = "Count interim and acting holders as holders, as ADCS does. Default: look through them to the permanent holders.",
     };
 
-    /// <summary>Creates the <c>--on-error stop|continue</c> option.</summary>
-    public static Option<string> OnError()
+    /// <summary>Gets <c>--on-error stop|continue</c>.</summary>
+    public Option<string> OnError { get; } = new("--on-error")
     {
-        Option<string> option = new("--on-error")
-        {
-            Description = "What to do when records have problems (each is listed on standard error): stop (exit 1 without results) or continue (measure the valid records).",
-            DefaultValueFactory = _ => Stop,
-            HelpName = "stop|continue",
-        };
-        option.AcceptOnlyFromAmong(Stop, Continue);
-        return option;
-    }
+        Description = "What to do when records have problems (each is listed on standard error): stop (exit 1 without results) or continue (measure the valid records).",
+        DefaultValueFactory = _ => Stop,
+        HelpName = "stop|continue",
+    };
+
+    /// <summary>Gets <c>--format table|json</c>.</summary>
+    public Option<string> Format { get; } = CommonOptions.Format();
+
+    /// <summary>
+    /// Reads and validates the appointments (and the register) the options name, as <see cref="Load(FileInfo, FileInfo?, LocalDate, bool, TextWriter)"/>
+    /// does; null with the exit code after saying why on the run's error writer.
+    /// </summary>
+    public (WorkforceInput? Input, int ExitCode) Load(CommandRun run, LocalDate asOf) =>
+        Load(run.GetValue(File)!, run.GetValue(Register), asOf, run.GetValue(OnError) == Continue, run.Error);
+
+    /// <summary>
+    /// Writes <paramref name="report"/> as indented JSON when <c>--format json</c> asks for it, else as
+    /// <paramref name="table"/> writes it; see <see cref="WorkforceReportJsonContext.Write"/>.
+    /// </summary>
+    /// <returns>The exit code of success.</returns>
+    public int Write<T>(CommandRun run, T report, JsonTypeInfo<T> json, Action<TextWriter, T> table) =>
+        WorkforceReportJsonContext.Write(run.Output, run.GetValue(Format)!, report, json, table);
 
     /// <summary>Creates an option holding a date, optional unless <paramref name="required"/>.</summary>
     public static Option<LocalDate?> DateOption(string name, string description, bool required = false) => new(name)
@@ -126,7 +149,7 @@ internal static class WorkforceOptions
     /// (record number, path, message and code; never a value). Returns null with the exit code when
     /// a file is missing or invalid, or when records have problems and <paramref name="continueOnError"/> is false.
     /// </summary>
-    public static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
+    private static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
     {
         // FileInfo.ToString() is the path as the user gave it; '-' is standard input.
         using Stream? opened = InputFile.Open(file.ToString(), "appointments file", error);

@@ -30,29 +30,17 @@ public sealed class ApplicationBuilder
     /// <summary>Sets the application's identifier.</summary>
     /// <param name="value">The identifier: not empty (checked by <see cref="Build"/>).</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder WithId(string value)
-    {
-        id = value;
-        return this;
-    }
+    public ApplicationBuilder WithId(string value) => this.Set(ref id, value);
 
     /// <summary>Sets the programme year applied for, as <c>yyyy/yy</c>.</summary>
     /// <param name="value">The programme year, for example <c>2020/21</c>.</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder ForProgrammeYear(string value)
-    {
-        programmeYear = value;
-        return this;
-    }
+    public ApplicationBuilder ForProgrammeYear(string value) => this.Set(ref programmeYear, value);
 
     /// <summary>Sets the date the application is assessed on (experience counts up to the day before).</summary>
     /// <param name="date">The assessment date.</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder AssessedOn(LocalDate date)
-    {
-        assessedOn = date;
-        return this;
-    }
+    public ApplicationBuilder AssessedOn(LocalDate date) => this.Set(ref assessedOn, date);
 
     /// <summary>Adds a role (the first role added replaces the default one).</summary>
     /// <param name="role">The role.</param>
@@ -88,38 +76,22 @@ public sealed class ApplicationBuilder
     /// <summary>Sets the date by which the applicant will be ready to become a DCS; null when not given.</summary>
     /// <param name="date">The readiness date, or null.</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder ReadyBy(LocalDate? date)
-    {
-        readyBy = date;
-        return this;
-    }
+    public ApplicationBuilder ReadyBy(LocalDate? date) => this.Set(ref readyBy, date);
 
     /// <summary>Sets the statement of moral purpose; null when not given.</summary>
     /// <param name="value">The statement, or null.</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder WithStatement(string? value)
-    {
-        statement = value;
-        return this;
-    }
+    public ApplicationBuilder WithStatement(string? value) => this.Set(ref statement, value);
 
     /// <summary>Sets the sponsor; none by default.</summary>
     /// <param name="value">The sponsor, or null.</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder WithSponsor(Sponsor? value)
-    {
-        sponsor = value;
-        return this;
-    }
+    public ApplicationBuilder WithSponsor(Sponsor? value) => this.Set(ref sponsor, value);
 
     /// <summary>Sets the assessors' judgements; none by default (not yet assessed).</summary>
     /// <param name="value">The judgements, or null.</param>
     /// <returns>This builder.</returns>
-    public ApplicationBuilder WithAssessorOutcomes(AssessorOutcomes? value)
-    {
-        outcomes = value;
-        return this;
-    }
+    public ApplicationBuilder WithAssessorOutcomes(AssessorOutcomes? value) => this.Set(ref outcomes, value);
 
     /// <summary>Builds the application.</summary>
     /// <returns>The application.</returns>

@@ -57,22 +57,13 @@ public sealed class ProgrammeYearBuilder
     /// <summary>Sets the strand.</summary>
     /// <param name="value">The strand.</param>
     /// <returns>This builder.</returns>
-    public ProgrammeYearBuilder ForStrand(ProgrammeStrand value)
-    {
-        strand = value;
-        return this;
-    }
+    public ProgrammeYearBuilder ForStrand(ProgrammeStrand value) => this.Set(ref strand, value);
 
     /// <summary>Sets the dates the programme runs, both ends included.</summary>
     /// <param name="value">The window.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public ProgrammeYearBuilder Running(DateInterval value)
-    {
-        Guard.Against.Null(value);
-        window = value;
-        return this;
-    }
+    public ProgrammeYearBuilder Running(DateInterval value) => this.Set(ref window, Guard.Against.Null(value));
 
     /// <summary>Adds a milestone (the first one added replaces the default start and end milestones).</summary>
     /// <param name="kind">The kind of milestone.</param>
@@ -107,11 +98,7 @@ public sealed class ProgrammeYearBuilder
     /// <summary>Sets how many taught days the year requires; null (the default) when not said.</summary>
     /// <param name="value">The number of days, not negative (checked by <see cref="Build"/>), or null.</param>
     /// <returns>This builder.</returns>
-    public ProgrammeYearBuilder RequiringTaughtDays(int? value)
-    {
-        requiredTaughtDays = value;
-        return this;
-    }
+    public ProgrammeYearBuilder RequiringTaughtDays(int? value) => this.Set(ref requiredTaughtDays, value);
 
     /// <summary>Adds a note.</summary>
     /// <param name="note">The note.</param>

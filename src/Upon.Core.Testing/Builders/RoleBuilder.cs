@@ -24,12 +24,7 @@ public sealed class RoleBuilder
     /// <param name="value">The title.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public RoleBuilder WithTitle(string value)
-    {
-        Guard.Against.Null(value);
-        title = value;
-        return this;
-    }
+    public RoleBuilder WithTitle(string value) => this.Set(ref title, Guard.Against.Null(value));
 
     /// <summary>Sets the organisation and its type.</summary>
     /// <param name="name">The organisation's name.</param>
@@ -47,38 +42,22 @@ public sealed class RoleBuilder
     /// <summary>Sets the field or sector of the work.</summary>
     /// <param name="value">The sector.</param>
     /// <returns>This builder.</returns>
-    public RoleBuilder InSector(Sector value)
-    {
-        sector = value;
-        return this;
-    }
+    public RoleBuilder InSector(Sector value) => this.Set(ref sector, value);
 
     /// <summary>Sets the role's level.</summary>
     /// <param name="value">The level.</param>
     /// <returns>This builder.</returns>
-    public RoleBuilder AtLevel(RoleLevel value)
-    {
-        level = value;
-        return this;
-    }
+    public RoleBuilder AtLevel(RoleLevel value) => this.Set(ref level, value);
 
     /// <summary>Sets the first day in post.</summary>
     /// <param name="date">The first day.</param>
     /// <returns>This builder.</returns>
-    public RoleBuilder From(LocalDate date)
-    {
-        start = date;
-        return this;
-    }
+    public RoleBuilder From(LocalDate date) => this.Set(ref start, date);
 
     /// <summary>Sets the last day in post (included); null for a current role, the default.</summary>
     /// <param name="date">The last day, or null.</param>
     /// <returns>This builder.</returns>
-    public RoleBuilder To(LocalDate? date)
-    {
-        end = date;
-        return this;
-    }
+    public RoleBuilder To(LocalDate? date) => this.Set(ref end, date);
 
     /// <summary>Sets the first and last days in post (both included) from an interval.</summary>
     /// <param name="dates">The days in post.</param>
@@ -95,11 +74,7 @@ public sealed class RoleBuilder
     /// <summary>Sets the fraction of full time worked; null for full time, the default.</summary>
     /// <param name="fraction">The fraction, above 0 and at most 1 (checked by <see cref="Build"/>), or null.</param>
     /// <returns>This builder.</returns>
-    public RoleBuilder PartTime(decimal? fraction)
-    {
-        partTimeFraction = fraction;
-        return this;
-    }
+    public RoleBuilder PartTime(decimal? fraction) => this.Set(ref partTimeFraction, fraction);
 
     /// <summary>Sets whether the role is held on an acting or interim basis (not, by default).</summary>
     /// <param name="value">True for an acting role.</param>

@@ -1,0 +1,32 @@
+namespace Upon.Cli.Commands;
+
+/// <summary>
+/// One run of a command's handler: the values on the command line, and the writers for results (standard output)
+/// and for errors (standard error) that <see cref="UponCommandLine.Run"/> gave.
+/// </summary>
+/// <param name="parseResult">The parsed command line.</param>
+internal sealed class CommandRun(ParseResult parseResult)
+{
+    /// <summary>Gets where results go.</summary>
+    public TextWriter Output { get; } = parseResult.InvocationConfiguration.Output;
+
+    /// <summary>Gets where errors go.</summary>
+    public TextWriter Error { get; } = parseResult.InvocationConfiguration.Error;
+
+    /// <summary>Gets the value of <paramref name="option"/>: as given, or its default.</summary>
+    public T? GetValue<T>(Option<T> option) => parseResult.GetValue(option);
+
+    /// <summary>Gets the value of <paramref name="argument"/>.</summary>
+    public T? GetValue<T>(Argument<T> argument) => parseResult.GetValue(argument);
+
+    /// <summary>Whether <paramref name="format"/> (see <see cref="CommonOptions.Format"/>) asks for JSON.</summary>
+    public bool IsJson(Option<string> format) => GetValue(format) == CommonOptions.Json;
+
+    /// <summary>Writes the usage error <c>upon: MESSAGE</c> on <see cref="Error"/>.</summary>
+    /// <returns><see cref="ExitCodes.Usage"/>.</returns>
+    public int Usage(string message)
+    {
+        Error.WriteLine($"upon: {message}");
+        return ExitCodes.Usage;
+    }
+}
