@@ -186,7 +186,7 @@ public static class PolicyDocument
             {
                 if (!codes.Add(descendant.Code))
                 {
-                    reader.Add(JsonPath.Property(path, "rule"), EligibilityProblemCodes.RuleCodeDuplicate, $"Two rules share the code \"{descendant.Code}\"; codes must be unique within a policy.");
+                    reader.Add(JsonPath.Property(path, "rule"), EligibilityProblemCodes.RuleCodeDuplicate, "Two rules share a code; codes must be unique within a policy.");
                 }
             }
         }

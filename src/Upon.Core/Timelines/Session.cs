@@ -131,7 +131,7 @@ public sealed record Session
         Guard.Against.Null(zone);
         if (!TryGetInterval(zone, out Interval interval))
         {
-            throw new InvalidOperationException($"The session '{Id}' does not end after it starts, so it has no interval.");
+            throw new InvalidOperationException("The session does not end after it starts, so it has no interval.");
         }
 
         return interval;

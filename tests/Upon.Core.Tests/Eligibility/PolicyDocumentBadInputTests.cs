@@ -134,6 +134,8 @@ public sealed class PolicyDocumentBadInputTests
         AssertProblems(
             Mutate(root => Node(root, LocalGovernment)["code"] = BuiltInPolicies.EligibilityCode),
             ("$.rule", EligibilityProblemCodes.RuleCodeDuplicate));
+        DocumentProblem problem = Assert.Single(PolicyDocument.Parse(Mutate(root => Node(root, Readiness)["code"] = BuiltInPolicies.StatementCode)).Problems);
+        Assert.Equal("Two rules share a code; codes must be unique within a policy.", problem.Message);
     }
 
     [Theory]

@@ -101,7 +101,7 @@ public sealed class SessionTests
         Session session = Timed(new LocalDate(2022, 1, 14), new LocalTime(16, 0), new LocalTime(14, 0));
 
         InvalidOperationException ex = Assert.Throws<InvalidOperationException>(() => session.GetInterval(London));
-        Assert.Equal("The session 's' does not end after it starts, so it has no interval.", ex.Message);
+        Assert.Equal("The session does not end after it starts, so it has no interval.", ex.Message);
     }
 
     [Fact]
