@@ -449,10 +449,10 @@ public sealed class TurnoverCommandTests : IDisposable
     public Property Property_RecordsInAreUsedPlusReported_AndStopExitsOneExactlyWhenSomeAreReported()
     {
         return Prop.ForAll(
-            Arb.From(AppointmentReaderGenerators.Row().ArrayOf()),
+            Arb.From(AppointmentDocumentGenerators.Row().ArrayOf()),
             ((string[] Row, bool Good)[] rows) =>
             {
-                byte[] csv = AppointmentReaderGenerators.Csv(rows.Select(r => r.Row), new AppointmentReaderGenerators.CsvLayout([0, 1, 2, 3, 4, 5], "\n", ByteOrderMark: false, QuoteAll: false, FinalNewLine: true));
+                byte[] csv = AppointmentDocumentGenerators.Csv(rows.Select(r => r.Row), new AppointmentDocumentGenerators.CsvLayout([0, 1, 2, 3, 4, 5], "\n", ByteOrderMark: false, QuoteAll: false, FinalNewLine: true));
                 string file = Path.Combine(folder, "rows.csv");
                 File.WriteAllBytes(file, csv);
                 (int continued, string output, _) = Run("turnover", file, "--as-of", "2030-12-31", "--on-error", "continue", "--from", "2020", "--to", "2020", "--format", "json");
@@ -488,7 +488,7 @@ public sealed class TurnoverCommandTests : IDisposable
         StringBuilder csv = new("authority,holder,start,end,kind,shared\n");
         foreach (Appointment appointment in appointments)
         {
-            csv.Append(string.Join(',', AppointmentReaderGenerators.Fields(appointment))).Append('\n');
+            csv.Append(string.Join(',', AppointmentDocumentGenerators.Fields(appointment))).Append('\n');
         }
 
         return csv.ToString();

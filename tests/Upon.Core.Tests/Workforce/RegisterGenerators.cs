@@ -11,9 +11,9 @@ public static class RegisterGenerators
 {
     /// <summary>An authority with awkward text and any span.</summary>
     public static Gen<Authority> Authority() =>
-        from code in AppointmentReaderGenerators.Text()
-        from name in AppointmentReaderGenerators.Text()
-        from region in AppointmentReaderGenerators.Text()
+        from code in AppointmentDocumentGenerators.Text()
+        from name in AppointmentDocumentGenerators.Text()
+        from region in AppointmentDocumentGenerators.Text()
         from fromDays in Gen.Choose(0, 10000)
         from length in Gen.Choose(-1, 5000)
         let first = new LocalDate(2000, 1, 1).PlusDays(fromDays)

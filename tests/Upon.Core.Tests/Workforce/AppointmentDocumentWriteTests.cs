@@ -11,7 +11,7 @@ using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
 
-public sealed class AppointmentWriterTests
+public sealed class AppointmentDocumentWriteTests
 {
     [Fact]
     public void Csv_WritesTheReadersHeaderAndQuotesOnlyWhereNeeded()
@@ -44,7 +44,7 @@ public sealed class AppointmentWriterTests
 
     [Property]
     public Property WrittenAppointments_ReadBackUnchanged_InEveryFormat() =>
-        Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+        Prop.ForAll(AppointmentDocumentGenerators.AppointmentsWithLayout(), input =>
         {
             Appointment[] appointments = input.Appointments;
             using StringWriter csv = new();

@@ -11,7 +11,7 @@ using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
 
-public sealed class AppointmentReaderTests
+public sealed class AppointmentDocumentReadTests
 {
     private static readonly AuthorityRegister Register = WorkforceGenerators.Register;
 
@@ -218,7 +218,7 @@ public sealed class AppointmentReaderTests
 
     [Property]
     public Property ValidationCountsEveryRecordWhetherItGoesOnOrStops() =>
-        Prop.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
+        Prop.ForAll(AppointmentDocumentGenerators.HistoriesShuffled(), input =>
         {
             RecordResult<Appointment>[] records = Records(input.Shuffled);
             AppointmentValidationResult goOn = AppointmentValidation.Validate(records, Register, input.AsOf);
@@ -235,9 +235,9 @@ public sealed class AppointmentReaderTests
 
     [Property]
     public Property CsvWriteThenReadRoundTrips() =>
-        Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+        Prop.ForAll(AppointmentDocumentGenerators.AppointmentsWithLayout(), input =>
         {
-            byte[] csv = AppointmentReaderGenerators.Csv(input.Appointments.Select(AppointmentReaderGenerators.Fields), input.Layout);
+            byte[] csv = AppointmentDocumentGenerators.Csv(input.Appointments.Select(AppointmentDocumentGenerators.Fields), input.Layout);
             List<RecordResult<Appointment>> records = AppointmentDocument.ReadCsv(new MemoryStream(csv)).ToList();
             Assert.Equal(input.Appointments, records.Select(r => r.Value));
             Assert.Equal(Enumerable.Range(1, input.Appointments.Length), records.Select(r => r.RecordNumber));
@@ -245,7 +245,7 @@ public sealed class AppointmentReaderTests
 
     [Property]
     public Property JsonWriteThenReadRoundTripsAsArrayAndLines() =>
-        Prop.ForAll(AppointmentReaderGenerators.AppointmentsWithLayout(), input =>
+        Prop.ForAll(AppointmentDocumentGenerators.AppointmentsWithLayout(), input =>
         {
             string[] objects = input.Appointments.Select(JsonObject).ToArray();
             List<RecordResult<Appointment>> array = Json("[" + string.Join(",\n", objects) + "]");
@@ -256,9 +256,9 @@ public sealed class AppointmentReaderTests
 
     [Property]
     public Property RecordsInEqualUsedPlusReported() =>
-        Prop.ForAll(AppointmentReaderGenerators.RowsWithLayout(), input =>
+        Prop.ForAll(AppointmentDocumentGenerators.RowsWithLayout(), input =>
         {
-            byte[] csv = AppointmentReaderGenerators.Csv(input.Rows.Select(r => r.Row), input.Layout);
+            byte[] csv = AppointmentDocumentGenerators.Csv(input.Rows.Select(r => r.Row), input.Layout);
             AppointmentSummary summary = AppointmentDocument.ReadCsv(new MemoryStream(csv)).Aggregate(default(AppointmentSummary), (s, r) => s.Add(r));
             Assert.Equal(input.Rows.Length, summary.Records);
             Assert.Equal(input.Rows.Count(r => r.Good), summary.Used);
@@ -268,7 +268,7 @@ public sealed class AppointmentReaderTests
 
     [Property]
     public Property RecordOrderDoesNotChangeTheProblems() =>
-        Prop.ForAll(AppointmentReaderGenerators.HistoriesShuffled(), input =>
+        Prop.ForAll(AppointmentDocumentGenerators.HistoriesShuffled(), input =>
         {
             AppointmentValidationResult inOrder = AppointmentValidation.Validate(Records(input.Appointments), Register, input.AsOf);
             AppointmentValidationResult shuffled = AppointmentValidation.Validate(Records(input.Shuffled), Register, input.AsOf);
@@ -282,7 +282,7 @@ public sealed class AppointmentReaderTests
         using MemoryStream buffer = new();
         using (System.Text.Json.Utf8JsonWriter writer = new(buffer))
         {
-            string[] fields = AppointmentReaderGenerators.Fields(appointment);
+            string[] fields = AppointmentDocumentGenerators.Fields(appointment);
             writer.WriteStartObject();
             writer.WriteString("authorityCode", fields[0]);
             writer.WriteString("holderId", fields[1]);

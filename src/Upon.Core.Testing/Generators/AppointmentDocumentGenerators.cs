@@ -8,7 +8,7 @@ namespace Upon.Core.Testing;
 /// breaks; CSV files written with any column order, CRLF or LF, with or without a byte order mark; and
 /// mixes of good and bad rows whose expected counts are known.
 /// </summary>
-public static class AppointmentReaderGenerators
+public static class AppointmentDocumentGenerators
 {
     /// <summary>The CSV columns.</summary>
     public static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
