@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Upon.Core.Eligibility;
 
 namespace Upon.Core.Cohorts;
@@ -22,6 +24,8 @@ public static class CandidateDocument
 {
     /// <summary>The largest record accepted unless another limit is given, in bytes: 1 MiB.</summary>
     public const int DefaultMaxBytes = 1024 * 1024;
+
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) Names = ("candidates", "a candidate", null);
 
     private static readonly string[] Properties =
         ["applicantId", "authority", "eligibility", "score", "underRepresented", "background", "ethnicity", "disability", "region", "organisationType"];
@@ -91,11 +95,60 @@ public static class CandidateDocument
         JsonWriting.WriteBatch(utf8Json, values, format, indented, Write, nameof(values));
     }
 
+    /// <summary>
+    /// Reads candidate records from JSON as <see cref="Read"/> does, reading the stream asynchronously: the same records,
+    /// in the same order, for the same bytes, however the stream splits them.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read as the records are enumerated, and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> tells an array, JSON Lines and a single object apart.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes; a larger one is reported as <see cref="DocumentProblemCodes.DocumentTooLarge"/>.</param>
+    /// <param name="cancellationToken">
+    /// Stops the reading: it is checked before each read of the stream and before each record, and the enumeration
+    /// then throws <see cref="OperationCanceledException"/>; every record already given stands.
+    /// </param>
+    /// <returns>The records in file order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IAsyncEnumerable<RecordResult<CandidateProfile>> ReadAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return ReadAsyncIterator(utf8Json, format, maxBytes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads candidate records from <paramref name="utf8Json"/> (for example an ASP.NET Core request's <c>BodyReader</c>)
+    /// as <see cref="ReadAsync(Stream, BatchFormat, int, CancellationToken)"/> does from a stream.
+    /// </summary>
+    /// <param name="utf8Json">A pipe of UTF-8 JSON; read as the records are enumerated, and not completed.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> tells an array, JSON Lines and a single object apart.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes.</param>
+    /// <param name="cancellationToken">Stops the reading, as for a stream.</param>
+    /// <returns>The records in file order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IAsyncEnumerable<RecordResult<CandidateProfile>> ReadAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => ReadAsyncIterator(stream, format, maxBytes, token), cancellationToken);
+    }
+
     private static IEnumerable<RecordResult<CandidateProfile>> ReadIterator(Stream utf8Json, BatchFormat format, int maxBytes)
     {
         Dictionary<string, int> seen = new(StringComparer.Ordinal);
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "candidates", "a candidate");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, Names.Plural, Names.Singular);
         foreach (RecordResult<CandidateProfile> record in documents.ReadRecords((element, number) => ReadObject(element, number, seen), RecordResult.Failure<CandidateProfile>))
+        {
+            yield return record;
+        }
+    }
+
+    private static async IAsyncEnumerable<RecordResult<CandidateProfile>> ReadAsyncIterator(Stream utf8Json, BatchFormat format, int maxBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Applicant identifiers are checked for repeats within one reading, so each enumeration has its own set.
+        Dictionary<string, int> seen = new(StringComparer.Ordinal);
+        await foreach (RecordResult<CandidateProfile> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, Names, (element, number) => ReadObject(element, number, seen), RecordResult.Failure<CandidateProfile>, cancellationToken).ConfigureAwait(false))
         {
             yield return record;
         }

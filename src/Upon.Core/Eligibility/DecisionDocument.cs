@@ -73,6 +73,23 @@ public static class DecisionDocument
         DocumentSource.Read(utf8Json, maxBytes, Read);
 
     /// <summary>
+    /// Reads one decision document from <paramref name="utf8Json"/> asynchronously, for streams that must not be read
+    /// synchronously (an ASP.NET Core request body): the same result as <see cref="Read(Stream, int)"/> for the same bytes.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="maxBytes">The largest document accepted, in bytes; reading stops once the stream holds more.</param>
+    /// <param name="cancellationToken">Stops the reading; the task is then cancelled.</param>
+    /// <returns>A task that gives the value read, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static Task<DocumentResult<EligibilityDecision>> ReadAsync(Stream utf8Json, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return DocumentSource.ReadAsync(utf8Json, maxBytes, Read, confidentialObject: null, cancellationToken);
+    }
+
+    /// <summary>
     /// Reads the document from a string with the default size limit, <see cref="DefaultMaxBytes"/>; see
     /// <see cref="Parse(string, int)"/>. (A separate overload, so that a method group such as <c>Select(Parse)</c> cannot
     /// pass an index as the size limit.)

@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+
 namespace Upon.Core.Eligibility;
 
 /// <summary>
@@ -65,6 +67,40 @@ public sealed class EligibilityBatch
         return EvaluateIterator(utf8Json, format);
     }
 
+    /// <summary>
+    /// Evaluates the applications in <paramref name="utf8Json"/> as <see cref="Evaluate"/> does, reading the stream
+    /// asynchronously (for streams that must not be read synchronously, such as an ASP.NET Core request body): the same
+    /// results, in the same order, for the same bytes, however the stream splits them.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read as the results are enumerated, and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="cancellationToken">
+    /// Stops the evaluation: it is checked before each read of the stream and before each result, and the enumeration
+    /// then throws <see cref="OperationCanceledException"/>; every result already given stands.
+    /// </param>
+    /// <returns>The results, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public IAsyncEnumerable<RecordResult<EligibilityDecision>> EvaluateAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        return JsonDocumentStream.ReadAllAsync(utf8Json, format, MaxBytes, Names, EvaluateRecord, RecordResult.Failure<EligibilityDecision>, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates the applications read from <paramref name="utf8Json"/> (for example an ASP.NET Core request's
+    /// <c>BodyReader</c>) as <see cref="EvaluateAsync(Stream, BatchFormat, CancellationToken)"/> does from a stream.
+    /// </summary>
+    /// <param name="utf8Json">A pipe of UTF-8 JSON; read as the results are enumerated, and not completed.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="cancellationToken">Stops the evaluation, as for a stream.</param>
+    /// <returns>The results, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public IAsyncEnumerable<RecordResult<EligibilityDecision>> EvaluateAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => EvaluateAsync(stream, format, token), cancellationToken);
+    }
+
     /// <summary>Decides one application: with <see cref="Policy"/>, or the registry's governing policy.</summary>
     /// <param name="application">The application.</param>
     /// <param name="recordNumber">
@@ -89,9 +125,11 @@ public sealed class EligibilityBatch
         return RecordResult.Success(recordNumber, policy.Decide(application, asOf));
     }
 
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) Names = ("applications", "an application", ApplicationDocument.MonitoringProperty);
+
     private IEnumerable<RecordResult<EligibilityDecision>> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxBytes, Names.Plural, Names.Singular, Names.ConfidentialObject);
         foreach (RecordResult<EligibilityDecision> record in documents.ReadRecords(EvaluateRecord, RecordResult.Failure<EligibilityDecision>))
         {
             yield return record;

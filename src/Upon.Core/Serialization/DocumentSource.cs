@@ -1,14 +1,16 @@
 using System.Buffers;
+using System.Diagnostics;
 
 namespace Upon.Core.Serialization;
 
-/// <summary>Parses a whole document from a stream into a <see cref="JsonDocument"/>, refusing documents over a size limit.</summary>
+/// <summary>Parses a whole document from a stream or text into a <see cref="JsonDocument"/>, refusing documents over a size limit.</summary>
 internal static class DocumentSource
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     /// <summary>
-    /// Reads a whole document from <paramref name="utf8Json"/>: the problem that kept it from being parsed (<see cref="Parse(Stream, int, out DocumentProblem?, string?)"/>),
+    /// Reads a whole document from <paramref name="utf8Json"/>: the problem that kept it from being parsed (too large,
+    /// empty, not UTF-8, not well-formed; see <see cref="Parse(ReadOnlyMemory{byte}, out DocumentProblem?, bool, string?)"/>),
     /// or what <paramref name="read"/> makes of its root element (the document is disposed after). The argument checks
     /// are those of the public Read methods of the documents, which call this with their own arguments.
     /// </summary>
@@ -17,8 +19,28 @@ internal static class DocumentSource
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.NotPositive(maxBytes);
-        using JsonDocument? document = Parse(utf8Json, maxBytes, out DocumentProblem? problem, confidentialObject);
-        return Result(document, problem, read);
+        using JsonDocumentStream documents = new(utf8Json, JsonDocumentStream.Layout.Single, maxBytes, confidentialObject: confidentialObject);
+        documents.TryReadNext(out JsonDocument? document, out DocumentProblem? problem);
+        using (document)
+        {
+            return Result(document, problem, read);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Read{T}(Stream, int, Func{JsonElement, DocumentResult{T}}, string?)"/>, reading the stream
+    /// asynchronously; the same result for the same bytes.
+    /// </summary>
+    public static async Task<DocumentResult<T>> ReadAsync<T>(Stream utf8Json, int maxBytes, Func<JsonElement, DocumentResult<T>> read, string? confidentialObject, CancellationToken cancellationToken)
+        where T : class
+    {
+        using JsonDocumentStream documents = new(utf8Json, JsonDocumentStream.Layout.Single, maxBytes, confidentialObject: confidentialObject);
+        await foreach (DocumentResult<T> result in documents.ReadRecordsAsync((root, _) => read(root), (_, problem) => DocumentResult.Failure<T>([problem]), cancellationToken).ConfigureAwait(false))
+        {
+            return result;
+        }
+
+        throw new UnreachableException("A single document always gives one result.");
     }
 
     /// <summary>Reads a whole document from the text <paramref name="json"/>, as <see cref="Read{T}(Stream, int, Func{JsonElement, DocumentResult{T}}, string?)"/> does from a stream.</summary>
@@ -56,47 +78,8 @@ internal static class DocumentSource
         return true;
     }
 
-    /// <summary>Parses <paramref name="utf8Json"/>; on failure returns null and the one problem that stopped it.</summary>
-    public static JsonDocument? Parse(Stream utf8Json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)
-    {
-        Guard.Against.Null(utf8Json);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 64 * 1024) + 1);
-        try
-        {
-            int length = 0;
-            while (true)
-            {
-                if (length == buffer.Length && !TryGrow(ref buffer, length, maxBytes))
-                {
-                    problem = TooLarge(maxBytes);
-                    return null;
-                }
-
-                int read = utf8Json.Read(buffer, length, buffer.Length - length);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
-            if (length > maxBytes)
-            {
-                problem = TooLarge(maxBytes);
-                return null;
-            }
-
-            return Parse(buffer.AsMemory(0, length), out problem, copy: true, confidentialObject);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>
-    /// Parses JSON text with the checks <see cref="Parse(Stream, int, out DocumentProblem?, string?)"/> makes: the
+    /// Parses JSON text with the checks <see cref="Read{T}(Stream, int, Func{JsonElement, DocumentResult{T}}, string?)"/> makes: the
     /// text's UTF-8 form over <paramref name="maxBytes"/> bytes is too large, as the same text in a stream would be.
     /// </summary>
     public static JsonDocument? Parse(string json, int maxBytes, out DocumentProblem? problem, string? confidentialObject = null)

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace Upon.Core.Serialization;
 
@@ -6,6 +8,12 @@ namespace Upon.Core.Serialization;
 /// Reads the documents of a stream one at a time, holding only the current one in memory: the
 /// elements of a top-level JSON array, or the non-blank lines of JSON Lines.
 /// </summary>
+/// <remarks>
+/// The reading is a state machine that never reads the stream itself: <see cref="Next"/> says when it needs more
+/// bytes, and a driver reads them into <see cref="FreeSpace"/> and reports how many with <see cref="Advance"/>. The
+/// synchronous driver (<see cref="TryReadNext"/>, <see cref="ReadRecords"/>) and the asynchronous one
+/// (<see cref="ReadRecordsAsync"/>) therefore give the same documents and problems whatever the stream's chunks.
+/// </remarks>
 internal sealed class JsonDocumentStream : IDisposable
 {
     /// <summary>The layouts a stream of documents can have.</summary>
@@ -21,16 +29,29 @@ internal sealed class JsonDocumentStream : IDisposable
         Single,
     }
 
+    /// <summary>What <see cref="Next"/> did.</summary>
+    public enum Step
+    {
+        /// <summary>It gave a document, or the problem that kept one from being read.</summary>
+        Record,
+
+        /// <summary>There are no more documents.</summary>
+        End,
+
+        /// <summary>It needs more bytes: read them into <see cref="FreeSpace"/> and call <see cref="Advance"/>.</summary>
+        NeedData,
+    }
+
+    private const int InitialBufferBytes = 64 * 1024;
+
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
-
     private readonly Stream stream;
-    private readonly Layout layout;
     private readonly int maxDocumentBytes;
     private readonly string plural;
     private readonly string singular;
     private readonly string? confidentialObject;
+    private Layout? layout;
     private byte[] buffer;
     private int start;
     private int end;
@@ -38,16 +59,17 @@ internal sealed class JsonDocumentStream : IDisposable
     private bool started;
     private bool finished;
     private bool closed;
+    private bool skipping;
     private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
 
     /// <summary>Initializes a reader of the documents of <paramref name="stream"/>.</summary>
     /// <param name="stream">The stream.</param>
-    /// <param name="layout">Its layout.</param>
+    /// <param name="layout">Its layout, or null to detect it from the first bytes (see <see cref="Detect"/>).</param>
     /// <param name="maxDocumentBytes">The largest document accepted.</param>
     /// <param name="plural">What the documents are, for messages (for example "applications").</param>
     /// <param name="singular">What one document is, with its article (for example "an application").</param>
     /// <param name="confidentialObject">The name of a property whose object's keys a problem path never names (see <see cref="JsonTextCheck"/>), or null.</param>
-    public JsonDocumentStream(Stream stream, Layout layout, int maxDocumentBytes, string plural = "applications", string singular = "an application", string? confidentialObject = null)
+    public JsonDocumentStream(Stream stream, Layout? layout, int maxDocumentBytes, string plural = "applications", string singular = "an application", string? confidentialObject = null)
     {
         this.confidentialObject = confidentialObject;
         this.stream = stream;
@@ -55,36 +77,66 @@ internal sealed class JsonDocumentStream : IDisposable
         this.maxDocumentBytes = maxDocumentBytes;
         this.plural = plural;
         this.singular = singular;
-        buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     }
 
     /// <summary>Gets the 1-based line number of the last document read (JSON Lines only).</summary>
     public int Line { get; private set; }
 
+    /// <summary>Gets whether the documents are JSON Lines, so that a record is best named by its line.</summary>
+    public bool IsJsonLines => layout == Layout.Lines;
+
+    /// <summary>Gets the free part of the buffer, for the driver to read into after <see cref="Next"/> asked for data.</summary>
+    public Memory<byte> FreeSpace => buffer.AsMemory(end);
+
+    /// <summary>Records that the driver read <paramref name="count"/> bytes into <see cref="FreeSpace"/>; 0 means the stream has ended.</summary>
+    public void Advance(int count)
+    {
+        endOfStream = count == 0;
+        end += count;
+    }
+
     /// <summary>
-    /// Reads the next document. Returns false at the end. A document that cannot be read gives a problem
-    /// instead: for JSON Lines the next line is then read as usual; for an array, reading stops after it,
-    /// since the array's structure is lost.
+    /// Reads the next document from the bytes buffered. A document that cannot be read gives a problem instead: for
+    /// JSON Lines the next line is then read as usual; for an array, reading stops after it, since the array's
+    /// structure is lost.
     /// </summary>
-    public bool TryReadNext(out JsonDocument? document, out DocumentProblem? problem)
+    public Step Next(out JsonDocument? document, out DocumentProblem? problem)
     {
         document = null;
         problem = null;
         if (finished)
         {
-            return false;
+            return Step.End;
         }
 
-        switch (layout)
+        if (layout is null && !Detect())
         {
-            case Layout.Lines:
-                return NextLine(out document, out problem);
-            case Layout.Array:
-                return NextElement(out document, out problem);
-            default:
-                finished = true;
-                document = DocumentSource.Parse(stream, maxDocumentBytes, out problem, confidentialObject);
-                return true;
+            // Detect decides once more than a document's worth is buffered, so the buffer has room to grow here.
+            _ = Prepare();
+            return Step.NeedData;
+        }
+
+        return layout switch
+        {
+            Layout.Lines => NextLine(out document, out problem),
+            Layout.Array => NextElement(out document, out problem),
+            _ => NextSingle(out document, out problem),
+        };
+    }
+
+    /// <summary>Reads the next document, reading the stream synchronously as needed. Returns false at the end.</summary>
+    public bool TryReadNext(out JsonDocument? document, out DocumentProblem? problem)
+    {
+        while (true)
+        {
+            Step step = Next(out document, out problem);
+            if (step != Step.NeedData)
+            {
+                return step == Step.Record;
+            }
+
+            Advance(stream.Read(FreeSpace.Span));
         }
     }
 
@@ -102,21 +154,81 @@ internal sealed class JsonDocumentStream : IDisposable
         int index = 0;
         while (TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
-            index++;
-            int number = IsJsonLines ? Line : index;
-            if (document is null)
+            yield return ToRecord(++index, document, problem, read, unreadable);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="ReadRecords"/>, reading the stream asynchronously: the same records, in the same order, whatever
+    /// the chunks the stream gives. Cancellation is checked before each read of the stream and before each record.
+    /// </summary>
+    /// <typeparam name="TRecord">What a record is read into.</typeparam>
+    /// <param name="read">Reads a document's root element, given its record number.</param>
+    /// <param name="unreadable">Reports a document that could not be read, given its record number and the problem.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The records, lazily, in stream order.</returns>
+    public async IAsyncEnumerable<TRecord> ReadRecordsAsync<TRecord>(
+        Func<JsonElement, int, TRecord> read,
+        Func<int, DocumentProblem, TRecord> unreadable,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        int index = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Step step = Next(out JsonDocument? document, out DocumentProblem? problem);
+            if (step == Step.End)
             {
-                yield return unreadable(number, problem!.Value);
+                yield break;
+            }
+
+            if (step == Step.NeedData)
+            {
+                Advance(await stream.ReadAsync(FreeSpace, cancellationToken).ConfigureAwait(false));
                 continue;
             }
 
-            TRecord record;
-            using (document)
-            {
-                record = read(document.RootElement, number);
-            }
+            yield return ToRecord(++index, document, problem, read, unreadable);
+        }
+    }
 
+    /// <summary>
+    /// Opens <paramref name="utf8Json"/> (see <see cref="Open"/>) and gives its records as <see cref="ReadRecordsAsync"/>
+    /// does, disposing the reader when the enumeration ends.
+    /// </summary>
+    public static async IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(
+        Stream utf8Json,
+        BatchFormat format,
+        int maxDocumentBytes,
+        (string Plural, string Singular, string? ConfidentialObject) names,
+        Func<JsonElement, int, TRecord> read,
+        Func<int, DocumentProblem, TRecord> unreadable,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using JsonDocumentStream documents = Open(utf8Json, format, maxDocumentBytes, names.Plural, names.Singular, names.ConfidentialObject);
+        await foreach (TRecord record in documents.ReadRecordsAsync(read, unreadable, cancellationToken).ConfigureAwait(false))
+        {
             yield return record;
+        }
+    }
+
+    /// <summary>
+    /// Gives the records that <paramref name="read"/> reads from a stream over <paramref name="reader"/>: the bytes the
+    /// pipe gives are copied into the reader's buffer as a stream's would be, so the records are the same.
+    /// The pipe is left open (not completed).
+    /// </summary>
+    public static async IAsyncEnumerable<TRecord> FromPipe<TRecord>(
+        PipeReader reader,
+        Func<Stream, CancellationToken, IAsyncEnumerable<TRecord>> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Stream stream = reader.AsStream(leaveOpen: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (TRecord record in read(stream, cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
         }
     }
 
@@ -128,129 +240,174 @@ internal sealed class JsonDocumentStream : IDisposable
 
     /// <summary>
     /// Opens a stream of documents in the layout <paramref name="format"/> names, or, for
-    /// <see cref="BatchFormat.Auto"/>, the layout its first significant character shows.
+    /// <see cref="BatchFormat.Auto"/>, the layout its first significant character shows (see <see cref="Detect"/>).
+    /// Nothing is read until the first document is asked for.
     /// </summary>
     public static JsonDocumentStream Open(Stream utf8Json, BatchFormat format, int maxDocumentBytes, string plural, string singular, string? confidentialObject = null)
     {
-        Stream stream = utf8Json;
-        Layout layout = format switch
+        Layout? layout = format switch
         {
             BatchFormat.JsonLines => Layout.Lines,
             BatchFormat.JsonArray => Layout.Array,
-            _ => Detect(utf8Json, maxDocumentBytes, out stream),
+            _ => null,
         };
-        return new JsonDocumentStream(stream, layout, maxDocumentBytes, plural, singular, confidentialObject);
+        return new JsonDocumentStream(utf8Json, layout, maxDocumentBytes, plural, singular, confidentialObject);
     }
 
-    /// <summary>Gets whether the documents are JSON Lines, so that a record is best named by its line.</summary>
-    public bool IsJsonLines => layout == Layout.Lines;
+    private TRecord ToRecord<TRecord>(int index, JsonDocument? document, DocumentProblem? problem, Func<JsonElement, int, TRecord> read, Func<int, DocumentProblem, TRecord> unreadable)
+    {
+        int number = IsJsonLines ? Line : index;
+        if (document is null)
+        {
+            return unreadable(number, problem!.Value);
+        }
+
+        using (document)
+        {
+            return read(document.RootElement, number);
+        }
+    }
 
     /// <summary>
-    /// Decides the layout of a stream without losing any of it (the bytes looked at are replayed through
-    /// <paramref name="replay"/>): an array when the first significant byte is <c>[</c>; JSON Lines when the
-    /// first line holds a whole JSON value, or looks like one record (ends with <c>}</c>); otherwise one
-    /// document spread over several lines, such as an indented application.
+    /// Decides the layout from the bytes buffered, when they suffice: an array when the first significant byte is
+    /// <c>[</c>; JSON Lines when the first line holds a whole JSON value, or looks like one record (ends with
+    /// <c>}</c>); otherwise one document spread over several lines, such as an indented application. Only the first
+    /// <c>maxDocumentBytes + 1</c> bytes are looked at. False when more bytes are needed to decide.
     /// </summary>
-    public static Layout Detect(Stream stream, int maxDocumentBytes, out Stream replay)
+    private bool Detect()
     {
-        byte[] head = new byte[4096];
-        int length = 0;
+        ReadOnlySpan<byte> head = buffer.AsSpan(0, Math.Min(end, maxDocumentBytes + 1));
         int first = -1;
         int newline = -1;
         int byteOrderMark = 0;
-        bool endOfStream = false;
-        while (newline < 0 && !endOfStream && length <= maxDocumentBytes)
+        for (int i = 0; i < head.Length; i++)
         {
-            if (length == head.Length)
+            // A byte order mark is skipped only at the very start (a stray EF or BB byte later is the reader's to report).
+            if (i == byteOrderMark && i < 3 && head[i] == ByteOrderMark[i])
             {
-                System.Array.Resize(ref head, (int)Math.Min((long)head.Length * 2, (long)maxDocumentBytes + 1));
+                byteOrderMark++;
+                continue;
             }
 
-            int read = stream.Read(head, length, head.Length - length);
-            endOfStream = read == 0;
-            for (int i = length; i < length + read; i++)
+            if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {
-                // A byte order mark is skipped only at the very start (a stray EF or BB byte later is the reader's to report).
-                if (i == byteOrderMark && i < 3 && head[i] == ByteOrderMark[i])
+                first = i;
+                if (head[i] == (byte)'[')
                 {
-                    byteOrderMark++;
-                    continue;
-                }
-
-                if (first < 0 && head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-                {
-                    first = i;
-                }
-
-                if (first >= 0 && head[i] == (byte)'\n')
-                {
-                    newline = i;
-                    break;
+                    layout = Layout.Array;
+                    return true;
                 }
             }
 
-            length += read;
-            if (first >= 0 && head[first] == (byte)'[')
+            if (first >= 0 && head[i] == (byte)'\n')
             {
+                newline = i;
                 break;
             }
         }
 
-        replay = new ReplayedStream(head.AsMemory(0, length), stream);
-        if (first < 0 || head[first] == (byte)'[')
-        {
-            return first < 0 ? Layout.Lines : Layout.Array;
-        }
-
         if (newline < 0)
         {
-            // One line (or more than a document's worth without a line break): JSON Lines reads it, or reports it too large.
-            return Layout.Lines;
+            if (!endOfStream && end <= maxDocumentBytes)
+            {
+                return false;
+            }
+
+            // Nothing at all, one line, or more than a document's worth without a line break: JSON Lines reads it, or reports it too large.
+            layout = Layout.Lines;
+            return true;
         }
 
-        ReadOnlySpan<byte> line = head.AsSpan(first, newline - first).TrimEnd((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
-        if (line.EndsWith((ReadOnlySpan<byte>)[(byte)'}']))
-        {
-            return Layout.Lines;
-        }
+        ReadOnlySpan<byte> line = head[first..newline].TrimEnd((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
+        layout = line.EndsWith((ReadOnlySpan<byte>)[(byte)'}']) || HoldsOneValue(line) ? Layout.Lines : Layout.Single;
+        return true;
+    }
 
+    private static bool HoldsOneValue(ReadOnlySpan<byte> line)
+    {
         Utf8JsonReader reader = new(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            return reader.Read() && reader.TrySkip() && !reader.Read() ? Layout.Lines : Layout.Single;
+            return reader.Read() && reader.TrySkip() && !reader.Read();
         }
         catch (JsonException)
         {
-            return Layout.Single;
+            return false;
         }
     }
 
-    private bool NextLine(out JsonDocument? document, out DocumentProblem? problem)
+    /// <summary>One document, the whole stream: read when the stream has ended, or too large once it holds more than the limit.</summary>
+    private Step NextSingle(out JsonDocument? document, out DocumentProblem? problem)
     {
         document = null;
         problem = null;
+        if (end > maxDocumentBytes)
+        {
+            finished = true;
+            problem = DocumentSource.TooLarge(maxDocumentBytes);
+            return Step.Record;
+        }
+
+        if (!endOfStream)
+        {
+            // At most maxDocumentBytes are buffered, so the buffer has room to grow.
+            _ = Prepare();
+            return Step.NeedData;
+        }
+
+        // The document is read and disposed before the buffer is reused or returned, so it may use it without a copy.
+        finished = true;
+        document = DocumentSource.Parse(buffer.AsMemory(0, end), out problem, copy: false, confidentialObject);
+        return Step.Record;
+    }
+
+    private Step NextLine(out JsonDocument? document, out DocumentProblem? problem)
+    {
+        document = null;
+        problem = null;
+        while (skipping)
+        {
+            // The rest of a line longer than any document allowed, already reported.
+            int endOfLine = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (endOfLine >= 0)
+            {
+                start += endOfLine + 1;
+                skipping = false;
+                break;
+            }
+
+            start = end;
+            if (endOfStream || !Prepare())
+            {
+                skipping = false;
+                break;
+            }
+
+            return Step.NeedData;
+        }
+
         while (true)
         {
             int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
             if (newline < 0 && !endOfStream)
             {
-                if (!Fill())
+                if (!Prepare())
                 {
                     // The line is longer than any document allowed: report it and skip to its end.
                     Line++;
-                    SkipLine();
+                    skipping = true;
                     problem = DocumentSource.TooLarge(maxDocumentBytes);
-                    return true;
+                    return Step.Record;
                 }
 
-                continue;
+                return Step.NeedData;
             }
 
             int length = newline < 0 ? end - start : newline;
             if (length == 0 && newline < 0)
             {
                 finished = true;
-                return false;
+                return Step.End;
             }
 
             ReadOnlyMemory<byte> line = buffer.AsMemory(start, length);
@@ -258,7 +415,7 @@ internal sealed class JsonDocumentStream : IDisposable
             Line++;
             // A byte order mark is white space only as the whole sequence EF BB BF; a stray EF or BB byte is not, and is reported.
             ReadOnlySpan<byte> trimmed = line.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
-            if (trimmed.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (trimmed.StartsWith(ByteOrderMark))
             {
                 trimmed = trimmed[3..].Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']);
             }
@@ -271,35 +428,16 @@ internal sealed class JsonDocumentStream : IDisposable
             if (line.Length > maxDocumentBytes)
             {
                 problem = DocumentSource.TooLarge(maxDocumentBytes);
-                return true;
+                return Step.Record;
             }
 
             // The document is read and disposed before the next line is, so it may use the buffer without a copy.
             document = DocumentSource.Parse(line, out problem, copy: false, confidentialObject);
-            return true;
+            return Step.Record;
         }
     }
 
-    private void SkipLine()
-    {
-        while (true)
-        {
-            int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (newline >= 0)
-            {
-                start += newline + 1;
-                return;
-            }
-
-            start = end;
-            if (endOfStream || !Fill())
-            {
-                return;
-            }
-        }
-    }
-
-    private bool NextElement(out JsonDocument? document, out DocumentProblem? problem)
+    private Step NextElement(out JsonDocument? document, out DocumentProblem? problem)
     {
         document = null;
         problem = null;
@@ -312,13 +450,7 @@ internal sealed class JsonDocumentStream : IDisposable
                     // Utf8JsonReader does not skip a byte order mark: skip it here, once the first bytes are in.
                     if (end - start < 3 && !endOfStream)
                     {
-                        Refill(out problem);
-                        if (problem is not null)
-                        {
-                            return true;
-                        }
-
-                        continue;
+                        return NeedMore(out problem);
                     }
 
                     if (buffer.AsSpan(start, end - start).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -331,7 +463,7 @@ internal sealed class JsonDocumentStream : IDisposable
                 {
                     // Empty input holds no document: no records, as for JSON Lines.
                     finished = true;
-                    return false;
+                    return Step.End;
                 }
 
                 Utf8JsonReader reader = new(buffer.AsSpan(start, end - start), endOfStream, state);
@@ -342,16 +474,10 @@ internal sealed class JsonDocumentStream : IDisposable
                         if (endOfStream)
                         {
                             finished = true;
-                            return false;
+                            return Step.End;
                         }
 
-                        Refill(out problem);
-                        if (problem is not null)
-                        {
-                            return true;
-                        }
-
-                        continue;
+                        return NeedMore(out problem);
                     }
 
                     if (reader.TokenType != JsonTokenType.StartArray)
@@ -376,16 +502,10 @@ internal sealed class JsonDocumentStream : IDisposable
                     if (endOfStream)
                     {
                         finished = true;
-                        return false;
+                        return Step.End;
                     }
 
-                    Refill(out problem);
-                    if (problem is not null)
-                    {
-                        return true;
-                    }
-
-                    continue;
+                    return NeedMore(out problem);
                 }
 
                 if (!reader.Read())
@@ -395,13 +515,7 @@ internal sealed class JsonDocumentStream : IDisposable
                         return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, "The array is not closed: the document ends inside it."));
                     }
 
-                    Refill(out problem);
-                    if (problem is not null)
-                    {
-                        return true;
-                    }
-
-                    continue;
+                    return NeedMore(out problem);
                 }
 
                 if (reader.TokenType == JsonTokenType.EndArray)
@@ -424,7 +538,7 @@ internal sealed class JsonDocumentStream : IDisposable
                     }
 
                     Consume(ref reader);
-                    return true;
+                    return Step.Record;
                 }
 
                 if (endOfStream)
@@ -432,11 +546,7 @@ internal sealed class JsonDocumentStream : IDisposable
                     return Stop(out problem, new DocumentProblem(JsonPath.Root, DocumentProblemCodes.JsonInvalid, $"The document ends inside {singular}."));
                 }
 
-                Refill(out problem);
-                if (problem is not null)
-                {
-                    return true;
-                }
+                return NeedMore(out problem);
             }
             catch (JsonException ex)
             {
@@ -445,21 +555,26 @@ internal sealed class JsonDocumentStream : IDisposable
         }
     }
 
-    private bool Stop(out DocumentProblem? problem, DocumentProblem found)
+    private Step Stop(out DocumentProblem? problem, DocumentProblem found)
     {
         finished = true;
         problem = found;
-        return true;
+        return Step.Record;
     }
 
-    private void Refill(out DocumentProblem? problem)
+    /// <summary>
+    /// Makes room for more bytes and asks the driver for them; an array element larger than the limit stops the
+    /// reading with a problem instead.
+    /// </summary>
+    private Step NeedMore(out DocumentProblem? problem)
     {
         problem = null;
-        if (!Fill())
+        if (!Prepare())
         {
-            finished = true;
-            problem = DocumentSource.TooLarge(maxDocumentBytes);
+            return Stop(out problem, DocumentSource.TooLarge(maxDocumentBytes));
         }
+
+        return Step.NeedData;
     }
 
     private void Consume(ref Utf8JsonReader reader)
@@ -468,8 +583,11 @@ internal sealed class JsonDocumentStream : IDisposable
         state = reader.CurrentState;
     }
 
-    /// <summary>Moves unread bytes to the front, grows the buffer when full (up to the limit), and reads more. False when the limit is reached.</summary>
-    private bool Fill()
+    /// <summary>
+    /// Moves unread bytes to the front and grows the buffer when full (up to the limit), so that the driver can read
+    /// more into <see cref="FreeSpace"/>. False, with nothing changed but the move, when the limit is reached.
+    /// </summary>
+    private bool Prepare()
     {
         if (start > 0)
         {
@@ -478,18 +596,6 @@ internal sealed class JsonDocumentStream : IDisposable
             start = 0;
         }
 
-        if (end == buffer.Length && !DocumentSource.TryGrow(ref buffer, end, maxDocumentBytes))
-        {
-            return false;
-        }
-
-        int read = stream.Read(buffer, end, buffer.Length - end);
-        if (read == 0)
-        {
-            endOfStream = true;
-        }
-
-        end += read;
-        return true;
+        return end < buffer.Length || DocumentSource.TryGrow(ref buffer, end, maxDocumentBytes);
     }
 }

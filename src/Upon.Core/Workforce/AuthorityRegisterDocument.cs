@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 
 namespace Upon.Core.Workforce;
@@ -144,9 +145,63 @@ public static class AuthorityRegisterDocument
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.NotPositive(maxBytes);
-        Collector collector = new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "authorities", "an authority");
-        foreach ((int number, Authority? authority, List<DocumentProblem> problems) in documents.ReadRecords(ReadRecord, (number, problem) => (number, null, [problem])))
+        Collector collector = NewCollector();
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, Records.Plural, Records.Singular);
+        foreach ((int number, Authority? authority, List<DocumentProblem> problems) in documents.ReadRecords(ReadRecord, Unreadable))
+        {
+            collector.Add(number, authority, problems);
+        }
+
+        return collector.Finish();
+    }
+
+    /// <summary>
+    /// Reads a register as <see cref="Read(Stream, BatchFormat, int)"/> does, reading the stream asynchronously (for
+    /// streams that must not be read synchronously, such as an ASP.NET Core request body): the same result for the same
+    /// bytes, however the stream splits them.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON, read to its end and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="maxBytes">The largest authority record accepted, in bytes.</param>
+    /// <param name="cancellationToken">Stops the reading: checked before each read of the stream and each record; the task is then cancelled.</param>
+    /// <returns>A task that gives the register, or the problems found, as <see cref="Read(Stream, BatchFormat, int)"/> does.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static Task<AuthorityRegisterReadResult> ReadAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return Collect(JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, Records, ReadRecord, Unreadable, cancellationToken));
+    }
+
+    /// <summary>
+    /// Reads a register from <paramref name="utf8Json"/> (for example an ASP.NET Core request's <c>BodyReader</c>) as
+    /// <see cref="ReadAsync(Stream, BatchFormat, int, CancellationToken)"/> does from a stream.
+    /// </summary>
+    /// <param name="utf8Json">A pipe of UTF-8 JSON, read to its end and not completed.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="maxBytes">The largest authority record accepted, in bytes.</param>
+    /// <param name="cancellationToken">Stops the reading, as for a stream.</param>
+    /// <returns>A task that gives the register, or the problems found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static Task<AuthorityRegisterReadResult> ReadAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return Collect(JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonDocumentStream.ReadAllAsync(stream, format, maxBytes, Records, ReadRecord, Unreadable, token), cancellationToken));
+    }
+
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) Records = ("authorities", "an authority", null);
+
+    private static Collector NewCollector() => new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
+
+    private static (int Number, Authority? Authority, List<DocumentProblem> Problems) Unreadable(int number, DocumentProblem problem) => (number, null, [problem]);
+
+    private static async Task<AuthorityRegisterReadResult> Collect(IAsyncEnumerable<(int Number, Authority? Authority, List<DocumentProblem> Problems)> records)
+    {
+        Collector collector = NewCollector();
+        await foreach ((int number, Authority? authority, List<DocumentProblem> problems) in records.ConfigureAwait(false))
         {
             collector.Add(number, authority, problems);
         }

@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Upon.Core.Tests.Serialization;
+
+/// <summary>
+/// A read-only stream over bytes that gives them in chunks of the sizes given, in turn (cycling), to both synchronous
+/// and asynchronous reads: a network stream's behaviour, to show that readers do not depend on how bytes arrive.
+/// It counts the reads, so that tests can see a reader stop reading.
+/// </summary>
+internal sealed class ChunkedStream(byte[] bytes, params int[] chunkSizes) : Stream
+{
+    private int position;
+    private int chunk;
+
+    public int Reads { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        Reads++;
+        int size = Math.Min(Math.Min(buffer.Length, Math.Max(1, chunkSizes.Length == 0 ? int.MaxValue : chunkSizes[chunk++ % chunkSizes.Length])), bytes.Length - position);
+        bytes.AsSpan(position, size).CopyTo(buffer);
+        position += size;
+        return size;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await Task.Yield();
+        return Read(buffer.Span);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
