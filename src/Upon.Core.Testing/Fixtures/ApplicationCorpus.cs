@@ -27,7 +27,7 @@ namespace Upon.Core.Testing;
 /// </para>
 /// <para>
 /// The outcome mix above is that of the generators; deciding each application with the registry of the built-in
-/// policies (<see cref="PolicyRegistry.BuiltIn"/>) on its assessment date gives it. Applications have one to eight
+/// policies (<see cref="PolicyRegistry.BuiltIn"/>) on its assessment date gives it. Applications have one to seven
 /// roles, three and a half on average. Written by <see cref="ToJsonLines"/>, the default corpus is 14.2 MB: 1.3 KB an
 /// application at the median, 1.4 KB on average, from 0.4 KB to 5.2 KB (the longest statements). No record describes
 /// a real person or organisation.
