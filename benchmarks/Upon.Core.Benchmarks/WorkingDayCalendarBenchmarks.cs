@@ -7,7 +7,7 @@ namespace Upon.Core.Benchmarks;
 
 /// <summary>
 /// The working-day calendar's queries. Targets (issue 2): is-working-day under 20 ns a date with no
-/// allocation; adding 250 working days.
+/// allocation; adding 250 working days. Issue 13: is-working-day stays under 10 ns.
 /// </summary>
 [MemoryDiagnoser]
 public class WorkingDayCalendarBenchmarks

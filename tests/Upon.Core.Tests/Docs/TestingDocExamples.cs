@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Docs;
@@ -87,6 +90,20 @@ public sealed class TestingDocExamples
 
         TenureSummary inPost = TenureMeasures.TimeInPost(synthetic.Appointments, new LocalDate(2021, 3, 31));
         Assert.InRange(inPost.MeanMonths!.Value, 29, 31);                     // ADCS: 30 months
+        // end-snippet
+    }
+
+    [Fact]
+    public void Corpora()
+    {
+        // begin-snippet: testing-corpora
+        ImmutableArray<ApplicationSubmission> intake = ApplicationCorpus.Generate(1_000);   // seed 13: the same every run
+        byte[] jsonLines = ApplicationCorpus.ToJsonLines(intake);                           // one document a line
+        EligibilityBatch batch = new(PolicyRegistry.BuiltIn);
+        Assert.Equal(1_000, batch.Evaluate(new MemoryStream(jsonLines), BatchFormat.JsonLines).Count(r => r.IsValid));
+
+        byte[] csv = AppointmentCorpus.GenerateCsv(5_000);                                  // authority,holder,start,end,kind,shared
+        Assert.Equal(5_000, AppointmentDocument.ReadCsv(new MemoryStream(csv)).Count(r => r.IsValid));
         // end-snippet
     }
 }
