@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime.Text;
 
 namespace Upon.Core.Serialization;
@@ -127,20 +128,26 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.GetString()!);
-        if (!parsed.Success)
+        // Almost every date is plain yyyy-MM-dd: read it from the bytes; anything else goes through NodaTime's pattern.
+        if (!IsoDate.TryParse(JsonMarshal.GetRawUtf8Value(value), out LocalDate date))
         {
-            Add(JsonPath.Property(path, name), DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
-            return null;
+            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(value.GetString()!);
+            if (!parsed.Success)
+            {
+                Add(JsonPath.Property(path, name), DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar.");
+                return null;
+            }
+
+            date = parsed.Value;
         }
 
-        if (range is not null && !range.Contains(parsed.Value))
+        if (range is not null && !range.Contains(date))
         {
             Add(JsonPath.Property(path, name), DocumentProblemCodes.OutOfRange, $"\"{name}\" must be from {DateText.Format(range.Start)} to {DateText.Format(range.End)}.");
             return null;
         }
 
-        return parsed.Value;
+        return date;
     }
 
     /// <summary>Reads an ISO 8601 period property of non-negative date units (for example <c>P3Y</c>).</summary>
@@ -256,7 +263,7 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        if (EnumNames<TEnum>.TryParse(value.GetString()!, out TEnum parsed))
+        if (EnumNames<TEnum>.TryParse(value, out TEnum parsed))
         {
             return parsed;
         }
@@ -341,6 +348,8 @@ internal static class EnumNames<TEnum>
 
     private static readonly Dictionary<TEnum, string> ByValue = Invert(ByName);
 
+    private static readonly (byte[] Name, TEnum Value)[] Utf8Names = [.. ByName.Select(pair => (System.Text.Encoding.UTF8.GetBytes(pair.Key), pair.Value))];
+
     /// <summary>Gets the names, comma-separated, in declaration order.</summary>
     public static string List { get; } = string.Join(", ", ByValue.Values);
 
@@ -353,6 +362,22 @@ internal static class EnumNames<TEnum>
 
     /// <summary>Parses a JSON name (case-sensitive).</summary>
     public static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);
+
+    /// <summary>Parses a JSON string element holding a name (case-sensitive), comparing its text without making a string of it.</summary>
+    public static bool TryParse(JsonElement element, out TEnum value)
+    {
+        foreach ((byte[] name, TEnum member) in Utf8Names)
+        {
+            if (element.ValueEquals(name))
+            {
+                value = member;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     private static Dictionary<string, TEnum> Build()
     {

@@ -1,0 +1,49 @@
+namespace Upon.Core.Serialization;
+
+/// <summary>Reads the common form of an ISO 8601 date, <c>yyyy-MM-dd</c>, straight from UTF-8 bytes.</summary>
+internal static class IsoDate
+{
+    /// <summary>
+    /// Reads <paramref name="utf8"/> (the raw text of a JSON string, with or without its quotes) when it is exactly
+    /// <c>yyyy-MM-dd</c> with a year from 1 to 9999 and a day that exists in the ISO calendar. False for anything else,
+    /// which the caller then gives to <see cref="NodaTime.Text.LocalDatePattern.Iso"/>: this is only a fast path, and
+    /// never accepts what that pattern rejects.
+    /// </summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="date">The date read, when true.</param>
+    /// <returns>Whether the bytes were a plain ISO date.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out LocalDate date)
+    {
+        date = default;
+        if (utf8.Length == 12 && utf8[0] == (byte)'"' && utf8[11] == (byte)'"')
+        {
+            utf8 = utf8[1..11];
+        }
+
+        if (utf8.Length != 10 || utf8[4] != (byte)'-' || utf8[7] != (byte)'-'
+            || !TryDigits(utf8[..4], out int year) || !TryDigits(utf8[5..7], out int month) || !TryDigits(utf8[8..], out int day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (byte digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return true;
+    }
+}
