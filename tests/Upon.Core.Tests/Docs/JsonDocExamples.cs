@@ -3,10 +3,14 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.IO.Pipelines;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Upon.Core.Calendars;
+using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
 namespace Upon.Core.Tests.Docs;
@@ -30,6 +34,47 @@ public class JsonDocExamples
         // end-snippet
         Assert.Equal("{\"date\":\"2026-12-28\",\"name\":\"Boxing Day\",\"notes\":\"Substitute day\"}", json);
         Assert.Equal(holiday, back);
+    }
+
+    // begin-snippet: json-read-request-body
+    /// <summary>Decides every application in a request body of JSON Lines; counts the eligible and the records with problems.</summary>
+    public static async Task<(int Eligible, int Rejected)> DecideBodyAsync(PipeReader body, CancellationToken requestAborted)
+    {
+        EligibilityBatch batch = new(PolicyRegistry.BuiltIn);
+        int eligible = 0;
+        int rejected = 0;
+        await foreach (RecordResult<EligibilityDecision> record in batch.EvaluateAsync(body, BatchFormat.JsonLines, requestAborted))
+        {
+            if (!record.IsValid)
+            {
+                rejected++; // record.RecordNumber and record.Problems say where and what
+            }
+            else if (record.Value.IsEligible)
+            {
+                eligible++;
+            }
+        }
+
+        return (eligible, rejected);
+    }
+    // end-snippet
+
+    [Fact]
+    public async Task ReadRequestBody()
+    {
+        Pipe body = new();
+        byte[] lines = Encoding.UTF8.GetBytes(
+            Encoding.UTF8.GetString(Bytes(s => ApplicationDocument.Write(s, new Upon.Core.Testing.ApplicationBuilder().Build()))) + "\n{\"id\": 1}\n");
+        await body.Writer.WriteAsync(lines);
+        await body.Writer.CompleteAsync();
+        Assert.Equal((1, 1), await DecideBodyAsync(body.Reader, CancellationToken.None));
+    }
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using MemoryStream stream = new();
+        write(stream);
+        return stream.ToArray();
     }
 
     [Fact]
