@@ -58,7 +58,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return ReadCsv(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
+        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
     }
 
     /// <summary>Reads appointment records from CSV text, lazily.</summary>
@@ -69,7 +69,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return Limit(CsvIterator(csv), handling);
+        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
     }
 
     /// <summary>Reads appointment records from JSON (an array or JSON Lines), lazily.</summary>
@@ -99,48 +99,6 @@ public static partial class AppointmentDocument
             {
                 yield break;
             }
-        }
-    }
-
-    private static IEnumerable<RecordResult<Appointment>> CsvIterator(TextReader csv)
-    {
-        CsvTableReader table = new(csv, Columns, 3, 5);
-        List<DocumentProblem> problems = [];
-        bool any = table.ReadHeader(problems);
-        if (problems.Count > 0)
-        {
-            yield return RecordResult.Failure<Appointment>(0, [.. problems]);
-        }
-
-        if (!any)
-        {
-            yield break;
-        }
-
-        // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
-        StringPool pool = new();
-        while (true)
-        {
-            problems.Clear();
-            if (!table.TryReadRow(problems))
-            {
-                yield break;
-            }
-
-            if (problems.Count > 0)
-            {
-                yield return RecordResult.Failure<Appointment>(table.Number, [.. problems]);
-                continue;
-            }
-
-            RecordBuilder builder = new(problems);
-            string? authority = builder.Text(table.Field(0), Columns[0], pool);
-            string? holder = builder.Text(table.Field(1), Columns[1], pool);
-            LocalDate? start = builder.Date(table.Field(2), Columns[2], required: true);
-            LocalDate? end = table.Has(3) ? builder.Date(table.Field(3), Columns[3], required: false) : null;
-            AppointmentKind? kind = builder.Kind(table.Field(4), Columns[4]);
-            bool? shared = table.Has(5) ? builder.Shared(table.Field(5), Columns[5]) : false;
-            yield return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3]);
         }
     }
 
@@ -208,6 +166,77 @@ public static partial class AppointmentDocument
 
         public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
 
+        /// <summary>Reads a text field of UTF-8 CSV bytes (valid UTF-8) as <see cref="Text(ReadOnlySpan{char}, string, StringPool)"/> reads its decoded text.</summary>
+        public string? Text(ReadOnlySpan<byte> value, string path, StringPool pool)
+        {
+            if (IsWhiteSpace(value))
+            {
+                problems.Add(new DocumentProblem(path, value.Length == 0 ? DocumentProblemCodes.Required : DocumentProblemCodes.Empty, $"\"{path}\" is required and must not be empty."));
+                return null;
+            }
+
+            return pool.Get(value);
+        }
+
+        public LocalDate? Date(ReadOnlySpan<byte> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
+
+        /// <summary>Reads a kind from UTF-8 CSV bytes as <see cref="Kind(ReadOnlySpan{char}, string)"/> reads its decoded text; ASCII is read as it is.</summary>
+        public AppointmentKind? Kind(ReadOnlySpan<byte> value, bool ascii, string path)
+        {
+            if (!ascii)
+            {
+                return Kind(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
+            }
+
+            ReadOnlySpan<byte> name = TrimAscii(value);
+            if (name.Length == 0)
+            {
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
+                return null;
+            }
+
+            if (Ascii.EqualsIgnoreCase(name, "permanent"u8))
+            {
+                return AppointmentKind.Permanent;
+            }
+
+            if (Ascii.EqualsIgnoreCase(name, "interim"u8))
+            {
+                return AppointmentKind.Interim;
+            }
+
+            if (Ascii.EqualsIgnoreCase(name, "acting"u8))
+            {
+                return AppointmentKind.Acting;
+            }
+
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected one of: permanent, interim, acting."));
+            return null;
+        }
+
+        /// <summary>Reads the shared flag from UTF-8 CSV bytes as <see cref="Shared(ReadOnlySpan{char}, string)"/> reads its decoded text; ASCII is read as it is.</summary>
+        public bool? Shared(ReadOnlySpan<byte> value, bool ascii, string path)
+        {
+            if (!ascii)
+            {
+                return Shared(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
+            }
+
+            ReadOnlySpan<byte> text = TrimAscii(value);
+            if (text.Length == 0 || Ascii.EqualsIgnoreCase(text, "false"u8))
+            {
+                return false;
+            }
+
+            if (Ascii.EqualsIgnoreCase(text, "true"u8))
+            {
+                return true;
+            }
+
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
+            return null;
+        }
+
         public AppointmentKind? Kind(ReadOnlySpan<char> value, string path)
         {
             ReadOnlySpan<char> name = value.Trim();
@@ -252,6 +281,45 @@ public static partial class AppointmentDocument
             problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
             return null;
         }
+
+        /// <summary>Whether the UTF-8 text is empty or white space only (<see cref="char.IsWhiteSpace(char)"/>), without decoding ASCII.</summary>
+        private static bool IsWhiteSpace(ReadOnlySpan<byte> value)
+        {
+            int at = 0;
+            while (at < value.Length && value[at] < 0x80 && char.IsWhiteSpace((char)value[at]))
+            {
+                at++;
+            }
+
+            if (at == value.Length)
+            {
+                return true;
+            }
+
+            return value[at] >= 0x80 && Decode(value, stackalloc char[Math.Min(value.Length, 256)]).IsWhiteSpace();
+        }
+
+        /// <summary>ASCII text without the leading and trailing characters that <see cref="char.IsWhiteSpace(char)"/> holds white space.</summary>
+        private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> value)
+        {
+            int first = 0;
+            int last = value.Length;
+            while (first < last && char.IsWhiteSpace((char)value[first]))
+            {
+                first++;
+            }
+
+            while (last > first && char.IsWhiteSpace((char)value[last - 1]))
+            {
+                last--;
+            }
+
+            return value[first..last];
+        }
+
+        /// <summary>The text of UTF-8 bytes, decoded into <paramref name="chars"/> when they fit (a UTF-8 decoder never makes more characters than bytes).</summary>
+        private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> value, Span<char> chars) =>
+            value.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(value, chars)] : Encoding.UTF8.GetString(value);
 
         public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
         {

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
 namespace Upon.Core.Workforce;
 
 /// <summary>
@@ -39,5 +42,63 @@ internal sealed class StringPool
         }
 
         return slot = text;
+    }
+
+    /// <summary>
+    /// Gets the string of the UTF-8 text <paramref name="utf8"/> (valid UTF-8), from the cache when it holds it, so that no
+    /// string is made for a value seen before. Use one overload per pool: the slots of this one are not those of the others.
+    /// </summary>
+    /// <param name="utf8">The UTF-8 bytes.</param>
+    /// <returns>A string equal to the decoded <paramref name="utf8"/>.</returns>
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        ref string? slot = ref slots[Hash(utf8) & (Size - 1)];
+        if (slot is not null && Matches(utf8, slot))
+        {
+            return slot;
+        }
+
+        return slot = Encoding.UTF8.GetString(utf8);
+    }
+
+    private static bool Matches(ReadOnlySpan<byte> utf8, string text)
+    {
+        if (Ascii.Equals(utf8, text))
+        {
+            return true;
+        }
+
+        if (Ascii.IsValid(utf8) || utf8.Length > 256)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        return chars[..Encoding.UTF8.GetChars(utf8, chars)].SequenceEqual(text);
+    }
+
+    /// <summary>A quick hash of the first and last eight bytes and the length, enough to spread codes and ids over the slots.</summary>
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        ulong first;
+        ulong last;
+        if (utf8.Length >= 8)
+        {
+            first = MemoryMarshal.Read<ulong>(utf8);
+            last = MemoryMarshal.Read<ulong>(utf8[^8..]);
+        }
+        else
+        {
+            first = 0;
+            foreach (byte b in utf8)
+            {
+                first = (first << 8) | b;
+            }
+
+            last = 0;
+        }
+
+        ulong hash = unchecked(((first * 0x9E3779B97F4A7C15UL) ^ (last + (ulong)utf8.Length)) * 0xC2B2AE3D27D4EB4FUL);
+        return (int)(hash >> 40);
     }
 }
