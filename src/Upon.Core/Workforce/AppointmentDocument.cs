@@ -5,7 +5,8 @@ namespace Upon.Core.Workforce;
 /// <summary>
 /// Reads and writes appointment documents, CSV or JSON. Reading streams: one record is in memory at a time and the
 /// records come in file order, each a <see cref="RecordResult{T}"/> holding an <see cref="Appointment"/> or its
-/// problems with the record number and stable codes. What <see cref="WriteCsv"/> and <see cref="Write"/> write,
+/// problems with the record number and stable codes. <see cref="ReadCsvAsync(Stream, ProblemHandling, System.Threading.CancellationToken)"/>
+/// reads CSV with asynchronous reads, through the same parser. What <see cref="WriteCsv"/> and <see cref="Write"/> write,
 /// <see cref="ReadCsv(Stream, ProblemHandling)"/> and <see cref="Read"/> read back as the same appointments. Checks that need the register or other records are done afterwards by
 /// <see cref="AppointmentValidation"/>.
 /// </summary>
@@ -25,10 +26,16 @@ namespace Upon.Core.Workforce;
 /// never closed takes in the rest of the file as one row (RFC 4180 lets a quoted field span lines): that row is
 /// reported with <see cref="AppointmentProblemCodes.CsvQuoteUnclosed"/>, saying how many lines it covers.
 /// A field whose bytes are not UTF-8 makes its row a reported record with <see cref="DocumentProblemCodes.TextInvalid"/>
-/// at the column's name, and reading goes on with the next row. The check is on the decoded text: the decoder puts
+/// at the column's name, and reading goes on with the next row. The check is as on decoded text: a decoder puts
 /// U+FFFD in place of bytes that are not UTF-8, so a U+FFFD in any field (an identifier, a date, a kind) counts as
 /// damaged text, even when the file spelt it out as valid UTF-8. Authority codes and holder ids that repeat from
 /// row to row are kept as one string each.
+/// </para>
+/// <para>
+/// CSV is read from the UTF-8 bytes, into one 64 KiB buffer rented from the shared array pool (larger only while one
+/// record is longer), so memory does not grow with the number of records; no string is made but the codes and ids an
+/// appointment keeps. A file with a UTF-16 or UTF-32 byte order mark is decoded first, as a <see cref="StreamReader"/>
+/// decodes it.
 /// </para>
 /// <para>
 /// Empty input (no bytes, or only white space and a byte order mark), CSV or JSON, is zero records and no problem,
