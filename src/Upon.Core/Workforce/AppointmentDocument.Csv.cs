@@ -114,13 +114,21 @@ public static partial class AppointmentDocument
     /// The appointment records of a CSV table, one step at a time: the parsing core of <see cref="ReadCsv(Stream, ProblemHandling)"/>
     /// and <see cref="ReadCsvAsync(Stream, ProblemHandling, CancellationToken)"/>, which differ only in how they fill the table.
     /// </summary>
-    private sealed class CsvRecords(CsvTableReader table)
+    private sealed class CsvRecords
     {
+        private readonly CsvTableReader table;
         private readonly List<DocumentProblem> problems = [];
 
         // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
         private readonly StringPool pool = new();
+        private readonly RecordBuilder builder;
         private bool headerRead;
+
+        public CsvRecords(CsvTableReader table)
+        {
+            this.table = table;
+            builder = new RecordBuilder(problems);
+        }
 
         /// <summary>Reads the next record: <see cref="CsvStep.Read"/> with the record, <see cref="CsvStep.NeedInput"/>, or <see cref="CsvStep.End"/>.</summary>
         public CsvStep Next(out RecordResult<Appointment>? record)
@@ -155,7 +163,6 @@ public static partial class AppointmentDocument
                 return CsvStep.Read;
             }
 
-            RecordBuilder builder = new(problems);
             bool ascii = table.IsAscii;
             string? authority = builder.Text(table.Field(0), Columns[0], pool);
             string? holder = builder.Text(table.Field(1), Columns[1], pool);

@@ -40,6 +40,7 @@ internal sealed class CsvRecordReader : IDisposable
     private static readonly SearchValues<byte> UnquotedEnds = SearchValues.Create(",\r\n\""u8);
     private static readonly SearchValues<byte> QuotedEnds = SearchValues.Create(",\r\n"u8);
     private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
+    private static readonly SearchValues<byte> LineBreaksAndQuote = SearchValues.Create("\r\n\""u8);
 
     private Stream input;
     private bool encodingChecked;
@@ -248,6 +249,10 @@ internal sealed class CsvRecordReader : IDisposable
             this.status = Status.Ok;
             scan = 0;
             mode = Mode.FieldStart;
+            if (TryReadPlainLine(out status))
+            {
+                return CsvStep.Read;
+            }
         }
 
         Span<byte> record = buffer.AsSpan(start, end - start);
@@ -420,6 +425,44 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         return breaks;
+    }
+
+    /// <summary>
+    /// The common case, read at once: a record on one line without quotes, whose line break is buffered (with the byte
+    /// after a CR). False, having read nothing, for any other record, which the state machine reads.
+    /// </summary>
+    private bool TryReadPlainLine(out Status status)
+    {
+        status = Status.Ok;
+        ReadOnlySpan<byte> record = buffer.AsSpan(start, end - start);
+        int lineEnd = record.IndexOfAny(LineBreaksAndQuote);
+        if (lineEnd < 0 || record[lineEnd] == '"')
+        {
+            return false;
+        }
+
+        int length = lineEnd + 1;
+        if (record[lineEnd] == '\r')
+        {
+            if (length == record.Length && !ended)
+            {
+                return false;
+            }
+
+            length += length < record.Length && record[length] == '\n' ? 1 : 0;
+        }
+
+        ReadOnlySpan<byte> line = record[..lineEnd];
+        int from = 0;
+        for (int comma = line.IndexOf((byte)','); comma >= 0; comma = line[from..].IndexOf((byte)','))
+        {
+            AddField(from, from + comma);
+            from += comma + 1;
+        }
+
+        AddField(from, lineEnd);
+        Finish(length, out status);
+        return true;
     }
 
     /// <summary>After a field ending at a separator or line break at <see cref="scan"/>: null to go on with the next field, or the step that ends the record.</summary>
