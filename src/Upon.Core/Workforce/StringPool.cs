@@ -15,6 +15,7 @@ internal sealed class StringPool
     public const int Size = 4096;
 
     private readonly string?[] slots = new string?[Size];
+    private int[]? hashes;
 
     /// <summary>Gets the string of <paramref name="text"/>, from the cache when it holds it.</summary>
     /// <param name="text">The characters.</param>
@@ -52,12 +53,18 @@ internal sealed class StringPool
     /// <returns>A string equal to the decoded <paramref name="utf8"/>.</returns>
     public string Get(ReadOnlySpan<byte> utf8)
     {
-        ref string? slot = ref slots[Hash(utf8) & (Size - 1)];
-        if (slot is not null && Matches(utf8, slot))
+        // The full hash of each slot's string is kept beside it, so that a value that lost its slot is told apart without
+        // reading the string (a cache miss when strings are many).
+        int hash = Hash(utf8);
+        int index = hash & (Size - 1);
+        hashes ??= new int[Size];
+        ref string? slot = ref slots[index];
+        if (slot is not null && hashes[index] == hash && Matches(utf8, slot))
         {
             return slot;
         }
 
+        hashes[index] = hash;
         return slot = Encoding.UTF8.GetString(utf8);
     }
 
@@ -99,6 +106,6 @@ internal sealed class StringPool
         }
 
         ulong hash = unchecked(((first * 0x9E3779B97F4A7C15UL) ^ (last + (ulong)utf8.Length)) * 0xC2B2AE3D27D4EB4FUL);
-        return (int)(hash >> 40);
+        return unchecked((int)(hash >> 32));
     }
 }
