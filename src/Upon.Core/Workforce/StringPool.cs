@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -84,7 +85,7 @@ internal sealed class StringPool
         return chars[..Encoding.UTF8.GetChars(utf8, chars)].SequenceEqual(text);
     }
 
-    /// <summary>A quick hash of the first and last eight bytes and the length, enough to spread codes and ids over the slots.</summary>
+    /// <summary>A quick hash of the first and last eight bytes and the length, enough to spread codes and ids over the slots (a collision costs a miss, never a wrong string).</summary>
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
         ulong first;
@@ -105,7 +106,11 @@ internal sealed class StringPool
             last = 0;
         }
 
-        ulong hash = unchecked(((first * 0x9E3779B97F4A7C15UL) ^ (last + (ulong)utf8.Length)) * 0xC2B2AE3D27D4EB4FUL);
-        return unchecked((int)(hash >> 32));
+        // MurmurHash3's finalizer, so that every input bit reaches the low bits that pick the slot (the digits that vary
+        // in a code are its last bytes, the high bits of a little-endian read).
+        ulong hash = unchecked(first ^ BitOperations.RotateLeft(last, 29) ^ ((ulong)utf8.Length * 0x9E3779B97F4A7C15UL));
+        hash = unchecked((hash ^ (hash >> 33)) * 0xFF51AFD7ED558CCDUL);
+        hash = unchecked((hash ^ (hash >> 33)) * 0xC4CEB9FE1A85EC53UL);
+        return unchecked((int)(hash ^ (hash >> 33)));
     }
 }
