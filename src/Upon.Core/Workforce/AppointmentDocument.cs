@@ -5,7 +5,8 @@ namespace Upon.Core.Workforce;
 /// <summary>
 /// Reads and writes appointment documents, CSV or JSON. Reading streams: one record is in memory at a time and the
 /// records come in file order, each a <see cref="RecordResult{T}"/> holding an <see cref="Appointment"/> or its
-/// problems with the record number and stable codes. What <see cref="WriteCsv"/> and <see cref="Write"/> write,
+/// problems with the record number and stable codes. <see cref="ReadCsvAsync(Stream, ProblemHandling, System.Threading.CancellationToken)"/>
+/// reads CSV with asynchronous reads, through the same parser. What <see cref="WriteCsv"/> and <see cref="Write"/> write,
 /// <see cref="ReadCsv(Stream, ProblemHandling)"/> and <see cref="Read"/> read back as the same appointments. Checks that need the register or other records are done afterwards by
 /// <see cref="AppointmentValidation"/>.
 /// </summary>
@@ -25,10 +26,16 @@ namespace Upon.Core.Workforce;
 /// never closed takes in the rest of the file as one row (RFC 4180 lets a quoted field span lines): that row is
 /// reported with <see cref="AppointmentProblemCodes.CsvQuoteUnclosed"/>, saying how many lines it covers.
 /// A field whose bytes are not UTF-8 makes its row a reported record with <see cref="DocumentProblemCodes.TextInvalid"/>
-/// at the column's name, and reading goes on with the next row. The check is on the decoded text: the decoder puts
+/// at the column's name, and reading goes on with the next row. The check is as on decoded text: a decoder puts
 /// U+FFFD in place of bytes that are not UTF-8, so a U+FFFD in any field (an identifier, a date, a kind) counts as
 /// damaged text, even when the file spelt it out as valid UTF-8. Authority codes and holder ids that repeat from
 /// row to row are kept as one string each.
+/// </para>
+/// <para>
+/// CSV is read from the UTF-8 bytes, into one 64 KiB buffer rented from the shared array pool (larger only while one
+/// record is longer), so memory does not grow with the number of records; no string is made but the codes and ids an
+/// appointment keeps. A file with a UTF-16 or UTF-32 byte order mark is decoded first, as a <see cref="StreamReader"/>
+/// decodes it.
 /// </para>
 /// <para>
 /// Empty input (no bytes, or only white space and a byte order mark), CSV or JSON, is zero records and no problem,
@@ -58,7 +65,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return ReadCsv(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
+        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
     }
 
     /// <summary>Reads appointment records from CSV text, lazily.</summary>
@@ -69,7 +76,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return Limit(CsvIterator(csv), handling);
+        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
     }
 
     /// <summary>Reads appointment records from JSON (an array or JSON Lines), lazily.</summary>
@@ -99,48 +106,6 @@ public static partial class AppointmentDocument
             {
                 yield break;
             }
-        }
-    }
-
-    private static IEnumerable<RecordResult<Appointment>> CsvIterator(TextReader csv)
-    {
-        CsvTableReader table = new(csv, Columns, 3, 5);
-        List<DocumentProblem> problems = [];
-        bool any = table.ReadHeader(problems);
-        if (problems.Count > 0)
-        {
-            yield return RecordResult.Failure<Appointment>(0, [.. problems]);
-        }
-
-        if (!any)
-        {
-            yield break;
-        }
-
-        // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
-        StringPool pool = new();
-        while (true)
-        {
-            problems.Clear();
-            if (!table.TryReadRow(problems))
-            {
-                yield break;
-            }
-
-            if (problems.Count > 0)
-            {
-                yield return RecordResult.Failure<Appointment>(table.Number, [.. problems]);
-                continue;
-            }
-
-            RecordBuilder builder = new(problems);
-            string? authority = builder.Text(table.Field(0), Columns[0], pool);
-            string? holder = builder.Text(table.Field(1), Columns[1], pool);
-            LocalDate? start = builder.Date(table.Field(2), Columns[2], required: true);
-            LocalDate? end = table.Has(3) ? builder.Date(table.Field(3), Columns[3], required: false) : null;
-            AppointmentKind? kind = builder.Kind(table.Field(4), Columns[4]);
-            bool? shared = table.Has(5) ? builder.Shared(table.Field(5), Columns[5]) : false;
-            yield return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3]);
         }
     }
 
@@ -208,6 +173,77 @@ public static partial class AppointmentDocument
 
         public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
 
+        /// <summary>Reads a text field of UTF-8 CSV bytes (valid UTF-8) as <see cref="Text(ReadOnlySpan{char}, string, StringPool)"/> reads its decoded text.</summary>
+        public string? Text(ReadOnlySpan<byte> value, string path, StringPool pool)
+        {
+            if (IsWhiteSpace(value))
+            {
+                problems.Add(new DocumentProblem(path, value.Length == 0 ? DocumentProblemCodes.Required : DocumentProblemCodes.Empty, $"\"{path}\" is required and must not be empty."));
+                return null;
+            }
+
+            return pool.Get(value);
+        }
+
+        public LocalDate? Date(ReadOnlySpan<byte> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
+
+        /// <summary>Reads a kind from UTF-8 CSV bytes as <see cref="Kind(ReadOnlySpan{char}, string)"/> reads its decoded text; ASCII is read as it is.</summary>
+        public AppointmentKind? Kind(ReadOnlySpan<byte> value, bool ascii, string path)
+        {
+            if (!ascii)
+            {
+                return Kind(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
+            }
+
+            ReadOnlySpan<byte> name = TrimAscii(value);
+            if (name.Length == 0)
+            {
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
+                return null;
+            }
+
+            if (Ascii.EqualsIgnoreCase(name, "permanent"u8))
+            {
+                return AppointmentKind.Permanent;
+            }
+
+            if (Ascii.EqualsIgnoreCase(name, "interim"u8))
+            {
+                return AppointmentKind.Interim;
+            }
+
+            if (Ascii.EqualsIgnoreCase(name, "acting"u8))
+            {
+                return AppointmentKind.Acting;
+            }
+
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected one of: permanent, interim, acting."));
+            return null;
+        }
+
+        /// <summary>Reads the shared flag from UTF-8 CSV bytes as <see cref="Shared(ReadOnlySpan{char}, string)"/> reads its decoded text; ASCII is read as it is.</summary>
+        public bool? Shared(ReadOnlySpan<byte> value, bool ascii, string path)
+        {
+            if (!ascii)
+            {
+                return Shared(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
+            }
+
+            ReadOnlySpan<byte> text = TrimAscii(value);
+            if (text.Length == 0 || Ascii.EqualsIgnoreCase(text, "false"u8))
+            {
+                return false;
+            }
+
+            if (Ascii.EqualsIgnoreCase(text, "true"u8))
+            {
+                return true;
+            }
+
+            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
+            return null;
+        }
+
         public AppointmentKind? Kind(ReadOnlySpan<char> value, string path)
         {
             ReadOnlySpan<char> name = value.Trim();
@@ -252,6 +288,45 @@ public static partial class AppointmentDocument
             problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
             return null;
         }
+
+        /// <summary>Whether the UTF-8 text is empty or white space only (<see cref="char.IsWhiteSpace(char)"/>), without decoding ASCII.</summary>
+        private static bool IsWhiteSpace(ReadOnlySpan<byte> value)
+        {
+            int at = 0;
+            while (at < value.Length && value[at] < 0x80 && char.IsWhiteSpace((char)value[at]))
+            {
+                at++;
+            }
+
+            if (at == value.Length)
+            {
+                return true;
+            }
+
+            return value[at] >= 0x80 && Decode(value, stackalloc char[Math.Min(value.Length, 256)]).IsWhiteSpace();
+        }
+
+        /// <summary>ASCII text without the leading and trailing characters that <see cref="char.IsWhiteSpace(char)"/> holds white space.</summary>
+        private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> value)
+        {
+            int first = 0;
+            int last = value.Length;
+            while (first < last && char.IsWhiteSpace((char)value[first]))
+            {
+                first++;
+            }
+
+            while (last > first && char.IsWhiteSpace((char)value[last - 1]))
+            {
+                last--;
+            }
+
+            return value[first..last];
+        }
+
+        /// <summary>The text of UTF-8 bytes, decoded into <paramref name="chars"/> when they fit (a UTF-8 decoder never makes more characters than bytes).</summary>
+        private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> value, Span<char> chars) =>
+            value.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(value, chars)] : Encoding.UTF8.GetString(value);
 
         public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
         {

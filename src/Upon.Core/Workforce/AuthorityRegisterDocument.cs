@@ -86,8 +86,8 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadCsv(Stream csv)
     {
         Guard.Against.Null(csv);
-        using StreamReader reader = new(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
-        return ReadCsv(reader);
+        using CsvTableReader table = new(csv, Names, 4);
+        return ReadCsv(table);
     }
 
     /// <summary>Reads a register from CSV text with a header row.</summary>
@@ -97,12 +97,22 @@ public static class AuthorityRegisterDocument
     public static AuthorityRegisterReadResult ReadCsv(TextReader csv)
     {
         Guard.Against.Null(csv);
+        using CsvTableReader table = new(csv, Names, 4);
+        return ReadCsv(table);
+    }
+
+    private static AuthorityRegisterReadResult ReadCsv(CsvTableReader table)
+    {
         Collector collector = new(Names[0], "row");
-        CsvTableReader table = new(csv, Names, 4);
         List<DocumentProblem> whole = [];
-        bool any = table.ReadHeader(whole);
+        CsvStep header;
+        while ((header = table.ReadHeader(whole)) == CsvStep.NeedInput)
+        {
+            table.Fill();
+        }
+
         collector.Whole(whole);
-        if (!any)
+        if (header == CsvStep.End)
         {
             return collector.Finish();
         }
@@ -111,7 +121,13 @@ public static class AuthorityRegisterDocument
         while (true)
         {
             List<DocumentProblem> problems = [];
-            if (!table.TryReadRow(problems))
+            CsvStep row;
+            while ((row = table.TryReadRow(problems)) == CsvStep.NeedInput)
+            {
+                table.Fill();
+            }
+
+            if (row == CsvStep.End)
             {
                 return collector.Finish();
             }
@@ -266,6 +282,12 @@ public static class AuthorityRegisterDocument
                 DateText.Format(authority.EffectiveFrom),
                 authority.EffectiveTo is LocalDate to ? DateText.Format(to) : null);
         }
+    }
+
+    private static string? CsvText(ReadOnlySpan<byte> value, string column, List<DocumentProblem> problems, StringPool pool)
+    {
+        Span<char> chars = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        return CsvText(chars[..Encoding.UTF8.GetChars(value, chars)], column, problems, pool);
     }
 
     private static string? CsvText(ReadOnlySpan<char> value, string column, List<DocumentProblem> problems, StringPool pool)

@@ -1,8 +1,18 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+using System.Text.Unicode;
+
 namespace Upon.Core.Workforce;
 
 /// <summary>
-/// A small RFC 4180 reader, so that Upon.Core keeps NodaTime as its only runtime dependency. It reads one
-/// record at a time into buffers it reuses, so reading allocates nothing per record.
+/// A small RFC 4180 reader over UTF-8 bytes, so that Upon.Core keeps NodaTime as its only runtime dependency. It
+/// is a state machine: <see cref="TryRead"/> reads a record from the bytes buffered so far, or says that it needs
+/// more (<see cref="CsvStep.NeedInput"/>), and the caller feeds it with <see cref="Fill"/> or <see cref="FillAsync"/>.
+/// So the synchronous and asynchronous readers share one parser, and a record split across reads is read exactly
+/// as a whole one.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -16,20 +26,55 @@ namespace Upon.Core.Workforce;
 /// (<see cref="Lines"/>), so that the rows it takes in are never lost without a word.
 /// </para>
 /// <para>
-/// Text is taken as the <see cref="TextReader"/> decodes it; a UTF-8 decoder replaces bytes that are not UTF-8
-/// by U+FFFD, which <see cref="HasInvalidText"/> finds (see there).
+/// Memory: one buffer rented from <see cref="ArrayPool{T}.Shared"/> (64 KiB, doubled only while one record is
+/// longer than it), returned by <see cref="Dispose"/>; fields are spans of the buffer, valid until the next read.
+/// Bytes are taken as they are: <see cref="HasInvalidText"/> finds those that are not UTF-8. Input that starts with
+/// a UTF-16 or UTF-32 byte order mark is decoded as a <see cref="StreamReader"/> that detects byte order marks
+/// decodes it, and read as UTF-8, so that such files read as they always have.
 /// </para>
+/// <para>Not thread-safe: one reader per read.</para>
 /// </remarks>
-internal sealed class CsvRecordReader(TextReader reader)
+internal sealed class CsvRecordReader : IDisposable
 {
-    private readonly char[] input = new char[16 * 1024];
-    private int position;
-    private int length;
+    private const int InitialSize = 64 * 1024;
+    private const int MinimumFree = 4 * 1024;
+    private static readonly SearchValues<byte> UnquotedEnds = SearchValues.Create(",\r\n\""u8);
+    private static readonly SearchValues<byte> QuotedEnds = SearchValues.Create(",\r\n"u8);
+    private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
+
+    private Stream input;
+    private bool encodingChecked;
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private int start;
+    private int end;
     private bool ended;
-    private char[] text = new char[256];
-    private int textLength;
-    private int[] fieldEnds = new int[8];
+
+    // The record being read; positions are relative to start, which is the record's first byte.
+    private Mode mode;
+    private int scan;
+    private int fieldStart;
+    private int closingQuote;
+    private bool doubledQuote;
+    private int consumed;
+    private int lastText;
+    private Status status;
+    private int[] fields = new int[16];
     private int fieldCount;
+
+    /// <summary>Initializes a reader of <paramref name="input"/>, which it reads but does not dispose.</summary>
+    /// <param name="input">The bytes.</param>
+    public CsvRecordReader(Stream input)
+    {
+        this.input = input;
+    }
+
+    /// <summary>Initializes a reader of <paramref name="text"/>, read as its UTF-8 encoding (U+FFFD in place of half a surrogate pair).</summary>
+    /// <param name="text">The text.</param>
+    public CsvRecordReader(TextReader text)
+    {
+        input = new Utf8TextStream(text);
+        encodingChecked = true;
+    }
 
     /// <summary>How a record was read.</summary>
     public enum Status
@@ -44,16 +89,28 @@ internal sealed class CsvRecordReader(TextReader reader)
         UnclosedQuote,
     }
 
+    private enum Mode
+    {
+        Begin,
+        FieldStart,
+        Unquoted,
+        Quoted,
+        AfterQuoted,
+        AfterCarriageReturn,
+    }
+
     /// <summary>Gets the number of fields of the record last read.</summary>
     public int FieldCount => fieldCount;
 
     /// <summary>Gets the number of lines the record last read covers: 1, plus one for each line break inside quotes.</summary>
     public int Lines { get; private set; }
 
+    /// <summary>Gets a value indicating whether every byte of the record last read is ASCII (so every field is valid UTF-8 text).</summary>
+    public bool IsAscii { get; private set; }
+
     /// <summary>Gets field <paramref name="index"/> of the record last read, quotes removed; valid until the next read.</summary>
     /// <param name="index">The 0-based field index, less than <see cref="FieldCount"/>.</param>
-    public ReadOnlySpan<char> this[int index] =>
-        text.AsSpan(index == 0 ? 0 : fieldEnds[index - 1], fieldEnds[index] - (index == 0 ? 0 : fieldEnds[index - 1]));
+    public ReadOnlySpan<byte> this[int index] => buffer.AsSpan(start + fields[2 * index], fields[(2 * index) + 1] - fields[2 * index]);
 
     /// <summary>A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a comma, a quote or a line break.</summary>
     public static string Quote(string field) =>
@@ -79,185 +136,484 @@ internal sealed class CsvRecordReader(TextReader reader)
     }
 
     /// <summary>
-    /// Whether <paramref name="field"/> holds text that is not valid Unicode: U+FFFD, which a UTF-8 decoder puts
-    /// in place of bytes that are not UTF-8 (so a U+FFFD in a field always counts as damaged text), or half of a
-    /// surrogate pair, which only a <see cref="TextReader"/> over a damaged string can give.
+    /// Whether <paramref name="field"/> holds text that is not valid Unicode: bytes that are not UTF-8 (a decoder would
+    /// put U+FFFD in their place), or U+FFFD itself, the mark of damaged text, so that a field counts as damaged
+    /// exactly when its decoded text holds U+FFFD.
     /// </summary>
-    public static bool HasInvalidText(ReadOnlySpan<char> field)
-    {
-        int at = field.IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (field.Contains('\uFFFD'))
-        {
-            return true;
-        }
+    public static bool HasInvalidText(ReadOnlySpan<byte> field) => !Utf8.IsValid(field) || field.IndexOf("\uFFFD"u8) >= 0;
 
-        while (at >= 0)
+    /// <summary>Reads more input into the buffer; call it when a read says <see cref="CsvStep.NeedInput"/>.</summary>
+    public void Fill()
+    {
+        if (!encodingChecked)
         {
-            if (!char.IsHighSurrogate(field[at]) || at + 1 == field.Length || !char.IsLowSurrogate(field[at + 1]))
+            while (end < 4 && !ended)
             {
-                return true;
+                ReadSome();
             }
 
-            at += 2;
-            int next = field[at..].IndexOfAnyInRange('\uD800', '\uDFFF');
-            at = next < 0 ? -1 : at + next;
+            CheckEncoding();
+            if (ended || end - start > 0)
+            {
+                return;
+            }
         }
 
-        return false;
+        ReadSome();
     }
 
-    /// <summary>Skips white space (and byte order marks) at the current position; false when nothing else is left.</summary>
-    public bool SkipWhiteSpace()
+    /// <summary>Reads more input into the buffer, asynchronously; call it when a read says <see cref="CsvStep.NeedInput"/>.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The task of the read.</returns>
+    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (!encodingChecked)
+        {
+            while (end < 4 && !ended)
+            {
+                await ReadSomeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            CheckEncoding();
+            if (ended || end - start > 0)
+            {
+                return;
+            }
+        }
+
+        await ReadSomeAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Skips white space (and byte order marks) at the current position.</summary>
+    /// <returns>
+    /// <see cref="CsvStep.Read"/> when something else is next, <see cref="CsvStep.End"/> when nothing else is left,
+    /// <see cref="CsvStep.NeedInput"/> when the buffer ends first.
+    /// </returns>
+    public CsvStep SkipWhiteSpace()
     {
         while (true)
         {
-            int c = Peek();
-            if (c < 0)
+            ReadOnlySpan<byte> rest = buffer.AsSpan(start, end - start);
+            int next = rest.IndexOfAnyExcept(" \t\r\n"u8);
+            if (next < 0)
             {
-                return false;
+                start = end;
+                return ended ? CsvStep.End : CsvStep.NeedInput;
             }
 
-            if (c is not (' ' or '\t' or '\r' or '\n' or '\uFEFF'))
+            start += next;
+            if (rest[next] != 0xEF)
             {
-                return true;
+                return CsvStep.Read;
             }
 
-            position++;
+            if (rest.Length - next < 3 && !ended)
+            {
+                return CsvStep.NeedInput;
+            }
+
+            if (!rest[next..].StartsWith("\uFEFF"u8))
+            {
+                return CsvStep.Read;
+            }
+
+            start += 3;
         }
     }
 
-    /// <summary>Reads the next record; false at the end of the input.</summary>
-    /// <param name="status">How the record was read.</param>
-    /// <returns>True when a record was read.</returns>
-    public bool TryRead(out Status status)
+    /// <summary>Reads the next record from the bytes buffered so far.</summary>
+    /// <param name="status">How the record was read (when one was).</param>
+    /// <returns>
+    /// <see cref="CsvStep.Read"/> when a record was read, <see cref="CsvStep.End"/> at the end of the input,
+    /// <see cref="CsvStep.NeedInput"/> when more bytes are needed: call <see cref="Fill"/> or <see cref="FillAsync"/>
+    /// and read again, which goes on from where this read stopped.
+    /// </returns>
+    public CsvStep TryRead(out Status status)
     {
         status = Status.Ok;
-        textLength = 0;
-        fieldCount = 0;
-        Lines = 1;
-        int c = Next();
-        while (c is '\r' or '\n')
+        if (mode == Mode.Begin)
         {
-            c = Next();
+            start += consumed;
+            consumed = 0;
+            int first = buffer.AsSpan(start, end - start).IndexOfAnyExcept(LineBreaks);
+            if (first < 0)
+            {
+                start = end;
+                return ended ? CsvStep.End : CsvStep.NeedInput;
+            }
+
+            start += first;
+            fieldCount = 0;
+            Lines = 1;
+            lastText = -1;
+            this.status = Status.Ok;
+            scan = 0;
+            mode = Mode.FieldStart;
+            if (TryReadPlainLine(out status))
+            {
+                return CsvStep.Read;
+            }
         }
 
-        if (c < 0)
-        {
-            return false;
-        }
-
+        Span<byte> record = buffer.AsSpan(start, end - start);
         while (true)
         {
-            if (c == '"')
+            switch (mode)
             {
-                while (true)
-                {
-                    c = Next();
-                    if (c < 0)
+                case Mode.FieldStart:
+                    if (scan == record.Length)
                     {
-                        // A line break that ends the input starts no line.
-                        Lines -= textLength > 0 && text[textLength - 1] is '\r' or '\n' ? 1 : 0;
-                        status = Status.UnclosedQuote;
-                        EndField();
-                        return true;
+                        if (!ended)
+                        {
+                            return CsvStep.NeedInput;
+                        }
+
+                        AddField(scan, scan);
+                        return Finish(scan, out status);
                     }
 
-                    if (c == '"')
+                    fieldStart = scan;
+                    if (record[scan] == '"')
                     {
-                        c = Next();
-                        if (c != '"')
+                        scan++;
+                        doubledQuote = false;
+                        mode = Mode.Quoted;
+                    }
+                    else
+                    {
+                        mode = Mode.Unquoted;
+                    }
+
+                    break;
+
+                case Mode.Unquoted:
+                    {
+                        int at = record[scan..].IndexOfAny(UnquotedEnds);
+                        if (at < 0)
                         {
+                            scan = record.Length;
+                            if (!ended)
+                            {
+                                return CsvStep.NeedInput;
+                            }
+
+                            AddField(fieldStart, scan);
+                            return Finish(scan, out status);
+                        }
+
+                        scan += at;
+                        if (record[scan] == '"')
+                        {
+                            this.status = Status.StrayQuote;
+                            scan++;
                             break;
                         }
+
+                        AddField(fieldStart, scan);
+                        if (EndOfField(record, out status) is CsvStep step)
+                        {
+                            return step;
+                        }
+
+                        break;
                     }
-                    else if (c == '\n' || (c == '\r' && Peek() != '\n'))
+
+                case Mode.Quoted:
                     {
-                        Lines++;
+                        int at = record[scan..].IndexOf((byte)'"');
+                        if (at < 0)
+                        {
+                            scan = record.Length;
+                            if (!ended)
+                            {
+                                return CsvStep.NeedInput;
+                            }
+
+                            AddQuotedField(record, scan, -1, scan);
+                            this.status = Status.UnclosedQuote;
+
+                            // A line break that ends the input starts no line.
+                            Lines -= lastText is '\r' or '\n' ? 1 : 0;
+                            return Finish(scan, out status);
+                        }
+
+                        scan += at;
+                        if (scan + 1 == record.Length && !ended)
+                        {
+                            return CsvStep.NeedInput;
+                        }
+
+                        if (scan + 1 < record.Length && record[scan + 1] == '"')
+                        {
+                            doubledQuote = true;
+                            scan += 2;
+                            break;
+                        }
+
+                        closingQuote = scan;
+                        scan++;
+                        mode = Mode.AfterQuoted;
+                        break;
                     }
 
-                    Append((char)c);
-                }
-
-                // After the closing quote: a separator, a line break or the end; anything else is malformed.
-                while (c is not (',' or '\r' or '\n' or -1))
-                {
-                    status = Status.StrayQuote;
-                    Append((char)c);
-                    c = Next();
-                }
-            }
-            else
-            {
-                while (c is not (',' or '\r' or '\n' or -1))
-                {
-                    if (c == '"')
+                case Mode.AfterQuoted:
                     {
-                        status = Status.StrayQuote;
+                        // After the closing quote: a separator, a line break or the end; anything else is malformed.
+                        int at = record[scan..].IndexOfAny(QuotedEnds);
+                        if (at < 0 && !ended)
+                        {
+                            scan = record.Length;
+                            return CsvStep.NeedInput;
+                        }
+
+                        scan = at < 0 ? record.Length : scan + at;
+                        if (scan > closingQuote + 1)
+                        {
+                            this.status = Status.StrayQuote;
+                        }
+
+                        AddQuotedField(record, closingQuote, closingQuote + 1, scan);
+                        if (at < 0)
+                        {
+                            return Finish(scan, out status);
+                        }
+
+                        if (EndOfField(record, out status) is CsvStep step)
+                        {
+                            return step;
+                        }
+
+                        break;
                     }
 
-                    Append((char)c);
-                    c = Next();
-                }
+                default:
+                    if (scan == record.Length && !ended)
+                    {
+                        return CsvStep.NeedInput;
+                    }
+
+                    return Finish(scan < record.Length && record[scan] == '\n' ? scan + 1 : scan, out status);
+            }
+        }
+    }
+
+    /// <summary>Returns the buffer to the pool.</summary>
+    public void Dispose()
+    {
+        byte[] rented = buffer;
+        buffer = [];
+        if (rented.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static int CountLineBreaks(ReadOnlySpan<byte> text)
+    {
+        if (text.IndexOfAny(LineBreaks) < 0)
+        {
+            return 0;
+        }
+
+        // CRLF is one line break, as are a lone CR and a lone LF.
+        int breaks = text.Count((byte)'\n') + text.Count((byte)'\r');
+        for (int at = text.IndexOf("\r\n"u8); at >= 0;)
+        {
+            breaks--;
+            int next = text[(at + 2)..].IndexOf("\r\n"u8);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+
+        return breaks;
+    }
+
+    /// <summary>
+    /// The common case, read at once: a record on one line without quotes, whose line break is buffered (with the byte
+    /// after a CR). Sixteen bytes at a time, it finds the commas, the line break and any byte that is not ASCII. False,
+    /// having read nothing, for any other record (or one near the end of the buffer), which the state machine reads.
+    /// </summary>
+    private bool TryReadPlainLine(out Status status)
+    {
+        status = Status.Ok;
+        ReadOnlySpan<byte> record = buffer.AsSpan(start, end - start);
+        ref byte first = ref MemoryMarshal.GetReference(record);
+        int from = 0;
+        uint high = 0;
+        for (int block = 0; block + Vector128<byte>.Count <= record.Length; block += Vector128<byte>.Count)
+        {
+            Vector128<byte> bytes = Vector128.LoadUnsafe(ref first, (nuint)block);
+            uint stops = (Vector128.Equals(bytes, Vector128.Create((byte)'\n')) | Vector128.Equals(bytes, Vector128.Create((byte)'\r'))
+                | Vector128.Equals(bytes, Vector128.Create((byte)'"'))).ExtractMostSignificantBits();
+            uint commas = Vector128.Equals(bytes, Vector128.Create((byte)',')).ExtractMostSignificantBits();
+            uint below = stops == 0 ? uint.MaxValue : (1u << BitOperations.TrailingZeroCount(stops)) - 1;
+            high |= bytes.ExtractMostSignificantBits() & below;
+            for (commas &= below; commas != 0; commas &= commas - 1)
+            {
+                int comma = block + BitOperations.TrailingZeroCount(commas);
+                AddField(from, comma);
+                from = comma + 1;
             }
 
-            EndField();
-            if (c == ',')
+            if (stops == 0)
             {
-                c = Next();
                 continue;
             }
 
-            if (c == '\r' && Peek() == '\n')
+            int lineEnd = block + BitOperations.TrailingZeroCount(stops);
+            int length = lineEnd + 1;
+            if (record[lineEnd] == '"' || (record[lineEnd] == '\r' && length == record.Length && !ended))
             {
-                position++;
+                break;
             }
 
+            length += record[lineEnd] == '\r' && length < record.Length && record[length] == '\n' ? 1 : 0;
+            AddField(from, lineEnd);
+            consumed = length;
+            mode = Mode.Begin;
+            status = Status.Ok;
+            IsAscii = high == 0;
             return true;
         }
+
+        fieldCount = 0;
+        lastText = -1;
+        return false;
     }
 
-    private int Next()
+    /// <summary>After a field ending at a separator or line break at <see cref="scan"/>: null to go on with the next field, or the step that ends the record.</summary>
+    private CsvStep? EndOfField(ReadOnlySpan<byte> record, out Status status)
     {
-        if (position == length && !Fill())
+        status = Status.Ok;
+        byte separator = record[scan];
+        scan++;
+        if (separator == ',')
         {
-            return -1;
+            mode = Mode.FieldStart;
+            return null;
         }
 
-        return input[position++];
+        if (separator == '\n')
+        {
+            return Finish(scan, out status);
+        }
+
+        mode = Mode.AfterCarriageReturn;
+        if (scan == record.Length && !ended)
+        {
+            return CsvStep.NeedInput;
+        }
+
+        return Finish(scan < record.Length && record[scan] == '\n' ? scan + 1 : scan, out status);
     }
 
-    private int Peek() => position < length || Fill() ? input[position] : -1;
-
-    private bool Fill()
+    private CsvStep Finish(int length, out Status status)
     {
-        if (ended)
-        {
-            return false;
-        }
-
-        length = reader.Read(input, 0, input.Length);
-        position = 0;
-        ended = length == 0;
-        return !ended;
+        consumed = length;
+        mode = Mode.Begin;
+        status = this.status;
+        IsAscii = Ascii.IsValid(buffer.AsSpan(start, length));
+        return CsvStep.Read;
     }
 
-    private void Append(char c)
+    private void AddField(int from, int to)
     {
-        if (textLength == text.Length)
+        if (to > from)
         {
-            Array.Resize(ref text, checked(text.Length * 2));
+            lastText = buffer[start + to - 1];
         }
 
-        text[textLength++] = c;
+        if (2 * fieldCount == fields.Length)
+        {
+            Array.Resize(ref fields, checked(fields.Length * 2));
+        }
+
+        fields[2 * fieldCount] = from;
+        fields[(2 * fieldCount) + 1] = to;
+        fieldCount++;
     }
 
-    private void EndField()
+    /// <summary>
+    /// Adds the quoted field that starts at <see cref="fieldStart"/>: the text up to <paramref name="closing"/> (the
+    /// input's end when the quote is not closed), doubled quotes made single, then any stray bytes from
+    /// <paramref name="after"/> to <paramref name="to"/>. The text is moved down in place when it must be.
+    /// </summary>
+    private void AddQuotedField(Span<byte> record, int closing, int after, int to)
     {
-        if (fieldCount == fieldEnds.Length)
+        int from = fieldStart + 1;
+        Lines += CountLineBreaks(record[from..closing]);
+        int length = closing - from;
+        if (doubledQuote)
         {
-            Array.Resize(ref fieldEnds, checked(fieldEnds.Length * 2));
+            int write = from;
+            for (int read = from; read < closing; read++)
+            {
+                record[write++] = record[read];
+                read += record[read] == '"' ? 1 : 0;
+            }
+
+            length = write - from;
         }
 
-        fieldEnds[fieldCount++] = textLength;
+        if (after >= 0 && to > after)
+        {
+            record[after..to].CopyTo(record[(from + length)..]);
+            length += to - after;
+        }
+
+        AddField(from, from + length);
+    }
+
+    private void CheckEncoding()
+    {
+        encodingChecked = true;
+        ReadOnlySpan<byte> head = buffer.AsSpan(start, end - start);
+        bool utf16 = head.Length >= 2 && ((head[0] == 0xFE && head[1] == 0xFF) || (head[0] == 0xFF && head[1] == 0xFE));
+        bool utf32 = head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF;
+        if (!utf16 && !utf32)
+        {
+            return;
+        }
+
+        // UTF-16 or UTF-32 with a byte order mark: decoded as a StreamReader decodes it, then read as UTF-8.
+        StreamReader decoder = new(new ReplayStream(head.ToArray(), input), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: InitialSize, leaveOpen: true);
+        input = new Utf8TextStream(decoder);
+        start = 0;
+        end = 0;
+        ended = false;
+    }
+
+    private void ReadSome()
+    {
+        MakeRoom();
+        int read = input.Read(buffer, end, buffer.Length - end);
+        end += read;
+        ended = read == 0;
+    }
+
+    private async ValueTask ReadSomeAsync(CancellationToken cancellationToken)
+    {
+        MakeRoom();
+        int read = await input.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
+        end += read;
+        ended = read == 0;
+    }
+
+    /// <summary>Moves the unread bytes to the start of the buffer, and doubles the buffer while a record fills it.</summary>
+    private void MakeRoom()
+    {
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+        }
+
+        if (buffer.Length - end < MinimumFree)
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+            buffer.AsSpan(0, end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Upon.Core.Workforce;
 
 /// <summary>
@@ -22,9 +24,14 @@ namespace Upon.Core.Workforce;
 /// or when a field holds text that is not valid Unicode (<see cref="DocumentProblemCodes.TextInvalid"/> at the column's
 /// name; see <see cref="CsvRecordReader.HasInvalidText"/>).</item>
 /// </list>
-/// <para>Messages never hold a value from the file.</para>
+/// <para>
+/// Like <see cref="CsvRecordReader"/>, it is a state machine over the bytes buffered so far: a step that returns
+/// <see cref="CsvStep.NeedInput"/> has changed nothing; fill the reader (<see cref="Fill"/>, <see cref="FillAsync"/>)
+/// and take the step again.
+/// </para>
+/// <para>Messages never hold a value from the file. Not thread-safe: one reader per read.</para>
 /// </remarks>
-internal sealed class CsvTableReader
+internal sealed class CsvTableReader : IDisposable
 {
     private const string Row = "row";
     private readonly CsvRecordReader reader;
@@ -34,14 +41,29 @@ internal sealed class CsvTableReader
     private bool headerValid;
     private int width;
     private int number;
+    private bool headerStarted;
 
     /// <summary>Initializes a reader of <paramref name="csv"/> whose columns are <paramref name="columns"/>.</summary>
-    /// <param name="csv">The text.</param>
+    /// <param name="csv">The UTF-8 bytes; read, not disposed.</param>
+    /// <param name="columns">The column names.</param>
+    /// <param name="optional">The indexes of the columns the header may leave out; the others are required.</param>
+    public CsvTableReader(Stream csv, string[] columns, params int[] optional)
+        : this(new CsvRecordReader(csv), columns, optional)
+    {
+    }
+
+    /// <summary>Initializes a reader of <paramref name="csv"/> whose columns are <paramref name="columns"/>.</summary>
+    /// <param name="csv">The text, read as its UTF-8 encoding; read, not disposed.</param>
     /// <param name="columns">The column names.</param>
     /// <param name="optional">The indexes of the columns the header may leave out; the others are required.</param>
     public CsvTableReader(TextReader csv, string[] columns, params int[] optional)
+        : this(new CsvRecordReader(csv), columns, optional)
     {
-        reader = new CsvRecordReader(csv);
+    }
+
+    private CsvTableReader(CsvRecordReader reader, string[] columns, int[] optional)
+    {
+        this.reader = reader;
         this.columns = columns;
         this.optional = optional;
         columnOf = new int[columns.Length];
@@ -51,14 +73,43 @@ internal sealed class CsvTableReader
     /// <summary>Gets the 1-based number of the row last read.</summary>
     public int Number => number;
 
+    /// <summary>Gets a value indicating whether every byte of the row last read is ASCII.</summary>
+    public bool IsAscii => reader.IsAscii;
+
+    /// <summary>Reads more input; call it when a step says <see cref="CsvStep.NeedInput"/>.</summary>
+    public void Fill() => reader.Fill();
+
+    /// <summary>Reads more input, asynchronously; call it when a step says <see cref="CsvStep.NeedInput"/>.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The task of the read.</returns>
+    public ValueTask FillAsync(CancellationToken cancellationToken) => reader.FillAsync(cancellationToken);
+
+    /// <summary>Returns the reader's buffer to the pool.</summary>
+    public void Dispose() => reader.Dispose();
+
     /// <summary>Reads the header; adds the file-level problems to <paramref name="problems"/> (none when the header is good).</summary>
     /// <param name="problems">The list to add to.</param>
-    /// <returns>False when the input is empty (no header, no rows, no problem); true otherwise, even when the header has problems.</returns>
-    public bool ReadHeader(List<DocumentProblem> problems)
+    /// <returns>
+    /// <see cref="CsvStep.End"/> when the input is empty (no header, no rows, no problem); <see cref="CsvStep.Read"/>
+    /// when the header was read, even when it has problems; <see cref="CsvStep.NeedInput"/>.
+    /// </returns>
+    public CsvStep ReadHeader(List<DocumentProblem> problems)
     {
-        if (!reader.SkipWhiteSpace() || !reader.TryRead(out CsvRecordReader.Status status))
+        if (!headerStarted)
         {
-            return false;
+            CsvStep skipped = reader.SkipWhiteSpace();
+            if (skipped != CsvStep.Read)
+            {
+                return skipped;
+            }
+
+            headerStarted = true;
+        }
+
+        CsvStep step = reader.TryRead(out CsvRecordReader.Status status);
+        if (step != CsvStep.Read)
+        {
+            return step;
         }
 
         int before = problems.Count;
@@ -69,7 +120,8 @@ internal sealed class CsvTableReader
 
         for (int i = 0; i < reader.FieldCount; i++)
         {
-            ReadOnlySpan<char> name = reader[i].Trim().Trim('\uFEFF');
+            // Header names are few: decoded as a UTF-8 decoder does (U+FFFD for bytes that are not UTF-8), then compared.
+            ReadOnlySpan<char> name = Encoding.UTF8.GetString(reader[i]).AsSpan().Trim().Trim('\uFEFF');
             int column = -1;
             for (int c = 0; c < columns.Length && column < 0; c++)
             {
@@ -100,7 +152,7 @@ internal sealed class CsvTableReader
 
         headerValid = problems.Count == before;
         width = reader.FieldCount;
-        return true;
+        return CsvStep.Read;
     }
 
     /// <summary>
@@ -108,12 +160,13 @@ internal sealed class CsvTableReader
     /// when <paramref name="problems"/> gains nothing, its fields are there to read with <see cref="Has"/> and <see cref="Field"/>.
     /// </summary>
     /// <param name="problems">The list to add the row's problems to.</param>
-    /// <returns>False at the end of the input.</returns>
-    public bool TryReadRow(List<DocumentProblem> problems)
+    /// <returns><see cref="CsvStep.Read"/> when a row was read, <see cref="CsvStep.End"/> at the end of the input, <see cref="CsvStep.NeedInput"/>.</returns>
+    public CsvStep TryReadRow(List<DocumentProblem> problems)
     {
-        if (!reader.TryRead(out CsvRecordReader.Status status))
+        CsvStep step = reader.TryRead(out CsvRecordReader.Status status);
+        if (step != CsvStep.Read)
         {
-            return false;
+            return step;
         }
 
         number++;
@@ -127,27 +180,27 @@ internal sealed class CsvTableReader
         if (!headerValid)
         {
             problems.Add(new DocumentProblem(Row, AppointmentProblemCodes.CsvHeaderInvalid, "The row cannot be read: the header row is not valid (see the problems of record 0)."));
-            return true;
+            return CsvStep.Read;
         }
 
         if (status == CsvRecordReader.Status.UnclosedQuote)
         {
-            return true;
+            return CsvStep.Read;
         }
 
         if (status == CsvRecordReader.Status.StrayQuote)
         {
             problems.Add(new DocumentProblem(Row, AppointmentProblemCodes.CsvRowMalformed, "A field has a quote that is not at its start and end; quote the whole field and double the quotes inside."));
-            return true;
+            return CsvStep.Read;
         }
 
         if (reader.FieldCount != width)
         {
             problems.Add(new DocumentProblem(Row, AppointmentProblemCodes.CsvRowMalformed, string.Create(CultureInfo.InvariantCulture, $"The row has {reader.FieldCount} fields where the header has {width}.")));
-            return true;
+            return CsvStep.Read;
         }
 
-        for (int column = 0; column < columns.Length; column++)
+        for (int column = 0; column < columns.Length && !reader.IsAscii; column++)
         {
             if (columnOf[column] >= 0 && CsvRecordReader.HasInvalidText(reader[columnOf[column]]))
             {
@@ -155,7 +208,7 @@ internal sealed class CsvTableReader
             }
         }
 
-        return true;
+        return CsvStep.Read;
     }
 
     /// <summary>Gets a value indicating whether the header has column <paramref name="column"/>.</summary>
@@ -164,7 +217,7 @@ internal sealed class CsvTableReader
 
     /// <summary>Gets the value of column <paramref name="column"/> in the row last read; empty when the header lacks the column.</summary>
     /// <param name="column">The index of the column in the reader's column names.</param>
-    public ReadOnlySpan<char> Field(int column) => columnOf[column] < 0 ? [] : reader[columnOf[column]];
+    public ReadOnlySpan<byte> Field(int column) => columnOf[column] < 0 ? [] : reader[columnOf[column]];
 
     private string Names() => string.Join(", ", columns[..^1]) + " and " + columns[^1];
 }

@@ -3,8 +3,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
+using System.IO.Pipelines;
 using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using NodaTime;
 using Upon.Core.Charts;
 using Upon.Core.Tests.Support;
@@ -154,6 +157,41 @@ public sealed class WorkforceDocExamples
             result.Reported.Select(r => $"{r.RecordNumber} {r.Problems[0].Code}"));
         Turnover turnover = Upon.Core.Workforce.Turnover.Measure(result.Appointments, Register, TurnoverPeriods.FinancialYear(2020));
         Assert.Equal(1, turnover.Changes);               // a2, the only appointment used that starts in 2020/21
+        // end-snippet
+    }
+
+    [Fact]
+    public async Task ReadingAsync()
+    {
+        // begin-snippet: workforce-reading-async
+        // In an ASP.NET Core endpoint: ReadUploadAsync(request.BodyReader, request.HttpContext.RequestAborted).
+        // The body is read as it arrives, never synchronously, and each record is used or reported as it is read.
+        static async Task<(List<Appointment> Used, List<string> Reported)> ReadUploadAsync(PipeReader body, CancellationToken cancellationToken)
+        {
+            List<Appointment> used = [];
+            List<string> reported = [];
+            await foreach (RecordResult<Appointment> record in AppointmentDocument.ReadCsvAsync(body, cancellationToken: cancellationToken))
+            {
+                if (record.Value is Appointment appointment)
+                {
+                    used.Add(appointment);
+                }
+                else
+                {
+                    reported.AddRange(record.Problems.Select(p => $"{record.RecordNumber} {p.Path} {p.Code}"));
+                }
+            }
+
+            return (used, reported);
+        }
+
+        Pipe upload = new();                             // stands in for the request body
+        await upload.Writer.WriteAsync(Encoding.UTF8.GetBytes("authority,holder,start,kind\nA,a1,2015-01-01,permanent\nB,b1,2018-05-01,boss\n"));
+        await upload.Writer.CompleteAsync();
+
+        (List<Appointment> used, List<string> reported) = await ReadUploadAsync(upload.Reader, CancellationToken.None);
+        Assert.Equal(["a1"], used.Select(a => a.HolderId));
+        Assert.Equal(["2 kind value.unknown"], reported);
         // end-snippet
     }
 

@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Pipelines;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Upon.Core.Serialization;
+using Upon.Core.Tests.Workforce.Oracle;
+using Upon.Core.Workforce;
+
+namespace Upon.Core.Tests.Workforce;
+
+/// <summary>
+/// The CSV reader on bytes, sync and async, against the character reader of 0.2.0 (the oracle in <c>Oracle/</c>):
+/// the same records, problems and counts for good, bad and damaged documents, however the bytes arrive.
+/// </summary>
+public sealed class AppointmentDocumentCsvBytesTests
+{
+    /// <summary>Bytes that matter to the reader: separators, quotes, line breaks, white space, a byte order mark and its parts, UTF-16 marks, bytes that are not UTF-8.</summary>
+    private static readonly byte[] Specials = [(byte)',', (byte)'"', (byte)'\r', (byte)'\n', (byte)' ', (byte)'\t', 0xEF, 0xBB, 0xBF, 0xFE, 0xFF, 0x00, 0xC3, 0xA9, 0x80, 0xE2, 0x80, 0xA8, (byte)'a', (byte)'1', (byte)'-'];
+
+    private static readonly string Header = "authority,holder,start,end,kind,shared\n";
+
+    /// <summary>Good and bad documents from the generators, some damaged by a few byte edits, some prefixed with a UTF-16 byte order mark.</summary>
+    private static Arbitrary<byte[]> Documents() =>
+        Arb.From(
+            from input in AppointmentDocumentGenerators.RowsWithLayout().Generator
+            let bytes = AppointmentDocumentGenerators.Csv(input.Rows.Select(r => r.Row), input.Layout)
+            from edits in Gen.Choose(0, 2).SelectMany(n => (from at in Gen.Choose(0, 1000) from what in Gen.Choose(0, 1000) select (at, what)).ArrayOf(n))
+            from utf16 in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+            select utf16 ? Utf16(bytes) : Damage(bytes, edits));
+
+    /// <summary>Small documents: short runs of the special bytes, with or without a header in front.</summary>
+    private static Arbitrary<byte[]> SmallDocuments() =>
+        Arb.From(
+            from header in Gen.Elements(true, false)
+            from body in Gen.Elements(Specials).ArrayOf().Select(b => b.Take(24).ToArray())
+            select header ? [.. Encoding.UTF8.GetBytes(Header), .. body] : body);
+
+    [Property]
+    public Property ReadCsv_ReadsBytesAsTheCharacterReaderReadsText() =>
+        Prop.ForAll(Documents(), bytes => Render(Sync(bytes)).SequenceEqual(Render(TextAppointmentCsvReader.Read(new MemoryStream(bytes)))));
+
+    [Property]
+    public Property ReadCsv_SmallDocuments_ReadAsTheCharacterReaderReadsThem() =>
+        Prop.ForAll(SmallDocuments(), bytes => Render(Sync(bytes)).SequenceEqual(Render(TextAppointmentCsvReader.Read(new MemoryStream(bytes)))));
+
+    [Property]
+    public Property ReadCsv_StoppingAtTheFirstProblem_StopsWhereTheCharacterReaderStops() =>
+        Prop.ForAll(Documents(), bytes => Render(AppointmentDocument.ReadCsv(new MemoryStream(bytes), ProblemHandling.Stop))
+            .SequenceEqual(Render(TextAppointmentCsvReader.Read(new MemoryStream(bytes), ProblemHandling.Stop))));
+
+    [Property]
+    public Property ReadCsv_FromText_ReadsAsTheCharacterReader() =>
+        Prop.ForAll(Documents(), bytes =>
+        {
+            string text = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+            return Render(AppointmentDocument.ReadCsv(new StringReader(text))).SequenceEqual(Render(TextAppointmentCsvReader.Read(new StringReader(text))));
+        });
+
+    [Property]
+    public Property ReadCsvAsync_GivesWhatReadCsvGives_InChunksOfAnySize() =>
+        Prop.ForAll(Documents(), Arb.From(Gen.Choose(1, 9)), (bytes, most) =>
+        {
+            List<string> sync = Render(Sync(bytes));
+            return sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, most)))))
+                && sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(new ChunkedStream(bytes, most))))))
+                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsv(new ChunkedStream(bytes, most))));
+        });
+
+    [Property]
+    public Property ReadCsvAsync_SmallDocumentSplitAtEveryPosition_GivesWhatReadCsvGives() =>
+        Prop.ForAll(SmallDocuments(), bytes =>
+        {
+            List<string> sync = Render(Sync(bytes));
+            return Enumerable.Range(1, Math.Max(0, bytes.Length - 1)).All(split =>
+                sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 0, split)))))
+                && sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(new ChunkedStream(bytes, 0, split))))))
+                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsv(new ChunkedStream(bytes, 0, split)))));
+        });
+
+    [Property]
+    public Property ReadCsvAsync_StoppingAtTheFirstProblem_GivesWhatReadCsvGives() =>
+        Prop.ForAll(Documents(), bytes => Render(AppointmentDocument.ReadCsv(new MemoryStream(bytes), ProblemHandling.Stop))
+            .SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 3), ProblemHandling.Stop)))));
+
+    [Fact]
+    public void ReadCsv_Utf16WithByteOrderMark_IsDecoded()
+    {
+        byte[] bytes = Utf16(Encoding.UTF8.GetBytes(Header + "A,h1,2019-04-01,,permanent,\n"));
+        RecordResult<Appointment> record = Assert.Single(Sync(bytes));
+        Assert.Equal("h1", record.Value!.HolderId);
+        Assert.Equal(Render(Sync(bytes)), Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 1)))));
+    }
+
+    [Fact]
+    public void ReadCsv_ARecordLongerThanTheBuffer_IsReadWhole()
+    {
+        string holder = new('h', 300_000);
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + "A,\"" + holder + "\"\"\",2019-04-01,,permanent,\nB,h2,2020-01-01,,acting,\n");
+        List<RecordResult<Appointment>> records = Sync(bytes);
+        Assert.Equal([holder + "\"", "h2"], records.Select(r => r.Value!.HolderId));
+        Assert.Equal(Render(records), Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 7000)))));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(250)]
+    public async Task ReadCsvAsync_CancelledAfterSomeRecords_ThrowsAndKeepsTheRecordsGiven(int wanted)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + string.Concat(Enumerable.Range(0, 1000).Select(i => $"A{i % 7},h{i},2019-04-01,,permanent,\n")));
+        List<string> expected = Render(Sync(bytes).Take(wanted));
+        using CancellationTokenSource cancel = new();
+        List<RecordResult<Appointment>> received = [];
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            if (wanted == 0)
+            {
+                await cancel.CancelAsync();
+            }
+
+            await foreach (RecordResult<Appointment> record in AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 100), cancellationToken: cancel.Token))
+            {
+                received.Add(record);
+                if (received.Count == wanted)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(expected, Render(received));
+    }
+
+    [Fact]
+    public async Task ReadCsvAsync_OverAPipe_ReadsWhatTheWriterWrites()
+    {
+        Pipe pipe = new();
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + "A,h1,2019-04-01,,permanent,\nB,\"h,2\",2020-01-01,2020-12-31,interim,true\n");
+        Task writing = Task.Run(async () =>
+        {
+            foreach (byte[] chunk in bytes.Chunk(5))
+            {
+                await pipe.Writer.WriteAsync(chunk);
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+
+        List<RecordResult<Appointment>> records = [];
+        await foreach (RecordResult<Appointment> record in AppointmentDocument.ReadCsvAsync(pipe.Reader))
+        {
+            records.Add(record);
+        }
+
+        await writing;
+        Assert.Equal(Render(Sync(bytes)), Render(records));
+        Assert.Equal(["h1", "h,2"], records.Select(r => r.Value!.HolderId));
+    }
+
+    [Fact]
+    public void ReadCsvAsync_NullSource_Throws()
+    {
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.ReadCsvAsync((Stream)null!)).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.ReadCsvAsync((PipeReader)null!)).ParamName);
+    }
+
+    [Fact]
+    public async Task ReadCsvAsync_LeavesTheStreamOpen()
+    {
+        MemoryStream stream = new(Encoding.UTF8.GetBytes(Header + "A,h1,2019-04-01,,permanent,\n"));
+        await foreach (RecordResult<Appointment> record in AppointmentDocument.ReadCsvAsync(stream))
+        {
+            Assert.True(record.IsValid);
+        }
+
+        Assert.True(stream.CanRead);
+    }
+
+    private static List<RecordResult<Appointment>> Sync(byte[] bytes) => [.. AppointmentDocument.ReadCsv(new MemoryStream(bytes))];
+
+    private static List<RecordResult<Appointment>> Async(IAsyncEnumerable<RecordResult<Appointment>> records) =>
+        Task.Run(async () =>
+        {
+            List<RecordResult<Appointment>> list = [];
+            await foreach (RecordResult<Appointment> record in records)
+            {
+                list.Add(record);
+            }
+
+            return list;
+        }).GetAwaiter().GetResult();
+
+    /// <summary>Everything a record says: number, appointment (every field) and problems (path, code, message), in order.</summary>
+    private static List<string> Render(IEnumerable<RecordResult<Appointment>> records) =>
+        [.. records.Select(r => r.Value is Appointment a
+            ? $"{r.RecordNumber} ok [{a.AuthorityCode}] [{a.HolderId}] {a.Start} {a.End} {a.Kind} {a.IsSharedPost}"
+            : $"{r.RecordNumber} " + string.Join(" | ", r.Problems.Select(p => $"{p.Path} {p.Code} {p.Message}")))];
+
+    private static byte[] Damage(byte[] bytes, (int At, int What)[] edits)
+    {
+        List<byte> damaged = [.. bytes];
+        foreach ((int at, int what) in edits)
+        {
+            int position = damaged.Count == 0 ? 0 : at % (damaged.Count + 1);
+            byte special = Specials[what % Specials.Length];
+            switch (what % 3)
+            {
+                case 0:
+                    damaged.Insert(position, special);
+                    break;
+                case 1 when position < damaged.Count:
+                    damaged[position] = special;
+                    break;
+                default:
+                    if (position < damaged.Count)
+                    {
+                        damaged.RemoveAt(position);
+                    }
+
+                    break;
+            }
+        }
+
+        return [.. damaged];
+    }
+
+    private static byte[] Utf16(byte[] utf8) => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(utf8))];
+
+    /// <summary>
+    /// A stream that gives its bytes in reads of at most <paramref name="most"/> bytes (1 to <paramref name="most"/>,
+    /// varying), or with <paramref name="most"/> 0 as many as asked; no read crosses byte <paramref name="split"/>
+    /// (so the bytes arrive split there); async reads complete asynchronously now and then.
+    /// </summary>
+    private sealed class ChunkedStream(byte[] bytes, int most, int split = 0) : Stream
+    {
+        private int position;
+        private int reads;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            reads++;
+            int size = most <= 0 ? buffer.Length : 1 + (reads % most);
+            int count = Math.Min(Math.Min(size, buffer.Length), (position < split ? split : bytes.Length) - position);
+            bytes.AsSpan(position, count).CopyTo(buffer);
+            position += count;
+            return count;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (reads % 3 == 0)
+            {
+                await Task.Yield();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return Read(buffer.Span);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
