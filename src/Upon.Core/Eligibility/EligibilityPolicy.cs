@@ -135,7 +135,12 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     {
         Guard.Against.Null(application);
         EligibilityDates.Check(asOf);
-        CriterionResult explanation = Evaluate(Rule, application, asOf);
+
+        // The roles' days as of the date, worked out once and shared by every experience rule (Year 2 has two routes).
+        int roles = HasExperienceRule ? application.Roles.Length : 0;
+        Span<EffectiveExperience.RoleDays> days = roles <= 32 ? stackalloc EffectiveExperience.RoleDays[roles] : new EffectiveExperience.RoleDays[roles];
+        EffectiveExperience.RoleDays.Of(application.Roles, asOf, days);
+        CriterionResult explanation = Evaluate(Rule, application, days, asOf);
         EligibilityOutcome outcome = EligibilityDecision.From(explanation.Outcome);
         LocalDate? eligibleFrom = outcome == EligibilityOutcome.Ineligible && HasExperienceRule ? FindEligibleFrom(explanation) : null;
         return new EligibilityDecision(application.Id, outcome, Id, Version, asOf, explanation, eligibleFrom);
@@ -159,16 +164,16 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     public override string ToString() =>
         $"{Id} v{Version} ({ProgrammeYear}, from {DateText.Format(EffectiveFrom)}{(EffectiveTo is LocalDate to ? " to " + DateText.Format(to) : string.Empty)})";
 
-    private static CriterionResult Evaluate(EligibilityRule rule, Application application, LocalDate asOf)
+    private static CriterionResult Evaluate(EligibilityRule rule, Application application, ReadOnlySpan<EffectiveExperience.RoleDays> days, LocalDate asOf)
     {
         switch (rule)
         {
             case AllRule all:
-                return EvaluateCombined(rule, all.Rules, all: true, application, asOf);
+                return EvaluateCombined(rule, all.Rules, all: true, application, days, asOf);
             case AnyRule any:
-                return EvaluateCombined(rule, any.Rules, all: false, application, asOf);
+                return EvaluateCombined(rule, any.Rules, all: false, application, days, asOf);
             case NotRule not:
-                CriterionResult inner = Evaluate(not.Rule, application, asOf);
+                CriterionResult inner = Evaluate(not.Rule, application, days, asOf);
                 CriterionOutcome notOutcome = Negate(inner.Outcome);
                 return new CriterionResult(rule.Code, rule.Title, RuleKind.Not, notOutcome, notOutcome switch
                 {
@@ -178,7 +183,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
                 })
                 { Results = [inner] };
             case ExperienceRule experienceRule:
-                return EvaluateExperience(experienceRule, application, asOf);
+                return EvaluateExperience(experienceRule, application, days, asOf);
             case ReadinessRule readiness:
                 return EvaluateReadiness(readiness, application, asOf);
             case StatementRule statement:
@@ -191,9 +196,9 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     }
 
     /// <summary>Evaluates an all-rule or an any-rule: each rule under it, then the outcome they combine to and its reason.</summary>
-    private static CriterionResult EvaluateCombined(EligibilityRule rule, ImmutableArray<EligibilityRule> rules, bool all, Application application, LocalDate asOf)
+    private static CriterionResult EvaluateCombined(EligibilityRule rule, ImmutableArray<EligibilityRule> rules, bool all, Application application, ReadOnlySpan<EffectiveExperience.RoleDays> days, LocalDate asOf)
     {
-        ImmutableArray<CriterionResult> results = EvaluateEach(rules, application, asOf);
+        ImmutableArray<CriterionResult> results = EvaluateEach(rules, application, days, asOf);
         CriterionOutcome outcome = Combine(results, all);
         string reason = outcome switch
         {
@@ -204,20 +209,20 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         return new CriterionResult(rule.Code, rule.Title, all ? RuleKind.All : RuleKind.Any, outcome, reason) { Results = results };
     }
 
-    private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, Application application, LocalDate asOf)
+    private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, Application application, ReadOnlySpan<EffectiveExperience.RoleDays> days, LocalDate asOf)
     {
         CriterionResult[] results = new CriterionResult[rules.Length];
         for (int i = 0; i < results.Length; i++)
         {
-            results[i] = Evaluate(rules[i], application, asOf);
+            results[i] = Evaluate(rules[i], application, days, asOf);
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
-    private static CriterionResult EvaluateExperience(ExperienceRule rule, Application application, LocalDate asOf)
+    private static CriterionResult EvaluateExperience(ExperienceRule rule, Application application, ReadOnlySpan<EffectiveExperience.RoleDays> days, LocalDate asOf)
     {
-        EffectiveExperience experience = EffectiveExperience.Measure(application.Roles, asOf, rule.ExclusionFunction, rule.PartTime);
+        EffectiveExperience experience = EffectiveExperience.Measure(application.Roles, days, asOf, rule);
         (bool met, Period measured, Period shortfall, LocalDate? metOn) = experience.Against(rule.Minimum);
         return new CriterionResult(
             rule.Code,

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Upon.Core.Eligibility;
 
 /// <summary>
@@ -34,18 +39,59 @@ public sealed record StatementRule : EligibilityRule
     /// <inheritdoc />
     public override ImmutableArray<EligibilityRule> Rules => [];
 
-    /// <summary>Counts the words of <paramref name="text"/>: maximal runs of characters that are not white space.</summary>
+    /// <summary>Counts the words of <paramref name="text"/>: maximal runs of characters that are not white space (<see cref="char.IsWhiteSpace(char)"/>).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number of words; zero for null or white space.</returns>
-    internal static int CountWords(string? text)
+    /// <remarks>
+    /// A word starts at a character that is not white space and follows white space or the start of the text. ASCII
+    /// text is read a vector of characters at a time, with one bit per character for "is white space"; a vector that
+    /// holds a character above ASCII is read character by character, since Unicode has white space there too.
+    /// </remarks>
+    internal static int CountWords(string? text) => text is null ? 0 : CountWords(text.AsSpan());
+
+    /// <inheritdoc cref="CountWords(string?)"/>
+    internal static int CountWords(ReadOnlySpan<char> text)
     {
-        if (text is null)
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int words = 0;
+
+        // The last character read was white space (before the first one, as if it were).
+        uint previousSpace = 1;
+        int i = 0;
+        unchecked
         {
-            return 0;
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+                {
+                    Vector128<ushort> chars = Vector128.LoadUnsafe(ref start, (nuint)i);
+                    if (Vector128.GreaterThanAny(chars, Vector128.Create((ushort)0x7F)))
+                    {
+                        words += CountScalar(text.Slice(i, Vector128<ushort>.Count), ref previousSpace);
+                        continue;
+                    }
+
+                    // White space in ASCII: the space, and tab to carriage return (9 to 13).
+                    Vector128<ushort> space = Vector128.Equals(chars, Vector128.Create((ushort)' '))
+                        | Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'\t'), Vector128.Create((ushort)('\r' - '\t')));
+                    uint spaces = space.ExtractMostSignificantBits();
+                    uint letters = ~spaces & ((1u << Vector128<ushort>.Count) - 1);
+                    uint follows = (spaces << 1) | previousSpace;
+                    words += BitOperations.PopCount(letters & follows);
+                    previousSpace = (spaces >> (Vector128<ushort>.Count - 1)) & 1;
+                }
+            }
+
+            words += CountScalar(text[i..], ref previousSpace);
         }
 
+        return words;
+    }
+
+    private static int CountScalar(ReadOnlySpan<char> text, ref uint previousSpace)
+    {
         int words = 0;
-        bool inWord = false;
+        bool inWord = previousSpace == 0;
         foreach (char c in text)
         {
             bool space = char.IsWhiteSpace(c);
@@ -57,6 +103,7 @@ public sealed record StatementRule : EligibilityRule
             inWord = !space;
         }
 
+        previousSpace = inWord ? 0u : 1u;
         return words;
     }
 
