@@ -129,18 +129,87 @@ public sealed record EffectiveExperience
     /// </summary>
     internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required)
     {
+        CalendarTerms terms = default;
+        return Against(required, ref terms);
+    }
+
+    /// <summary>
+    /// Compares the experience with <paramref name="required"/>, reusing <paramref name="terms"/> when they were worked
+    /// out for the same first day, whole days and requirement (another route that counted the same days), and
+    /// otherwise replacing them.
+    /// </summary>
+    internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required, ref CalendarTerms terms)
+    {
         if (FirstDay is not LocalDate first)
         {
             bool none = required.Equals(Period.Zero);
             return (none, Period.Zero, none ? Period.Zero : required, none ? AsOf : ProjectMetOn(AsOf, AsOf.Plus(required)));
         }
 
-        LocalDate reached = first.PlusDays(WholeDays);
-        LocalDate target = first.Plus(required);
-        Period measured = Period.Between(first, reached, PeriodUnits.YearMonthDay);
-        return reached >= target
-            ? (true, measured, Period.Zero, AsOf)
-            : (false, measured, Period.Between(reached, target, PeriodUnits.YearMonthDay), ProjectMetOn(first, target));
+        int wholeDays = WholeDays;
+        if (!terms.IsFor(first, wholeDays, required))
+        {
+            terms = CalendarTerms.Of(first, wholeDays, required);
+        }
+
+        return terms.Met
+            ? (true, terms.Measured, Period.Zero, AsOf)
+            : (false, terms.Measured, terms.Shortfall, ProjectMetOn(first, terms.Target));
+    }
+
+    /// <summary>
+    /// An experience of whole days from a first day, compared with a requirement in calendar terms: the date the
+    /// requirement reaches, whether the days reach it, the days in calendar terms, and the shortfall. <c>default</c>
+    /// is for nothing.
+    /// </summary>
+    internal readonly struct CalendarTerms
+    {
+        private CalendarTerms(LocalDate first, int wholeDays, Period required, LocalDate target, bool met, Period measured, Period shortfall)
+        {
+            First = first;
+            WholeDays = wholeDays;
+            Required = required;
+            Target = target;
+            Met = met;
+            Measured = measured;
+            Shortfall = shortfall;
+        }
+
+        /// <summary>Gets the first day counted.</summary>
+        public LocalDate First { get; }
+
+        /// <summary>Gets the whole days counted.</summary>
+        public int WholeDays { get; }
+
+        /// <summary>Gets the requirement, or null for <c>default</c>.</summary>
+        public Period? Required { get; }
+
+        /// <summary>Gets the date the requirement reaches from <see cref="First"/>.</summary>
+        public LocalDate Target { get; }
+
+        /// <summary>Gets a value indicating whether the days laid end to end reach <see cref="Target"/>.</summary>
+        public bool Met { get; }
+
+        /// <summary>Gets the days in calendar terms from <see cref="First"/>.</summary>
+        public Period Measured { get; }
+
+        /// <summary>Gets the shortfall; zero when met.</summary>
+        public Period Shortfall { get; }
+
+        /// <summary>Works out the terms of <paramref name="wholeDays"/> from <paramref name="first"/> against <paramref name="required"/>.</summary>
+        public static CalendarTerms Of(LocalDate first, int wholeDays, Period required)
+        {
+            LocalDate reached = first.PlusDays(wholeDays);
+            LocalDate target = first.Plus(required);
+            Period measured = Period.Between(first, reached, PeriodUnits.YearMonthDay);
+            return reached >= target
+                ? new CalendarTerms(first, wholeDays, required, target, met: true, measured, Period.Zero)
+                : new CalendarTerms(first, wholeDays, required, target, met: false, measured, Period.Between(reached, target, PeriodUnits.YearMonthDay));
+        }
+
+        /// <summary>Determines whether these are the terms of <paramref name="wholeDays"/> from <paramref name="first"/> against <paramref name="required"/>.</summary>
+        public bool IsFor(LocalDate first, int wholeDays, Period required) =>
+            Required is not null && First == first && WholeDays == wholeDays && (ReferenceEquals(Required, required) || Required.Equals(required));
     }
 
     /// <summary>The date on which the roles held on the as-of date, continuing as recorded, take the experience from <paramref name="first"/> to <paramref name="target"/>.</summary>
@@ -152,7 +221,7 @@ public sealed record EffectiveExperience
         }
 
         // Whole days round up, so the requirement of R days is met once the thousandths exceed (R - 1) * Scale.
-        long needed = (((long)Period.DaysBetween(first, target) - 1) * Scale) - ScaledDays + 1;
+        long needed = (((long)DayNumber(target) - DayNumber(first) - 1) * Scale) - ScaledDays + 1;
 
         // continuing holds (last day in post, weight) sorted by last day. Between consecutive last days the
         // rate is the largest weight of the roles not yet ended. Experience as of AsOf + n counts the n days from AsOf on.

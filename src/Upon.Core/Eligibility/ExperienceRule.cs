@@ -94,6 +94,30 @@ public sealed record ExperienceRule : EligibilityRule
         return levelMatched ? ReasonCodes.RoleSectorNotQualifying : ReasonCodes.RoleLevelNotQualifying;
     }
 
+    /// <summary>
+    /// Determines whether this rule and <paramref name="other"/> measure <paramref name="roles"/> alike: the same part-time
+    /// counting, and for every role the same <see cref="Exclusion"/> (both null, or the same reason), so that
+    /// <see cref="EffectiveExperience.Measure(IReadOnlyList{Role}, LocalDate, Func{Role, string?}, PartTimeCounting)"/>
+    /// gives equal experience under both.
+    /// </summary>
+    internal bool TreatsAlike(ExperienceRule other, ImmutableArray<Role> roles)
+    {
+        if (PartTime != other.PartTime)
+        {
+            return false;
+        }
+
+        foreach (Role role in roles)
+        {
+            if (!string.Equals(ExclusionOf(role), other.ExclusionOf(role), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The bit of an enum value; the enums of a role have fewer than 64 values, each from 0 up.</summary>
     private static ulong Bit(int value) => (uint)value < 64 ? 1UL << value : 0UL;
 

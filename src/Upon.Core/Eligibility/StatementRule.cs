@@ -55,37 +55,57 @@ public sealed record StatementRule : EligibilityRule
         ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         int words = 0;
 
-        // The last character read was white space (before the first one, as if it were).
+        // Whether the last character read was white space (before the first one, as if it were): 1 or 0.
         uint previousSpace = 1;
         int i = 0;
-        unchecked
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (Vector128.IsHardwareAccelerated)
+            for (; i <= text.Length - (2 * Vector256<ushort>.Count); i += 2 * Vector256<ushort>.Count)
             {
-                for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
-                {
-                    Vector128<ushort> chars = Vector128.LoadUnsafe(ref start, (nuint)i);
-                    if (Vector128.GreaterThanAny(chars, Vector128.Create((ushort)0x7F)))
-                    {
-                        words += CountScalar(text.Slice(i, Vector128<ushort>.Count), ref previousSpace);
-                        continue;
-                    }
-
-                    // White space in ASCII: the space, and tab to carriage return (9 to 13).
-                    Vector128<ushort> space = Vector128.Equals(chars, Vector128.Create((ushort)' '))
-                        | Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'\t'), Vector128.Create((ushort)('\r' - '\t')));
-                    uint spaces = space.ExtractMostSignificantBits();
-                    uint letters = ~spaces & ((1u << Vector128<ushort>.Count) - 1);
-                    uint follows = (spaces << 1) | previousSpace;
-                    words += BitOperations.PopCount(letters & follows);
-                    previousSpace = (spaces >> (Vector128<ushort>.Count - 1)) & 1;
-                }
+                Vector256<ushort> low = Vector256.LoadUnsafe(ref start, (nuint)i);
+                Vector256<ushort> high = Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count));
+                words += Vector256.GreaterThanAny(low | high, Vector256.Create((ushort)0x7F))
+                    ? CountScalar(text.Slice(i, 2 * Vector256<ushort>.Count), ref previousSpace)
+                    : CountAscii(AsciiSpaces(Vector256.Narrow(low, high)).ExtractMostSignificantBits(), 2 * Vector256<ushort>.Count, ref previousSpace);
             }
-
-            words += CountScalar(text[i..], ref previousSpace);
         }
 
-        return words;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= text.Length - (2 * Vector128<ushort>.Count); i += 2 * Vector128<ushort>.Count)
+            {
+                Vector128<ushort> low = Vector128.LoadUnsafe(ref start, (nuint)i);
+                Vector128<ushort> high = Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count));
+                words += Vector128.GreaterThanAny(low | high, Vector128.Create((ushort)0x7F))
+                    ? CountScalar(text.Slice(i, 2 * Vector128<ushort>.Count), ref previousSpace)
+                    : CountAscii(AsciiSpaces(Vector128.Narrow(low, high)).ExtractMostSignificantBits(), 2 * Vector128<ushort>.Count, ref previousSpace);
+            }
+        }
+
+        return words + CountScalar(text[i..], ref previousSpace);
+    }
+
+    /// <summary>White space among ASCII characters: the space, and tab to carriage return (9 to 13); all bits set where it is.</summary>
+    private static Vector256<byte> AsciiSpaces(Vector256<byte> chars) =>
+        Vector256.Equals(chars, Vector256.Create((byte)' '))
+        | Vector256.LessThanOrEqual(chars - Vector256.Create((byte)'\t'), Vector256.Create((byte)('\r' - '\t')));
+
+    /// <inheritdoc cref="AsciiSpaces(Vector256{byte})"/>
+    private static Vector128<byte> AsciiSpaces(Vector128<byte> chars) =>
+        Vector128.Equals(chars, Vector128.Create((byte)' '))
+        | Vector128.LessThanOrEqual(chars - Vector128.Create((byte)'\t'), Vector128.Create((byte)('\r' - '\t')));
+
+    /// <summary>
+    /// Counts the words that start among <paramref name="width"/> characters (up to 32) whose white space is the bits
+    /// set in <paramref name="spaces"/>, the first character in the lowest bit: a character not white space after one that is.
+    /// </summary>
+    private static int CountAscii(uint spaces, int width, ref uint previousSpace)
+    {
+        uint all = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        uint letters = ~spaces & all;
+        uint follows = (spaces << 1) | previousSpace;
+        previousSpace = (spaces >> (width - 1)) & 1;
+        return BitOperations.PopCount(letters & follows);
     }
 
     private static int CountScalar(ReadOnlySpan<char> text, ref uint previousSpace)
