@@ -446,7 +446,7 @@ public sealed record EffectiveExperience
             int endDay = role.End is LocalDate end ? DayNumber(end) : MaxDayNumber;
             bool isCounted = firstDay < asOfDay;
             bool endsBefore = endDay < asOfDay;
-            int weight = role.PartTimeFraction is decimal fraction ? (int)Math.Max(1m, Math.Round(fraction * Scale, MidpointRounding.ToEven)) : Scale;
+            int weight = role.PartTimeFraction is decimal fraction ? PartTimeWeight(fraction) : Scale;
             return new RoleDays(
                 role.Start,
                 endsBefore ? role.End!.Value : dayBefore,
@@ -577,6 +577,25 @@ public sealed record EffectiveExperience
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(AsOf, FirstDay, ScaledDays, Roles.Length);
+
+    /// <summary>A part-time fraction, above 0 and at most 1, in thousandths of a day: rounded to even, at least one thousandth.</summary>
+    internal static int PartTimeWeight(decimal fraction)
+    {
+        // A fraction of up to three decimal places (0.8, 0.625) is a whole number of thousandths as it stands: no
+        // decimal arithmetic. Others (0.6667) are multiplied and rounded.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(fraction, bits);
+        int scale = fraction.Scale;
+        if (scale <= 3 && bits[1] == 0 && bits[2] == 0 && bits[3] >= 0 && (uint)bits[0] <= Scale)
+        {
+            return Math.Max(1, bits[0] * ThousandthsPerUnit[scale]);
+        }
+
+        return (int)Math.Max(1m, Math.Round(fraction * Scale, MidpointRounding.ToEven));
+    }
+
+    /// <summary>Thousandths in one unit of the last decimal place, by the number of decimal places: 1,000 to 1.</summary>
+    private static ReadOnlySpan<int> ThousandthsPerUnit => [1000, 100, 10, 1];
 
     private static readonly int MaxDayNumber = DayNumber(LocalDate.MaxIsoValue);
 

@@ -79,6 +79,24 @@ public sealed class DecisionModelTests
             Assert.Equal(ModelExclusion(rule, role), rule.Exclusion(role));
         });
 
+    [Property]
+    public Property PartTimeWeight_IsTheFractionInThousandthsRoundedToEven_AtLeastOne() =>
+        Prop.ForAll(Fractions(), fraction =>
+            Assert.Equal(Math.Max(1, (int)Math.Round(fraction * 1000m, MidpointRounding.ToEven)), EffectiveExperience.PartTimeWeight(fraction)));
+
+    [Theory]
+    [InlineData("1", 1000)]
+    [InlineData("1.000000", 1000)]
+    [InlineData("0.8", 800)]
+    [InlineData("0.800", 800)]
+    [InlineData("0.001", 1)]
+    [InlineData("0.0005", 1)]
+    [InlineData("0.0015", 2)]
+    [InlineData("0.0025", 2)]
+    [InlineData("0.6666666666666666666666666667", 667)]
+    public void PartTimeWeight_OfExamples(string fraction, int thousandths) =>
+        Assert.Equal(thousandths, EffectiveExperience.PartTimeWeight(decimal.Parse(fraction, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void RoleEnums_HaveValuesFrom0To63_SoThatPatternsFitInBits()
     {
@@ -134,6 +152,18 @@ public sealed class DecisionModelTests
             from chars in Gen.ArrayOf(character, length)
             select new string(chars);
         return Arb.From(gen, text => Enumerable.Range(0, Math.Min(text.Length, 40)).Select(i => text.Remove(i * text.Length / Math.Min(text.Length, 40), 1)));
+    }
+
+    /// <summary>Part-time fractions above 0 and at most 1, with 0 to 12 decimal places, trailing zeros included.</summary>
+    private static Arbitrary<decimal> Fractions()
+    {
+        Gen<decimal> gen =
+            from places in Gen.Choose(0, 12)
+            from digits in Gen.Choose(1, (int)Math.Pow(10, Math.Min(places, 9)))
+            let unit = new decimal(1, 0, 0, isNegative: false, scale: (byte)places)
+            let fraction = Math.Min(1m, digits * unit)
+            select fraction;
+        return Arb.From(gen);
     }
 
     private static Arbitrary<(ExperienceRule Rule, Role Role)> RulesAndRoles()
