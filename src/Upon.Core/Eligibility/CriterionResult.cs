@@ -33,10 +33,22 @@ public sealed record CriterionResult
     /// <param name="reason">The stable reason code (<see cref="ReasonCodes"/>).</param>
     /// <exception cref="ArgumentException">A string is empty.</exception>
     public CriterionResult(string code, string title, RuleKind kind, CriterionOutcome outcome, string reason)
+        : this(Guard.Against.NullOrWhiteSpace(code), Guard.Against.NullOrWhiteSpace(title), kind, outcome, Guard.Against.NullOrWhiteSpace(reason), true)
     {
-        Guard.Against.NullOrWhiteSpace(code);
-        Guard.Against.NullOrWhiteSpace(title);
-        Guard.Against.NullOrWhiteSpace(reason);
+    }
+
+    /// <summary>Initializes a result of a rule of a policy: its code and title were checked when the rule was made, and the reason is one of <see cref="ReasonCodes"/>.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="outcome">Pass, fail or undecided.</param>
+    /// <param name="reason">The stable reason code.</param>
+    internal CriterionResult(EligibilityRule rule, CriterionOutcome outcome, string reason)
+        : this(rule.Code, rule.Title, rule.Kind, outcome, reason, true)
+    {
+    }
+
+    /// <summary>Initializes a result from strings the caller has checked.</summary>
+    private CriterionResult(string code, string title, RuleKind kind, CriterionOutcome outcome, string reason, bool _)
+    {
         Code = code;
         Title = title;
         Kind = kind;

@@ -129,18 +129,87 @@ public sealed record EffectiveExperience
     /// </summary>
     internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required)
     {
+        CalendarTerms terms = default;
+        return Against(required, ref terms);
+    }
+
+    /// <summary>
+    /// Compares the experience with <paramref name="required"/>, reusing <paramref name="terms"/> when they were worked
+    /// out for the same first day, whole days and requirement (another route that counted the same days), and
+    /// otherwise replacing them.
+    /// </summary>
+    internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required, ref CalendarTerms terms)
+    {
         if (FirstDay is not LocalDate first)
         {
             bool none = required.Equals(Period.Zero);
             return (none, Period.Zero, none ? Period.Zero : required, none ? AsOf : ProjectMetOn(AsOf, AsOf.Plus(required)));
         }
 
-        LocalDate reached = first.PlusDays(WholeDays);
-        LocalDate target = first.Plus(required);
-        Period measured = Period.Between(first, reached, PeriodUnits.YearMonthDay);
-        return reached >= target
-            ? (true, measured, Period.Zero, AsOf)
-            : (false, measured, Period.Between(reached, target, PeriodUnits.YearMonthDay), ProjectMetOn(first, target));
+        int wholeDays = WholeDays;
+        if (!terms.IsFor(first, wholeDays, required))
+        {
+            terms = CalendarTerms.Of(first, wholeDays, required);
+        }
+
+        return terms.Met
+            ? (true, terms.Measured, Period.Zero, AsOf)
+            : (false, terms.Measured, terms.Shortfall, ProjectMetOn(first, terms.Target));
+    }
+
+    /// <summary>
+    /// An experience of whole days from a first day, compared with a requirement in calendar terms: the date the
+    /// requirement reaches, whether the days reach it, the days in calendar terms, and the shortfall. <c>default</c>
+    /// is for nothing.
+    /// </summary>
+    internal readonly struct CalendarTerms
+    {
+        private CalendarTerms(LocalDate first, int wholeDays, Period required, LocalDate target, bool met, Period measured, Period shortfall)
+        {
+            First = first;
+            WholeDays = wholeDays;
+            Required = required;
+            Target = target;
+            Met = met;
+            Measured = measured;
+            Shortfall = shortfall;
+        }
+
+        /// <summary>Gets the first day counted.</summary>
+        public LocalDate First { get; }
+
+        /// <summary>Gets the whole days counted.</summary>
+        public int WholeDays { get; }
+
+        /// <summary>Gets the requirement, or null for <c>default</c>.</summary>
+        public Period? Required { get; }
+
+        /// <summary>Gets the date the requirement reaches from <see cref="First"/>.</summary>
+        public LocalDate Target { get; }
+
+        /// <summary>Gets a value indicating whether the days laid end to end reach <see cref="Target"/>.</summary>
+        public bool Met { get; }
+
+        /// <summary>Gets the days in calendar terms from <see cref="First"/>.</summary>
+        public Period Measured { get; }
+
+        /// <summary>Gets the shortfall; zero when met.</summary>
+        public Period Shortfall { get; }
+
+        /// <summary>Works out the terms of <paramref name="wholeDays"/> from <paramref name="first"/> against <paramref name="required"/>.</summary>
+        public static CalendarTerms Of(LocalDate first, int wholeDays, Period required)
+        {
+            LocalDate reached = first.PlusDays(wholeDays);
+            LocalDate target = first.Plus(required);
+            Period measured = Period.Between(first, reached, PeriodUnits.YearMonthDay);
+            return reached >= target
+                ? new CalendarTerms(first, wholeDays, required, target, met: true, measured, Period.Zero)
+                : new CalendarTerms(first, wholeDays, required, target, met: false, measured, Period.Between(reached, target, PeriodUnits.YearMonthDay));
+        }
+
+        /// <summary>Determines whether these are the terms of <paramref name="wholeDays"/> from <paramref name="first"/> against <paramref name="required"/>.</summary>
+        public bool IsFor(LocalDate first, int wholeDays, Period required) =>
+            Required is not null && First == first && WholeDays == wholeDays && (ReferenceEquals(Required, required) || Required.Equals(required));
     }
 
     /// <summary>The date on which the roles held on the as-of date, continuing as recorded, take the experience from <paramref name="first"/> to <paramref name="target"/>.</summary>
@@ -152,7 +221,7 @@ public sealed record EffectiveExperience
         }
 
         // Whole days round up, so the requirement of R days is met once the thousandths exceed (R - 1) * Scale.
-        long needed = (((long)Period.DaysBetween(first, target) - 1) * Scale) - ScaledDays + 1;
+        long needed = (((long)DayNumber(target) - DayNumber(first) - 1) * Scale) - ScaledDays + 1;
 
         // continuing holds (last day in post, weight) sorted by last day. Between consecutive last days the
         // rate is the largest weight of the roles not yet ended. Experience as of AsOf + n counts the n days from AsOf on.
@@ -198,53 +267,69 @@ public sealed record EffectiveExperience
         Guard.Against.Null(roles);
         Guard.Against.Null(qualifies);
         Guard.Against.NonIsoCalendar(asOf);
+        DelegateQualifies source = new(roles, qualifies, asOf);
+        return Measure(ref source, roles.Count, asOf, partTime);
+    }
 
-        int count = roles.Count;
+    /// <summary>
+    /// Measures the experience in <paramref name="roles"/> under <paramref name="rule"/>, from the roles' days worked
+    /// out once for the application (<see cref="RoleDays.Of(ImmutableArray{Role}, LocalDate, Span{RoleDays})"/>) and shared by every experience rule of a policy.
+    /// </summary>
+    internal static EffectiveExperience Measure(ImmutableArray<Role> roles, ReadOnlySpan<RoleDays> days, LocalDate asOf, ExperienceRule rule)
+    {
+        RuleQualifies source = new(roles, days, rule);
+        return Measure(ref source, roles.Length, asOf, rule.PartTime);
+    }
+
+    private static EffectiveExperience Measure<TSource>(ref TSource source, int count, LocalDate asOf, PartTimeCounting partTime)
+        where TSource : IQualifyingRoles, allows ref struct
+    {
         RoleEvidence[] evidence = new RoleEvidence[count];
 
         // Each counted role gives two edges on the day line, packed into one sortable key: the day, then the
         // weight change (offset to be positive). Sorting primitives is much faster than sorting structs.
         Span<long> edges = count <= 128 ? stackalloc long[count * 2] : new long[count * 2];
+        Span<Edge> continuingRoles = count <= 128 ? stackalloc Edge[count] : new Edge[count];
         int edgeCount = 0;
         int currentWeight = 0;
         int continuingCount = 0;
-        int asOfDay = DayNumber(asOf);
-        LocalDate dayBefore = asOf.PlusDays(-1);
+        int firstDay = int.MaxValue;
+        LocalDate firstDate = default;
 
         for (int i = 0; i < count; i++)
         {
-            Role role = roles[i];
-            Guard.Against.Null(role, nameof(roles));
-            string? exclusion = qualifies(role);
+            string? exclusion = source.Exclusion(i, out RoleDays role);
             if (exclusion is not null)
             {
                 evidence[i] = new RoleEvidence(i, exclusion, null, 0m);
                 continue;
             }
 
-            int weight = Weight(role, partTime);
+            int weight = partTime == PartTimeCounting.ProRata ? role.ProRataWeight : Scale;
 
             // Held on the as-of date, so it goes on adding experience (even when it starts that day and has counted nothing yet).
-            if (role.Start <= asOf && (role.End is null || role.End.Value >= asOf))
+            if (role.IsHeld)
             {
                 currentWeight = Math.Max(currentWeight, weight);
-                continuingCount++;
+                continuingRoles[continuingCount++] = new Edge(role.EndDay, weight);
             }
 
-            if (role.Start >= asOf)
+            if (!role.IsCounted)
             {
                 evidence[i] = new RoleEvidence(i, ReasonCodes.RoleNotStarted, null, 0m);
                 continue;
             }
 
-            int first = DayNumber(role.Start);
-            bool endsBefore = role.End is LocalDate end && end < asOf;
-            LocalDate lastDate = endsBefore ? role.End!.Value : dayBefore;
-            int last = endsBefore ? DayNumber(lastDate) : asOfDay - 1;
-            decimal days = weight == Scale ? last - first + 1 : Thousandths((long)(last - first + 1) * weight);
-            evidence[i] = RoleEvidence.CountedRole(i, role.Start, lastDate, days);
-            edges[edgeCount++] = EdgeKey(first, weight);
-            edges[edgeCount++] = EdgeKey(last + 1, -weight);
+            int length = role.LastDay - role.FirstDay + 1;
+            decimal roleDays = weight == Scale ? length : Thousandths((long)length * weight);
+            evidence[i] = RoleEvidence.CountedRole(i, role.Start, role.CountedEnd, roleDays);
+            edges[edgeCount++] = EdgeKey(role.FirstDay, weight);
+            edges[edgeCount++] = EdgeKey(role.LastDay + 1, -weight);
+            if (role.FirstDay < firstDay)
+            {
+                firstDay = role.FirstDay;
+                firstDate = role.Start;
+            }
         }
 
         Span<long> used = edges[..edgeCount];
@@ -261,26 +346,128 @@ public sealed record EffectiveExperience
             scaledDays = Sweep(used, ref many);
         }
 
-        Edge[] continuingRoles = [];
-        if (continuingCount > 0)
+        Edge[] continuing = continuingCount == 0 ? [] : continuingRoles[..continuingCount].ToArray();
+        if (continuing.Length > 1)
         {
-            continuingRoles = new Edge[continuingCount];
-            int c = 0;
-            for (int i = 0; i < count; i++)
-            {
-                Role role = roles[i];
-                bool qualifying = evidence[i].Reason is ReasonCodes.RoleCounted or ReasonCodes.RoleNotStarted;
-                if (qualifying && role.Start <= asOf && (role.End is null || role.End.Value >= asOf))
-                {
-                    continuingRoles[c++] = new Edge(role.End is LocalDate last ? DayNumber(last) : MaxDayNumber, Weight(role, partTime));
-                }
-            }
-
-            Array.Sort(continuingRoles);
+            Array.Sort(continuing);
         }
 
-        LocalDate? firstDay = edgeCount > 0 ? asOf.PlusDays(EdgeDay(used[0]) - asOfDay) : null;
-        return new EffectiveExperience(asOf, firstDay, scaledDays, Thousandths(currentWeight), ImmutableCollectionsMarshal.AsImmutableArray(evidence), continuingRoles);
+        LocalDate? first = edgeCount > 0 ? firstDate : null;
+        return new EffectiveExperience(asOf, first, scaledDays, Thousandths(currentWeight), ImmutableCollectionsMarshal.AsImmutableArray(evidence), continuing);
+    }
+
+    /// <summary>The roles measured, one at a time: whether each qualifies, and its days as of the date measured.</summary>
+    private interface IQualifyingRoles
+    {
+        /// <summary>Gets why role <paramref name="index"/> does not qualify (null when it does), and when it does, its days.</summary>
+        string? Exclusion(int index, out RoleDays days);
+    }
+
+    /// <summary>Roles of any list, qualified by a caller's function; the days of each qualifying role are worked out here.</summary>
+    private readonly ref struct DelegateQualifies(IReadOnlyList<Role> roles, Func<Role, string?> qualifies, LocalDate asOf) : IQualifyingRoles
+    {
+        private readonly IReadOnlyList<Role> roles = roles;
+        private readonly Func<Role, string?> qualifies = qualifies;
+        private readonly LocalDate asOf = asOf;
+        private readonly int asOfDay = DayNumber(asOf);
+        private readonly LocalDate dayBefore = asOf.PlusDays(-1);
+
+        public string? Exclusion(int index, out RoleDays days)
+        {
+            Role role = roles[index];
+            Guard.Against.Null(role, nameof(roles));
+            string? exclusion = qualifies(role);
+            days = exclusion is null ? RoleDays.Of(role, asOfDay, dayBefore) : default;
+            return exclusion;
+        }
+    }
+
+    /// <summary>An application's roles under an experience rule, with their days worked out beforehand.</summary>
+    private readonly ref struct RuleQualifies(ImmutableArray<Role> roles, ReadOnlySpan<RoleDays> days, ExperienceRule rule) : IQualifyingRoles
+    {
+        private readonly ImmutableArray<Role> roles = roles;
+        private readonly ReadOnlySpan<RoleDays> days = days;
+        private readonly ExperienceRule rule = rule;
+
+        public string? Exclusion(int index, out RoleDays roleDays)
+        {
+            roleDays = days[index];
+            return rule.ExclusionOf(roles[index]);
+        }
+    }
+
+    /// <summary>
+    /// What measuring needs of one role as of one date, whatever the rule: its days as day numbers, the part of it that
+    /// counts, whether it is held on the date, and its weight when part time counts pro rata. Worked out once per
+    /// application and date, and shared by the experience rules of a policy (Year 2 has two routes).
+    /// </summary>
+    internal readonly struct RoleDays
+    {
+        private RoleDays(LocalDate start, LocalDate countedEnd, int firstDay, int lastDay, int endDay, int proRataWeight, bool isCounted, bool isHeld)
+        {
+            Start = start;
+            CountedEnd = countedEnd;
+            FirstDay = firstDay;
+            LastDay = lastDay;
+            EndDay = endDay;
+            ProRataWeight = proRataWeight;
+            IsCounted = isCounted;
+            IsHeld = isHeld;
+        }
+
+        /// <summary>Gets the first day in post.</summary>
+        public LocalDate Start { get; }
+
+        /// <summary>Gets the last day that counts: the earlier of the last day in post and the day before the date (when <see cref="IsCounted"/>).</summary>
+        public LocalDate CountedEnd { get; }
+
+        /// <summary>Gets the day number of <see cref="Start"/>.</summary>
+        public int FirstDay { get; }
+
+        /// <summary>Gets the day number of <see cref="CountedEnd"/> (when <see cref="IsCounted"/>).</summary>
+        public int LastDay { get; }
+
+        /// <summary>Gets the day number of the last day in post, or of the last ISO date for a role without an end.</summary>
+        public int EndDay { get; }
+
+        /// <summary>Gets the weight in thousandths when part time counts pro rata: the fraction rounded to even, at least 1; <see cref="Scale"/> for full time.</summary>
+        public int ProRataWeight { get; }
+
+        /// <summary>Gets a value indicating whether the role starts before the date, so some of it counts.</summary>
+        public bool IsCounted { get; }
+
+        /// <summary>Gets a value indicating whether the role is held on the date: started on or before it and not ended before it.</summary>
+        public bool IsHeld { get; }
+
+        /// <summary>Works out the days of <paramref name="role"/> as of the date whose day number is <paramref name="asOfDay"/> and whose day before is <paramref name="dayBefore"/>.</summary>
+        public static RoleDays Of(Role role, int asOfDay, LocalDate dayBefore)
+        {
+            int firstDay = DayNumber(role.Start);
+            int endDay = role.End is LocalDate end ? DayNumber(end) : MaxDayNumber;
+            bool isCounted = firstDay < asOfDay;
+            bool endsBefore = endDay < asOfDay;
+            int weight = role.PartTimeFraction is decimal fraction ? PartTimeWeight(fraction) : Scale;
+            return new RoleDays(
+                role.Start,
+                endsBefore ? role.End!.Value : dayBefore,
+                firstDay,
+                endsBefore ? endDay : asOfDay - 1,
+                endDay,
+                weight,
+                isCounted,
+                isHeld: firstDay <= asOfDay && !endsBefore);
+        }
+
+        /// <summary>Works out the days of every role of <paramref name="roles"/> as of <paramref name="asOf"/> into <paramref name="days"/>.</summary>
+        public static void Of(ImmutableArray<Role> roles, LocalDate asOf, Span<RoleDays> days)
+        {
+            int asOfDay = DayNumber(asOf);
+            LocalDate dayBefore = asOf.PlusDays(-1);
+            for (int i = 0; i < days.Length; i++)
+            {
+                days[i] = Of(roles[i], asOfDay, dayBefore);
+            }
+        }
     }
 
     /// <summary>
@@ -391,10 +578,24 @@ public sealed record EffectiveExperience
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(AsOf, FirstDay, ScaledDays, Roles.Length);
 
-    private static int Weight(Role role, PartTimeCounting partTime) =>
-        partTime == PartTimeCounting.ProRata && role.PartTimeFraction is decimal fraction
-            ? (int)Math.Max(1m, Math.Round(fraction * Scale, MidpointRounding.ToEven))
-            : Scale;
+    /// <summary>A part-time fraction, above 0 and at most 1, in thousandths of a day: rounded to even, at least one thousandth.</summary>
+    internal static int PartTimeWeight(decimal fraction)
+    {
+        // A fraction of up to three decimal places (0.8, 0.625) is a whole number of thousandths as it stands: no
+        // decimal arithmetic. Others (0.6667) are multiplied and rounded.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(fraction, bits);
+        int scale = fraction.Scale;
+        if (scale <= 3 && bits[1] == 0 && bits[2] == 0 && bits[3] >= 0 && (uint)bits[0] <= Scale)
+        {
+            return Math.Max(1, bits[0] * ThousandthsPerUnit[scale]);
+        }
+
+        return (int)Math.Max(1m, Math.Round(fraction * Scale, MidpointRounding.ToEven));
+    }
+
+    /// <summary>Thousandths in one unit of the last decimal place, by the number of decimal places: 1,000 to 1.</summary>
+    private static ReadOnlySpan<int> ThousandthsPerUnit => [1000, 100, 10, 1];
 
     private static readonly int MaxDayNumber = DayNumber(LocalDate.MaxIsoValue);
 

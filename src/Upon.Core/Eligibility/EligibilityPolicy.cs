@@ -65,7 +65,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         Title = title;
         Rule = rule;
         Interpretation = [.. interpretation];
-        HasExperienceRule = rule.DescendantsAndSelf().Any(r => r is ExperienceRule);
+        ExperienceRules = rule.DescendantsAndSelf().Count(r => r is ExperienceRule);
     }
 
     /// <summary>Gets the policy's identifier.</summary>
@@ -92,7 +92,10 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     /// <summary>Gets the interpretation choices, one sentence each.</summary>
     public ImmutableArray<string> Interpretation { get; }
 
-    private bool HasExperienceRule { get; }
+    /// <summary>Gets the number of experience rules in the tree.</summary>
+    private int ExperienceRules { get; }
+
+    private bool HasExperienceRule => ExperienceRules > 0;
 
     /// <summary>
     /// Returns a copy whose last effective date is <paramref name="effectiveTo"/>: for example to close a
@@ -135,7 +138,13 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     {
         Guard.Against.Null(application);
         EligibilityDates.Check(asOf);
-        CriterionResult explanation = Evaluate(Rule, application, asOf);
+
+        // The roles' days as of the date, worked out once and shared by every experience rule (Year 2 has two routes).
+        int roles = HasExperienceRule ? application.Roles.Length : 0;
+        Span<EffectiveExperience.RoleDays> days = roles <= 32 ? stackalloc EffectiveExperience.RoleDays[roles] : new EffectiveExperience.RoleDays[roles];
+        EffectiveExperience.RoleDays.Of(application.Roles, asOf, days);
+        Evaluation evaluation = new(application, days, asOf);
+        CriterionResult explanation = Evaluate(Rule, ref evaluation);
         EligibilityOutcome outcome = EligibilityDecision.From(explanation.Outcome);
         LocalDate? eligibleFrom = outcome == EligibilityOutcome.Ineligible && HasExperienceRule ? FindEligibleFrom(explanation) : null;
         return new EligibilityDecision(application.Id, outcome, Id, Version, asOf, explanation, eligibleFrom);
@@ -159,18 +168,18 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     public override string ToString() =>
         $"{Id} v{Version} ({ProgrammeYear}, from {DateText.Format(EffectiveFrom)}{(EffectiveTo is LocalDate to ? " to " + DateText.Format(to) : string.Empty)})";
 
-    private static CriterionResult Evaluate(EligibilityRule rule, Application application, LocalDate asOf)
+    private static CriterionResult Evaluate(EligibilityRule rule, ref Evaluation evaluation)
     {
         switch (rule)
         {
             case AllRule all:
-                return EvaluateCombined(rule, all.Rules, all: true, application, asOf);
+                return EvaluateCombined(rule, all.Rules, all: true, ref evaluation);
             case AnyRule any:
-                return EvaluateCombined(rule, any.Rules, all: false, application, asOf);
+                return EvaluateCombined(rule, any.Rules, all: false, ref evaluation);
             case NotRule not:
-                CriterionResult inner = Evaluate(not.Rule, application, asOf);
+                CriterionResult inner = Evaluate(not.Rule, ref evaluation);
                 CriterionOutcome notOutcome = Negate(inner.Outcome);
-                return new CriterionResult(rule.Code, rule.Title, RuleKind.Not, notOutcome, notOutcome switch
+                return new CriterionResult(rule, notOutcome, notOutcome switch
                 {
                     CriterionOutcome.Pass => ReasonCodes.NotPassed,
                     CriterionOutcome.Fail => ReasonCodes.NotFailed,
@@ -178,22 +187,22 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
                 })
                 { Results = [inner] };
             case ExperienceRule experienceRule:
-                return EvaluateExperience(experienceRule, application, asOf);
+                return EvaluateExperience(experienceRule, ref evaluation);
             case ReadinessRule readiness:
-                return EvaluateReadiness(readiness, application, asOf);
+                return EvaluateReadiness(readiness, evaluation.Application, evaluation.AsOf);
             case StatementRule statement:
-                return EvaluateStatement(statement, application);
+                return EvaluateStatement(statement, evaluation.Application);
             case AssessorOutcomeRule assessor:
-                return EvaluateAssessor(assessor, application);
+                return EvaluateAssessor(assessor, evaluation.Application);
             default:
                 throw new UnreachableException($"Unknown rule type {rule.GetType().Name}.");
         }
     }
 
     /// <summary>Evaluates an all-rule or an any-rule: each rule under it, then the outcome they combine to and its reason.</summary>
-    private static CriterionResult EvaluateCombined(EligibilityRule rule, ImmutableArray<EligibilityRule> rules, bool all, Application application, LocalDate asOf)
+    private static CriterionResult EvaluateCombined(EligibilityRule rule, ImmutableArray<EligibilityRule> rules, bool all, ref Evaluation evaluation)
     {
-        ImmutableArray<CriterionResult> results = EvaluateEach(rules, application, asOf);
+        ImmutableArray<CriterionResult> results = EvaluateEach(rules, ref evaluation);
         CriterionOutcome outcome = Combine(results, all);
         string reason = outcome switch
         {
@@ -201,28 +210,31 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             CriterionOutcome.Fail => all ? ReasonCodes.AllFailed : ReasonCodes.AnyFailed,
             _ => all ? ReasonCodes.AllUndecided : ReasonCodes.AnyUndecided,
         };
-        return new CriterionResult(rule.Code, rule.Title, all ? RuleKind.All : RuleKind.Any, outcome, reason) { Results = results };
+        return new CriterionResult(rule, outcome, reason) { Results = results };
     }
 
-    private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, Application application, LocalDate asOf)
+    private static ImmutableArray<CriterionResult> EvaluateEach(ImmutableArray<EligibilityRule> rules, ref Evaluation evaluation)
     {
         CriterionResult[] results = new CriterionResult[rules.Length];
         for (int i = 0; i < results.Length; i++)
         {
-            results[i] = Evaluate(rules[i], application, asOf);
+            results[i] = Evaluate(rules[i], ref evaluation);
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
-    private static CriterionResult EvaluateExperience(ExperienceRule rule, Application application, LocalDate asOf)
+    private static CriterionResult EvaluateExperience(ExperienceRule rule, ref Evaluation evaluation)
     {
-        EffectiveExperience experience = EffectiveExperience.Measure(application.Roles, asOf, rule.ExclusionFunction, rule.PartTime);
-        (bool met, Period measured, Period shortfall, LocalDate? metOn) = experience.Against(rule.Minimum);
+        // Two routes that treat every role alike measure the same experience: the second takes the first's.
+        ImmutableArray<Role> roles = evaluation.Application.Roles;
+        EffectiveExperience experience = evaluation.Measured is (ExperienceRule previous, EffectiveExperience earlier) && previous.TreatsAlike(rule, roles)
+            ? earlier
+            : EffectiveExperience.Measure(roles, evaluation.Days, evaluation.AsOf, rule);
+        evaluation.Measured = (rule, experience);
+        (bool met, Period measured, Period shortfall, LocalDate? metOn) = experience.Against(rule.Minimum, ref evaluation.Terms);
         return new CriterionResult(
-            rule.Code,
-            rule.Title,
-            RuleKind.Experience,
+            rule,
             met ? CriterionOutcome.Pass : CriterionOutcome.Fail,
             met ? ReasonCodes.ExperienceSufficient : ReasonCodes.ExperienceInsufficient)
         {
@@ -238,7 +250,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     {
         if (application.ReadyBy is not LocalDate readyBy)
         {
-            return new CriterionResult(rule.Code, rule.Title, RuleKind.Readiness, CriterionOutcome.Undecided, ReasonCodes.ReadinessMissing)
+            return new CriterionResult(rule, CriterionOutcome.Undecided, ReasonCodes.ReadinessMissing)
             {
                 Required = rule.Within,
             };
@@ -247,9 +259,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         LocalDate limit = asOf.Plus(rule.Within);
         bool within = readyBy <= limit;
         return new CriterionResult(
-            rule.Code,
-            rule.Title,
-            RuleKind.Readiness,
+            rule,
             within ? CriterionOutcome.Pass : CriterionOutcome.Fail,
             within ? ReasonCodes.ReadinessWithinWindow : ReasonCodes.ReadinessBeyondWindow)
         {
@@ -269,7 +279,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             _ when words > rule.MaximumWords => (CriterionOutcome.Fail, ReasonCodes.StatementTooLong),
             _ => (CriterionOutcome.Pass, ReasonCodes.StatementPresent),
         };
-        return new CriterionResult(rule.Code, rule.Title, RuleKind.Statement, outcome, reason)
+        return new CriterionResult(rule, outcome, reason)
         {
             Words = words,
             MinimumWords = rule.MinimumWords,
@@ -286,7 +296,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             _ when rule.RequireOutcome => (CriterionOutcome.Undecided, ReasonCodes.AssessorPending),
             _ => (CriterionOutcome.Pass, ReasonCodes.AssessorNotYetAssessed),
         };
-        return new CriterionResult(rule.Code, rule.Title, RuleKind.AssessorOutcome, outcome, reason);
+        return new CriterionResult(rule, outcome, reason);
     }
 
     /// <summary>Three-valued logic: for all, a failure wins, then an undecided; for any, a pass wins, then an undecided.</summary>
@@ -319,10 +329,13 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     /// experience rule passing from its <see cref="CriterionResult.MetOn"/> date on. Candidates are those
     /// dates in order; null when none makes the tree pass (another rule fails, or no role is current).
     /// </summary>
-    private static LocalDate? FindEligibleFrom(CriterionResult explanation)
+    private LocalDate? FindEligibleFrom(CriterionResult explanation)
     {
-        List<LocalDate> candidates = [];
-        Collect(explanation, candidates);
+        // At most one candidate per experience rule.
+        Span<LocalDate> candidates = ExperienceRules <= 16 ? stackalloc LocalDate[ExperienceRules] : new LocalDate[ExperienceRules];
+        int count = 0;
+        Collect(explanation, candidates, ref count);
+        candidates = candidates[..count];
         candidates.Sort();
         foreach (LocalDate candidate in candidates)
         {
@@ -334,16 +347,16 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
 
         return null;
 
-        static void Collect(CriterionResult result, List<LocalDate> dates)
+        static void Collect(CriterionResult result, Span<LocalDate> dates, ref int count)
         {
             if (result.Kind == RuleKind.Experience && result.Outcome == CriterionOutcome.Fail && result.MetOn is LocalDate on)
             {
-                dates.Add(on);
+                dates[count++] = on;
             }
 
             foreach (CriterionResult child in result.Results)
             {
-                Collect(child, dates);
+                Collect(child, dates, ref count);
             }
         }
 
@@ -375,5 +388,19 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
                     return result.Outcome;
             }
         }
+    }
+
+    /// <summary>
+    /// What evaluating the rules of one decision shares: the application, the date, the roles' days as of it, the
+    /// experience last measured and the rule that measured it, and the experience last compared in calendar terms (two
+    /// routes often count the same roles, or at least the same days, and then share the figures).
+    /// </summary>
+    private ref struct Evaluation(Application application, ReadOnlySpan<EffectiveExperience.RoleDays> days, LocalDate asOf)
+    {
+        public readonly Application Application = application;
+        public readonly ReadOnlySpan<EffectiveExperience.RoleDays> Days = days;
+        public readonly LocalDate AsOf = asOf;
+        public EffectiveExperience.CalendarTerms Terms;
+        public (ExperienceRule Rule, EffectiveExperience Experience)? Measured;
     }
 }

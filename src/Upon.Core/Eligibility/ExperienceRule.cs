@@ -33,8 +33,11 @@ public sealed record ExperienceRule : EligibilityRule
         QualifyingRoles = patterns;
         PartTime = partTime;
         ActingCounts = actingCounts;
-        ExclusionFunction = Exclusion;
+        masks = [.. patterns.Select(p => new PatternMasks(MaskOf(p.Levels.Select(l => (int)l)), MaskOf(p.OrganisationTypes.Select(t => (int)t)), MaskOf(p.Sectors.Select(s => (int)s))))];
     }
+
+    /// <summary>The patterns as sets of bits, one bit per enum value, in the order of <see cref="QualifyingRoles"/>.</summary>
+    private readonly PatternMasks[] masks;
 
     /// <summary>Gets the minimum, in calendar terms.</summary>
     public Period Minimum { get; }
@@ -47,9 +50,6 @@ public sealed record ExperienceRule : EligibilityRule
 
     /// <summary>Gets a value indicating whether roles held on an acting basis count.</summary>
     public bool ActingCounts { get; }
-
-    /// <summary>Gets <see cref="Exclusion"/> as a delegate, made once.</summary>
-    internal Func<Role, string?> ExclusionFunction { get; }
 
     /// <inheritdoc />
     public override RuleKind Kind => RuleKind.Experience;
@@ -64,18 +64,27 @@ public sealed record ExperienceRule : EligibilityRule
     public string? Exclusion(Role role)
     {
         Guard.Against.Null(role);
+        return ExclusionOf(role);
+    }
+
+    /// <summary><see cref="Exclusion"/> without the argument check, for a role known not to be null.</summary>
+    internal string? ExclusionOf(Role role)
+    {
         if (role.IsActing && !ActingCounts)
         {
             return ReasonCodes.RoleActingNotCounted;
         }
 
+        ulong level = Bit((int)role.Level);
+        ulong type = Bit((int)role.OrganisationType);
+        ulong sector = Bit((int)role.Sector);
         bool levelMatched = false;
-        foreach (RolePattern pattern in QualifyingRoles)
+        foreach (PatternMasks pattern in masks)
         {
-            if (pattern.Levels.Contains(role.Level))
+            if ((pattern.Levels & level) != 0)
             {
                 levelMatched = true;
-                if (pattern.OrganisationTypes.Contains(role.OrganisationType) && pattern.Sectors.Contains(role.Sector))
+                if ((pattern.OrganisationTypes & type) != 0 && (pattern.Sectors & sector) != 0)
                 {
                     return null;
                 }
@@ -83,6 +92,44 @@ public sealed record ExperienceRule : EligibilityRule
         }
 
         return levelMatched ? ReasonCodes.RoleSectorNotQualifying : ReasonCodes.RoleLevelNotQualifying;
+    }
+
+    /// <summary>
+    /// Determines whether this rule and <paramref name="other"/> measure <paramref name="roles"/> alike: the same part-time
+    /// counting, and for every role the same <see cref="Exclusion"/> (both null, or the same reason), so that
+    /// <see cref="EffectiveExperience.Measure(IReadOnlyList{Role}, LocalDate, Func{Role, string?}, PartTimeCounting)"/>
+    /// gives equal experience under both.
+    /// </summary>
+    internal bool TreatsAlike(ExperienceRule other, ImmutableArray<Role> roles)
+    {
+        if (PartTime != other.PartTime)
+        {
+            return false;
+        }
+
+        foreach (Role role in roles)
+        {
+            if (!string.Equals(ExclusionOf(role), other.ExclusionOf(role), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The bit of an enum value; the enums of a role have fewer than 64 values, each from 0 up.</summary>
+    private static ulong Bit(int value) => (uint)value < 64 ? 1UL << value : 0UL;
+
+    private static ulong MaskOf(IEnumerable<int> values)
+    {
+        ulong mask = 0;
+        foreach (int value in values)
+        {
+            mask |= Bit(value);
+        }
+
+        return mask;
     }
 
     /// <inheritdoc />
@@ -96,4 +143,7 @@ public sealed record ExperienceRule : EligibilityRule
     /// <inheritdoc />
     public override string Describe() =>
         $"at least {PeriodText.Describe(Minimum)}; part time {(PartTime == PartTimeCounting.ProRata ? "pro rata" : "in full")}; acting roles {(ActingCounts ? "count" : "do not count")}; levels {string.Join(", ", QualifyingRoles.SelectMany(p => p.Levels).Distinct().Select(l => Words(l.ToString())))}";
+
+    /// <summary>A role pattern as sets of bits.</summary>
+    private readonly record struct PatternMasks(ulong Levels, ulong OrganisationTypes, ulong Sectors);
 }

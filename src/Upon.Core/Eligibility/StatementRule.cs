@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Upon.Core.Eligibility;
 
 /// <summary>
@@ -34,18 +39,79 @@ public sealed record StatementRule : EligibilityRule
     /// <inheritdoc />
     public override ImmutableArray<EligibilityRule> Rules => [];
 
-    /// <summary>Counts the words of <paramref name="text"/>: maximal runs of characters that are not white space.</summary>
+    /// <summary>Counts the words of <paramref name="text"/>: maximal runs of characters that are not white space (<see cref="char.IsWhiteSpace(char)"/>).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number of words; zero for null or white space.</returns>
-    internal static int CountWords(string? text)
+    /// <remarks>
+    /// A word starts at a character that is not white space and follows white space or the start of the text. ASCII
+    /// text is read a vector of characters at a time, with one bit per character for "is white space"; a vector that
+    /// holds a character above ASCII is read character by character, since Unicode has white space there too.
+    /// </remarks>
+    internal static int CountWords(string? text) => text is null ? 0 : CountWords(text.AsSpan());
+
+    /// <inheritdoc cref="CountWords(string?)"/>
+    internal static int CountWords(ReadOnlySpan<char> text)
     {
-        if (text is null)
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int words = 0;
+
+        // Whether the last character read was white space (before the first one, as if it were): 1 or 0.
+        uint previousSpace = 1;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            return 0;
+            for (; i <= text.Length - (2 * Vector256<ushort>.Count); i += 2 * Vector256<ushort>.Count)
+            {
+                Vector256<ushort> low = Vector256.LoadUnsafe(ref start, (nuint)i);
+                Vector256<ushort> high = Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count));
+                words += Vector256.GreaterThanAny(low | high, Vector256.Create((ushort)0x7F))
+                    ? CountScalar(text.Slice(i, 2 * Vector256<ushort>.Count), ref previousSpace)
+                    : CountAscii(AsciiSpaces(Vector256.Narrow(low, high)).ExtractMostSignificantBits(), 2 * Vector256<ushort>.Count, ref previousSpace);
+            }
         }
 
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= text.Length - (2 * Vector128<ushort>.Count); i += 2 * Vector128<ushort>.Count)
+            {
+                Vector128<ushort> low = Vector128.LoadUnsafe(ref start, (nuint)i);
+                Vector128<ushort> high = Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count));
+                words += Vector128.GreaterThanAny(low | high, Vector128.Create((ushort)0x7F))
+                    ? CountScalar(text.Slice(i, 2 * Vector128<ushort>.Count), ref previousSpace)
+                    : CountAscii(AsciiSpaces(Vector128.Narrow(low, high)).ExtractMostSignificantBits(), 2 * Vector128<ushort>.Count, ref previousSpace);
+            }
+        }
+
+        return words + CountScalar(text[i..], ref previousSpace);
+    }
+
+    /// <summary>White space among ASCII characters: the space, and tab to carriage return (9 to 13); all bits set where it is.</summary>
+    private static Vector256<byte> AsciiSpaces(Vector256<byte> chars) =>
+        Vector256.Equals(chars, Vector256.Create((byte)' '))
+        | Vector256.LessThanOrEqual(chars - Vector256.Create((byte)'\t'), Vector256.Create((byte)('\r' - '\t')));
+
+    /// <inheritdoc cref="AsciiSpaces(Vector256{byte})"/>
+    private static Vector128<byte> AsciiSpaces(Vector128<byte> chars) =>
+        Vector128.Equals(chars, Vector128.Create((byte)' '))
+        | Vector128.LessThanOrEqual(chars - Vector128.Create((byte)'\t'), Vector128.Create((byte)('\r' - '\t')));
+
+    /// <summary>
+    /// Counts the words that start among <paramref name="width"/> characters (up to 32) whose white space is the bits
+    /// set in <paramref name="spaces"/>, the first character in the lowest bit: a character not white space after one that is.
+    /// </summary>
+    private static int CountAscii(uint spaces, int width, ref uint previousSpace)
+    {
+        uint all = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        uint letters = ~spaces & all;
+        uint follows = (spaces << 1) | previousSpace;
+        previousSpace = (spaces >> (width - 1)) & 1;
+        return BitOperations.PopCount(letters & follows);
+    }
+
+    private static int CountScalar(ReadOnlySpan<char> text, ref uint previousSpace)
+    {
         int words = 0;
-        bool inWord = false;
+        bool inWord = previousSpace == 0;
         foreach (char c in text)
         {
             bool space = char.IsWhiteSpace(c);
@@ -57,6 +123,7 @@ public sealed record StatementRule : EligibilityRule
             inWord = !space;
         }
 
+        previousSpace = inWord ? 0u : 1u;
         return words;
     }
 
