@@ -3,11 +3,13 @@ namespace Upon.Core.Serialization;
 /// <summary>
 /// A read-only stream that yields bytes already read from another stream and then the rest of it, so that the
 /// start of a stream that cannot seek (standard input) can be looked at without reading it whole (the layout of a
-/// batch, the format of a workforce file). Disposing it disposes the other stream.
+/// batch, the format of a workforce file, the encoding of a CSV file). Disposing it disposes the other stream unless
+/// <paramref name="leaveOpen"/>. Not thread-safe.
 /// </summary>
 /// <param name="head">The bytes already read.</param>
 /// <param name="rest">The stream they were read from.</param>
-internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+/// <param name="leaveOpen">Whether disposing this stream leaves <paramref name="rest"/> open.</param>
+internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest, bool leaveOpen = false) : Stream
 {
     private ReadOnlyMemory<byte> remaining = head;
 
@@ -30,18 +32,15 @@ internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest) : S
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc />
-    public override int Read(Span<byte> buffer)
-    {
-        if (remaining.IsEmpty)
-        {
-            return rest.Read(buffer);
-        }
+    public override int Read(Span<byte> buffer) => remaining.IsEmpty ? rest.Read(buffer) : Replay(buffer);
 
-        int n = Math.Min(buffer.Length, remaining.Length);
-        remaining.Span[..n].CopyTo(buffer);
-        remaining = remaining[n..];
-        return n;
-    }
+    /// <inheritdoc />
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        remaining.IsEmpty ? rest.ReadAsync(buffer, cancellationToken) : ValueTask.FromResult(Replay(buffer.Span));
+
+    /// <inheritdoc />
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
     public override void Flush()
@@ -60,11 +59,19 @@ internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest) : S
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             rest.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    private int Replay(Span<byte> buffer)
+    {
+        int n = Math.Min(buffer.Length, remaining.Length);
+        remaining.Span[..n].CopyTo(buffer);
+        remaining = remaining[n..];
+        return n;
     }
 }

@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Upon.Core.Workforce;
@@ -97,6 +99,50 @@ public static partial class AppointmentDocument
         return Limit(JsonIterator(utf8Json, format, maxBytes), handling);
     }
 
+    /// <summary>
+    /// Reads appointment records from JSON as <see cref="Read"/> does, reading the stream asynchronously (for streams that
+    /// must not be read synchronously, such as an ASP.NET Core request body): the same records, problems and counts for
+    /// the same bytes, however the stream splits them.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read as the records are enumerated, and left open.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes; a larger one is reported (<c>document.too-large</c>).</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <param name="cancellationToken">
+    /// Stops the reading: it is checked before each read of the stream and before each record, and the enumeration then
+    /// throws <see cref="OperationCanceledException"/>; every record already given stands.
+    /// </param>
+    /// <returns>The records in file order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IAsyncEnumerable<RecordResult<Appointment>> ReadAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return JsonIteratorAsync(utf8Json, format, maxBytes, handling, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads appointment records from JSON in <paramref name="utf8Json"/> (for example an ASP.NET Core request's
+    /// <c>BodyReader</c>) as <see cref="ReadAsync(Stream, BatchFormat, int, ProblemHandling, CancellationToken)"/> does from a stream.
+    /// </summary>
+    /// <param name="utf8Json">A pipe of UTF-8 JSON; read as the records are enumerated, and not completed.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes.</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <param name="cancellationToken">Stops the reading, as for a stream.</param>
+    /// <returns>The records in file order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IAsyncEnumerable<RecordResult<Appointment>> ReadAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonIteratorAsync(stream, format, maxBytes, handling, token), cancellationToken);
+    }
+
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) JsonRecords = ("appointments", "an appointment", null);
+
     private static IEnumerable<RecordResult<Appointment>> Limit(IEnumerable<RecordResult<Appointment>> records, ProblemHandling handling)
     {
         foreach (RecordResult<Appointment> record in records)
@@ -111,11 +157,25 @@ public static partial class AppointmentDocument
 
     private static IEnumerable<RecordResult<Appointment>> JsonIterator(Stream utf8Json, BatchFormat format, int maxBytes)
     {
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, "appointments", "an appointment");
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, JsonRecords.Plural, JsonRecords.Singular);
         StringPool pool = new();
         foreach (RecordResult<Appointment> record in documents.ReadRecords((element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>))
         {
             yield return record;
+        }
+    }
+
+    private static async IAsyncEnumerable<RecordResult<Appointment>> JsonIteratorAsync(Stream utf8Json, BatchFormat format, int maxBytes, ProblemHandling handling, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Each enumeration has its own pool of the strings its records share.
+        StringPool pool = new();
+        await foreach (RecordResult<Appointment> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, JsonRecords, (element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>, cancellationToken).ConfigureAwait(false))
+        {
+            yield return record;
+            if (!record.IsValid && handling == ProblemHandling.Stop)
+            {
+                yield break;
+            }
         }
     }
 

@@ -575,7 +575,7 @@ internal sealed class CsvRecordReader : IDisposable
         }
 
         // UTF-16 or UTF-32 with a byte order mark: decoded as a StreamReader decodes it, then read as UTF-8.
-        StreamReader decoder = new(new ReplayStream(head.ToArray(), input), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: InitialSize, leaveOpen: true);
+        StreamReader decoder = new(new ReplayedStream(head.ToArray(), input, leaveOpen: true), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: InitialSize, leaveOpen: true);
         input = new Utf8TextStream(decoder);
         start = 0;
         end = 0;

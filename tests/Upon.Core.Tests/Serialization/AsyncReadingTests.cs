@@ -93,6 +93,8 @@ public class AsyncReadingTests
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(Call(() => AuthorityRegisterDocument.ReadAsync((Stream)null!))).ParamName);
         Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(Call(() => AuthorityRegisterDocument.ReadAsync(PipeReader.Create(Stream.Null), maxBytes: -1))).ParamName);
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(Call(() => ApplicationDocument.ReadAsync(null!))).ParamName);
+        Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.ReadAsync((Stream)null!)).ParamName);
+        Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(() => AppointmentDocument.ReadAsync(PipeReader.Create(Stream.Null), maxBytes: 0)).ParamName);
         Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(Call(() => PolicyDocument.ReadAsync(Stream.Null, 0))).ParamName);
     }
 
@@ -112,6 +114,15 @@ public class AsyncReadingTests
             string expected = Describe(AuthorityRegisterDocument.Read(new MemoryStream(input.Bytes), input.Format, maxBytes: 300));
             Assert.Equal(expected, Describe(AuthorityRegisterDocument.ReadAsync(new ChunkedStream(input.Bytes, chunks), input.Format, maxBytes: 300).GetAwaiter().GetResult()));
             Assert.Equal(expected, Describe(AuthorityRegisterDocument.ReadAsync(Pipe(input.Bytes, chunks), input.Format, maxBytes: 300).GetAwaiter().GetResult()));
+        });
+
+    [Property]
+    public Property AppointmentReadAsync_GivesWhatReadGives() =>
+        Prop.ForAll(Arb.From(AppointmentBatches()), Arb.From(ChunkSizes()), Arb.From(Gen.Elements(ProblemHandling.Continue, ProblemHandling.Stop)), (input, chunks, handling) =>
+        {
+            List<string> expected = Describe(AppointmentDocument.Read(new MemoryStream(input.Bytes), input.Format, maxBytes: 400, handling));
+            Assert.Equal(expected, Describe(AppointmentDocument.ReadAsync(new ChunkedStream(input.Bytes, chunks), input.Format, maxBytes: 400, handling).ToBlockingEnumerable()));
+            Assert.Equal(expected, Describe(AppointmentDocument.ReadAsync(Pipe(input.Bytes, chunks), input.Format, maxBytes: 400, handling).ToBlockingEnumerable()));
         });
 
     [Property]
@@ -197,6 +208,13 @@ public class AsyncReadingTests
         from format in Gen.Elements(BatchFormat.JsonArray, BatchFormat.JsonLines)
         from layout in Gen.Elements(BatchFormat.Auto, format)
         from bytes in Mutated(Gen.Constant(Bytes(s => AuthorityRegisterDocument.Write(s, new AuthorityRegister(authorities.Take(6)), format))))
+        select (bytes, layout);
+
+    private static Gen<(byte[] Bytes, BatchFormat Format)> AppointmentBatches() =>
+        from appointments in AppointmentDocumentGenerators.Appointment().ArrayOf().Select(a => a.Take(6).ToArray())
+        from format in Gen.Elements(BatchFormat.JsonArray, BatchFormat.JsonLines)
+        from layout in Gen.Elements(BatchFormat.Auto, format)
+        from bytes in Mutated(Gen.Constant(Bytes(s => AppointmentDocument.Write(s, appointments, format))))
         select (bytes, layout);
 
     /// <summary>The bytes unchanged half the time; otherwise with a byte replaced, inserted or removed, or cut short.</summary>

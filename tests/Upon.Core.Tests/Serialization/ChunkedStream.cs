@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +17,13 @@ internal sealed class ChunkedStream(byte[] bytes, params int[] chunkSizes) : Str
     private int chunk;
 
     public int Reads { get; private set; }
+
+    /// <summary>A stream whose reads give 1, 2, … up to <paramref name="most"/> bytes in turn; with 0, as many as asked.</summary>
+    public static ChunkedStream UpTo(byte[] bytes, int most) =>
+        new(bytes, most <= 0 ? [int.MaxValue] : [.. Enumerable.Range(1, most)]);
+
+    /// <summary>A stream whose first read gives at most the first <paramref name="split"/> bytes, and the next ones the rest.</summary>
+    public static ChunkedStream SplitAt(byte[] bytes, int split) => new(bytes, split, int.MaxValue);
 
     public override bool CanRead => true;
 

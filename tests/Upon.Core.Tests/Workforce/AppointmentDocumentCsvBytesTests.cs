@@ -13,6 +13,8 @@ using Upon.Core.Serialization;
 using Upon.Core.Tests.Workforce.Oracle;
 using Upon.Core.Workforce;
 
+using Upon.Core.Tests.Serialization;
+
 namespace Upon.Core.Tests.Workforce;
 
 /// <summary>
@@ -68,9 +70,9 @@ public sealed class AppointmentDocumentCsvBytesTests
         Prop.ForAll(Documents(), Arb.From(Gen.Choose(1, 9)), (bytes, most) =>
         {
             List<string> sync = Render(Sync(bytes));
-            return sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, most)))))
-                && sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(new ChunkedStream(bytes, most))))))
-                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsv(new ChunkedStream(bytes, most))));
+            return sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(ChunkedStream.UpTo(bytes, most)))))
+                && sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(ChunkedStream.UpTo(bytes, most))))))
+                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsv(ChunkedStream.UpTo(bytes, most))));
         });
 
     [Property]
@@ -79,15 +81,15 @@ public sealed class AppointmentDocumentCsvBytesTests
         {
             List<string> sync = Render(Sync(bytes));
             return Enumerable.Range(1, Math.Max(0, bytes.Length - 1)).All(split =>
-                sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 0, split)))))
-                && sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(new ChunkedStream(bytes, 0, split))))))
-                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsv(new ChunkedStream(bytes, 0, split)))));
+                sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(ChunkedStream.SplitAt(bytes, split)))))
+                && sync.SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(ChunkedStream.SplitAt(bytes, split))))))
+                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsv(ChunkedStream.SplitAt(bytes, split)))));
         });
 
     [Property]
     public Property ReadCsvAsync_StoppingAtTheFirstProblem_GivesWhatReadCsvGives() =>
         Prop.ForAll(Documents(), bytes => Render(AppointmentDocument.ReadCsv(new MemoryStream(bytes), ProblemHandling.Stop))
-            .SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 3), ProblemHandling.Stop)))));
+            .SequenceEqual(Render(Async(AppointmentDocument.ReadCsvAsync(ChunkedStream.UpTo(bytes, 3), ProblemHandling.Stop)))));
 
     [Fact]
     public void ReadCsv_Utf16WithByteOrderMark_IsDecoded()
@@ -95,7 +97,7 @@ public sealed class AppointmentDocumentCsvBytesTests
         byte[] bytes = Utf16(Encoding.UTF8.GetBytes(Header + "A,h1,2019-04-01,,permanent,\n"));
         RecordResult<Appointment> record = Assert.Single(Sync(bytes));
         Assert.Equal("h1", record.Value!.HolderId);
-        Assert.Equal(Render(Sync(bytes)), Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 1)))));
+        Assert.Equal(Render(Sync(bytes)), Render(Async(AppointmentDocument.ReadCsvAsync(ChunkedStream.UpTo(bytes, 1)))));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class AppointmentDocumentCsvBytesTests
         byte[] bytes = Encoding.UTF8.GetBytes(Header + "A,\"" + holder + "\"\"\",2019-04-01,,permanent,\nB,h2,2020-01-01,,acting,\n");
         List<RecordResult<Appointment>> records = Sync(bytes);
         Assert.Equal([holder + "\"", "h2"], records.Select(r => r.Value!.HolderId));
-        Assert.Equal(Render(records), Render(Async(AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 7000)))));
+        Assert.Equal(Render(records), Render(Async(AppointmentDocument.ReadCsvAsync(ChunkedStream.UpTo(bytes, 7000)))));
     }
 
     [Theory]
@@ -126,7 +128,7 @@ public sealed class AppointmentDocumentCsvBytesTests
                 await cancel.CancelAsync();
             }
 
-            await foreach (RecordResult<Appointment> record in AppointmentDocument.ReadCsvAsync(new ChunkedStream(bytes, 100), cancellationToken: cancel.Token))
+            await foreach (RecordResult<Appointment> record in AppointmentDocument.ReadCsvAsync(ChunkedStream.UpTo(bytes, 100), cancellationToken: cancel.Token))
             {
                 received.Add(record);
                 if (received.Count == wanted)
@@ -233,65 +235,4 @@ public sealed class AppointmentDocumentCsvBytesTests
     }
 
     private static byte[] Utf16(byte[] utf8) => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(utf8))];
-
-    /// <summary>
-    /// A stream that gives its bytes in reads of at most <paramref name="most"/> bytes (1 to <paramref name="most"/>,
-    /// varying), or with <paramref name="most"/> 0 as many as asked; no read crosses byte <paramref name="split"/>
-    /// (so the bytes arrive split there); async reads complete asynchronously now and then.
-    /// </summary>
-    private sealed class ChunkedStream(byte[] bytes, int most, int split = 0) : Stream
-    {
-        private int position;
-        private int reads;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            reads++;
-            int size = most <= 0 ? buffer.Length : 1 + (reads % most);
-            int count = Math.Min(Math.Min(size, buffer.Length), (position < split ? split : bytes.Length) - position);
-            bytes.AsSpan(position, count).CopyTo(buffer);
-            position += count;
-            return count;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (reads % 3 == 0)
-            {
-                await Task.Yield();
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return Read(buffer.Span);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
