@@ -22,6 +22,8 @@ namespace Upon.Core.Eligibility;
 /// </remarks>
 public sealed class EligibilityBatch
 {
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) Names = ("applications", "an application", ApplicationDocument.MonitoringProperty);
+
     /// <summary>Initializes a batch evaluator.</summary>
     /// <param name="registry">The policies to choose from.</param>
     /// <param name="policy">A policy to decide every application with, whatever its year and date; null to choose from the registry.</param>
@@ -124,8 +126,6 @@ public sealed class EligibilityBatch
 
         return RecordResult.Success(recordNumber, policy.Decide(application, asOf));
     }
-
-    private static readonly (string Plural, string Singular, string? ConfidentialObject) Names = ("applications", "an application", ApplicationDocument.MonitoringProperty);
 
     private IEnumerable<RecordResult<EligibilityDecision>> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {

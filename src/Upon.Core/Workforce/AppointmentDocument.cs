@@ -59,6 +59,8 @@ public static partial class AppointmentDocument
 
     private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost"];
 
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) JsonRecords = ("appointments", "an appointment", null);
+
     /// <summary>Reads appointment records from CSV, lazily.</summary>
     /// <param name="csv">A stream of UTF-8 CSV (a byte order mark is skipped); read as the records are enumerated, and left open.</param>
     /// <param name="handling">Whether to go on after a record with problems.</param>
@@ -140,8 +142,6 @@ public static partial class AppointmentDocument
         Guard.Against.NotPositive(maxBytes);
         return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonIteratorAsync(stream, format, maxBytes, handling, token), cancellationToken);
     }
-
-    private static readonly (string Plural, string Singular, string? ConfidentialObject) JsonRecords = ("appointments", "an appointment", null);
 
     private static IEnumerable<RecordResult<Appointment>> Limit(IEnumerable<RecordResult<Appointment>> records, ProblemHandling handling)
     {

@@ -79,6 +79,8 @@ public static class AuthorityRegisterDocument
 
     private static readonly string[] Names = ["code", "name", "region", "effectiveFrom", "effectiveTo"];
 
+    private static readonly (string Plural, string Singular, string? ConfidentialObject) Records = ("authorities", "an authority", null);
+
     /// <summary>Reads a register from UTF-8 CSV with a header row.</summary>
     /// <param name="csv">The stream; a byte order mark is skipped; read to its end and left open.</param>
     /// <returns>The register and the records reported.</returns>
@@ -101,14 +103,63 @@ public static class AuthorityRegisterDocument
         return ReadCsv(table);
     }
 
-    private static AuthorityRegisterReadResult ReadCsv(CsvTableReader table)
+    /// <summary>
+    /// Reads a register from UTF-8 CSV with a header row as <see cref="ReadCsv(Stream)"/> does, reading the stream
+    /// asynchronously (for streams that must not be read synchronously, such as an ASP.NET Core request body): the same
+    /// result for the same bytes, however the stream splits them.
+    /// </summary>
+    /// <param name="csv">The stream; a byte order mark is skipped; read to its end and left open.</param>
+    /// <param name="cancellationToken">Stops the reading: checked before each read of the stream and each row; the task is then cancelled.</param>
+    /// <returns>A task that gives the register and the records reported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static Task<AuthorityRegisterReadResult> ReadCsvAsync(Stream csv, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(csv);
+        return ReadCsvAsyncCore(csv, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a register from UTF-8 CSV in <paramref name="csv"/> (for example an ASP.NET Core request's <c>BodyReader</c>)
+    /// as <see cref="ReadCsvAsync(Stream, CancellationToken)"/> does from a stream.
+    /// </summary>
+    /// <param name="csv">The pipe; read to its end and not completed.</param>
+    /// <param name="cancellationToken">Stops the reading, as for a stream.</param>
+    /// <returns>A task that gives the register and the records reported.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    public static Task<AuthorityRegisterReadResult> ReadCsvAsync(PipeReader csv, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(csv);
+        return ReadCsvFromPipeAsync(csv, cancellationToken);
+    }
+
+    private static async Task<AuthorityRegisterReadResult> ReadCsvFromPipeAsync(PipeReader csv, CancellationToken cancellationToken)
+    {
+        Stream stream = csv.AsStream(leaveOpen: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadCsvAsyncCore(stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<AuthorityRegisterReadResult> ReadCsvAsyncCore(Stream csv, CancellationToken cancellationToken)
+    {
+        using CsvTableReader table = new(csv, Names, 4);
+        return await ReadCsv(table, useAsync: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The synchronous readers run the same code with useAsync false: every fill then completes synchronously.
+    private static AuthorityRegisterReadResult ReadCsv(CsvTableReader table) =>
+        ReadCsv(table, useAsync: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Reads the register's rows, filling the table synchronously or, with <paramref name="useAsync"/>, asynchronously.</summary>
+    private static async ValueTask<AuthorityRegisterReadResult> ReadCsv(CsvTableReader table, bool useAsync, CancellationToken cancellationToken)
     {
         Collector collector = new(Names[0], "row");
         List<DocumentProblem> whole = [];
         CsvStep header;
         while ((header = table.ReadHeader(whole)) == CsvStep.NeedInput)
         {
-            table.Fill();
+            await Fill(table, useAsync, cancellationToken).ConfigureAwait(false);
         }
 
         collector.Whole(whole);
@@ -120,11 +171,12 @@ public static class AuthorityRegisterDocument
         StringPool pool = new();
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             List<DocumentProblem> problems = [];
             CsvStep row;
             while ((row = table.TryReadRow(problems)) == CsvStep.NeedInput)
             {
-                table.Fill();
+                await Fill(table, useAsync, cancellationToken).ConfigureAwait(false);
             }
 
             if (row == CsvStep.End)
@@ -145,6 +197,17 @@ public static class AuthorityRegisterDocument
             LocalDate? to = table.Has(4) ? CsvDates.Field(table.Field(4), Names[4], required: false, problems) : null;
             collector.Add(table.Number, Build(code, name, region, from, to, Names[4], problems), problems);
         }
+    }
+
+    private static ValueTask Fill(CsvTableReader table, bool useAsync, CancellationToken cancellationToken)
+    {
+        if (useAsync)
+        {
+            return table.FillAsync(cancellationToken);
+        }
+
+        table.Fill();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Reads a register from JSON: an array of authority objects, JSON Lines, or one object.</summary>
@@ -207,8 +270,6 @@ public static class AuthorityRegisterDocument
         Guard.Against.NotPositive(maxBytes);
         return Collect(JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonDocumentStream.ReadAllAsync(stream, format, maxBytes, Records, ReadRecord, Unreadable, token), cancellationToken));
     }
-
-    private static readonly (string Plural, string Singular, string? ConfidentialObject) Records = ("authorities", "an authority", null);
 
     private static Collector NewCollector() => new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
 

@@ -91,6 +91,8 @@ public class AsyncReadingTests
         Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(() => CandidateDocument.ReadAsync(Stream.Null, maxBytes: 0)).ParamName);
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => CandidateDocument.ReadAsync((PipeReader)null!)).ParamName);
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(Call(() => AuthorityRegisterDocument.ReadAsync((Stream)null!))).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(Call(() => AuthorityRegisterDocument.ReadCsvAsync((Stream)null!))).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(Call(() => AuthorityRegisterDocument.ReadCsvAsync((PipeReader)null!))).ParamName);
         Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(Call(() => AuthorityRegisterDocument.ReadAsync(PipeReader.Create(Stream.Null), maxBytes: -1))).ParamName);
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(Call(() => ApplicationDocument.ReadAsync(null!))).ParamName);
         Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.ReadAsync((Stream)null!)).ParamName);
@@ -124,6 +126,24 @@ public class AsyncReadingTests
             Assert.Equal(expected, Describe(AppointmentDocument.ReadAsync(new ChunkedStream(input.Bytes, chunks), input.Format, maxBytes: 400, handling).ToBlockingEnumerable()));
             Assert.Equal(expected, Describe(AppointmentDocument.ReadAsync(Pipe(input.Bytes, chunks), input.Format, maxBytes: 400, handling).ToBlockingEnumerable()));
         });
+
+    [Property]
+    public Property RegisterReadCsvAsync_GivesWhatReadCsvGives() =>
+        Prop.ForAll(Arb.From(Mutated(RegisterGenerators.CsvRows().Generator.Select(rows => Encoding.UTF8.GetBytes("code,name,region,effectiveFrom,effectiveTo\n" + string.Join("\n", rows))))), Arb.From(ChunkSizes()), (bytes, chunks) =>
+        {
+            string expected = Describe(AuthorityRegisterDocument.ReadCsv(new MemoryStream(bytes)));
+            Assert.Equal(expected, Describe(AuthorityRegisterDocument.ReadCsvAsync(new ChunkedStream(bytes, chunks)).GetAwaiter().GetResult()));
+            Assert.Equal(expected, Describe(AuthorityRegisterDocument.ReadCsvAsync(Pipe(bytes, chunks)).GetAwaiter().GetResult()));
+            Assert.Equal(expected, Describe(AuthorityRegisterDocument.ReadCsv(new ChunkedStream(bytes, chunks))));
+        });
+
+    [Fact]
+    public async Task RegisterReadCsvAsync_Cancelled_IsCancelled()
+    {
+        using CancellationTokenSource cancellation = new();
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AuthorityRegisterDocument.ReadCsvAsync(new ChunkedStream("code,name,region,effectiveFrom\nA,N,R,2020-01-01\n"u8.ToArray(), 4), cancellation.Token));
+    }
 
     [Property]
     public Property ApplicationReadAsync_GivesWhatReadGives() =>
