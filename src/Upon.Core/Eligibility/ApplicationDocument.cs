@@ -216,6 +216,16 @@ public static class ApplicationDocument
 
     private static readonly string[] MonitoringProperties = ["ethnicity", "disability", "sex", "ageBand", "religion", "sexualOrientation"];
 
+    /// <summary>The paths of a top-level application's parts, made once.</summary>
+    private static class RootPaths
+    {
+        public static readonly string Roles = JsonPath.Property(JsonPath.Root, "roles");
+        public static readonly string Sponsor = JsonPath.Property(JsonPath.Root, "sponsor");
+        public static readonly string Outcomes = JsonPath.Property(JsonPath.Root, "assessorOutcomes");
+        public static readonly string Monitoring = JsonPath.Property(JsonPath.Root, MonitoringProperty);
+        public static readonly string[] Role = [.. Enumerable.Range(0, 16).Select(i => JsonPath.Index(Roles, i))];
+    }
+
     private static ApplicationSubmission? ReadSubmission(JsonElementReader reader, JsonElement root, string path)
     {
         if (!reader.IsObject(root, path, "an application object"))
@@ -233,10 +243,24 @@ public static class ApplicationDocument
         }
 
         LocalDate? assessedOn = reader.Date(root, path, "assessedOn", required: true, EligibilityDates.Range);
+        // A document's own paths are constants for a top-level application (the usual case): a path is a string made
+        // only when a problem is reported at it, or for an application nested in another document.
+        bool atRoot = path == JsonPath.Root;
         List<Role> roles = [];
-        if (reader.Array(root, path, "roles", required: true, out JsonElement roleArray, out string rolesPath))
+        string rolesPath = atRoot ? RootPaths.Roles : JsonPath.Property(path, "roles");
+        if (reader.Array(root, path, "roles", rolesPath, required: true, out JsonElement roleArray))
         {
-            JsonElementReader.Items(roleArray, rolesPath, roles, (item, itemPath) => ReadRole(reader, item, itemPath));
+            roles.Capacity = roleArray.GetArrayLength();
+            int index = 0;
+            foreach (JsonElement item in roleArray.EnumerateArray())
+            {
+                string itemPath = atRoot && index < RootPaths.Role.Length ? RootPaths.Role[index] : JsonPath.Index(rolesPath, index);
+                index++;
+                if (ReadRole(reader, item, itemPath) is Role role)
+                {
+                    roles.Add(role);
+                }
+            }
         }
 
         LocalDate? readyBy = reader.Date(root, path, "readyBy", required: false, EligibilityDates.Range);
@@ -244,7 +268,7 @@ public static class ApplicationDocument
         Sponsor? sponsor = null;
         if (reader.TryGet(root, path, "sponsor", required: false, out JsonElement sponsorElement))
         {
-            string sponsorPath = JsonPath.Property(path, "sponsor");
+            string sponsorPath = atRoot ? RootPaths.Sponsor : JsonPath.Property(path, "sponsor");
             if (reader.IsObject(sponsorElement, sponsorPath, "a sponsor object"))
             {
                 reader.RejectUnknown(sponsorElement, sponsorPath, SponsorProperties);
@@ -258,7 +282,7 @@ public static class ApplicationDocument
         AssessorOutcomes? outcomes = null;
         if (reader.TryGet(root, path, "assessorOutcomes", required: false, out JsonElement outcomesElement))
         {
-            string outcomesPath = JsonPath.Property(path, "assessorOutcomes");
+            string outcomesPath = atRoot ? RootPaths.Outcomes : JsonPath.Property(path, "assessorOutcomes");
             if (reader.IsObject(outcomesElement, outcomesPath, "an object of assessor outcomes"))
             {
                 reader.RejectUnknown(outcomesElement, outcomesPath, OutcomeProperties);
@@ -272,7 +296,7 @@ public static class ApplicationDocument
         EqualityMonitoring? monitoring = null;
         if (reader.TryGet(root, path, "equalityMonitoring", required: false, out JsonElement monitoringElement))
         {
-            string monitoringPath = JsonPath.Property(path, "equalityMonitoring");
+            string monitoringPath = atRoot ? RootPaths.Monitoring : JsonPath.Property(path, "equalityMonitoring");
             if (reader.IsObject(monitoringElement, monitoringPath, "an object of equality-monitoring answers"))
             {
                 // A client may put answers in keys ({"White British": "yes"}): unknown keys are counted, never named.

@@ -276,6 +276,12 @@ internal sealed class JsonElementReader
     public bool Array(JsonElement obj, string path, string name, bool required, out JsonElement array, out string arrayPath)
     {
         arrayPath = JsonPath.Property(path, name);
+        return Array(obj, path, name, arrayPath, required, out array);
+    }
+
+    /// <summary>As <see cref="Array(JsonElement, string, string, bool, out JsonElement, out string)"/>, given the array's path already made.</summary>
+    public bool Array(JsonElement obj, string path, string name, string arrayPath, bool required, out JsonElement array)
+    {
         if (!TryGet(obj, path, name, required, out array))
         {
             return false;
