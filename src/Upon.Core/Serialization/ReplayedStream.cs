@@ -9,27 +9,9 @@ namespace Upon.Core.Serialization;
 /// <param name="head">The bytes already read.</param>
 /// <param name="rest">The stream they were read from.</param>
 /// <param name="leaveOpen">Whether disposing this stream leaves <paramref name="rest"/> open.</param>
-internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest, bool leaveOpen = false) : Stream
+internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest, bool leaveOpen = false) : ReadOnlyStream
 {
     private ReadOnlyMemory<byte> remaining = head;
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer) => remaining.IsEmpty ? rest.Read(buffer) : Replay(buffer);
@@ -37,24 +19,6 @@ internal sealed class ReplayedStream(ReadOnlyMemory<byte> head, Stream rest, boo
     /// <inheritdoc />
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         remaining.IsEmpty ? rest.ReadAsync(buffer, cancellationToken) : ValueTask.FromResult(Replay(buffer.Span));
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -7,7 +7,7 @@ namespace Upon.Core.Workforce;
 /// byte readers. Half a surrogate pair is written as U+FFFD, as a UTF-8 encoder does. Not thread-safe; leaves the
 /// reader open.
 /// </summary>
-internal sealed class Utf8TextStream(TextReader reader) : Stream
+internal sealed class Utf8TextStream(TextReader reader) : ReadOnlyStream
 {
     private readonly Encoder encoder = new UTF8Encoding(false).GetEncoder();
     private readonly char[] chars = new char[4 * 1024];
@@ -15,28 +15,6 @@ internal sealed class Utf8TextStream(TextReader reader) : Stream
     private int charEnd;
     private bool readerEnded;
     private bool flushed;
-
-    /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
@@ -69,24 +47,6 @@ internal sealed class Utf8TextStream(TextReader reader) : Stream
             readerEnded = charEnd == 0;
         }
     }
-
-    /// <inheritdoc/>
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Encodes the characters read so far into <paramref name="buffer"/> (at least 4 bytes); false when more characters must be read first.</summary>
     private bool Encode(Span<byte> buffer, out int written)

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +10,7 @@ namespace Upon.Core.Tests.Serialization;
 /// and asynchronous reads: a network stream's behaviour, to show that readers do not depend on how bytes arrive.
 /// It counts the reads, so that tests can see a reader stop reading.
 /// </summary>
-internal sealed class ChunkedStream(byte[] bytes, params int[] chunkSizes) : Stream
+internal sealed class ChunkedStream(byte[] bytes, params int[] chunkSizes) : Upon.Core.Serialization.ReadOnlyStream
 {
     private int position;
     private int chunk;
@@ -25,22 +24,6 @@ internal sealed class ChunkedStream(byte[] bytes, params int[] chunkSizes) : Str
     /// <summary>A stream whose first read gives at most the first <paramref name="split"/> bytes, and the next ones the rest.</summary>
     public static ChunkedStream SplitAt(byte[] bytes, int split) => new(bytes, split, int.MaxValue);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         Reads++;
@@ -50,23 +33,10 @@ internal sealed class ChunkedStream(byte[] bytes, params int[] chunkSizes) : Str
         return size;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await Task.Yield();
         return Read(buffer.Span);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
