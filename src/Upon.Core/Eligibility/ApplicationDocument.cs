@@ -73,10 +73,10 @@ public static class ApplicationDocument
         DocumentSource.Read(json, maxBytes, root => Read(root, JsonPath.Root), MonitoringProperty);
 
     /// <summary>Reads an application from a parsed element whose path is <paramref name="path"/>.</summary>
-    internal static DocumentResult<ApplicationSubmission> Read(JsonElement root, string path)
+    internal static DocumentResult<ApplicationSubmission> Read(JsonElement root, string path, bool keepMonitoring = true)
     {
         JsonElementReader reader = new();
-        ApplicationSubmission? submission = ReadSubmission(reader, root, path);
+        ApplicationSubmission? submission = ReadSubmission(reader, root, path, keepMonitoring);
         return submission is not null && reader.Problems.Count == 0
             ? DocumentResult.Success(submission)
             : DocumentResult.Failure<ApplicationSubmission>([.. reader.Problems]);
@@ -226,7 +226,11 @@ public static class ApplicationDocument
         public static readonly string[] Role = [.. Enumerable.Range(0, 16).Select(i => JsonPath.Index(Roles, i))];
     }
 
-    private static ApplicationSubmission? ReadSubmission(JsonElementReader reader, JsonElement root, string path)
+    /// <summary>
+    /// Reads an application and its monitoring answers; without <paramref name="keepMonitoring"/> the answers are checked
+    /// as fully (the same problems) but not kept, for readers that only decide (a decision never holds them).
+    /// </summary>
+    private static ApplicationSubmission? ReadSubmission(JsonElementReader reader, JsonElement root, string path, bool keepMonitoring)
     {
         if (!reader.IsObject(root, path, "an application object"))
         {
@@ -301,13 +305,23 @@ public static class ApplicationDocument
             {
                 // A client may put answers in keys ({"White British": "yes"}): unknown keys are counted, never named.
                 reader.RejectUnknownUnnamed(monitoringElement, monitoringPath, MonitoringProperties, "the equality-monitoring answers");
-                monitoring = new EqualityMonitoring(
-                    reader.String(monitoringElement, monitoringPath, "ethnicity", required: false),
-                    reader.String(monitoringElement, monitoringPath, "disability", required: false),
-                    reader.String(monitoringElement, monitoringPath, "sex", required: false),
-                    reader.String(monitoringElement, monitoringPath, "ageBand", required: false),
-                    reader.String(monitoringElement, monitoringPath, "religion", required: false),
-                    reader.String(monitoringElement, monitoringPath, "sexualOrientation", required: false));
+                if (keepMonitoring)
+                {
+                    monitoring = new EqualityMonitoring(
+                        reader.String(monitoringElement, monitoringPath, "ethnicity", required: false),
+                        reader.String(monitoringElement, monitoringPath, "disability", required: false),
+                        reader.String(monitoringElement, monitoringPath, "sex", required: false),
+                        reader.String(monitoringElement, monitoringPath, "ageBand", required: false),
+                        reader.String(monitoringElement, monitoringPath, "religion", required: false),
+                        reader.String(monitoringElement, monitoringPath, "sexualOrientation", required: false));
+                }
+                else
+                {
+                    foreach (string answer in MonitoringProperties)
+                    {
+                        reader.CheckString(monitoringElement, monitoringPath, answer);
+                    }
+                }
             }
         }
 

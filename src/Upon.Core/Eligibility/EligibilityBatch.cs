@@ -138,7 +138,7 @@ public sealed class EligibilityBatch
 
     private RecordResult<EligibilityDecision> EvaluateRecord(JsonElement element, int number)
     {
-        DocumentResult<ApplicationSubmission> read = ApplicationDocument.Read(element, JsonPath.Root);
+        DocumentResult<ApplicationSubmission> read = ApplicationDocument.Read(element, JsonPath.Root, keepMonitoring: false);
         return read.IsValid ? Decide(read.Value.Application, number) : RecordResult.Failure<EligibilityDecision>(number, read.Problems);
     }
 }

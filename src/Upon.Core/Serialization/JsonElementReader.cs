@@ -10,6 +10,7 @@ namespace Upon.Core.Serialization;
 /// </summary>
 internal sealed class JsonElementReader
 {
+
     /// <summary>Gets the problems found so far, in the order found.</summary>
     public List<DocumentProblem> Problems { get; } = [];
 
@@ -112,6 +113,35 @@ internal sealed class JsonElementReader
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// Checks an optional string property as <see cref="String"/> does (the same problems) without making a string of
+    /// it: for values a reader must check but does not keep.
+    /// </summary>
+    public void CheckString(JsonElement obj, string path, string name)
+    {
+        if (!TryGet(obj, path, name, required: false, out JsonElement value))
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            TypeMismatch(JsonPath.Property(path, name), "a string", value.ValueKind);
+            return;
+        }
+
+        // Unescaped ASCII text can hold no control character (JSON requires them escaped), so it is blank exactly when
+        // it is all spaces; text with an escape or beyond ASCII is decoded and tested as String tests it.
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value).Trim((byte)'"');
+        bool blank = System.Text.Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0
+            ? raw.IndexOfAnyExcept((byte)' ') < 0
+            : string.IsNullOrWhiteSpace(value.GetString());
+        if (blank)
+        {
+            Add(JsonPath.Property(path, name), DocumentProblemCodes.Empty, $"\"{name}\" must not be empty.");
+        }
     }
 
     /// <summary>Reads an ISO 8601 date property; when <paramref name="range"/> is given, a date outside it is reported as out of range.</summary>
