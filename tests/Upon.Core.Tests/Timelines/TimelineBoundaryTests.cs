@@ -110,7 +110,7 @@ public sealed class TimelineBoundaryTests
     [Property]
     public Property SessionsInOrder_DoNotDependOnTheOrderTheyAreListedIn()
     {
-        // Sessions on one day at one time that differ only in the later sort keys: any listing gives the same order.
+        // Sessions starting together that differ only in the later sort keys: any listing gives the same order.
         Gen<Session> sessions =
             from id in Gen.Elements("a", "b")
             from kind in Gen.Elements(SessionKind.TaughtDay, SessionKind.Residential)
@@ -120,7 +120,8 @@ public sealed class TimelineBoundaryTests
             from allow in Gen.Elements(false, true)
             from assumed in Gen.Elements(false, true)
             from note in Gen.Elements<string?>(null, "n", "m")
-            select new Session(id, title, kind, mode, new DateInterval(Monday, Monday), new LocalTime(10, 0), new LocalTime(12, 0), grp, allow, assumed, note);
+            from endHour in Gen.Elements(12, 13)
+            select new Session(id, title, kind, mode, new DateInterval(Monday, Monday), new LocalTime(10, 0), new LocalTime(endHour, 0), grp, allow, assumed, note);
         Gen<(List<Session> Listed, List<Session> Shuffled)> lists =
             from listed in sessions.ListOf().Select(l => l.ToList())
             from shuffled in Gen.Shuffle(listed.ToArray())
@@ -206,7 +207,12 @@ public sealed class TimelineBoundaryTests
         Assert.Equal("between", Assert.Throws<ArgumentNullException>(() => new ScheduleRequest(SessionKind.TaughtDay, 1, null!)).ParamName);
         Assert.Equal("minimumGapDays", Assert.ThrowsAny<ArgumentException>(() => new ScheduleRequest(SessionKind.TaughtDay, 1, Window, minimumGapDays: 0)).ParamName);
         Assert.Equal("blackouts", Assert.Throws<ArgumentNullException>(() => new ScheduleRequest(SessionKind.TaughtDay, 1, Window, blackouts: [null!])).ParamName);
-        Assert.Equal("preferredDays", Assert.ThrowsAny<ArgumentException>(() => new ScheduleRequest(SessionKind.TaughtDay, 1, Window, [IsoDayOfWeek.None])).ParamName);
+        ArgumentException day = Assert.ThrowsAny<ArgumentException>(() => new ScheduleRequest(SessionKind.TaughtDay, 1, Window, [IsoDayOfWeek.None]));
+        Assert.Equal("preferredDays", day.ParamName);
+        Assert.StartsWith("A preferred day must be Monday to Sunday.", day.Message, StringComparison.Ordinal);
+        ArgumentException note = Assert.ThrowsAny<ArgumentException>(() => new ProgrammeYear("y", "Y", ProgrammeStrand.NewDirectors, Window, [], [], notes: [null!]));
+        Assert.Equal("notes", note.ParamName);
+        Assert.StartsWith("A note must not be null.", note.Message, StringComparison.Ordinal);
         Assert.Equal("idPrefix", Assert.ThrowsAny<ArgumentException>(() => result.ToSessions(string.Empty, "T", DeliveryMode.Virtual)).ParamName);
         Assert.Equal("title", Assert.ThrowsAny<ArgumentException>(() => result.ToSessions("t", string.Empty, DeliveryMode.Virtual)).ParamName);
         Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => SessionScheduler.Generate(null!, Calendar)).ParamName);

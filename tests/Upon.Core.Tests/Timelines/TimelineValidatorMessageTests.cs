@@ -222,6 +222,19 @@ public sealed class TimelineValidatorMessageTests
     }
 
     [Fact]
+    public void Validate_ExactDuplicateSessions_AreReportedInTheOrderListed()
+    {
+        // More than 16, so that the sort is not an insertion sort: only the position in the list tells them apart.
+        ImmutableArray<Session> sessions = [.. Enumerable.Repeat(Day("x", Thursday), 20)];
+
+        TimelineReport report = Year(sessions, required: 20).Validate(Calendar);
+
+        Assert.Equal(
+            Enumerable.Range(1, 19).Select(i => $"$.sessions[{i}].id"),
+            report.Problems.Where(p => p.Code == "session.duplicate-id").Select(p => p.Path));
+    }
+
+    [Fact]
     public void Validate_NullArguments_Throw()
     {
         ProgrammeYear year = Year([]);
