@@ -41,6 +41,7 @@ public sealed class ChartSeriesCategoryTests
     [InlineData(2020, 1, 2, 2021, 1, 1, "2021-01-01")]
     [InlineData(2020, 7, 1, 2021, 6, 30, "2021-06-30")]
     [InlineData(9999, 4, 1, 9999, 12, 31, "9999-12-31")]
+    [InlineData(2020, 5, 1, 2021, 3, 31, "2021-03-31")] // the first of a month other than April, to the end of March
     public void ChangeRates_CategoryOfAPeriod(int startYear, int startMonth, int startDay, int endYear, int endMonth, int endDay, string category)
     {
         DateInterval period = new(new LocalDate(startYear, startMonth, startDay), new LocalDate(endYear, endMonth, endDay));
