@@ -13,6 +13,7 @@ public sealed partial class SvgChartScaleTests
     [InlineData(25, new[] { "0", "5", "10", "15", "20", "25" })] // exactly 5: steps of 5
     [InlineData(26, new[] { "0", "10", "20", "30" })] // just over 5: steps of 10
     [InlineData(0.5, new[] { "0", "0.1", "0.2", "0.3", "0.4", "0.5" })] // exactly 1 × a power of ten: steps of 0.1
+    [InlineData(1e21, new[] { "0", "200000000000000000000", "400000000000000000000", "600000000000000000000", "800000000000000000000", "1000000000000000000000" })] // written out, never as 2E+20
     public void Series_VerticalTicks_AreRoundSteps(double largest, string[] ticks)
     {
         string svg = SvgChart.Series(new ChartSeries("Values", [new ChartPoint("a", largest), new ChartPoint("b", largest / 3)]));
