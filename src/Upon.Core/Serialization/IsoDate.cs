@@ -12,14 +12,19 @@ internal static class IsoDate
     /// <param name="utf8">The bytes.</param>
     /// <param name="date">The date read, when true.</param>
     /// <returns>Whether the bytes were a plain ISO date.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out LocalDate date)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out LocalDate date) =>
+        TryParseUnquoted(utf8.Length == 12 && utf8[0] == (byte)'"' && utf8[11] == (byte)'"' ? utf8[1..11] : utf8, out date);
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, for bytes that are the date itself (a CSV field): quotes are not taken off, so a
+    /// quoted date is left to the caller's general path.
+    /// </summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="date">The date read, when true.</param>
+    /// <returns>Whether the bytes were a plain ISO date.</returns>
+    public static bool TryParseUnquoted(ReadOnlySpan<byte> utf8, out LocalDate date)
     {
         date = default;
-        if (utf8.Length == 12 && utf8[0] == (byte)'"' && utf8[11] == (byte)'"')
-        {
-            utf8 = utf8[1..11];
-        }
-
         if (utf8.Length != 10 || utf8[4] != (byte)'-' || utf8[7] != (byte)'-'
             || !TryDigits(utf8[..4], out int year) || !TryDigits(utf8[5..7], out int month) || !TryDigits(utf8[8..], out int day)
             || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))

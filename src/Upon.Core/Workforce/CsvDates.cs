@@ -62,8 +62,8 @@ internal static class CsvDates
 
     /// <summary>
     /// Reads a date field of UTF-8 CSV bytes exactly as <see cref="Field(ReadOnlySpan{char}, string, bool, List{DocumentProblem})"/>
-    /// reads its decoded text: ten ASCII bytes <c>yyyy-MM-dd</c> with a year from 1 are read directly, anything else is
-    /// decoded and read as text.
+    /// reads its decoded text: a plain <c>yyyy-MM-dd</c> date is read from the bytes (<see cref="IsoDate"/>), anything
+    /// else is decoded and read as text.
     /// </summary>
     /// <param name="value">The field's bytes.</param>
     /// <param name="column">The column's name, the path of a problem.</param>
@@ -72,37 +72,15 @@ internal static class CsvDates
     /// <returns>The date, or null.</returns>
     public static LocalDate? Field(ReadOnlySpan<byte> value, string column, bool required, List<DocumentProblem> problems)
     {
-        if (value.Length == 10 && value[4] == '-' && value[7] == '-'
-            && Digits(value[..4], out int year) && Digits(value.Slice(5, 2), out int month) && Digits(value.Slice(8, 2), out int day)
-            && year >= 1)
+        // A plain date is read from the bytes; anything else (including a date that does not exist) is decoded and read
+        // as text, which reports it.
+        if (IsoDate.TryParseUnquoted(value, out LocalDate date))
         {
-            if (month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
-            {
-                return new LocalDate(year, month, day);
-            }
-
-            problems.Add(new DocumentProblem(column, DocumentProblemCodes.DateInvalid, "Expected a date in ISO 8601 form yyyy-MM-dd that exists in the calendar."));
-            return null;
+            return date;
         }
 
         Span<char> chars = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
         return Field(chars[..Encoding.UTF8.GetChars(value, chars)], column, required, problems);
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
-    {
-        value = 0;
-        foreach (byte b in text)
-        {
-            if (!char.IsAsciiDigit((char)b))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)
