@@ -148,7 +148,7 @@ public static class CandidateDocument
     {
         // Applicant identifiers are checked for repeats within one reading, so each enumeration has its own set.
         Dictionary<string, int> seen = new(StringComparer.Ordinal);
-        await foreach (RecordResult<CandidateProfile> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, Names, (element, number) => ReadObject(element, number, seen), RecordResult.Failure<CandidateProfile>, cancellationToken).ConfigureAwait(false))
+        await foreach (RecordResult<CandidateProfile> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, Names, (element, number) => ReadObject(element, number, seen), RecordResult.Failure<CandidateProfile>, null, cancellationToken).ConfigureAwait(false))
         {
             yield return record;
         }

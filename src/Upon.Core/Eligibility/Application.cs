@@ -57,6 +57,24 @@ public sealed record Application
         AssessorOutcomes = assessorOutcomes;
     }
 
+    /// <summary>
+    /// Initializes an application read for a decision only (<see cref="ApplicationBytes"/>): its values already checked,
+    /// its roles without titles or organisations, and of its statement only the number of words.
+    /// </summary>
+    private Application(string id, string programmeYear, LocalDate assessedOn, ImmutableArray<Role> roles, LocalDate? readyBy, int statementWords, AssessorOutcomes? assessorOutcomes)
+    {
+        Id = id;
+        ProgrammeYear = programmeYear;
+        AssessedOn = assessedOn;
+        Roles = roles;
+        ReadyBy = readyBy;
+        this.statementWords = statementWords;
+        AssessorOutcomes = assessorOutcomes;
+    }
+
+    /// <summary>The number of words of the statement, for an application read for a decision only; otherwise -1.</summary>
+    private readonly int statementWords = -1;
+
     /// <summary>Gets the application's identifier.</summary>
     public string Id { get; }
 
@@ -80,6 +98,16 @@ public sealed record Application
 
     /// <summary>Gets the assessors' judgements, or null.</summary>
     public AssessorOutcomes? AssessorOutcomes { get; }
+
+    /// <summary>Gets the number of words in the statement of moral purpose (0 when there is none).</summary>
+    internal int StatementWords => statementWords >= 0 ? statementWords : StatementRule.CountWords(MoralPurposeStatement);
+
+    /// <summary>
+    /// Makes an application for a decision only, from values a reader has checked as the public constructor would:
+    /// it keeps the statement's word count, not the statement, and no sponsor; the decision is the same.
+    /// </summary>
+    internal static Application ForDecision(string id, string programmeYear, LocalDate assessedOn, ImmutableArray<Role> roles, LocalDate? readyBy, int statementWords, AssessorOutcomes? assessorOutcomes) =>
+        new(id, programmeYear, assessedOn, roles, readyBy, statementWords, assessorOutcomes);
 
     /// <summary>Returns a copy assessed on another date.</summary>
     /// <param name="assessedOn">The new assessment date.</param>

@@ -201,20 +201,20 @@ public static class ApplicationDocument
         Write(writer, application, monitoring);
     }
 
-    private static readonly string[] RootProperties =
+    internal static readonly string[] RootProperties =
         ["id", "programmeYear", "assessedOn", "roles", "readyBy", "moralPurposeStatement", "sponsor", "assessorOutcomes", "equalityMonitoring"];
 
-    private static readonly string[] RoleProperties =
+    internal static readonly string[] RoleProperties =
         ["title", "organisation", "organisationType", "sector", "level", "start", "end", "partTimeFraction", "acting"];
 
-    private static readonly string[] SponsorProperties = ["name", "role", "organisation"];
+    internal static readonly string[] SponsorProperties = ["name", "role", "organisation"];
 
-    private static readonly string[] OutcomeProperties = ["moralPurpose", "experience", "readiness"];
+    internal static readonly string[] OutcomeProperties = ["moralPurpose", "experience", "readiness"];
 
     /// <summary>The property that holds the equality-monitoring answers: no problem path names a key inside it.</summary>
     internal const string MonitoringProperty = "equalityMonitoring";
 
-    private static readonly string[] MonitoringProperties = ["ethnicity", "disability", "sex", "ageBand", "religion", "sexualOrientation"];
+    internal static readonly string[] MonitoringProperties = ["ethnicity", "disability", "sex", "ageBand", "religion", "sexualOrientation"];
 
     /// <summary>The paths of a top-level application's parts, made once.</summary>
     private static class RootPaths

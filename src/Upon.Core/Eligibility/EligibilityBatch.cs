@@ -55,6 +55,12 @@ public sealed class EligibilityBatch
     /// <summary>Gets the date every application is decided as of, or null for each one's assessment date.</summary>
     public LocalDate? AsOf { get; }
 
+    /// <summary>
+    /// Gets whether applications are read for their decisions straight from their bytes (the default), or every one is
+    /// parsed and read by <see cref="ApplicationDocument"/>: the results are the same; off, for tests that compare them.
+    /// </summary>
+    internal bool ReadsBytes { get; init; } = true;
+
     /// <summary>Gets the largest record accepted, in bytes: <see cref="ApplicationDocument.DefaultMaxBytes"/> unless another limit was given.</summary>
     public int MaxBytes { get; }
 
@@ -85,7 +91,7 @@ public sealed class EligibilityBatch
     public IAsyncEnumerable<RecordResult<EligibilityDecision>> EvaluateAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(utf8Json);
-        return JsonDocumentStream.ReadAllAsync(utf8Json, format, MaxBytes, Names, EvaluateRecord, RecordResult.Failure<EligibilityDecision>, cancellationToken);
+        return JsonDocumentStream.ReadAllAsync(utf8Json, format, MaxBytes, Names, EvaluateRecord, RecordResult.Failure<EligibilityDecision>, FromBytes(), cancellationToken);
     }
 
     /// <summary>
@@ -130,10 +136,36 @@ public sealed class EligibilityBatch
     private IEnumerable<RecordResult<EligibilityDecision>> EvaluateIterator(Stream utf8Json, BatchFormat format)
     {
         using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxBytes, Names.Plural, Names.Singular, Names.ConfidentialObject);
-        foreach (RecordResult<EligibilityDecision> record in documents.ReadRecords(EvaluateRecord, RecordResult.Failure<EligibilityDecision>))
+        foreach (RecordResult<EligibilityDecision> record in documents.ReadRecords(EvaluateRecord, RecordResult.Failure<EligibilityDecision>, FromBytes()))
         {
             yield return record;
         }
+    }
+
+    /// <summary>
+    /// Decides the applications <see cref="ApplicationBytes"/> reads straight from their bytes (almost all of a batch);
+    /// it declines any other, which is parsed and read by <see cref="EvaluateRecord"/>. Null when <see cref="ReadsBytes"/>
+    /// is off.
+    /// </summary>
+    private TryReadBytes<RecordResult<EligibilityDecision>>? FromBytes()
+    {
+        if (!ReadsBytes)
+        {
+            return null;
+        }
+
+        ApplicationBytes reader = new();
+        return (ReadOnlySpan<byte> utf8Json, int number, out RecordResult<EligibilityDecision> record) =>
+        {
+            if (reader.TryRead(utf8Json, out Application? application))
+            {
+                record = Decide(application, number);
+                return true;
+            }
+
+            record = null!;
+            return false;
+        };
     }
 
     private RecordResult<EligibilityDecision> EvaluateRecord(JsonElement element, int number)

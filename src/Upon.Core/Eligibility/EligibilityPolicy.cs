@@ -271,7 +271,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
 
     private static CriterionResult EvaluateStatement(StatementRule rule, Application application)
     {
-        int words = StatementRule.CountWords(application.MoralPurposeStatement);
+        int words = application.StatementWords;
         (CriterionOutcome outcome, string reason) = words switch
         {
             0 => (CriterionOutcome.Undecided, ReasonCodes.StatementMissing),

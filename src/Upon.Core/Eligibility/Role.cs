@@ -59,6 +59,23 @@ public sealed record Role
         IsActing = isActing;
     }
 
+    /// <summary>
+    /// Initializes a role read for a decision only (see <see cref="Application.ForDecision"/>): its values already checked
+    /// as the public constructor checks them, and without a title or organisation, which a decision never reads.
+    /// </summary>
+    private Role(OrganisationType organisationType, Sector sector, RoleLevel level, LocalDate start, LocalDate? end, decimal? partTimeFraction, bool isActing)
+    {
+        Title = string.Empty;
+        Organisation = string.Empty;
+        OrganisationType = organisationType;
+        Sector = sector;
+        Level = level;
+        Start = start;
+        End = end;
+        PartTimeFraction = partTimeFraction;
+        IsActing = isActing;
+    }
+
     /// <summary>Gets the job title.</summary>
     public string Title { get; }
 
@@ -85,6 +102,10 @@ public sealed record Role
 
     /// <summary>Gets a value indicating whether the role was held on an acting or interim basis.</summary>
     public bool IsActing { get; }
+
+    /// <summary>Makes a role for a decision only, from values a reader has checked as the public constructor would.</summary>
+    internal static Role ForDecision(OrganisationType organisationType, Sector sector, RoleLevel level, LocalDate start, LocalDate? end, decimal? partTimeFraction, bool isActing) =>
+        new(organisationType, sector, level, start, end, partTimeFraction, isActing);
 
     /// <summary>Gets a value indicating whether the role is current: it has no end date.</summary>
     public bool IsCurrent => End is null;

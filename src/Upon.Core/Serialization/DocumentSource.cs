@@ -35,7 +35,7 @@ internal static class DocumentSource
         where T : class
     {
         using JsonDocumentStream documents = new(utf8Json, JsonDocumentStream.Layout.Single, maxBytes, confidentialObject: confidentialObject);
-        await foreach (DocumentResult<T> result in documents.ReadRecordsAsync((root, _) => read(root), (_, problem) => DocumentResult.Failure<T>([problem]), cancellationToken).ConfigureAwait(false))
+        await foreach (DocumentResult<T> result in documents.ReadRecordsAsync((root, _) => read(root), (_, problem) => DocumentResult.Failure<T>([problem]), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             return result;
         }

@@ -5,6 +5,19 @@ using System.Runtime.CompilerServices;
 namespace Upon.Core.Serialization;
 
 /// <summary>
+/// Reads a record straight from the UTF-8 bytes of its document, without parsing them into a <see cref="JsonDocument"/>:
+/// true with the record when the reader takes the document whole; false, with nothing reported, for any document it
+/// does not (one with a problem, or in a form it leaves to the parsed path), which is then parsed and read as usual.
+/// A reader must therefore take only documents the parsed path reads without a problem, into the same record.
+/// </summary>
+/// <typeparam name="TRecord">What a record is read into.</typeparam>
+/// <param name="utf8Json">The document's bytes: valid only during the call.</param>
+/// <param name="number">The record's number.</param>
+/// <param name="record">The record, when true.</param>
+/// <returns>Whether the document was read.</returns>
+internal delegate bool TryReadBytes<TRecord>(ReadOnlySpan<byte> utf8Json, int number, out TRecord record);
+
+/// <summary>
 /// Reads the documents of a stream one at a time, holding only the current one in memory: the
 /// elements of a top-level JSON array, or the non-blank lines of JSON Lines.
 /// </summary>
@@ -60,6 +73,8 @@ internal sealed class JsonDocumentStream : IDisposable
     private bool finished;
     private bool closed;
     private bool skipping;
+    private bool deferParse;
+    private ReadOnlyMemory<byte> pending;
     private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
 
     /// <summary>Initializes a reader of the documents of <paramref name="stream"/>.</summary>
@@ -148,13 +163,18 @@ internal sealed class JsonDocumentStream : IDisposable
     /// <typeparam name="TRecord">What a record is read into.</typeparam>
     /// <param name="read">Reads a document's root element, given its record number.</param>
     /// <param name="unreadable">Reports a document that could not be read, given its record number and the problem.</param>
+    /// <param name="fromBytes">
+    /// Reads a record straight from its bytes, or declines it (see <see cref="TryReadBytes{TRecord}"/>); null to parse
+    /// every document.
+    /// </param>
     /// <returns>The records, lazily, in stream order.</returns>
-    public IEnumerable<TRecord> ReadRecords<TRecord>(Func<JsonElement, int, TRecord> read, Func<int, DocumentProblem, TRecord> unreadable)
+    public IEnumerable<TRecord> ReadRecords<TRecord>(Func<JsonElement, int, TRecord> read, Func<int, DocumentProblem, TRecord> unreadable, TryReadBytes<TRecord>? fromBytes = null)
     {
+        deferParse = fromBytes is not null;
         int index = 0;
         while (TryReadNext(out JsonDocument? document, out DocumentProblem? problem))
         {
-            yield return ToRecord(++index, document, problem, read, unreadable);
+            yield return ToRecord(++index, document, problem, read, unreadable, fromBytes);
         }
     }
 
@@ -165,13 +185,16 @@ internal sealed class JsonDocumentStream : IDisposable
     /// <typeparam name="TRecord">What a record is read into.</typeparam>
     /// <param name="read">Reads a document's root element, given its record number.</param>
     /// <param name="unreadable">Reports a document that could not be read, given its record number and the problem.</param>
+    /// <param name="fromBytes">Reads a record straight from its bytes, or declines it; null to parse every document.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The records, lazily, in stream order.</returns>
     public async IAsyncEnumerable<TRecord> ReadRecordsAsync<TRecord>(
         Func<JsonElement, int, TRecord> read,
         Func<int, DocumentProblem, TRecord> unreadable,
+        TryReadBytes<TRecord>? fromBytes = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        deferParse = fromBytes is not null;
         int index = 0;
         while (true)
         {
@@ -188,7 +211,7 @@ internal sealed class JsonDocumentStream : IDisposable
                 continue;
             }
 
-            yield return ToRecord(++index, document, problem, read, unreadable);
+            yield return ToRecord(++index, document, problem, read, unreadable, fromBytes);
         }
     }
 
@@ -203,10 +226,11 @@ internal sealed class JsonDocumentStream : IDisposable
         (string Plural, string Singular, string? ConfidentialObject) names,
         Func<JsonElement, int, TRecord> read,
         Func<int, DocumentProblem, TRecord> unreadable,
+        TryReadBytes<TRecord>? fromBytes,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using JsonDocumentStream documents = Open(utf8Json, format, maxDocumentBytes, names.Plural, names.Singular, names.ConfidentialObject);
-        await foreach (TRecord record in documents.ReadRecordsAsync(read, unreadable, cancellationToken).ConfigureAwait(false))
+        await foreach (TRecord record in documents.ReadRecordsAsync(read, unreadable, fromBytes, cancellationToken).ConfigureAwait(false))
         {
             yield return record;
         }
@@ -254,9 +278,23 @@ internal sealed class JsonDocumentStream : IDisposable
         return new JsonDocumentStream(utf8Json, layout, maxDocumentBytes, plural, singular, confidentialObject);
     }
 
-    private TRecord ToRecord<TRecord>(int index, JsonDocument? document, DocumentProblem? problem, Func<JsonElement, int, TRecord> read, Func<int, DocumentProblem, TRecord> unreadable)
+    private TRecord ToRecord<TRecord>(int index, JsonDocument? document, DocumentProblem? problem, Func<JsonElement, int, TRecord> read, Func<int, DocumentProblem, TRecord> unreadable, TryReadBytes<TRecord>? fromBytes)
     {
         int number = IsJsonLines ? Line : index;
+        if (document is null && problem is null && deferParse)
+        {
+            // Bytes kept for their reader: a record it takes whole is done; any other is parsed and read as usual, so
+            // that its problems are those of the parsed path, word for word.
+            ReadOnlyMemory<byte> bytes = pending;
+            pending = default;
+            if (fromBytes!(bytes.Span, number, out TRecord record))
+            {
+                return record;
+            }
+
+            document = DocumentSource.Parse(bytes, out problem, copy: false, confidentialObject);
+        }
+
         if (document is null)
         {
             return unreadable(number, problem!.Value);
@@ -357,8 +395,7 @@ internal sealed class JsonDocumentStream : IDisposable
 
         // The document is read and disposed before the buffer is reused or returned, so it may use it without a copy.
         finished = true;
-        document = DocumentSource.Parse(buffer.AsMemory(0, end), out problem, copy: false, confidentialObject);
-        return Step.Record;
+        return Parsed(buffer.AsMemory(0, end), out document, out problem);
     }
 
     private Step NextLine(out JsonDocument? document, out DocumentProblem? problem)
@@ -432,8 +469,7 @@ internal sealed class JsonDocumentStream : IDisposable
             }
 
             // The document is read and disposed before the next line is, so it may use the buffer without a copy.
-            document = DocumentSource.Parse(line, out problem, copy: false, confidentialObject);
-            return Step.Record;
+            return Parsed(line, out document, out problem);
         }
     }
 
@@ -527,7 +563,17 @@ internal sealed class JsonDocumentStream : IDisposable
                 }
 
                 int elementStart = checked((int)reader.TokenStartIndex);
-                if (JsonDocument.TryParseValue(ref reader, out document))
+                if (deferParse)
+                {
+                    // The element's bytes, checked for syntax by skipping them; its record parses them if it must.
+                    if (reader.TrySkip())
+                    {
+                        pending = buffer.AsMemory(start + elementStart, checked((int)reader.BytesConsumed) - elementStart);
+                        Consume(ref reader);
+                        return Step.Record;
+                    }
+                }
+                else if (JsonDocument.TryParseValue(ref reader, out document))
                 {
                     // The element is well-formed; its text may still not be valid Unicode, which only this element loses.
                     problem = JsonTextCheck.FindInvalid(buffer.AsSpan(start + elementStart, checked((int)reader.BytesConsumed) - elementStart), JsonPath.Root, confidentialObject);
@@ -553,6 +599,24 @@ internal sealed class JsonDocumentStream : IDisposable
                 return Stop(out problem, DocumentSource.NotWellFormed(ex, JsonPath.Root));
             }
         }
+    }
+
+    /// <summary>
+    /// Gives a record's bytes: parsed now, or, when records may be read from their bytes, kept in <see cref="pending"/>
+    /// for <see cref="ToRecord"/>, which parses them only if the record's own reader does not take them.
+    /// </summary>
+    private Step Parsed(ReadOnlyMemory<byte> utf8Json, out JsonDocument? document, out DocumentProblem? problem)
+    {
+        if (deferParse)
+        {
+            pending = utf8Json;
+            document = null;
+            problem = null;
+            return Step.Record;
+        }
+
+        document = DocumentSource.Parse(utf8Json, out problem, copy: false, confidentialObject);
+        return Step.Record;
     }
 
     private Step Stop(out DocumentProblem? problem, DocumentProblem found)

@@ -386,6 +386,10 @@ internal static class EnumNames<TEnum>
 
     private static readonly (byte[] Name, TEnum Value)[] Utf8Names = [.. ByName.Select(pair => (System.Text.Encoding.UTF8.GetBytes(pair.Key), pair.Value))];
 
+    /// <summary>The UTF-8 names by their length in bytes, so that a name is compared only with names as long.</summary>
+    private static readonly (byte[] Name, TEnum Value)[][] Utf8NamesByLength =
+        [.. Enumerable.Range(0, Utf8Names.Max(pair => pair.Name.Length) + 1).Select(length => Utf8Names.Where(pair => pair.Name.Length == length).ToArray())];
+
     /// <summary>Gets the names, comma-separated, in declaration order.</summary>
     public static string List { get; } = string.Join(", ", ByValue.Values);
 
@@ -400,6 +404,25 @@ internal static class EnumNames<TEnum>
     public static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);
 
     /// <summary>Parses a JSON string element holding a name (case-sensitive), comparing its text without making a string of it.</summary>
+    /// <summary>Parses a JSON name from the unescaped UTF-8 bytes of a string (case-sensitive).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out TEnum value)
+    {
+        if (utf8.Length < Utf8NamesByLength.Length)
+        {
+            foreach ((byte[] name, TEnum member) in Utf8NamesByLength[utf8.Length])
+            {
+                if (utf8.SequenceEqual(name))
+                {
+                    value = member;
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     public static bool TryParse(JsonElement element, out TEnum value)
     {
         foreach ((byte[] name, TEnum member) in Utf8Names)

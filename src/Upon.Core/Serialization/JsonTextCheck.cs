@@ -59,17 +59,19 @@ internal static class JsonTextCheck
         int i = 0;
         while (i < raw.Length)
         {
-            if (raw[i] != (byte)'\\' || i + 1 >= raw.Length)
+            // Text between escapes is skipped a vector at a time; a high surrogate must be followed at once by a low one.
+            int backslash = raw[i..].IndexOf((byte)'\\');
+            if (backslash != 0 && expectLow)
             {
-                if (expectLow)
-                {
-                    return true;
-                }
-
-                i++;
-                continue;
+                return true;
             }
 
+            if (backslash < 0 || i + backslash + 1 >= raw.Length)
+            {
+                return backslash >= 0 && expectLow;
+            }
+
+            i += backslash;
             if (raw[i + 1] != (byte)'u')
             {
                 if (expectLow)

@@ -169,7 +169,7 @@ public static partial class AppointmentDocument
     {
         // Each enumeration has its own pool of the strings its records share.
         StringPool pool = new();
-        await foreach (RecordResult<Appointment> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, JsonRecords, (element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>, cancellationToken).ConfigureAwait(false))
+        await foreach (RecordResult<Appointment> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, JsonRecords, (element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>, null, cancellationToken).ConfigureAwait(false))
         {
             yield return record;
             if (!record.IsValid && handling == ProblemHandling.Stop)

@@ -250,7 +250,7 @@ public static class AuthorityRegisterDocument
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.NotPositive(maxBytes);
-        return Collect(JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, Records, ReadRecord, Unreadable, cancellationToken));
+        return Collect(JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, Records, ReadRecord, Unreadable, null, cancellationToken));
     }
 
     /// <summary>
@@ -268,7 +268,7 @@ public static class AuthorityRegisterDocument
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.NotPositive(maxBytes);
-        return Collect(JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonDocumentStream.ReadAllAsync(stream, format, maxBytes, Records, ReadRecord, Unreadable, token), cancellationToken));
+        return Collect(JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonDocumentStream.ReadAllAsync(stream, format, maxBytes, Records, ReadRecord, Unreadable, null, token), cancellationToken));
     }
 
     private static Collector NewCollector() => new(JsonPath.Property(JsonPath.Root, Names[0]), JsonPath.Root);
