@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
@@ -27,9 +26,11 @@ namespace Upon.Core.Eligibility;
 /// </remarks>
 internal sealed class ApplicationBytes
 {
-    private const int StackChars = 256;
-
+    /// <summary>The document reader's options: comments are skipped.</summary>
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
+    /// <summary>The same for a document without comments, which <see cref="Utf8JsonReader"/> reads by a faster path.</summary>
+    private static readonly JsonReaderOptions NoComments = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     private static readonly byte[][] RootNames = ToUtf8(ApplicationDocument.RootProperties);
     private static readonly byte[][] RoleNames = ToUtf8(ApplicationDocument.RoleProperties);
@@ -38,6 +39,7 @@ internal sealed class ApplicationBytes
     private static readonly byte[][] MonitoringNames = ToUtf8(ApplicationDocument.MonitoringProperties);
 
     private readonly List<Role> roles = [];
+    private char[] chars = new char[1024];
     private byte[] yearBytes = [];
     private string? year;
 
@@ -68,7 +70,9 @@ internal sealed class ApplicationBytes
     private bool TryReadApplication(ReadOnlySpan<byte> utf8Json, out Application? application)
     {
         application = null;
-        Utf8JsonReader reader = new(utf8Json, isFinalBlock: true, new JsonReaderState(Options));
+        // A comment starts with /* or //; without either (almost always), the reader need not look for them.
+        bool comments = utf8Json.IndexOf("/*"u8) >= 0 || utf8Json.IndexOf("//"u8) >= 0;
+        Utf8JsonReader reader = new(utf8Json, isFinalBlock: true, new JsonReaderState(comments ? Options : NoComments));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -197,7 +201,7 @@ internal sealed class ApplicationBytes
         return true;
     }
 
-    private static bool TryRole(ref Utf8JsonReader reader, [NotNullWhen(true)] out Role? role)
+    private bool TryRole(ref Utf8JsonReader reader, [NotNullWhen(true)] out Role? role)
     {
         role = null;
         OrganisationType? type = null;
@@ -255,7 +259,7 @@ internal sealed class ApplicationBytes
         return true;
     }
 
-    private static bool TrySponsor(ref Utf8JsonReader reader)
+    private bool TrySponsor(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -314,7 +318,7 @@ internal sealed class ApplicationBytes
     }
 
     /// <summary>Checks the equality-monitoring answers as the document reader does, keeping none of them.</summary>
-    private static bool TryMonitoring(ref Utf8JsonReader reader)
+    private bool TryMonitoring(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -349,7 +353,7 @@ internal sealed class ApplicationBytes
         reader.TokenType == JsonTokenType.String && !(reader.ValueIsEscaped && JsonTextCheck.HasLoneSurrogateEscape(reader.ValueSpan));
 
     /// <summary>Whether the value is a string that is not blank (empty or only white space once unescaped).</summary>
-    private static bool IsText(ref Utf8JsonReader reader)
+    private bool IsText(ref Utf8JsonReader reader)
     {
         if (!IsDecodable(ref reader))
         {
@@ -371,23 +375,22 @@ internal sealed class ApplicationBytes
             return true;
         }
 
-        int length = raw.Length;
-        char[]? rented = length > StackChars ? ArrayPool<char>.Shared.Rent(length) : null;
-        Span<char> chars = rented ?? stackalloc char[StackChars];
-        try
-        {
-            return !chars[..reader.CopyString(chars)].IsWhiteSpace();
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        return !Unescaped(ref reader).IsWhiteSpace();
     }
 
-    private static bool TryKeptText(ref Utf8JsonReader reader, out string? text)
+    /// <summary>The string's text, unescaped into a buffer the reader keeps for the batch (no larger than the largest text).</summary>
+    private ReadOnlySpan<char> Unescaped(ref Utf8JsonReader reader)
+    {
+        // A string unescaped never has more characters than its raw text has bytes.
+        if (chars.Length < reader.ValueSpan.Length)
+        {
+            chars = new char[Math.Max(reader.ValueSpan.Length, 2 * chars.Length)];
+        }
+
+        return chars.AsSpan(0, reader.CopyString(chars));
+    }
+
+    private bool TryKeptText(ref Utf8JsonReader reader, out string? text)
     {
         text = IsText(ref reader) ? reader.GetString() : null;
         return text is not null;
@@ -420,7 +423,7 @@ internal sealed class ApplicationBytes
     }
 
     /// <summary>The number of words of a statement (which may be empty), counted as for a statement kept whole.</summary>
-    private static bool TryWords(ref Utf8JsonReader reader, out int words)
+    private bool TryWords(ref Utf8JsonReader reader, out int words)
     {
         words = 0;
         if (!IsDecodable(ref reader))
@@ -428,21 +431,8 @@ internal sealed class ApplicationBytes
             return false;
         }
 
-        int length = reader.ValueSpan.Length;
-        char[]? rented = length > StackChars ? ArrayPool<char>.Shared.Rent(length) : null;
-        Span<char> chars = rented ?? stackalloc char[StackChars];
-        try
-        {
-            words = StatementRule.CountWords(chars[..reader.CopyString(chars)]);
-            return true;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        words = StatementRule.CountWords(Unescaped(ref reader));
+        return true;
     }
 
     private static bool TryDate(ref Utf8JsonReader reader, out LocalDate? date)
