@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
@@ -23,6 +24,7 @@ public class EligibilityStreamBenchmarks
 
     private static readonly byte[] JsonLines = Corpora.ApplicationJsonLines;
     private static readonly EligibilityBatch Batch = new(PolicyRegistry.BuiltIn);
+    private static readonly EligibilityBatch ParsedBatch = new(PolicyRegistry.BuiltIn) { ReadsBytes = false };
 
     /// <summary>The baseline: each line parsed by a bare <c>JsonDocument.Parse</c> and disposed, nothing else.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
@@ -40,6 +42,42 @@ public class EligibilityStreamBenchmarks
         }
 
         return decided;
+    }
+
+    /// <summary>
+    /// As <see cref="StreamJsonLinesToDecisions"/>, with every line parsed into a <c>JsonDocument</c> and read by
+    /// <see cref="ApplicationDocument"/>: the path a batch takes for a record the bytes reader declines, and the only one
+    /// before issue 13.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int StreamJsonLinesToDecisionsParsed()
+    {
+        int decided = 0;
+        using MemoryStream stream = new(JsonLines, writable: false);
+        foreach (RecordResult<EligibilityDecision> item in ParsedBatch.Evaluate(stream, BatchFormat.JsonLines))
+        {
+            decided += item.IsValid ? 1 : 0;
+        }
+
+        return decided;
+    }
+
+    /// <summary>Reads each line for its decision with <see cref="ApplicationBytes"/>, without deciding: the reading's share.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int ReadEachLineFromBytes()
+    {
+        ApplicationBytes reader = new();
+        int read = 0;
+        ReadOnlySpan<byte> rest = JsonLines;
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line = end < 0 ? rest : rest[..end];
+            read += reader.TryRead(line, out _) ? 1 : 0;
+            rest = end < 0 ? default : rest[(end + 1)..];
+        }
+
+        return read;
     }
 
     /// <summary>As <see cref="StreamJsonLinesToDecisions"/>, reading the stream asynchronously.</summary>

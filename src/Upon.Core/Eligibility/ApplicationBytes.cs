@@ -29,9 +29,6 @@ internal sealed class ApplicationBytes
     /// <summary>The document reader's options: comments are skipped.</summary>
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
-    /// <summary>The same for a document without comments, which <see cref="Utf8JsonReader"/> reads by a faster path.</summary>
-    private static readonly JsonReaderOptions NoComments = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
-
     private static readonly byte[][] RootNames = ToUtf8(ApplicationDocument.RootProperties);
     private static readonly byte[][] RoleNames = ToUtf8(ApplicationDocument.RoleProperties);
     private static readonly byte[][] SponsorNames = ToUtf8(ApplicationDocument.SponsorProperties);
@@ -70,9 +67,7 @@ internal sealed class ApplicationBytes
     private bool TryReadApplication(ReadOnlySpan<byte> utf8Json, out Application? application)
     {
         application = null;
-        // A comment starts with /* or //; without either (almost always), the reader need not look for them.
-        bool comments = utf8Json.IndexOf("/*"u8) >= 0 || utf8Json.IndexOf("//"u8) >= 0;
-        Utf8JsonReader reader = new(utf8Json, isFinalBlock: true, new JsonReaderState(comments ? Options : NoComments));
+        Utf8JsonReader reader = new(utf8Json, isFinalBlock: true, new JsonReaderState(Options));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
