@@ -182,6 +182,32 @@ public sealed class HostileTextTests
         return Prop.ForAll(document.ToArbitrary(), bytes => (JsonTextCheck.FindInvalid(bytes) is null) == CanDecodeEveryString(bytes));
     }
 
+    [Property(MaxTest = 1000)]
+    public Property HasLoneSurrogateEscape_IsTrueExactlyWhenTheStringCannotBeDecoded()
+    {
+        Gen<string> piece = Gen.Elements(
+            "a", "Z9 ", "é", "😀", "\\n", "\\\\", "\\\\u", "\\u0041", "\\uD83D\\uDE00", "\\uD83D", "\\uDE00", "\\udbff\\udfff", "\\\"", "\\u0027", "\\t");
+        Gen<string> text = piece.ListOf().Select(pieces => string.Concat(pieces));
+        return Prop.ForAll(text.ToArbitrary(), raw =>
+        {
+            byte[] json = Encoding.UTF8.GetBytes($"\"{raw}\"");
+            Utf8JsonReader reader = new(json);
+            reader.Read();
+            bool decodes;
+            try
+            {
+                _ = reader.GetString();
+                decodes = true;
+            }
+            catch (InvalidOperationException)
+            {
+                decodes = false;
+            }
+
+            Assert.Equal(!decodes, JsonTextCheck.HasLoneSurrogateEscape(json.AsSpan(1, json.Length - 2)));
+        });
+    }
+
     [Fact]
     public void HasLoneSurrogateEscape_PairsOnlyAdjacentHighThenLow()
     {
