@@ -21,7 +21,12 @@ internal static class TenureCommand
     /// <summary>Runs <c>upon tenure</c>.</summary>
     private static int MeasureTenure(CommandRun run, Options options)
     {
-        LocalDate date = run.GetValue(options.AsOf)!.Value;
+        (LocalDate? asOf, int asOfExit) = options.AsOfOrLastDate(run, run.GetValue(options.AsOf));
+        if (asOf is not LocalDate date)
+        {
+            return asOfExit;
+        }
+
         string measure = run.GetValue(options.Method)!;
         DateInterval? given = run.GetValue(options.Window);
         LocalDate? first = run.GetValue(options.From);
@@ -252,7 +257,7 @@ internal static class TenureCommand
         }
 
         /// <summary>Gets <c>--as-of</c>.</summary>
-        public Option<LocalDate?> AsOf { get; } = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: holders without an end are in post on it, and a date after it is a problem.", required: true);
+        public Option<LocalDate?> AsOf { get; } = WorkforceOptions.DateOption("--as-of", WorkforceOptions.AsOfDescription("holders without an end are in post on it, and a date after it is a problem"));
 
         /// <summary>Gets <c>--method</c>.</summary>
         public Option<string> Method { get; } = new("--method")

@@ -17,7 +17,12 @@ internal static class TurnoverCommand
     /// <summary>Runs <c>upon turnover</c>.</summary>
     private static int MeasureTurnover(CommandRun run, Options options)
     {
-        LocalDate today = run.GetValue(options.AsOf) ?? WorkforceOptions.Today();
+        (LocalDate? asOf, int asOfExit) = options.AsOfOrLastDate(run, run.GetValue(options.AsOf));
+        if (asOf is not LocalDate today)
+        {
+            return asOfExit;
+        }
+
         string periods = run.GetValue(options.By)!;
         int? first = run.GetValue(options.From);
         int? last = run.GetValue(options.To);
@@ -216,7 +221,7 @@ internal static class TurnoverCommand
         public Option<LocalDate?> End { get; } = WorkforceOptions.DateOption("--end", "With --by rolling: the last day of the 12 months, as yyyy-MM-dd. Default: the as-of date.");
 
         /// <summary>Gets <c>--as-of</c>.</summary>
-        public Option<LocalDate?> AsOf { get; } = WorkforceOptions.DateOption("--as-of", "The date the records are known to, as yyyy-MM-dd: a date after it is a problem, and no period may end after it. Default: today.");
+        public Option<LocalDate?> AsOf { get; } = WorkforceOptions.DateOption("--as-of", WorkforceOptions.AsOfDescription("a date after it is a problem, and no period may end after it"));
 
         /// <summary>Gets <c>--svg</c>.</summary>
         public Option<FileInfo?> Svg { get; } = WorkforceOptions.SvgFile("Also draw the changes per authority in each period as a bar chart to this SVG file.");

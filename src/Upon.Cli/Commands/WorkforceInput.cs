@@ -140,8 +140,58 @@ internal abstract class WorkforceOptions : CommandOptions
     }
 
     /// <summary>Today in Europe/London, from the system clock: the default as-of date.</summary>
-    public static LocalDate Today() =>
-        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+    /// <summary>
+    /// The as-of date: <paramref name="given"/>, or else the last date in the records of <c>FILE</c> (the latest first or
+    /// last day in post of a valid record), found by a first pass over the file and reported on standard error, so that
+    /// no result depends on the day the command runs. Null, with the exit code, when there is none: standard input
+    /// cannot be read twice, and a file may have no valid record.
+    /// </summary>
+    public (LocalDate? AsOf, int ExitCode) AsOfOrLastDate(CommandRun run, LocalDate? given)
+    {
+        if (given is LocalDate date)
+        {
+            return (date, ExitCodes.Success);
+        }
+
+        FileInfo file = run.GetValue(File)!;
+        if (InputFile.IsStandardInput(file.ToString()))
+        {
+            return (null, run.Usage("give --as-of when the records come from standard input: its default, the last date in the records, needs them read twice."));
+        }
+
+        LocalDate? last = null;
+        using (Stream? opened = InputFile.Open(file.ToString(), "appointments file", run.Error))
+        {
+            if (opened is null)
+            {
+                return (null, ExitCodes.Failure);
+            }
+
+            using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
+            IEnumerable<RecordResult<Appointment>> records = format == WorkforceFileFormat.Json ? AppointmentDocument.Read(stream, BatchFormat.Auto) : AppointmentDocument.ReadCsv(stream);
+            foreach (RecordResult<Appointment> record in records)
+            {
+                if (record.IsValid)
+                {
+                    LocalDate latest = record.Value.End ?? record.Value.Start;
+                    last = last is LocalDate before && before >= latest ? before : latest;
+                }
+            }
+        }
+
+        if (last is null)
+        {
+            run.Error.WriteLine($"upon: '{CliText.Escape(file.Name)}' has no valid record to take the as-of date from; give --as-of.");
+            return (null, ExitCodes.InvalidInput);
+        }
+
+        run.Error.WriteLine($"upon: as of {CliText.Iso(last.Value)}, the last date in the records (give --as-of for another date).");
+        return (last, ExitCodes.Success);
+    }
+
+    /// <summary>The description of <c>--as-of</c>, the same for every workforce command but for what the date does.</summary>
+    public static string AsOfDescription(string what) =>
+        $"The date the records are known to, as yyyy-MM-dd: {what}. Default: the last date in the records (the latest first or last day in post; required when they come from standard input).";
 
     /// <summary>
     /// Reads the appointments (and the register), validates them against the register and

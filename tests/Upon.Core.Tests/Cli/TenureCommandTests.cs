@@ -255,13 +255,34 @@ public sealed class TenureCommandTests : IDisposable
     }
 
     [Fact]
-    public void WithoutAsOf_IsAUsageError()
+    public void WithoutAsOf_MeasuresAsOfTheLastDateInTheRecords_AndSaysSo()
     {
-        (int exitCode, _, string error) = Run("tenure", file);
+        // The records' last date is the latest first or last day in post of a valid record: never the day the test runs.
+        string last = LastDate(File.ReadAllText(file));
+        (int exitCode, string output, string error) = Run("tenure", file);
+        (int givenExit, string given, string givenError) = Run("tenure", file, "--as-of", last);
 
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--as-of", error, StringComparison.Ordinal);
+        Assert.Equal((0, 0, string.Empty), (exitCode, givenExit, givenError));
+        Assert.Equal($"upon: as of {last}, the last date in the records (give --as-of for another date).\n", error);
+        Assert.Equal(given, output);
+        Assert.Contains($"as of {last}", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithoutAsOf_FromStandardInput_IsAUsageError()
+    {
+        (int exitCode, string output, string error) = Run("tenure", "-");
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
+        Assert.Contains("give --as-of when the records come from standard input", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The latest start or end date in a CSV of appointments, the oracle for the default as-of date.</summary>
+    internal static string LastDate(string csv) =>
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .SelectMany(line => line.Split(',')[2..4])
+            .Where(field => field.Length == 10)
+            .Max(StringComparer.Ordinal)!;
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args) => TurnoverCommandTests.Run(args);
 

@@ -277,6 +277,43 @@ public sealed class TurnoverCommandTests : IDisposable
         Assert.StartsWith("upon: ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--by", "financial-year")]
+    [InlineData("--by", "calendar-year")]
+    [InlineData("--by", "rolling")]
+    public void WithoutAsOf_MeasuresAsOfTheLastDateInTheRecords_NeverPastThem(params string[] options)
+    {
+        // A's permanent appointment from 2021-01-01 is the last date: no period may end after it, whatever the clock says.
+        string file = Write("a.csv", Csv);
+        (int exitCode, string output, string error) = Run(["turnover", file, .. options]);
+        (int givenExit, string given, _) = Run(["turnover", file, "--as-of", "2021-01-01", .. options]);
+
+        Assert.Equal((0, 0), (exitCode, givenExit));
+        Assert.Equal("upon: as of 2021-01-01, the last date in the records (give --as-of for another date).\n", error);
+        Assert.Equal(given, output);
+        Assert.Equal("2021-01-01", TenureCommandTests.LastDate(Csv));
+        Assert.DoesNotContain("2021/22", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2020/21", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAsOf_AFileWithNoValidRecord_SaysToGiveIt()
+    {
+        (int exitCode, string output, string error) = Run("turnover", Write("a.csv", "authority,holder,start,end,kind,shared\nA,a1,2015-13-01,,permanent,\n"));
+
+        Assert.Equal((1, string.Empty), (exitCode, output));
+        Assert.Contains("has no valid record to take the as-of date from; give --as-of.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAsOf_FromStandardInput_IsAUsageError()
+    {
+        (int exitCode, string output, string error) = Run("turnover", "-");
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
+        Assert.Contains("give --as-of when the records come from standard input", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NoWholeYearByTheAsOfDate_IsAUsageError()
     {
