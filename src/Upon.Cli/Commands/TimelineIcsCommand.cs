@@ -25,7 +25,8 @@ internal static partial class TimelineCommand
             return ExitCodes.InvalidInput;
         }
 
-        Instant when = run.GetValue(options.Stamp) ?? SystemClock.Instance.GetCurrentInstant();
+        // Never the system clock: the same year exported twice gives the same file unless --stamp says otherwise.
+        Instant when = run.GetValue(options.Stamp) ?? programme.Window.Start.AtStartOfDayInZone(ProgrammeYear.TimeZone).ToInstant();
         string file = run.GetValue(options.OutputFile)!;
         if (!OutputFile.Write(file, stream => IcsExport.Write(programme, stream, when), run.Error))
         {
@@ -61,7 +62,7 @@ internal static partial class TimelineCommand
         /// <summary>Gets <c>--stamp</c>.</summary>
         public Option<Instant?> Stamp { get; } = new("--stamp")
         {
-            Description = "The DTSTAMP of every event, as an ISO 8601 UTC instant such as 2026-11-22T09:00:00Z. Default: now.",
+            Description = "The DTSTAMP of every event, as an ISO 8601 UTC instant such as 2026-11-22T09:00:00Z. Default: the start of the programme year's first day (its window's start, midnight in Europe/London), so that exports of the same year are byte for byte the same.",
             HelpName = "INSTANT",
             CustomParser = ParseInstantOption,
         };

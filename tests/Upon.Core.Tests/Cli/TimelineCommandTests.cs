@@ -158,6 +158,22 @@ public sealed class TimelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ics_WithoutAStamp_StampsTheStartOfTheYearsFirstDay_NotTheClock()
+    {
+        string file = Path.Combine(folder, "nd.ics");
+
+        (int exitCode, _, string error) = Run("timeline", "ics", "new-directors-2021-22", "-o", file);
+        string first = File.ReadAllText(file);
+        (int again, _, _) = Run("timeline", "ics", "new-directors-2021-22", "-o", file);
+
+        ProgrammeYear year = BuiltInTimelines.NewDirectors2021To22;
+        Instant start = year.Window.Start.AtStartOfDayInZone(ProgrammeYear.TimeZone).ToInstant();
+        Assert.Equal((0, 0, string.Empty), (exitCode, again, error));
+        Assert.Equal(IcsExport.ToText(year, start), first);
+        Assert.Equal(first, File.ReadAllText(file));
+    }
+
+    [Fact]
     public void Ics_FromAFile_Works()
     {
         string json = Write("year.json", DocumentText.Of(s => ProgrammeYearDocument.Write(s, BuiltInTimelines.Aspirant2021To22)));
