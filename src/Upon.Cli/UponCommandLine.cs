@@ -3,7 +3,7 @@ using Upon.Cli.Commands;
 namespace Upon.Cli;
 
 /// <summary>The <c>upon</c> command line: builds the command tree and runs it against the given writers.</summary>
-internal static class UponCommandLine
+internal static partial class UponCommandLine
 {
     /// <summary>Builds the root command with every subcommand.</summary>
     /// <returns>The root command.</returns>
@@ -39,12 +39,12 @@ internal static class UponCommandLine
         ParseResult parseResult = Build().Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (ParseError parseError in parseResult.Errors)
+            foreach (string message in UsageErrors(parseResult))
             {
-                error.WriteLine($"upon: {CliText.Escape(parseError.Message)}");
+                error.WriteLine($"upon: {CliText.Escape(message)}");
             }
 
-            error.WriteLine("Run 'upon --help' for usage.");
+            error.WriteLine(HelpHint(parseResult.CommandResult));
             return ExitCodes.Usage;
         }
 
@@ -63,6 +63,49 @@ internal static class UponCommandLine
             return Report(error, $"upon: internal error (a bug in upon; please report it): {exception.GetType().FullName}: {InputFile.Reason(exception)}.", exception.StackTrace);
         }
     }
+
+    /// <summary>
+    /// The parser's errors, said for people: a word upon does not know is the error (not also the command it left
+    /// missing), and a value of the wrong type is named as a kind of value, not a .NET type.
+    /// </summary>
+    private static IEnumerable<string> UsageErrors(ParseResult parseResult)
+    {
+        IReadOnlyList<string> unmatched = parseResult.UnmatchedTokens;
+        foreach (ParseError parseError in parseResult.Errors)
+        {
+            if (unmatched.Count > 0 && !unmatched.Any(token => parseError.Message.Contains($"'{token}'", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            yield return ExpectedType().Replace(parseError.Message, match => "as " + match.Groups[1].Value switch
+            {
+                "System.Int32" or "System.Int64" => "a whole number",
+                "System.Decimal" or "System.Double" => "a number",
+                "System.Boolean" => "true or false",
+                _ => "a value of its kind",
+            });
+        }
+    }
+
+    /// <summary>Where to read the usage of <paramref name="command"/>: <c>Run 'upon cohort split --help' for usage.</c></summary>
+    public static string HelpHint(CommandResult command) => $"Run '{CommandPath(command)} --help' for usage.";
+
+    /// <summary>The command line that names <paramref name="command"/>, such as <c>upon cohort split</c>.</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        List<string> names = [];
+        for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+        {
+            names.Insert(0, current.Command.Name);
+        }
+
+        names[0] = "upon";
+        return string.Join(' ', names);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"as expected type '([\w.`\[\]]+)'")]
+    private static partial System.Text.RegularExpressions.Regex ExpectedType();
 
     /// <summary>Writes <paramref name="line"/> (and a bug's stack) on standard error, if it can still be written, and returns exit code 1.</summary>
     private static int Report(TextWriter error, string line, string? stack = null)

@@ -29,12 +29,22 @@ internal abstract class CalendarOptions : CommandOptions
 
     /// <summary>
     /// Loads the holiday calendar the options ask for (<c>--calendar -</c> is standard input). Returns null after
-    /// writing why on the run's error writer when the file cannot be read or is invalid.
+    /// writing why on the run's error writer when the file cannot be read or is invalid, or when <c>--division</c> names
+    /// another division than the built-in calendar's without <c>--calendar</c> (then <paramref name="exitCode"/> is a
+    /// usage error, rather than the built-in holidays given under another name).
     /// </summary>
-    public HolidayCalendar? LoadCalendar(CommandRun run)
+    public HolidayCalendar? LoadCalendar(CommandRun run, out int exitCode)
     {
+        exitCode = ExitCodes.InvalidInput;
         if (run.GetValue(CalendarFile) is not string path)
         {
+            string division = run.GetValue(Division)!;
+            if (run.IsGiven(Division) && division != EnglandAndWalesBankHolidays.Id)
+            {
+                exitCode = run.Usage($"--division {CliText.Escape(division)} needs --calendar FILE (the UK government's bank-holidays.json): the built-in calendar is {EnglandAndWalesBankHolidays.Id} only.");
+                return null;
+            }
+
             return EnglandAndWalesBankHolidays.Calendar;
         }
 

@@ -23,11 +23,11 @@ internal static partial class CohortCommand
         int n = run.GetValue(options.Participants);
         if (n < 1 || n > CohortSplit.MaxParticipants)
         {
-            return Usage(run.Error, $"N must be from 1 to {CohortSplit.MaxParticipants.ToString(CultureInfo.InvariantCulture)}.");
+            return run.Usage($"N must be from 1 to {CohortSplit.MaxParticipants.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        if (Bounds(run.GetValue(options.CohortMin), run.GetValue(options.CohortMax), "--cohort-min", "--cohort-max", run.Error) is not GroupSizeBounds cohorts
-            || Bounds(run.GetValue(options.SetMin), run.GetValue(options.SetMax), "--set-min", "--set-max", run.Error) is not GroupSizeBounds sets)
+        if (Bounds(run.GetValue(options.CohortMin), run.GetValue(options.CohortMax), "--cohort-min", "--cohort-max", run) is not GroupSizeBounds cohorts
+            || Bounds(run.GetValue(options.SetMin), run.GetValue(options.SetMax), "--set-min", "--set-max", run) is not GroupSizeBounds sets)
         {
             return ExitCodes.Usage;
         }
@@ -80,17 +80,17 @@ internal static partial class CohortCommand
         output.WriteLine($"{Count(split.Cohorts.Length, "cohort")}, {Count(split.SetCount, "set")}");
     }
 
-    private static GroupSizeBounds? Bounds(int minimum, int maximum, string minName, string maxName, TextWriter error)
+    private static GroupSizeBounds? Bounds(int minimum, int maximum, string minName, string maxName, CommandRun run)
     {
         if (minimum < 1)
         {
-            Usage(error, $"{minName} must be at least 1.");
+            run.Usage($"{minName} must be at least 1.");
             return null;
         }
 
         if (maximum < minimum)
         {
-            Usage(error, $"{maxName} ({Number(maximum)}) is below {minName} ({Number(minimum)}).");
+            run.Usage($"{maxName} ({Number(maximum)}) is below {minName} ({Number(minimum)}).");
             return null;
         }
 
@@ -107,7 +107,7 @@ internal static partial class CohortCommand
         decimal? tenure = run.GetValue(options.MeanTenure);
         if (rate.HasValue == tenure.HasValue)
         {
-            return Usage(run.Error, "give exactly one of --vacancy-rate and --mean-tenure-months.");
+            return run.Usage("give exactly one of --vacancy-rate and --mean-tenure-months.");
         }
 
         int count = run.GetValue(options.Authorities);
@@ -121,7 +121,7 @@ internal static partial class CohortCommand
                 ?? (run.GetValue(options.Places) < 0 ? "--places must be zero or more." : null);
         if (problem is not null)
         {
-            return Usage(run.Error, problem);
+            return run.Usage(problem);
         }
 
         SizingModel model = tenure is decimal months
@@ -195,13 +195,6 @@ internal static partial class CohortCommand
 
     private static string InputName(SizingInput input) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(input.ToString());
 
-    /// <summary>Writes a usage error and returns <see cref="ExitCodes.Usage"/>.</summary>
-    private static int Usage(TextWriter error, string message)
-    {
-        error.WriteLine($"upon: {message}");
-        error.WriteLine("Run 'upon cohort --help' for usage.");
-        return ExitCodes.Usage;
-    }
 
     /// <summary>Writes every problem of a file's records, and the summary line.</summary>
     private static void WriteProblems(TextWriter error, string file, IEnumerable<(int Record, DocumentProblem Problem)> problems, string? summary)

@@ -16,7 +16,7 @@ internal static partial class CohortCommand
         int? total = run.GetValue(options.StatedTotal);
         if (suppressBelow < 1 || total < 0)
         {
-            return Usage(run.Error, suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
+            return run.Usage(suppressBelow < 1 ? "--suppress-below must be at least 1." : "--stated-total must be zero or more.");
         }
 
         string path = run.GetValue(options.File)!;
@@ -36,7 +36,7 @@ internal static partial class CohortCommand
             CompositionDimension? dimension = figures.Dimensions.FirstOrDefault(d => reference.Matches(d.Dimension));
             if (dimension is null || !dimension.Counts.Any(c => c.Category == reference.Category))
             {
-                return Usage(run.Error, dimension is null
+                return run.Usage(dimension is null
                     ? $"--reference names the dimension '{reference.Dimension}', which the file does not have; it has {string.Join(", ", figures.Dimensions.Select(d => $"'{d.Dimension}'"))}."
                     : $"--reference names the category '{reference.Category}', which the {dimension.Dimension} counts do not have.");
             }

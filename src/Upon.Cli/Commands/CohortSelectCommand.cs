@@ -21,7 +21,7 @@ internal static partial class CohortCommand
             : null;
         if (problem is not null)
         {
-            return Usage(run.Error, problem);
+            return run.Usage(problem);
         }
 
         string path = run.GetValue(options.File)!;

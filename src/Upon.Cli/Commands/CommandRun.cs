@@ -19,14 +19,21 @@ internal sealed class CommandRun(ParseResult parseResult)
     /// <summary>Gets the value of <paramref name="argument"/>.</summary>
     public T? GetValue<T>(Argument<T> argument) => parseResult.GetValue(argument);
 
+    /// <summary>Whether <paramref name="option"/> was given on the command line (not only its default).</summary>
+    public bool IsGiven(Option option) => parseResult.GetResult(option) is { Implicit: false };
+
     /// <summary>Whether <paramref name="format"/> (see <see cref="CommonOptions.Format"/>) asks for JSON.</summary>
     public bool IsJson(Option<string> format) => GetValue(format) == CommonOptions.Json;
 
-    /// <summary>Writes the usage error <c>upon: MESSAGE</c> on <see cref="Error"/>.</summary>
+    /// <summary>
+    /// Writes the usage error <c>upon: MESSAGE</c> on <see cref="Error"/>, and where to read the command's usage
+    /// (<c>Run 'upon cohort split --help' for usage.</c>), as for an error the parser finds.
+    /// </summary>
     /// <returns><see cref="ExitCodes.Usage"/>.</returns>
     public int Usage(string message)
     {
         Error.WriteLine($"upon: {message}");
+        Error.WriteLine(UponCommandLine.HelpHint(parseResult.CommandResult));
         return ExitCodes.Usage;
     }
 }

@@ -13,9 +13,9 @@ internal static class HolidaysCommand
     /// <summary>Runs <c>upon holidays</c>.</summary>
     private static int ShowHolidays(CommandRun run, Options options)
     {
-        if (options.LoadCalendar(run) is not HolidayCalendar calendar)
+        if (options.LoadCalendar(run, out int exitCode) is not HolidayCalendar calendar)
         {
-            return ExitCodes.InvalidInput;
+            return exitCode;
         }
 
         int value = run.GetValue(options.Year);

@@ -33,7 +33,8 @@ internal static partial class TimelineCommand
             return ExitCodes.Failure;
         }
 
-        run.Output.WriteLine($"Wrote {Count(programme.Sessions.Length, "event")} to {CliText.FileName(file)}.");
+        // The path as given, so that a file written into another folder is found where it was put.
+        run.Output.WriteLine($"Wrote {Count(programme.Sessions.Length, "event")} to {CliText.Escape(file)}.");
         return ExitCodes.Success;
     }
 

@@ -20,9 +20,9 @@ internal static class WorkdaysCommand
             return run.Usage($"TO ({Iso(end)}) is before FROM ({Iso(start)}).");
         }
 
-        if (options.LoadCalendar(run) is not HolidayCalendar calendar)
+        if (options.LoadCalendar(run, out int exitCode) is not HolidayCalendar calendar)
         {
-            return ExitCodes.InvalidInput;
+            return exitCode;
         }
 
         DateInterval interval = new(start, end);

@@ -87,7 +87,7 @@ public sealed class CliFileTests : IDisposable
         (int exitCode, _, string error) = Run("eligibility", "check", "-", "--policies", "-");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("upon: standard input ('-') can be read once: give FILE or --policies as a file.\n", error);
+        Assert.Equal("upon: standard input ('-') can be read once: give FILE or --policies as a file.\nRun 'upon eligibility check --help' for usage.\n", error);
     }
 
     [Fact]

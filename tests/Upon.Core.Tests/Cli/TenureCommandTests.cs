@@ -147,7 +147,7 @@ public sealed class TenureCommandTests : IDisposable
         (int exitCode, _, string error) = Run("tenure", file, "--as-of", "2022-03-31", "--method", method, "--on", on);
 
         Assert.Equal(2, exitCode);
-        Assert.Equal($"upon: {message}\n", error);
+        Assert.Equal($"upon: {message}\nRun 'upon tenure --help' for usage.\n", error);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public sealed class TimelineCommandTests : IDisposable
         (int exitCode, string output, _) = Run("timeline", "ics", "new-directors-2021-22", "-o", file, "--stamp", "2026-11-22T09:00:00Z");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal("Wrote 5 events to nd.ics.\n", output);
+        Assert.Equal($"Wrote 5 events to {file}.\n", output);
         Assert.Equal(IcsExport.ToText(BuiltInTimelines.NewDirectors2021To22, Instant.FromUtc(2026, 11, 22, 9, 0)), File.ReadAllText(file));
     }
 

@@ -85,7 +85,20 @@ public sealed class UponCommandLineTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.StartsWith("upon: ", error, StringComparison.Ordinal);
-        Assert.Contains("Run 'upon --help' for usage.", error, StringComparison.Ordinal);
+        Assert.Matches(@"\nRun 'upon( [a-z-]+)* --help' for usage\.\n$", error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "holidays", "twenty" }, "upon: Cannot parse argument 'twenty' for command 'holidays' as a whole number.\nRun 'upon holidays --help' for usage.\n")]
+    [InlineData(new[] { "frobnicate" }, "upon: Unrecognized command or argument 'frobnicate'.\nRun 'upon --help' for usage.\n")]
+    [InlineData(new[] { "cohort", "split" }, "upon: Required argument missing for command: 'split'.\nRun 'upon cohort split --help' for usage.\n")]
+    [InlineData(new[] { "cohort", "split", "0" }, "upon: N must be from 1 to 100000.\nRun 'upon cohort split --help' for usage.\n")]
+    [InlineData(new[] { "holidays", "2022", "--division", "scotland" }, "upon: --division scotland needs --calendar FILE (the UK government's bank-holidays.json): the built-in calendar is england-and-wales only.\nRun 'upon holidays --help' for usage.\n")]
+    public void UsageErrors_SayWhatIsWrongOnce_InWords_AndNameTheCommandsHelp(string[] args, string expected)
+    {
+        (int exitCode, string output, string error) = Run(args);
+
+        Assert.Equal((2, string.Empty, expected), (exitCode, output, error));
     }
 
     [Fact]
