@@ -82,6 +82,48 @@ public sealed class KaplanMeierCurve
         return new SurvivalEstimate(time, after.AtRisk, before.Survival, before.StandardError, before.Lower, before.Upper);
     }
 
+    /// <summary>
+    /// Gets R's <c>summary(fit, times = times)</c>: a row for each time, in increasing order, with the estimate at it (as
+    /// <see cref="SurvivalAt"/>) and the events and censorings since the time before it (from the start, for the first).
+    /// Times after the curve's last time are left out, as R leaves them out.
+    /// </summary>
+    /// <param name="times">The times, each at least 0, in any order.</param>
+    /// <returns>The rows, by time.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="times"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A time is negative or NaN.</exception>
+    public ImmutableArray<SurvivalSummaryRow> Summary(IEnumerable<double> times)
+    {
+        Guard.Against.Null(times);
+        double[] sorted = [.. times];
+        foreach (double time in sorted)
+        {
+            Guard.Against.OutOfRange(!(time >= 0), "Every time must be at least 0.", nameof(times));
+        }
+
+        Array.Sort(sorted);
+        ImmutableArray<SurvivalSummaryRow>.Builder rows = ImmutableArray.CreateBuilder<SurvivalSummaryRow>(sorted.Length);
+        int next = 0;
+        foreach (double time in sorted)
+        {
+            if (SurvivalAt(time) is not SurvivalEstimate estimate)
+            {
+                break;
+            }
+
+            long events = 0;
+            long censored = 0;
+            for (; next < Points.Length && Points[next].Time <= time; next++)
+            {
+                events += Points[next].Events;
+                censored += Points[next].Censored;
+            }
+
+            rows.Add(new SurvivalSummaryRow(estimate, events, censored));
+        }
+
+        return rows.DrainToImmutable();
+    }
+
     /// <summary>Gets the restricted mean survival time from 0 to <paramref name="horizon"/>, as R's <c>print(fit, rmean = horizon)</c>.</summary>
     /// <param name="horizon">The horizon, finite and above 0.</param>
     /// <returns>The restricted mean and its standard error.</returns>

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Upon.Core.Workforce;
 
@@ -93,6 +96,47 @@ public sealed class KaplanMeierGoldenTests
             SurvivalGolden.Close(row["std.err"], estimate.Survival * estimate.StandardError, at + " std.err of S");
             SurvivalGolden.Close(row["lower"], estimate.Lower, at + " lower");
             SurvivalGolden.Close(row["upper"], estimate.Upper, at + " upper");
+        }
+    }
+
+    /// <summary>The times make-golden.R asks <c>summary(fit, times = ...)</c> about, some after a curve's end (R leaves those out).</summary>
+    private static readonly Dictionary<string, double[]> SummaryTimes = new(StringComparer.Ordinal)
+    {
+        ["aml"] = [0, 5, 12, 24, 36],
+        ["ovarian"] = [100, 365, 730],
+        ["lung"] = [30, 180, 365, 730],
+        ["ties"] = [1, 2, 4, 8.5, 12],
+        ["allcensored"] = [2, 7],
+        ["nocensoring"] = [0.5, 2, 4],
+        ["halfway"] = [0.5, 3, 5.5],
+        ["delayed"] = [1, 4, 8, 11.5],
+        ["single"] = [1, 4.5],
+        ["three"] = [2, 5, 9, 14],
+    };
+
+    [Theory]
+    [MemberData(nameof(Fits))]
+    public void Summary_MatchesSummaryTimes_WithTheEventsAndCensoringsBetweenTimes(string dataset, string type, string level)
+    {
+        KaplanMeierCurve curve = Fit(dataset, type, level);
+        List<Dictionary<string, string>> rows = [.. SurvivalGolden.Rows("times.csv").Where(r => Matches(r, dataset, type, level))];
+
+        // Asked in reverse order: the summary sorts them, as R does.
+        ImmutableArray<SurvivalSummaryRow> summary = curve.Summary(SummaryTimes[dataset].Reverse());
+
+        Assert.Equal(rows.Count, summary.Length);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Dictionary<string, string> row = rows[i];
+            string at = $"{dataset} {type} {level} t={row["time"]}";
+            Assert.Equal(SurvivalGolden.Number(row["time"]), summary[i].Time);
+            Assert.Equal(long.Parse(row["n.risk"], CultureInfo.InvariantCulture), summary[i].AtRisk);
+            Assert.Equal(long.Parse(row["n.event"], CultureInfo.InvariantCulture), summary[i].Events);
+            Assert.Equal(long.Parse(row["n.censor"], CultureInfo.InvariantCulture), summary[i].Censored);
+            SurvivalGolden.Close(row["surv"], summary[i].Survival, at + " surv");
+            SurvivalGolden.Close(row["std.err"], summary[i].SurvivalStandardError, at + " std.err of S");
+            SurvivalGolden.Close(row["lower"], summary[i].Estimate.Lower, at + " lower");
+            SurvivalGolden.Close(row["upper"], summary[i].Estimate.Upper, at + " upper");
         }
     }
 

@@ -36,6 +36,28 @@ public sealed class KaplanMeierPropertyTests
         });
 
     [Property]
+    public Property Summary_RowsAreTheEstimatesAtTheirTimes_AndTheirCountsAddUpToTheCurves() =>
+        Prop.ForAll(WorkforceGenerators.RecordLists(), Arb.From(Gen.Choose(0, 400).Select(i => i / 4.0).ArrayOf()), (records, times) =>
+        {
+            KaplanMeierCurve curve = KaplanMeier.Fit(records);
+            if (curve.Points.IsEmpty)
+            {
+                Assert.Empty(curve.Summary(times));
+                return;
+            }
+
+            // With the curve's last time among them, the rows' intervals cover every point of the curve once.
+            double last = curve.Points[^1].Time;
+            System.Collections.Immutable.ImmutableArray<SurvivalSummaryRow> rows = curve.Summary([.. times, last]);
+
+            Assert.Equal(times.Count(t => t <= last) + 1, rows.Length);
+            Assert.Equal(curve.EventCount, rows.Sum(r => r.Events));
+            Assert.Equal(curve.Points.Sum(p => p.Censored), rows.Sum(r => r.Censored));
+            Assert.True(rows.Select(r => r.Time).SequenceEqual(rows.Select(r => r.Time).Order()));
+            Assert.All(rows, row => Assert.Equal(curve.SurvivalAt(row.Time), row.Estimate));
+        });
+
+    [Property]
     public Property WithoutCensoring_SurvivalIsTheEmpiricalSurvivalFunction() =>
         Prop.ForAll(WorkforceGenerators.UncensoredRecordLists(), records =>
         {

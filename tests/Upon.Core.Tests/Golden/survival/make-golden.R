@@ -8,7 +8,8 @@
 #   data.csv      the input records: dataset, entry, exit, event (0/1), group
 #   curves.csv    survfit rows per dataset, conf.type and conf.int
 #   summary.csv   median with its limits (print(fit)'s table) and the restricted mean to a horizon
-#   times.csv     summary(fit, times = ...) rows (std.err there is the standard error of S, not of log S)
+#   times.csv     summary(fit, times = ...) rows, with n.event and n.censor since the time before (std.err there is
+#                 the standard error of S, not of log S)
 #   logrank.csv   survdiff per dataset and group (two groups, three groups and the four of lung)
 #   strata.csv    survfit(Surv(exit, event) ~ group) rows per dataset and stratum (conf.type log, 95%)
 suppressPackageStartupMessages(library(survival))
@@ -71,7 +72,7 @@ for (name in names(sets)) {
     s <- summary(fit, times = times[[name]])
     time_rows[[length(time_rows) + 1]] <- data.frame(
       dataset = name, conf.type = f$type, conf.int = num(f$level), time = num(s$time),
-      n.risk = s$n.risk, surv = num(s$surv), std.err = num(s$std.err),
+      n.risk = s$n.risk, n.event = s$n.event, n.censor = s$n.censor, surv = num(s$surv), std.err = num(s$std.err),
       lower = num(s$lower), upper = num(s$upper))
   }
 }
