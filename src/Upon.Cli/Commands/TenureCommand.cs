@@ -33,13 +33,17 @@ internal static class TenureCommand
         LocalDate? last = run.GetValue(options.To);
         LocalDate? day = run.GetValue(options.On);
         int months = run.GetValue(options.Horizon);
+        // An option of a list reads as an empty list when not given.
+        int[]? times = run.IsGiven(options.Times) ? run.GetValue(options.Times) : null;
+        int[] survivalMonths = times ?? [.. TenureReportGroup.SurvivalMonths];
         FileInfo? chart = run.GetValue(options.Svg);
         string? key = run.GetValue(options.By);
         if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
             ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
             ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
             ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
-            ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)) is string usage)
+            ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)
+            ?? (times is not null && measure != KaplanMeierMethod ? "--times gives the Kaplan–Meier estimate at those months: use it with --method km." : null)) is string usage)
         {
             return run.Usage(usage);
         }
@@ -69,7 +73,7 @@ internal static class TenureCommand
         if (measure == KaplanMeierMethod && key is not null)
         {
             StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
-            groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months))];
+            groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months, survivalMonths))];
             logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? TenureReportLogRank.Of(test) : null;
             if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), run.Error))
             {
@@ -79,7 +83,7 @@ internal static class TenureCommand
         else if (measure == KaplanMeierMethod)
         {
             KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
-            groups = [TenureReportGroup.FromCurve(All, curve, months)];
+            groups = [TenureReportGroup.FromCurve(All, curve, months, survivalMonths)];
             if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), run.Error))
             {
                 return ExitCodes.Failure;
@@ -103,7 +107,7 @@ internal static class TenureCommand
             WorkforceInputText.Summarize(input),
             groups,
             logRank);
-        return options.Write(run, report, WorkforceReportJsonContext.Indented.TenureReport, WriteTable);
+        return options.Write(run, report, WorkforceReportJsonContext.Indented.TenureReport, (output, value) => WriteTable(output, value, survivalMonths));
     }
 
     private static string? CheckUsage(string method, DateInterval? window, LocalDate? from, LocalDate? to, LocalDate asOf, int horizon)
@@ -147,7 +151,7 @@ internal static class TenureCommand
         TimeUnitDivisor = TenureMeasures.DaysPerMonth,
     };
 
-    private static void WriteTable(TextWriter output, TenureReport report)
+    private static void WriteTable(TextWriter output, TenureReport report, IReadOnlyList<int> survivalMonths)
     {
         string holders = report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders";
         string title = report.Method switch
@@ -160,7 +164,7 @@ internal static class TenureCommand
         WorkforceInputText.Write(output, report.Input);
         if (report.Method == KaplanMeierMethod)
         {
-            WriteKaplanMeier(output, report.Groups, report.LogRank, report.HorizonMonths!.Value);
+            WriteKaplanMeier(output, report.Groups, report.LogRank, report.HorizonMonths!.Value, survivalMonths);
             return;
         }
 
@@ -176,7 +180,7 @@ internal static class TenureCommand
         table.Write(output);
     }
 
-    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureReportGroup> groups, TenureReportLogRank? logRank, int horizon)
+    private static void WriteKaplanMeier(TextWriter output, IReadOnlyList<TenureReportGroup> groups, TenureReportLogRank? logRank, int horizon, IReadOnlyList<int> survivalMonths)
     {
         bool named = groups.Count != 1 || groups[0].Group != All;
         if (groups.Count == 0)
@@ -190,8 +194,8 @@ internal static class TenureCommand
             long records = group.Records ?? 0;
             long events = group.Events ?? 0;
             output.WriteLine($"{(named ? group.Group + ": " : string.Empty)}{CliText.Count((int)records, "spell")}, {Integer(events)} ended, {Integer(records - events)} still in post at the window's end");
-            TextTable table = new("Measure", "Estimate", "Std. error", "95% CI");
-            foreach (int months in TenureReportGroup.SurvivalMonths)
+            TextTable table = new("Measure", "Estimate", "Std. error", "95% CI", "At risk", "Ended", "Censored");
+            foreach (int months in survivalMonths)
             {
                 TenureReportSurvival? row = null;
                 foreach (TenureReportSurvival candidate in group.Survival!)
@@ -199,13 +203,20 @@ internal static class TenureCommand
                     row = candidate.Months == months ? candidate : row;
                 }
 
-                table.AddRow($"In post after {months} months", row is null ? "-" : Percent(row.Survival), row?.StandardError is double se ? Percent(se) : "-", row is null ? "-" : $"{Percent(row.Lower)} to {Percent(row.Upper)}");
+                table.AddRow(
+                    $"In post after {months} months",
+                    row is null ? "-" : Percent(row.Survival),
+                    row?.StandardError is double se ? Percent(se) : "-",
+                    row is null ? "-" : $"{Percent(row.Lower)} to {Percent(row.Upper)}",
+                    row is null ? "-" : Integer(row.AtRisk),
+                    row is null ? "-" : Integer(row.Events),
+                    row is null ? "-" : Integer(row.Censored));
             }
 
             TenureReportMedian median = group.Median!;
-            table.AddRow("Median tenure (months)", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}");
+            table.AddRow("Median tenure (months)", Months(median.Months), "-", $"{Months(median.Lower)} to {Months(median.Upper)}", "-", "-", "-");
             TenureReportRestrictedMean? mean = group.RestrictedMean;
-            table.AddRow($"Restricted mean to {horizon} months (months)", Months(mean?.Months), Months(mean?.StandardError), "-");
+            table.AddRow($"Restricted mean to {horizon} months (months)", Months(mean?.Months), Months(mean?.StandardError), "-", "-", "-", "-");
             table.Write(output);
             output.WriteLine();
         }
@@ -220,6 +231,7 @@ internal static class TenureCommand
         }
 
         output.WriteLine("Limits: R's conf.type \"log\", 95%. \"-\": not estimated (R's NA), for example a median not reached while more than half are in post.");
+        output.WriteLine("At risk, ended, censored: R's n.risk at the month, and n.event and n.censor since the month before (from the start, for the first).");
     }
 
     private static string Integer(long n) => n.ToString(CultureInfo.InvariantCulture);
@@ -227,6 +239,25 @@ internal static class TenureCommand
     private static string Months(double? months) => months is double m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "-";
 
     private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    /// <summary>Reads <c>--times</c>: whole months from 0 to 1200, comma-separated; sorted, each once.</summary>
+    private static int[]? ParseMonths(ArgumentResult result)
+    {
+        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        SortedSet<int> months = [];
+        foreach (string part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int month) || month > 1200)
+            {
+                result.AddError($"'{CliText.Escape(text)}' is not a list of whole months from 0 to 1200, comma-separated, such as 12,24,36.");
+                return null;
+            }
+
+            months.Add(month);
+        }
+
+        return [.. months];
+    }
 
     private static DateInterval? ParseWindow(ArgumentResult result)
     {
@@ -247,7 +278,7 @@ internal static class TenureCommand
     private sealed class Options : WorkforceOptions
     {
         /// <inheritdoc/>
-        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, By, Svg, Register, IncludeInterim, OnError, Format];
+        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, Times, By, Svg, Register, IncludeInterim, OnError, Format];
 
         /// <summary>Initializes the arguments and options.</summary>
         public Options()
@@ -290,6 +321,14 @@ internal static class TenureCommand
             Description = "For km: the horizon of the restricted mean tenure, in months, 1 to 1200.",
             HelpName = "MONTHS",
             DefaultValueFactory = _ => 60,
+        };
+
+        /// <summary>Gets <c>--times</c>.</summary>
+        public Option<int[]?> Times { get; } = new("--times")
+        {
+            Description = "For km: the months at which to give the share still in post, with the spells at risk and those that ended or were censored since the month before, as R's summary(fit, times = ...): whole months from 0 to 1200, comma-separated, such as 6,12,24. Default: 12,24,36.",
+            HelpName = "MONTHS,...",
+            CustomParser = ParseMonths,
         };
 
         /// <summary>Gets <c>--by</c>.</summary>

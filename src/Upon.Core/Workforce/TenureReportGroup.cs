@@ -14,7 +14,7 @@ namespace Upon.Core.Workforce;
 /// <param name="MedianMonths">Their median, or null without any.</param>
 /// <param name="Records">The spells (Kaplan–Meier).</param>
 /// <param name="Events">The spells that ended (Kaplan–Meier).</param>
-/// <param name="Survival">The estimates at 12, 24 and 36 months that the curve reaches (Kaplan–Meier).</param>
+/// <param name="Survival">The estimates at 12, 24 and 36 months (or the months asked for) that the curve reaches (Kaplan–Meier).</param>
 /// <param name="Median">The median with its limits (Kaplan–Meier).</param>
 /// <param name="RestrictedMean">The restricted mean up to the horizon, or null without spells (Kaplan–Meier).</param>
 public sealed record TenureReportGroup(
@@ -53,18 +53,32 @@ public sealed record TenureReportGroup(
     /// <returns>The group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="curve"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizonMonths"/> is less than 1.</exception>
-    public static TenureReportGroup FromCurve(string name, KaplanMeierCurve curve, int horizonMonths)
+    public static TenureReportGroup FromCurve(string name, KaplanMeierCurve curve, int horizonMonths) =>
+        FromCurve(name, curve, horizonMonths, SurvivalMonths);
+
+    /// <summary>
+    /// Makes the group of a Kaplan–Meier curve as <see cref="FromCurve(string, KaplanMeierCurve, int)"/> does, with the
+    /// estimates at <paramref name="months"/> (R's <c>summary(fit, times)</c> in months: sorted, each with the spells
+    /// at risk and those that ended or were censored since the time before; times after the curve's end left out).
+    /// </summary>
+    /// <param name="name">The group's name.</param>
+    /// <param name="curve">The curve, with time in days.</param>
+    /// <param name="horizonMonths">The horizon of the restricted mean, in months: 1 or more.</param>
+    /// <param name="months">The months at which to give the share still in post, each 0 or more.</param>
+    /// <returns>The group.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="curve"/> or <paramref name="months"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizonMonths"/> is less than 1, or a month is negative.</exception>
+    public static TenureReportGroup FromCurve(string name, KaplanMeierCurve curve, int horizonMonths, IEnumerable<int> months)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(curve);
+        ArgumentNullException.ThrowIfNull(months);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizonMonths, 1);
         List<TenureReportSurvival> survival = [];
-        foreach (int months in SurvivalMonths)
+        foreach (SurvivalSummaryRow at in curve.Summary(months.Select(m => m < 0 ? -1 : m * TenureMeasures.DaysPerMonth)))
         {
-            if (curve.SurvivalAt(months * TenureMeasures.DaysPerMonth) is SurvivalEstimate at)
-            {
-                survival.Add(new TenureReportSurvival(months, at.AtRisk, at.Survival, Finite(at.StandardError * at.Survival), Finite(at.Lower), Finite(at.Upper)));
-            }
+            survival.Add(new TenureReportSurvival(
+                Math.Round(at.Time / TenureMeasures.DaysPerMonth, 9), at.AtRisk, at.Events, at.Censored, at.Survival, Finite(at.SurvivalStandardError), Finite(at.Estimate.Lower), Finite(at.Estimate.Upper)));
         }
 
         // Without records the curve is empty and its area is the whole horizon: no estimate, not a mean of the horizon.

@@ -39,18 +39,50 @@ public sealed class TenureCommandTests : IDisposable
             Register: from the appointments; records: 7 in = 7 used + 0 reported
 
             6 spells, 3 ended, 3 still in post at the window's end
-            Measure                                Estimate  Std. error  95% CI
-            -------------------------------------  --------  ----------  ---------------
-            In post after 12 months                83.3%     15.2%       58.3% to 100.0%
-            In post after 24 months                83.3%     15.2%       58.3% to 100.0%
-            In post after 36 months                83.3%     15.2%       58.3% to 100.0%
-            Median tenure (months)                 57.0      -           57.0 to -
-            Restricted mean to 60 months (months)  49.1      8.6         -
+            Measure                                Estimate  Std. error  95% CI           At risk  Ended  Censored
+            -------------------------------------  --------  ----------  ---------------  -------  -----  --------
+            In post after 12 months                83.3%     15.2%       58.3% to 100.0%  5        1      0
+            In post after 24 months                83.3%     15.2%       58.3% to 100.0%  3        0      2
+            In post after 36 months                83.3%     15.2%       58.3% to 100.0%  3        0      0
+            Median tenure (months)                 57.0      -           57.0 to -        -        -      -
+            Restricted mean to 60 months (months)  49.1      8.6         -                -        -      -
 
             Limits: R's conf.type "log", 95%. "-": not estimated (R's NA), for example a median not reached while more than half are in post.
+            At risk, ended, censored: R's n.risk at the month, and n.event and n.censor since the month before (from the start, for the first).
 
             """,
             output);
+    }
+
+    [Fact]
+    public void KaplanMeier_Times_AreRsSummaryRows_InMonths()
+    {
+        // The spells of TurnoverCommandTests.Csv, as R would be asked: summary(fit, times = c(0, 3, 60, 600) * 30.436875).
+        // c2 leaves after 61 days (2.004 months); c1 after 57.0 months; a1 after 66 months, past the last time asked.
+        (int exitCode, string output, _) = Run("tenure", file, "--as-of", "2022-03-31", "--include-interim", "--times", "600,3,60,0,3");
+        JsonElement json = Json("tenure", file, "--as-of", "2022-03-31", "--include-interim", "--times", "600,3,60,0,3", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("In post after 0 months                 100.0%    0.0%        100.0% to 100.0%  6        0      0", output, StringComparison.Ordinal);
+        Assert.Contains("In post after 3 months                 83.3%     15.2%       58.3% to 100.0%   5        1      0", output, StringComparison.Ordinal);
+        Assert.Contains("In post after 60 months                41.7%     30.4%       10.0% to 100.0%   1        1      3", output, StringComparison.Ordinal);
+        Assert.Contains("In post after 600 months               -         -           -                 -        -      -", output, StringComparison.Ordinal);
+        JsonElement rows = json.GetProperty("groups")[0].GetProperty("survival");
+        Assert.Equal("0,3,60", string.Join(",", rows.EnumerateArray().Select(r => r.GetProperty("months").GetDouble())));
+        Assert.Equal(2, rows.EnumerateArray().Sum(r => r.GetProperty("events").GetInt64()));
+        Assert.Equal(5, rows.EnumerateArray().Sum(r => r.GetProperty("events").GetInt64() + r.GetProperty("censored").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("--times", "12,x")]
+    [InlineData("--times", "1201")]
+    [InlineData("--times", "-1")]
+    [InlineData("--times", "12", "--method", "completed")]
+    public void KaplanMeier_BadTimes_AreUsageErrors(params string[] options)
+    {
+        (int exitCode, string output, _) = Run(["tenure", file, "--as-of", "2022-03-31", .. options]);
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
     }
 
     [Fact]
