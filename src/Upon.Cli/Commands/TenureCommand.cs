@@ -75,7 +75,7 @@ internal static class TenureCommand
             StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
             groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months, survivalMonths))];
             logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? TenureReportLogRank.Of(test) : null;
-            if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!)), run.Error))
+            if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!, key)), run.Error))
             {
                 return ExitCodes.Failure;
             }
@@ -84,7 +84,7 @@ internal static class TenureCommand
         {
             KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
             groups = [TenureReportGroup.FromCurve(All, curve, months, survivalMonths)];
-            if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!)), run.Error))
+            if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!, key)), run.Error))
             {
                 return ExitCodes.Failure;
             }
@@ -143,12 +143,15 @@ internal static class TenureCommand
         _ => static s => TurnoverSeries.Label(YearBasis.Financial, s.StartFinancialYear),
     };
 
-    private static ChartOptions KaplanMeierChart(DateInterval window) => new()
+    private static ChartOptions KaplanMeierChart(DateInterval window, string? key) => new()
     {
-        Title = $"DCS tenure (Kaplan–Meier), {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}",
+        // The title says what is counted and how it is split: every spell in the window, or one curve per group.
+        Title = $"DCS tenure (Kaplan–Meier), {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}, {(key is null ? "all spells" : $"by {key.Replace('-', ' ')}")}",
         XAxisLabel = "Months in post",
         YAxisLabel = "Share still in post",
         TimeUnitDivisor = TenureMeasures.DaysPerMonth,
+        XTickInterval = 12,
+        PercentValues = true,
     };
 
     private static void WriteTable(TextWriter output, TenureReport report, IReadOnlyList<int> survivalMonths)

@@ -72,7 +72,9 @@ internal static class TurnoverCommand
         if (!WorkforceOptions.WriteSvg(chart, !rates.Points.IsEmpty, writer => SvgChart.WriteSeries(writer, rates, options: new ChartOptions
         {
             Title = $"DCS changes per authority by {Describe(periods)}",
+            XAxisLabel = periods == Rolling ? "The 12 months" : char.ToUpperInvariant(Describe(periods)[0]) + Describe(periods)[1..],
             YAxisLabel = "Changes per authority",
+            PercentValues = true,
         }), run.Error))
         {
             return ExitCodes.Failure;

@@ -12,6 +12,7 @@ public sealed record ChartOptions
     private readonly int width = 640;
     private readonly int height = 400;
     private readonly double timeUnitDivisor = 1;
+    private readonly double? xTickInterval;
 
     /// <summary>Gets the options with every default.</summary>
     public static ChartOptions Default { get; } = new();
@@ -62,6 +63,28 @@ public sealed record ChartOptions
         {
             Guard.Against.OutOfRange(!(double.IsFinite(value) && value > 0), "The divisor must be finite and above 0.", nameof(TimeUnitDivisor));
             timeUnitDivisor = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the vertical axis labels its values as percentages (0.25 as <c>25%</c>), for
+    /// shares and rates that a table beside the chart shows as percentages; false by default (plain numbers).
+    /// </summary>
+    public bool PercentValues { get; init; }
+
+    /// <summary>
+    /// Gets the spacing of the horizontal axis's ticks on a Kaplan–Meier chart, in axis units, or null for a round
+    /// number chosen from the data. With 12 on an axis in months the ticks are years: every 12 months, or every 24, 36,
+    /// 48, 60, 120… when more than ten would be drawn.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not finite and above 0.</exception>
+    public double? XTickInterval
+    {
+        get => xTickInterval;
+        init
+        {
+            Guard.Against.OutOfRange(value is double v && !(double.IsFinite(v) && v > 0), "The tick interval must be finite and above 0.", nameof(XTickInterval));
+            xTickInterval = value;
         }
     }
 

@@ -34,7 +34,7 @@ public static partial class SvgChart
             Point(ticks, 'M', plot.Left - Tick, at);
             Point(ticks, 'L', plot.Left, at);
             svg.Append("<text stroke=\"none\" x=\"").Append(Number(plot.Left - 8)).Append("\" y=\"").Append(Number(at + 4)).Append("\" text-anchor=\"end\">")
-                .Append(Label(y)).Append("</text>\n");
+                .Append(options.PercentValues ? Label(y * 100) + "%" : Label(y)).Append("</text>\n");
         }
 
         foreach (double x in xTicks)
@@ -46,11 +46,7 @@ public static partial class SvgChart
                 .Append(Label(x)).Append("</text>\n");
         }
 
-        for (int i = 0; i < (categories?.Count ?? 0); i++)
-        {
-            svg.Append("<text stroke=\"none\" x=\"").Append(Number(plot.X(i + 0.5))).Append("\" y=\"").Append(Number(plot.Bottom + 18)).Append("\" text-anchor=\"middle\">")
-                .Append(Escape(categories![i])).Append("</text>\n");
-        }
+        CategoryLabels(svg, plot, categories ?? []);
 
         svg.Append("<path fill=\"none\" d=\"");
         Point(svg, 'M', plot.Left, plot.Top);
@@ -71,6 +67,51 @@ public static partial class SvgChart
         }
 
         svg.Append("</g>\n");
+    }
+
+    /// <summary>
+    /// Writes the category labels under the plot: level when each fits its slot; otherwise turned 45 degrees, and, where
+    /// even turned labels would overlap, every second, third… label (the first always), so that any number stays legible.
+    /// </summary>
+    private static void CategoryLabels(StringBuilder svg, Plot plot, List<string> categories)
+    {
+        if (categories.Count == 0)
+        {
+            return;
+        }
+
+        CategoryLayout layout = CategoryLayout.Of(categories, plot.Width);
+        for (int i = 0; i < categories.Count; i += layout.Every)
+        {
+            string x = Number(plot.X(i + 0.5));
+            if (!layout.Turned)
+            {
+                svg.Append("<text stroke=\"none\" x=\"").Append(x).Append("\" y=\"").Append(Number(plot.Bottom + 18)).Append("\" text-anchor=\"middle\">")
+                    .Append(Escape(categories[i])).Append("</text>\n");
+                continue;
+            }
+
+            string y = Number(plot.Bottom + 14);
+            svg.Append("<text class=\"category\" stroke=\"none\" x=\"").Append(x).Append("\" y=\"").Append(y).Append("\" text-anchor=\"end\" transform=\"rotate(-45 ")
+                .Append(x).Append(' ').Append(y).Append(")\">").Append(Escape(categories[i])).Append("</text>\n");
+        }
+    }
+
+    /// <summary>A scale of ticks at multiples of <paramref name="interval"/>: the interval, or a multiple of it that gives at most ten ticks.</summary>
+    private static (double Step, double Max) IntervalScale(double max, double interval)
+    {
+        double step = interval;
+        foreach (int times in (ReadOnlySpan<int>)[1, 2, 3, 4, 5, 10, 20, 50, 100, 1000, 10_000, 100_000])
+        {
+            step = interval * times;
+            if (max / step <= 10)
+            {
+                break;
+            }
+        }
+
+        double top = Math.Max(Math.Ceiling((max / step) - 1e-9), 1) * step;
+        return (step, top);
     }
 
     private static void Legend(StringBuilder svg, Plot plot, int count, Func<int, string> label, bool line)
@@ -131,8 +172,32 @@ public static partial class SvgChart
         return values;
     }
 
+    /// <summary>
+    /// How category labels are laid out: level, or turned 45 degrees (then the plot leaves room for the longest), and
+    /// which of them are written (every one, or every second, third…).
+    /// </summary>
+    private readonly record struct CategoryLayout(bool Turned, int Every, double Room)
+    {
+        /// <summary>The width of a character of the 12-unit sans-serif text, on average, for measuring labels.</summary>
+        private const double CharWidth = 6.6;
+
+        public static CategoryLayout Of(List<string> categories, double plotWidth)
+        {
+            double slot = plotWidth / Math.Max(categories.Count, 1);
+            double longest = categories.Count == 0 ? 0 : categories.Max(c => c.Length) * CharWidth;
+            if (longest + 8 <= slot)
+            {
+                return new CategoryLayout(false, 1, 0);
+            }
+
+            // Turned labels stand 14 units apart at least; their room below the axis is the longest one's height.
+            int every = (int)Math.Ceiling(14 / slot);
+            return new CategoryLayout(true, every, Math.Min(longest * 0.71, 160));
+        }
+    }
+
     /// <summary>The plot area and the scales from data to SVG coordinates.</summary>
-    private sealed class Plot(ChartOptions options, double xMax, double yMax)
+    private sealed class Plot(ChartOptions options, double xMax, double yMax, double extraBottom = 0)
     {
         public double Left { get; } = SvgChart.Left;
 
@@ -140,7 +205,7 @@ public static partial class SvgChart
 
         public double Top { get; } = SvgChart.Top;
 
-        public double Bottom { get; } = options.Height - SvgChart.Bottom;
+        public double Bottom { get; } = Math.Max(SvgChart.Top + 20, options.Height - SvgChart.Bottom - extraBottom);
 
         public double Width => Right - Left;
 

@@ -60,7 +60,7 @@ public static partial class SvgChart
             }
         }
 
-        (double xStep, double xMax) = NiceScale(lastTime);
+        (double xStep, double xMax) = options.XTickInterval is double interval ? IntervalScale(lastTime, interval) : NiceScale(lastTime);
         Plot plot = new(options, xMax, 1);
         StringBuilder svg = new();
         Open(svg, options);

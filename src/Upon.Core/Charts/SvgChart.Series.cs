@@ -64,7 +64,9 @@ public static partial class SvgChart
         }
 
         (double yStep, double yMax) = NiceScale(largest);
-        Plot plot = new(options, Math.Max(categories.Count, 1), yMax);
+        // Turned category labels take room under the axis, so the plot is that much shorter.
+        double width = options.Width - Left - Right;
+        Plot plot = new(options, Math.Max(categories.Count, 1), yMax, CategoryLayout.Of(categories, width).Room);
         StringBuilder svg = new();
         Open(svg, options);
         Axes(svg, plot, options, [], TickValues(yStep, yMax), categories);
