@@ -114,6 +114,30 @@ public static partial class SvgChart
         return (step, top);
     }
 
+    /// <summary>The key of a line in <paramref name="colour"/>, for <see cref="KeyedLegend"/>: drawn 20 wide from (0, 0).</summary>
+    private static string LineKey(string colour) => $"<path stroke=\"{colour}\" stroke-width=\"2\" d=\"M0,0 L20,0\"/>";
+
+    /// <summary>The key of a confidence band: a shaded square in a neutral colour.</summary>
+    private const string BandKey = "<rect fill=\"#5d6d7e\" fill-opacity=\"0.18\" x=\"0\" y=\"-6\" width=\"20\" height=\"12\"/>";
+
+    /// <summary>The key of a censoring tick.</summary>
+    private const string CensorKey = "<path stroke=\"#333333\" stroke-width=\"1.5\" d=\"M10,-5 L10,5\"/>";
+
+    /// <summary>A legend of entries, each a key (SVG drawn about (0, 0), 20 wide) and its label, placed as <see cref="Legend"/> places its rows.</summary>
+    private static void KeyedLegend(StringBuilder svg, Plot plot, List<(string Label, string Key)> entries)
+    {
+        svg.Append("<g class=\"legend\">\n");
+        for (int i = 0; i < entries.Count; i++)
+        {
+            double x = plot.Right - 150;
+            double y = plot.Top + 8 + (i * 18);
+            svg.Append("<g transform=\"translate(").Append(Number(x)).Append(' ').Append(Number(y)).Append(")\">").Append(entries[i].Key).Append("</g>\n");
+            svg.Append("<text x=\"").Append(Number(x + 26)).Append("\" y=\"").Append(Number(y + 4)).Append("\">").Append(Escape(entries[i].Label)).Append("</text>\n");
+        }
+
+        svg.Append("</g>\n");
+    }
+
     private static void Legend(StringBuilder svg, Plot plot, int count, Func<int, string> label, bool line)
     {
         svg.Append("<g class=\"legend\">\n");

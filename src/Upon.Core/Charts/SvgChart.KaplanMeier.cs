@@ -92,9 +92,30 @@ public static partial class SvgChart
             }
         }
 
+        // The legend keys every curve (when there are several), then the marks: the band, at the first curve's level, and
+        // the censoring ticks, so that a reader of a printed chart knows what the shading and the ticks are.
+        List<(string Label, string Key)> entries = [];
         if (curves.Count > 1)
         {
-            Legend(svg, plot, curves.Count, i => curves[i].Label, line: true);
+            for (int c = 0; c < curves.Count; c++)
+            {
+                entries.Add((curves[c].Label, LineKey(Palette[c % Palette.Length])));
+            }
+        }
+
+        if (options.ShowConfidenceBand)
+        {
+            entries.Add(($"{Label(curves[0].Curve.ConfidenceLevel * 100)}% confidence band", BandKey));
+        }
+
+        if (options.ShowCensoring)
+        {
+            entries.Add(("Censored", CensorKey));
+        }
+
+        if (entries.Count > 0)
+        {
+            KeyedLegend(svg, plot, entries);
         }
 
         svg.Append("</svg>\n");
@@ -145,15 +166,25 @@ public static partial class SvgChart
 
     private static void Censoring(StringBuilder svg, Plot plot, KaplanMeierCurve curve, double divisor, string colour)
     {
+        // A tick within two units of the last one drawn, at the same height, would only thicken it: with a thousand spells
+        // the ticks would blur the line. It is left out; every tick that can be told apart is drawn.
         StringBuilder path = new();
+        double lastX = double.NegativeInfinity;
+        double lastY = double.NaN;
         foreach (KaplanMeierPoint point in curve.Points)
         {
             if (point.Censored > 0)
             {
                 double x = plot.X(point.Time / divisor);
                 double y = plot.Y(point.Survival);
+                if (x - lastX < 2 && Math.Abs(y - lastY) < 2)
+                {
+                    continue;
+                }
+
                 Point(path, 'M', x, Math.Max(y - Tick, plot.Top));
                 Point(path, 'L', x, Math.Min(y + Tick, plot.Bottom));
+                (lastX, lastY) = (x, y);
             }
         }
 

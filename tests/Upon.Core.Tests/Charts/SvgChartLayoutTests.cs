@@ -159,12 +159,16 @@ public sealed class SvgChartLayoutTests
             "</g>\n" +
             "<path class=\"survival\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" d=\"M64,44 L202,44 L202,119 L340,119 L340,119 L478,119 L478,231.5 L616,231.5 L616,231.5\"/>\n" +
             "<path class=\"censor\" stroke=\"#1f5fa8\" stroke-width=\"1.5\" d=\"M340,114 L340,124 M616,226.5 L616,236.5\"/>\n" +
+            "<g class=\"legend\">\n" +
+            "<g transform=\"translate(466 52)\"><path stroke=\"#333333\" stroke-width=\"1.5\" d=\"M10,-5 L10,5\"/></g>\n" +
+            "<text x=\"492\" y=\"56\">Censored</text>\n" +
+            "</g>\n" +
             "</svg>\n";
         Assert.Equal(expected, svg);
     }
 
     [Fact]
-    public void KaplanMeier_SeveralCurves_KeyEveryCurveWithALineInItsColour()
+    public void KaplanMeier_SeveralCurves_KeyEveryCurveWithALineInItsColour_ThenTheBandAndTheTicks()
     {
         KaplanMeierCurve first = KaplanMeier.Fit([new(2, true), new(8, false)]);
         KaplanMeierCurve second = KaplanMeier.Fit([new(4, true), new(6, false)]);
@@ -172,15 +176,19 @@ public sealed class SvgChartLayoutTests
 
         string svg = SvgChart.KaplanMeier([new ChartCurve("North", first), new ChartCurve("South", second), new ChartCurve("East", third)], new ChartOptions { Width = 800 });
 
-        // Plot right edge 800 - 24 = 776: keys from x = 626, rows at y = 52, 70, 88.
+        // Plot right edge 800 - 24 = 776: keys from x = 626, rows at y = 52, 70, 88, then the band's and the ticks' at 106, 124.
         Assert.EndsWith(
             "<g class=\"legend\">\n" +
-            "<path stroke=\"#1f5fa8\" stroke-width=\"2\" d=\"M626,52 L646,52\"/>\n" +
+            "<g transform=\"translate(626 52)\"><path stroke=\"#1f5fa8\" stroke-width=\"2\" d=\"M0,0 L20,0\"/></g>\n" +
             "<text x=\"652\" y=\"56\">North</text>\n" +
-            "<path stroke=\"#c0392b\" stroke-width=\"2\" d=\"M626,70 L646,70\"/>\n" +
+            "<g transform=\"translate(626 70)\"><path stroke=\"#c0392b\" stroke-width=\"2\" d=\"M0,0 L20,0\"/></g>\n" +
             "<text x=\"652\" y=\"74\">South</text>\n" +
-            "<path stroke=\"#2e8b57\" stroke-width=\"2\" d=\"M626,88 L646,88\"/>\n" +
+            "<g transform=\"translate(626 88)\"><path stroke=\"#2e8b57\" stroke-width=\"2\" d=\"M0,0 L20,0\"/></g>\n" +
             "<text x=\"652\" y=\"92\">East</text>\n" +
+            "<g transform=\"translate(626 106)\"><rect fill=\"#5d6d7e\" fill-opacity=\"0.18\" x=\"0\" y=\"-6\" width=\"20\" height=\"12\"/></g>\n" +
+            "<text x=\"652\" y=\"110\">95% confidence band</text>\n" +
+            "<g transform=\"translate(626 124)\"><path stroke=\"#333333\" stroke-width=\"1.5\" d=\"M10,-5 L10,5\"/></g>\n" +
+            "<text x=\"652\" y=\"128\">Censored</text>\n" +
             "</g>\n</svg>\n",
             svg,
             StringComparison.Ordinal);

@@ -50,7 +50,28 @@ public sealed class SvgChartTests
         Assert.Single(WithClass(svg, "survival"));
         Assert.Single(WithClass(svg, "band"));
         Assert.Single(WithClass(svg, "censor"));
+
+        // One curve: the legend keys only the marks, the band at the curve's level and the censoring ticks.
+        Assert.Equal(["95% confidence band", "Censored"], WithClass(svg, "legend").Single().Elements(Svg + "text").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void KaplanMeier_WithoutBandOrTicks_HasNoLegendForThem()
+    {
+        XDocument svg = XDocument.Parse(SvgChart.KaplanMeier(Ten, new ChartOptions { ShowConfidenceBand = false, ShowCensoring = false }));
+
         Assert.Empty(WithClass(svg, "legend"));
+    }
+
+    [Fact]
+    public void KaplanMeier_CensoringTicksThatWouldOverlap_AreDrawnOnce()
+    {
+        // A thousand spells censored within a day of each other at the same height: on a 552-wide plot they are one tick.
+        TenureRecord[] records = [new(0, 1, true), .. Enumerable.Range(0, 1000).Select(i => new TenureRecord(0, 500 + (i / 1000.0), false)), new(0, 600, true)];
+        XDocument svg = XDocument.Parse(SvgChart.KaplanMeier(KaplanMeier.Fit(records)));
+
+        string ticks = (string)WithClass(svg, "censor").Single().Attribute("d")!;
+        Assert.Equal(1, ticks.Count(c => c == 'M'));
     }
 
     [Fact]
@@ -126,7 +147,7 @@ public sealed class SvgChartTests
         XDocument svg = XDocument.Parse(SvgChart.KaplanMeier([new ChartCurve("Alumni & friends", Ten), new ChartCurve("Other <DCSs>", other)]));
 
         Assert.Equal(2, WithClass(svg, "survival").Count());
-        Assert.Equal(["Alumni & friends", "Other <DCSs>"], WithClass(svg, "legend").Single().Elements(Svg + "text").Select(t => t.Value));
+        Assert.Equal(["Alumni & friends", "Other <DCSs>", "95% confidence band", "Censored"], WithClass(svg, "legend").Single().Elements(Svg + "text").Select(t => t.Value));
         Assert.NotEqual((string?)WithClass(svg, "survival").First().Attribute("stroke"), (string?)WithClass(svg, "survival").Last().Attribute("stroke"));
     }
 
