@@ -173,13 +173,14 @@ internal static class EligibilityCommand
         BatchSummary summary = default;
         TextTable table = new("#", "Application", "Outcome", "Policy", "Why");
         List<EligibilityDecision> decisions = [];
+        List<RecordResult<EligibilityDecision>> errors = [];
         foreach (RecordResult<EligibilityDecision> item in items)
         {
             summary = summary.Add(item);
             string index = item.RecordNumber.ToString(CultureInfo.InvariantCulture);
             if (item.Value is EligibilityDecision decision)
             {
-                table.AddRow(index, decision.ApplicationId, decision.DescribeOutcome(), $"{decision.PolicyId} v{decision.PolicyVersion}", decision.Summary());
+                table.AddRow(index, decision.ApplicationId, decision.DescribeOutcome(), $"{decision.PolicyId} v{decision.PolicyVersion}", Why(decision));
                 if (explain)
                 {
                     decisions.Add(decision);
@@ -187,13 +188,27 @@ internal static class EligibilityCommand
             }
             else
             {
+                // The table names the record's problems; every one is listed in full below it.
                 DocumentProblem first = item.Problems[0];
-                string more = item.Problems.Length > 1 ? $" (+{item.Problems.Length - 1} more)" : string.Empty;
-                table.AddRow(index, "-", "error", "-", $"{first.Path}: {first.Message} ({first.Code}){more}");
+                string more = item.Problems.Length > 1 ? $" and {item.Problems.Length - 1} more" : string.Empty;
+                table.AddRow(index, "-", "error", "-", $"{first.Path} ({first.Code}){more}: see below");
+                errors.Add(item);
             }
         }
 
         table.Write(output);
+        if (errors.Count > 0)
+        {
+            output.WriteLine();
+            foreach (RecordResult<EligibilityDecision> error in errors)
+            {
+                foreach (DocumentProblem problem in error.Problems)
+                {
+                    output.WriteLine($"record {error.RecordNumber.ToString(CultureInfo.InvariantCulture)}: {CliText.Describe(problem)}");
+                }
+            }
+        }
+
         foreach (EligibilityDecision decision in decisions)
         {
             output.WriteLine();
@@ -203,6 +218,18 @@ internal static class EligibilityCommand
         output.WriteLine();
         output.WriteLine(summary.ToString());
         return summary;
+    }
+
+    /// <summary>
+    /// The table's reason for a decision, a sentence whatever the outcome: the top rule's message, and for a decision
+    /// that is not eligible the rules under it that decided so, by code (<c>1 of 4 requirements not met
+    /// (senior-leadership).</c>); <c>--explain</c> gives each rule's own sentence.
+    /// </summary>
+    private static string Why(EligibilityDecision decision)
+    {
+        CriterionResult top = decision.Explanation;
+        string[] deciding = decision.Outcome == EligibilityOutcome.Eligible ? [] : [.. top.Results.Where(r => r.Outcome == top.Outcome).Select(r => r.Code)];
+        return CliText.Escape(deciding.Length == 0 ? top.Message : $"{top.Message.TrimEnd('.')} ({string.Join(", ", deciding)}).");
     }
 
     /// <summary>Writes a decision's outcome and its explanation, rule by rule.</summary>

@@ -28,7 +28,11 @@ public sealed class EligibilityCommandTests : IDisposable
         Assert.Contains(lines, l => l.Contains("A-001", StringComparison.Ordinal) && l.Contains("eligible", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("A-002", StringComparison.Ordinal) && l.Contains("ineligible (eligible from 2022-01-07)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("A-004", StringComparison.Ordinal) && l.Contains("incomplete", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("5 ", StringComparison.Ordinal) && l.Contains("(value.unknown) (+1 more)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("5 ", StringComparison.Ordinal) && l.Contains("$.roles[0].sector (value.unknown) and 1 more: see below", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("A-002", StringComparison.Ordinal) && l.EndsWith("1 of 4 requirements not met (senior-leadership).", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("A-004", StringComparison.Ordinal) && l.EndsWith("cannot be decided from the information given (readiness).", StringComparison.Ordinal));
+        Assert.Contains("record 5: $.roles[0].sector: Expected one of: childrensServices,", output, StringComparison.Ordinal);
+        Assert.Contains("record 5: $.roles[0].start: ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Southmere", output, StringComparison.Ordinal);
     }
 
