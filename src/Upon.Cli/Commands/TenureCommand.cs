@@ -36,6 +36,8 @@ internal static class TenureCommand
         // An option of a list reads as an empty list when not given.
         int[]? times = run.IsGiven(options.Times) ? run.GetValue(options.Times) : null;
         int[] survivalMonths = times ?? [.. TenureReportGroup.SurvivalMonths];
+        bool exportCurve = run.GetValue(options.Curve);
+        List<(string Group, KaplanMeierCurve Curve)> curves = [];
         FileInfo? chart = run.GetValue(options.Svg);
         string? key = run.GetValue(options.By);
         if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
@@ -43,7 +45,9 @@ internal static class TenureCommand
             ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
             ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
             ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)
-            ?? (times is not null && measure != KaplanMeierMethod ? "--times gives the Kaplan–Meier estimate at those months: use it with --method km." : null)) is string usage)
+            ?? (times is not null && measure != KaplanMeierMethod ? "--times gives the Kaplan–Meier estimate at those months: use it with --method km." : null)
+            ?? (exportCurve && measure != KaplanMeierMethod ? "--curve writes the Kaplan–Meier curve: use it with --method km." : null)
+            ?? (exportCurve && times is not null ? "--curve writes every step of the curve and --times the chosen months: give one of them." : null)) is string usage)
         {
             return run.Usage(usage);
         }
@@ -73,6 +77,7 @@ internal static class TenureCommand
         if (measure == KaplanMeierMethod && key is not null)
         {
             StratifiedKaplanMeier<string> strata = TenureMeasures.KaplanMeierTenureBy(input.Appointments, span!, KeyOf(key), lookThroughInterim: lookThrough);
+            curves.AddRange(strata.Strata.Select(s => (s.Key, s.Curve)));
             groups = [.. strata.Strata.Select(s => TenureReportGroup.FromCurve(s.Key, s.Curve, months, survivalMonths))];
             logRank = strata.LogRank is LogRankTest<string> test && groups.Count > 1 ? TenureReportLogRank.Of(test) : null;
             if (!WorkforceOptions.WriteSvg(chart, groups.Count > 0, writer => SvgChart.WriteKaplanMeier(writer, [.. strata.Strata.Select(s => new ChartCurve(s.Key, s.Curve))], KaplanMeierChart(span!, key)), run.Error))
@@ -83,6 +88,7 @@ internal static class TenureCommand
         else if (measure == KaplanMeierMethod)
         {
             KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(input.Appointments, span!, lookThroughInterim: lookThrough);
+            curves.Add((All, curve));
             groups = [TenureReportGroup.FromCurve(All, curve, months, survivalMonths)];
             if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteKaplanMeier(writer, [new ChartCurve(string.Empty, curve)], KaplanMeierChart(span!, key)), run.Error))
             {
@@ -94,6 +100,11 @@ internal static class TenureCommand
             groups = [TenureReportGroup.FromSummary(All, measure == Completed
                 ? TenureMeasures.CompletedTenures(input.Appointments, span!, lookThrough)
                 : TenureMeasures.TimeInPost(input.Appointments, day ?? date, lookThrough))];
+        }
+
+        if (exportCurve)
+        {
+            return WriteCurves(run, run.IsJson(options.Format), date, span!, lookThrough, key, curves);
         }
 
         TenureReport report = new(
@@ -142,6 +153,106 @@ internal static class TenureCommand
         StartYear => static s => s.StartYear.ToString(CultureInfo.InvariantCulture),
         _ => static s => TurnoverSeries.Label(YearBasis.Financial, s.StartFinancialYear),
     };
+
+    /// <summary>
+    /// Writes every step of each curve, in months, as R's <c>summary(fit)</c> lists them: the spells at risk, those that
+    /// ended and those censored at the step, the survival, its standard error (of S) and limits (null or "-" where not
+    /// finite).
+    /// </summary>
+    private static int WriteCurves(CommandRun run, bool json, LocalDate asOf, DateInterval window, bool lookThrough, string? key, List<(string Group, KaplanMeierCurve Curve)> curves)
+    {
+        if (json)
+        {
+            using MemoryStream buffer = new();
+            using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("method", KaplanMeierMethod);
+                writer.WriteString("asOf", CliText.Iso(asOf));
+                writer.WriteStartObject("window");
+                writer.WriteString("start", CliText.Iso(window.Start));
+                writer.WriteString("end", CliText.Iso(window.End));
+                writer.WriteEndObject();
+                writer.WriteBoolean("lookThroughInterim", lookThrough);
+                if (key is not null)
+                {
+                    writer.WriteString("by", key);
+                }
+
+                writer.WriteStartArray("curves");
+                foreach ((string group, KaplanMeierCurve curve) in curves)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("group", group);
+                    writer.WriteStartArray("points");
+                    foreach (KaplanMeierPoint point in curve.Points)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteNumber("months", point.Time / TenureMeasures.DaysPerMonth);
+                        writer.WriteNumber("atRisk", point.AtRisk);
+                        writer.WriteNumber("events", point.Events);
+                        writer.WriteNumber("censored", point.Censored);
+                        writer.WriteNumber("survival", point.Survival);
+                        WriteFinite(writer, "standardError", point.StandardError * point.Survival);
+                        WriteFinite(writer, "lower", point.Lower);
+                        WriteFinite(writer, "upper", point.Upper);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            run.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            return ExitCodes.Success;
+        }
+
+        run.Output.WriteLine($"DCS tenure, every step of the Kaplan–Meier curve over {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}, {(lookThrough ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(asOf)}");
+        run.Output.WriteLine();
+        bool named = key is not null;
+        string[] headers = ["Months", "At risk", "Ended", "Censored", "Survival", "Std. error", "95% CI"];
+        TextTable table = new(named ? ["Group", .. headers] : headers);
+        foreach ((string group, KaplanMeierCurve curve) in curves)
+        {
+            foreach (KaplanMeierPoint point in curve.Points)
+            {
+                string[] cells =
+                [
+                    (point.Time / TenureMeasures.DaysPerMonth).ToString("0.00", CultureInfo.InvariantCulture),
+                    Integer(point.AtRisk),
+                    Integer(point.Events),
+                    Integer(point.Censored),
+                    Percent(point.Survival),
+                    Percent(Finite(point.StandardError * point.Survival)),
+                    $"{Percent(Finite(point.Lower))} to {Percent(Finite(point.Upper))}",
+                ];
+                table.AddRow(named ? [CliText.Escape(group), .. cells] : cells);
+            }
+        }
+
+        table.Write(run.Output);
+        run.Output.WriteLine();
+        run.Output.WriteLine("At risk, ended, censored: R's n.risk, n.event and n.censor at each time a spell ended or was censored. Limits: R's conf.type \"log\", 95%.");
+        return ExitCodes.Success;
+    }
+
+    private static void WriteFinite(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static ChartOptions KaplanMeierChart(DateInterval window, string? key) => new()
     {
@@ -281,7 +392,7 @@ internal static class TenureCommand
     private sealed class Options : WorkforceOptions
     {
         /// <inheritdoc/>
-        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, Times, By, Svg, Register, IncludeInterim, OnError, Format];
+        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, Times, Curve, By, Svg, Register, IncludeInterim, OnError, Format];
 
         /// <summary>Initializes the arguments and options.</summary>
         public Options()
@@ -332,6 +443,12 @@ internal static class TenureCommand
             Description = "For km: the months at which to give the share still in post, with the spells at risk and those that ended or were censored since the month before, as R's summary(fit, times = ...): whole months from 0 to 1200, comma-separated, such as 6,12,24. Default: 12,24,36.",
             HelpName = "MONTHS,...",
             CustomParser = ParseMonths,
+        };
+
+        /// <summary>Gets <c>--curve</c>.</summary>
+        public Option<bool> Curve { get; } = new("--curve")
+        {
+            Description = "For km: write every step of the curve (of each group, with --by) instead of the summary: months, spells at risk, ended, censored, survival, its standard error and 95% limits, as R's summary(fit) lists them.",
         };
 
         /// <summary>Gets <c>--by</c>.</summary>

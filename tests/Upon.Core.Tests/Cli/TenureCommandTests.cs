@@ -73,11 +73,34 @@ public sealed class TenureCommandTests : IDisposable
         Assert.Equal(5, rows.EnumerateArray().Sum(r => r.GetProperty("events").GetInt64() + r.GetProperty("censored").GetInt64()));
     }
 
+    [Fact]
+    public void KaplanMeier_Curve_IsEveryStepOfTheLibrarysCurve_InMonths()
+    {
+        JsonElement json = Json("tenure", file, "--as-of", "2022-03-31", "--include-interim", "--curve", "--format", "json");
+        (int exitCode, string table, _) = Run("tenure", file, "--as-of", "2022-03-31", "--include-interim", "--curve");
+
+        KaplanMeierCurve curve = TenureMeasures.KaplanMeierTenure(
+            [.. AppointmentDocument.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(TurnoverCommandTests.Csv))).Select(r => r.Value!)], new NodaTime.DateInterval(new NodaTime.LocalDate(2015, 1, 1), new NodaTime.LocalDate(2022, 3, 31)), lookThroughInterim: false);
+        JsonElement points = json.GetProperty("curves").EnumerateArray().Single().GetProperty("points");
+        Assert.Equal(curve.Points.Length, points.GetArrayLength());
+        foreach ((KaplanMeierPoint point, JsonElement row) in curve.Points.Zip(points.EnumerateArray()))
+        {
+            Assert.Equal(point.Time / TenureMeasures.DaysPerMonth, row.GetProperty("months").GetDouble(), 12);
+            Assert.Equal((point.AtRisk, point.Events, point.Censored), (row.GetProperty("atRisk").GetInt64(), row.GetProperty("events").GetInt64(), row.GetProperty("censored").GetInt64()));
+            Assert.Equal(point.Survival, row.GetProperty("survival").GetDouble(), 12);
+        }
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(curve.Points.Length, table.Split('\n').Count(line => line.Length > 0 && char.IsAsciiDigit(line[0])));
+    }
+
     [Theory]
     [InlineData("--times", "12,x")]
     [InlineData("--times", "1201")]
     [InlineData("--times", "-1")]
     [InlineData("--times", "12", "--method", "completed")]
+    [InlineData("--curve", "--method", "in-post")]
+    [InlineData("--curve", "--times", "12")]
     public void KaplanMeier_BadTimes_AreUsageErrors(params string[] options)
     {
         (int exitCode, string output, _) = Run(["tenure", file, "--as-of", "2022-03-31", .. options]);
