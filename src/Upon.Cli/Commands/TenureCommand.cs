@@ -263,6 +263,7 @@ internal static class TenureCommand
         TimeUnitDivisor = TenureMeasures.DaysPerMonth,
         XTickInterval = 12,
         PercentValues = true,
+        ShowAtRisk = true,
     };
 
     private static void WriteTable(TextWriter output, TenureReport report, IReadOnlyList<int> survivalMonths)

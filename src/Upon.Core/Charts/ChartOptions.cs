@@ -88,6 +88,13 @@ public sealed record ChartOptions
         }
     }
 
+    /// <summary>
+    /// Gets a value indicating whether a Kaplan–Meier chart has a table of the numbers at risk under its plot: a row per
+    /// curve, a count under each tick of the time axis (R's <c>n.risk</c> there, 0 after the curve's end); false by
+    /// default.
+    /// </summary>
+    public bool ShowAtRisk { get; init; }
+
     /// <summary>Gets a value indicating whether a Kaplan–Meier chart shades the confidence band (where the curve's limits are defined); true by default.</summary>
     public bool ShowConfidenceBand { get; init; } = true;
 

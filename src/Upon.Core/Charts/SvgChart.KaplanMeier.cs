@@ -61,10 +61,18 @@ public static partial class SvgChart
         }
 
         (double xStep, double xMax) = options.XTickInterval is double interval ? IntervalScale(lastTime, interval) : NiceScale(lastTime);
-        Plot plot = new(options, xMax, 1);
+        // The table of numbers at risk takes a heading and a row per curve under the axis: the plot is that much shorter.
+        double atRiskRoom = options.ShowAtRisk ? AtRiskHeading + (AtRiskRow * curves.Count) : 0;
+        Plot plot = new(options, xMax, 1, atRiskRoom);
         StringBuilder svg = new();
         Open(svg, options);
-        Axes(svg, plot, options, TickValues(xStep, xMax), [0, 0.25, 0.5, 0.75, 1], categories: null);
+        List<double> xTicks = TickValues(xStep, xMax);
+        Axes(svg, plot, options, xTicks, [0, 0.25, 0.5, 0.75, 1], categories: null);
+        if (options.ShowAtRisk)
+        {
+            AtRisk(svg, plot, curves, xTicks, options.TimeUnitDivisor);
+        }
+
         for (int c = 0; c < curves.Count; c++)
         {
             string colour = Palette[c % Palette.Length];
@@ -162,6 +170,43 @@ public static partial class SvgChart
         {
             svg.Append("<path class=\"band\" fill=\"").Append(colour).Append("\" fill-opacity=\"0.18\" stroke=\"none\" d=\"").Append(path).Append("\"/>\n");
         }
+    }
+
+    /// <summary>The room the heading of the numbers at risk takes under the axis's labels.</summary>
+    private const double AtRiskHeading = 24;
+
+    /// <summary>The room each curve's row of numbers at risk takes.</summary>
+    private const double AtRiskRow = 16;
+
+    /// <summary>
+    /// Writes the numbers at risk under the axis: a heading, then for each curve, in its colour, a key at the left (a
+    /// stroke with the curve's label as its tooltip) and under each tick the number at risk at that time (R's <c>n.risk</c> at the curve's first time at or after it;
+    /// 0 after the curve's last time).
+    /// </summary>
+    private static void AtRisk(StringBuilder svg, Plot plot, IReadOnlyList<ChartCurve> curves, List<double> ticks, double divisor)
+    {
+        double top = plot.Bottom + 18 + AtRiskHeading - 2;
+        svg.Append("<g class=\"at-risk\" font-size=\"11\">\n");
+        svg.Append("<text x=\"4\" y=\"").Append(Number(top)).Append("\" fill=\"#333333\">Number at risk</text>\n");
+        for (int c = 0; c < curves.Count; c++)
+        {
+            string colour = Palette[c % Palette.Length];
+            // Each row is keyed by a stroke of its curve's colour, which the legend names: a label would not fit the margin.
+            double row = top + (AtRiskRow * (c + 1));
+            string y = Number(row);
+            svg.Append("<path stroke=\"").Append(colour).Append("\" stroke-width=\"3\" d=\"");
+            Point(svg, 'M', 8, row - 4);
+            Point(svg, 'L', 28, row - 4);
+            svg.Append("\"><title>").Append(Escape(curves[c].Label.Length == 0 ? "All" : curves[c].Label)).Append("</title></path>\n");
+            foreach (double tick in ticks)
+            {
+                long atRisk = curves[c].Curve.SurvivalAt(tick * divisor)?.AtRisk ?? 0;
+                svg.Append("<text x=\"").Append(Number(plot.X(tick))).Append("\" y=\"").Append(y).Append("\" fill=\"").Append(colour).Append("\" text-anchor=\"middle\">")
+                    .Append(atRisk.ToString(CultureInfo.InvariantCulture)).Append("</text>\n");
+            }
+        }
+
+        svg.Append("</g>\n");
     }
 
     private static void Censoring(StringBuilder svg, Plot plot, KaplanMeierCurve curve, double divisor, string colour)

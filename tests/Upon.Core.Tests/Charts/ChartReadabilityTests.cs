@@ -83,6 +83,32 @@ public sealed class ChartReadabilityTests
             Assert.Single(ticks.Zip(ticks.Skip(1), (a, b) => b - a).Distinct());
         });
 
+    [Property(MaxTest = 1000)]
+    public Property AtRisk_UnderEachTick_IsTheNumberAtRiskThere_ForEachCurve() =>
+        Prop.ForAll(Arb.From(Gen.Choose(1, 400).ArrayOf().Select(a => a.Take(30).ToArray())), Arb.From(Gen.Choose(1, 400).ArrayOf().Select(a => a.Take(30).ToArray())), (first, second) =>
+        {
+            KaplanMeierCurve one = KaplanMeier.Fit([.. first.Select((t, i) => new TenureRecord(t, i % 3 != 0))]);
+            KaplanMeierCurve two = KaplanMeier.Fit([.. second.Select((t, i) => new TenureRecord(t, i % 2 == 0))]);
+            ChartCurve[] curves = [new("one", one), new("two", two)];
+            XDocument svg = XDocument.Parse(SvgChart.KaplanMeier(curves, new ChartOptions { ShowAtRisk = true, XTickInterval = 12 }));
+
+            double[] ticks = [.. XLabels(svg.ToString(SaveOptions.DisableFormatting)).Select(t => double.Parse(t, CultureInfo.InvariantCulture))];
+            XElement table = svg.Descendants(Svg + "g").Single(g => g.Attribute("class")?.Value == "at-risk");
+            string[] counts = [.. table.Elements(Svg + "text").Where(t => t.Attribute("text-anchor")?.Value == "middle").Select(t => t.Value)];
+            string[] expected = [.. curves.SelectMany(c => ticks.Select(t => (c.Curve.SurvivalAt(t)?.AtRisk ?? 0).ToString(CultureInfo.InvariantCulture)))];
+
+            Assert.Equal(expected, counts);
+            Assert.Equal(2, table.Elements(Svg + "path").Count());
+        });
+
+    [Fact]
+    public void AtRisk_IsOffByDefault()
+    {
+        string svg = SvgChart.KaplanMeier(KaplanMeier.Fit([new TenureRecord(5, true)]));
+
+        Assert.DoesNotContain("at-risk", svg, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void XTickInterval_MustBeFiniteAndAboveZero()
     {
