@@ -37,6 +37,22 @@ public sealed class ApplicationDocumentBadInputTests
         }
         """;
 
+    [Theory]
+    [InlineData("\"equalityMonitoring\": { \"ethnicity\": \"white-british\", \"disability\": \"no\" }", "\"equalityMonitoring\": { \"ethnicity\": \"white-british\", \"x\": 1 }", "$.equalityMonitoring", "A property of the equality-monitoring answers is not part of the format (its only properties are ethnicity, disability, sex, ageBand, religion, sexualOrientation); names here are not repeated, since they may be answers.")]
+    [InlineData("\"equalityMonitoring\": { \"ethnicity\": \"white-british\", \"disability\": \"no\" }", "\"equalityMonitoring\": { \"x\": 1, \"y\": 2 }", "$.equalityMonitoring", "2 properties of the equality-monitoring answers are not part of the format (its only properties are ethnicity, disability, sex, ageBand, religion, sexualOrientation); names here are not repeated, since they may be answers.")]
+    [InlineData("\"partTimeFraction\": 0.5", "\"partTimeFraction\": 0", "$.roles[1].partTimeFraction", "\"partTimeFraction\" must be above 0 and at most 1.")]
+    [InlineData("\"partTimeFraction\": 0.5", "\"partTimeFraction\": \"half\"", "$.roles[1].partTimeFraction", "Expected a number, but found a string.")]
+    [InlineData("\"id\": \"A-1\"", "\"id\": {}", "$.id", "Expected a string, but found an object.")]
+    [InlineData("\"id\": \"A-1\"", "\"id\": true", "$.id", "Expected a string, but found a boolean.")]
+    [InlineData("\"id\": \"A-1\"", "\"id\": [1]", "$.id", "Expected a string, but found an array.")]
+    [InlineData("\"moralPurpose\": \"met\"", "\"moralPurpose\": 3", "$.assessorOutcomes.moralPurpose", "Expected a string, but found a number.")]
+    public void Problems_AreWordedExactly(string part, string replacement, string path, string message)
+    {
+        DocumentResult<ApplicationSubmission> read = Read(Valid.Replace(part, replacement, StringComparison.Ordinal));
+
+        Assert.Equal($"{path}: {message}", string.Join(" | ", read.Problems.Select(p => $"{p.Path}: {p.Message}")));
+    }
+
     [Fact]
     public void Valid_TheBaseDocumentOfTheseTests_IsValid()
     {
