@@ -1,3 +1,4 @@
+using System;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -10,6 +11,8 @@ namespace Upon.Core.Tests.Serialization;
 public class DateIntervalJsonConverterTests
 {
     private static readonly System.Text.Json.JsonSerializerOptions PlainOptions = new() { Converters = { new DateIntervalJsonConverter() } };
+
+    private static readonly System.Text.Json.JsonSerializerOptions UpperCaseOptions = new() { Converters = { new DateIntervalJsonConverter() }, PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseUpper };
 
     [Property]
     public Property RoundTrip_AnyInterval_GivesEqualInterval() =>
@@ -73,6 +76,32 @@ public class DateIntervalJsonConverterTests
     {
         JsonAssert.Rejects<DateInterval>($"{{\"start\":\"2020-01-01\",\"end\":\"{text}\"}}", "$", text);
         JsonAssert.Rejects<DateInterval>($"{{\"start\":\"{text}\",\"end\":\"2021-01-01\"}}", "$", text);
+    }
+
+    [Theory]
+    [InlineData("\"2020-11-23\"", "Expected a JSON object with inclusive \"start\" and \"end\" dates.")]
+    [InlineData("{\"start\":\"2020-11-23\",\"finish\":\"2021-06-30\"}", "A date interval has only the properties \"start\" and \"end\".")]
+    [InlineData("{\"foo\":\"2021-06-30\",\"start\":\"2020-11-23\"}", "A date interval has only the properties \"start\" and \"end\".")]
+    [InlineData("{\"start\":\"2020-11-23\"}", "A date interval needs both \"start\" and \"end\" dates.")]
+    [InlineData("{\"start\":\"2021-11-23\",\"end\":\"2020-06-30\"}", "A date interval's \"end\" must not be before its \"start\".")]
+    public void Deserialize_Invalid_SaysWhy(string json, string message) =>
+        Assert.StartsWith(message, Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<DateInterval>(json, PlainOptions)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Serialize_NamesThePropertiesByTheOptionsNamingPolicy()
+    {
+        Assert.Equal("{\"START\":\"2020-11-23\",\"END\":\"2021-06-30\"}", System.Text.Json.JsonSerializer.Serialize(new DateInterval(new LocalDate(2020, 11, 23), new LocalDate(2021, 6, 30)), UpperCaseOptions));
+    }
+
+    [Fact]
+    public void Write_NullArguments_Throw()
+    {
+        using System.IO.MemoryStream stream = new();
+        using System.Text.Json.Utf8JsonWriter writer = new(stream);
+        DateInterval interval = new(new LocalDate(2020, 11, 23), new LocalDate(2021, 6, 30));
+
+        Assert.Equal("writer", Assert.Throws<ArgumentNullException>(() => new DateIntervalJsonConverter().Write(null!, interval, PlainOptions)).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => new DateIntervalJsonConverter().Write(writer, null!, PlainOptions)).ParamName);
     }
 
     [Fact]
