@@ -46,6 +46,8 @@ public sealed class ApplicationDocumentBadInputTests
     [InlineData("\"id\": \"A-1\"", "\"id\": true", "$.id", "Expected a string, but found a boolean.")]
     [InlineData("\"id\": \"A-1\"", "\"id\": [1]", "$.id", "Expected a string, but found an array.")]
     [InlineData("\"moralPurpose\": \"met\"", "\"moralPurpose\": 3", "$.assessorOutcomes.moralPurpose", "Expected a string, but found a number.")]
+    [InlineData("\"roles\": [", "\"roles\": [null, ", "$.roles[0]", "Expected a role object, but found null.")]
+    [InlineData("\"sponsor\": {", "\"sponsor\": [], \"x\": {", "$.x", "This property is not part of the format; check its spelling. | $.sponsor: Expected a sponsor object, but found an array.")]
     public void Problems_AreWordedExactly(string part, string replacement, string path, string message)
     {
         DocumentResult<ApplicationSubmission> read = Read(Valid.Replace(part, replacement, StringComparison.Ordinal));
