@@ -208,6 +208,18 @@ public sealed class HostileTextTests
         });
     }
 
+    [Theory]
+    [InlineData("""{"id":"\uD800","programmeYear":"2021/22"}""", "$.id", "This text is not valid Unicode: it holds bytes that are not UTF-8, or a \\u escape of half a surrogate pair. The record was not read.")]
+    [InlineData("""{"id":"\uD800","programmeYear":"\uDC00"}""", "$.id", "This text is not valid Unicode: it holds bytes that are not UTF-8, or a \\u escape of half a surrogate pair. The record was not read. The record has 1 more such string.")]
+    [InlineData("""{"roles":[{"x":"\uD800"}],"a":"\uDC00","b":["\uD800"]}""", "$.roles[0].x", "This text is not valid Unicode: it holds bytes that are not UTF-8, or a \\u escape of half a surrogate pair. The record was not read. The record has 2 more such strings.")]
+    [InlineData("""{"sponsor":{"\uD800":1}}""", "$.sponsor", "A property name in this object is not valid Unicode: it holds bytes that are not UTF-8, or a \\u escape of half a surrogate pair. The record was not read.")]
+    public void InvalidText_IsOneProblem_AtTheFirst_CountingTheOthers(string json, string path, string message)
+    {
+        DocumentProblem problem = Assert.Single(ApplicationDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))).Problems);
+
+        Assert.Equal((path, DocumentProblemCodes.TextInvalid, message), (problem.Path, problem.Code, problem.Message));
+    }
+
     [Fact]
     public void HasLoneSurrogateEscape_PairsOnlyAdjacentHighThenLow()
     {
