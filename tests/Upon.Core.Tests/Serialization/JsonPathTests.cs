@@ -43,6 +43,14 @@ public sealed class JsonPathTests
     }
 
     [Property(MaxTest = 1000)]
-    public Property Property_ShowsAtMost64CharactersOfTheName(NonNull<string> name) =>
-        (JsonPath.Property(JsonPath.Root, name.Get).Length <= "$['']…".Length + (6 * JsonPath.MaxNameLength)).ToProperty();
+    public Property Property_ShowsAtMost64CharactersOfTheName() =>
+        Prop.ForAll(
+            Arb.From(Gen.Elements('a', '_', '-', ' ', '\n', '\u202e', '\'', '\\', 'é').ArrayOf().Select(chars => new string(chars))),
+            name =>
+            {
+                // Each character shown is at most six (an escape \uXXXX); the rest of a long name is an ellipsis.
+                string path = JsonPath.Property(JsonPath.Root, name);
+                Assert.True(path.Length <= "$['…']".Length + (6 * JsonPath.MaxNameLength), path);
+                Assert.Equal(name.Length > JsonPath.MaxNameLength, path.EndsWith("…']", System.StringComparison.Ordinal));
+            });
 }
