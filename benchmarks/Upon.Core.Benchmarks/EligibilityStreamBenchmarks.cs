@@ -32,17 +32,7 @@ public class EligibilityStreamBenchmarks
 
     /// <summary>Reads the 10,000 applications from JSON Lines and decides them, streaming (<see cref="EligibilityBatch.Evaluate"/>).</summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public int StreamJsonLinesToDecisions()
-    {
-        int decided = 0;
-        using MemoryStream stream = new(JsonLines, writable: false);
-        foreach (RecordResult<EligibilityDecision> item in Batch.Evaluate(stream, BatchFormat.JsonLines))
-        {
-            decided += item.IsValid ? 1 : 0;
-        }
-
-        return decided;
-    }
+    public int StreamJsonLinesToDecisions() => Stream(Batch);
 
     /// <summary>
     /// As <see cref="StreamJsonLinesToDecisions"/>, with every line parsed into a <c>JsonDocument</c> and read by
@@ -50,17 +40,7 @@ public class EligibilityStreamBenchmarks
     /// before issue 13.
     /// </summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public int StreamJsonLinesToDecisionsParsed()
-    {
-        int decided = 0;
-        using MemoryStream stream = new(JsonLines, writable: false);
-        foreach (RecordResult<EligibilityDecision> item in ParsedBatch.Evaluate(stream, BatchFormat.JsonLines))
-        {
-            decided += item.IsValid ? 1 : 0;
-        }
-
-        return decided;
-    }
+    public int StreamJsonLinesToDecisionsParsed() => Stream(ParsedBatch);
 
     /// <summary>Reads each line for its decision with <see cref="ApplicationBytes"/>, without deciding: the reading's share.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
@@ -107,6 +87,19 @@ public class EligibilityStreamBenchmarks
         }
 
         await reader.CompleteAsync();
+        return decided;
+    }
+
+    /// <summary>Streams the corpus through <paramref name="batch"/> synchronously and counts the decisions.</summary>
+    private static int Stream(EligibilityBatch batch)
+    {
+        int decided = 0;
+        using MemoryStream stream = new(JsonLines, writable: false);
+        foreach (RecordResult<EligibilityDecision> item in batch.Evaluate(stream, BatchFormat.JsonLines))
+        {
+            decided += item.IsValid ? 1 : 0;
+        }
+
         return decided;
     }
 }

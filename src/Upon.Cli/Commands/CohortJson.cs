@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -128,13 +127,11 @@ internal sealed partial class CohortJsonContext : JsonSerializerContext;
 /// <summary>Writes the outputs indented, two spaces, <c>\n</c> line ends, non-ASCII letters as they are.</summary>
 internal static class CohortJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes <paramref name="value"/> and a line end to <paramref name="output"/>.</summary>
     public static void Write<T>(TextWriter output, T value, JsonTypeInfo<T> typeInfo)
     {
         using MemoryStream buffer = new();
-        using (Utf8JsonWriter writer = new(buffer, Options))
+        using (Utf8JsonWriter writer = new(buffer, CliJson.Indented))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }

@@ -246,7 +246,7 @@ internal static class EligibilityCommand
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();
-        using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (Utf8JsonWriter writer = new(buffer, CliJson.Indented))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("results");

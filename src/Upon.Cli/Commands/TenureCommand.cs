@@ -163,8 +163,7 @@ internal static class TenureCommand
     {
         if (json)
         {
-            using MemoryStream buffer = new();
-            using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            CliJson.Write(run.Output, writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("method", KaplanMeierMethod);
@@ -205,9 +204,7 @@ internal static class TenureCommand
 
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-            }
-
-            run.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            });
             return ExitCodes.Success;
         }
 

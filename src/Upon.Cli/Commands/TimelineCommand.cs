@@ -88,16 +88,7 @@ internal static partial class TimelineCommand
     private static string DescribeDates(Session session) =>
         session.Dates.Length == 1 ? Iso(session.Dates.Start) : $"{Iso(session.Dates.Start)} to {Iso(session.Dates.End)}";
 
-    private static void WriteJson(TextWriter output, Action<Utf8JsonWriter> write)
-    {
-        using MemoryStream buffer = new();
-        using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            write(writer);
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    private static void WriteJson(TextWriter output, Action<Utf8JsonWriter> write) => CliJson.Write(output, write);
 
     private static string Words(string pascal) => CliText.Words(pascal);
 

@@ -168,8 +168,7 @@ internal abstract class WorkforceOptions : CommandOptions
             }
 
             using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
-            IEnumerable<RecordResult<Appointment>> records = format == WorkforceFileFormat.Json ? AppointmentDocument.Read(stream, BatchFormat.Auto) : AppointmentDocument.ReadCsv(stream);
-            foreach (RecordResult<Appointment> record in records)
+            foreach (RecordResult<Appointment> record in Records(stream, format))
             {
                 if (record.IsValid)
                 {
@@ -210,7 +209,6 @@ internal abstract class WorkforceOptions : CommandOptions
 
         // By extension, else by the first significant byte; standard input is not read whole (WorkforceFormat).
         using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
-        bool json = format == WorkforceFileFormat.Json;
 
         AuthorityRegister? fromFile = null;
         if (registerFile is not null)
@@ -225,7 +223,7 @@ internal abstract class WorkforceOptions : CommandOptions
         // The records stream from the file through the validation: only the appointments used and the records
         // reported are kept. Without --register, the register is every authority a readable record names.
         List<string> named = [];
-        IEnumerable<RecordResult<Appointment>> records = json ? AppointmentDocument.Read(stream, BatchFormat.Auto) : AppointmentDocument.ReadCsv(stream);
+        IEnumerable<RecordResult<Appointment>> records = Records(stream, format);
         AppointmentValidationResult result = fromFile is null
             ? AppointmentValidation.Validate(Naming(records, named), asOf)
             : AppointmentValidation.Validate(records, fromFile, asOf);
@@ -253,6 +251,10 @@ internal abstract class WorkforceOptions : CommandOptions
 
         return (new WorkforceInput(register, registerFile?.Name, result.Table, result.Reported, result.Summary), ExitCodes.Success);
     }
+
+    /// <summary>The appointment records of a stream in the format <c>WorkforceFormat.Detect</c> found, read as they are enumerated.</summary>
+    private static IEnumerable<RecordResult<Appointment>> Records(Stream stream, WorkforceFileFormat format) =>
+        format == WorkforceFileFormat.Json ? AppointmentDocument.Read(stream, BatchFormat.Auto) : AppointmentDocument.ReadCsv(stream);
 
     /// <summary>Reads an authority register; on a missing file or any problem, writes why and returns null (a partial register would change every rate).</summary>
     private static AuthorityRegister? LoadRegister(FileInfo file, TextWriter error)
