@@ -9,7 +9,10 @@ internal static class CliJson
     public static readonly JsonWriterOptions Indented = new() { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the document <paramref name="write"/> makes, and a line end, to <paramref name="output"/>.</summary>
-    public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> write) => output.WriteLine(Document(write));
+
+    /// <summary>Returns the document <paramref name="write"/> makes, indented (see <see cref="Indented"/>).</summary>
+    public static string Document(Action<Utf8JsonWriter> write)
     {
         using MemoryStream buffer = new();
         using (Utf8JsonWriter writer = new(buffer, Indented))
@@ -17,6 +20,6 @@ internal static class CliJson
             write(writer);
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -33,10 +33,9 @@ internal static partial class CohortCommand
         }
 
         CohortSplit split = CohortSplit.Of(n, cohorts, sets);
-        if (run.IsJson(options.Format))
-        {
-            CohortJson.Write(
-                run.Output,
+        run.WriteResult(
+            options.Format,
+            () => CohortJson.Document(
                 new SplitOutput(
                     n,
                     new BoundsOutput(cohorts.Minimum, cohorts.Maximum),
@@ -47,15 +46,19 @@ internal static partial class CohortCommand
                     split.Reason,
                     split.NearestFeasibleBelow,
                     split.NearestFeasibleAbove),
-                CohortJsonContext.Default.SplitOutput);
-        }
-        else
+                CohortJsonContext.Default.SplitOutput),
+            output => WriteSplit(output, split),
+            SplitCsv);
+        if (!split.IsFeasible && run.GetValue(options.Format) == CommonOptions.Csv)
         {
-            WriteSplit(run.Output, split);
+            run.Error.WriteLine($"upon: no split: {split.Reason}");
         }
 
         return split.IsFeasible ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
+
+    /// <summary>The CSV of <c>upon cohort split</c>: a row per cohort, its participants and its sets' sizes; none when there is no split.</summary>
+    internal static readonly CsvTable SplitCsv = new("cohort", "cohorts", "participants", "sets");
 
     private static void WriteSplit(TextWriter output, CohortSplit split)
     {
@@ -129,10 +132,9 @@ internal static partial class CohortCommand
             : new SizingModel(count, rate!.Value, run.GetValue(options.FirstTime), run.GetValue(options.Programme), run.GetValue(options.Probability));
         int? placeCount = run.GetValue(options.Places);
         IReadOnlyList<SensitivityRow>? rows = run.GetValue(options.Sensitivity) ? model.Sensitivity() : null;
-        if (run.IsJson(options.Format))
-        {
-            CohortJson.Write(
-                run.Output,
+        run.WriteResult(
+            options.Format,
+            () => CohortJson.Document(
                 new SizeOutput(
                     new SizeInputsOutput(model.Authorities, model.VacancyRate, tenure, model.FirstTimeShare, model.ProgrammeShare, model.AppointmentProbability),
                     model.AnnualVacancies,
@@ -142,15 +144,36 @@ internal static partial class CohortCommand
                     model.WholePlacesNeeded,
                     placeCount is int p ? new PlacesOutput(p, model.ExpectedAppointments(p)) : null,
                     rows?.Select(r => new SensitivityOutput(InputName(r.Input), r.Value, r.PlacesNeeded, r.WholePlacesNeeded)).ToList()),
-                CohortJsonContext.Default.SizeOutput);
-        }
-        else
-        {
-            WriteSize(run.Output, model, tenure, placeCount, rows);
-        }
-
+                CohortJsonContext.Default.SizeOutput),
+            output => WriteSize(output, model, tenure, placeCount, rows),
+            SizeCsv);
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The CSV of <c>upon cohort size</c>: a row for the model (its inputs as used and what they give), then with
+    /// <c>--sensitivity</c> a row per input and value tried, in the same columns where they mean the same.
+    /// </summary>
+    internal static readonly CsvTable[] SizeCsv =
+    [
+        new(
+            "model",
+            string.Empty,
+            "inputs.authorities",
+            "inputs.vacancyRate",
+            "inputs.meanTenureMonths",
+            "inputs.firstTimeShare",
+            "inputs.programmeShare",
+            "inputs.appointmentProbability",
+            "annualVacancies",
+            "firstTimeAppointments",
+            "targetAppointments",
+            "placesNeeded",
+            "wholePlacesNeeded",
+            "places.places",
+            "places.expectedAppointments"),
+        new("sensitivity", "sensitivity", "input", "value", "placesNeeded", "wholePlacesNeeded"),
+    ];
 
     private static void WriteSize(TextWriter output, SizingModel model, decimal? tenure, int? places, IReadOnlyList<SensitivityRow>? rows)
     {

@@ -65,17 +65,19 @@ internal static partial class CohortCommand
         }
 
         CompositionOutput result = new(figures.Title, suppressBelow, breakdowns.All(b => b.MatchesStatedTotal), breakdowns);
-        if (run.IsJson(options.Format))
-        {
-            CohortJson.Write(run.Output, result, CohortJsonContext.Default.CompositionOutput);
-        }
-        else
-        {
-            WriteComposition(run.Output, result);
-        }
-
+        run.WriteResult(options.Format, () => CohortJson.Document(result, CohortJsonContext.Default.CompositionOutput), output => WriteComposition(output, result), CompositionCsv);
         return result.TotalsMatch ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
+
+    /// <summary>
+    /// The CSV of <c>upon cohort composition</c>: a row per category of each dimension, unsuppressed (for the producer),
+    /// then a row per category as it may be published, with its suppression.
+    /// </summary>
+    internal static readonly CsvTable[] CompositionCsv =
+    [
+        new("cell", "breakdowns.cells", "dimension", "total", "statedTotal", "matchesStatedTotal", "totalMismatch", "cells.category", "cells.count", "cells.share", "cells.referenceShare", "cells.difference", "cells.representationRatio"),
+        new("published", "breakdowns.published.cells", "dimension", "published.total", "published.withheld", "published.cells.category", "published.cells.count", "published.cells.share", "published.cells.suppression"),
+    ];
 
     /// <summary>Reads a composition document, or counts the records of a candidates document; null after listing the problems.</summary>
     private static CompositionFigures? ReadFigures(byte[] bytes, string path, TextWriter error)

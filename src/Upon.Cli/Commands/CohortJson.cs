@@ -128,14 +128,9 @@ internal sealed partial class CohortJsonContext : JsonSerializerContext;
 internal static class CohortJson
 {
     /// <summary>Writes <paramref name="value"/> and a line end to <paramref name="output"/>.</summary>
-    public static void Write<T>(TextWriter output, T value, JsonTypeInfo<T> typeInfo)
-    {
-        using MemoryStream buffer = new();
-        using (Utf8JsonWriter writer = new(buffer, CliJson.Indented))
-        {
-            JsonSerializer.Serialize(writer, value, typeInfo);
-        }
+    public static void Write<T>(TextWriter output, T value, JsonTypeInfo<T> typeInfo) => output.WriteLine(Document(value, typeInfo));
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-    }
+    /// <summary>Returns <paramref name="value"/> as an indented JSON document.</summary>
+    public static string Document<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        CliJson.Document(writer => JsonSerializer.Serialize(writer, value, typeInfo));
 }

@@ -77,17 +77,26 @@ internal static partial class CohortCommand
             }
         }
 
-        if (run.IsJson(options.Format))
+        run.WriteResult(options.Format, () => CohortJson.Document(result, CohortJsonContext.Default.SelectOutput), output => WriteSelection(output, result), SelectCsv);
+        if (result.Sets is { Feasible: false, Reason: string reason } && run.GetValue(options.Format) == CommonOptions.Csv)
         {
-            CohortJson.Write(run.Output, result, CohortJsonContext.Default.SelectOutput);
-        }
-        else
-        {
-            WriteSelection(run.Output, result);
+            run.Error.WriteLine($"upon: no sets: {CliText.Escape(reason)}");
         }
 
         return result.Sets is { Feasible: false } ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The CSV of <c>upon cohort select</c>: a row per candidate selected (by rank), on the waiting list (by place) and
+    /// not selected (with the reason), then with <c>--sets</c> a row per action-learning set.
+    /// </summary>
+    internal static readonly CsvTable[] SelectCsv =
+    [
+        new("selected", "selected", "record", "applicantId", "authority", "eligibility", "score", "underRepresented", "tiedWith", "rank"),
+        new("waitingList", "waitingList", "record", "applicantId", "authority", "eligibility", "score", "underRepresented", "tiedWith", "waitingListPosition"),
+        new("notSelected", "notSelected", "record", "applicantId", "authority", "eligibility", "score", "underRepresented", "tiedWith", "reason"),
+        new("set", "sets.sets", "set", "members", "authorityClashes", "distinctBackgrounds", "bestPossibleBackgrounds", "mixScore"),
+    ];
 
     /// <summary>Allocates the selected to sets (seeded as the selection), a background not stated counting as one background.</summary>
     private static SetsOutput Allocate(Selection selection, IEnumerable<CandidateProfile> profiles, GroupSizeBounds bounds)

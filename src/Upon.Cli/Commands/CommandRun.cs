@@ -26,6 +26,27 @@ internal sealed class CommandRun(ParseResult parseResult)
     public bool IsJson(Option<string> format) => GetValue(format) == CommonOptions.Json;
 
     /// <summary>
+    /// Writes a command's result on <see cref="Output"/> in the format <paramref name="format"/> asks for: the JSON
+    /// document <paramref name="json"/> makes, the records of that document as CSV (<paramref name="csv"/>, see
+    /// <see cref="CsvOutput"/>), or the text <paramref name="table"/> writes.
+    /// </summary>
+    public void WriteResult(Option<string> format, Func<string> json, Action<TextWriter> table, params CsvTable[] csv)
+    {
+        switch (GetValue(format))
+        {
+            case CommonOptions.Json:
+                Output.WriteLine(json());
+                break;
+            case CommonOptions.Csv:
+                CsvOutput.Write(Output, json(), csv);
+                break;
+            default:
+                table(Output);
+                break;
+        }
+    }
+
+    /// <summary>
     /// Writes the usage error <c>upon: MESSAGE</c> on <see cref="Error"/>, and where to read the command's usage
     /// (<c>Run 'upon cohort split --help' for usage.</c>), as for an error the parser finds.
     /// </summary>

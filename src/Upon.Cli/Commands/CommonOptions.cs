@@ -9,16 +9,19 @@ internal static class CommonOptions
     /// <summary>JSON output, in the library's document conventions.</summary>
     public const string Json = "json";
 
-    /// <summary>Creates the <c>--format table|json</c> option.</summary>
+    /// <summary>CSV output (RFC 4180): the records of the JSON output, one row each (see <see cref="CsvOutput"/>).</summary>
+    public const string Csv = "csv";
+
+    /// <summary>Creates the <c>--format table|json|csv</c> option.</summary>
     public static Option<string> Format()
     {
         Option<string> option = new("--format", "-f")
         {
-            Description = "Output format: table for people, json for programs.",
+            Description = "Output format: table for people, json for programs, csv for spreadsheets (the JSON's records, one row each).",
             DefaultValueFactory = _ => Table,
-            HelpName = "table|json",
+            HelpName = "table|json|csv",
         };
-        option.AcceptOnlyFromAmong(Table, Json);
+        option.AcceptOnlyFromAmong(Table, Json, Csv);
         return option;
     }
 

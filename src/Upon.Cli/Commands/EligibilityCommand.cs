@@ -55,6 +55,7 @@ internal static class EligibilityCommand
         {
             CommonOptions.Json => WriteJson(run.Output, batch.Evaluate(input)),
             JsonLines => WriteJsonLines(run.Output, run.Error, batch.Evaluate(input)),
+            CommonOptions.Csv => WriteCsv(run.Output, run.Error, batch.Evaluate(input)),
             _ => WriteTable(run.Output, batch.Evaluate(input), run.GetValue(options.Explain)),
         };
         return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
@@ -79,6 +80,10 @@ internal static class EligibilityCommand
             {
                 WritePolicies(run.Output, registry.Policies);
             }
+            else if (run.GetValue(options.Format) == CommonOptions.Csv)
+            {
+                WritePoliciesCsv(run.Output, registry.Policies);
+            }
             else
             {
                 TextTable table = new("Policy", "Version", "Programme year", "Effective from", "Effective to", "Title");
@@ -102,6 +107,10 @@ internal static class EligibilityCommand
         if (json)
         {
             WritePolicies(run.Output, [found]);
+        }
+        else if (run.GetValue(options.Format) == CommonOptions.Csv)
+        {
+            WritePoliciesCsv(run.Output, [found]);
         }
         else
         {
@@ -295,6 +304,53 @@ internal static class EligibilityCommand
         return summary;
     }
 
+    /// <summary>
+    /// The CSV of <c>upon eligibility check</c>: a row per record in, decided or not: the decision's outcome, policy and
+    /// top reason, each requirement's code and outcome (as lists), and for a record that could not be decided its
+    /// problems (paths, codes and messages, as lists). <c>--format json</c> has every rule's explanation.
+    /// </summary>
+    internal static readonly CsvTable CheckCsv = new(
+        "result",
+        string.Empty,
+        "record",
+        "decision.applicationId",
+        "decision.outcome",
+        "decision.policy.id",
+        "decision.policy.version",
+        "decision.asOf",
+        "decision.eligibleFrom",
+        "decision.explanation.reason",
+        "decision.explanation.message",
+        "decision.explanation.results.code",
+        "decision.explanation.results.outcome",
+        "errors.path",
+        "errors.code",
+        "errors.message");
+
+    /// <summary>Writes the results of a batch as CSV, a row each as <see cref="WriteJsonLines"/> writes a line, and the summary on <paramref name="error"/>.</summary>
+    private static BatchSummary WriteCsv(TextWriter output, TextWriter error, IEnumerable<RecordResult<EligibilityDecision>> items)
+    {
+        BatchSummary summary = default;
+        CsvOutput csv = new(output, CheckCsv);
+        csv.WriteHeader();
+        using MemoryStream buffer = new();
+        foreach (RecordResult<EligibilityDecision> item in items)
+        {
+            summary = summary.Add(item);
+            buffer.SetLength(0);
+            using (Utf8JsonWriter writer = new(buffer))
+            {
+                WriteItem(writer, item);
+            }
+
+            using JsonDocument document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            csv.WriteRows(CheckCsv, document.RootElement);
+        }
+
+        error.WriteLine(summary.ToString());
+        return summary;
+    }
+
     private static void WriteItem(Utf8JsonWriter writer, RecordResult<EligibilityDecision> item)
     {
         writer.WriteStartObject();
@@ -322,11 +378,21 @@ internal static class EligibilityCommand
         writer.WriteEndObject();
     }
 
-    private static void WritePolicies(TextWriter output, IReadOnlyList<EligibilityPolicy> policies)
+    /// <summary>
+    /// The CSV of <c>upon eligibility policies</c>: a row per policy, as the table lists them; its rules and
+    /// interpretation are in <c>--format json</c>.
+    /// </summary>
+    internal static readonly CsvTable PoliciesCsv = new("policy", string.Empty, "id", "version", "programmeYear", "effectiveFrom", "effectiveTo", "title");
+
+    private static void WritePolicies(TextWriter output, IReadOnlyList<EligibilityPolicy> policies) => output.WriteLine(PoliciesJson(policies));
+
+    private static void WritePoliciesCsv(TextWriter output, IReadOnlyList<EligibilityPolicy> policies) => CsvOutput.Write(output, PoliciesJson(policies), PoliciesCsv);
+
+    private static string PoliciesJson(IReadOnlyList<EligibilityPolicy> policies)
     {
         using MemoryStream buffer = new();
         PolicyDocument.Write(buffer, policies, indented: true);
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static void WriteRule(TextWriter output, EligibilityRule rule, int depth)
@@ -368,7 +434,7 @@ internal static class EligibilityCommand
         /// <summary>Initializes the arguments and options.</summary>
         public CheckOptions()
         {
-            Format.AcceptOnlyFromAmong(CommonOptions.Table, CommonOptions.Json, JsonLines);
+            Format.AcceptOnlyFromAmong(CommonOptions.Table, CommonOptions.Json, JsonLines, CommonOptions.Csv);
         }
 
         /// <summary>Gets the <c>FILE</c> argument.</summary>
@@ -403,9 +469,9 @@ internal static class EligibilityCommand
         /// <summary>Gets <c>--format</c>.</summary>
         public Option<string> Format { get; } = new("--format", "-f")
         {
-            Description = "Output: table for people; json, one document with every result and the summary; jsonl, one result a line.",
+            Description = "Output: table for people; json, one document with every result and the summary; jsonl, one result a line; csv, one row a result (the summary on standard error, as with jsonl).",
             DefaultValueFactory = _ => CommonOptions.Table,
-            HelpName = "table|json|jsonl",
+            HelpName = "table|json|jsonl|csv",
         };
 
         /// <summary>Gets <c>--explain</c>.</summary>

@@ -25,17 +25,12 @@ internal static class HolidaysCommand
         }
 
         HolidayList list = HolidayList.For(calendar, new DateInterval(new LocalDate(value, 1, 1), new LocalDate(value, 12, 31)));
-        if (run.IsJson(options.Format))
-        {
-            run.Output.WriteLine(UponJson.Serialize(list, writeIndented: true));
-        }
-        else
-        {
-            WriteTable(run.Output, list, value);
-        }
-
+        run.WriteResult(options.Format, () => UponJson.Serialize(list, writeIndented: true), output => WriteTable(output, list, value), Csv);
         return ExitCodes.Success;
     }
+
+    /// <summary>The CSV of <c>upon holidays</c>: a row per holiday.</summary>
+    internal static readonly CsvTable Csv = new("holidays", "holidays", "date", "name", "notes");
 
     internal static string Describe(DateInterval coverage) =>
         $"{CliText.Iso(coverage.Start)} to {CliText.Iso(coverage.End)}";

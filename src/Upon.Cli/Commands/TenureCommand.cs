@@ -104,7 +104,7 @@ internal static class TenureCommand
 
         if (exportCurve)
         {
-            return WriteCurves(run, run.IsJson(options.Format), date, span!, lookThrough, key, curves);
+            return WriteCurves(run, options.Format, date, span!, lookThrough, key, curves);
         }
 
         TenureReport report = new(
@@ -118,8 +118,58 @@ internal static class TenureCommand
             WorkforceInputText.Summarize(input),
             groups,
             logRank);
-        return options.Write(run, report, WorkforceReportJsonContext.Indented.TenureReport, (output, value) => WriteTable(output, value, survivalMonths));
+        return options.Write(
+            run,
+            report,
+            WorkforceReportJsonContext.Indented.TenureReport,
+            (output, value) => WriteTable(output, value, survivalMonths),
+            measure != KaplanMeierMethod ? [SummaryCsv] : key is null ? [SurvivalCsv] : [SurvivalCsv, LogRankCsv]);
     }
+
+    /// <summary>
+    /// The CSV of <c>upon tenure</c> (km): a row per group and month asked for, the group's median and restricted mean
+    /// repeated on each of its rows; a group whose curve reaches none of the months still has its row.
+    /// </summary>
+    internal static readonly CsvTable SurvivalCsv = new(
+        "survival",
+        "groups.survival",
+        "group",
+        "records",
+        "events",
+        "median.months",
+        "median.lower",
+        "median.upper",
+        "restrictedMean.horizonMonths",
+        "restrictedMean.months",
+        "restrictedMean.standardError",
+        "survival.months",
+        "survival.atRisk",
+        "survival.events",
+        "survival.censored",
+        "survival.survival",
+        "survival.standardError",
+        "survival.lower",
+        "survival.upper");
+
+    /// <summary>The CSV of <c>upon tenure --by</c> (km) after the groups' rows: one row, the log-rank test, when it could be done.</summary>
+    internal static readonly CsvTable LogRankCsv = new("logRank", "logRank", "chiSquare", "degreesOfFreedom", "pValue");
+
+    /// <summary>The CSV of <c>upon tenure --method completed</c> and <c>in-post</c>: a row per group.</summary>
+    internal static readonly CsvTable SummaryCsv = new("group", "groups", "group", "count", "meanMonths", "medianMonths");
+
+    /// <summary>The CSV of <c>upon tenure --curve</c>: a row per step of each group's curve.</summary>
+    internal static readonly CsvTable CurveCsv = new(
+        "point",
+        "curves.points",
+        "group",
+        "points.months",
+        "points.atRisk",
+        "points.events",
+        "points.censored",
+        "points.survival",
+        "points.standardError",
+        "points.lower",
+        "points.upper");
 
     private static string? CheckUsage(string method, DateInterval? window, LocalDate? from, LocalDate? to, LocalDate asOf, int horizon)
     {
@@ -159,57 +209,60 @@ internal static class TenureCommand
     /// ended and those censored at the step, the survival, its standard error (of S) and limits (null or "-" where not
     /// finite).
     /// </summary>
-    private static int WriteCurves(CommandRun run, bool json, LocalDate asOf, DateInterval window, bool lookThrough, string? key, List<(string Group, KaplanMeierCurve Curve)> curves)
+    private static int WriteCurves(CommandRun run, Option<string> format, LocalDate asOf, DateInterval window, bool lookThrough, string? key, List<(string Group, KaplanMeierCurve Curve)> curves)
     {
-        if (json)
+        run.WriteResult(format, () => CurvesJson(asOf, window, lookThrough, key, curves), output => WriteCurvesTable(output, asOf, window, lookThrough, key, curves), CurveCsv);
+        return ExitCodes.Success;
+    }
+
+    private static string CurvesJson(LocalDate asOf, DateInterval window, bool lookThrough, string? key, List<(string Group, KaplanMeierCurve Curve)> curves) =>
+        CliJson.Document(writer =>
         {
-            CliJson.Write(run.Output, writer =>
+            writer.WriteStartObject();
+            writer.WriteString("method", KaplanMeierMethod);
+            writer.WriteString("asOf", CliText.Iso(asOf));
+            writer.WriteStartObject("window");
+            writer.WriteString("start", CliText.Iso(window.Start));
+            writer.WriteString("end", CliText.Iso(window.End));
+            writer.WriteEndObject();
+            writer.WriteBoolean("lookThroughInterim", lookThrough);
+            if (key is not null)
+            {
+                writer.WriteString("by", key);
+            }
+
+            writer.WriteStartArray("curves");
+            foreach ((string group, KaplanMeierCurve curve) in curves)
             {
                 writer.WriteStartObject();
-                writer.WriteString("method", KaplanMeierMethod);
-                writer.WriteString("asOf", CliText.Iso(asOf));
-                writer.WriteStartObject("window");
-                writer.WriteString("start", CliText.Iso(window.Start));
-                writer.WriteString("end", CliText.Iso(window.End));
-                writer.WriteEndObject();
-                writer.WriteBoolean("lookThroughInterim", lookThrough);
-                if (key is not null)
-                {
-                    writer.WriteString("by", key);
-                }
-
-                writer.WriteStartArray("curves");
-                foreach ((string group, KaplanMeierCurve curve) in curves)
+                writer.WriteString("group", group);
+                writer.WriteStartArray("points");
+                foreach (KaplanMeierPoint point in curve.Points)
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("group", group);
-                    writer.WriteStartArray("points");
-                    foreach (KaplanMeierPoint point in curve.Points)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteNumber("months", point.Time / TenureMeasures.DaysPerMonth);
-                        writer.WriteNumber("atRisk", point.AtRisk);
-                        writer.WriteNumber("events", point.Events);
-                        writer.WriteNumber("censored", point.Censored);
-                        writer.WriteNumber("survival", point.Survival);
-                        WriteFinite(writer, "standardError", point.StandardError * point.Survival);
-                        WriteFinite(writer, "lower", point.Lower);
-                        WriteFinite(writer, "upper", point.Upper);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
+                    writer.WriteNumber("months", point.Time / TenureMeasures.DaysPerMonth);
+                    writer.WriteNumber("atRisk", point.AtRisk);
+                    writer.WriteNumber("events", point.Events);
+                    writer.WriteNumber("censored", point.Censored);
+                    writer.WriteNumber("survival", point.Survival);
+                    WriteFinite(writer, "standardError", point.StandardError * point.Survival);
+                    WriteFinite(writer, "lower", point.Lower);
+                    WriteFinite(writer, "upper", point.Upper);
                     writer.WriteEndObject();
                 }
 
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-            });
-            return ExitCodes.Success;
-        }
+            }
 
-        run.Output.WriteLine($"DCS tenure, every step of the Kaplan–Meier curve over {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}, {(lookThrough ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(asOf)}");
-        run.Output.WriteLine();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
+    private static void WriteCurvesTable(TextWriter output, LocalDate asOf, DateInterval window, bool lookThrough, string? key, List<(string Group, KaplanMeierCurve Curve)> curves)
+    {
+        output.WriteLine($"DCS tenure, every step of the Kaplan–Meier curve over {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}, {(lookThrough ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(asOf)}");
+        output.WriteLine();
         bool named = key is not null;
         string[] headers = ["Months", "At risk", "Ended", "Censored", "Survival", "Std. error", "95% CI"];
         TextTable table = new(named ? ["Group", .. headers] : headers);
@@ -231,10 +284,9 @@ internal static class TenureCommand
             }
         }
 
-        table.Write(run.Output);
-        run.Output.WriteLine();
-        run.Output.WriteLine("At risk, ended, censored: R's n.risk, n.event and n.censor at each time a spell ended or was censored. Limits: R's conf.type \"log\", 95%.");
-        return ExitCodes.Success;
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine("At risk, ended, censored: R's n.risk, n.event and n.censor at each time a spell ended or was censored. Limits: R's conf.type \"log\", 95%.");
     }
 
     private static void WriteFinite(Utf8JsonWriter writer, string name, double value)

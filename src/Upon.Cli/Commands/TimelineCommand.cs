@@ -88,8 +88,6 @@ internal static partial class TimelineCommand
     private static string DescribeDates(Session session) =>
         session.Dates.Length == 1 ? Iso(session.Dates.Start) : $"{Iso(session.Dates.Start)} to {Iso(session.Dates.End)}";
 
-    private static void WriteJson(TextWriter output, Action<Utf8JsonWriter> write) => CliJson.Write(output, write);
-
     private static string Words(string pascal) => CliText.Words(pascal);
 
     private static string Count(int n, string noun) => CliText.Count(n, noun);

@@ -46,9 +46,9 @@ internal static partial class TimelineCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (run.IsJson(options.Format))
-        {
-            WriteJson(run.Output, writer =>
+        run.WriteResult(
+            options.Format,
+            () => CliJson.Document(writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(request.Kind.ToString()));
@@ -61,23 +61,27 @@ internal static partial class TimelineCommand
                 writer.WriteEndArray();
                 writer.WriteNumber("availableDays", result.AvailableDays);
                 writer.WriteEndObject();
-            });
-        }
-        else
-        {
-            TextTable table = new("#", "Date", "Day");
-            int number = 1;
-            foreach (LocalDate date in result.Dates)
-            {
-                table.AddRow((number++).ToString(CultureInfo.InvariantCulture), Iso(date), date.ToString("ddd", CultureInfo.InvariantCulture));
-            }
-
-            table.Write(run.Output);
-            run.Output.WriteLine();
-            run.Output.WriteLine($"{Count(n, "session")} chosen from {Count(result.AvailableDays, "available day")}");
-        }
-
+            }),
+            output => WriteDates(output, result, n),
+            GenerateCsv);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The CSV of <c>upon timeline generate</c>: a row per date chosen.</summary>
+    internal static readonly CsvTable GenerateCsv = new("date", "dates", "date");
+
+    private static void WriteDates(TextWriter output, ScheduleResult result, int n)
+    {
+        TextTable table = new("#", "Date", "Day");
+        int number = 1;
+        foreach (LocalDate date in result.Dates)
+        {
+            table.AddRow((number++).ToString(CultureInfo.InvariantCulture), Iso(date), date.ToString("ddd", CultureInfo.InvariantCulture));
+        }
+
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine($"{Count(n, "session")} chosen from {Count(result.AvailableDays, "available day")}");
     }
 
     private static SessionKind ParseKind(ArgumentResult result)

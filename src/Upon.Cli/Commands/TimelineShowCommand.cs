@@ -11,19 +11,25 @@ internal static partial class TimelineCommand
     /// <summary>Runs <c>upon timeline show</c>.</summary>
     private static int ShowYear(CommandRun run, ShowOptions options, ProgrammeYear programme)
     {
-        if (run.IsJson(options.Format))
-        {
-            using MemoryStream buffer = new();
-            ProgrammeYearDocument.Write(buffer, programme, indented: true);
-            run.Output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        }
-        else
-        {
-            WriteYear(run.Output, programme);
-        }
-
+        run.WriteResult(
+            options.Format,
+            () =>
+            {
+                using MemoryStream buffer = new();
+                ProgrammeYearDocument.Write(buffer, programme, indented: true);
+                return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            },
+            output => WriteYear(output, programme),
+            ShowCsv);
         return ExitCodes.Success;
     }
+
+    /// <summary>The CSV of <c>upon timeline show</c>: a row per milestone, then a row per session, as the document lists them.</summary>
+    internal static readonly CsvTable[] ShowCsv =
+    [
+        new("milestone", "milestones", "kind", "date", "isAssumed", "note"),
+        new("session", "sessions", "id", "title", "kind", "mode", "dates.start", "dates.end", "startTime", "endTime", "group", "allowNonWorkingDay", "isAssumed", "note"),
+    ];
 
     /// <summary>Writes a programme year's milestones, sessions and (unless told not to) notes as tables.</summary>
     internal static void WriteYear(TextWriter output, ProgrammeYear programme, bool notes = true)

@@ -14,27 +14,30 @@ internal static partial class TimelineCommand
     private static int ValidateFile(CommandRun run, ValidateOptions options, ProgrammeYear programme)
     {
         TimelineReport report = programme.Validate(WorkingDayCalendar.EnglandAndWales);
-        if (run.IsJson(options.Format))
-        {
-            run.Output.WriteLine(UponJson.Serialize(report, writeIndented: true));
-        }
-        else
-        {
-            run.Output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
-            if (!report.Problems.IsEmpty)
-            {
-                run.Output.WriteLine();
-                TextTable table = new("Severity", "Code", "Path", "Message");
-                foreach (DocumentProblem finding in report.Problems)
-                {
-                    table.AddRow(finding.IsError ? "error" : "warning", finding.Code, finding.Path, finding.Message);
-                }
-
-                table.Write(run.Output);
-            }
-        }
-
+        run.WriteResult(options.Format, () => UponJson.Serialize(report, writeIndented: true), output => WriteFindings(output, programme, report), ValidateCsv);
         return report.IsValid ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>
+    /// The CSV of <c>upon timeline validate</c>: a row per finding (its severity empty for an error, as in the JSON,
+    /// and <c>warning</c> for a warning).
+    /// </summary>
+    internal static readonly CsvTable ValidateCsv = new("finding", "problems", "path", "code", "message", "severity");
+
+    private static void WriteFindings(TextWriter output, ProgrammeYear programme, TimelineReport report)
+    {
+        output.WriteLine($"{CliText.Escape(programme.Id)}: {(report.IsValid ? "valid" : "not valid")}, {Count(report.Errors.Length, "error")}, {Count(report.Warnings.Length, "warning")}");
+        if (!report.Problems.IsEmpty)
+        {
+            output.WriteLine();
+            TextTable table = new("Severity", "Code", "Path", "Message");
+            foreach (DocumentProblem finding in report.Problems)
+            {
+                table.AddRow(finding.IsError ? "error" : "warning", finding.Code, finding.Path, finding.Message);
+            }
+
+            table.Write(output);
+        }
     }
 
     /// <summary>The arguments and options of <c>upon timeline validate</c>.</summary>

@@ -87,8 +87,34 @@ internal static class TurnoverCommand
             WorkforceInputText.Summarize(input),
             rows,
             periods == Rolling ? [] : TurnoverSeries.Notes(turnovers));
-        return options.Write(run, report, WorkforceReportJsonContext.Indented.TurnoverReport, WriteTable);
+        return options.Write(run, report, WorkforceReportJsonContext.Indented.TurnoverReport, WriteTable, Csv);
     }
+
+    /// <summary>The CSV of <c>upon turnover</c>: a row per period, every measure the JSON gives it.</summary>
+    internal static readonly CsvTable Csv = new(
+        "period",
+        "periods",
+        "label",
+        "period.start",
+        "period.end",
+        "authorities",
+        "changes",
+        "authoritiesWithChange",
+        "changesOutsideRegister",
+        "changeRate",
+        "authorityChangeRate",
+        "stability.from",
+        "stability.to",
+        "stability.eligible",
+        "stability.stable",
+        "stability.value",
+        "origins.historyFrom",
+        "origins.firstTime",
+        "origins.moves",
+        "origins.returns",
+        "origins.unknown",
+        "newPermanent",
+        "interimAppointments");
 
     private static string? CheckUsage(string periods, int? first, int? last, LocalDate? rollingEnd, LocalDate asOf)
     {

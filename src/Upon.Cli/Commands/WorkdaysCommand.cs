@@ -32,17 +32,23 @@ internal static class WorkdaysCommand
         }
 
         WorkingDaySummary summary = new WorkingDayCalendar(calendar).Summarize(interval);
-        if (run.IsJson(options.Format))
-        {
-            run.Output.WriteLine(UponJson.Serialize(summary, writeIndented: true));
-        }
-        else
-        {
-            WriteTable(run.Output, calendar.Id, summary);
-        }
-
+        run.WriteResult(options.Format, () => UponJson.Serialize(summary, writeIndented: true), output => WriteTable(output, calendar.Id, summary), Csv);
         return ExitCodes.Success;
     }
+
+    /// <summary>The CSV of <c>upon workdays</c>: one row, the counts and the holidays on weekdays and weekends.</summary>
+    internal static readonly CsvTable Csv = new(
+        "workdays",
+        string.Empty,
+        "interval.start",
+        "interval.end",
+        "calendarDays",
+        "weekendDays",
+        "holidaysOnWeekdays",
+        "workingDays",
+        "holidays.date",
+        "holidays.name",
+        "holidays.notes");
 
     private static string Iso(LocalDate date) => CliText.Iso(date);
 

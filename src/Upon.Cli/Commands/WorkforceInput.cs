@@ -90,12 +90,15 @@ internal abstract class WorkforceOptions : CommandOptions
         Load(run.GetValue(File)!, run.GetValue(Register), asOf, run.GetValue(OnError) == Continue, run.Error);
 
     /// <summary>
-    /// Writes <paramref name="report"/> as indented JSON when <c>--format json</c> asks for it, else as
-    /// <paramref name="table"/> writes it; see <see cref="WorkforceReportJsonContext.Write"/>.
+    /// Writes <paramref name="report"/> in the format <c>--format</c> asks for: indented JSON, the tables
+    /// <paramref name="csv"/> of that JSON, or as <paramref name="table"/> writes it (see <see cref="CommandRun.WriteResult"/>).
     /// </summary>
     /// <returns>The exit code of success.</returns>
-    public int Write<T>(CommandRun run, T report, JsonTypeInfo<T> json, Action<TextWriter, T> table) =>
-        WorkforceReportJsonContext.Write(run.Output, run.GetValue(Format)!, report, json, table);
+    public int Write<T>(CommandRun run, T report, JsonTypeInfo<T> json, Action<TextWriter, T> table, params CsvTable[] csv)
+    {
+        run.WriteResult(Format, () => JsonSerializer.Serialize(report, json), output => table(output, report), csv);
+        return ExitCodes.Success;
+    }
 
     /// <summary>Creates an option holding a date, optional unless <paramref name="required"/>.</summary>
     public static Option<LocalDate?> DateOption(string name, string description, bool required = false) => new(name)

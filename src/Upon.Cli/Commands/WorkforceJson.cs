@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Upon.Core;
 using Upon.Core.Workforce;
 
@@ -33,19 +32,4 @@ internal sealed partial class WorkforceReportJsonContext : JsonSerializerContext
     /// <summary>Gets a context with the library's conventions (<see cref="UponJson.CreateOptions"/>), indented.</summary>
     public static WorkforceReportJsonContext Indented { get; } = new(UponJson.CreateOptions(writeIndented: true));
 
-    /// <summary>Writes <paramref name="report"/> as indented JSON with <paramref name="format"/> json, else as <paramref name="table"/> writes it.</summary>
-    /// <returns>The exit code of success.</returns>
-    public static int Write<T>(TextWriter output, string format, T report, JsonTypeInfo<T> json, Action<TextWriter, T> table)
-    {
-        if (format == CommonOptions.Json)
-        {
-            output.WriteLine(JsonSerializer.Serialize(report, json));
-        }
-        else
-        {
-            table(output, report);
-        }
-
-        return ExitCodes.Success;
-    }
 }
