@@ -6,6 +6,7 @@ using System.Text.Json;
 using CsvHelper;
 using Upon.Cli;
 using Upon.Cli.Commands;
+using Upon.Core.Tests.Docs;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cli;
@@ -176,6 +177,15 @@ public sealed class CsvFormatTests : IDisposable
             Assert.Equal(0, exitCode);
             Assert.Contains("|csv>", help, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void TheExampleInTheDocs_IsWhatTheToolWrites()
+    {
+        const string CommandLine = "tenure docs/examples/appointments.csv --times 12,36 --format csv";
+        (int exitCode, string csv, _) = InProcessCli.Run([.. CommandLine.Replace("docs/examples", Repository.PathOf("docs", "examples"), StringComparison.Ordinal).Split(' ')]);
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"$ upon {CommandLine}\n{csv.Replace("\r\n", "\n", StringComparison.Ordinal)}```", EligibilityDocExamples.Page("cli.md"), StringComparison.Ordinal);
     }
 
     private static string[] ExpectedHeader(CsvTable[] tables) =>
