@@ -1,4 +1,5 @@
 using Upon.Cli;
 
-// Standard output says when it is the one that fails (redirected to a full disk), so that it is one line and exit 1.
-return UponCommandLine.Run(args, new StandardOutput(Console.Out), Console.Error);
+// Standard output says when it is the one that fails (redirected to a full disk), so that it is one line and exit 1;
+// and it knows whether it is a terminal, so that tables wrap to its width and use colour only there.
+return UponCommandLine.Run(args, new StandardOutput(Console.Out, Terminal.Detect(Environment.GetEnvironmentVariable)), Console.Error);

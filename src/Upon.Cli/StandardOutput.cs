@@ -8,8 +8,12 @@ namespace Upon.Cli;
 /// <see cref="UponCommandLine.Run"/> reports it in one line.
 /// </summary>
 /// <param name="inner">The writer to write to, such as <see cref="Console.Out"/>.</param>
-internal sealed class StandardOutput(TextWriter inner) : TextWriter
+/// <param name="terminal">What standard output and error are connected to (<see cref="Terminal.None"/> unless given).</param>
+internal sealed class StandardOutput(TextWriter inner, Terminal? terminal = null) : TextWriter
 {
+    /// <summary>Gets what standard output and error are connected to.</summary>
+    public Terminal Terminal { get; } = terminal ?? Terminal.None;
+
     /// <inheritdoc/>
     public override Encoding Encoding => inner.Encoding;
 

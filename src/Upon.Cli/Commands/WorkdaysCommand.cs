@@ -61,7 +61,7 @@ internal static class WorkdaysCommand
         counts.AddRow("Weekend days", summary.WeekendDays.ToString(CultureInfo.InvariantCulture));
         counts.AddRow("Holidays on weekdays", summary.HolidaysOnWeekdays.ToString(CultureInfo.InvariantCulture));
         counts.AddRow("Working days", summary.WorkingDays.ToString(CultureInfo.InvariantCulture));
-        counts.Write(output, rightAlignLastColumn: true);
+        counts.Write(output);
 
         if (summary.Holidays.Length > 0)
         {

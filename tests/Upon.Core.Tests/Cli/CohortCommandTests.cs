@@ -29,7 +29,7 @@ public sealed class CohortCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("1       50            7     8, 7, 7, 7, 7, 7, 7", output, StringComparison.Ordinal);
+        Assert.Contains("1            50     7  8, 7, 7, 7, 7, 7, 7", output, StringComparison.Ordinal);
         Assert.EndsWith("2 cohorts, 14 sets\n", output, StringComparison.Ordinal);
     }
 
@@ -179,7 +179,7 @@ public sealed class CohortCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("Selected (50)", output, StringComparison.Ordinal);
         Assert.Contains("Waiting list (3)", output, StringComparison.Ordinal);
-        Assert.Contains("SYN-012    SE11       93     not eligible (ineligible)", output, StringComparison.Ordinal);
+        Assert.Contains("SYN-012    SE11          93  not eligible (ineligible)", output, StringComparison.Ordinal);
         Assert.EndsWith("60 candidates: 50 selected, 3 on the waiting list, 7 not selected\n", output, StringComparison.Ordinal);
     }
 
@@ -298,9 +298,9 @@ public sealed class CohortCommandTests : IDisposable
         (int exitCode, string output, _) = Run("cohort", "composition", file);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("south     3      13.6%  suppressed (primary)", output, StringComparison.Ordinal);
-        Assert.Contains("east      7      31.8%  suppressed (secondary)", output, StringComparison.Ordinal);
-        Assert.Contains("west      0      0.0%   0", output, StringComparison.Ordinal);
+        Assert.Contains("south         3  13.6%  suppressed (primary)", output, StringComparison.Ordinal);
+        Assert.Contains("east          7  31.8%  suppressed (secondary)", output, StringComparison.Ordinal);
+        Assert.Contains("west          0   0.0%  0", output, StringComparison.Ordinal);
         Assert.Contains("Published total: 22", output, StringComparison.Ordinal);
         Assert.Contains("Every dimension's counts match its stated total.", output, StringComparison.Ordinal);
     }

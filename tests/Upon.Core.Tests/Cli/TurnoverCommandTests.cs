@@ -63,15 +63,15 @@ public sealed class TurnoverCommandTests : IDisposable
 
             Period   Authorities  Changes  With a change  Change rate  Authority change rate  Stability
             -------  -----------  -------  -------------  -----------  ---------------------  ---------------
-            2019/20  3            0        0              0.0%         0.0%                   100.0% (3 of 3)
-            2020/21  3            2        2              66.7%        66.7%                  33.3% (1 of 3)
-            2021/22  3            0        0              0.0%         0.0%                   100.0% (3 of 3)
+            2019/20            3        0              0         0.0%                   0.0%  100.0% (3 of 3)
+            2020/21            3        2              2        66.7%                  66.7%  33.3% (1 of 3)
+            2021/22            3        0              0         0.0%                   0.0%  100.0% (3 of 3)
 
             Period   First-time DCSs  Moves  Returns  Unknown  New permanent  Interim appointments
             -------  ---------------  -----  -------  -------  -------------  --------------------
-            2019/20  0                0      0        0        0              0
-            2020/21  2                0      0        0        2              1
-            2021/22  0                0      0        0        0              0
+            2019/20                0      0        0        0              0                     0
+            2020/21                2      0        0        0              2                     1
+            2021/22                0      0        0        0              0                     0
 
             2021/22: the change rate, 0.0%, is the lowest since 2019/20.
             2021/22: the authority change rate, 0.0%, is the lowest since 2019/20.
