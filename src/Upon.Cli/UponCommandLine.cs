@@ -5,11 +5,19 @@ namespace Upon.Cli;
 /// <summary>The <c>upon</c> command line: builds the command tree and runs it against the given writers.</summary>
 internal static partial class UponCommandLine
 {
+    /// <summary>The name of <c>--quiet</c>, an option of every command.</summary>
+    public const string QuietName = "--quiet";
+
     /// <summary>Builds the root command with every subcommand.</summary>
     /// <returns>The root command.</returns>
     public static RootCommand Build()
     {
         RootCommand root = new("upon: the command-line tool of Upon.Core, for England's programme for aspiring and new Directors of Children's Services.");
+        root.Add(new Option<bool>(QuietName, "-q")
+        {
+            Description = "Print only results and errors: no notes on standard error (such as the as-of date taken from the records, or the summary line of jsonl and csv) and no progress display.",
+            Recursive = true,
+        });
         root.Add(HolidaysCommand.Create());
         root.Add(WorkdaysCommand.Create());
         root.Add(EligibilityCommand.Create());

@@ -13,6 +13,21 @@ internal sealed class CommandRun(ParseResult parseResult)
     /// <summary>Gets where errors go.</summary>
     public TextWriter Error { get; } = parseResult.InvocationConfiguration.Error;
 
+    /// <summary>Gets what standard output and error are connected to (<see cref="Terminal.None"/> unless standard output is the process's own).</summary>
+    public Terminal Terminal => Output is StandardOutput standard ? standard.Terminal : Terminal.None;
+
+    /// <summary>Gets whether <c>--quiet</c> was given: no notes and no progress display on standard error, only results and errors.</summary>
+    public bool IsQuiet => parseResult.GetValue<bool>(UponCommandLine.QuietName);
+
+    /// <summary>Writes <c>upon: NOTE</c> on <see cref="Error"/>, unless <c>--quiet</c>: information about a run, never a problem.</summary>
+    public void Note(string note)
+    {
+        if (!IsQuiet)
+        {
+            Error.WriteLine($"upon: {note}");
+        }
+    }
+
     /// <summary>Gets the value of <paramref name="option"/>: as given, or its default.</summary>
     public T? GetValue<T>(Option<T> option) => parseResult.GetValue(option);
 

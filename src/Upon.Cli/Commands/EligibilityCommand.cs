@@ -51,13 +51,34 @@ internal static class EligibilityCommand
         }
 
         EligibilityBatch batch = new(registry, fixedPolicy, run.GetValue(options.AsOf));
-        BatchSummary summary = run.GetValue(options.Format) switch
+        string format = run.GetValue(options.Format)!;
+        BatchSummary summary;
+
+        // A table is written when every application is decided; the other formats stream a result at a time.
+        using (ProgressDisplay progress = ProgressDisplay.Start(run, input, "Deciding applications", streamsResults: format != CommonOptions.Table))
         {
-            CommonOptions.Json => WriteJson(run.Output, batch.Evaluate(input)),
-            JsonLines => WriteJsonLines(run.Output, run.Error, batch.Evaluate(input)),
-            CommonOptions.Csv => WriteCsv(run.Output, run.Error, batch.Evaluate(input)),
-            _ => WriteTable(run.Output, batch.Evaluate(input), run.GetValue(options.Explain)),
-        };
+            IEnumerable<RecordResult<EligibilityDecision>> results = batch.Evaluate(progress.Stream);
+            if (format == CommonOptions.Table)
+            {
+                List<RecordResult<EligibilityDecision>> decided = [.. results];
+                progress.Stop();
+                return WriteTable(run.Output, decided, run.GetValue(options.Explain)).Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
+            }
+
+            summary = format switch
+            {
+                CommonOptions.Json => WriteJson(run.Output, results),
+                JsonLines => WriteJsonLines(run.Output, results),
+                _ => WriteCsv(run.Output, results),
+            };
+        }
+
+        if (format != CommonOptions.Json && !run.IsQuiet)
+        {
+            // jsonl and csv say their summary on standard error, so that standard output is only results.
+            run.Error.WriteLine(summary.ToString());
+        }
+
         return summary.Errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
@@ -284,7 +305,7 @@ internal static class EligibilityCommand
         return summary;
     }
 
-    private static BatchSummary WriteJsonLines(TextWriter output, TextWriter error, IEnumerable<RecordResult<EligibilityDecision>> items)
+    private static BatchSummary WriteJsonLines(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items)
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();
@@ -300,7 +321,6 @@ internal static class EligibilityCommand
             output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
 
-        error.WriteLine(summary.ToString());
         return summary;
     }
 
@@ -327,8 +347,8 @@ internal static class EligibilityCommand
         "errors.code",
         "errors.message");
 
-    /// <summary>Writes the results of a batch as CSV, a row each as <see cref="WriteJsonLines"/> writes a line, and the summary on <paramref name="error"/>.</summary>
-    private static BatchSummary WriteCsv(TextWriter output, TextWriter error, IEnumerable<RecordResult<EligibilityDecision>> items)
+    /// <summary>Writes the results of a batch as CSV, a row each as <see cref="WriteJsonLines"/> writes a line.</summary>
+    private static BatchSummary WriteCsv(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items)
     {
         BatchSummary summary = default;
         CsvOutput csv = new(output, CheckCsv);
@@ -347,7 +367,6 @@ internal static class EligibilityCommand
             csv.WriteRows(CheckCsv, document.RootElement);
         }
 
-        error.WriteLine(summary.ToString());
         return summary;
     }
 

@@ -83,11 +83,11 @@ internal abstract class WorkforceOptions : CommandOptions
     public Option<string> Format { get; } = CommonOptions.Format();
 
     /// <summary>
-    /// Reads and validates the appointments (and the register) the options name, as <see cref="Load(FileInfo, FileInfo?, LocalDate, bool, TextWriter)"/>
+    /// Reads and validates the appointments (and the register) the options name, as <see cref="Load(CommandRun, FileInfo, FileInfo?, LocalDate, bool)"/>
     /// does; null with the exit code after saying why on the run's error writer.
     /// </summary>
     public (WorkforceInput? Input, int ExitCode) Load(CommandRun run, LocalDate asOf) =>
-        Load(run.GetValue(File)!, run.GetValue(Register), asOf, run.GetValue(OnError) == Continue, run.Error);
+        Load(run, run.GetValue(File)!, run.GetValue(Register), asOf, run.GetValue(OnError) == Continue);
 
     /// <summary>
     /// Writes <paramref name="report"/> in the format <c>--format</c> asks for: indented JSON, the tables
@@ -187,7 +187,7 @@ internal abstract class WorkforceOptions : CommandOptions
             return (null, ExitCodes.InvalidInput);
         }
 
-        run.Error.WriteLine($"upon: as of {CliText.Iso(last.Value)}, the last date in the records (give --as-of for another date).");
+        run.Note($"as of {CliText.Iso(last.Value)}, the last date in the records (give --as-of for another date).");
         return (last, ExitCodes.Success);
     }
 
@@ -197,21 +197,21 @@ internal abstract class WorkforceOptions : CommandOptions
 
     /// <summary>
     /// Reads the appointments (and the register), validates them against the register and
-    /// <paramref name="asOf"/>, and lists every record with problems on <paramref name="error"/>
+    /// <paramref name="asOf"/>, and lists every record with problems on standard error
     /// (record number, path, message and code; never a value). Returns null with the exit code when
     /// a file is missing or invalid, or when records have problems and <paramref name="continueOnError"/> is false.
+    /// On a terminal, reading that takes more than a second shows its progress (see <see cref="ProgressDisplay"/>).
     /// </summary>
-    private static (WorkforceInput? Input, int ExitCode) Load(FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError, TextWriter error)
+    private static (WorkforceInput? Input, int ExitCode) Load(CommandRun run, FileInfo file, FileInfo? registerFile, LocalDate asOf, bool continueOnError)
     {
+        TextWriter error = run.Error;
+
         // FileInfo.ToString() is the path as the user gave it; '-' is standard input.
         using Stream? opened = InputFile.Open(file.ToString(), "appointments file", error);
         if (opened is null)
         {
             return (null, ExitCodes.Failure);
         }
-
-        // By extension, else by the first significant byte; standard input is not read whole (WorkforceFormat).
-        using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
 
         AuthorityRegister? fromFile = null;
         if (registerFile is not null)
@@ -223,6 +223,10 @@ internal abstract class WorkforceOptions : CommandOptions
             }
         }
 
+        // By extension, else by the first significant byte; standard input is not read whole (WorkforceFormat).
+        using ProgressDisplay progress = ProgressDisplay.Start(run, opened, "Reading appointments", streamsResults: false);
+        using Stream stream = WorkforceFormat.Detect(file.Name, progress.Stream, out WorkforceFileFormat format);
+
         // The records stream from the file through the validation: only the appointments used and the records
         // reported are kept. Without --register, the register is every authority a readable record names.
         List<string> named = [];
@@ -231,6 +235,7 @@ internal abstract class WorkforceOptions : CommandOptions
             ? AppointmentValidation.Validate(Naming(records, named), asOf)
             : AppointmentValidation.Validate(records, fromFile, asOf);
 
+        progress.Stop();
         AuthorityRegister register = fromFile ?? AuthorityRegister.FromAuthorityCodes(named);
         if (!result.Reported.IsEmpty)
         {
