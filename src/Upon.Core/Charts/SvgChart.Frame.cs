@@ -24,6 +24,9 @@ public static partial class SvgChart
         }
     }
 
+    /// <summary>How far under the plot the x-axis title's baseline is: below the tick labels (and turned category labels).</summary>
+    private const double XAxisLabelOffset = Bottom - 12;
+
     private static void Axes(StringBuilder svg, Plot plot, ChartOptions options, List<double> xTicks, List<double> yTicks, List<string>? categories)
     {
         StringBuilder ticks = new();
@@ -55,7 +58,8 @@ public static partial class SvgChart
         svg.Append(' ').Append(ticks).Append("\"/>\n");
         if (options.XAxisLabel is string xLabel)
         {
-            svg.Append("<text stroke=\"none\" x=\"").Append(Number((plot.Left + plot.Right) / 2)).Append("\" y=\"").Append(Number(options.Height - 12.0))
+            // Under the tick labels, and above anything drawn under the axis (a Kaplan–Meier chart's numbers at risk).
+            svg.Append("<text stroke=\"none\" x=\"").Append(Number((plot.Left + plot.Right) / 2)).Append("\" y=\"").Append(Number(plot.Bottom + XAxisLabelOffset))
                 .Append("\" text-anchor=\"middle\">").Append(Escape(xLabel)).Append("</text>\n");
         }
 

@@ -172,20 +172,21 @@ public static partial class SvgChart
         }
     }
 
-    /// <summary>The room the heading of the numbers at risk takes under the axis's labels.</summary>
+    /// <summary>The room the heading of the numbers at risk takes under the axis's title.</summary>
     private const double AtRiskHeading = 24;
 
     /// <summary>The room each curve's row of numbers at risk takes.</summary>
     private const double AtRiskRow = 16;
 
     /// <summary>
-    /// Writes the numbers at risk under the axis: a heading, then for each curve, in its colour, a key at the left (a
+    /// Writes the numbers at risk under the axis and its title: a heading, then for each curve, in its colour, a key at the left (a
     /// stroke with the curve's label as its tooltip) and under each tick the number at risk at that time (R's <c>n.risk</c> at the curve's first time at or after it;
     /// 0 after the curve's last time).
     /// </summary>
     private static void AtRisk(StringBuilder svg, Plot plot, IReadOnlyList<ChartCurve> curves, List<double> ticks, double divisor)
     {
-        double top = plot.Bottom + 18 + AtRiskHeading - 2;
+        // Under the axis's title, which is under the tick labels: the times are read first, then who was at risk at them.
+        double top = plot.Bottom + XAxisLabelOffset + AtRiskHeading;
         svg.Append("<g class=\"at-risk\" font-size=\"11\">\n");
         svg.Append("<text x=\"4\" y=\"").Append(Number(top)).Append("\" fill=\"#333333\">Number at risk</text>\n");
         for (int c = 0; c < curves.Count; c++)

@@ -101,6 +101,28 @@ public sealed class ChartReadabilityTests
             Assert.Equal(2, table.Elements(Svg + "path").Count());
         });
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void AtRisk_IsUnderTheAxisTitle_WhichIsUnderTheTickLabels_AndAllFitTheChart(int curveCount)
+    {
+        ChartCurve[] curves = [.. Enumerable.Range(1, curveCount).Select(c => new ChartCurve($"group {c}", KaplanMeier.Fit([new TenureRecord(10 * c, true), new TenureRecord(40, false)])))];
+        ChartOptions options = new() { ShowAtRisk = true, XTickInterval = 12, XAxisLabel = "Months in post" };
+        XDocument svg = XDocument.Parse(SvgChart.KaplanMeier(curves, options));
+
+        double Y(XElement text) => double.Parse(text.Attribute("y")!.Value, CultureInfo.InvariantCulture);
+        XElement axis = svg.Descendants(Svg + "g").Single(g => g.Attribute("class")?.Value == "axis");
+        double tickLabels = axis.Elements(Svg + "text").Where(t => t.Attribute("text-anchor")?.Value == "middle" && t.Value != "Months in post").Max(Y);
+        double title = Y(axis.Elements(Svg + "text").Single(t => t.Value == "Months in post"));
+        XElement table = svg.Descendants(Svg + "g").Single(g => g.Attribute("class")?.Value == "at-risk");
+        double heading = Y(table.Elements(Svg + "text").Single(t => t.Value == "Number at risk"));
+        double lastRow = table.Elements(Svg + "text").Max(Y);
+
+        Assert.True(tickLabels + 12 <= title, $"ticks {tickLabels}, title {title}");
+        Assert.True(title + 12 <= heading, $"title {title}, heading {heading}");
+        Assert.True(lastRow <= options.Height - 4, $"last row {lastRow}, height {options.Height}");
+    }
+
     [Fact]
     public void AtRisk_IsOffByDefault()
     {
