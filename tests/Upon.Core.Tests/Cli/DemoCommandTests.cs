@@ -111,6 +111,9 @@ public sealed class DemoCommandTests : IDisposable
         foreach (string svg in files.Where(f => f.EndsWith(".svg", StringComparison.Ordinal)))
         {
             Assert.Equal("svg", System.Xml.Linq.XDocument.Load(Path.Combine(target, svg)).Root!.Name.LocalName);
+
+            // docs/workforce.md shows these charts: its copies are what the demo draws.
+            Assert.Equal(File.ReadAllText(Repository.PathOf("docs", "images", "demo-" + svg)), File.ReadAllText(Path.Combine(target, svg)));
         }
 
         string ics = File.ReadAllText(Path.Combine(target, "year2-sessions.ics"));
