@@ -109,6 +109,58 @@ public sealed class EligibilityBatch
         return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => EvaluateAsync(stream, format, token), cancellationToken);
     }
 
+    /// <summary>
+    /// Compares two policies on the applications in <paramref name="utf8Json"/> (see <see cref="PolicyComparison"/>):
+    /// each application is read as <see cref="Evaluate"/> reads it and decided under both, as of <see cref="AsOf"/> or
+    /// else its assessment date (the batch's <see cref="Policy"/> and registry are not used). Every record is counted:
+    /// one that cannot be read is in <see cref="BatchComparison.Errors"/> with its problems, never lost.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read to its end, and left open.</param>
+    /// <param name="from">The policy compared from.</param>
+    /// <param name="to">The policy compared to.</param>
+    /// <param name="format">The layout; <see cref="BatchFormat.Auto"/> looks at the first significant character.</param>
+    /// <returns>The comparison, and the records that could not be read.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public BatchComparison Compare(Stream utf8Json, EligibilityPolicy from, EligibilityPolicy to, BatchFormat format = BatchFormat.Auto)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(from);
+        Guard.Against.Null(to);
+        PolicyComparison.Builder comparison = new(from, to);
+        ImmutableArray<RecordResult<PolicyComparisonRow>>.Builder errors = ImmutableArray.CreateBuilder<RecordResult<PolicyComparisonRow>>();
+        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, MaxBytes, Names.Plural, Names.Singular, Names.ConfidentialObject);
+        ApplicationBytes bytes = new();
+        RecordResult<PolicyComparisonRow> Row(Application application, int number) =>
+            RecordResult.Success(number, PolicyComparison.Row(application, from, to, AsOf));
+
+        RecordResult<PolicyComparisonRow> Read(JsonElement element, int number)
+        {
+            DocumentResult<ApplicationSubmission> read = ApplicationDocument.Read(element, JsonPath.Root, keepMonitoring: false);
+            return read.IsValid ? Row(read.Value.Application, number) : RecordResult.Failure<PolicyComparisonRow>(number, read.Problems);
+        }
+
+        bool FromBytes(ReadOnlySpan<byte> utf8, int number, out RecordResult<PolicyComparisonRow> record)
+        {
+            bool taken = bytes.TryRead(utf8, out Application? application);
+            record = taken ? Row(application!, number) : null!;
+            return taken;
+        }
+
+        foreach (RecordResult<PolicyComparisonRow> record in documents.ReadRecords(Read, RecordResult.Failure<PolicyComparisonRow>, ReadsBytes ? FromBytes : null))
+        {
+            if (record.Value is PolicyComparisonRow row)
+            {
+                comparison.Add(row);
+            }
+            else
+            {
+                errors.Add(record);
+            }
+        }
+
+        return new BatchComparison(comparison.Build(), errors.ToImmutable());
+    }
+
     /// <summary>Decides one application: with <see cref="Policy"/>, or the registry's governing policy.</summary>
     /// <param name="application">The application.</param>
     /// <param name="recordNumber">
