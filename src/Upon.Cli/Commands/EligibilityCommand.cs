@@ -2,17 +2,18 @@ using Upon.Core.Eligibility;
 
 namespace Upon.Cli.Commands;
 
-/// <summary><c>upon eligibility check</c> and <c>upon eligibility policies</c>.</summary>
-internal static class EligibilityCommand
+/// <summary><c>upon eligibility check</c>, <c>upon eligibility policies</c> and <c>upon eligibility compare</c>.</summary>
+internal static partial class EligibilityCommand
 {
     private const string JsonLines = "jsonl";
 
     /// <summary>Creates the command group.</summary>
     public static Command Create()
     {
-        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, and show the policies that decide it.");
+        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, show the policies that decide it, and compare two policies on the same applications.");
         eligibility.Add(CreateCheck());
         eligibility.Add(CreatePolicies());
+        eligibility.Add(CreateCompare());
         return eligibility;
     }
 

@@ -31,6 +31,8 @@ public sealed class CsvFormatTests : IDisposable
         new("eligibility policies", "eligibility policies", [EligibilityCommand.PoliciesCsv], Omitted: ["interpretation", "rule"]),
         new("eligibility policies ID", "eligibility policies aspirant-2021-22", [EligibilityCommand.PoliciesCsv], Omitted: ["interpretation", "rule"]),
         new("eligibility check", "eligibility check {examples}/applications.jsonl", [EligibilityCommand.CheckCsv], RecordsAt: "results", Omitted: ["decision.explanation"]),
+        new("eligibility compare", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
+        new("eligibility compare, records that are not applications", "eligibility compare {examples}/year2-candidates.jsonl --from aspirant-2021-22 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("timeline show", "timeline show year-2", TimelineCommand.ShowCsv, Omitted: ["notes"]),
         new("timeline show, sessions with times and groups", "timeline show new-directors-2021-22", TimelineCommand.ShowCsv),
         new("timeline validate", "timeline validate {folder}/weekend.json", [TimelineCommand.ValidateCsv]),
@@ -170,7 +172,7 @@ public sealed class CsvFormatTests : IDisposable
     [Fact]
     public void Format_Csv_IsOfferedByEveryCommandThatPrintsATable()
     {
-        string[] withTables = ["holidays", "workdays", "eligibility check", "eligibility policies", "timeline show", "timeline validate", "timeline progress", "timeline generate", "cohort split", "cohort size", "cohort select", "cohort composition", "turnover", "tenure"];
+        string[] withTables = ["holidays", "workdays", "eligibility check", "eligibility policies", "eligibility compare", "timeline show", "timeline validate", "timeline progress", "timeline generate", "cohort split", "cohort size", "cohort select", "cohort composition", "turnover", "tenure"];
         foreach (string command in withTables)
         {
             (int exitCode, string help, _) = InProcessCli.Run([.. command.Split(' '), "--help"]);
