@@ -64,6 +64,25 @@ public sealed class TestingDocExamples
     }
 
     [Fact]
+    public void Assertions()
+    {
+        // begin-snippet: testing-assertions
+        Application application = new ApplicationBuilder()
+            .WithRole(role => role.AtLevel(RoleLevel.AssistantDirector).From(new LocalDate(2019, 6, 2)))
+            .Build();
+
+        BuiltInPolicies.Year2.Decide(application)
+            .ShouldBeIneligibleBecause(ReasonCodes.ExperienceInsufficient)
+            .ShouldBeEligibleFrom(new LocalDate(2022, 6, 2));
+
+        // A failure says what was expected and what the decision is, then its whole explanation, rule by rule.
+        DecisionAssertionException failure = Assert.Throws<DecisionAssertionException>(
+            () => BuiltInPolicies.Year2.Decide(application).ShouldBeEligible());
+        Assert.StartsWith("Expected A-0001 to be eligible, but it was ineligible (under aspirant-2021-22 v1 as of 2021-06-01).", failure.Message);
+        // end-snippet
+    }
+
+    [Fact]
     public void Fixtures()
     {
         // begin-snippet: testing-fixtures
