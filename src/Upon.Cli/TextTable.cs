@@ -41,8 +41,8 @@ internal sealed partial class TextTable
 
     /// <summary>
     /// Whether a column holds numbers, to be right-aligned: at least one cell is a number (<c>12</c>, <c>-3</c>,
-    /// <c>1,234</c>, <c>0.95</c>, <c>31.8%</c>) and every other is one too or says there is none (empty, <c>-</c>,
-    /// <c>–</c>, <c>n/a</c>, <c>none</c>).
+    /// <c>1,234</c>, <c>0.95</c>, <c>31.8%</c>) and every other is one too, says there is none (empty, <c>-</c>,
+    /// <c>–</c>, <c>n/a</c>, <c>none</c>) or marks a suppressed count (<c>[c]</c>, as the ONS writes it).
     /// </summary>
     /// <param name="cells">The column's cells, without its header.</param>
     public static bool IsNumeric(IEnumerable<string> cells)
@@ -54,7 +54,7 @@ internal sealed partial class TextTable
             {
                 any = true;
             }
-            else if (cell is not ("" or "-" or "–" or "n/a" or "none"))
+            else if (cell is not ("" or "-" or "–" or "n/a" or "none" or "[c]"))
             {
                 return false;
             }

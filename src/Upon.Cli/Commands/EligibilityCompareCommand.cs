@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 
 namespace Upon.Cli.Commands;
@@ -15,6 +17,16 @@ internal static partial class EligibilityCommand
         new("total", "totals", "from", "to", "count"),
         new("changed", "changed", "applicationId", "change", "fromOutcome", "toOutcome", "fromEligibleFrom", "toEligibleFrom", "fromReasons", "toReasons"),
         new("error", "errors", "record", "errors.path", "errors.code", "errors.message"),
+        new("equality", "equality", "dimension", "group", "category", "count", "share", "suppression"),
+    ];
+
+    /// <summary>The groups of an equality impact, as the output names them.</summary>
+    private static readonly (string Name, string Heading, Func<EqualityImpactDimension, PublishedBreakdown?> Of)[] Groups =
+    [
+        ("all", "All", d => d.All),
+        ("letIn", "Let in", d => d.LetIn),
+        ("keptOut", "Kept out", d => d.KeptOut),
+        ("leftAlone", "Left alone", d => d.LeftAlone),
     ];
 
     private static Command CreateCompare() =>
@@ -57,14 +69,62 @@ internal static partial class EligibilityCommand
         }
 
         BatchComparison compared;
+        EqualityImpact? impact = null;
         using (ProgressDisplay progress = ProgressDisplay.Start(run, input, "Comparing policies", streamsResults: false))
         {
-            compared = new EligibilityBatch(registry, asOf: run.GetValue(options.AsOf)).Compare(progress.Stream, from, to);
+            if (run.GetValue(options.Equality))
+            {
+                // One read: the answers are counted as each application is compared, and never reach a decision.
+                (EqualityImpact read, ImmutableArray<RecordResult<ApplicationSubmission>> errors) = EqualityImpact.Read(progress.Stream, from, to, run.GetValue(options.AsOf), run.GetValue(options.SuppressBelow));
+                impact = read;
+                compared = new BatchComparison(read.Comparison, [.. errors.Select(e => RecordResult.Failure<PolicyComparisonRow>(e.RecordNumber, e.Problems))]);
+            }
+            else
+            {
+                compared = new EligibilityBatch(registry, asOf: run.GetValue(options.AsOf)).Compare(progress.Stream, from, to);
+            }
         }
 
-        run.WriteResult(options.Format, () => CliJson.Document(writer => WriteComparison(writer, compared)), output => WriteComparison(output, compared, run.GetValue(options.Explain)), CompareCsv);
+        run.WriteResult(
+            options.Format,
+            () => CliJson.Document(writer => WriteComparison(writer, compared, impact)),
+            output =>
+            {
+                WriteComparison(output, compared, run.GetValue(options.Explain));
+                if (impact is not null)
+                {
+                    WriteEquality(output, impact);
+                }
+            },
+            CompareCsv);
         return compared.Errors.IsEmpty ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
+
+    private static void WriteEquality(TextWriter output, EqualityImpact impact)
+    {
+        output.WriteLine();
+        output.WriteLine($"Equality impact: applicants by monitoring answer; counts from 1 to {impact.Threshold - 1} suppressed, with the next smallest where one alone would show it ({Suppressed}: suppressed, as the ONS marks it).");
+        foreach (EqualityImpactDimension dimension in impact.Dimensions)
+        {
+            output.WriteLine();
+            TextTable table = new([CliText.Words(dimension.Dimension) is var words ? char.ToUpperInvariant(words[0]) + words[1..] : dimension.Dimension, .. Groups.Select(g => g.Heading)]);
+            foreach (PublishedCell cell in dimension.All?.Cells ?? [])
+            {
+                table.AddRow([cell.Category, .. Groups.Select(g => Shown(g.Of(dimension), cell.Category))]);
+            }
+
+            table.AddRow(["total", .. Groups.Select(g => g.Of(dimension) is PublishedBreakdown b ? b.Total?.ToString(CultureInfo.InvariantCulture) ?? Suppressed : "0")]);
+            table.Write(output);
+        }
+    }
+
+    /// <summary>How a suppressed count is shown: the ONS's mark for a confidential figure.</summary>
+    private const string Suppressed = "[c]";
+
+    private static string Shown(PublishedBreakdown? group, string category) =>
+        group?.Cells.FirstOrDefault(c => c.Category == category) is PublishedCell cell
+            ? cell.Count?.ToString(CultureInfo.InvariantCulture) ?? Suppressed
+            : "0";
 
     private static void WriteComparison(TextWriter output, BatchComparison compared, bool explain)
     {
@@ -117,7 +177,7 @@ internal static partial class EligibilityCommand
         }
     }
 
-    private static void WriteComparison(Utf8JsonWriter writer, BatchComparison compared)
+    private static void WriteComparison(Utf8JsonWriter writer, BatchComparison compared, EqualityImpact? impact)
     {
         PolicyComparison comparison = compared.Comparison;
         writer.WriteStartObject();
@@ -174,6 +234,40 @@ internal static partial class EligibilityCommand
         }
 
         writer.WriteEndArray();
+        if (impact is not null)
+        {
+            // One row per dimension, group and answer: the suppressed count and share, and why a count is withheld.
+            writer.WriteNumber("suppressBelow", impact.Threshold);
+            writer.WriteStartArray("equality");
+            foreach (EqualityImpactDimension dimension in impact.Dimensions)
+            {
+                foreach ((string name, _, Func<EqualityImpactDimension, PublishedBreakdown?> of) in Groups)
+                {
+                    foreach (PublishedCell cell in of(dimension)?.Cells ?? [])
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("dimension", dimension.Dimension);
+                        writer.WriteString("group", name);
+                        writer.WriteString("category", cell.Category);
+                        if (cell.Count is int count)
+                        {
+                            writer.WriteNumber("count", count);
+                        }
+
+                        if (cell.Share is decimal share)
+                        {
+                            writer.WriteNumber("share", share);
+                        }
+
+                        writer.WriteString("suppression", JsonNamingPolicy.CamelCase.ConvertName(cell.Reason.ToString()));
+                        writer.WriteEndObject();
+                    }
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -224,7 +318,7 @@ internal static partial class EligibilityCommand
     private sealed class CompareOptions : CommandOptions
     {
         /// <inheritdoc/>
-        public override IEnumerable<Symbol> Symbols => [File, From, To, Policies, AsOf, Format, Explain];
+        public override IEnumerable<Symbol> Symbols => [File, From, To, Policies, AsOf, Equality, SuppressBelow, Format, Explain];
 
         /// <summary>Gets the <c>FILE</c> argument.</summary>
         public Argument<string> File { get; } = new("file")
@@ -264,6 +358,20 @@ internal static partial class EligibilityCommand
             CustomParser = ParseOptionalDate,
         };
 
+        /// <summary>Gets <c>--equality</c>.</summary>
+        public Option<bool> Equality { get; } = new("--equality")
+        {
+            Description = "Also count the applicants by each equality-monitoring answer among those the change lets in, keeps out and leaves alone, against all, with small counts suppressed; the answers never touch a decision and no output names a person's answer.",
+        };
+
+        /// <summary>Gets <c>--suppress-below</c>.</summary>
+        public Option<int> SuppressBelow { get; } = new("--suppress-below")
+        {
+            Description = "With --equality: suppress counts from 1 to one below this (with secondary suppression where one alone would show).",
+            HelpName = "N",
+            DefaultValueFactory = _ => CompositionBreakdown.DefaultThreshold,
+        };
+
         /// <summary>Gets <c>--format</c>.</summary>
         public Option<string> Format { get; } = CommonOptions.Format();
 
@@ -272,5 +380,17 @@ internal static partial class EligibilityCommand
         {
             Description = "With --format table, also print both explanations of each application whose decision differs, rule by rule.",
         };
+
+        /// <summary>Initializes the arguments and options.</summary>
+        public CompareOptions()
+        {
+            SuppressBelow.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError("--suppress-below must be 1 or more.");
+                }
+            });
+        }
     }
 }

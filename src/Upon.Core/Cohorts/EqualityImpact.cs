@@ -106,6 +106,60 @@ public sealed class EqualityImpact
         return new EqualityImpact(comparison.Build(), threshold, dimensions.MoveToImmutable());
     }
 
+    /// <summary>
+    /// Reads the applications of <paramref name="utf8Json"/> with their monitoring answers (a JSON array, JSON Lines or
+    /// one application, as <see cref="EligibilityBatch.Evaluate"/> reads them) and makes their impact as
+    /// <see cref="Of"/> does. Every record is counted: one that cannot be read is in the result's errors, with its
+    /// problems (which never hold an answer), and takes no part in the counts.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON; read to its end, and left open.</param>
+    /// <param name="from">The policy compared from.</param>
+    /// <param name="to">The policy compared to.</param>
+    /// <param name="asOf">The date to decide every application as of, or null for each one's assessment date.</param>
+    /// <param name="threshold">Counts from 1 to one below it are suppressed; 5 unless given, at least 1.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes.</param>
+    /// <returns>The impact, and the records that could not be read.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="asOf"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> or <paramref name="maxBytes"/> is below 1.</exception>
+    public static (EqualityImpact Impact, ImmutableArray<RecordResult<ApplicationSubmission>> Errors) Read(
+        Stream utf8Json,
+        EligibilityPolicy from,
+        EligibilityPolicy to,
+        LocalDate? asOf = null,
+        int threshold = CompositionBreakdown.DefaultThreshold,
+        int maxBytes = ApplicationDocument.DefaultMaxBytes)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.LessThan(maxBytes, 1);
+        ImmutableArray<RecordResult<ApplicationSubmission>>.Builder errors = ImmutableArray.CreateBuilder<RecordResult<ApplicationSubmission>>();
+
+        // The submissions stream through the counts one at a time; only the errors are kept.
+        IEnumerable<ApplicationSubmission> Submissions()
+        {
+            using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, BatchFormat.Auto, maxBytes, "applications", "an application", ApplicationDocument.MonitoringProperty);
+            foreach (RecordResult<ApplicationSubmission> record in documents.ReadRecords(Read, RecordResult.Failure<ApplicationSubmission>))
+            {
+                if (record.Value is ApplicationSubmission submission)
+                {
+                    yield return submission;
+                }
+                else
+                {
+                    errors.Add(record);
+                }
+            }
+        }
+
+        static RecordResult<ApplicationSubmission> Read(JsonElement element, int number)
+        {
+            DocumentResult<ApplicationSubmission> read = ApplicationDocument.Read(element, JsonPath.Root);
+            return read.IsValid ? RecordResult.Success(number, read.Value) : RecordResult.Failure<ApplicationSubmission>(number, read.Problems);
+        }
+
+        EqualityImpact impact = Of(Submissions(), from, to, asOf, threshold);
+        return (impact, errors.ToImmutable());
+    }
+
     private static void Count(Dictionary<string, int> counts, string answer) =>
         counts[answer] = counts.GetValueOrDefault(answer) + 1;
 

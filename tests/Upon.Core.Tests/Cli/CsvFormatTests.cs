@@ -32,6 +32,7 @@ public sealed class CsvFormatTests : IDisposable
         new("eligibility policies ID", "eligibility policies aspirant-2021-22", [EligibilityCommand.PoliciesCsv], Omitted: ["interpretation", "rule"]),
         new("eligibility check", "eligibility check {examples}/applications.jsonl", [EligibilityCommand.CheckCsv], RecordsAt: "results", Omitted: ["decision.explanation"]),
         new("eligibility compare", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
+        new("eligibility compare --equality", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22 --equality --suppress-below 1", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("eligibility compare, records that are not applications", "eligibility compare {examples}/year2-candidates.jsonl --from aspirant-2021-22 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("timeline show", "timeline show year-2", TimelineCommand.ShowCsv, Omitted: ["notes"]),
         new("timeline show, sessions with times and groups", "timeline show new-directors-2021-22", TimelineCommand.ShowCsv),

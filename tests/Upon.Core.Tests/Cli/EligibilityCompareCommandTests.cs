@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Upon.Cli;
@@ -71,9 +72,60 @@ public sealed class EligibilityCompareCommandTests
     }
 
     [Fact]
+    public void Equality_CountsTheAnswersSuppressed_AndChangesNothingElse()
+    {
+        string[] args = ["eligibility", "compare", Applications, "--from", "aspirant-2020-21", "--to", "aspirant-2021-22"];
+        (_, string plain, _) = InProcessCli.Run(args);
+        (int exitCode, string output, _) = InProcessCli.Run([.. args, "--equality"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.StartsWith(plain, output, StringComparison.Ordinal);
+        Assert.Contains("Equality impact: applicants by monitoring answer; counts from 1 to 4 suppressed", output, StringComparison.Ordinal);
+        Assert.Contains("black-african  [c]       0         0         [c]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("black-african    1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Equality_OtherAnswersInTheFile_ChangeNoRowOfTheComparison()
+    {
+        string folder = Directory.CreateTempSubdirectory("upon-compare-").FullName;
+        try
+        {
+            string changed = Path.Combine(folder, "changed.jsonl");
+            File.WriteAllText(changed, File.ReadAllText(Applications).Replace("black-african", "white-british", StringComparison.Ordinal).Replace("\"disability\":\"no\"", "\"disability\":\"yes\"", StringComparison.Ordinal));
+            (_, string original, _) = InProcessCli.Run("eligibility", "compare", Applications, "--from", "aspirant-2020-21", "--to", "aspirant-2021-22", "--equality", "--format", "json");
+            (_, string other, _) = InProcessCli.Run("eligibility", "compare", changed, "--from", "aspirant-2020-21", "--to", "aspirant-2021-22", "--equality", "--format", "json");
+            using JsonDocument a = JsonDocument.Parse(original);
+            using JsonDocument b = JsonDocument.Parse(other);
+
+            Assert.NotEqual(original, other);
+            foreach (string property in (string[])["totals", "changed", "errors", "letIn", "keptOut", "records"])
+            {
+                Assert.Equal(a.RootElement.GetProperty(property).GetRawText(), b.RootElement.GetProperty(property).GetRawText());
+            }
+
+            Assert.Contains(a.RootElement.GetProperty("equality").EnumerateArray(), row => row.GetProperty("category").GetString() == "black-african");
+            Assert.All(a.RootElement.GetProperty("equality").EnumerateArray(), row => Assert.True(!row.TryGetProperty("count", out JsonElement count) || count.GetInt32() is 0 or >= 5));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SuppressBelow_MustBeOneOrMore()
+    {
+        (int exitCode, _, string error) = InProcessCli.Run("eligibility", "compare", Applications, "--from", "aspirant-2020-21", "--to", "aspirant-2021-22", "--equality", "--suppress-below", "0");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--suppress-below must be 1 or more.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheExampleInTheGuide_IsWhatTheToolWrites()
     {
-        const string CommandLine = "eligibility compare docs/examples/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22";
+        const string CommandLine = "eligibility compare docs/examples/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22 --equality";
         (_, string output, _) = InProcessCli.Run([.. CommandLine.Replace("docs/examples/applications.jsonl", Applications, StringComparison.Ordinal).Split(' ')]);
 
         Assert.Contains($"$ upon {CommandLine}\n{output}```", EligibilityDocExamples.Page("eligibility.md"), StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class TextTableTests
     [Fact]
     public void IsNumeric_AColumnOfNumbersWithNoneInIt_IsNumeric_ButNotOneWithNothingElse()
     {
-        Assert.True(TextTable.IsNumeric(["12", "-", string.Empty, "n/a", "none", "–"]));
+        Assert.True(TextTable.IsNumeric(["12", "-", string.Empty, "n/a", "none", "–", "[c]"]));
         Assert.False(TextTable.IsNumeric(["-", "none"]));
         Assert.False(TextTable.IsNumeric(["12", "twelve"]));
     }

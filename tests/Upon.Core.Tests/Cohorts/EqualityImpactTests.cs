@@ -1,10 +1,14 @@
 using System;
+using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -80,6 +84,38 @@ public sealed class EqualityImpactTests
                 .Where(b => b is not null)
                 .SelectMany(b => b!.Cells)
                 .All(c => c.Count is null or 0 or >= CompositionBreakdown.DefaultThreshold));
+
+    [Property]
+    public Property Read_FromJsonLines_IsTheImpactOfTheSubmissions_EveryRecordCounted() =>
+        Prop.ForAll(Submissions(), PolicyPairs(), Arb.From(Gen.Choose(0, 3)), (given, pair, broken) =>
+        {
+            // A document holds no empty answer (the reader reports one), so an empty answer is written as none.
+            static string? Given(string? answer) => string.IsNullOrEmpty(answer) ? null : answer;
+            ApplicationSubmission[] submissions = [.. given.Select(s => s with
+            {
+                Monitoring = s.Monitoring is EqualityMonitoring m
+                    ? new EqualityMonitoring(Given(m.Ethnicity), Given(m.Disability), Given(m.Sex), Given(m.AgeBand), Given(m.Religion), Given(m.SexualOrientation))
+                    : null,
+            })];
+            using MemoryStream lines = new();
+            foreach (ApplicationSubmission submission in submissions)
+            {
+                ApplicationDocument.Write(lines, submission.Application, submission.Monitoring);
+                lines.WriteByte((byte)'\n');
+            }
+
+            lines.Write(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"equalityMonitoring\": {\"ethnicity\": \"secret\"}}\n", broken))));
+            lines.Position = 0;
+            (EqualityImpact read, ImmutableArray<RecordResult<ApplicationSubmission>> errors) = EqualityImpact.Read(lines, pair.From, pair.To, threshold: 1);
+            EqualityImpact direct = EqualityImpact.Of(submissions, pair.From, pair.To, threshold: 1);
+
+            Assert.Equal(Enumerable.Range(submissions.Length + 1, broken), errors.Select(e => e.RecordNumber));
+            Assert.DoesNotContain(errors.SelectMany(e => e.Problems), p => p.ToString().Contains("secret", StringComparison.Ordinal));
+            Assert.Equal(direct.Comparison.Totals.ToArray(), read.Comparison.Totals.ToArray());
+            Assert.Equal(
+                direct.Dimensions.Select(d => (d.Dimension, d.All?.Total, d.LetIn?.Total, d.KeptOut?.Total, d.LeftAlone?.Total)),
+                read.Dimensions.Select(d => (d.Dimension, d.All?.Total, d.LetIn?.Total, d.KeptOut?.Total, d.LeftAlone?.Total)));
+        });
 
     [Fact]
     public void AnAnswerNotGiven_IsNotStated_CountedLast()
