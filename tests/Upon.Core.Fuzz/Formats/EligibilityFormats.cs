@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 using Upon.Core.Fuzz.Documents;
 using Upon.Core.Fuzz.Fuzzing;
@@ -65,11 +67,25 @@ internal sealed class ApplicationBatchFormat(string name, BatchFormat batchForma
     public override void Run(byte[] bytes, Observation observation)
     {
         int lastNumber = 0;
+        int records = 0;
         foreach (RecordResult<EligibilityDecision> item in Batch.Evaluate(new MemoryStream(bytes), batchFormat))
         {
             observation.Check(item.RecordNumber > lastNumber, "record numbers do not increase", $"record {item.RecordNumber} after {lastNumber}");
             lastNumber = item.RecordNumber;
+            records++;
             observation.Add(item.RecordNumber, item.IsValid, item.Problems);
+        }
+
+        // The same bytes compared under two policies, and (as a whole batch) counted for the equality impact: every
+        // record counted as the evaluation counts it, and their problems checked as every problem is.
+        BatchComparison compared = Batch.Compare(new MemoryStream(bytes), BuiltInPolicies.Year1, BuiltInPolicies.Year2, batchFormat);
+        observation.Check(compared.Records == records, "EligibilityBatch.Compare counts other records than Evaluate", $"{compared.Records} against {records}");
+        observation.LaterProblems.AddRange(compared.Errors.SelectMany(e => e.Problems).Select(p => ("EligibilityBatch.Compare", p)));
+        if (batchFormat == BatchFormat.Auto)
+        {
+            (EqualityImpact impact, ImmutableArray<RecordResult<ApplicationSubmission>> errors) = EqualityImpact.Read(new MemoryStream(bytes), BuiltInPolicies.Year1, BuiltInPolicies.Year2);
+            observation.Check(impact.Comparison.Applications + errors.Length == records, "EqualityImpact.Read counts other records than Evaluate", $"{impact.Comparison.Applications} + {errors.Length} against {records}");
+            observation.LaterProblems.AddRange(errors.SelectMany(e => e.Problems).Select(p => ("EqualityImpact.Read", p)));
         }
 
         if (layout != SeedLayout.Single)
