@@ -72,7 +72,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             return table;
         }
 
-        Builder builder = new(appointments is IReadOnlyCollection<Appointment> collection ? collection.Count : 0);
+        Builder builder = new(appointments.TryGetNonEnumeratedCount(out int count) ? count : 0);
         foreach (Appointment appointment in appointments)
         {
             Guard.Against.Null(appointment, nameof(appointments));

@@ -60,7 +60,7 @@ public static class AppointmentValidation
 
         // Per record only what the result needs: its number and, when the reader could read it, its appointment as a
         // 20-byte row of a table; the problems and the reader's records are kept for the few records reported.
-        AppointmentTable.Builder table = new(records is IReadOnlyCollection<RecordResult<Appointment>> collection ? collection.Count : 0);
+        AppointmentTable.Builder table = new(records.TryGetNonEnumeratedCount(out int count) ? count : 0);
         List<int> rowOf = [];
         List<int> numbers = [];
         Dictionary<int, List<DocumentProblem>> problems = [];

@@ -105,7 +105,9 @@ public sealed class KaplanMeierCurve
         int next = 0;
         foreach (double time in sorted)
         {
-            if (SurvivalAt(time) is not SurvivalEstimate estimate)
+            // Not a pattern with a declaration: a mutation tool that inverts the test must still compile.
+            SurvivalEstimate? estimate = SurvivalAt(time);
+            if (estimate is null)
             {
                 break;
             }
@@ -118,7 +120,7 @@ public sealed class KaplanMeierCurve
                 censored += Points[next].Censored;
             }
 
-            rows.Add(new SurvivalSummaryRow(estimate, events, censored));
+            rows.Add(new SurvivalSummaryRow(estimate.Value, events, censored));
         }
 
         return rows.DrainToImmutable();

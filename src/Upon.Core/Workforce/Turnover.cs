@@ -178,7 +178,10 @@ public sealed class Turnover
         int stable = 0;
         foreach (Authority authority in inForce)
         {
-            if (!authority.IsInForceOn(yearBefore) || !authority.IsInForceOn(end) || !spells.Table.AuthorityOf.TryGetValue(authority.Code, out int index))
+            // Declared before the condition, so that the index is assigned whichever way the condition is written
+            // (a mutation tool that turns || into && must still compile).
+            int index = -1;
+            if (!authority.IsInForceOn(yearBefore) || !authority.IsInForceOn(end) || !spells.Table.AuthorityOf.TryGetValue(authority.Code, out index))
             {
                 continue;
             }
