@@ -6,7 +6,7 @@ using Upon.Core.Workforce;
 namespace Upon.Core.Tests.Cli;
 
 /// <summary>
-/// The synthetic workforce data that <c>upon demo</c> embeds (src/Upon.Cli/Demo/) is exactly
+/// The synthetic workforce data that <c>upon demo</c> embeds (docs/examples/) is exactly
 /// Upon.Core.Testing's <see cref="SyntheticWorkforce.Default"/>, written by the library's own writers: the
 /// tool cannot depend on the testing package (and FsCheck), so it carries the data as files, and this test
 /// keeps the two the same. When the generator changes on purpose, copy the .received files it writes over
@@ -34,14 +34,14 @@ public sealed class DemoDataTests
     public void EmbeddedFiles_ReadBackAsTheSyntheticWorkforce_WithNoProblems()
     {
         AuthorityRegisterReadResult register;
-        using (FileStream stream = File.OpenRead(Repository.PathOf("src", "Upon.Cli", "Demo", "synthetic-register.csv")))
+        using (FileStream stream = File.OpenRead(Repository.PathOf("docs", "examples", "synthetic-register.csv")))
         {
             register = AuthorityRegisterDocument.ReadCsv(stream);
         }
 
         Assert.True(register.IsValid);
         Assert.Equal(SyntheticWorkforce.AuthorityCount, register.Register.Authorities.Length);
-        using FileStream appointments = File.OpenRead(Repository.PathOf("src", "Upon.Cli", "Demo", "synthetic-appointments.csv"));
+        using FileStream appointments = File.OpenRead(Repository.PathOf("docs", "examples", "synthetic-appointments.csv"));
         AppointmentValidationResult validated = AppointmentValidation.Validate(AppointmentDocument.ReadCsv(appointments), register.Register, SyntheticWorkforce.CoverageEnd);
         Assert.Empty(validated.Reported);
         Assert.Equal(SyntheticWorkforce.Default.Appointments.Length, validated.Summary.Records);
@@ -50,7 +50,7 @@ public sealed class DemoDataTests
 
     private static void AssertFile(string name, string expected)
     {
-        string path = Repository.PathOf("src", "Upon.Cli", "Demo", name);
+        string path = Repository.PathOf("docs", "examples", name);
         string received = Path.ChangeExtension(path, ".received" + Path.GetExtension(path));
         string actual = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
         if (actual != expected)
