@@ -1,10 +1,11 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text.Json.Nodes;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
+
+using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -48,7 +49,7 @@ public sealed class DecisionDocumentBadInputTests
     public void ARequiredPropertyLeftOut_IsReportedAtItsPath(string parent, string name)
     {
         JsonNode document = JsonNode.Parse(Valid)!;
-        Assert.True(Find(document, parent).AsObject().Remove(name), $"{parent}.{name} is not in the decision");
+        Assert.True(JsonNodePath.Find(document, parent).AsObject().Remove(name), $"{parent}.{name} is not in the decision");
 
         AssertOneProblem(document, $"{parent}.{name}", DocumentProblemCodes.Required);
     }
@@ -63,7 +64,7 @@ public sealed class DecisionDocumentBadInputTests
     public void AnUnknownProperty_IsReportedAtItsPath(string parent)
     {
         JsonNode document = JsonNode.Parse(Valid)!;
-        Find(document, parent).AsObject().Add("extra", 1);
+        JsonNodePath.Find(document, parent).AsObject().Add("extra", 1);
 
         AssertOneProblem(document, $"{parent}.extra", DocumentProblemCodes.UnknownProperty);
     }
@@ -80,7 +81,7 @@ public sealed class DecisionDocumentBadInputTests
         JsonNode document = path == "$" ? JsonValue.Create(7)! : JsonNode.Parse(Valid)!;
         if (path != "$")
         {
-            Replace(document, path, JsonValue.Create(7)!);
+            JsonNodePath.Set(document, path, JsonValue.Create(7)!);
         }
 
         DocumentProblem problem = AssertOneProblem(document, path, DocumentProblemCodes.TypeMismatch);
@@ -93,8 +94,8 @@ public sealed class DecisionDocumentBadInputTests
     public void AnOptionalValueOfTheWrongType_IsReported(string parent, string name)
     {
         JsonNode document = JsonNode.Parse(Valid)!;
-        Assert.NotNull(Find(document, parent)[name]);
-        Find(document, parent)[name] = 7;
+        Assert.NotNull(JsonNodePath.Find(document, parent)[name]);
+        JsonNodePath.Find(document, parent)[name] = 7;
 
         AssertOneProblem(document, $"{parent}.{name}", DocumentProblemCodes.TypeMismatch);
     }
@@ -103,7 +104,7 @@ public sealed class DecisionDocumentBadInputTests
     public void ACountedIntervalThatEndsBeforeItStarts_IsReportedAtItsEnd()
     {
         JsonNode document = JsonNode.Parse(Valid)!;
-        JsonNode counted = Find(document, Experience + ".roles[0].counted");
+        JsonNode counted = JsonNodePath.Find(document, Experience + ".roles[0].counted");
         counted["end"] = "2010-01-01";
 
         AssertOneProblem(document, Experience + ".roles[0].counted.end", DocumentProblemCodes.EndBeforeStart);
@@ -113,7 +114,7 @@ public sealed class DecisionDocumentBadInputTests
     public void TheValidDecision_ReadsBack()
     {
         Assert.Contains("\"currentDailyRate\"", Valid, StringComparison.Ordinal);
-        Assert.Equal(2, Find(JsonNode.Parse(Valid)!, Experience + ".roles").AsArray().Count);
+        Assert.Equal(2, JsonNodePath.Find(JsonNode.Parse(Valid)!, Experience + ".roles").AsArray().Count);
         Assert.True(DecisionDocument.Parse(Valid).IsValid);
     }
 
@@ -137,39 +138,6 @@ public sealed class DecisionDocumentBadInputTests
         DocumentProblem problem = Assert.Single(read.Problems, p => p.Path == path);
         Assert.Equal(code, problem.Code);
         return problem;
-    }
-
-    /// <summary>The node at a path such as <c>$.a.b[1].c</c>.</summary>
-    private static JsonNode Find(JsonNode root, string path)
-    {
-        JsonNode node = root;
-        foreach (string part in path.Split('.').Skip(1))
-        {
-            int bracket = part.IndexOf('[', StringComparison.Ordinal);
-            node = node[bracket < 0 ? part : part[..bracket]]!;
-            if (bracket >= 0)
-            {
-                node = node[int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
-            }
-        }
-
-        return node;
-    }
-
-    private static void Replace(JsonNode root, string path, JsonNode value)
-    {
-        int dot = path.LastIndexOf('.');
-        string last = path[(dot + 1)..];
-        JsonNode parent = Find(root, path[..dot]);
-        int bracket = last.IndexOf('[', StringComparison.Ordinal);
-        if (bracket < 0)
-        {
-            parent[last] = value;
-        }
-        else
-        {
-            parent[last[..bracket]]![int.Parse(last[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)] = value;
-        }
     }
 
     private static string Write(EligibilityDecision decision)

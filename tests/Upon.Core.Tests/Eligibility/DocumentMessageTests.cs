@@ -1,10 +1,11 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
+
+using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Eligibility;
 
@@ -31,10 +32,10 @@ public sealed class DocumentMessageTests
         JsonNode policy = JsonNode.Parse(Policy(BuiltInPolicies.Year2))!;
         if (path.EndsWith(".maximumWords", StringComparison.Ordinal))
         {
-            Find(policy, "$.rule.rules[2]")["minimumWords"] = 4;
+            JsonNodePath.Find(policy, "$.rule.rules[2]")["minimumWords"] = 4;
         }
 
-        Set(policy, path, JsonNode.Parse(value));
+        JsonNodePath.Set(policy, path, JsonNode.Parse(value));
         DocumentProblem problem = Assert.Single(PolicyDocument.Read(Utf8(policy.ToJsonString())).Problems, p => p.Path == path);
 
         Assert.Equal(code, problem.Code);
@@ -101,36 +102,4 @@ public sealed class DocumentMessageTests
     }
 
     private static MemoryStream Utf8(string json) => new(Encoding.UTF8.GetBytes(json));
-
-    private static JsonNode Find(JsonNode root, string path)
-    {
-        JsonNode node = root;
-        foreach (string part in path.Split('.').Skip(1))
-        {
-            int bracket = part.IndexOf('[', StringComparison.Ordinal);
-            node = node[bracket < 0 ? part : part[..bracket]]!;
-            if (bracket >= 0)
-            {
-                node = node[int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
-            }
-        }
-
-        return node;
-    }
-
-    private static void Set(JsonNode root, string path, JsonNode? value)
-    {
-        int dot = path.LastIndexOf('.');
-        string last = path[(dot + 1)..];
-        JsonNode parent = Find(root, path[..dot]);
-        int bracket = last.IndexOf('[', StringComparison.Ordinal);
-        if (bracket < 0)
-        {
-            parent[last] = value;
-        }
-        else
-        {
-            parent[last[..bracket]]![int.Parse(last[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)] = value;
-        }
-    }
 }
