@@ -24,15 +24,10 @@ internal static partial class EligibilityCommand
     private static int Check(CommandRun run, CheckOptions options)
     {
         string path = run.GetValue(options.File)!;
-        if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(run.GetValue(options.Policies) ?? string.Empty))
-        {
-            return run.Usage("standard input ('-') can be read once: give FILE or --policies as a file.");
-        }
-
-        PolicyRegistry? registry = LoadRegistry(run.GetValue(options.Policies), run.Error);
+        (PolicyRegistry? registry, int exitCode) = LoadRegistry(run, path, run.GetValue(options.Policies));
         if (registry is null)
         {
-            return ExitCodes.InvalidInput;
+            return exitCode;
         }
 
         EligibilityPolicy? fixedPolicy = null;
@@ -150,6 +145,20 @@ internal static partial class EligibilityCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The registry of a command that reads applications from <paramref name="path"/>: standard input cannot be both
+    /// the applications and <paramref name="policies"/> (a usage error); null with the exit code when it cannot be had.
+    /// </summary>
+    private static (PolicyRegistry? Registry, int ExitCode) LoadRegistry(CommandRun run, string path, string? policies)
+    {
+        if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(policies ?? string.Empty))
+        {
+            return (null, run.Usage("standard input ('-') can be read once: give FILE or --policies as a file."));
+        }
+
+        return LoadRegistry(policies, run.Error) is PolicyRegistry registry ? (registry, ExitCodes.Success) : (null, ExitCodes.InvalidInput);
     }
 
     private static PolicyRegistry? LoadRegistry(string? path, TextWriter error)

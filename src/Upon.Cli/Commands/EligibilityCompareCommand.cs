@@ -20,6 +20,9 @@ internal static partial class EligibilityCommand
         new("equality", "equality", "dimension", "group", "category", "count", "share", "suppression"),
     ];
 
+    /// <summary>What can change between two decisions, in the order the output names them.</summary>
+    private static readonly DecisionChanges[] ChangeFlags = [DecisionChanges.Outcome, DecisionChanges.EligibleFrom, DecisionChanges.Reasons];
+
     /// <summary>The groups of an equality impact, as the output names them.</summary>
     private static readonly (string Name, string Heading, Func<EqualityImpactDimension, PublishedBreakdown?> Of)[] Groups =
     [
@@ -39,15 +42,10 @@ internal static partial class EligibilityCommand
     private static int Compare(CommandRun run, CompareOptions options)
     {
         string path = run.GetValue(options.File)!;
-        if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(run.GetValue(options.Policies) ?? string.Empty))
-        {
-            return run.Usage("standard input ('-') can be read once: give FILE or --policies as a file.");
-        }
-
-        PolicyRegistry? registry = LoadRegistry(run.GetValue(options.Policies), run.Error);
+        (PolicyRegistry? registry, int exitCode) = LoadRegistry(run, path, run.GetValue(options.Policies));
         if (registry is null)
         {
-            return ExitCodes.InvalidInput;
+            return exitCode;
         }
 
         string fromId = run.GetValue(options.From)!;
@@ -204,12 +202,9 @@ internal static partial class EligibilityCommand
             writer.WriteStartObject();
             writer.WriteString("applicationId", row.ApplicationId);
             writer.WriteStartArray("change");
-            foreach (DecisionChanges flag in (DecisionChanges[])[DecisionChanges.Outcome, DecisionChanges.EligibleFrom, DecisionChanges.Reasons])
+            foreach (DecisionChanges flag in ChangeFlags.Where(flag => row.Change.HasFlag(flag)))
             {
-                if (row.Change.HasFlag(flag))
-                {
-                    writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(flag.ToString()));
-                }
+                writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(flag.ToString()));
             }
 
             writer.WriteEndArray();
@@ -308,7 +303,7 @@ internal static partial class EligibilityCommand
         decision.EligibleFrom is LocalDate from ? $"{Outcome(decision.Outcome)} (eligible from {Iso(from)})" : Outcome(decision.Outcome);
 
     private static string Changes(DecisionChanges change) =>
-        string.Join(", ", ((DecisionChanges[])[DecisionChanges.Outcome, DecisionChanges.EligibleFrom, DecisionChanges.Reasons])
+        string.Join(", ", ChangeFlags
             .Where(flag => change.HasFlag(flag))
             .Select(flag => Words(flag.ToString())));
 

@@ -9,6 +9,7 @@ using FsCheck.Xunit;
 using Upon.Core.Cohorts;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
+using Upon.Core.Tests.Eligibility;
 
 namespace Upon.Core.Tests.Cohorts;
 
@@ -29,17 +30,12 @@ public sealed class EqualityImpactTests
             select (EqualityMonitoring?)new EqualityMonitoring(e, d, s, a, r, o));
 
     private static Arbitrary<ApplicationSubmission[]> Submissions() =>
-        Arb.From(Gen.OneOf(
-                ApplicationGenerators.Eligible(BuiltInPolicies.Year1).Generator,
-                ApplicationGenerators.Eligible(BuiltInPolicies.Year2).Generator,
-                ApplicationGenerators.NearMisses().Generator,
-                ApplicationGenerators.Incomplete().Generator)
+        Arb.From(PolicyComparisonTests.Applications
             .SelectMany(application => Monitoring.Select(monitoring => new ApplicationSubmission(application, monitoring)))
             .ArrayOf()
             .Select(a => a.Take(30).ToArray()));
 
-    private static Arbitrary<(EligibilityPolicy From, EligibilityPolicy To)> PolicyPairs() =>
-        Arb.From(from a in Gen.Elements([.. BuiltInPolicies.All]) from b in Gen.Elements([.. BuiltInPolicies.All]) select (a, b));
+    private static Arbitrary<(EligibilityPolicy From, EligibilityPolicy To)> PolicyPairs() => PolicyComparisonTests.PolicyPairs();
 
     [Property]
     public Property ChangingOrRemovingEveryAnswer_ChangesNoDecisionAndNoRowOfTheComparison() =>

@@ -15,18 +15,19 @@ public sealed class PolicyComparisonTests
 {
     private static readonly EligibilityPolicy[] Policies = [.. BuiltInPolicies.All];
 
-    /// <summary>Batches of eligible, near-miss and incomplete applications for any built-in policy.</summary>
-    private static Arbitrary<Application[]> Batches() =>
-        Arb.From(Gen.OneOf(
-                ApplicationGenerators.Eligible(BuiltInPolicies.Year1).Generator,
-                ApplicationGenerators.Eligible(BuiltInPolicies.Year2).Generator,
-                ApplicationGenerators.NearMisses().Generator,
-                ApplicationGenerators.Incomplete().Generator)
-            .ArrayOf()
-            .Select(a => a.Take(12).ToArray()));
+    /// <summary>Eligible, near-miss and incomplete applications for any built-in policy (shared with the equality-impact tests).</summary>
+    internal static Gen<Application> Applications { get; } = Gen.OneOf(
+        ApplicationGenerators.Eligible(BuiltInPolicies.Year1).Generator,
+        ApplicationGenerators.Eligible(BuiltInPolicies.Year2).Generator,
+        ApplicationGenerators.NearMisses().Generator,
+        ApplicationGenerators.Incomplete().Generator);
 
-    private static Arbitrary<(EligibilityPolicy From, EligibilityPolicy To)> PolicyPairs() =>
+    /// <summary>Any two built-in policies, the same one twice too.</summary>
+    internal static Arbitrary<(EligibilityPolicy From, EligibilityPolicy To)> PolicyPairs() =>
         Arb.From(from a in Gen.Elements(Policies) from b in Gen.Elements(Policies) select (a, b));
+
+    /// <summary>Batches of up to 12 applications.</summary>
+    private static Arbitrary<Application[]> Batches() => Arb.From(Applications.ArrayOf().Select(a => a.Take(12).ToArray()));
 
     [Property]
     public Property EveryApplicationIsCounted_OncePerPairOfOutcomes_AndTheChangedAreThoseWhoseDecisionDiffers() =>
