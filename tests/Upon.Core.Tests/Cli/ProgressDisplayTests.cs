@@ -27,7 +27,8 @@ public sealed class ProgressDisplayTests
     public void ALongBatch_ShowsItsProgress_ThenClearsIt_AndTheBytesPassThroughUnchanged()
     {
         byte[] input = [.. Enumerable.Range(0, 10_000).Select(i => (byte)(i % 256))];
-        using StringWriter error = new();
+        using StringWriter text = new();
+        TextWriter error = TextWriter.Synchronized(text);
         using MemoryStream read = new();
         using (ProgressDisplay progress = new(new MemoryStream(input), "Deciding applications", error, colour: false, delay: TimeSpan.Zero))
         {
@@ -39,13 +40,28 @@ public sealed class ProgressDisplayTests
                 read.Write(buffer, 0, n);
                 Thread.Sleep(30);
             }
+
+            // On a loaded machine the display's thread may start late: the batch is not over until it has been seen.
+            // The synchronised writer locks itself while it writes, so the text is read under the same lock.
+            for (int waited = 0; waited < 200 && !Shown(error, text).Contains("Deciding applications", StringComparison.Ordinal); waited++)
+            {
+                Thread.Sleep(50);
+            }
         }
 
         Assert.Equal(input, read.ToArray());
-        string shown = error.ToString();
+        string shown = text.ToString();
         Assert.Contains("Deciding applications", shown, StringComparison.Ordinal);
         Assert.Contains("100%", shown, StringComparison.Ordinal);
         Assert.EndsWith("\u001b[?25h", shown, StringComparison.Ordinal);
+    }
+
+    private static string Shown(TextWriter error, StringWriter text)
+    {
+        lock (error)
+        {
+            return text.ToString();
+        }
     }
 
     [Fact]
