@@ -217,6 +217,64 @@ public static partial class AppointmentDocument
     private static RecordResult<Appointment> Failure(int number, string path, string code, string message) =>
         RecordResult.Failure<Appointment>(number, new DocumentProblem(path, code, message));
 
+    /// <summary>The kind named by ASCII text (trimmed, any case); null when it names none.</summary>
+    private static AppointmentKind? PlainKind(ReadOnlySpan<byte> value)
+    {
+        ReadOnlySpan<byte> name = TrimAscii(value);
+        return Ascii.EqualsIgnoreCase(name, "permanent"u8) ? AppointmentKind.Permanent
+            : Ascii.EqualsIgnoreCase(name, "interim"u8) ? AppointmentKind.Interim
+            : Ascii.EqualsIgnoreCase(name, "acting"u8) ? AppointmentKind.Acting
+            : null;
+    }
+
+    /// <summary>The shared flag of ASCII text (trimmed, any case): empty or <c>false</c> is false, <c>true</c> true; null otherwise.</summary>
+    private static bool? PlainShared(ReadOnlySpan<byte> value)
+    {
+        ReadOnlySpan<byte> text = TrimAscii(value);
+        return text.Length == 0 || Ascii.EqualsIgnoreCase(text, "false"u8) ? false
+            : Ascii.EqualsIgnoreCase(text, "true"u8) ? true
+            : null;
+    }
+
+    /// <summary>Whether the UTF-8 text is empty or white space only (<see cref="char.IsWhiteSpace(char)"/>), without decoding ASCII.</summary>
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> value)
+    {
+        int at = 0;
+        while (at < value.Length && value[at] < 0x80 && char.IsWhiteSpace((char)value[at]))
+        {
+            at++;
+        }
+
+        if (at == value.Length)
+        {
+            return true;
+        }
+
+        return value[at] >= 0x80 && Decode(value, stackalloc char[Math.Min(value.Length, 256)]).IsWhiteSpace();
+    }
+
+    /// <summary>ASCII text without the leading and trailing characters that <see cref="char.IsWhiteSpace(char)"/> holds white space.</summary>
+    private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> value)
+    {
+        int first = 0;
+        int last = value.Length;
+        while (first < last && char.IsWhiteSpace((char)value[first]))
+        {
+            first++;
+        }
+
+        while (last > first && char.IsWhiteSpace((char)value[last - 1]))
+        {
+            last--;
+        }
+
+        return value[first..last];
+    }
+
+    /// <summary>The text of UTF-8 bytes, decoded into <paramref name="chars"/> when they fit (a UTF-8 decoder never makes more characters than bytes).</summary>
+    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> value, Span<char> chars) =>
+        value.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(value, chars)] : Encoding.UTF8.GetString(value);
+
     /// <summary>Parses the fields of one record, collecting every problem.</summary>
     private sealed class RecordBuilder(List<DocumentProblem> problems)
     {
@@ -255,30 +313,19 @@ public static partial class AppointmentDocument
                 return Kind(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
             }
 
-            ReadOnlySpan<byte> name = TrimAscii(value);
-            if (name.Length == 0)
+            if (TrimAscii(value).Length == 0)
             {
                 problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
                 return null;
             }
 
-            if (Ascii.EqualsIgnoreCase(name, "permanent"u8))
+            AppointmentKind? kind = PlainKind(value);
+            if (kind is null)
             {
-                return AppointmentKind.Permanent;
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected one of: permanent, interim, acting."));
             }
 
-            if (Ascii.EqualsIgnoreCase(name, "interim"u8))
-            {
-                return AppointmentKind.Interim;
-            }
-
-            if (Ascii.EqualsIgnoreCase(name, "acting"u8))
-            {
-                return AppointmentKind.Acting;
-            }
-
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected one of: permanent, interim, acting."));
-            return null;
+            return kind;
         }
 
         /// <summary>Reads the shared flag from UTF-8 CSV bytes as <see cref="Shared(ReadOnlySpan{char}, string)"/> reads its decoded text; ASCII is read as it is.</summary>
@@ -289,19 +336,13 @@ public static partial class AppointmentDocument
                 return Shared(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
             }
 
-            ReadOnlySpan<byte> text = TrimAscii(value);
-            if (text.Length == 0 || Ascii.EqualsIgnoreCase(text, "false"u8))
+            bool? shared = PlainShared(value);
+            if (shared is null)
             {
-                return false;
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
             }
 
-            if (Ascii.EqualsIgnoreCase(text, "true"u8))
-            {
-                return true;
-            }
-
-            problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
-            return null;
+            return shared;
         }
 
         public AppointmentKind? Kind(ReadOnlySpan<char> value, string path)
@@ -348,45 +389,6 @@ public static partial class AppointmentDocument
             problems.Add(new DocumentProblem(path, DocumentProblemCodes.UnknownValue, "Expected true, false or nothing."));
             return null;
         }
-
-        /// <summary>Whether the UTF-8 text is empty or white space only (<see cref="char.IsWhiteSpace(char)"/>), without decoding ASCII.</summary>
-        private static bool IsWhiteSpace(ReadOnlySpan<byte> value)
-        {
-            int at = 0;
-            while (at < value.Length && value[at] < 0x80 && char.IsWhiteSpace((char)value[at]))
-            {
-                at++;
-            }
-
-            if (at == value.Length)
-            {
-                return true;
-            }
-
-            return value[at] >= 0x80 && Decode(value, stackalloc char[Math.Min(value.Length, 256)]).IsWhiteSpace();
-        }
-
-        /// <summary>ASCII text without the leading and trailing characters that <see cref="char.IsWhiteSpace(char)"/> holds white space.</summary>
-        private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> value)
-        {
-            int first = 0;
-            int last = value.Length;
-            while (first < last && char.IsWhiteSpace((char)value[first]))
-            {
-                first++;
-            }
-
-            while (last > first && char.IsWhiteSpace((char)value[last - 1]))
-            {
-                last--;
-            }
-
-            return value[first..last];
-        }
-
-        /// <summary>The text of UTF-8 bytes, decoded into <paramref name="chars"/> when they fit (a UTF-8 decoder never makes more characters than bytes).</summary>
-        private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> value, Span<char> chars) =>
-            value.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(value, chars)] : Encoding.UTF8.GetString(value);
 
         public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
         {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 
 namespace Upon.Core.Workforce;
 
@@ -79,7 +80,55 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             builder.Add(appointment);
         }
 
-        return builder.Build(null);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Gets the table of the rows <paramref name="keep"/> marks, in order, with codes and ids numbered in the order the
+    /// kept rows first name them: this table itself when it keeps every row.
+    /// </summary>
+    /// <param name="keep">One flag per row.</param>
+    internal AppointmentTable Keep(bool[] keep)
+    {
+        if (Array.IndexOf(keep, false, 0, count) < 0)
+        {
+            return this;
+        }
+
+        int[] authorityMap = new int[codes.Length];
+        int[] holderMap = new int[holders.Length];
+        Array.Fill(authorityMap, -1);
+        Array.Fill(holderMap, -1);
+        List<string> keptCodes = [];
+        List<string> keptHolders = [];
+        Row[] kept = new Row[Math.Max(count - keep.Count(k => !k), 0)];
+        int written = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (!keep[i])
+            {
+                continue;
+            }
+
+            Row row = rows[i];
+            ref int authority = ref authorityMap[row.Authority];
+            if (authority < 0)
+            {
+                authority = keptCodes.Count;
+                keptCodes.Add(codes[row.Authority]);
+            }
+
+            ref int holder = ref holderMap[row.Holder];
+            if (holder < 0)
+            {
+                holder = keptHolders.Count;
+                keptHolders.Add(holders[row.Holder]);
+            }
+
+            kept[written++] = row with { Authority = authority, Holder = holder };
+        }
+
+        return new AppointmentTable([.. keptCodes], [.. keptHolders], kept, written);
     }
 
     /// <summary>Gets row <paramref name="index"/>.</summary>
@@ -121,6 +170,9 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     /// <summary>Builds a table one appointment at a time, keeping each code and holder id once. Not thread-safe.</summary>
     internal sealed class Builder(int capacity)
     {
+        /// <summary>The longest code or id, in bytes, that <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, LocalDate, LocalDate?, AppointmentKind, bool)"/> takes.</summary>
+        public const int MaxAsciiKey = 256;
+
         private readonly Dictionary<string, int> authorityOf = new(StringComparer.Ordinal);
         private readonly List<string> codes = [];
         private readonly Dictionary<string, int> holderOf = new(capacity, StringComparer.Ordinal);
@@ -129,16 +181,6 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
 
         /// <summary>Gets the number of appointments added.</summary>
         public int Count { get; private set; }
-
-        /// <summary>Gets appointment <paramref name="index"/> as added.</summary>
-        public ref readonly Row this[int index] => ref rows[index];
-
-        /// <summary>Makes appointment <paramref name="index"/> as added.</summary>
-        public Appointment Appointment(int index)
-        {
-            ref readonly Row row = ref rows[index];
-            return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared);
-        }
 
         /// <summary>Adds an appointment; returns its index.</summary>
         public int Add(Appointment appointment)
@@ -167,51 +209,55 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         }
 
         /// <summary>
-        /// Makes the table of the appointments added that <paramref name="keep"/> keeps (all when it is null), in the
-        /// order added, with codes numbered in the order the kept appointments first name them. The builder is spent.
+        /// Adds an appointment whose authority code and holder id are given as ASCII bytes, making a string only for a
+        /// code or id not seen before; returns its index.
         /// </summary>
-        public AppointmentTable Build(Func<int, bool>? keep)
+        /// <param name="authority">The authority code: ASCII, at most <see cref="MaxAsciiKey"/> bytes.</param>
+        /// <param name="holder">The holder id: ASCII, at most <see cref="MaxAsciiKey"/> bytes.</param>
+        /// <param name="start">The first day in post.</param>
+        /// <param name="end">The last day in post, or null.</param>
+        /// <param name="kind">The kind of appointment.</param>
+        /// <param name="shared">Whether the post is shared.</param>
+        public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
+        {
+            int authorityIndex = Intern(authority, authorityOf, codes);
+            int holderIndex = Intern(holder, holderOf, holders);
+            if (Count == rows.Length)
+            {
+                Array.Resize(ref rows, checked(rows.Length * 2));
+            }
+
+            rows[Count] = new Row(authorityIndex, holderIndex, start, end, kind, shared);
+            return Count++;
+        }
+
+        private static int Intern(ReadOnlySpan<byte> ascii, Dictionary<string, int> indexOf, List<string> values)
+        {
+            Span<char> chars = stackalloc char[MaxAsciiKey];
+            chars = chars[..ascii.Length];
+            Ascii.ToUtf16(ascii, chars, out _);
+            Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = indexOf.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(chars, out int index))
+            {
+                index = values.Count;
+                string value = new(chars);
+                indexOf.Add(value, index);
+                values.Add(value);
+            }
+
+            return index;
+        }
+
+        /// <summary>Makes the table of the appointments added, in the order added. The builder is spent.</summary>
+        public AppointmentTable Build()
         {
             authorityOf.Clear();
             holderOf.Clear();
-            holderOf.TrimExcess();
-            int[] authorityMap = new int[codes.Count];
-            int[] holderMap = new int[holders.Count];
-            Array.Fill(authorityMap, -1);
-            Array.Fill(holderMap, -1);
-            List<string> keptCodes = [];
-            List<string> keptHolders = [];
-            int written = 0;
-            for (int i = 0; i < Count; i++)
-            {
-                if (keep is not null && !keep(i))
-                {
-                    continue;
-                }
-
-                Row row = rows[i];
-                ref int authority = ref authorityMap[row.Authority];
-                if (authority < 0)
-                {
-                    authority = keptCodes.Count;
-                    keptCodes.Add(codes[row.Authority]);
-                }
-
-                ref int holder = ref holderMap[row.Holder];
-                if (holder < 0)
-                {
-                    holder = keptHolders.Count;
-                    keptHolders.Add(holders[row.Holder]);
-                }
-
-                rows[written++] = row with { Authority = authority, Holder = holder };
-            }
-
+            AppointmentTable table = new([.. codes], [.. holders], rows, Count);
             codes.Clear();
             holders.Clear();
-            Row[] kept = rows;
             rows = [];
-            return new AppointmentTable([.. keptCodes], [.. keptHolders], kept, written);
+            return table;
         }
     }
 }

@@ -59,35 +59,38 @@ public static class AppointmentValidation
         Guard.Against.NonIsoCalendar(asOf);
 
         // Per record only what the result needs: its number and, when the reader could read it, its appointment as a
-        // 20-byte row of a table; the problems and the reader's records are kept for the few records reported.
-        AppointmentTable.Builder table = new(records.TryGetNonEnumeratedCount(out int count) ? count : 0);
-        List<int> rowOf = [];
-        List<int> numbers = [];
+        // 20-byte row of a table (AppointmentRecords, which the CSV reader gives as it is); the problems are kept for
+        // the few records reported.
+        AppointmentRecords all = records as AppointmentRecords ?? Collect(records);
+        AppointmentTable table = all.Appointments;
+        int count = all.Count;
+        int[] rowOf = new int[count];
         Dictionary<int, List<DocumentProblem>> problems = [];
         Dictionary<int, RecordResult<Appointment>> unread = [];
         List<int> permanent = [];
+        Authority?[]? authorities = register is null ? null : Array.ConvertAll(table.Codes, register.Find);
+        ReadOnlySpan<int> failedAt = all.FailedAt;
         bool inOrder = true;
-        foreach (RecordResult<Appointment> record in records)
+        for (int position = 0, failure = 0; position < count; position++)
         {
-            Guard.Against.Null(record, nameof(records));
-            int position = numbers.Count;
-            inOrder &= position == 0 || numbers[position - 1] <= record.RecordNumber;
-            numbers.Add(record.RecordNumber);
-            if (!record.IsValid)
+            inOrder &= position == 0 || all.NumberAt(position - 1) <= all.NumberAt(position);
+            if (failure < failedAt.Length && failedAt[failure] == position)
             {
-                rowOf.Add(-1);
+                RecordResult<Appointment> record = all.Failures[failure++];
+                rowOf[position] = -1;
                 unread.Add(position, record);
                 problems.Add(position, [.. record.Problems]);
                 continue;
             }
 
-            rowOf.Add(table.Add(record.Value));
-            List<DocumentProblem>? found = Check(record.Value, register, asOf);
+            int row = rowOf[position] = position - failure;
+            ref readonly AppointmentTable.Row appointment = ref table.RowAt(row);
+            List<DocumentProblem>? found = Check(appointment, authorities, asOf);
             if (found is not null)
             {
                 problems.Add(position, found);
             }
-            else if (record.Value.Kind == AppointmentKind.Permanent)
+            else if (appointment.Kind == AppointmentKind.Permanent)
             {
                 permanent.Add(position);
             }
@@ -100,13 +103,13 @@ public static class AppointmentValidation
         int[]? order = null;
         if (!inOrder)
         {
-            order = new int[numbers.Count];
+            order = new int[count];
             for (int i = 0; i < order.Length; i++)
             {
                 order[i] = i;
             }
 
-            Array.Sort(order, (a, b) => numbers[a] != numbers[b] ? numbers[a].CompareTo(numbers[b]) : a.CompareTo(b));
+            Array.Sort(order, (a, b) => all.NumberAt(a) != all.NumberAt(b) ? all.NumberAt(a).CompareTo(all.NumberAt(b)) : a.CompareTo(b));
         }
 
         int usedCount = 0;
@@ -114,8 +117,8 @@ public static class AppointmentValidation
         int fileLevel = 0;
         int skipped = 0;
         bool stopped = false;
-        bool[] used = new bool[numbers.Count];
-        for (int i = 0; i < numbers.Count; i++)
+        bool[] used = new bool[count];
+        for (int i = 0; i < count; i++)
         {
             int position = order?[i] ?? i;
             if (stopped)
@@ -125,7 +128,7 @@ public static class AppointmentValidation
             else if (problems.ContainsKey(position))
             {
                 reportedCount++;
-                fileLevel += numbers[position] == 0 ? 1 : 0;
+                fileLevel += all.NumberAt(position) == 0 ? 1 : 0;
                 stopped = handling == ProblemHandling.Stop;
             }
             else
@@ -136,13 +139,13 @@ public static class AppointmentValidation
         }
 
         ImmutableArray<RecordResult<Appointment>>.Builder reported = ImmutableArray.CreateBuilder<RecordResult<Appointment>>(reportedCount);
-        for (int i = 0; i < numbers.Count && reported.Count < reportedCount; i++)
+        for (int i = 0; i < count && reported.Count < reportedCount; i++)
         {
             int position = order?[i] ?? i;
             if (problems.TryGetValue(position, out List<DocumentProblem>? list))
             {
                 RecordResult<Appointment>? record = unread.GetValueOrDefault(position);
-                reported.Add(record is not null && list.Count == record.Problems.Length ? record : RecordResult.Failure<Appointment>(numbers[position], [.. list]));
+                reported.Add(record is not null && list.Count == record.Problems.Length ? record : RecordResult.Failure<Appointment>(all.NumberAt(position), [.. list]));
             }
         }
 
@@ -151,7 +154,7 @@ public static class AppointmentValidation
         if (order is null)
         {
             bool[] rowUsed = new bool[table.Count];
-            for (int position = 0; position < numbers.Count; position++)
+            for (int position = 0; position < count; position++)
             {
                 if (used[position])
                 {
@@ -159,7 +162,7 @@ public static class AppointmentValidation
                 }
             }
 
-            usedTable = table.Build(row => rowUsed[row]);
+            usedTable = table.Keep(rowUsed);
         }
         else
         {
@@ -168,7 +171,7 @@ public static class AppointmentValidation
             {
                 if (used[position])
                 {
-                    inRecordOrder.Add(table.Appointment(rowOf[position]));
+                    inRecordOrder.Add(table[rowOf[position]]);
                 }
             }
 
@@ -176,15 +179,28 @@ public static class AppointmentValidation
         }
 
         // Record 0 holds problems with the file as a whole: reported, but not a record read.
-        AppointmentSummary summary = new(numbers.Count - fileLevel, usedCount, reportedCount - fileLevel, skipped);
+        AppointmentSummary summary = new(count - fileLevel, usedCount, reportedCount - fileLevel, skipped);
         return new AppointmentValidationResult(usedTable, reported.MoveToImmutable(), summary, stopped);
     }
 
-    private static List<DocumentProblem>? Check(Appointment appointment, AuthorityRegister? register, LocalDate asOf)
+    private static AppointmentRecords Collect(IEnumerable<RecordResult<Appointment>> records)
+    {
+        AppointmentRecords.Builder builder = new(records.TryGetNonEnumeratedCount(out int count) ? count : 0);
+        foreach (RecordResult<Appointment> record in records)
+        {
+            Guard.Against.Null(record, nameof(records));
+            builder.Add(record);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The problems of an appointment against the register (when <paramref name="authorities"/>, the register's authority of each code of the table, is given) and the as-of date.</summary>
+    private static List<DocumentProblem>? Check(in AppointmentTable.Row appointment, Authority?[]? authorities, LocalDate asOf)
     {
         List<DocumentProblem>? found = null;
-        Authority? authority = register?.Find(appointment.AuthorityCode);
-        if (register is not null && authority is null)
+        Authority? authority = authorities?[appointment.Authority];
+        if (authorities is not null && authority is null)
         {
             Add(ref found, "$.authorityCode", AppointmentProblemCodes.AuthorityUnknown, "The authority code is not in the register.");
         }
@@ -221,23 +237,23 @@ public static class AppointmentValidation
     /// start, one overlaps an earlier one when it starts by the latest end before it, and a later one when it ends on
     /// or after the next start. (Which of two equal starts comes first changes nothing: both overlap.)
     /// </summary>
-    private static void MarkOverlaps(AppointmentTable.Builder table, List<int> rowOf, List<int> positions, Dictionary<int, List<DocumentProblem>> problems)
+    private static void MarkOverlaps(AppointmentTable table, int[] rowOf, List<int> positions, Dictionary<int, List<DocumentProblem>> problems)
     {
         positions.Sort((a, b) =>
         {
-            ref readonly AppointmentTable.Row x = ref table[rowOf[a]];
-            ref readonly AppointmentTable.Row y = ref table[rowOf[b]];
+            ref readonly AppointmentTable.Row x = ref table.RowAt(rowOf[a]);
+            ref readonly AppointmentTable.Row y = ref table.RowAt(rowOf[b]);
             return x.Authority != y.Authority ? x.Authority.CompareTo(y.Authority) : x.Start.CompareTo(y.Start);
         });
         LocalDate latestEnd = LocalDate.MinIsoValue;
         for (int i = 0; i < positions.Count; i++)
         {
-            ref readonly AppointmentTable.Row appointment = ref table[rowOf[positions[i]]];
-            bool first = i == 0 || table[rowOf[positions[i - 1]]].Authority != appointment.Authority;
+            ref readonly AppointmentTable.Row appointment = ref table.RowAt(rowOf[positions[i]]);
+            bool first = i == 0 || table.RowAt(rowOf[positions[i - 1]]).Authority != appointment.Authority;
             latestEnd = first ? LocalDate.MinIsoValue : latestEnd;
             LocalDate end = appointment.End ?? LocalDate.MaxIsoValue;
             bool overlapsEarlier = !first && appointment.Start <= latestEnd;
-            bool overlapsLater = i + 1 < positions.Count && table[rowOf[positions[i + 1]]].Authority == appointment.Authority && end >= table[rowOf[positions[i + 1]]].Start;
+            bool overlapsLater = i + 1 < positions.Count && table.RowAt(rowOf[positions[i + 1]]).Authority == appointment.Authority && end >= table.RowAt(rowOf[positions[i + 1]]).Start;
             if (overlapsEarlier || overlapsLater)
             {
                 if (!problems.TryGetValue(positions[i], out List<DocumentProblem>? list))

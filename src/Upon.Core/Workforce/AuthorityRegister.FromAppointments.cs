@@ -43,6 +43,12 @@ public sealed partial class AuthorityRegister
     public static AuthorityRegister FromAppointments(IEnumerable<Appointment> appointments)
     {
         ArgumentNullException.ThrowIfNull(appointments);
+        if (appointments is AppointmentTable table)
+        {
+            // A table keeps each code once, in the order its appointments first name them.
+            return FromAuthorityCodes(table.Codes);
+        }
+
         return FromAuthorityCodes(appointments.Select(a => Guard.Against.Null(a, nameof(appointments)).AuthorityCode));
     }
 }

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NodaTime;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Workforce.Oracle;
 using Upon.Core.Workforce;
@@ -185,6 +186,119 @@ public sealed class AppointmentDocumentCsvBytesTests
 
         Assert.True(stream.CanRead);
     }
+
+    [Property]
+    public Property ReadCsvRecords_HoldsWhatReadCsvGives() =>
+        Prop.ForAll(Documents(), bytes =>
+        {
+            AppointmentRecords records = AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes));
+            List<string> expected = Render(Sync(bytes));
+            return expected.SequenceEqual(Render(records))
+                && expected.SequenceEqual(Render(Enumerable.Range(0, records.Count).Select(i => records[i])))
+                && records.Count == expected.Count
+                && Render(records.Failures).SequenceEqual(Render(Sync(bytes).Where(r => !r.IsValid)))
+                && records.Appointments.SequenceEqual(Sync(bytes).Where(r => r.IsValid).Select(r => r.Value!));
+        });
+
+    [Property]
+    public Property ReadCsvRecords_SmallDocuments_HoldWhatReadCsvGives() =>
+        Prop.ForAll(SmallDocuments(), bytes => Render(Sync(bytes)).SequenceEqual(Render(AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes)))));
+
+    [Property]
+    public Property ReadCsvRecords_FromTextAndAsync_HoldWhatReadCsvGives() =>
+        Prop.ForAll(Documents(), Arb.From(Gen.Choose(1, 9)), (bytes, most) =>
+        {
+            List<string> sync = Render(Sync(bytes));
+            string text = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+            return sync.SequenceEqual(Render(AppointmentDocument.ReadCsvRecords(ChunkedStream.UpTo(bytes, most))))
+                && Render(AppointmentDocument.ReadCsv(new StringReader(text))).SequenceEqual(Render(AppointmentDocument.ReadCsvRecords(new StringReader(text))))
+                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsvRecordsAsync(ChunkedStream.UpTo(bytes, most)).GetAwaiter().GetResult()))
+                && sync.SequenceEqual(Render(AppointmentDocument.ReadCsvRecordsAsync(PipeReader.Create(ChunkedStream.UpTo(bytes, most))).GetAwaiter().GetResult()));
+        });
+
+    [Property]
+    public Property ReadCsvRecordsAsync_SmallDocumentSplitAtEveryPosition_HoldsWhatReadCsvGives() =>
+        Prop.ForAll(SmallDocuments(), bytes =>
+        {
+            List<string> sync = Render(Sync(bytes));
+            return Enumerable.Range(1, Math.Max(0, bytes.Length - 1)).All(split =>
+                sync.SequenceEqual(Render(AppointmentDocument.ReadCsvRecordsAsync(ChunkedStream.SplitAt(bytes, split)).GetAwaiter().GetResult())));
+        });
+
+    /// <summary>
+    /// Validation reads the compact records' rows directly: the same appointments, reports, counts and stop as for the
+    /// same records in a list, with and without a register (one that leaves some codes out and bounds others in time).
+    /// </summary>
+    [Property]
+    public Property Validate_CompactRecords_AsTheSameRecordsInAList() =>
+        Prop.ForAll(Documents(), Arb.From(Gen.Elements(new LocalDate(2010, 1, 1), new LocalDate(2019, 6, 30), new LocalDate(2030, 1, 1))), Arb.From(Gen.Elements(ProblemHandling.Continue, ProblemHandling.Stop)), (bytes, asOf, handling) =>
+        {
+            AppointmentRecords compact = AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes));
+            List<RecordResult<Appointment>> list = Sync(bytes);
+            Authority[] authorities = [.. list.Where(r => r.IsValid).Select(r => r.Value!.AuthorityCode).Distinct(StringComparer.Ordinal)
+                .Where((_, i) => i % 3 != 0)
+                .Select((code, i) => i % 2 == 0 ? new Authority(code, "n", "r", new LocalDate(2012, 4, 1), new LocalDate(2021, 3, 31)) : new Authority(code, "n", "r", LocalDate.MinIsoValue))];
+            AuthorityRegister register = new(authorities);
+            return Same(AppointmentValidation.Validate(compact, asOf, handling), AppointmentValidation.Validate(list, asOf, handling))
+                && Same(AppointmentValidation.Validate(compact, register, asOf, handling), AppointmentValidation.Validate(list, register, asOf, handling));
+        });
+
+    [Fact]
+    public void ReadCsvRecords_PlainAndOtherRows_KeepEachCodeAndIdOnce()
+    {
+        // Rows the plain path takes (ASCII, plain dates) and rows it leaves to the record reader (padded dates, a name
+        // that is not ASCII) share codes and ids; each is kept once, and the table lists the codes in order of first use.
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + "B,h1,2019-04-01,,permanent,\nA,h2, 2019-05-01 ,,Interim,TRUE\nB,h\u00e9,2018-01-01,2018-12-31,acting,\nA,h1,2020-01-01,,permanent,false\n");
+        AppointmentRecords records = AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes));
+        Assert.Equal(Render(Sync(bytes)), Render(records));
+        Assert.Equal(["B", "A"], AuthorityRegister.FromAppointments(records.Appointments).Authorities.Select(a => a.Code));
+        Assert.Same(records.Appointments[0].HolderId, records.Appointments[3].HolderId);
+        Assert.Empty(records.Failures);
+    }
+
+    [Fact]
+    public void ReadCsvRecords_ABadHeader_IsRecordZeroAndEveryRowIsCounted()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes("foo,bar\nE1,H1\nE2,H2\n");
+        AppointmentRecords records = AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes));
+        Assert.Equal([0, 1, 2], records.Select(r => r.RecordNumber));
+        Assert.Empty(records.Appointments);
+        AppointmentValidationResult result = AppointmentValidation.Validate(records, new LocalDate(2024, 1, 1));
+        Assert.Equal(new AppointmentSummary(2, 0, 2, 0), result.Summary);
+    }
+
+    [Fact]
+    public async Task ReadCsvRecordsAsync_Cancelled_Throws()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(Header + "A,h1,2019-04-01,,permanent,\n");
+        using CancellationTokenSource cancel = new();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AppointmentDocument.ReadCsvRecordsAsync(ChunkedStream.UpTo(bytes, 4), cancel.Token));
+    }
+
+    [Fact]
+    public void ReadCsvRecords_NullSource_Throws()
+    {
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.ReadCsvRecords((Stream)null!)).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => AppointmentDocument.ReadCsvRecords((TextReader)null!)).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => { _ = AppointmentDocument.ReadCsvRecordsAsync((Stream)null!); }).ParamName);
+        Assert.Equal("csv", Assert.Throws<ArgumentNullException>(() => { _ = AppointmentDocument.ReadCsvRecordsAsync((PipeReader)null!); }).ParamName);
+    }
+
+    [Fact]
+    public void AppointmentRecords_Indexer_OutOfRange_Throws()
+    {
+        AppointmentRecords records = AppointmentDocument.ReadCsvRecords(new MemoryStream(Encoding.UTF8.GetBytes(Header + "A,h1,2019-04-01,,permanent,\n")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => records[1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => records[-1]);
+    }
+
+    private static bool Same(AppointmentValidationResult x, AppointmentValidationResult y) =>
+        x.Table.SequenceEqual(y.Table)
+        && Render(x.Reported).SequenceEqual(Render(y.Reported))
+        && x.Summary == y.Summary
+        && x.Stopped == y.Stopped
+        && AuthorityRegister.FromAppointments(x.Table).Authorities.Select(a => a.Code).SequenceEqual(AuthorityRegister.FromAppointments(y.Table.ToList()).Authorities.Select(a => a.Code));
 
     private static List<RecordResult<Appointment>> Sync(byte[] bytes) => [.. AppointmentDocument.ReadCsv(new MemoryStream(bytes))];
 
