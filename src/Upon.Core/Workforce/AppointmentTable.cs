@@ -173,40 +173,16 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// <summary>The longest code or id, in bytes, that <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, LocalDate, LocalDate?, AppointmentKind, bool)"/> takes.</summary>
         public const int MaxAsciiKey = 256;
 
-        private readonly Dictionary<string, int> authorityOf = new(StringComparer.Ordinal);
-        private readonly List<string> codes = [];
-        private readonly Dictionary<string, int> holderOf = new(capacity, StringComparer.Ordinal);
-        private readonly List<string> holders = [];
+        private readonly StringInterner codes = new(Math.Min(capacity, 1024));
+        private readonly StringInterner holders = new(capacity);
         private Row[] rows = new Row[Math.Max(capacity, 1024)];
 
         /// <summary>Gets the number of appointments added.</summary>
         public int Count { get; private set; }
 
         /// <summary>Adds an appointment; returns its index.</summary>
-        public int Add(Appointment appointment)
-        {
-            if (!authorityOf.TryGetValue(appointment.AuthorityCode, out int authority))
-            {
-                authority = codes.Count;
-                authorityOf.Add(appointment.AuthorityCode, authority);
-                codes.Add(appointment.AuthorityCode);
-            }
-
-            if (!holderOf.TryGetValue(appointment.HolderId, out int holder))
-            {
-                holder = holders.Count;
-                holderOf.Add(appointment.HolderId, holder);
-                holders.Add(appointment.HolderId);
-            }
-
-            if (Count == rows.Length)
-            {
-                Array.Resize(ref rows, checked(rows.Length * 2));
-            }
-
-            rows[Count] = new Row(authority, holder, appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost);
-            return Count++;
-        }
+        public int Add(Appointment appointment) =>
+            Add(codes.Intern(appointment.AuthorityCode), holders.Intern(appointment.HolderId), appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost);
 
         /// <summary>
         /// Adds an appointment whose authority code and holder id are given as ASCII bytes, making a string only for a
@@ -220,42 +196,28 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// <param name="shared">Whether the post is shared.</param>
         public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
         {
-            int authorityIndex = Intern(authority, authorityOf, codes);
-            int holderIndex = Intern(holder, holderOf, holders);
+            Span<char> chars = stackalloc char[MaxAsciiKey];
+            Ascii.ToUtf16(authority, chars, out int written);
+            int authorityIndex = codes.Intern(chars[..written]);
+            Ascii.ToUtf16(holder, chars, out written);
+            return Add(authorityIndex, holders.Intern(chars[..written]), start, end, kind, shared);
+        }
+
+        private int Add(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
+        {
             if (Count == rows.Length)
             {
                 Array.Resize(ref rows, checked(rows.Length * 2));
             }
 
-            rows[Count] = new Row(authorityIndex, holderIndex, start, end, kind, shared);
+            rows[Count] = new Row(authority, holder, start, end, kind, shared);
             return Count++;
-        }
-
-        private static int Intern(ReadOnlySpan<byte> ascii, Dictionary<string, int> indexOf, List<string> values)
-        {
-            Span<char> chars = stackalloc char[MaxAsciiKey];
-            chars = chars[..ascii.Length];
-            Ascii.ToUtf16(ascii, chars, out _);
-            Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = indexOf.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(chars, out int index))
-            {
-                index = values.Count;
-                string value = new(chars);
-                indexOf.Add(value, index);
-                values.Add(value);
-            }
-
-            return index;
         }
 
         /// <summary>Makes the table of the appointments added, in the order added. The builder is spent.</summary>
         public AppointmentTable Build()
         {
-            authorityOf.Clear();
-            holderOf.Clear();
-            AppointmentTable table = new([.. codes], [.. holders], rows, Count);
-            codes.Clear();
-            holders.Clear();
+            AppointmentTable table = new([.. codes.Values], [.. holders.Values], rows, Count);
             rows = [];
             return table;
         }
