@@ -161,6 +161,27 @@ public sealed class WorkforceDocExamples
     }
 
     [Fact]
+    public void ReadingIntoATable()
+    {
+        // begin-snippet: workforce-reading-table
+        const string Csv =
+            "authority,holder,start,end,kind\n" +
+            "A,a1,2015-01-01,2020-06-30,permanent\n" +
+            "A,a2,2020-07-01,,permanent\n" +
+            "B,b1,2018-05-01,,boss\n";                   // row 3: not a kind
+
+        AppointmentRecords records = AppointmentDocument.ReadCsvRecords(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        Assert.Equal(3, records.Count);                  // every row: two read whole, one with problems
+        Assert.Equal(["a1", "a2"], records.Appointments.Select(a => a.HolderId));
+        Assert.Equal("kind value.unknown", $"{records.Failures[0].Problems[0].Path} {records.Failures[0].Problems[0].Code}");
+
+        // Validation reads the table's rows; nothing is made per record.
+        AppointmentValidationResult result = AppointmentValidation.Validate(records, Register, asOf: new LocalDate(2021, 3, 31));
+        Assert.Equal("3 records: 2 used, 1 reported, 0 skipped", result.Summary.ToString());
+        // end-snippet
+    }
+
+    [Fact]
     public async Task ReadingAsync()
     {
         // begin-snippet: workforce-reading-async
