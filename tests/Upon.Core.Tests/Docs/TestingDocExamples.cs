@@ -98,6 +98,22 @@ public sealed class TestingDocExamples
     }
 
     [Fact]
+    public void Facts()
+    {
+        // begin-snippet: testing-facts
+        ProgrammeFact funding = ProgrammeFacts.Funding;
+        Assert.Equal(3_000_000m, funding.Number);
+        Assert.Equal("CYP Now, \u201CProgramme prepares the future leaders of children\u2019s services\u201D (Fiona Simpson, 2021-06-29)", funding.Source.ToString());
+
+        // Where the sources disagree, both facts are kept, each with its source.
+        Assert.Equal(
+            ["year1.participants", "year2.places", "workforce.average-tenure"],
+            ProgrammeFacts.Disagreements.Select(facts => facts[0].Topic));
+        Assert.Equal(["19", "20"], ProgrammeFacts.About("year1.participants").Select(f => f.Value));
+        // end-snippet
+    }
+
+    [Fact]
     public void SyntheticRegister()
     {
         // begin-snippet: testing-synthetic
