@@ -74,6 +74,7 @@ internal static class DemoCommand
     {
         private readonly List<string> written = [];
         private readonly List<string> failures = [];
+        private readonly ILookup<string, Fact> facts = ReadFacts();
 
         public int Run()
         {
@@ -89,6 +90,11 @@ internal static class DemoCommand
             output.WriteLine("upon demo: Upon.Core on built-in policies and timelines and embedded sample data. Every person and");
             output.WriteLine("appointment in it is synthetic. Each step shows the command that gives the same result from the");
             output.WriteLine("sample files in docs/examples/.");
+            output.WriteLine();
+            output.WriteLine($"The programme, as published: funded by the DfE with {Quote("funding")}; delivered by a consortium of");
+            output.WriteLine($"{Quote("partners")};");
+            output.WriteLine("and for new DCSs, the New Directors strand:");
+            output.WriteLine($"{Quote("strands.new-directors")}.");
             Eligibility();
             Cohorts();
             Timeline();
@@ -138,13 +144,17 @@ internal static class DemoCommand
         {
             Heading("2. Cohorts: sizing, splitting, selection, sets and composition");
             output.WriteLine();
-            output.WriteLine("How many places a year? 151 authorities; DCSs in post 30 months on average (ADCS); 42% of vacancies");
-            output.WriteLine("filled by first-time DCSs (an assumption); the programme aiming to supply 48% of them (the share of");
-            output.WriteLine("serving DCSs who are alumni); 11% of participants appointed DCS (so far, since 2020):");
-            Step(ExitCodes.Success, "cohort-size.json", "cohort", "size", "--authorities", "151", "--mean-tenure-months", "30", "--first-time-share", "0.42", "--programme-share", "0.48", "--appointment-probability", "0.11", "--places", "35");
+            string tenure = Number("workforce.average-tenure", "CYP Now");
+            string alumni = Number("outcomes.serving-dcs-completed-aspirant");
+            string appointed = Number("outcomes.appointed-dcs");
+            string places = Number("year2.places", "CYP Now", "2021-05-17");
+            output.WriteLine($"How many places a year? 151 authorities; DCSs in post {tenure} months on average (ADCS); 42% of vacancies");
+            output.WriteLine($"filled by first-time DCSs (an assumption); the programme aiming to supply {Percent(alumni)} of them (the share of");
+            output.WriteLine($"serving DCSs who are alumni); {Percent(appointed)} of participants appointed DCS (so far, since 2020):");
+            Step(ExitCodes.Success, "cohort-size.json", "cohort", "size", "--authorities", "151", "--mean-tenure-months", tenure, "--first-time-share", "0.42", "--programme-share", alumni, "--appointment-probability", appointed, "--places", places);
             output.WriteLine();
-            output.WriteLine("Year 2 funded 35 places, in action-learning sets of 5 to 8:");
-            Step(ExitCodes.Success, "cohort-split.json", "cohort", "split", "35", "--set-min", "5", "--set-max", "8");
+            output.WriteLine($"Year 2 funded {places} places, in action-learning sets of 5 to 8:");
+            Step(ExitCodes.Success, "cohort-split.json", "cohort", "split", places, "--set-min", "5", "--set-max", "8");
             output.WriteLine();
             output.WriteLine("Selection from 60 synthetic assessed applicants, at most two places per authority, exact ties broken by");
             output.WriteLine("positive action then a seeded lottery, and the selected allocated to sets:");
@@ -258,10 +268,45 @@ internal static class DemoCommand
             output.WriteLine(new string('=', title.Length));
         }
 
+        /// <summary>The embedded facts (docs/examples/programme-facts.json, written from Upon.Core.Testing's ProgrammeFacts), by topic.</summary>
+        private static ILookup<string, Fact> ReadFacts()
+        {
+            using Stream resource = OpenResource("programme-facts.json");
+            using JsonDocument document = JsonDocument.Parse(resource);
+            return document.RootElement.EnumerateArray()
+                .Select(f => new Fact(
+                    f.GetProperty("topic").GetString()!,
+                    f.GetProperty("value").GetString()!,
+                    f.TryGetProperty("number", out JsonElement number) ? number.GetDecimal() : null,
+                    f.GetProperty("publisher").GetString()!,
+                    f.TryGetProperty("published", out JsonElement published) ? published.GetString() : null))
+                .ToLookup(f => f.Topic, StringComparer.Ordinal);
+        }
+
+        /// <summary>The fact on <paramref name="topic"/> (the first of its sources, or the one from <paramref name="publisher"/> on <paramref name="published"/>).</summary>
+        private Fact Find(string topic, string? publisher, string? published) =>
+            facts[topic].First(f => (publisher is null || f.Publisher == publisher) && (published is null || f.Published == published));
+
+        /// <summary>A fact's value with its source, as "value (publisher, date)".</summary>
+        private string Quote(string topic)
+        {
+            Fact fact = Find(topic, null, null);
+            return $"{fact.Value} ({fact.Publisher}{(fact.Published is null ? string.Empty : ", " + fact.Published)})";
+        }
+
+        /// <summary>A fact's number, as the tool's options take it.</summary>
+        private string Number(string topic, string? publisher = null, string? published = null) =>
+            (Find(topic, publisher, published).Number ?? throw new InvalidOperationException($"The fact '{topic}' has no number.")).ToString(CultureInfo.InvariantCulture);
+
+        private static string Percent(string share) => (decimal.Parse(share, CultureInfo.InvariantCulture) * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
         private static Stream OpenResource(string name) =>
             Assembly.GetExecutingAssembly().GetManifestResourceStream("demo/" + name)
             ?? throw new InvalidOperationException($"The demo resource '{name}' is missing from the build.");
     }
+
+    /// <summary>One published fact the demo quotes.</summary>
+    private sealed record Fact(string Topic, string Value, decimal? Number, string Publisher, string? Published);
 
     /// <summary>The arguments and options of <c>upon demo</c>.</summary>
     private sealed class Options : CommandOptions

@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
 using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
@@ -48,6 +53,44 @@ public sealed class DemoDataTests
         Assert.Equal(SyntheticWorkforce.Default.Appointments.ToHashSet(), validated.Appointments.ToHashSet());
     }
 
+    [Fact]
+    public void EmbeddedFacts_AreTheProgrammeFacts()
+    {
+        using MemoryStream bytes = new();
+        using (Utf8JsonWriter writer = new(bytes, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartArray();
+            foreach (ProgrammeFact fact in ProgrammeFacts.All)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("topic", fact.Topic);
+                writer.WriteString("value", fact.Value);
+                if (fact.Number is decimal number)
+                {
+                    writer.WriteNumber("number", number);
+                }
+
+                if (fact.Quote is not null)
+                {
+                    writer.WriteString("quote", fact.Quote);
+                }
+
+                writer.WriteString("publisher", fact.Source.Publisher);
+                if (fact.Source.Published is LocalDate published)
+                {
+                    writer.WriteString("published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                writer.WriteString("source", fact.Source.ToString());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        AssertFile("programme-facts.json", Encoding.UTF8.GetString(bytes.ToArray()).ReplaceLineEndings("\n") + "\n");
+    }
+
     private static void AssertFile(string name, string expected)
     {
         string path = Repository.PathOf("docs", "examples", name);
@@ -62,6 +105,6 @@ public sealed class DemoDataTests
             File.Delete(received);
         }
 
-        Assert.True(actual == expected, $"{path} is not SyntheticWorkforce.Default as the writers write it; if that is intended, copy {received} over it.");
+        Assert.True(actual == expected, $"{path} is not what the fixture writes (SyntheticWorkforce.Default, ProgrammeFacts); if that is intended, copy {received} over it.");
     }
 }
