@@ -113,6 +113,13 @@ public sealed class DocumentSourceEdgeTests
     }
 
     [Fact]
+    public void Arguments_AreCheckedInOrder_ANullTextBeforeTheLimit()
+    {
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => DocumentSource.Read((string)null!, 0, Raw)).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => CompositionDocument.Parse(null!, -1)).ParamName);
+    }
+
+    [Fact]
     public void Parse_WithACopy_KeepsTheDocumentsOwnBytes()
     {
         byte[] bytes = Encoding.UTF8.GetBytes("{\"a\":1}");
