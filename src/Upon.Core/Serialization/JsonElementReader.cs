@@ -403,7 +403,6 @@ internal static class EnumNames<TEnum>
     /// <summary>Parses a JSON name (case-sensitive).</summary>
     public static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);
 
-    /// <summary>Parses a JSON string element holding a name (case-sensitive), comparing its text without making a string of it.</summary>
     /// <summary>Parses a JSON name from the unescaped UTF-8 bytes of a string (case-sensitive).</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out TEnum value)
     {
@@ -423,6 +422,7 @@ internal static class EnumNames<TEnum>
         return false;
     }
 
+    /// <summary>Parses a JSON string element holding a name (case-sensitive), comparing its text without making a string of it.</summary>
     public static bool TryParse(JsonElement element, out TEnum value)
     {
         foreach ((byte[] name, TEnum member) in Utf8Names)
