@@ -128,7 +128,7 @@ public static class EligibilityCaseDocument
         Guard.Against.Null(cases);
         EligibilityCase[] list = [.. cases];
         Guard.Against.NullItem(list, nameof(cases));
-        Guard.Against.Empty(list, "case");
+        Guard.Against.Empty(list, "case", nameof(cases));
         Dictionary<string, int> names = new(StringComparer.Ordinal);
         for (int i = 0; i < list.Length; i++)
         {

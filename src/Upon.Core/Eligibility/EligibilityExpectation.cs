@@ -31,8 +31,8 @@ public sealed class EligibilityExpectation : IEquatable<EligibilityExpectation>
     /// <param name="outcome">The outcome expected.</param>
     /// <param name="eligibleFrom">The eligible-from date expected, or null when the decision must have none.</param>
     /// <param name="reasons">The deciding reasons expected, in any order, each once; null or empty for none (an eligible decision).</param>
-    /// <exception cref="ArgumentException"><paramref name="outcome"/> is not a defined value; a reason is null, empty or white space, or listed twice; or <paramref name="eligibleFrom"/> is not in the ISO calendar.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="eligibleFrom"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
+    /// <exception cref="ArgumentException">A reason is null, empty or white space, or listed twice; or <paramref name="eligibleFrom"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined value, or <paramref name="eligibleFrom"/> is outside <see cref="EligibilityDates.Range"/>.</exception>
     public EligibilityExpectation(EligibilityOutcome outcome, LocalDate? eligibleFrom = null, IEnumerable<string>? reasons = null)
     {
         Guard.Against.UndefinedEnum(outcome);
