@@ -134,6 +134,8 @@ public sealed class EligibilityCaseDocumentBadInputTests
     [InlineData("$.cases[0].expected.reasons[0]", "7", DocumentProblemCodes.TypeMismatch, "Expected a reason code string, but found a number.")]
     [InlineData("$.cases[0].expected.reasons[0]", "\" \"", DocumentProblemCodes.Empty, "A reason must not be empty.")]
     [InlineData("$.cases[0].application.programmeYear", "\"2021-22\"", EligibilityProblemCodes.ProgrammeYearInvalid, "A programme year is written yyyy/yy with consecutive years, for example 2021/22.")]
+    [InlineData("$.cases[0].application.roles[0].end", "\"2018-01-01\"", DocumentProblemCodes.EndBeforeStart, "A role's end date (its last day in post) cannot be before its start date.")]
+    [InlineData("$.cases[1].policy.rule.within", "\"P-1Y\"", DocumentProblemCodes.PeriodInvalid, "Expected an ISO 8601 period of non-negative years, months, weeks and days, such as P3Y or P2Y6M.")]
     [InlineData("$.cases[1].policy.rule.kind", "\"sometimes\"", EligibilityProblemCodes.RuleKindUnknown, "Expected a rule kind, one of: all, any, not, experience, readiness, statement, assessorOutcome.")]
     public void AWrongValue_IsReportedAtItsPath_WithItsCodeAndMessage(string path, string json, string code, string message)
     {
