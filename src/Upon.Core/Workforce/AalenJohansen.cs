@@ -16,9 +16,16 @@ namespace Upon.Core.Workforce;
 /// d/(n(n − d)) at each time it stays at risk through exits and falling by 1/n at its own exit; and its
 /// influence on reason r grows by ΔF<sub>r</sub>·(W<sub>i</sub> − 1/n) while at risk (plus S⁻/n at its own
 /// exit for r) and by ΔF<sub>r</sub>·W<sub>i</sub> once gone, where ΔF<sub>r</sub> = S⁻·d<sub>r</sub>/n.
-/// The sums kept are Σ W, Σ W² and, per reason, Σ U, Σ U², Σ U·W over those at risk, and Σ W² and, per
-/// reason, Σ U², Σ U·W over those gone; each step moves them as every subject's U and W would move.
-/// A subject's own U and W when it leaves follow from running totals recorded when it entered.
+/// The sums kept are Σ W, Σ W² and, per reason, Σ U, Σ U², Σ U·W over those at risk, and Σ W² over those
+/// gone; each step moves them as every subject's U and W would move. A subject's own U and W when it leaves
+/// follow from running totals recorded when it entered.
+/// </para>
+/// <para>
+/// For those gone, the sums of U², U·W and W² of each reason are kept as the triangular factor R of the QR
+/// decomposition of the matrix whose rows are the subjects' (U, W): Σ U² = r₁₁², and a step U ← U + ΔF·W is
+/// R ← R·[[1, 0], [ΔF, 1]] made triangular again by a rotation. Expanded sums would lose the variance where
+/// it is nearly 0 (one reason, and no one left in post: then F = 1 − S = 1 exactly), to about √ε; the
+/// factor keeps it to about ε.
 /// </para>
 /// <para>Not thread-safe: one instance serves one estimate.</para>
 /// </remarks>
@@ -264,9 +271,10 @@ internal sealed class AalenJohansen
         private readonly double[] riskU2;
         private readonly double[] riskUW;
 
-        // Influence sums over those gone.
-        private readonly double[] goneU2;
-        private readonly double[] goneUW;
+        // Influence over those gone, per reason: the triangular factor [[r11, r12], [0, r22]] of their rows (U, W).
+        private readonly double[] goneR11;
+        private readonly double[] goneR12;
+        private readonly double[] goneR22;
 
         private double survival = 1; // S: the probability of being in post
         private double c;            // C = Σ d / (n (n − d)): the growth of W while at risk
@@ -287,8 +295,9 @@ internal sealed class AalenJohansen
             riskU = new double[k];
             riskU2 = new double[k];
             riskUW = new double[k];
-            goneU2 = new double[k];
-            goneUW = new double[k];
+            goneR11 = new double[k];
+            goneR12 = new double[k];
+            goneR22 = new double[k];
         }
 
         /// <summary>Gets or sets the subjects leaving at each time (start offsets by time, entry group, reason or −1), when entry is delayed; null otherwise.</summary>
@@ -378,8 +387,7 @@ internal sealed class AalenJohansen
                 }
 
                 // Those gone: U += ΔF·W.
-                goneU2[r] += dF * ((2 * goneUW[r]) + (dF * goneW2));
-                goneUW[r] += dF * goneW2;
+                Shear(r, dF);
 
                 // Those at risk: U += ΔF·(W − 1/n).
                 riskU2[r] += dF * ((2 * (riskUW[r] - (riskU[r] / nd))) + (dF * spread));
@@ -431,6 +439,7 @@ internal sealed class AalenJohansen
             riskW -= weight * w;
             riskW2 -= weight * w * w;
             goneW2 += weight * wGone * wGone;
+            double scale = Math.Sqrt(weight);
             int offset = group * k;
             for (int r = 0; r < k; r++)
             {
@@ -445,9 +454,48 @@ internal sealed class AalenJohansen
                     influence += before / n;
                 }
 
-                goneU2[r] += weight * influence * influence;
-                goneUW[r] += weight * influence * wGone;
+                AddGone(r, scale * influence, scale * wGone);
             }
+        }
+
+        /// <summary>Turns the factor of those gone for reason <paramref name="r"/> as their U grows by <paramref name="dF"/>·W.</summary>
+        private void Shear(int r, double dF)
+        {
+            double a = goneR11[r] + (dF * goneR12[r]);
+            double b = dF * goneR22[r];
+            double rho = Math.Sqrt((a * a) + (b * b));
+            if (rho == 0)
+            {
+                goneR11[r] = 0;
+                return;
+            }
+
+            double cos = a / rho;
+            double sin = b / rho;
+            double r12 = goneR12[r];
+            double r22 = goneR22[r];
+            goneR11[r] = rho;
+            goneR12[r] = (cos * r12) + (sin * r22);
+            goneR22[r] = (cos * r22) - (sin * r12);
+        }
+
+        /// <summary>Adds the row (<paramref name="u"/>, <paramref name="w"/>) to the factor of those gone for reason <paramref name="r"/>.</summary>
+        private void AddGone(int r, double u, double w)
+        {
+            double r11 = goneR11[r];
+            double rho = Math.Sqrt((r11 * r11) + (u * u));
+            if (rho != 0)
+            {
+                double cos = r11 / rho;
+                double sin = u / rho;
+                double r12 = goneR12[r];
+                goneR11[r] = rho;
+                goneR12[r] = (cos * r12) + (sin * w);
+                w = (cos * w) - (sin * r12);
+            }
+
+            double r22 = goneR22[r];
+            goneR22[r] = Math.Sqrt((r22 * r22) + (w * w));
         }
 
         /// <summary>Grows W by <paramref name="step"/> for those still at risk, or clears the sums when no one is.</summary>
@@ -483,8 +531,9 @@ internal sealed class AalenJohansen
             for (int r = 0; r < k; r++)
             {
                 counts[r] = eventsNow[r];
-                double p = incidence[r];
-                double se = Math.Sqrt(Math.Max(0, riskU2[r] + goneU2[r]));
+                double p = Math.Min(incidence[r], 1); // a sum that rounds above 1 is 1
+                double gone = goneR11[r];
+                double se = Math.Sqrt(Math.Max(0, riskU2[r] + (gone * gone)));
                 (double lower, double upper) = CumulativeIncidence.Limits(p, se, type, z);
                 states[r] = new StateProbability(p, se, lower, upper);
             }

@@ -139,7 +139,8 @@ public sealed class CumulativeIncidenceCurve
     /// <summary>
     /// Says what the curves are: the records, then the probability of being in post and each reason's cumulative incidence
     /// (with its exits) at the last time, for example
-    /// <c>Cumulative incidence: n = 1384; by 424: in post 0, pcm 0.1613 (115 exits), death 0.8387 (860 exits)</c>.
+    /// <c>Cumulative incidence: n = 1384; by 424: in post 0, pcm 0.1613 (115 exits), death 0.8387 (860 exits)</c>
+    /// ("1 exit" for one).
     /// </summary>
     /// <returns>The description, in the invariant culture.</returns>
     public override string ToString()
@@ -155,7 +156,7 @@ public sealed class CumulativeIncidenceCurve
         text.Append(CultureInfo.InvariantCulture, $"; by {SurvivalText.Number(last.Time)}: in post {SurvivalText.Number(last.InPost.Probability)}");
         for (int i = 0; i < Reasons.Length; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $", {Reasons[i]} {SurvivalText.Number(last.Incidence[i].Probability)} ({EventCounts[i]} exits)");
+            text.Append(CultureInfo.InvariantCulture, $", {Reasons[i]} {SurvivalText.Number(last.Incidence[i].Probability)} ({EventCounts[i]} {(EventCounts[i] == 1 ? "exit" : "exits")})");
         }
 
         return text.ToString();

@@ -88,7 +88,7 @@ public sealed class CumulativeIncidenceGoldenTests(ITestOutputHelper output)
         double largest = 0;
         foreach (CumulativeIncidenceStratum<string> stratum in strata.Strata)
         {
-            Assert.Equal(CompetingRiskGolden.Reasons(dataset), stratum.Curve.Reasons);
+            Assert.Equal(CompetingRiskGolden.Reasons(dataset), stratum.Curve.Reasons.ToArray());
             largest = Math.Max(largest, CompetingRiskGolden.AssertPoints([.. rows.Where(r => r["stratum"] == stratum.Key)], stratum.Curve, $"{dataset} {stratum.Key}"));
         }
 
