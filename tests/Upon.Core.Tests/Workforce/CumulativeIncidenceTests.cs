@@ -260,6 +260,40 @@ public sealed class CumulativeIncidenceTests
     }
 
     [Fact]
+    public void ManyRecordsWithDistinctTimes_AgreeWithRsRecordByRecordComputation()
+    {
+        // 1,500 records, a third entering late, five reasons and a censoring in six, times on a fine grid.
+        Random random = new(20_161);
+        string[] reasons = ["moved", "retired", "left", "interim-ended", "unknown"];
+        CompetingRiskRecord[] records = new CompetingRiskRecord[1500];
+        for (int i = 0; i < records.Length; i++)
+        {
+            double entry = random.Next(3) == 0 ? Math.Round(random.NextDouble() * 40, 2) : 0;
+            double exit = entry + 0.01 + Math.Round(random.NextDouble() * 60, 2);
+            int reason = random.Next(6);
+            records[i] = new CompetingRiskRecord(entry, exit, reason == 5 ? null : reasons[reason]);
+        }
+
+        CumulativeIncidenceCurve curve = CumulativeIncidence.Estimate(records, reasons);
+        List<(double Time, double[] Probability, double[] StandardError)> direct = Oracle.DirectAalenJohansen.Estimate(records, reasons);
+
+        Assert.InRange(curve.Points.Length, 1000, 1500);
+        Assert.Equal(direct.Count, curve.Points.Length);
+        double largest = 0;
+        for (int i = 0; i < direct.Count; i++)
+        {
+            StateProbability[] states = [curve.Points[i].InPost, .. curve.Points[i].Incidence];
+            for (int j = 0; j < states.Length; j++)
+            {
+                Assert.Equal(Math.Min(direct[i].Probability[j], 1), states[j].Probability);
+                largest = Math.Max(largest, Math.Abs(direct[i].StandardError[j] - states[j].StandardError));
+            }
+        }
+
+        Assert.True(largest < 1e-13, $"largest difference in a standard error {largest:R}");
+    }
+
+    [Fact]
     public void AnyCollection_GivesTheSameCurve_AsAnArray()
     {
         CumulativeIncidenceCurve array = CumulativeIncidence.Estimate(Tenures);
