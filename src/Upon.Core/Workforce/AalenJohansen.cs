@@ -45,8 +45,11 @@ internal sealed class AalenJohansen
     private int[] exitOf;
     private int[] entryOf;
     private int count;
-    private string? lastReason;
-    private int lastReasonCode;
+
+    // The reason strings met most recently with their codes, compared by reference before any hashing.
+    private readonly string?[] recent = new string?[8];
+    private readonly int[] recentCode = new int[8];
+    private int nextRecent;
 
     /// <summary>Initializes a collector for the given reasons (in their order), or for the reasons the records bring when null.</summary>
     public AalenJohansen(ImmutableArray<string>? declared, int capacity)
@@ -156,12 +159,26 @@ internal sealed class AalenJohansen
         Sweep sweep = new(k, v);
         if (v > 1)
         {
-            // Delayed entry: a subject's influence depends on when it entered, so the subjects leaving at each
-            // time are visited one by one, grouped by exit time with a counting sort.
+            // Delayed entry: a subject's influence depends on when it entered. Those that entered at 0 still leave
+            // in bulk, by reason; the others are visited one by one, grouped by exit time with a counting sort.
+            int[] fromZeroEvents = new int[events.Length];
+            int[] fromZeroCensored = new int[u];
             int[] start = new int[u + 1];
             for (int i = 0; i < count; i++)
             {
-                start[slotOfExit[exitOf[i]] + 1]++;
+                int slot = slotOfExit[exitOf[i]];
+                if (entryOf[i] != 0)
+                {
+                    start[slot + 1]++;
+                }
+                else if (reasonOf[i] == Censored)
+                {
+                    fromZeroCensored[slot]++;
+                }
+                else
+                {
+                    fromZeroEvents[(slot * k) + finalReason[reasonOf[i]]]++;
+                }
             }
 
             for (int m = 0; m < u; m++)
@@ -170,16 +187,24 @@ internal sealed class AalenJohansen
             }
 
             int[] next = start[..u];
-            int[] leaverGroup = new int[count];
-            int[] leaverReason = new int[count];
+            int[] lateGroup = new int[start[u]];
+            int[] lateReason = new int[start[u]];
             for (int i = 0; i < count; i++)
             {
-                int position = next[slotOfExit[exitOf[i]]]++;
-                leaverGroup[position] = groupOfEntry[entryOf[i]];
-                leaverReason[position] = reasonOf[i] == Censored ? Censored : finalReason[reasonOf[i]];
+                if (entryOf[i] != 0)
+                {
+                    int position = next[slotOfExit[exitOf[i]]]++;
+                    lateGroup[position] = groupOfEntry[entryOf[i]];
+                    lateReason[position] = reasonOf[i] == Censored ? Censored : finalReason[reasonOf[i]];
+                }
             }
 
-            sweep.Leavers = (start, leaverGroup, leaverReason);
+            sweep.FromZero = (fromZeroEvents, fromZeroCensored);
+            sweep.Late = (start, lateGroup, lateReason);
+        }
+        else
+        {
+            sweep.FromZero = (events, censored);
         }
 
         ImmutableArray<CumulativeIncidencePoint> points = sweep.Run(times, events, censored, entries, entering, type, z);
@@ -231,10 +256,13 @@ internal sealed class AalenJohansen
             return Censored;
         }
 
-        // Records read from a file usually share one string per reason: compare the reference first.
-        if (ReferenceEquals(reason, lastReason))
+        // Records read from a file usually share one string per reason: compare references first.
+        for (int i = 0; i < recent.Length; i++)
         {
-            return lastReasonCode;
+            if (ReferenceEquals(recent[i], reason))
+            {
+                return recentCode[i];
+            }
         }
 
         if (!reasonIndex.TryGetValue(reason, out int code))
@@ -245,8 +273,9 @@ internal sealed class AalenJohansen
             reasons.Add(reason);
         }
 
-        lastReason = reason;
-        lastReasonCode = code;
+        recent[nextRecent] = reason;
+        recentCode[nextRecent] = code;
+        nextRecent = (nextRecent + 1) % recent.Length;
         return code;
     }
 
@@ -300,8 +329,11 @@ internal sealed class AalenJohansen
             goneR22 = new double[k];
         }
 
-        /// <summary>Gets or sets the subjects leaving at each time (start offsets by time, entry group, reason or −1), when entry is delayed; null otherwise.</summary>
-        public (int[] Start, int[] Group, int[] Reason)? Leavers { get; set; }
+        /// <summary>Gets or sets the number of subjects that entered at 0 leaving at each time: by time and reason, and censored by time.</summary>
+        public (int[] Events, int[] Censored) FromZero { get; set; }
+
+        /// <summary>Gets or sets the other subjects leaving at each time (start offsets by time, entry group, reason or −1); null when every subject entered at 0.</summary>
+        public (int[] Start, int[] Group, int[] Reason)? Late { get; set; }
 
         public ImmutableArray<CumulativeIncidencePoint> Run(
             double[] times,
@@ -345,7 +377,7 @@ internal sealed class AalenJohansen
                         step = Exits(eventsNow, n, exits, before, cBefore);
                     }
 
-                    Leave(m, eventsNow, censored[m], n, before, cBefore, step);
+                    Leave(m, n, before, cBefore, step);
                 }
 
                 atRisk -= exits + censored[m];
@@ -404,29 +436,30 @@ internal sealed class AalenJohansen
         }
 
         /// <summary>Takes the subjects leaving at time <paramref name="m"/> from the sums over those at risk to those over the gone.</summary>
-        private void Leave(int m, ReadOnlySpan<int> eventsNow, int censoredNow, long n, double before, double cBefore, double step)
+        private void Leave(int m, long n, double before, double cBefore, double step)
         {
-            if (Leavers is (int[] start, int[] group, int[] reason))
+            // Group 0 holds the subjects that entered at 0 (the smallest entry time): they leave by reason, in bulk.
+            (int[] events, int[] censored) = FromZero;
+            for (int r = 0; r < k; r++)
+            {
+                int leaving = events[(m * k) + r];
+                if (leaving > 0)
+                {
+                    Leave(0, r, leaving, n, before, cBefore, step);
+                }
+            }
+
+            if (censored[m] > 0)
+            {
+                Leave(0, Censored, censored[m], n, before, cBefore, step);
+            }
+
+            if (Late is (int[] start, int[] group, int[] reason))
             {
                 for (int i = start[m]; i < start[m + 1]; i++)
                 {
                     Leave(group[i], reason[i], 1, n, before, cBefore, step);
                 }
-
-                return;
-            }
-
-            for (int r = 0; r < k; r++)
-            {
-                if (eventsNow[r] > 0)
-                {
-                    Leave(0, r, eventsNow[r], n, before, cBefore, step);
-                }
-            }
-
-            if (censoredNow > 0)
-            {
-                Leave(0, Censored, censoredNow, n, before, cBefore, step);
             }
         }
 
