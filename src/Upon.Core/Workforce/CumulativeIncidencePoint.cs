@@ -72,6 +72,15 @@ public readonly record struct CumulativeIncidencePoint
     /// </summary>
     public ImmutableArray<StateProbability> Incidence => incidence.IsDefault ? [] : incidence;
 
+    /// <summary>
+    /// Says what the point is, its probabilities to at most four decimal places and the per-reason figures in the curve's
+    /// order of reasons: for example <c>t = 14: at risk 9, exits [0, 0, 1], censored 1; in post 0.8, incidence [0, 0.1, 0.1]</c>.
+    /// </summary>
+    /// <returns>The description, in the invariant culture.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"t = {SurvivalText.Number(Time)}: at risk {AtRisk}, exits [{string.Join(", ", Events)}], censored {Censored}; in post {SurvivalText.Number(InPost.Probability)}, incidence [{string.Join(", ", Incidence.Select(i => SurvivalText.Number(i.Probability)))}]");
+
     /// <summary>Compares two points by value, the per-reason arrays item by item.</summary>
     /// <param name="other">The other point.</param>
     /// <returns>True when every member is equal.</returns>

@@ -173,6 +173,8 @@ public sealed class CumulativeIncidenceTests
         Assert.Equal(
             "Cumulative incidence: n = 10; by 60: in post 0.2857, left 0.1143 (1 exit), moved 0.3571 (3 exits), retired 0.2429 (2 exits)",
             curve.ToString());
+        Assert.Equal("t = 14: at risk 9, exits [0, 0, 1], censored 1; in post 0.8, incidence [0, 0.1, 0.1]", curve.Points[1].ToString());
+        Assert.Equal("t = 0: at risk 0, exits [], censored 0; in post 0, incidence []", default(CumulativeIncidencePoint).ToString());
     }
 
     [Fact]
