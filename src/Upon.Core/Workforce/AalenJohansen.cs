@@ -18,7 +18,8 @@ namespace Upon.Core.Workforce;
 /// exit for r) and by ΔF<sub>r</sub>·W<sub>i</sub> once gone, where ΔF<sub>r</sub> = S⁻·d<sub>r</sub>/n.
 /// The sums kept are Σ W, Σ W² and, per reason, Σ U, Σ U², Σ U·W over those at risk, and Σ W² over those
 /// gone; each step moves them as every subject's U and W would move. A subject's own U and W when it leaves
-/// follow from running totals recorded when it entered.
+/// follow from running totals recorded when it entered, so subjects that entered together and leave together
+/// for one reason leave as one: all of them when no entry is delayed, those that entered at 0 otherwise.
 /// </para>
 /// <para>
 /// For those gone, the sums of U², U·W and W² of each reason are kept as the triangular factor R of the QR
@@ -41,15 +42,15 @@ internal sealed class AalenJohansen
     private readonly Dictionary<double, int> entryIds = new() { [0.0] = 0 };
     private readonly List<double> entryTimes = [0.0];
 
-    private int[] reasonOf;
-    private int[] exitOf;
-    private int[] entryOf;
-    private int count;
-
     // The reason strings met most recently with their codes, compared by reference before any hashing.
     private readonly string?[] recent = new string?[8];
     private readonly int[] recentCode = new int[8];
     private int nextRecent;
+
+    private int[] reasonOf;
+    private int[] exitOf;
+    private int[] entryOf;
+    private int count;
 
     /// <summary>Initializes a collector for the given reasons (in their order), or for the reasons the records bring when null.</summary>
     public AalenJohansen(ImmutableArray<string>? declared, int capacity)
