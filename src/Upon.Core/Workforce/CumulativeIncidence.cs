@@ -21,7 +21,9 @@ namespace Upon.Core.Workforce;
 /// Σ<sub>i</sub> U<sub>i</sub>(t)², summed over the records, of each record's influence U<sub>i</sub> on the estimate, with
 /// U<sub>i</sub>(0) = 0 and, at each exit time, U<sub>i</sub> ← U<sub>i</sub>·H<sub>j</sub> plus, for a record at risk,
 /// (S(t<sub>j</sub>−)/n<sub>j</sub>)·(e<sub>state after</sub> − H<sub>j</sub>[in post, ·]). Every record is its own subject, as
-/// R's <c>survfit(..., id = row)</c>. It is not Greenwood's formula, not even for the probability of being in post.
+/// R's <c>survfit(..., id = row)</c>. Without delayed entry it comes, for the probability of being in post, to Greenwood's
+/// standard error of S (S times <see cref="KaplanMeierPoint.StandardError"/>), except once S is 0 (0 there, where
+/// Greenwood's is infinite); with records entering after exits it differs from Greenwood's.
 /// Confidence limits follow R's <c>survfit_confint</c> on the probability scale: with σ the standard error of p,
 /// <see cref="ConfidenceIntervalType.Log"/> (R's default) exp(log p ± z·σ/p) with the upper limit capped at 1;
 /// <see cref="ConfidenceIntervalType.Plain"/> p ± z·σ clipped to [0, 1]; <see cref="ConfidenceIntervalType.LogLog"/>

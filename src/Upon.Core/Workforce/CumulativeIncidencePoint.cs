@@ -62,7 +62,8 @@ public readonly record struct CumulativeIncidencePoint
 
     /// <summary>
     /// Gets the probability of still being in post at <see cref="Time"/> (R's state <c>(s0)</c>), with its
-    /// standard error and limits. Its probability is the Kaplan–Meier survival of all reasons together.
+    /// standard error and limits. Its probability is the Kaplan–Meier survival of all reasons together; without delayed
+    /// entry its standard error is Greenwood's (0 once the probability is 0).
     /// </summary>
     public StateProbability InPost { get; }
 

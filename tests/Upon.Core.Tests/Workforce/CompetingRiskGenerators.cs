@@ -30,6 +30,10 @@ public static class CompetingRiskGenerators
     public static Arbitrary<CompetingRiskRecord[]> RecordLists() =>
         Arb.From(Gen.Choose(0, 60).SelectMany(n => Records().ArrayOf(n)), records => Shrinks.RemoveElements(records));
 
+    /// <summary>Lists of 0 to 60 <see cref="RightCensoredRecords"/>.</summary>
+    public static Arbitrary<CompetingRiskRecord[]> RightCensoredRecordLists() =>
+        Arb.From(Gen.Choose(0, 60).SelectMany(n => RightCensoredRecords().ArrayOf(n)), records => Shrinks.RemoveElements(records));
+
     /// <summary>Lists of 0 to 60 records with one reason ("a") or censored, delayed entry one time in three.</summary>
     public static Arbitrary<CompetingRiskRecord[]> OneReasonRecordLists() =>
         Arb.From(

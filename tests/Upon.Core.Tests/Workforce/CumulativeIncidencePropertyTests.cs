@@ -82,6 +82,20 @@ public sealed class CumulativeIncidencePropertyTests
         });
 
     [Property]
+    public Property WithoutDelayedEntry_InPostHasGreenwoodsStandardError() =>
+        Prop.ForAll(CompetingRiskGenerators.RightCensoredRecordLists(), records =>
+        {
+            CumulativeIncidenceCurve curve = CumulativeIncidence.Estimate(records);
+            KaplanMeierCurve kaplanMeier = KaplanMeier.Fit(records.Select(r => new TenureRecord(r.Exit, !r.IsCensored)));
+            for (int i = 0; i < curve.Points.Length; i++)
+            {
+                // The infinitesimal jackknife comes to Greenwood's standard error of S; where S is 0, it is 0, Greenwood's infinite.
+                KaplanMeierPoint point = kaplanMeier.Points[i];
+                Close(point.Survival == 0 ? 0 : point.Survival * point.StandardError, curve.Points[i].InPost.StandardError, 1e-12);
+            }
+        });
+
+    [Property]
     public Property RecordOrder_NeverMatters() =>
         Prop.ForAll(CompetingRiskGenerators.ShuffledRecordLists(), pair =>
         {
