@@ -1,0 +1,398 @@
+namespace Upon.Core.Workforce;
+
+/// <summary>
+/// Maximizes the Cox partial likelihood by Newton–Raphson from β = 0, as R's survival package does: for data in
+/// counting-process form R's <c>agfit4</c> (full Newton steps, halved while the log-likelihood falls), and for
+/// right-censored data (every record starting at 0) R's <c>coxfit6</c> (Newton steps inside a trust region that
+/// grows and shrinks with how well the quadratic model predicted the gain). Both stop when
+/// |1 − ℓ<sub>old</sub>/ℓ<sub>new</sub>| ≤ eps, or after the iteration limit.
+/// </summary>
+/// <remarks>
+/// Covariates are centred and scaled as R does before iterating (which changes nothing but rounding): those whose
+/// values are not all −1, 0 or 1 have a constant subtracted (for <c>agfit4</c> the first record's value in walk
+/// order, for <c>coxfit6</c> the mean) and are divided by their mean absolute deviation from it. The trust region's
+/// size is measured on that scale, so the scaling is part of R's algorithm for right-censored data.
+/// </remarks>
+internal sealed class CoxNewtonRaphson
+{
+    private readonly CoxData data;
+    private readonly int p;
+    private readonly bool efron;
+    private readonly CoxRiskSets sets;
+    private readonly double[] x;
+    private readonly double[] scale;
+    private readonly double[] eta;
+    private readonly double radius;
+
+    /// <summary>Initializes the iterations over <paramref name="data"/>.</summary>
+    public CoxNewtonRaphson(CoxData data, CoxTies ties)
+    {
+        this.data = data;
+        p = data.Width;
+        efron = ties == CoxTies.Efron;
+        sets = new CoxRiskSets(data, p);
+        eta = new double[data.Count];
+        x = (double[])data.X.Clone();
+        scale = new double[p];
+        bool[] scaled = data.Scaled();
+        double[] means = data.RightCensored ? data.Means() : [];
+        int rows = data.RightCensored ? data.Count : data.Used;
+        double low = 0;
+        double high = 0;
+        double trust = 3;
+        for (int k = 0; k < p; k++)
+        {
+            scale[k] = 1;
+            if (!scaled[k])
+            {
+                continue;
+            }
+
+            double centre = data.RightCensored ? means[k] : data.X[k];
+            double deviation = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                x[(i * p) + k] -= centre;
+                deviation += Math.Abs(x[(i * p) + k]);
+            }
+
+            double factor = deviation > 0 ? rows / deviation : 1.0;
+            scale[k] = factor;
+            for (int i = 0; i < rows; i++)
+            {
+                x[(i * p) + k] *= factor;
+                low = Math.Min(low, x[(i * p) + k]);
+                high = Math.Max(high, x[(i * p) + k]);
+            }
+
+            if (high > low && trust * (high - low) > 20)
+            {
+                trust = 20 / (high - low);
+            }
+        }
+
+        radius = trust;
+    }
+
+    /// <summary>Iterates from β = 0 with R's rule for the data's form.</summary>
+    public CoxIterations Run(int maxIterations, double eps, double cholesky) =>
+        data.RightCensored ? TrustRegion(maxIterations, eps, cholesky) : StepHalving(maxIterations, eps, cholesky);
+
+    /// <summary>R's <c>agfit4</c>: Newton–Raphson with step halving.</summary>
+    private CoxIterations StepHalving(int maxIterations, double eps, double cholesky)
+    {
+        double[] beta = new double[p];
+        double[] oldBeta = new double[p];
+        double[] u = new double[p];
+        double[] imat = new double[p * p];
+        double[] a = new double[p];
+        double logLikNull = 0;
+        double best = 0;
+        double newLik = 0;
+        double scoreTest = 0;
+        int rank = 0;
+        int halving = 0;
+        int halvings = 0;
+        bool ranOut = false;
+        int iteration;
+        for (iteration = 0; iteration <= maxIterations; iteration++)
+        {
+            newLik = Evaluate(beta, u, imat);
+            if (iteration == 0)
+            {
+                logLikNull = newLik;
+                best = newLik;
+                u.CopyTo(a, 0);
+                rank = CoxMatrix.Cholesky(imat, p, cholesky);
+                CoxMatrix.Solve(imat, p, a);
+                scoreTest = Dot(u, a);
+                if (!double.IsFinite(newLik))
+                {
+                    break;
+                }
+
+                beta.CopyTo(oldBeta, 0);
+                for (int i = 0; i < p; i++)
+                {
+                    beta[i] += a[i];
+                }
+
+                continue;
+            }
+
+            int fail = 0;
+            for (int i = 0; i < p; i++)
+            {
+                if (!double.IsFinite(imat[(i * p) + i]))
+                {
+                    fail++;
+                }
+            }
+
+            int rank2 = CoxMatrix.Cholesky(imat, p, cholesky);
+            fail += (double.IsFinite(newLik) ? 0 : 1) + Math.Abs(rank - rank2);
+            if (fail == 0 && halving == 0 && Math.Abs(1 - (best / newLik)) <= eps)
+            {
+                break;
+            }
+
+            if (iteration == maxIterations)
+            {
+                ranOut = true;
+                if (maxIterations > 1 && ((newLik - best) / Math.Abs(best)) < -eps)
+                {
+                    // The last step was worse than the best so far: go back to the best and recompute there.
+                    oldBeta.CopyTo(beta, 0);
+                    newLik = Evaluate(beta, u, imat);
+                    CoxMatrix.Cholesky(imat, p, cholesky);
+                }
+
+                break;
+            }
+
+            if (fail > 0 || newLik < best)
+            {
+                halving++;
+                halvings++;
+                for (int i = 0; i < p; i++)
+                {
+                    beta[i] = ((oldBeta[i] * halving) + beta[i]) / (halving + 1.0);
+                }
+            }
+            else
+            {
+                halving = 0;
+                best = newLik;
+                CoxMatrix.Solve(imat, p, u);
+                for (int i = 0; i < p; i++)
+                {
+                    oldBeta[i] = beta[i];
+                    beta[i] += u[i];
+                }
+            }
+        }
+
+        CoxMatrix.Invert(imat, p);
+        return Finish(beta, u, imat, logLikNull, newLik, scoreTest, Math.Min(iteration, maxIterations), rank, ranOut, halvings);
+    }
+
+    /// <summary>R's <c>coxfit6</c>: Newton–Raphson within a trust region.</summary>
+    private CoxIterations TrustRegion(int maxIterations, double eps, double cholesky)
+    {
+        double[] beta = new double[p];
+        double[] newBeta = new double[p];
+        double[] u = new double[p];
+        double[] imat = new double[p * p];
+        double[] step = new double[p];
+        double[] uSave = new double[p];
+        double[] iSave = new double[p * p];
+        double trust = radius;
+        double logLikNull = Evaluate(beta, u, imat);
+        double best = logLikNull;
+        u.CopyTo(step, 0);
+        u.CopyTo(uSave, 0);
+        int rank = CoxMatrix.Cholesky(imat, p, cholesky);
+        CoxMatrix.Solve(imat, p, step);
+        double scoreTest = Dot(u, step);
+        int halvings = 0;
+        if (!double.IsFinite(logLikNull))
+        {
+            CoxMatrix.Invert(imat, p);
+            return Finish(beta, u, imat, logLikNull, logLikNull, scoreTest, 0, rank, ranOut: false, halvings);
+        }
+
+        for (int iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            if (iteration > 1)
+            {
+                u.CopyTo(step, 0);
+                CoxMatrix.Solve(imat, p, step);
+            }
+
+            double length = Math.Sqrt(Dot(step, step));
+            double gain = 0;
+            bool constrained;
+            if (length < trust)
+            {
+                constrained = false;
+                for (int i = 0; i < p; i++)
+                {
+                    newBeta[i] = beta[i] + step[i];
+                    gain += step[i] * u[i] / 2;
+                }
+            }
+            else
+            {
+                // A step along the gradient to the edge of the region; the expected gain is s'u - s'Hs/2, H's factors in imat.
+                halvings++;
+                double uLength = Math.Sqrt(Dot(u, u));
+                for (int i = 0; i < p; i++)
+                {
+                    step[i] = u[i] * trust / uLength;
+                    newBeta[i] = beta[i] + step[i];
+                }
+
+                for (int i = 0; i < p; i++)
+                {
+                    gain += step[i] * u[i];
+                    double temp = step[i];
+                    for (int j = i + 1; j < p; j++)
+                    {
+                        temp += step[j] * imat[(j * p) + i];
+                    }
+
+                    gain -= temp * temp * imat[(i * p) + i] / 2;
+                }
+
+                constrained = true;
+            }
+
+            double newLik = Evaluate(newBeta, u, imat);
+            rank = CoxMatrix.Cholesky(imat, p, cholesky);
+            bool finite = double.IsFinite(newLik);
+            for (int i = 0; i < p && finite; i++)
+            {
+                finite = double.IsFinite(u[i]);
+                for (int j = 0; j < p && finite; j++)
+                {
+                    finite = double.IsFinite(imat[(i * p) + j]);
+                }
+            }
+
+            if (finite && Math.Abs(1 - (best / newLik)) <= eps)
+            {
+                CoxMatrix.Invert(imat, p);
+                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, constrained ? -2 : rank, ranOut: false, halvings);
+            }
+
+            double ratio = (newLik - best) / gain;
+            if (!finite || ratio < 0.25)
+            {
+                trust /= 4;
+            }
+            else if (ratio > 0.75)
+            {
+                trust *= 2;
+            }
+
+            if (finite && ratio > 0.1)
+            {
+                newBeta.CopyTo(beta, 0);
+                u.CopyTo(uSave, 0);
+                imat.CopyTo(iSave, 0);
+                best = newLik;
+            }
+            else
+            {
+                uSave.CopyTo(u, 0);
+                iSave.CopyTo(imat, 0);
+            }
+        }
+
+        // Out of iterations: the score and information at the last accepted β (R forgets to factor them before inverting).
+        double lastLik = maxIterations > 1 ? Evaluate(beta, u, imat) : best;
+        if (maxIterations > 1)
+        {
+            rank = CoxMatrix.Cholesky(imat, p, cholesky);
+        }
+
+        CoxMatrix.Invert(imat, p);
+        return Finish(beta, u, imat, logLikNull, lastLik, scoreTest, maxIterations, rank, ranOut: true, halvings);
+    }
+
+    /// <summary>
+    /// The log partial likelihood at <paramref name="beta"/> (on the centred and scaled covariates), with its score in
+    /// <paramref name="u"/> and its information (minus the second derivative) in <paramref name="imat"/>'s triangle
+    /// [j, i] for j ≤ i.
+    /// </summary>
+    private double Evaluate(ReadOnlySpan<double> beta, double[] u, double[] imat)
+    {
+        for (int person = 0; person < data.Used; person++)
+        {
+            double sum = 0;
+            for (int i = 0; i < p; i++)
+            {
+                sum += beta[i] * x[(person * p) + i];
+            }
+
+            eta[person] = sum;
+        }
+
+        Array.Clear(u);
+        Array.Clear(imat);
+        LikelihoodVisitor visitor = new(x, eta, u, imat, efron);
+        sets.Walk(x, eta, squares: true, ref visitor);
+        return visitor.LogLikelihood;
+    }
+
+    private CoxIterations Finish(
+        double[] beta, double[] u, double[] variance, double logLikNull, double logLik, double scoreTest, int iterations, int rank, bool ranOut, int halvings)
+    {
+        for (int i = 0; i < p; i++)
+        {
+            beta[i] *= scale[i];
+            u[i] /= scale[i];
+            variance[(i * p) + i] *= scale[i] * scale[i];
+            for (int j = 0; j < i; j++)
+            {
+                variance[(j * p) + i] *= scale[i] * scale[j];
+                variance[(i * p) + j] = variance[(j * p) + i];
+            }
+        }
+
+        return new CoxIterations(beta, variance, u, logLikNull, logLik, scoreTest, iterations, rank, ranOut, halvings);
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Adds each event time's terms to the log partial likelihood, its score and its information, by Breslow's or Efron's rule.</summary>
+    private struct LikelihoodVisitor(double[] x, double[] eta, double[] u, double[] imat, bool efron) : CoxRiskSets.IVisitor, CoxRiskSets.ITermSink
+    {
+        public double LogLikelihood { get; private set; }
+
+        public void Event(CoxRiskSets sets, double time)
+        {
+            int p = sets.Width;
+            for (int d = 0; d < sets.DeathCount; d++)
+            {
+                int person = sets.Deaths[d];
+                LogLikelihood += eta[person] - sets.Recenter;
+                for (int i = 0; i < p; i++)
+                {
+                    u[i] += x[(person * p) + i];
+                }
+            }
+
+            sets.FoldDeaths(efron, ref this);
+        }
+
+        public void Log(double term) => LogLikelihood -= term;
+
+        public readonly void Mean(int i, double term) => u[i] -= term;
+
+        public readonly void Information(int i, int j, double term) => imat[(j * u.Length) + i] += term;
+    }
+}
+
+/// <summary>What the Newton–Raphson iterations found, on the covariates' own scale.</summary>
+/// <param name="Beta">The coefficients (0 for a column the Cholesky factorization dropped).</param>
+/// <param name="Variance">The inverse of the information at <paramref name="Beta"/>, row-major, zero rows and columns for dropped columns.</param>
+/// <param name="Score">The score (first derivative) at <paramref name="Beta"/>.</param>
+/// <param name="LogLikelihoodNull">The log partial likelihood at β = 0.</param>
+/// <param name="LogLikelihood">The log partial likelihood at <paramref name="Beta"/>.</param>
+/// <param name="ScoreTest">The score test of β = 0: uᵀ·I⁻¹·u at 0.</param>
+/// <param name="Iterations">The number of iterations (R's <c>iter</c>).</param>
+/// <param name="Rank">The rank of the information (R's <c>flag</c>); −2 when the trust region constrained the last step.</param>
+/// <param name="RanOut">True when the iterations stopped at the limit without converging.</param>
+/// <param name="StepHalvings">The number of steps halved (step halving) or held to the trust region's edge.</param>
+internal sealed record CoxIterations(
+    double[] Beta, double[] Variance, double[] Score, double LogLikelihoodNull, double LogLikelihood, double ScoreTest, int Iterations, int Rank, bool RanOut, int StepHalvings);
