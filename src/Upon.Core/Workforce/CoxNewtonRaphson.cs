@@ -289,7 +289,8 @@ internal sealed class CoxNewtonRaphson
             }
         }
 
-        // Out of iterations: the score and information at the last accepted β (R forgets to factor them before inverting).
+        // Out of iterations (R then reports one more than the limit): the score and information at the last accepted β
+        // (R forgets to factor them before inverting).
         double lastLik = maxIterations > 1 ? Evaluate(beta, u, imat) : best;
         if (maxIterations > 1)
         {
@@ -297,7 +298,7 @@ internal sealed class CoxNewtonRaphson
         }
 
         CoxMatrix.Invert(imat, p);
-        return Finish(beta, u, imat, logLikNull, lastLik, scoreTest, maxIterations, rank, ranOut: true, halvings);
+        return Finish(beta, u, imat, logLikNull, lastLik, scoreTest, maxIterations + 1, rank, ranOut: true, halvings);
     }
 
     /// <summary>
