@@ -58,7 +58,7 @@ public sealed partial class CoxGoldenTests(ITestOutputHelper output)
         Assert.Contains(heart.GroupBy(r => r.Cluster), g => g.Select(r => r.Covariates[0]).Distinct().Count() == 2);
 
         // The DCS tenures: delayed entry, tied exits, a split tenure, a region with no exits, a covariate that never varies.
-        List<CoxRecord> dcs = CoxGolden.Records(CoxGolden.FitRow("dcs-constant"));
+        List<CoxRecord> dcs = CoxGolden.Records("dcs", CoxGolden.Covariates(CoxGolden.FitRow("dcs-constant")), "region", "id");
         Assert.Contains(dcs, r => r.Start > 0 && r.Start == dcs.Where(o => o.Cluster == r.Cluster).Min(o => o.Start));
         Assert.Contains(dcs.Where(r => r.IsEvent).GroupBy(r => (r.Stratum, r.Stop)), g => g.Count() > 1);
         Assert.Contains(dcs.GroupBy(r => r.Cluster), g => g.Count() == 2);
