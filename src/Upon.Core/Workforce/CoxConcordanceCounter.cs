@@ -115,24 +115,38 @@ internal static class CoxConcordanceCounter
         {
             int count = rank.Length;
 
-            // By stop time from the last, censored records before events at the same time (they are still at risk then).
-            int[] byStop = new int[count];
-            int[] byStart = new int[count];
-            for (int r = 0; r < count; r++)
-            {
-                byStop[r] = r;
-                byStart[r] = r;
-            }
-
+            // By stop time from the last (walk order), censored records before events at the same time (they are still at risk
+            // then); and by start time from the last, as the data keep them.
             double[] stop = data.Stop;
             double[] start = data.Start;
             bool[] isEvent = data.IsEvent;
-            Array.Sort(byStop, (i, j) =>
+            int[] byStop = new int[count];
+            for (int run = 0, next = 0; run < count; run = next)
             {
-                int c = stop[begin + j].CompareTo(stop[begin + i]);
-                return c != 0 ? c : isEvent[begin + i].CompareTo(isEvent[begin + j]);
-            });
-            Array.Sort(byStart, (i, j) => start[begin + j].CompareTo(start[begin + i]));
+                next = run + 1;
+                while (next < count && stop[begin + next] == stop[begin + run])
+                {
+                    next++;
+                }
+
+                int placed = run;
+                for (int pass = 0; pass < 2; pass++)
+                {
+                    for (int r = run; r < next; r++)
+                    {
+                        if (isEvent[begin + r] == (pass == 1))
+                        {
+                            byStop[placed++] = r;
+                        }
+                    }
+                }
+            }
+
+            int[] byStart = new int[count];
+            for (int r = 0; r < count; r++)
+            {
+                byStart[r] = data.ByStart[begin + r] - begin;
+            }
 
             int leaving = 0;
             int i = 0;

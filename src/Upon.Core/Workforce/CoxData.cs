@@ -109,28 +109,15 @@ internal sealed class CoxData
         bool[] used = UsedRecords(start, stop, events, stratum, stratumCount);
 
         // R's order(ignore, strata, -stop): used records first, by stratum, stop time from the last, input order.
-        int[] walk = new int[n];
+        int[] groups = new int[n];
+        int[] inputs = new int[n];
         for (int i = 0; i < n; i++)
         {
-            walk[i] = i;
+            groups[i] = used[i] ? stratum[i] : stratumCount;
+            inputs[i] = i;
         }
 
-        Array.Sort(walk, (i, j) =>
-        {
-            int c = used[j].CompareTo(used[i]);
-            if (c == 0)
-            {
-                c = stratum[i].CompareTo(stratum[j]);
-            }
-
-            if (c == 0)
-            {
-                c = stop[j].CompareTo(stop[i]);
-            }
-
-            return c == 0 ? i.CompareTo(j) : c;
-        });
-
+        int[] walk = Order(stop, inputs, groups, stratumCount + 1);
         CoxData data = new(n, width) { RightCensored = rightCensored, StratumCount = stratumCount };
         bool hasClusters = false;
         Dictionary<string, int> clusterIds = new(StringComparer.Ordinal);
@@ -180,25 +167,7 @@ internal sealed class CoxData
         data.HasClusters = hasClusters;
 
         // R's order(ignore, strata, -start) over the used records.
-        int[] byStart = new int[data.Used];
-        for (int i = 0; i < byStart.Length; i++)
-        {
-            byStart[i] = i;
-        }
-
-        double[] starts = data.Start;
-        int[] inputOrder = data.Record;
-        int[] strataInWalk = data.Stratum;
-        Array.Sort(byStart, (i, j) =>
-        {
-            int c = strataInWalk[i].CompareTo(strataInWalk[j]);
-            if (c == 0)
-            {
-                c = starts[j].CompareTo(starts[i]);
-            }
-
-            return c == 0 ? inputOrder[i].CompareTo(inputOrder[j]) : c;
-        });
+        int[] byStart = Order(data.Start.AsSpan(0, data.Used), data.Record, data.Stratum, stratumCount);
         data.ByStart = byStart;
         return data;
     }
@@ -238,6 +207,64 @@ internal sealed class CoxData
         }
 
         return scaled;
+    }
+
+    /// <summary>
+    /// Positions 0 to <paramref name="keys"/>.Length − 1 ordered by group (ascending), then key (from the largest), then
+    /// <paramref name="ties"/> (ascending): a sort of primitive keys, a sort of each run of equal keys, and a stable pass by group.
+    /// </summary>
+    private static int[] Order(ReadOnlySpan<double> keys, int[] ties, int[] groups, int groupCount)
+    {
+        int n = keys.Length;
+        double[] negated = new double[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            negated[i] = -keys[i];
+            order[i] = i;
+        }
+
+        Array.Sort(negated, order);
+        int[] tieKeys = new int[n];
+        for (int run = 0; run < n;)
+        {
+            int end = run + 1;
+            while (end < n && negated[end] == negated[run])
+            {
+                end++;
+            }
+
+            if (end - run > 1)
+            {
+                for (int k = run; k < end; k++)
+                {
+                    tieKeys[k] = ties[order[k]];
+                }
+
+                Array.Sort(tieKeys, order, run, end - run);
+            }
+
+            run = end;
+        }
+
+        int[] starts = new int[groupCount + 1];
+        for (int i = 0; i < n; i++)
+        {
+            starts[groups[i] + 1]++;
+        }
+
+        for (int g = 0; g < groupCount; g++)
+        {
+            starts[g + 1] += starts[g];
+        }
+
+        int[] result = new int[n];
+        foreach (int i in order)
+        {
+            result[starts[groups[i]]++] = i;
+        }
+
+        return result;
     }
 
     private static int[] Number(string?[] names, out int count)
