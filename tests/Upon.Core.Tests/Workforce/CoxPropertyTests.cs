@@ -42,12 +42,7 @@ public sealed class CoxPropertyTests(ITestOutputHelper output)
                 Close(a.PValue, b.PValue);
             }
 
-            Close(original.LikelihoodRatioTest.ChiSquare, scaled.LikelihoodRatioTest.ChiSquare);
-            Close(original.WaldTest.ChiSquare, scaled.WaldTest.ChiSquare);
-            Close(original.ScoreTest.ChiSquare, scaled.ScoreTest.ChiSquare);
-            Assert.Equal(Counts(original.Concordance), Counts(scaled.Concordance));
-            Close(original.Concordance.StandardError, scaled.Concordance.StandardError);
-            Close(original.TestProportionalHazards().Global.ChiSquare, scaled.TestProportionalHazards().Global.ChiSquare);
+            SameTests(original, scaled);
         });
 
     [Property]
@@ -96,19 +91,14 @@ public sealed class CoxPropertyTests(ITestOutputHelper output)
                 Close(a.Upper, b.Upper);
             }
 
-            Close(original.WaldTest.ChiSquare, shuffled.WaldTest.ChiSquare);
-            Close(original.LikelihoodRatioTest.ChiSquare, shuffled.LikelihoodRatioTest.ChiSquare);
-            Assert.Equal(Counts(original.Concordance), Counts(shuffled.Concordance));
-            Close(original.Concordance.StandardError, shuffled.Concordance.StandardError);
-            Close(original.TestProportionalHazards().Global.ChiSquare, shuffled.TestProportionalHazards().Global.ChiSquare);
+            SameTests(original, shuffled);
         });
 
     /// <summary>
     /// Over 400 fixed seeds, 120 tenures each in whole months with a covariate drawn independently of the exit times (so its true hazard
     /// ratio is 1), some entering late and some censored: the 95% limits should cover 1 in about 380 fits (R's coxph covers it in 95.2% of
-    /// 3,000 such simulations). The count is binomial(400, 0.95), standard
-    /// deviation 4.36, so it must lie within three of them, 367 to 393. The seeds are fixed and System.Random(seed) is deterministic,
-    /// so the count is the same on every run.
+    /// 3,000 such simulations). The count is binomial(400, 0.95), standard deviation 4.36, so it must lie within three of them, 367 to
+    /// 393. The seeds are fixed and System.Random(seed) is deterministic, so the count is the same on every run.
     /// </summary>
     [Fact]
     public void IndependentCovariate_HazardRatioLimitsCoverOneInAbout95PercentOfSimulations()
@@ -143,6 +133,17 @@ public sealed class CoxPropertyTests(ITestOutputHelper output)
 
         output.WriteLine($"The 95% limits covered 1 in {covered} of 400 fits.");    // 384 when written
         Assert.InRange(covered, 367, 393);
+    }
+
+    /// <summary>Asserts that two fits of the same data have the same tests, concordance and global test of proportional hazards, to rounding.</summary>
+    private static void SameTests(CoxFit a, CoxFit b)
+    {
+        Close(a.LikelihoodRatioTest.ChiSquare, b.LikelihoodRatioTest.ChiSquare);
+        Close(a.WaldTest.ChiSquare, b.WaldTest.ChiSquare);
+        Close(a.ScoreTest.ChiSquare, b.ScoreTest.ChiSquare);
+        Assert.Equal(Counts(a.Concordance), Counts(b.Concordance));
+        Close(a.Concordance.StandardError, b.Concordance.StandardError);
+        Close(a.TestProportionalHazards().Global.ChiSquare, b.TestProportionalHazards().Global.ChiSquare);
     }
 
     /// <summary>True when neither fit warned, so that their coefficients are finite and comparable.</summary>
