@@ -34,6 +34,11 @@ namespace Upon.Core.Workforce;
 /// rule. Iterations that run out give R's warning "Ran out of iterations and did not converge"; none of these
 /// throws. A stratum with no events adds nothing, as in R.
 /// </para>
+/// <para>
+/// Not done here: case weights and offsets (R's <c>weights</c> and <c>offset</c>), and R's <c>timefix</c>, which treats
+/// times that differ by less than about 1e-8 of their size as tied: times are compared exactly (whole months or days
+/// never need it). Every record is used; drop records with missing values before fitting, as R's <c>na.omit</c> does.
+/// </para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
 public static class ProportionalHazards
