@@ -19,6 +19,10 @@ namespace Upon.Core.Workforce;
 /// (R's "Score (logrank) test"). A robust fit adds R's robust score test, uᵀ(UᵀU)⁻¹u with U the clusters' score
 /// residuals at β = 0. Each has as many degrees of freedom as covariates that are not aliased.
 /// </para>
+/// <para>
+/// A fit keeps the records' times, strata and covariate values (about 8·(p + 2) bytes a record) for
+/// <see cref="TestProportionalHazards"/>, as R's <c>cox.zph</c> goes back to the model's data.
+/// </para>
 /// <para>Instances are immutable and thread-safe. Equality is by reference.</para>
 /// </remarks>
 public sealed class CoxFit
