@@ -75,8 +75,8 @@ internal sealed class CoxNewtonRaphson
     }
 
     /// <summary>Iterates from β = 0 with R's rule for the data's form.</summary>
-    public CoxIterations Run(int maxIterations, double eps, double cholesky) =>
-        data.RightCensored ? TrustRegion(maxIterations, eps, cholesky) : StepHalving(maxIterations, eps, cholesky);
+    public CoxIterations Run(int maxIterations, double eps, double singularity) =>
+        data.RightCensored ? TrustRegion(maxIterations, eps, singularity) : StepHalving(maxIterations, eps, singularity);
 
     /// <summary>R's <c>agfit4</c>: Newton–Raphson with step halving.</summary>
     private CoxIterations StepHalving(int maxIterations, double eps, double cholesky)
@@ -92,7 +92,6 @@ internal sealed class CoxNewtonRaphson
         double scoreTest = 0;
         int rank = 0;
         int halving = 0;
-        int halvings = 0;
         bool ranOut = false;
         int iteration;
         for (iteration = 0; iteration <= maxIterations; iteration++)
@@ -153,7 +152,6 @@ internal sealed class CoxNewtonRaphson
             if (fail > 0 || newLik < best)
             {
                 halving++;
-                halvings++;
                 for (int i = 0; i < p; i++)
                 {
                     beta[i] = ((oldBeta[i] * halving) + beta[i]) / (halving + 1.0);
@@ -173,7 +171,7 @@ internal sealed class CoxNewtonRaphson
         }
 
         CoxMatrix.Invert(imat, p);
-        return Finish(beta, u, imat, logLikNull, newLik, scoreTest, Math.Min(iteration, maxIterations), rank, ranOut, halvings);
+        return Finish(beta, u, imat, logLikNull, newLik, scoreTest, Math.Min(iteration, maxIterations), rank, ranOut);
     }
 
     /// <summary>R's <c>coxfit6</c>: Newton–Raphson within a trust region.</summary>
@@ -194,11 +192,10 @@ internal sealed class CoxNewtonRaphson
         int rank = CoxMatrix.Cholesky(imat, p, cholesky);
         CoxMatrix.Solve(imat, p, step);
         double scoreTest = Dot(u, step);
-        int halvings = 0;
         if (!double.IsFinite(logLikNull))
         {
             CoxMatrix.Invert(imat, p);
-            return Finish(beta, u, imat, logLikNull, logLikNull, scoreTest, 0, rank, ranOut: false, halvings);
+            return Finish(beta, u, imat, logLikNull, logLikNull, scoreTest, 0, rank, ranOut: false);
         }
 
         for (int iteration = 1; iteration <= maxIterations; iteration++)
@@ -224,7 +221,6 @@ internal sealed class CoxNewtonRaphson
             else
             {
                 // A step along the gradient to the edge of the region; the expected gain is s'u - s'Hs/2, H's factors in imat.
-                halvings++;
                 double uLength = Math.Sqrt(Dot(u, u));
                 for (int i = 0; i < p; i++)
                 {
@@ -262,7 +258,7 @@ internal sealed class CoxNewtonRaphson
             if (finite && Math.Abs(1 - (best / newLik)) <= eps)
             {
                 CoxMatrix.Invert(imat, p);
-                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, constrained ? -2 : rank, ranOut: false, halvings);
+                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, constrained ? -2 : rank, ranOut: false);
             }
 
             double ratio = (newLik - best) / gain;
@@ -298,7 +294,7 @@ internal sealed class CoxNewtonRaphson
         }
 
         CoxMatrix.Invert(imat, p);
-        return Finish(beta, u, imat, logLikNull, lastLik, scoreTest, maxIterations + 1, rank, ranOut: true, halvings);
+        return Finish(beta, u, imat, logLikNull, lastLik, scoreTest, maxIterations + 1, rank, ranOut: true);
     }
 
     /// <summary>
@@ -327,7 +323,7 @@ internal sealed class CoxNewtonRaphson
     }
 
     private CoxIterations Finish(
-        double[] beta, double[] u, double[] variance, double logLikNull, double logLik, double scoreTest, int iterations, int rank, bool ranOut, int halvings)
+        double[] beta, double[] u, double[] variance, double logLikNull, double logLik, double scoreTest, int iterations, int rank, bool ranOut)
     {
         for (int i = 0; i < p; i++)
         {
@@ -341,7 +337,7 @@ internal sealed class CoxNewtonRaphson
             }
         }
 
-        return new CoxIterations(beta, variance, u, logLikNull, logLik, scoreTest, iterations, rank, ranOut, halvings);
+        return new CoxIterations(beta, variance, u, logLikNull, logLik, scoreTest, iterations, rank, ranOut);
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
@@ -394,6 +390,5 @@ internal sealed class CoxNewtonRaphson
 /// <param name="Iterations">The number of iterations (R's <c>iter</c>).</param>
 /// <param name="Rank">The rank of the information (R's <c>flag</c>); −2 when the trust region constrained the last step.</param>
 /// <param name="RanOut">True when the iterations stopped at the limit without converging.</param>
-/// <param name="StepHalvings">The number of steps halved (step halving) or held to the trust region's edge.</param>
 internal sealed record CoxIterations(
-    double[] Beta, double[] Variance, double[] Score, double LogLikelihoodNull, double LogLikelihood, double ScoreTest, int Iterations, int Rank, bool RanOut, int StepHalvings);
+    double[] Beta, double[] Variance, double[] Score, double LogLikelihoodNull, double LogLikelihood, double ScoreTest, int Iterations, int Rank, bool RanOut);

@@ -83,9 +83,6 @@ internal sealed class CoxRiskSets
     /// <summary>Gets the constant subtracted from every η before exponentiating (R's <c>recenter</c>, to keep exp finite).</summary>
     public double Recenter { get; private set; }
 
-    /// <summary>Gets the number of times the walk moved <see cref="Recenter"/>.</summary>
-    public int Recenterings { get; private set; }
-
     /// <summary>
     /// Walks the event times with covariates <paramref name="x"/> (row-major, <see cref="Width"/> a row, in walk
     /// order) and linear predictors <paramref name="eta"/> (in walk order).
@@ -110,7 +107,6 @@ internal sealed class CoxRiskSets
         int atRisk = 0;
         double etaSum = 0;
         Recenter = 0;
-        Recenterings = 0;
         Reset(a, cmat);
         int current = used > 0 ? stratum[0] : 0;
         while (person < used)
@@ -198,7 +194,6 @@ internal sealed class CoxRiskSets
                 etaSum += eta[person];
                 if (Math.Abs((etaSum / atRisk) - Recenter) > 200)
                 {
-                    Recenterings++;
                     double shift = (etaSum / atRisk) - Recenter;
                     Recenter = etaSum / atRisk;
                     if (Denominator > 0)
