@@ -1,17 +1,18 @@
 namespace Upon.Core.Workforce;
 
 /// <summary>
-/// Maximizes the Cox partial likelihood by Newton–Raphson from β = 0, as R's survival package does: for data in
-/// counting-process form R's <c>agfit4</c> (full Newton steps, halved while the log-likelihood falls), and for
-/// right-censored data (every record starting at 0) R's <c>coxfit6</c> (Newton steps inside a trust region that
-/// grows and shrinks with how well the quadratic model predicted the gain). Both stop when
-/// |1 − ℓ<sub>old</sub>/ℓ<sub>new</sub>| ≤ eps, or after the iteration limit.
+/// Maximizes the Cox partial likelihood by Newton–Raphson from β = 0, as R's survival package (3.5-3) does: full Newton
+/// steps, a step halved (again and again) while the log partial likelihood falls or stops being finite, until
+/// |1 − ℓ<sub>best</sub>/ℓ<sub>new</sub>| ≤ eps or the iteration limit. Counting-process data follow R's <c>agfit4</c>
+/// (<c>agreg.fit</c>) and right-censored data (every record starting at 0) R's <c>coxfit6</c> (<c>coxph.fit</c>), which
+/// differ in small ways that this class keeps: what makes a step fail, whether a halved step may be the last, and what
+/// is reported when the iterations run out.
 /// </summary>
 /// <remarks>
 /// Covariates are centred and scaled as R does before iterating (which changes nothing but rounding): those whose
 /// values are not all −1, 0 or 1 have a constant subtracted (for <c>agfit4</c> the first record's value in walk
-/// order, for <c>coxfit6</c> the mean) and are divided by their mean absolute deviation from it. The trust region's
-/// size is measured on that scale, so the scaling is part of R's algorithm for right-censored data.
+/// order, for <c>coxfit6</c> the mean) and are divided by their mean absolute deviation from it. Later versions of R's
+/// survival package hold <c>coxfit6</c>'s steps to a trust region; the path can differ, the maximum not.
 /// </remarks>
 internal sealed class CoxNewtonRaphson
 {
@@ -22,7 +23,6 @@ internal sealed class CoxNewtonRaphson
     private readonly double[] x;
     private readonly double[] scale;
     private readonly double[] eta;
-    private readonly double radius;
 
     /// <summary>Initializes the iterations over <paramref name="data"/>.</summary>
     public CoxNewtonRaphson(CoxData data, CoxTies ties)
@@ -37,9 +37,6 @@ internal sealed class CoxNewtonRaphson
         bool[] scaled = data.Scaled();
         double[] means = data.RightCensored ? data.Means() : [];
         int rows = data.RightCensored ? data.Count : data.Used;
-        double low = 0;
-        double high = 0;
-        double trust = 3;
         for (int k = 0; k < p; k++)
         {
             scale[k] = 1;
@@ -61,25 +58,16 @@ internal sealed class CoxNewtonRaphson
             for (int i = 0; i < rows; i++)
             {
                 x[(i * p) + k] *= factor;
-                low = Math.Min(low, x[(i * p) + k]);
-                high = Math.Max(high, x[(i * p) + k]);
-            }
-
-            if (high > low && trust * (high - low) > 20)
-            {
-                trust = 20 / (high - low);
             }
         }
-
-        radius = trust;
     }
 
     /// <summary>Iterates from β = 0 with R's rule for the data's form.</summary>
     public CoxIterations Run(int maxIterations, double eps, double singularity) =>
-        data.RightCensored ? TrustRegion(maxIterations, eps, singularity) : StepHalving(maxIterations, eps, singularity);
+        data.RightCensored ? RightCensored(maxIterations, eps, singularity) : CountingProcess(maxIterations, eps, singularity);
 
-    /// <summary>R's <c>agfit4</c>: Newton–Raphson with step halving.</summary>
-    private CoxIterations StepHalving(int maxIterations, double eps, double cholesky)
+    /// <summary>R's <c>agfit4</c>: a step fails when the log-likelihood falls or the information's rank changes, and a halved step is never the last.</summary>
+    private CoxIterations CountingProcess(int maxIterations, double eps, double singularity)
     {
         double[] beta = new double[p];
         double[] oldBeta = new double[p];
@@ -102,7 +90,7 @@ internal sealed class CoxNewtonRaphson
                 logLikNull = newLik;
                 best = newLik;
                 u.CopyTo(a, 0);
-                rank = CoxMatrix.Cholesky(imat, p, cholesky);
+                rank = CoxMatrix.Cholesky(imat, p, singularity);
                 CoxMatrix.Solve(imat, p, a);
                 scoreTest = Dot(u, a);
                 if (!double.IsFinite(newLik))
@@ -128,7 +116,7 @@ internal sealed class CoxNewtonRaphson
                 }
             }
 
-            int rank2 = CoxMatrix.Cholesky(imat, p, cholesky);
+            int rank2 = CoxMatrix.Cholesky(imat, p, singularity);
             fail += (double.IsFinite(newLik) ? 0 : 1) + Math.Abs(rank - rank2);
             if (fail == 0 && halving == 0 && Math.Abs(1 - (best / newLik)) <= eps)
             {
@@ -143,7 +131,7 @@ internal sealed class CoxNewtonRaphson
                     // The last step was worse than the best so far: go back to the best and recompute there.
                     oldBeta.CopyTo(beta, 0);
                     newLik = Evaluate(beta, u, imat);
-                    CoxMatrix.Cholesky(imat, p, cholesky);
+                    CoxMatrix.Cholesky(imat, p, singularity);
                 }
 
                 break;
@@ -174,77 +162,38 @@ internal sealed class CoxNewtonRaphson
         return Finish(beta, u, imat, logLikNull, newLik, scoreTest, Math.Min(iteration, maxIterations), rank, ranOut);
     }
 
-    /// <summary>R's <c>coxfit6</c>: Newton–Raphson within a trust region.</summary>
-    private CoxIterations TrustRegion(int maxIterations, double eps, double cholesky)
+    /// <summary>
+    /// R's <c>coxfit6</c>: a step fails when the log-likelihood falls or stops being finite, and a halved step may be the
+    /// last. Out of iterations, R reports one more than the limit and the estimate where the log-likelihood was best.
+    /// </summary>
+    private CoxIterations RightCensored(int maxIterations, double eps, double singularity)
     {
         double[] beta = new double[p];
         double[] newBeta = new double[p];
         double[] u = new double[p];
         double[] imat = new double[p * p];
-        double[] step = new double[p];
-        double[] uSave = new double[p];
-        double[] iSave = new double[p * p];
-        double trust = radius;
         double logLikNull = Evaluate(beta, u, imat);
-        double best = logLikNull;
-        u.CopyTo(step, 0);
-        u.CopyTo(uSave, 0);
-        int rank = CoxMatrix.Cholesky(imat, p, cholesky);
-        CoxMatrix.Solve(imat, p, step);
-        double scoreTest = Dot(u, step);
+        double[] a = (double[])u.Clone();
+        int rank = CoxMatrix.Cholesky(imat, p, singularity);
+        CoxMatrix.Solve(imat, p, a);
+        double scoreTest = Dot(u, a);
         if (!double.IsFinite(logLikNull))
         {
             CoxMatrix.Invert(imat, p);
             return Finish(beta, u, imat, logLikNull, logLikNull, scoreTest, 0, rank, ranOut: false);
         }
 
+        double best = logLikNull;
+        for (int i = 0; i < p; i++)
+        {
+            newBeta[i] = beta[i] + a[i];
+        }
+
+        int halving = 0;
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
-            if (iteration > 1)
-            {
-                u.CopyTo(step, 0);
-                CoxMatrix.Solve(imat, p, step);
-            }
-
-            double length = Math.Sqrt(Dot(step, step));
-            double gain = 0;
-            bool constrained;
-            if (length < trust)
-            {
-                constrained = false;
-                for (int i = 0; i < p; i++)
-                {
-                    newBeta[i] = beta[i] + step[i];
-                    gain += step[i] * u[i] / 2;
-                }
-            }
-            else
-            {
-                // A step along the gradient to the edge of the region; the expected gain is s'u - s'Hs/2, H's factors in imat.
-                double uLength = Math.Sqrt(Dot(u, u));
-                for (int i = 0; i < p; i++)
-                {
-                    step[i] = u[i] * trust / uLength;
-                    newBeta[i] = beta[i] + step[i];
-                }
-
-                for (int i = 0; i < p; i++)
-                {
-                    gain += step[i] * u[i];
-                    double temp = step[i];
-                    for (int j = i + 1; j < p; j++)
-                    {
-                        temp += step[j] * imat[(j * p) + i];
-                    }
-
-                    gain -= temp * temp * imat[(i * p) + i] / 2;
-                }
-
-                constrained = true;
-            }
-
             double newLik = Evaluate(newBeta, u, imat);
-            rank = CoxMatrix.Cholesky(imat, p, cholesky);
+            rank = CoxMatrix.Cholesky(imat, p, singularity);
             bool finite = double.IsFinite(newLik);
             for (int i = 0; i < p && finite; i++)
             {
@@ -258,39 +207,37 @@ internal sealed class CoxNewtonRaphson
             if (finite && Math.Abs(1 - (best / newLik)) <= eps)
             {
                 CoxMatrix.Invert(imat, p);
-                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, constrained ? -2 : rank, ranOut: false);
+                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, halving > 0 ? -2 : rank, ranOut: false);
             }
 
-            double ratio = (newLik - best) / gain;
-            if (!finite || ratio < 0.25)
+            if (!finite || newLik < best)
             {
-                trust /= 4;
-            }
-            else if (ratio > 0.75)
-            {
-                trust *= 2;
-            }
-
-            if (finite && ratio > 0.1)
-            {
-                newBeta.CopyTo(beta, 0);
-                u.CopyTo(uSave, 0);
-                imat.CopyTo(iSave, 0);
-                best = newLik;
+                halving++;
+                for (int i = 0; i < p; i++)
+                {
+                    newBeta[i] = (newBeta[i] + (halving * beta[i])) / (halving + 1.0);
+                }
             }
             else
             {
-                uSave.CopyTo(u, 0);
-                iSave.CopyTo(imat, 0);
+                halving = 0;
+                best = newLik;
+                CoxMatrix.Solve(imat, p, u);
+                for (int i = 0; i < p; i++)
+                {
+                    beta[i] = newBeta[i];
+                    newBeta[i] += u[i];
+                }
             }
         }
 
-        // Out of iterations (R then reports one more than the limit): the score and information at the last accepted β
-        // (R forgets to factor them before inverting).
-        double lastLik = maxIterations > 1 ? Evaluate(beta, u, imat) : best;
+        // Out of iterations: the score and information at the best β (R 3.5-3 inverts this information without factoring
+        // it first, which gives 1/diagonal; it is factored here). With a limit of 1, R leaves the last information as it is.
+        double lastLik = best;
         if (maxIterations > 1)
         {
-            rank = CoxMatrix.Cholesky(imat, p, cholesky);
+            lastLik = Evaluate(beta, u, imat);
+            rank = CoxMatrix.Cholesky(imat, p, singularity);
         }
 
         CoxMatrix.Invert(imat, p);
@@ -388,7 +335,7 @@ internal sealed class CoxNewtonRaphson
 /// <param name="LogLikelihood">The log partial likelihood at <paramref name="Beta"/>.</param>
 /// <param name="ScoreTest">The score test of β = 0: uᵀ·I⁻¹·u at 0.</param>
 /// <param name="Iterations">The number of iterations (R's <c>iter</c>).</param>
-/// <param name="Rank">The rank of the information (R's <c>flag</c>); −2 when the trust region constrained the last step.</param>
+/// <param name="Rank">The rank of the information (R's <c>flag</c>); −2 when right-censored iterations ended on a halved step.</param>
 /// <param name="RanOut">True when the iterations stopped at the limit without converging.</param>
 internal sealed record CoxIterations(
     double[] Beta, double[] Variance, double[] Score, double LogLikelihoodNull, double LogLikelihood, double ScoreTest, int Iterations, int Rank, bool RanOut);

@@ -58,7 +58,20 @@ internal static class CoxResiduals
         int n = data.Count;
         int p = data.Width;
         double[] x = Centred(data);
+
+        // The residuals do not change when every linear predictor moves by one constant: take out their mean, so that exp stays finite.
         double[] eta = linearPredictors.ToArray();
+        double mean = 0;
+        for (int k = 0; k < data.Used; k++)
+        {
+            mean += eta[k] / data.Used;
+        }
+
+        for (int k = 0; k < eta.Length; k++)
+        {
+            eta[k] -= mean;
+        }
+
         HazardVisitor visitor = new(p, efron);
         CoxRiskSets sets = new(data, p);
         sets.Walk(x, eta, squares: false, ref visitor);

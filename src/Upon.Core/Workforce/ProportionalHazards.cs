@@ -14,9 +14,10 @@ namespace Upon.Core.Workforce;
 /// <see cref="CoxFit.TestProportionalHazards"/> tests.
 /// </para>
 /// <para>
-/// The fit follows R step by step, so that the numbers agree with R's to far better than 1e-6: Newton–Raphson from
-/// β = 0 (with R's step halving for counting-process data and R's trust region for right-censored data, where
-/// every record starts at 0), the convergence rule |1 − ℓ<sub>previous</sub>/ℓ| ≤ <see cref="CoxOptions.Tolerance"/>,
+/// The fit follows R (survival 3.5-3) step by step, so that the numbers agree with R's to far better than 1e-6:
+/// Newton–Raphson from β = 0 with steps halved while the log-likelihood falls (R's <c>agreg.fit</c> for
+/// counting-process data, <c>coxph.fit</c> for right-censored data, where every record starts at 0, with their small
+/// differences), the convergence rule |1 − ℓ<sub>previous</sub>/ℓ| ≤ <see cref="CoxOptions.Tolerance"/>,
 /// R's centring and scaling of the covariates, and R's Cholesky factorization with its tolerance for aliased
 /// covariates. Each iteration walks the risk sets once, records joining at their stop time and leaving at their
 /// start, so it costs O(n·p²) after an O(n·log n) sort.
@@ -35,6 +36,9 @@ namespace Upon.Core.Workforce;
 /// throws. A stratum with no events adds nothing, as in R.
 /// </para>
 /// <para>
+/// When the iterations run out on right-censored data, R 3.5-3 inverts the information without factoring it first (its
+/// variance is then 1 over the diagonal); here it is inverted properly. Later versions of R (3.5-4 on) keep the steps
+/// for right-censored data within a trust region: they may take another path to the same maximum.
 /// Not done here: case weights and offsets (R's <c>weights</c> and <c>offset</c>), and R's <c>timefix</c>, which treats
 /// times that differ by less than about 1e-8 of their size as tied: times are compared exactly (whole months or days
 /// never need it). Every record is used; drop records with missing values before fitting, as R's <c>na.omit</c> does.

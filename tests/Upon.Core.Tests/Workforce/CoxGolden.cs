@@ -43,6 +43,7 @@ internal static class CoxGolden
             CovariateNames = Covariates(row),
             Robust = row["robust"] == "TRUE",
             ConfidenceLevel = level,
+            MaxIterations = int.Parse(row["iter.max"], CultureInfo.InvariantCulture),
         });
 
     /// <summary>

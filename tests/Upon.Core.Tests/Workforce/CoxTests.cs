@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Upon.Core.Workforce;
 
@@ -65,6 +66,54 @@ public sealed class CoxTests
         Close(-2 * Math.Log(3), fit.LogLikelihoodNull);
         Close(-3 * Math.Log(2), fit.LogLikelihood);
         Close((4 * Math.Log(3)) - (6 * Math.Log(2)), fit.LikelihoodRatioTest.ChiSquare);
+    }
+
+    [Fact]
+    public void RiskSetThatEmpties_StartsAgainFromNothing()
+    {
+        // A (0, 5] leaves, x = 1; B (0, 6] censored, x = 0; C (10, 20] leaves, x = 0; D (10, 25] censored, x = 1. No one is at risk
+        // between 6 and 10. At 5: u / (u + 1); at 20: 1 / (1 + u). ℓ(β) = β − 2·log(1 + u): β̂ = 0, ℓ(0) = −2·log 2, and the
+        // information is 1/4 + 1/4, so the standard error is √2.
+        CoxRecord[] records = [new(0, 5, true, [1.0]), new(0, 6, false, [0.0]), new(10, 20, true, [0.0]), new(10, 25, false, [1.0])];
+
+        CoxFit fit = ProportionalHazards.Fit(records);
+
+        Assert.Equal(0.0, fit.Coefficients[0].Estimate, 12);
+        Close(Math.Sqrt(2), fit.Coefficients[0].StandardError);
+        Close(-2 * Math.Log(2), fit.LogLikelihoodNull);
+        Assert.Equal(0.0, fit.ScoreTest.ChiSquare, 12);
+    }
+
+    [Fact]
+    public void HugeLinearPredictors_AreRecentredBeforeExponentiating()
+    {
+        // The risk-weighted means and the deaths' share of the risk do not change when every linear predictor moves by a constant;
+        // exp(1000 + η) overflows unless the walk recentres, as R's agfit4 does once the mean η at risk passes 200.
+        CoxRecord[] records = [new(0, 1, true, [1.0]), new(0, 2, true, [0.0]), new(0.5, 3, false, [1.0]), new(0, 4, true, [0.3]), new(1, 5, false, [0.7])];
+        CoxData data = CoxData.From(records, "records");
+        double[] eta = [0.3, -0.2, 0.5, 0.1, -0.4];
+        double[] shifted = [.. eta.Select(v => v + 1000)];
+
+        MeansVisitor plain = new([]);
+        MeansVisitor huge = new([]);
+        new CoxRiskSets(data, 1).Walk(data.X, eta, squares: true, ref plain);
+        new CoxRiskSets(data, 1).Walk(data.X, shifted, squares: true, ref huge);
+
+        Assert.Equal(3, plain.Values.Count / 3);
+        Assert.Equal(plain.Values.Count, huge.Values.Count);
+        Assert.All(huge.Values, v => Assert.True(double.IsFinite(v)));
+        for (int i = 0; i < plain.Values.Count; i++)
+        {
+            Close(plain.Values[i], huge.Values[i], 1e-9);
+        }
+
+        // The score residuals do not change either.
+        double[] expected = CoxResiduals.Score(data, eta, efron: true);
+        double[] actual = CoxResiduals.Score(data, shifted, efron: true);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Close(expected[i], actual[i], 1e-9);
+        }
     }
 
     [Fact]
@@ -302,6 +351,22 @@ public sealed class CoxTests
 
         Close(Math.Exp(c.Estimate - (1.6448536269514722 * c.StandardError)), c.Lower);
         Close(Math.Exp(c.Estimate + (1.6448536269514722 * c.StandardError)), c.Upper);
+    }
+
+    /// <summary>Collects, at each event time, x̄ over those at risk without the event, their Σx²·r/Σr, and the deaths' share of the risk.</summary>
+    private readonly struct MeansVisitor(List<double> values) : CoxRiskSets.IVisitor
+    {
+        public List<double> Values { get; } = values;
+
+        public void Event(CoxRiskSets sets, double time)
+        {
+            Values.Add(sets.Sum[0] / sets.Denominator);
+            Values.Add(sets.Squares[0] / sets.Denominator);
+            Values.Add(sets.DeathDenominator / (sets.Denominator + sets.DeathDenominator));
+            sets.Denominator += sets.DeathDenominator;
+            sets.Sum[0] += sets.DeathSum[0];
+            sets.Squares[0] += sets.DeathSquares[0];
+        }
     }
 
     private static void Close(double expected, double actual, double tolerance = Exact) =>

@@ -27,8 +27,12 @@
 #                        separation  synthetic tenures with delayed entry where every exit is of an acting DCS (acting = 1):
 #                                 the partial likelihood keeps rising as the coefficient of acting grows (R warns)
 #                        separationright  the same exits and covariates observed from time 0 (right-censored form)
+#                        rare     synthetic: two acting DCSs among forty, one leaving first, the other staying to the end: a
+#                                 large but finite hazard ratio, where the first Newton step overshoots (agreg.fit halves it)
+#                        rareright  the same observed from time 0 (coxph.fit halves it, and ends on a halved step)
 #   cox-fits.csv       one row per fit: its data set, covariates (';'-separated), ties, stratum and cluster columns
-#                      (empty when none), robust (TRUE/FALSE); n, nevent, iter; loglik at 0 and at the estimate; the
+#                      (empty when none), robust (TRUE/FALSE), iter.max (2 or 3 for fits stopped before they converge,
+#                      counting-process data only); n, nevent, iter; loglik at 0 and at the estimate; the
 #                      likelihood-ratio, Wald (robust variance when robust) and score tests, and the robust score test
 #                      when robust, each with df and p; concordance counts, concordance and its standard error as
 #                      fit$concordance; and R's warnings (';'-separated, commas removed)
@@ -100,8 +104,21 @@ separation_data <- data.frame(
 separation_right <- separation_data
 separation_right$start <- 0
 
+# Two acting DCSs among forty: one leaves first, the other stays to the end while five others leave. The hazard ratio is
+# large but finite, and the first Newton step overshoots: agreg.fit and coxph.fit halve it.
+set.seed(11)
+rare_data <- data.frame(
+  start = 0,
+  stop = c(1, 100, c(10, 20, 30, 40, 50), 60 + (1:33)),
+  event = c(1, 0, rep(1, 5), rep(0, 33)),
+  acting = c(1, 1, rep(0, 38)),
+  age = round(rnorm(40, 50, 6)))
+rare_data$start[c(5, 12, 25)] <- c(4, 9, 15)
+rare_right <- rare_data
+rare_right$start <- 0
+
 datasets <- list(veteran = veteran_data, lung = lung_data, heart = heart_data, dcs = dcs_data,
-                 separation = separation_data, separationright = separation_right)
+                 separation = separation_data, separationright = separation_right, rare = rare_data, rareright = rare_right)
 for (name in names(datasets)) {
   d <- datasets[[name]]
   out <- d
@@ -127,7 +144,12 @@ fits <- list(
   list(name = "dcs-constant", data = "dcs", x = c(dcs, "england"), ties = "efron", strata = "region"),
   list(name = "dcs-constant-robust", data = "dcs", x = c("interim", "england", "age", "inadequate"), ties = "breslow", cluster = "id"),
   list(name = "separation", data = "separation", x = c("acting", "age"), ties = "efron"),
-  list(name = "separation-right", data = "separationright", x = c("acting", "age"), ties = "efron"))
+  list(name = "separation-right", data = "separationright", x = c("acting", "age"), ties = "efron"),
+  list(name = "rare", data = "rare", x = c("acting", "age"), ties = "efron"),
+  list(name = "rare-right", data = "rareright", x = c("acting", "age"), ties = "efron"),
+  list(name = "rare-right-breslow", data = "rareright", x = c("acting", "age"), ties = "breslow", robust = TRUE),
+  list(name = "heart-iter2", data = "heart", x = c("age", "year", "surgery", "transplant"), ties = "efron", iter.max = 2),
+  list(name = "rare-iter3", data = "rare", x = c("acting", "age"), ties = "breslow", iter.max = 3))
 
 zph_transforms <- list("veteran-efron" = c("km", "identity", "rank", "log"), "heart-efron" = c("km", "identity", "rank", "log"),
                        "dcs-efron" = c("km", "identity", "rank", "log"), "dcs-breslow" = c("km", "rank"))
@@ -142,10 +164,11 @@ for (f in fits) {
   formula <- as.formula(paste(lhs, "~", rhs))
   robust <- !is.null(f$cluster) || isTRUE(f$robust)
   warnings <- character(0)
+  control <- coxph.control(iter.max = if (is.null(f$iter.max)) 20 else f$iter.max)
   fit <- withCallingHandlers({
-    if (!is.null(f$cluster)) coxph(formula, data = d, ties = f$ties, cluster = d[[f$cluster]])
-    else if (isTRUE(f$robust)) coxph(formula, data = d, ties = f$ties, robust = TRUE)
-    else coxph(formula, data = d, ties = f$ties)
+    if (!is.null(f$cluster)) coxph(formula, data = d, ties = f$ties, cluster = d[[f$cluster]], control = control)
+    else if (isTRUE(f$robust)) coxph(formula, data = d, ties = f$ties, robust = TRUE, control = control)
+    else coxph(formula, data = d, ties = f$ties, control = control)
   }, warning = function(w) {
     warnings <<- c(warnings, gsub(",", " ", trimws(conditionMessage(w))))
     invokeRestart("muffleWarning")
@@ -158,7 +181,7 @@ for (f in fits) {
   fit_rows[[length(fit_rows) + 1]] <- data.frame(
     fit = f$name, dataset = f$data, covariates = paste(f$x, collapse = ";"), ties = f$ties,
     stratum = if (is.null(f$strata)) "" else f$strata, cluster = if (is.null(f$cluster)) "" else f$cluster,
-    robust = robust, n = fit$n, nevent = fit$nevent, iter = fit$iter,
+    robust = robust, iter.max = control$iter.max, n = fit$n, nevent = fit$nevent, iter = fit$iter,
     loglik0 = num(fit$loglik[1]), loglik = num(fit$loglik[2]),
     lr = test(-2 * (fit$loglik[1] - fit$loglik[2]))[1], lr.df = df, lr.p = test(-2 * (fit$loglik[1] - fit$loglik[2]))[3],
     wald = num(fit$wald.test), wald.df = df, wald.p = num(pchisq(fit$wald.test, df, lower.tail = FALSE)),
