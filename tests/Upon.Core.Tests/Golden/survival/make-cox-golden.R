@@ -27,9 +27,9 @@
 #                        separation  synthetic tenures with delayed entry where every exit is of an acting DCS (acting = 1):
 #                                 the partial likelihood keeps rising as the coefficient of acting grows (R warns)
 #                        separationright  the same exits and covariates observed from time 0 (right-censored form)
-#                        rare     synthetic: two acting DCSs among forty, one leaving first, the other staying to the end: a
-#                                 large but finite hazard ratio, where the first Newton step overshoots (agreg.fit halves it)
-#                        rareright  the same observed from time 0 (coxph.fit halves it, and ends on a halved step)
+#                        rare     synthetic: two acting DCSs among sixty-two, one leaving first, the other staying to the end: a
+#                                 large but finite hazard ratio, where the first Newton steps overshoot (agreg.fit halves them)
+#                        rareright  the same observed from time 0 (fitted by coxph.fit, which halves steps too)
 #   cox-fits.csv       one row per fit: its data set, covariates (';'-separated), ties, stratum and cluster columns
 #                      (empty when none), robust (TRUE/FALSE), iter.max (2 or 3 for fits stopped before they converge,
 #                      counting-process data only); n, nevent, iter; loglik at 0 and at the estimate; the
@@ -104,16 +104,16 @@ separation_data <- data.frame(
 separation_right <- separation_data
 separation_right$start <- 0
 
-# Two acting DCSs among forty: one leaves first, the other stays to the end while five others leave. The hazard ratio is
-# large but finite, and the first Newton step overshoots: agreg.fit and coxph.fit halve it.
+# Two acting DCSs among sixty-two: one leaves first, the other stays to the end while three others leave early and the
+# rest are censored later. The hazard ratio is large but finite, and the first Newton steps overshoot and are halved.
 set.seed(11)
 rare_data <- data.frame(
   start = 0,
-  stop = c(1, 100, c(10, 20, 30, 40, 50), 60 + (1:33)),
-  event = c(1, 0, rep(1, 5), rep(0, 33)),
-  acting = c(1, 1, rep(0, 38)),
-  age = round(rnorm(40, 50, 6)))
-rare_data$start[c(5, 12, 25)] <- c(4, 9, 15)
+  stop = c(1, 1000, 10 * (1:3), 500 + (1:57)),
+  event = c(1, 0, rep(1, 3), rep(0, 57)),
+  acting = c(1, 1, rep(0, 60)),
+  age = round(rnorm(62, 50, 6)))
+rare_data$start[c(5, 12)] <- c(4, 9)
 rare_right <- rare_data
 rare_right$start <- 0
 
@@ -149,6 +149,7 @@ fits <- list(
   list(name = "rare-right", data = "rareright", x = c("acting", "age"), ties = "efron"),
   list(name = "rare-right-breslow", data = "rareright", x = c("acting", "age"), ties = "breslow", robust = TRUE),
   list(name = "heart-iter2", data = "heart", x = c("age", "year", "surgery", "transplant"), ties = "efron", iter.max = 2),
+  list(name = "rare-iter2", data = "rare", x = c("acting", "age"), ties = "efron", iter.max = 2),
   list(name = "rare-iter3", data = "rare", x = c("acting", "age"), ties = "breslow", iter.max = 3))
 
 zph_transforms <- list("veteran-efron" = c("km", "identity", "rank", "log"), "heart-efron" = c("km", "identity", "rank", "log"),
