@@ -226,6 +226,28 @@ public sealed class CoxTests
     }
 
     [Fact]
+    public void RightCensoredIterationsRunningOut_InvertTheInformationProperly()
+    {
+        // R 3.5-3, coxph(Surv(stop, event) ~ acting + age, rareright, iter.max = 2): both steps fail, so β stays 0, iter is 3 and
+        // loglik is ℓ(0); its fit$var is 1 over the information's diagonal, (12.438902116852466, 0, 0, 0.0091779242427912754),
+        // because coxfit6 inverts it without factoring it. The variance here is the inverse information at 0, R's fit$var with
+        // iter.max = 0.
+        List<CoxRecord> records = CoxGolden.Records("rareright", ["acting", "age"], string.Empty, string.Empty);
+
+        CoxFit fit = ProportionalHazards.Fit(records, CoxOptions.Default with { MaxIterations = 2 });
+
+        Assert.False(fit.Converged);
+        Assert.Equal(3, fit.Iterations);
+        Assert.Equal([0.0, 0.0], fit.Coefficients.Select(c => c.Estimate));
+        Close(-16.409890255346223, fit.LogLikelihood);
+        Close(fit.LogLikelihoodNull, fit.LogLikelihood);
+        Close(12.439046193606968, fit.Variance[0][0]);
+        Close(-0.001149930804069235, fit.Variance[0][1]);
+        Close(0.0091780305484383158, fit.Variance[1][1]);
+        Assert.Equal(["Ran out of iterations and did not converge."], fit.Warnings.ToArray());
+    }
+
+    [Fact]
     public void Clusters_MakeTheFitRobust_AndARecordOfItsOwnIsItsOwnCluster()
     {
         CoxRecord[] records = [new(1, true, [1.0]), new(2, true, [0.0]), new(3, false, [1.0]), new(4, true, [0.4]), new(5, false, [0.2])];
