@@ -137,25 +137,7 @@ internal sealed class CoxNewtonRaphson
                 break;
             }
 
-            if (fail > 0 || newLik < best)
-            {
-                halving++;
-                for (int i = 0; i < p; i++)
-                {
-                    beta[i] = ((oldBeta[i] * halving) + beta[i]) / (halving + 1.0);
-                }
-            }
-            else
-            {
-                halving = 0;
-                best = newLik;
-                CoxMatrix.Solve(imat, p, u);
-                for (int i = 0; i < p; i++)
-                {
-                    oldBeta[i] = beta[i];
-                    beta[i] += u[i];
-                }
-            }
+            Advance(fail > 0 || newLik < best, newLik, ref best, ref halving, oldBeta, beta, u, imat);
         }
 
         CoxMatrix.Invert(imat, p);
@@ -210,25 +192,7 @@ internal sealed class CoxNewtonRaphson
                 return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, halving > 0 ? -2 : rank, ranOut: false);
             }
 
-            if (!finite || newLik < best)
-            {
-                halving++;
-                for (int i = 0; i < p; i++)
-                {
-                    newBeta[i] = (newBeta[i] + (halving * beta[i])) / (halving + 1.0);
-                }
-            }
-            else
-            {
-                halving = 0;
-                best = newLik;
-                CoxMatrix.Solve(imat, p, u);
-                for (int i = 0; i < p; i++)
-                {
-                    beta[i] = newBeta[i];
-                    newBeta[i] += u[i];
-                }
-            }
+            Advance(!finite || newLik < best, newLik, ref best, ref halving, beta, newBeta, u, imat);
         }
 
         // Out of iterations: the score and information at the best β (R 3.5-3 inverts this information without factoring
@@ -242,6 +206,34 @@ internal sealed class CoxNewtonRaphson
 
         CoxMatrix.Invert(imat, p);
         return Finish(beta, u, imat, logLikNull, lastLik, scoreTest, maxIterations + 1, rank, ranOut: true);
+    }
+
+    /// <summary>
+    /// Moves on after evaluating <paramref name="trial"/>: if the step <paramref name="failed"/>, halves it again (the trial
+    /// moves to (trial + h·accepted)/(h + 1) after h failures running); otherwise accepts the trial as the best so far and
+    /// takes the full Newton step from it, I⁻¹·u (<paramref name="imat"/> holds I's factors).
+    /// </summary>
+    private void Advance(bool failed, double newLik, ref double best, ref int halving, double[] accepted, double[] trial, double[] u, double[] imat)
+    {
+        if (failed)
+        {
+            halving++;
+            for (int i = 0; i < p; i++)
+            {
+                trial[i] = ((accepted[i] * halving) + trial[i]) / (halving + 1.0);
+            }
+
+            return;
+        }
+
+        halving = 0;
+        best = newLik;
+        CoxMatrix.Solve(imat, p, u);
+        for (int i = 0; i < p; i++)
+        {
+            accepted[i] = trial[i];
+            trial[i] += u[i];
+        }
     }
 
     /// <summary>
