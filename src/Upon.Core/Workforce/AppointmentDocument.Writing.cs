@@ -19,18 +19,23 @@ public static partial class AppointmentDocument
     {
         Guard.Against.Null(csv);
         Guard.Against.Null(appointments);
-        csv.Write("authority,holder,start,end,kind,shared\n");
-        foreach (Appointment appointment in appointments)
+
+        // The reason column is written only when an appointment has a reason, so files without reasons keep their layout.
+        IReadOnlyList<Appointment> list = appointments as IReadOnlyList<Appointment> ?? [.. appointments];
+        bool reasons = list.Any(a => Guard.Against.Null(a, nameof(appointments)).ExitReason is not null);
+        csv.Write(reasons ? "authority,holder,start,end,kind,shared,reason\n" : "authority,holder,start,end,kind,shared\n");
+        foreach (Appointment appointment in list)
         {
-            Guard.Against.Null(appointment, nameof(appointments));
-            CsvRecordReader.WriteRecord(
-                csv,
-                CsvRecordReader.Quote(appointment.AuthorityCode),
-                CsvRecordReader.Quote(appointment.HolderId),
-                DateText.Format(appointment.Start),
-                appointment.End is LocalDate end ? DateText.Format(end) : null,
-                KindName(appointment.Kind),
-                appointment.IsSharedPost ? "true" : null);
+            string? end = appointment.End is LocalDate last ? DateText.Format(last) : null;
+            string? shared = appointment.IsSharedPost ? "true" : null;
+            if (reasons)
+            {
+                CsvRecordReader.WriteRecord(csv, CsvRecordReader.Quote(appointment.AuthorityCode), CsvRecordReader.Quote(appointment.HolderId), DateText.Format(appointment.Start), end, KindName(appointment.Kind), shared, appointment.ExitReason?.Code);
+            }
+            else
+            {
+                CsvRecordReader.WriteRecord(csv, CsvRecordReader.Quote(appointment.AuthorityCode), CsvRecordReader.Quote(appointment.HolderId), DateText.Format(appointment.Start), end, KindName(appointment.Kind), shared);
+            }
         }
     }
 
@@ -68,6 +73,11 @@ public static partial class AppointmentDocument
         if (appointment.IsSharedPost)
         {
             writer.WriteBoolean("sharedPost", true);
+        }
+
+        if (appointment.ExitReason is ExitReason reason)
+        {
+            writer.WriteString("exitReason", reason.Code);
         }
 
         writer.WriteEndObject();
