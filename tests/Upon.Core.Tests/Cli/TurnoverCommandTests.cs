@@ -522,7 +522,7 @@ public sealed class TurnoverCommandTests : IDisposable
 
     internal static string ToCsv(Appointment[] appointments)
     {
-        StringBuilder csv = new("authority,holder,start,end,kind,shared\n");
+        StringBuilder csv = new(string.Join(",", AppointmentDocumentGenerators.Columns) + "\n");
         foreach (Appointment appointment in appointments)
         {
             csv.Append(string.Join(',', AppointmentDocumentGenerators.Fields(appointment))).Append('\n');
