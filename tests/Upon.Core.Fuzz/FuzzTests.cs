@@ -48,6 +48,8 @@ public sealed class PoliciesFuzzTests(ITestOutputHelper output) : FuzzTests("pol
 
 public sealed class DecisionsFuzzTests(ITestOutputHelper output) : FuzzTests("decisions", output);
 
+public sealed class CasesFuzzTests(ITestOutputHelper output) : FuzzTests("cases", output);
+
 public sealed class ProgrammeYearsFuzzTests(ITestOutputHelper output) : FuzzTests("programme-years", output);
 
 public sealed class BankHolidaysFuzzTests(ITestOutputHelper output) : FuzzTests("bank-holidays", output);

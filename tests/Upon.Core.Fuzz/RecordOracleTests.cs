@@ -84,4 +84,35 @@ public sealed class RecordOracleTests
         Expectation expected = RecordOracle.Auto(Encoding.UTF8.GetBytes(text), 1024);
         Assert.Equal((kind, records), (expected.Kind, expected.Records));
     }
+
+    [Theory]
+    [InlineData("{\"cases\": [{}, 1, \"x\"]}", ExpectationKind.Exact, 3)]
+    [InlineData("\uFEFF{\"extra\": 1, \"cases\": [{}] /* a comment */}", ExpectationKind.Exact, 1)]
+    [InlineData("{\"cases\": []}", ExpectationKind.Exact, 0)]
+    [InlineData("{\"cases\": {}}", ExpectationKind.Exact, 0)]
+    [InlineData("[{}]", ExpectationKind.Exact, 0)]
+    [InlineData("{\"cases\": [{}]", ExpectationKind.Exact, 0)]
+    [InlineData("{\"cases\": [\"\\uDC00\", {}]}", ExpectationKind.Exact, 0)]
+    [InlineData(" \n", ExpectationKind.Empty, 0)]
+    public void CaseFile_CountsTheCasesOfAReadableFile(string text, ExpectationKind kind, int records)
+    {
+        Expectation expected = RecordOracle.CaseFile(Encoding.UTF8.GetBytes(text), 1024);
+        Assert.Equal((kind, records), (expected.Kind, expected.Records));
+    }
+
+    [Fact]
+    public void CaseFile_OverOrAtTheLimit_HasNoCaseOrIsUnsure()
+    {
+        byte[] file = Encoding.UTF8.GetBytes("{\"cases\": [{}, {}]}");
+        Assert.Equal((ExpectationKind.Exact, 0), (RecordOracle.CaseFile(file, file.Length - 9).Kind, RecordOracle.CaseFile(file, file.Length - 9).Records));
+        Assert.Equal(ExpectationKind.Unsure, RecordOracle.CaseFile(file, file.Length).Kind);
+        Assert.Equal((ExpectationKind.Exact, 2), (RecordOracle.CaseFile(file, file.Length + 9).Kind, RecordOracle.CaseFile(file, file.Length + 9).Records));
+    }
+
+    [Fact]
+    public void CaseFile_BytesThatAreNotUtf8_InAString_MeanNoCase()
+    {
+        byte[] file = [.. Encoding.UTF8.GetBytes("{\"cases\": [\"a"), 0xFF, .. Encoding.UTF8.GetBytes("\", {}]}")];
+        Assert.Equal((ExpectationKind.Exact, 0), (RecordOracle.CaseFile(file, 1024).Kind, RecordOracle.CaseFile(file, 1024).Records));
+    }
 }

@@ -144,14 +144,14 @@ internal static class DemoCommand
         {
             Heading("2. Cohorts: sizing, splitting, selection, sets and composition");
             output.WriteLine();
-            string tenure = Number("workforce.average-tenure", "CYP Now");
-            string alumni = Number("outcomes.serving-dcs-completed-aspirant");
-            string appointed = Number("outcomes.appointed-dcs");
-            string places = Number("year2.places", "CYP Now", "2021-05-17");
+            string tenure = Option(Figure("workforce.average-tenure", "CYP Now"));
+            decimal alumni = Figure("outcomes.serving-dcs-completed-aspirant");
+            decimal appointed = Figure("outcomes.appointed-dcs");
+            string places = Option(Figure("year2.places", "CYP Now", "2021-05-17"));
             output.WriteLine($"How many places a year? 151 authorities; DCSs in post {tenure} months on average (ADCS); 42% of vacancies");
             output.WriteLine($"filled by first-time DCSs (an assumption); the programme aiming to supply {Percent(alumni)} of them (the share of");
             output.WriteLine($"serving DCSs who are alumni); {Percent(appointed)} of participants appointed DCS (so far, since 2020):");
-            Step(ExitCodes.Success, "cohort-size.json", "cohort", "size", "--authorities", "151", "--mean-tenure-months", tenure, "--first-time-share", "0.42", "--programme-share", alumni, "--appointment-probability", appointed, "--places", places);
+            Step(ExitCodes.Success, "cohort-size.json", "cohort", "size", "--authorities", "151", "--mean-tenure-months", tenure, "--first-time-share", "0.42", "--programme-share", Option(alumni), "--appointment-probability", Option(appointed), "--places", places);
             output.WriteLine();
             output.WriteLine($"Year 2 funded {places} places, in action-learning sets of 5 to 8:");
             Step(ExitCodes.Success, "cohort-split.json", "cohort", "split", places, "--set-min", "5", "--set-max", "8");
@@ -294,11 +294,14 @@ internal static class DemoCommand
             return $"{fact.Value} ({fact.Publisher}{(fact.Published is null ? string.Empty : ", " + fact.Published)})";
         }
 
-        /// <summary>A fact's number, as the tool's options take it.</summary>
-        private string Number(string topic, string? publisher = null, string? published = null) =>
-            (Find(topic, publisher, published).Number ?? throw new InvalidOperationException($"The fact '{topic}' has no number.")).ToString(CultureInfo.InvariantCulture);
+        /// <summary>A fact's number.</summary>
+        private decimal Figure(string topic, string? publisher = null, string? published = null) =>
+            Find(topic, publisher, published).Number ?? throw new InvalidOperationException($"The fact '{topic}' has no number.");
 
-        private static string Percent(string share) => (decimal.Parse(share, CultureInfo.InvariantCulture) * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        /// <summary>A number as the tool's options take it.</summary>
+        private static string Option(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
         private static Stream OpenResource(string name) =>
             Assembly.GetExecutingAssembly().GetManifestResourceStream("demo/" + name)

@@ -2,7 +2,7 @@ using Upon.Core.Eligibility;
 
 namespace Upon.Cli.Commands;
 
-/// <summary><c>upon eligibility check</c>, <c>upon eligibility policies</c> and <c>upon eligibility compare</c>.</summary>
+/// <summary><c>upon eligibility check</c>, <c>upon eligibility policies</c>, <c>upon eligibility compare</c> and <c>upon eligibility test</c>.</summary>
 internal static partial class EligibilityCommand
 {
     private const string JsonLines = "jsonl";
@@ -10,10 +10,11 @@ internal static partial class EligibilityCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create()
     {
-        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, show the policies that decide it, and compare two policies on the same applications.");
+        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, show the policies that decide it, compare two policies on the same applications, and run conformance cases against the policies.");
         eligibility.Add(CreateCheck());
         eligibility.Add(CreatePolicies());
         eligibility.Add(CreateCompare());
+        eligibility.Add(CreateTest());
         return eligibility;
     }
 
@@ -148,14 +149,15 @@ internal static partial class EligibilityCommand
     }
 
     /// <summary>
-    /// The registry of a command that reads applications from <paramref name="path"/>: standard input cannot be both
-    /// the applications and <paramref name="policies"/> (a usage error); null with the exit code when it cannot be had.
+    /// The registry of a command that reads applications (or cases) from <paramref name="path"/>: standard input cannot
+    /// be both that document, the argument <paramref name="argument"/>, and <paramref name="policies"/> (a usage error);
+    /// null with the exit code when it cannot be had.
     /// </summary>
-    private static (PolicyRegistry? Registry, int ExitCode) LoadRegistry(CommandRun run, string path, string? policies)
+    private static (PolicyRegistry? Registry, int ExitCode) LoadRegistry(CommandRun run, string path, string? policies, string argument = "FILE")
     {
         if (InputFile.IsStandardInput(path) && InputFile.IsStandardInput(policies ?? string.Empty))
         {
-            return (null, run.Usage("standard input ('-') can be read once: give FILE or --policies as a file."));
+            return (null, run.Usage($"standard input ('-') can be read once: give {argument} or --policies as a file."));
         }
 
         return LoadRegistry(policies, run.Error) is PolicyRegistry registry ? (registry, ExitCodes.Success) : (null, ExitCodes.InvalidInput);

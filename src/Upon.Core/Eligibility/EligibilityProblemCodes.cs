@@ -32,4 +32,16 @@ public static class EligibilityProblemCodes
 
     /// <summary>A rule's <c>kind</c> names no kind of rule (see <see cref="RuleKind"/>); the rule is not read as any other kind.</summary>
     public const string RuleKindUnknown = "rule.unknown-kind";
+
+    /// <summary>
+    /// The registry a conformance case is run against has no policy with the case's identifier and version (or, when
+    /// the case gives no version, no policy with its identifier): the case is not run, and counts as failed.
+    /// </summary>
+    public const string CasePolicyNotFound = "case.policy-not-found";
+
+    /// <summary>Two cases of one case file share a name; names identify cases in reports.</summary>
+    public const string CaseNameDuplicate = "case.name-duplicate";
+
+    /// <summary>A case lists one deciding reason twice; the reasons are compared as a set.</summary>
+    public const string CaseReasonDuplicate = "case.reason-duplicate";
 }

@@ -159,7 +159,8 @@ public static class PolicyDocument
             : DocumentResult.Failure<IReadOnlyList<EligibilityPolicy>>([.. reader.Problems]);
     }
 
-    private static EligibilityPolicy? ReadPolicy(JsonElementReader reader, JsonElement element, string path)
+    /// <summary>Reads one policy object at <paramref name="path"/>, recording its problems in <paramref name="reader"/>; null when it has any.</summary>
+    internal static EligibilityPolicy? ReadPolicy(JsonElementReader reader, JsonElement element, string path)
     {
         if (!reader.IsObject(element, path, "a policy object"))
         {

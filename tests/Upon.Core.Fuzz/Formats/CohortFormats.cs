@@ -97,6 +97,7 @@ internal static class FuzzFormats
         new ApplicationBatchFormat("applications-single", BatchFormat.Auto, SeedLayout.Single),
         new PolicyFormat(),
         new DecisionFormat(),
+        new CaseFileFormat(),
         new ProgrammeYearFormat(),
         new BankHolidayFormat(),
         new AppointmentFormat(csv: true),

@@ -43,6 +43,8 @@ internal readonly record struct Expectation(ExpectationKind Kind, int Records, s
 /// element; otherwise the structure is broken and the reader ends with exactly one record holding one problem.</item>
 /// <item>Auto: an array when the first significant byte is <c>[</c>; JSON Lines when the first line is one whole
 /// JSON value, ends with <c>}</c>, or is over the record limit (near the limit, unsure); otherwise one document over several lines.</item>
+/// <item>Case files: one record per element of <c>cases</c> when the file is one well-formed JSON value of valid
+/// Unicode text whose root is an object with an array <c>cases</c>, within the size limit; otherwise no case.</item>
 /// <item>CSV (RFC 4180): the text is decoded as the readers document (UTF-8, or UTF-16/32 by byte order mark); a
 /// record ends at CR, LF or CRLF outside quotes; a field is quoted only when its first character is <c>"</c>, and
 /// its quote closes at a <c>"</c> not followed by another; a quote that never closes runs to the end; empty lines
@@ -170,6 +172,90 @@ internal static class RecordOracle
         }
 
         return new Expectation(ExpectationKind.Exact, 1, "one document over several lines");
+    }
+
+    /// <summary>
+    /// A case file (docs/eligibility.md, "The case file"): one record per element of <c>cases</c> when the bytes (after one
+    /// byte order mark) are one well-formed JSON value (comments allowed, depth at most 64) whose strings and property
+    /// names are all valid Unicode, whose root is an object with an array <c>cases</c>, and which is not over the size
+    /// limit; otherwise no case at all (the file's one record 0 says why). Near the limit, unsure.
+    /// </summary>
+    public static Expectation CaseFile(ReadOnlySpan<byte> bytes, int maxBytes)
+    {
+        if (IsBlank(bytes))
+        {
+            return new Expectation(ExpectationKind.Empty, 0, "blank");
+        }
+
+        if (Math.Abs(bytes.Length - (long)maxBytes) <= 8)
+        {
+            return new Expectation(ExpectationKind.Unsure, 0, "a file at the size limit");
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            return new Expectation(ExpectationKind.Exact, 0, "a file over the size limit: no case");
+        }
+
+        ReadOnlySpan<byte> body = bytes.StartsWith(Bom) ? bytes[3..] : bytes;
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            if (!IsValidText(document.RootElement))
+            {
+                return new Expectation(ExpectationKind.Exact, 0, "text that is not Unicode: no case");
+            }
+
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("cases", out JsonElement cases)
+                && cases.ValueKind == JsonValueKind.Array
+                ? new Expectation(ExpectationKind.Exact, cases.GetArrayLength(), "one record per element of cases")
+                : new Expectation(ExpectationKind.Exact, 0, "no array of cases: no case");
+        }
+        catch (JsonException)
+        {
+            return new Expectation(ExpectationKind.Exact, 0, "not well-formed: no case");
+        }
+    }
+
+    /// <summary>Whether every string and property name of <paramref name="element"/> decodes as Unicode text.</summary>
+    private static bool IsValidText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (JsonProperty property in element.EnumerateObject())
+                    {
+                        if (property.Name is null || !IsValidText(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (JsonElement item in element.EnumerateArray())
+                    {
+                        if (!IsValidText(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Counts CSV data rows; <paramref name="bytes"/> decoded as the readers document.</summary>

@@ -34,6 +34,7 @@ public sealed class CsvFormatTests : IDisposable
         new("eligibility compare", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("eligibility compare --equality", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22 --equality --suppress-below 1", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("eligibility compare, records that are not applications", "eligibility compare {examples}/year2-candidates.jsonl --from aspirant-2021-22 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
+        new("eligibility test", "eligibility test {examples}/cases.json", EligibilityCommand.TestCsv, Omitted: ["decision"]),
         new("timeline show", "timeline show year-2", TimelineCommand.ShowCsv, Omitted: ["notes"]),
         new("timeline show, sessions with times and groups", "timeline show new-directors-2021-22", TimelineCommand.ShowCsv),
         new("timeline validate", "timeline validate {folder}/weekend.json", [TimelineCommand.ValidateCsv]),
@@ -173,7 +174,7 @@ public sealed class CsvFormatTests : IDisposable
     [Fact]
     public void Format_Csv_IsOfferedByEveryCommandThatPrintsATable()
     {
-        string[] withTables = ["holidays", "workdays", "eligibility check", "eligibility policies", "eligibility compare", "timeline show", "timeline validate", "timeline progress", "timeline generate", "cohort split", "cohort size", "cohort select", "cohort composition", "turnover", "tenure"];
+        string[] withTables = ["holidays", "workdays", "eligibility check", "eligibility policies", "eligibility compare", "eligibility test", "timeline show", "timeline validate", "timeline progress", "timeline generate", "cohort split", "cohort size", "cohort select", "cohort composition", "turnover", "tenure"];
         foreach (string command in withTables)
         {
             (int exitCode, string help, _) = InProcessCli.Run([.. command.Split(' '), "--help"]);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -80,6 +81,39 @@ public sealed class TestingDocExamples
             () => BuiltInPolicies.Year2.Decide(application).ShouldBeEligible());
         Assert.StartsWith("Expected A-0001 to be eligible, but it was ineligible (under aspirant-2021-22 v1 as of 2021-06-01).", failure.Message);
         // end-snippet
+    }
+
+    // begin-snippet: testing-case-files
+    // Another team's suite: the cases its service relies on, in a case file copied to the test output, run in every build.
+    [Fact]
+    public void OurEligibilityCases_AllPass()
+    {
+        using Stream cases = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "our-eligibility-cases.json"));
+        EligibilityCaseAssertions.AllPass(cases); // against PolicyRegistry.BuiltIn; pass another registry as the second argument
+    }
+
+    // The built-in policies' own case files ship in Upon.Core.Testing: run them against the build you deploy.
+    [Theory]
+    [InlineData("aspirant-2020-21")]
+    [InlineData("aspirant-2021-22")]
+    [InlineData("aspirant-2022-23")]
+    public void TheBuiltInPoliciesCases_AllPass(string policyId)
+    {
+        using Stream cases = BuiltInCaseFiles.Open(policyId);
+        EligibilityCaseAssertions.AllPass(cases);
+    }
+    // end-snippet
+
+    [Fact]
+    public void AFailingCase_SaysWhatDiffers_AndExplains()
+    {
+        using StreamReader file = new(Path.Combine(AppContext.BaseDirectory, "our-eligibility-cases.json"));
+        string edited = file.ReadToEnd().Replace("\"outcome\": \"eligible\"", "\"outcome\": \"incomplete\"", StringComparison.Ordinal);
+
+        DecisionAssertionException failure = Assert.Throws<DecisionAssertionException>(() => EligibilityCaseAssertions.AllPass(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(edited))));
+
+        Assert.StartsWith("Expected every case to pass, but 30 records: 30 cases (", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("eligible-head-of-service: failed: outcome expected incomplete, was eligible\n  Y2-01: eligible under aspirant-2021-22 v1, as of 2021-06-01\n    [pass] eligibility (all.passed)", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

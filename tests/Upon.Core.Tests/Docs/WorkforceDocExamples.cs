@@ -107,6 +107,40 @@ public sealed class WorkforceDocExamples
     }
 
     [Fact]
+    public void CompetingRisksExample()
+    {
+        // begin-snippet: workforce-competing-risks
+        // Ten tenures in months, each ended for a reason; null marks a DCS still in post (censored).
+        List<CompetingRiskRecord> tenures =
+        [
+            new(8, "moved"), new(14, "retired"), new(14, null), new(20, "moved"), new(27, "left"),
+            new(30, null), new(36, "moved"), new(41, "retired"), new(50, null), new(60, null),
+        ];
+        CumulativeIncidenceCurve curve = CumulativeIncidence.Estimate(tenures);   // conf.type "log", 95%, as R
+        Assert.Equal("left, moved, retired", string.Join(", ", curve.Reasons));  // found in the records, ordinal order
+
+        StateProbability moved = curve.IncidenceAt("moved", 48)!.Value;          // summary(fit, times = 48)
+        Assert.Equal(0.357142857142857, moved.Probability, 12);
+        Assert.Equal(0.168858282395409, moved.StandardError, 12);                // infinitesimal jackknife, as R
+        Assert.Equal(0.141381037096305, moved.Lower, 12);
+        Assert.Equal(0.902179125488228, moved.Upper, 12);
+
+        // At every time, in post and the reasons' incidences add up to 1.
+        CumulativeIncidencePoint last = curve.Points[^1];
+        Assert.Equal(1, last.InPost.Probability + last.Incidence.Sum(i => i.Probability), 12);
+
+        // Moving analysed alone, the other reasons as if censored: 1 − Kaplan–Meier overstates it (0.421 against 0.357).
+        KaplanMeierCurve movedAlone = KaplanMeier.Fit(tenures.Select(t => new TenureRecord(t.Exit, t.Reason == "moved")));
+        Assert.Equal(0.421428571428571, 1 - movedAlone.SurvivalAt(48)!.Value.Survival, 12);
+
+        // By stratum: every stratum has every reason; no permanent DCS here retired.
+        StratifiedCumulativeIncidence<string> byKind = CumulativeIncidence.EstimateBy(tenures.Select((t, i) => (i % 2 == 0 ? "permanent" : "interim", t)));
+        Assert.Equal(0, byKind.Find("permanent")!.IncidenceAt("retired", 48)!.Value.Probability);
+        Assert.Equal(0.5, byKind.Find("interim")!.IncidenceAt("retired", 48)!.Value.Probability, 12);
+        // end-snippet
+    }
+
+    [Fact]
     public void LogRankExample()
     {
         // begin-snippet: workforce-log-rank
