@@ -3,14 +3,16 @@ using System.Diagnostics;
 namespace Upon.Core.Workforce;
 
 // Writing: the formats this document reads, so that what is written reads back as the same appointments: CSV with
-// the header authority,holder,start,end,kind,shared, and JSON (an array, or JSON Lines) of
-// {"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}.
+// the header authority,holder,start,end,kind,shared (and reason when an appointment has one), and JSON (an array, or
+// JSON Lines) of {"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?, "exitReason"?}.
 public static partial class AppointmentDocument
 {
     /// <summary>
     /// Writes <paramref name="appointments"/> as CSV: a header row, then one row an appointment in the order
     /// given, LF line ends, fields quoted when they hold a comma, a quote or a line break; an empty
-    /// <c>end</c> for a holder still in post and an empty <c>shared</c> unless the post is shared.
+    /// <c>end</c> for a holder still in post and an empty <c>shared</c> unless the post is shared. A seventh column,
+    /// <c>reason</c>, is written when any appointment has an <see cref="Appointment.ExitReason"/> (empty for the others),
+    /// so that files without reasons keep the six columns earlier versions wrote.
     /// </summary>
     /// <param name="csv">The writer; left open.</param>
     /// <param name="appointments">The appointments.</param>
@@ -42,7 +44,8 @@ public static partial class AppointmentDocument
     /// <summary>
     /// Writes <paramref name="appointments"/> as JSON: JSON Lines, one compact object a line (the default, and for
     /// <see cref="BatchFormat.Auto"/>), or with <see cref="BatchFormat.JsonArray"/> an array, indented or not.
-    /// <c>end</c> is left out for a holder still in post and <c>sharedPost</c> unless the post is shared.
+    /// <c>end</c> is left out for a holder still in post, <c>sharedPost</c> unless the post is shared and
+    /// <c>exitReason</c> unless the appointment has one.
     /// </summary>
     /// <param name="utf8Json">The stream to write UTF-8 to; left open.</param>
     /// <param name="appointments">The appointments.</param>

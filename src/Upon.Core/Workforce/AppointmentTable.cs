@@ -134,7 +134,10 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     }
 
     /// <summary>Gets the exit reason of <paramref name="row"/>, or null.</summary>
-    internal ExitReason? ReasonOf(in Row row) => row.Reason == 0 ? null : reasons[row.Reason - 1];
+    internal ExitReason? ReasonOf(in Row row) => ReasonOf(row.Reason);
+
+    /// <summary>Gets the exit reason numbered <paramref name="reason"/> (as <see cref="Row.Reason"/>), or null for 0.</summary>
+    internal ExitReason? ReasonOf(int reason) => reason == 0 ? null : reasons[reason - 1];
 
     /// <summary>Gets row <paramref name="index"/>.</summary>
     internal ref readonly Row RowAt(int index) => ref rows[index];
