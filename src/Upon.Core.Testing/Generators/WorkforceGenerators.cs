@@ -25,7 +25,7 @@ public static class WorkforceGenerators
 
     private static readonly string[] Codes = ["A", "B", "C", "D", "E", "Z"];
 
-    /// <summary>One authority's history: one to seven appointments in sequence from 2014–2016, gaps of 0 to 40 days, the last one sometimes still open.</summary>
+    /// <summary>One authority's history: one to seven appointments in sequence from 2014–2016, gaps of 0 to 40 days, the last one sometimes still open; an ended one has an exit reason about half the time.</summary>
     public static Gen<Appointment[]> AuthorityHistory(string code) =>
         from first in Gen.Choose(0, 700)
         from count in Gen.Choose(1, 7)
@@ -34,7 +34,8 @@ public static class WorkforceGenerators
                         from length in Gen.Choose(1, 1200)
                         from gap in Gen.Elements(0, 0, 0, 1, 15, 40)
                         from shared in Gen.Elements(false, false, true)
-                        select (holder, kind, length, gap, shared)).ArrayOf(count)
+                        from reason in Gen.OneOf(Gen.Constant<ExitReason?>(null), AppointmentDocumentGenerators.Reason().Select(r => (ExitReason?)r))
+                        select (holder, kind, length, gap, shared, reason)).ArrayOf(count)
         from open in Gen.Elements(true, false)
         select Chain(code, new LocalDate(2014, 1, 1).PlusDays(first), spells, open);
 
@@ -66,18 +67,18 @@ public static class WorkforceGenerators
 
     /// <summary>Moves every date of an appointment by <paramref name="days"/>.</summary>
     public static Appointment Shift(Appointment appointment, int days) =>
-        new(appointment.AuthorityCode, appointment.HolderId, appointment.Start.PlusDays(days), appointment.End?.PlusDays(days), appointment.Kind, appointment.IsSharedPost);
+        new(appointment.AuthorityCode, appointment.HolderId, appointment.Start.PlusDays(days), appointment.End?.PlusDays(days), appointment.Kind, appointment.IsSharedPost) { ExitReason = appointment.ExitReason };
 
-    private static Appointment[] Chain(string code, LocalDate start, (string Holder, AppointmentKind Kind, int Length, int Gap, bool Shared)[] spells, bool open)
+    private static Appointment[] Chain(string code, LocalDate start, (string Holder, AppointmentKind Kind, int Length, int Gap, bool Shared, ExitReason? Reason)[] spells, bool open)
     {
         List<Appointment> result = [];
         LocalDate next = start;
         for (int i = 0; i < spells.Length; i++)
         {
-            (string holder, AppointmentKind kind, int length, int gap, bool shared) = spells[i];
+            (string holder, AppointmentKind kind, int length, int gap, bool shared, ExitReason? reason) = spells[i];
             LocalDate last = next.PlusDays(length - 1);
             bool isOpen = open && i == spells.Length - 1;
-            result.Add(new Appointment(code, holder, next, isOpen ? null : last, kind, shared));
+            result.Add(new Appointment(code, holder, next, isOpen ? null : last, kind, shared) { ExitReason = isOpen ? null : reason });
             next = last.PlusDays(1 + gap);
         }
 

@@ -73,7 +73,7 @@ public static partial class AppointmentDocument
     public static AppointmentRecords ReadCsvRecords(Stream csv)
     {
         Guard.Against.Null(csv);
-        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5));
+        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6));
     }
 
     /// <summary>Reads every record of CSV text at once into <see cref="AppointmentRecords"/>, as <see cref="ReadCsvRecords(Stream)"/> reads its UTF-8 bytes.</summary>
@@ -83,7 +83,7 @@ public static partial class AppointmentDocument
     public static AppointmentRecords ReadCsvRecords(TextReader csv)
     {
         Guard.Against.Null(csv);
-        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5));
+        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6));
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public static partial class AppointmentDocument
 
     private static async Task<AppointmentRecords> ReadAllCsvAsync(Stream csv, CancellationToken cancellationToken)
     {
-        using CsvTableReader table = new(csv, Columns, 3, 5);
+        using CsvTableReader table = new(csv, Columns, 3, 5, 6);
         CsvRecords records = new(table);
         AppointmentRecords.Builder builder = new();
         for (CsvStep step = records.NextInto(builder); step != CsvStep.End; step = records.NextInto(builder))
@@ -175,7 +175,7 @@ public static partial class AppointmentDocument
 
     private static async IAsyncEnumerable<RecordResult<Appointment>> CsvIteratorAsync(Stream csv, ProblemHandling handling, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using CsvTableReader table = new(csv, Columns, 3, 5);
+        using CsvTableReader table = new(csv, Columns, 3, 5, 6);
         CsvRecords records = new(table);
         while (true)
         {
@@ -316,13 +316,26 @@ public static partial class AppointmentDocument
 
             AppointmentKind? kind = PlainKind(table.Field(4));
             bool? shared = PlainShared(table.Field(5));
-            if (kind is null || shared is null)
+            ReadOnlySpan<byte> reason = table.Field(6);
+            if (kind is null || shared is null || (!reason.IsEmpty && (end is null || !IsPlainReason(reason))))
             {
                 return false;
             }
 
-            rows.Add(authority, holder, start, end, kind.Value, shared.Value);
-            return true;
+            return rows.Add(authority, holder, start, end, kind.Value, shared.Value, reason) >= 0;
+        }
+
+        /// <summary>Whether ASCII bytes are exactly a valid exit reason code, with nothing around it.</summary>
+        private static bool IsPlainReason(ReadOnlySpan<byte> reason)
+        {
+            if (reason.Length > ExitReason.MaxCodeLength)
+            {
+                return false;
+            }
+
+            Span<char> code = stackalloc char[reason.Length];
+            System.Text.Ascii.ToUtf16(reason, code, out _);
+            return ExitReason.IsValid(code);
         }
 
         private RecordResult<Appointment> Record()
@@ -334,7 +347,8 @@ public static partial class AppointmentDocument
             LocalDate? end = table.Has(3) ? builder.Date(table.Field(3), Columns[3], required: false) : null;
             AppointmentKind? kind = builder.Kind(table.Field(4), ascii, Columns[4]);
             bool? shared = table.Has(5) ? builder.Shared(table.Field(5), ascii, Columns[5]) : false;
-            return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3]);
+            ExitReason? reason = table.Has(6) ? builder.Reason(Decode(table.Field(6), stackalloc char[Math.Min(table.Field(6).Length, 256)]), Columns[6]) : null;
+            return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3], reason, Columns[6]);
         }
     }
 }

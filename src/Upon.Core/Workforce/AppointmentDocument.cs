@@ -55,9 +55,12 @@ public static partial class AppointmentDocument
     /// <summary>The largest JSON record accepted by default, in bytes (1 MiB).</summary>
     public const int DefaultMaxBytes = 1024 * 1024;
 
-    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
+    /// <summary>The name of the CSV column of the exit reason: <c>reason</c>.</summary>
+    internal const string ReasonColumn = "reason";
 
-    private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost"];
+    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared", ReasonColumn];
+
+    private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost", "exitReason"];
 
     private static readonly (string Plural, string Singular, string? ConfidentialObject) JsonRecords = ("appointments", "an appointment", null);
 
@@ -69,7 +72,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
+        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5, 6), handling);
     }
 
     /// <summary>Reads appointment records from CSV text, lazily.</summary>
@@ -80,7 +83,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
+        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5, 6), handling);
     }
 
     /// <summary>Reads appointment records from JSON (an array or JSON Lines), lazily.</summary>
@@ -211,7 +214,9 @@ public static partial class AppointmentDocument
         bool? shared = element.TryGetProperty(Properties[5], out JsonElement sharedValue) && sharedValue.ValueKind != JsonValueKind.Null
             ? json.Bool(element, Root, Properties[5], required: false)
             : false;
-        return builder.Build(number, authority, holder, start, end, kind, shared, JsonPath.Property(Root, Properties[3]));
+        string reasonPath = JsonPath.Property(Root, Properties[6]);
+        ExitReason? reason = json.String(element, Root, Properties[6], required: false) is string reasonCode ? builder.Reason(reasonCode, reasonPath) : null;
+        return builder.Build(number, authority, holder, start, end, kind, shared, JsonPath.Property(Root, Properties[3]), reason, reasonPath);
     }
 
     private static RecordResult<Appointment> Failure(int number, string path, string code, string message) =>
@@ -390,11 +395,34 @@ public static partial class AppointmentDocument
             return null;
         }
 
-        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
+        /// <summary>Reads an exit reason's code: trimmed; white space alone is no reason; anything but a valid code is a problem.</summary>
+        public ExitReason? Reason(ReadOnlySpan<char> value, string path)
+        {
+            ReadOnlySpan<char> code = value.Trim();
+            if (code.IsEmpty)
+            {
+                return null;
+            }
+
+            if (ExitReason.TryFromCode(code, out ExitReason? reason))
+            {
+                return reason;
+            }
+
+            problems.Add(new DocumentProblem(path, AppointmentProblemCodes.ExitReasonInvalid, "Expected an exit reason code: lower-case letters, digits and hyphens, starting with a letter (for example retired or moved)."));
+            return null;
+        }
+
+        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath, ExitReason? reason, string reasonPath)
         {
             if (start is LocalDate first && end is LocalDate last && last < first)
             {
                 problems.Add(new DocumentProblem(endPath, DocumentProblemCodes.EndBeforeStart, "The last day in post is before the first."));
+            }
+
+            if (reason is not null && end is null && !problems.Exists(p => p.Path == endPath))
+            {
+                problems.Add(new DocumentProblem(reasonPath, AppointmentProblemCodes.ExitReasonWithoutEnd, "An exit reason is given, but the appointment has no end: the holder is still in post."));
             }
 
             if (problems.Count > 0 || authority is null || holder is null || start is null || kind is null || shared is null)
@@ -402,7 +430,7 @@ public static partial class AppointmentDocument
                 return RecordResult.Failure<Appointment>(number, [.. problems]);
             }
 
-            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value));
+            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value) { ExitReason = reason });
         }
     }
 }

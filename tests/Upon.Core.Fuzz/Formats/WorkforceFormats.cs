@@ -42,7 +42,7 @@ internal static class WorkforceComputations
         Measure(result.Appointments, everyCode);
     }
 
-    /// <summary>Measures turnover (by financial year, looking through interim holders and not) and tenure (Kaplan–Meier, completed, in post).</summary>
+    /// <summary>Measures turnover (by financial year, looking through interim holders and not) and tenure (Kaplan–Meier, completed, in post, why tenures end).</summary>
     public static void Measure(IReadOnlyList<Appointment> appointments, AuthorityRegister register)
     {
         foreach (bool lookThrough in new[] { true, false })
@@ -51,6 +51,7 @@ internal static class WorkforceComputations
             TenureMeasures.KaplanMeierTenure(appointments, Window, lookThroughInterim: lookThrough);
             TenureMeasures.CompletedTenures(appointments, Window, lookThrough);
             TenureMeasures.TimeInPost(appointments, AsOf, lookThrough);
+            TenureMeasures.CumulativeIncidenceTenure(appointments, Window, lookThroughInterim: lookThrough);
         }
     }
 

@@ -141,6 +141,40 @@ public sealed class WorkforceDocExamples
     }
 
     [Fact]
+    public void ExitReasonsExample()
+    {
+        // begin-snippet: workforce-exit-reasons
+        const string Csv =
+            "authority,holder,start,end,kind,shared,reason\n" +
+            "A,a1,2015-01-01,2020-06-30,permanent,,moved\n" +             // a well-known code
+            "A,a2,2020-07-01,2020-12-31,interim,,\n" +                    // confirmed in post: no reason, the spell goes on
+            "A,a2,2021-01-01,,permanent,,\n" +
+            "B,b1,2016-05-01,2019-04-30,permanent,,\n" +                  // ended with no reason given: "unknown"
+            "B,b2,2019-05-01,2021-08-31,permanent,,x-secondment\n" +      // a code of the user's own
+            "C,c1,2016-01-01,2020-09-30,permanent,,retired\n" +
+            "C,c2,2020-10-01,2020-11-30,acting,,spell-ended\n" +
+            "C,c3,2020-12-01,2023-03-31,permanent,,inadequate-judgement\n";
+
+        AppointmentRecords read = AppointmentDocument.ReadCsvRecords(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        Assert.Equal(ExitReason.Retired, read.Appointments[5].ExitReason);
+
+        DateInterval window = new(new LocalDate(2015, 1, 1), new LocalDate(2024, 3, 31));
+        IReadOnlyList<CompetingRiskRecord> spells = TenureMeasures.CompetingRiskRecords(read.Appointments, window);
+        Assert.Equal(
+            ["moved", null, "unknown", "x-secondment", "retired", "spell-ended", "inadequate-judgement"],
+            spells.Select(s => s.Reason));                                  // a2's spell is still running: censored
+
+        CumulativeIncidenceCurve curve = TenureMeasures.CumulativeIncidenceTenure(read.Appointments, window);
+        Assert.Equal("moved, retired, left-local-government, inadequate-judgement, spell-ended, restructure, unknown, x-secondment", string.Join(", ", curve.Reasons));
+        const double ThreeYears = 3 * TenureMeasures.DaysPerYear;
+        // Within three years four of the seven spells ended, for four reasons, before anyone was censored.
+        Assert.Equal(3.0 / 7, curve.InPostAt(ThreeYears)!.Value.Probability, 12);
+        Assert.Equal(1.0 / 7, curve.IncidenceAt("inadequate-judgement", ThreeYears)!.Value.Probability, 12);
+        Assert.Equal(0, curve.IncidenceAt("retired", ThreeYears)!.Value.Probability);
+        // end-snippet
+    }
+
+    [Fact]
     public void LogRankExample()
     {
         // begin-snippet: workforce-log-rank
