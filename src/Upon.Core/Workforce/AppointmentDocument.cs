@@ -16,10 +16,10 @@ namespace Upon.Core.Workforce;
 /// <para>
 /// CSV is read by a small RFC 4180 reader in Upon.Core itself, so that NodaTime stays its only runtime
 /// dependency: a header row is required, naming the columns <c>authority</c>, <c>holder</c>, <c>start</c>,
-/// <c>end</c>, <c>kind</c> and <c>shared</c> in any order and any case (<c>end</c> and <c>shared</c> may be left
-/// out); fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF, LF or a lone
+/// <c>end</c>, <c>kind</c>, <c>shared</c> and <c>reason</c> in any order and any case (<c>end</c>, <c>shared</c> and
+/// <c>reason</c> may be left out); fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF, LF or a lone
 /// CR, mixed freely; a UTF-8 byte order mark is skipped; empty lines are skipped. An empty <c>end</c> means still in
-/// post; an empty <c>shared</c> means false.
+/// post; an empty <c>shared</c> means false; an empty <c>reason</c> means none given (see <see cref="ExitReason"/>).
 /// </para>
 /// <para>
 /// Every CSV data row is a record, numbered from 1, and comes out used or reported, so records in = used +
@@ -45,7 +45,7 @@ namespace Upon.Core.Workforce;
 /// </para>
 /// <para>
 /// JSON is an array or JSON Lines of objects
-/// <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}</c>.
+/// <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?, "exitReason"?}</c>.
 /// Dates are ISO 8601 <c>yyyy-MM-dd</c>; kinds are <c>permanent</c>, <c>interim</c> or <c>acting</c> (any case).
 /// </para>
 /// <para>Reading never throws for bad input, and messages never repeat values of the records.</para>
