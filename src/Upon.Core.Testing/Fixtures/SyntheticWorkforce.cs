@@ -27,6 +27,15 @@ namespace Upon.Core.Testing;
 /// Every new holder is a new person, posts are never vacant, and the last holder of each authority is
 /// still in post (right-censored at 31 March 2023).
 /// </para>
+/// <para>
+/// Ofsted judgements (<see cref="Judgements"/>) are drawn after the appointments, from the same generator, so that adding
+/// them changed no appointment: each authority's first graded inspection is published on a day of 2014–2017 (the single
+/// inspection framework ran from November 2013 to 2017), and each later one 18 to 30 months after an inadequate
+/// judgement (re-inspection after monitoring), 30 to 42 months after one that requires improvement and 36 to 54 months
+/// after a good or outstanding one, until 31 March 2023. Each grade is drawn with the weights of
+/// <see cref="JudgementGradeWeights"/>, independently of everything else: the synthetic sector builds in <b>no</b> link
+/// between judgements and changes of DCS, so a model of tenure fitted to it should find none (a null check, not a finding).
+/// </para>
 /// <para>Instances are immutable and thread-safe; equality is by reference.</para>
 /// </remarks>
 public sealed class SyntheticWorkforce
@@ -52,11 +61,12 @@ public sealed class SyntheticWorkforce
         ("East of England", 11), ("London", 33), ("South East", 19), ("South West", 15),
     ];
 
-    private SyntheticWorkforce(int seed, AuthorityRegister register, ImmutableArray<Appointment> appointments)
+    private SyntheticWorkforce(int seed, AuthorityRegister register, ImmutableArray<Appointment> appointments, ImmutableArray<OfstedJudgement> judgements)
     {
         Seed = seed;
         Register = register;
         Appointments = appointments;
+        Judgements = judgements;
     }
 
     /// <summary>Gets the synthetic register generated from <see cref="DefaultSeed"/> (built once, at first use).</summary>
@@ -85,6 +95,14 @@ public sealed class SyntheticWorkforce
         new(2018, 51, 40), new(2019, 57, 48), new(2020, 39, 34), new(2021, 46, 40), new(2022, 50, 42),
     ];
 
+    /// <summary>
+    /// Gets the weights of the grades of the synthetic judgements, in the order of <see cref="OfstedGrade"/>: 2, 8, 7 and
+    /// 3 in 20, that is 10% outstanding, 40% good, 35% requires improvement and 15% inadequate, an invented middle of the
+    /// published shares, which moved over the decade (42% good or outstanding, 45% requiring improvement and 13%
+    /// inadequate in Ofsted's annual report of December 2018; 60% good or outstanding on 31 March 2024).
+    /// </summary>
+    public static ImmutableArray<int> JudgementGradeWeights { get; } = [2, 8, 7, 3];
+
     /// <summary>Gets the seed this register was generated from.</summary>
     public int Seed { get; }
 
@@ -93,6 +111,12 @@ public sealed class SyntheticWorkforce
 
     /// <summary>Gets every appointment, ordered by authority code and then start.</summary>
     public ImmutableArray<Appointment> Appointments { get; }
+
+    /// <summary>
+    /// Gets the Ofsted judgements of the authorities, ordered by authority code and then date, from 2014 to 31 March 2023:
+    /// about one every three years for each authority (see the remarks of <see cref="SyntheticWorkforce"/>).
+    /// </summary>
+    public ImmutableArray<OfstedJudgement> Judgements { get; }
 
     /// <summary>Generates a synthetic register from <paramref name="seed"/>: the same seed always gives the same register.</summary>
     /// <param name="seed">The seed of the random choices (any value).</param>
@@ -153,9 +177,26 @@ public sealed class SyntheticWorkforce
         {
             Close(i, null);
         }
+
+        // The judgements come last, so that the appointments are those every seed gave before judgements were added.
+        List<OfstedJudgement> judgements = [];
+        foreach (Authority authority in authorities)
+        {
+            for (LocalDate date = new LocalDate(2014, 1, 1).PlusDays(random.Next(0, 4 * 365)); date <= CoverageEnd;)
+            {
+                OfstedGrade grade = DrawGrade(random.Next(JudgementGradeWeights.Sum()));
+                judgements.Add(new OfstedJudgement(authority.Code, date, grade));
+                date = grade switch
+                {
+                    OfstedGrade.Inadequate => date.PlusMonths(random.Next(18, 31)),
+                    OfstedGrade.RequiresImprovement => date.PlusMonths(random.Next(30, 43)),
+                    _ => date.PlusMonths(random.Next(36, 55)),
+                };
+            }
+        }
 #pragma warning restore CA5394
 
-        return new SyntheticWorkforce(seed, new AuthorityRegister(authorities), [.. histories.SelectMany(h => h)]);
+        return new SyntheticWorkforce(seed, new AuthorityRegister(authorities), [.. histories.SelectMany(h => h)], [.. judgements]);
 
         void Change(int i, LocalDate start, AppointmentKind kind, LocalDate? confirmedOn)
         {
@@ -181,6 +222,17 @@ public sealed class SyntheticWorkforce
             {
                 histories[i].Add(new Appointment(code, holder, currentStart[i], lastDay, kind));
             }
+        }
+
+        static OfstedGrade DrawGrade(int draw)
+        {
+            int grade = 0;
+            while (draw >= JudgementGradeWeights[grade])
+            {
+                draw -= JudgementGradeWeights[grade++];
+            }
+
+            return (OfstedGrade)(grade + 1);
         }
 
         static double Weight(int daysInPost)
