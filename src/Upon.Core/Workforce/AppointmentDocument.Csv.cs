@@ -166,7 +166,7 @@ public static partial class AppointmentDocument
         /// <summary>
         /// Reads the next record into <paramref name="records"/>: a row read whole and plain (ASCII, dates in the form
         /// <c>yyyy-MM-dd</c>) goes straight into its table without a string but for a code or id not seen before;
-        /// any other record is read as <see cref="CsvRecordSource{T}.Next"/> reads it, so the records are the same either way.
+        /// any other record is read as <see cref="CsvRecordSource{T}.Next(out RecordResult{T}?)"/> reads it, so the records are the same either way.
         /// </summary>
         public CsvStep NextInto(AppointmentRecords.Builder records)
         {

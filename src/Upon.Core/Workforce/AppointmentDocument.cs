@@ -98,8 +98,6 @@ public static partial class AppointmentDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IEnumerable<RecordResult<Appointment>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
         return RecordStreams.Json(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling);
     }
 
@@ -121,8 +119,6 @@ public static partial class AppointmentDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IAsyncEnumerable<RecordResult<Appointment>> ReadAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
         return RecordStreams.JsonAsync(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling, cancellationToken);
     }
 
@@ -140,9 +136,7 @@ public static partial class AppointmentDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IAsyncEnumerable<RecordResult<Appointment>> ReadAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => RecordStreams.JsonAsync(stream, format, maxBytes, JsonRecords, ReadObject, handling, token), cancellationToken);
+        return RecordStreams.JsonAsync(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling, cancellationToken);
     }
 
     private static RecordResult<Appointment> ReadObject(JsonElement element, int number, StringPool pool)

@@ -11,6 +11,9 @@ namespace Upon.Core.Workforce;
 internal abstract class CsvRecordSource<T>
     where T : class
 {
+    // Whether a record with problems has ended the reading (ProblemHandling.Stop).
+    private bool stopped;
+
     /// <summary>Initializes a source of the records of <paramref name="table"/>.</summary>
     /// <param name="table">The table; read, not disposed.</param>
     protected CsvRecordSource(CsvTableReader table)
@@ -26,6 +29,21 @@ internal abstract class CsvRecordSource<T>
 
     /// <summary>Gets a value indicating whether the header has been read.</summary>
     protected bool HeaderRead { get; private set; }
+
+    /// <summary>
+    /// Reads the next record as <see cref="Next(out RecordResult{T}?)"/> does, except that with <see cref="ProblemHandling.Stop"/>
+    /// the first record with problems is the last one: every step after it is <see cref="CsvStep.End"/>.
+    /// </summary>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <param name="record">The record read, when the step is <see cref="CsvStep.Read"/>.</param>
+    /// <returns>What the step did.</returns>
+    public CsvStep Next(ProblemHandling handling, out RecordResult<T>? record)
+    {
+        record = null;
+        CsvStep step = stopped ? CsvStep.End : Next(out record);
+        stopped |= step == CsvStep.Read && !record!.IsValid && handling == ProblemHandling.Stop;
+        return step;
+    }
 
     /// <summary>Reads the next record: <see cref="CsvStep.Read"/> with the record, <see cref="CsvStep.NeedInput"/>, or <see cref="CsvStep.End"/>.</summary>
     /// <param name="record">The record read, when the step is <see cref="CsvStep.Read"/>.</param>

@@ -82,8 +82,6 @@ public static partial class OfstedJudgementDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IEnumerable<RecordResult<OfstedJudgement>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
         return RecordStreams.Json(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling);
     }
 
@@ -105,8 +103,6 @@ public static partial class OfstedJudgementDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IAsyncEnumerable<RecordResult<OfstedJudgement>> ReadAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
         return RecordStreams.JsonAsync(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling, cancellationToken);
     }
 
@@ -124,9 +120,7 @@ public static partial class OfstedJudgementDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IAsyncEnumerable<RecordResult<OfstedJudgement>> ReadAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => RecordStreams.JsonAsync(stream, format, maxBytes, JsonRecords, ReadObject, handling, token), cancellationToken);
+        return RecordStreams.JsonAsync(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling, cancellationToken);
     }
 
     private static RecordResult<OfstedJudgement> ReadObject(JsonElement element, int number, StringPool pool)

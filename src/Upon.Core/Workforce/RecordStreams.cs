@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 
 namespace Upon.Core.Workforce;
@@ -38,24 +39,15 @@ internal static class RecordStreams
     {
         using CsvTableReader table = open();
         CsvRecordSource<T> records = source(table);
-        while (true)
+        for (CsvStep step = records.Next(handling, out RecordResult<T>? record); step != CsvStep.End; step = records.Next(handling, out record))
         {
-            CsvStep step = records.Next(out RecordResult<T>? record);
             if (step == CsvStep.NeedInput)
             {
                 table.Fill();
-                continue;
             }
-
-            if (step == CsvStep.End)
+            else
             {
-                yield break;
-            }
-
-            yield return record!;
-            if (!record!.IsValid && handling == ProblemHandling.Stop)
-            {
-                yield break;
+                yield return record!;
             }
         }
     }
@@ -78,22 +70,16 @@ internal static class RecordStreams
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            CsvStep step = records.Next(out RecordResult<T>? record);
-            if (step == CsvStep.NeedInput)
+            switch (records.Next(handling, out RecordResult<T>? record))
             {
-                await table.FillAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (step == CsvStep.End)
-            {
-                yield break;
-            }
-
-            yield return record!;
-            if (!record!.IsValid && handling == ProblemHandling.Stop)
-            {
-                yield break;
+                case CsvStep.NeedInput:
+                    await table.FillAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case CsvStep.Read:
+                    yield return record!;
+                    break;
+                default:
+                    yield break;
             }
         }
     }
@@ -110,9 +96,15 @@ internal static class RecordStreams
     /// <param name="read">Reads a record's root element, given its number and the pool.</param>
     /// <param name="handling">Whether to go on after a record with problems.</param>
     /// <returns>The records, lazily, in stream order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IEnumerable<RecordResult<T>> Json<T>(Stream utf8Json, BatchFormat format, int maxBytes, (string Plural, string Singular, string? ConfidentialObject) names, Func<JsonElement, int, StringPool, RecordResult<T>> read, ProblemHandling handling)
-        where T : class =>
-        Limit(JsonRecords(utf8Json, format, maxBytes, names, read), handling);
+        where T : class
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return Limit(JsonRecords(utf8Json, format, maxBytes, names, read), handling);
+    }
 
     /// <summary>
     /// Reads the records of JSON as <see cref="Json{T}"/> does, reading the stream asynchronously: the same records
@@ -127,9 +119,40 @@ internal static class RecordStreams
     /// <param name="handling">Whether to go on after a record with problems.</param>
     /// <param name="cancellationToken">Stops the reading: checked before each read of the stream and before each record.</param>
     /// <returns>The records, lazily, in stream order.</returns>
-    public static async IAsyncEnumerable<RecordResult<T>> JsonAsync<T>(Stream utf8Json, BatchFormat format, int maxBytes, (string Plural, string Singular, string? ConfidentialObject) names, Func<JsonElement, int, StringPool, RecordResult<T>> read, ProblemHandling handling, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IAsyncEnumerable<RecordResult<T>> JsonAsync<T>(Stream utf8Json, BatchFormat format, int maxBytes, (string Plural, string Singular, string? ConfidentialObject) names, Func<JsonElement, int, StringPool, RecordResult<T>> read, ProblemHandling handling, CancellationToken cancellationToken)
         where T : class
     {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return JsonRecordsAsync(utf8Json, format, maxBytes, names, read, handling, cancellationToken);
+    }
+
+    /// <summary>Reads the records of JSON in a pipe as <see cref="JsonAsync{T}(Stream, BatchFormat, int, ValueTuple{string, string, string}, Func{JsonElement, int, StringPool, RecordResult{T}}, ProblemHandling, CancellationToken)"/> reads a stream; the pipe is not completed.</summary>
+    /// <typeparam name="T">What a record holds.</typeparam>
+    /// <param name="utf8Json">The pipe.</param>
+    /// <param name="format">The layout.</param>
+    /// <param name="maxBytes">The largest record accepted, in bytes.</param>
+    /// <param name="names">The names of the records in messages.</param>
+    /// <param name="read">Reads a record's root element, given its number and the pool.</param>
+    /// <param name="handling">Whether to go on after a record with problems.</param>
+    /// <param name="cancellationToken">Stops the reading, as for a stream.</param>
+    /// <returns>The records, lazily, in pipe order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static IAsyncEnumerable<RecordResult<T>> JsonAsync<T>(PipeReader utf8Json, BatchFormat format, int maxBytes, (string Plural, string Singular, string? ConfidentialObject) names, Func<JsonElement, int, StringPool, RecordResult<T>> read, ProblemHandling handling, CancellationToken cancellationToken)
+        where T : class
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.NotPositive(maxBytes);
+        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonRecordsAsync(stream, format, maxBytes, names, read, handling, token), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<RecordResult<T>> JsonRecordsAsync<T>(Stream utf8Json, BatchFormat format, int maxBytes, (string Plural, string Singular, string? ConfidentialObject) names, Func<JsonElement, int, StringPool, RecordResult<T>> read, ProblemHandling handling, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        // Each enumeration has its own pool of the strings its records share.
         StringPool pool = new();
         await foreach (RecordResult<T> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, names, (element, number) => read(element, number, pool), RecordResult.Failure<T>, null, cancellationToken).ConfigureAwait(false))
         {

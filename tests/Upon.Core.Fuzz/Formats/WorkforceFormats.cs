@@ -82,10 +82,7 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
     public override void Run(byte[] bytes, Observation observation)
     {
         List<RecordResult<Appointment>> records = [.. csv ? AppointmentDocument.ReadCsv(new MemoryStream(bytes)) : AppointmentDocument.Read(new MemoryStream(bytes))];
-        foreach (RecordResult<Appointment> record in records)
-        {
-            observation.Add(record.RecordNumber, record.IsValid, record.Problems);
-        }
+        observation.AddAll(records);
 
         WorkforceComputations.Appointments(records, observation);
     }
@@ -167,10 +164,7 @@ internal sealed class JudgementFormat(bool csv) : FuzzFormat
     public override void Run(byte[] bytes, Observation observation)
     {
         List<RecordResult<OfstedJudgement>> records = [.. csv ? OfstedJudgementDocument.ReadCsv(new MemoryStream(bytes)) : OfstedJudgementDocument.Read(new MemoryStream(bytes))];
-        foreach (RecordResult<OfstedJudgement> record in records)
-        {
-            observation.Add(record.RecordNumber, record.IsValid, record.Problems);
-        }
+        observation.AddAll(records);
 
         foreach (OfstedJudgementValidationResult result in new[] { OfstedJudgementValidation.Validate(records, WorkforceComputations.ExampleRegister, WorkforceComputations.AsOf), OfstedJudgementValidation.Validate(records, WorkforceComputations.AsOf) })
         {

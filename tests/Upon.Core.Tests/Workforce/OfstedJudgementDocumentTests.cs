@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Serialization;
+using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -248,11 +249,11 @@ public sealed class OfstedJudgementDocumentTests
 
         Assert.Equal(
             "{\"authorityCode\":\"A\",\"date\":\"2019-04-01\",\"grade\":\"outstanding\"}\n{\"authorityCode\":\"B\",\"date\":\"2020-01-31\",\"grade\":\"inadequate\"}\n",
-            Written(s => OfstedJudgementDocument.Write(s, judgements)));
+            DocumentText.Of(s => OfstedJudgementDocument.Write(s, judgements)));
         Assert.Equal(
             "[\n  {\n    \"authorityCode\": \"A\",\n    \"date\": \"2019-04-01\",\n    \"grade\": \"outstanding\"\n  },\n  {\n    \"authorityCode\": \"B\",\n    \"date\": \"2020-01-31\",\n    \"grade\": \"inadequate\"\n  }\n]",
-            Written(s => OfstedJudgementDocument.Write(s, judgements, BatchFormat.JsonArray, indented: true)));
-        Assert.Equal("[]", Written(s => OfstedJudgementDocument.Write(s, [], BatchFormat.JsonArray)));
+            DocumentText.Of(s => OfstedJudgementDocument.Write(s, judgements, BatchFormat.JsonArray, indented: true)));
+        Assert.Equal("[]", DocumentText.Of(s => OfstedJudgementDocument.Write(s, [], BatchFormat.JsonArray)));
     }
 
     [Fact]
@@ -337,12 +338,5 @@ public sealed class OfstedJudgementDocumentTests
     {
         Assert.Equal(expected is not null, OfstedGrades.TryParse(text, out OfstedGrade grade));
         Assert.Equal(expected ?? default, grade);
-    }
-
-    private static string Written(Action<Stream> write)
-    {
-        using MemoryStream stream = new();
-        write(stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -10,6 +10,7 @@ using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Serialization;
+using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Workforce;
@@ -40,7 +41,7 @@ public sealed class OfstedJudgementPropertyTests
             from edit in Gen.Frequency((2, Gen.Constant((At: -1, Byte: (byte)0))), (1, from at in Gen.Choose(0, 400) from b in Gen.Elements(Specials) select (At: at, Byte: b)))
             let bytes = csv
                 ? OfstedJudgementGenerators.Csv(rows.Select(r => r.Row), layout)
-                : Written(s => OfstedJudgementDocument.Write(s, GoodJudgements(rows), array ? BatchFormat.JsonArray : BatchFormat.JsonLines))
+                : DocumentText.Bytes(s => OfstedJudgementDocument.Write(s, GoodJudgements(rows), array ? BatchFormat.JsonArray : BatchFormat.JsonLines))
             select (edit.At < 0 ? bytes : [.. bytes.Take(edit.At % (bytes.Length + 1)), edit.Byte, .. bytes.Skip(edit.At % (bytes.Length + 1))], csv));
 
     [Property]
@@ -62,7 +63,7 @@ public sealed class OfstedJudgementPropertyTests
         {
             foreach ((BatchFormat format, bool indented) in new[] { (BatchFormat.JsonLines, false), (BatchFormat.JsonArray, false), (BatchFormat.JsonArray, true) })
             {
-                byte[] json = Written(s => OfstedJudgementDocument.Write(s, input.Judgements, format, indented));
+                byte[] json = DocumentText.Bytes(s => OfstedJudgementDocument.Write(s, input.Judgements, format, indented));
                 Assert.Equal(input.Judgements, OfstedJudgementDocument.Read(new MemoryStream(json)).Select(r => r.Value));
                 Assert.Equal(input.Judgements, OfstedJudgementDocument.Read(new MemoryStream(json), format).Select(r => r.Value));
             }
@@ -100,7 +101,7 @@ public sealed class OfstedJudgementPropertyTests
         Prop.ForAll(OfstedJudgementGenerators.RowsWithLayout(), Arb.From(Gen.Choose(1, 9)), Arb.From(Gen.Elements(ProblemHandling.Continue, ProblemHandling.Stop)), (input, most, handling) =>
         {
             byte[] csv = OfstedJudgementGenerators.Csv(input.Rows.Select(r => r.Row), input.Layout);
-            byte[] json = Written(s => OfstedJudgementDocument.Write(s, GoodJudgements(input.Rows)));
+            byte[] json = DocumentText.Bytes(s => OfstedJudgementDocument.Write(s, GoodJudgements(input.Rows)));
             Assert.Equal(
                 OfstedJudgementDocument.ReadCsv(new MemoryStream(csv), handling),
                 OfstedJudgementDocument.ReadCsvAsync(ChunkedStream.UpTo(csv, most), handling).ToBlockingEnumerable());
@@ -175,11 +176,4 @@ public sealed class OfstedJudgementPropertyTests
     /// <summary>The problems found, each with the judgement it was found in (not its record number, which the order changes).</summary>
     private static List<string> Problems(OfstedJudgement[] judgements, OfstedJudgementValidationResult result) =>
         [.. result.Reported.SelectMany(r => r.Problems.Select(p => $"{judgements[r.RecordNumber - 1]} {p.Path} {p.Code}")).Order(StringComparer.Ordinal)];
-
-    private static byte[] Written(Action<Stream> write)
-    {
-        using MemoryStream stream = new();
-        write(stream);
-        return stream.ToArray();
-    }
 }
