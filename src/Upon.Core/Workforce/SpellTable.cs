@@ -66,9 +66,6 @@ internal sealed class SpellTable
     /// <summary>Gets the last day of spell <paramref name="index"/>, <see cref="LocalDate.MaxIsoValue"/> for an open one.</summary>
     public LocalDate EndOrMax(int index) => spells[index].IsOpen ? LocalDate.MaxIsoValue : spells[index].End;
 
-    /// <summary>Gets the start of the first permanent appointment of spell <paramref name="index"/>, or null.</summary>
-    public LocalDate? PermanentFrom(int index) => spells[index].HasPermanent ? spells[index].PermanentFrom : null;
-
     /// <summary>Gets where the holder of spell <paramref name="index"/> came from, as in <see cref="HolderSpell.OriginGiven"/>.</summary>
     public ChangeOrigin OriginGiven(int index, LocalDate historyFrom) =>
         (spells[index].Flags & Entry.Here) != 0 ? ChangeOrigin.Return

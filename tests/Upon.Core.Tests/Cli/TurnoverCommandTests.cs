@@ -70,7 +70,7 @@ public sealed class TurnoverCommandTests : IDisposable
             Period   First-time DCSs  Moves  Returns  Unknown  New permanent  Interim appointments
             -------  ---------------  -----  -------  -------  -------------  --------------------
             2019/20                0      0        0        0              0                     0
-            2020/21                2      0        0        0              2                     1
+            2020/21                2      0        0        0              1                     1
             2021/22                0      0        0        0              0                     0
 
             2021/22: the change rate, 0.0%, is the lowest since 2019/20.

@@ -321,17 +321,17 @@ public sealed class WorkforceDocExamples
             new("A", "a1", new LocalDate(2020, 9, 1), new LocalDate(2020, 12, 31), AppointmentKind.Permanent),
             new("B", "b1", new LocalDate(2017, 3, 1), new LocalDate(2020, 12, 31), AppointmentKind.Permanent),
             new("A", "b1", new LocalDate(2021, 1, 1), null, AppointmentKind.Permanent),
-            new("B", "n1", new LocalDate(2021, 1, 4), null, AppointmentKind.Interim),
+            new("B", "n1", new LocalDate(2021, 1, 4), null, AppointmentKind.Permanent),
         ];
         Turnover turnover = Upon.Core.Workforce.Turnover.Measure(history, Register, TurnoverPeriods.FinancialYear(2020), historyFrom: new LocalDate(2015, 4, 1));
 
         Assert.Equal(4, turnover.Changes);               // i1, a1 back, b1 to A, n1
         Assert.Equal(new ChangeOrigins(FirstTime: 2, Moves: 1, Returns: 1, Unknown: 0), turnover.Origins);
-        Assert.Equal(2, turnover.NewPermanent);          // a1 (1 September 2020) and b1 in A (1 January 2021)
-        Assert.Equal(2, turnover.InterimAppointments);   // i1 and n1
+        Assert.Equal(1, turnover.NewPermanent);          // n1: a first DCS post, permanent (a1 returns and b1 moves)
+        Assert.Equal(1, turnover.InterimAppointments);   // i1
 
         Turnover permanent = Upon.Core.Workforce.Turnover.Measure(history, Register, TurnoverPeriods.FinancialYear(2020), lookThroughInterim: true);
-        Assert.Equal(new ChangeOrigins(FirstTime: 0, Moves: 1, Returns: 0, Unknown: 0), permanent.Origins); // a1's spells join across i1
+        Assert.Equal(new ChangeOrigins(FirstTime: 1, Moves: 1, Returns: 0, Unknown: 0), permanent.Origins); // a1's spells join across i1
 
         HolderSpell first = HolderSpells.Of(history)[0];  // a1 in A from 1 April 2015: in post when the records began
         Assert.Equal(ChangeOrigin.Unknown, first.OriginGiven(new LocalDate(2015, 4, 1)));

@@ -171,13 +171,23 @@ public sealed class OfstedJudgementValidationTests
             sector.Judgements.Select((j, i) => RecordResult.Success(i + 1, j)), sector.Register, SyntheticWorkforce.CoverageEnd);
 
         Assert.Empty(result.Reported);
-        Assert.Equal(SyntheticWorkforce.AuthorityCount, result.Judgements.AuthorityCodes.Length);
+        Assert.Equal(sector.Register.Authorities.Count(a => a.EffectiveFrom.PlusYears(1) <= SyntheticWorkforce.CoverageEnd), result.Judgements.AuthorityCodes.Length);
         Assert.Equal(sector.Judgements.ToArray(), result.Judgements.ToArray());
         Assert.All(result.Judgements.AuthorityCodes, code =>
         {
             OfstedJudgement[] own = [.. result.Judgements.For(code)];
-            Assert.InRange(own[0].Date, new LocalDate(2014, 1, 1), new LocalDate(2017, 12, 31));
-            Assert.InRange(own.Length, 2, 7);
+            Authority authority = sector.Register.Authorities.Single(a => a.Code == code);
+            if (authority.EffectiveFrom == SyntheticWorkforce.RegisterStart)
+            {
+                Assert.InRange(own[0].Date, new LocalDate(2014, 1, 1), new LocalDate(2017, 12, 31));
+                Assert.InRange(own.Length, authority.EffectiveTo is null ? 2 : 1, 7);
+            }
+            else
+            {
+                Assert.InRange(own[0].Date, authority.EffectiveFrom.PlusMonths(12), authority.EffectiveFrom.PlusMonths(25));
+            }
+
+            Assert.All(own, j => Assert.True(authority.IsInForceOn(j.Date)));
             Assert.All(own.Zip(own.Skip(1)), pair => Assert.InRange(Period.Between(pair.First.Date, pair.Second.Date, PeriodUnits.Months).Months, 18, 54));
         });
         double[] shares = [.. Enum.GetValues<OfstedGrade>().Select(g => sector.Judgements.Count(j => j.Grade == g) / (double)sector.Judgements.Length)];
