@@ -25,7 +25,7 @@ internal sealed class SyntheticSector
         posts = [.. SyntheticWorkforce.AuthorityPlan().Select((a, i) => new Post(i, a.Code, a.Region, a.From, a.To))];
     }
 
-    public (AuthorityRegister Register, ImmutableArray<Appointment> Appointments) Run()
+    public (AuthorityRegister Register, ImmutableArray<Appointment> Appointments, ImmutableArray<OfstedJudgement> Judgements) Run()
     {
         foreach (Post post in posts.Where(p => p.From == SyntheticWorkforce.RegisterStart))
         {
@@ -59,7 +59,45 @@ internal sealed class SyntheticSector
                 .ThenBy(w => w.Start)
                 .Select(w => new Appointment(posts[w.Post].Code, people[w.Person].Id, w.Start, w.End, w.Kind) { ExitReason = w.Reason }),
         ];
-        return (register, appointments);
+        return (register, appointments, Judgements());
+    }
+
+    /// <summary>The judgements, drawn last so that they change no appointment: about one every three years while an authority is in force.</summary>
+    private ImmutableArray<OfstedJudgement> Judgements()
+    {
+        List<OfstedJudgement> judgements = [];
+        int total = SyntheticWorkforce.JudgementGradeWeights.Sum();
+        foreach (Post post in posts.OrderBy(p => p.Code, StringComparer.Ordinal))
+        {
+            LocalDate last = post.To is LocalDate to && to < SyntheticWorkforce.CoverageEnd ? to : SyntheticWorkforce.CoverageEnd;
+            LocalDate date = post.From == SyntheticWorkforce.RegisterStart
+                ? new LocalDate(2014, 1, 1).PlusDays(random.Next(0, 4 * 365))
+                : post.From.PlusMonths(12).PlusDays(random.Next(0, 366));
+            while (date <= last)
+            {
+                OfstedGrade grade = Grade(random.Next(total));
+                judgements.Add(new OfstedJudgement(post.Code, date, grade));
+                date = grade switch
+                {
+                    OfstedGrade.Inadequate => date.PlusMonths(random.Next(18, 31)),
+                    OfstedGrade.RequiresImprovement => date.PlusMonths(random.Next(30, 43)),
+                    _ => date.PlusMonths(random.Next(36, 55)),
+                };
+            }
+        }
+
+        return [.. judgements];
+
+        static OfstedGrade Grade(int draw)
+        {
+            int grade = 0;
+            while (draw >= SyntheticWorkforce.JudgementGradeWeights[grade])
+            {
+                draw -= SyntheticWorkforce.JudgementGradeWeights[grade++];
+            }
+
+            return (OfstedGrade)(grade + 1);
+        }
     }
 
     private void RunYear(SyntheticTurnoverTarget target)

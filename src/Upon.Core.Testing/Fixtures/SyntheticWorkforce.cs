@@ -61,6 +61,16 @@ namespace Upon.Core.Testing;
 /// never vacant, and each authority's last holder is still in post (right-censored at 31 March 2024).
 /// </para>
 /// <para>
+/// <b>Ofsted judgements</b> (<see cref="Judgements"/>) are drawn after the appointments, from the same generator, so that
+/// they change no appointment: each authority's first graded inspection is published on a day of 2014–2017 (the single
+/// inspection framework ran from November 2013 to 2017), or 12 to 24 months after a new authority begins, and each later
+/// one 18 to 30 months after an inadequate judgement (re-inspection after monitoring), 30 to 42 months after one that
+/// requires improvement and 36 to 54 months after a good or outstanding one, while the authority is in force, until
+/// 31 March 2024. Each grade is drawn with the weights of <see cref="JudgementGradeWeights"/>, independently of everything
+/// else: the synthetic sector builds in <b>no</b> link between judgements and changes of DCS, so a model of tenure fitted
+/// to it should find none (a null check, not a finding).
+/// </para>
+/// <para>
 /// Figures two sources give that cannot both hold are settled in <see cref="Targets"/>' remarks. Generation is
 /// deterministic from a seed (<see cref="DefaultSeed"/> for <see cref="Default"/>) with <see cref="System.Random"/>'s
 /// seeded algorithm. Instances are immutable and thread-safe; equality is by reference.
@@ -86,11 +96,12 @@ public sealed class SyntheticWorkforce
         ("East of England", 11), ("London", 33), ("South East", 19), ("South West", 15),
     ];
 
-    private SyntheticWorkforce(int seed, AuthorityRegister register, ImmutableArray<Appointment> appointments)
+    private SyntheticWorkforce(int seed, AuthorityRegister register, ImmutableArray<Appointment> appointments, ImmutableArray<OfstedJudgement> judgements)
     {
         Seed = seed;
         Register = register;
         Appointments = appointments;
+        Judgements = judgements;
     }
 
     /// <summary>Gets the synthetic register generated from <see cref="DefaultSeed"/> (built once, at first use).</summary>
@@ -153,6 +164,14 @@ public sealed class SyntheticWorkforce
             "The twelve months before those, 1 July 2019 to 30 June 2020; every change of post-holder. (2019/20, the financial year, also has 57: both readings hold.)"),
     ];
 
+    /// <summary>
+    /// Gets the weights of the grades of the synthetic judgements, in the order of <see cref="OfstedGrade"/>: 2, 8, 7 and
+    /// 3 in 20, that is 10% outstanding, 40% good, 35% requires improvement and 15% inadequate, an invented middle of the
+    /// published shares, which moved over the decade (42% good or outstanding, 45% requiring improvement and 13%
+    /// inadequate in Ofsted's annual report of December 2018; 60% good or outstanding on 31 March 2024).
+    /// </summary>
+    public static ImmutableArray<int> JudgementGradeWeights { get; } = [2, 8, 7, 3];
+
     /// <summary>Gets the seed this register was generated from.</summary>
     public int Seed { get; }
 
@@ -161,6 +180,12 @@ public sealed class SyntheticWorkforce
 
     /// <summary>Gets every appointment, ordered by authority code and then start.</summary>
     public ImmutableArray<Appointment> Appointments { get; }
+
+    /// <summary>
+    /// Gets the Ofsted judgements of the authorities, ordered by authority code and then date, from 2014 to 31 March 2024:
+    /// about one every three years for each authority while it is in force (see the remarks of <see cref="SyntheticWorkforce"/>).
+    /// </summary>
+    public ImmutableArray<OfstedJudgement> Judgements { get; }
 
     /// <summary>Generates a synthetic register from <paramref name="seed"/>: the same seed always gives the same register.</summary>
     /// <param name="seed">The seed of the random choices (any value).</param>
@@ -171,8 +196,8 @@ public sealed class SyntheticWorkforce
     public static SyntheticWorkforce Generate(int seed)
     {
         SyntheticSector sector = new(seed);
-        (AuthorityRegister register, ImmutableArray<Appointment> appointments) = sector.Run();
-        return new SyntheticWorkforce(seed, register, appointments);
+        (AuthorityRegister register, ImmutableArray<Appointment> appointments, ImmutableArray<OfstedJudgement> judgements) = sector.Run();
+        return new SyntheticWorkforce(seed, register, appointments, judgements);
     }
 
     /// <summary>The authorities, as generated: the first 152, then the successors.</summary>

@@ -41,8 +41,11 @@ public static class AppointmentDocumentGenerators
     public sealed record CsvLayout(int[] Order, string NewLine, bool ByteOrderMark, bool QuoteAll, bool FinalNewLine);
 
     /// <summary>A layout: the seven columns in any order.</summary>
-    public static Gen<CsvLayout> Layout() =>
-        from order in Gen.Shuffle(Enumerable.Range(0, 7))
+    public static Gen<CsvLayout> Layout() => Layout(Columns.Length);
+
+    /// <summary>A layout of a table of <paramref name="columns"/> columns: any order, CRLF or LF, with or without a byte order mark, quotes and a final line end.</summary>
+    public static Gen<CsvLayout> Layout(int columns) =>
+        from order in Gen.Shuffle(Enumerable.Range(0, columns))
         from newLine in Gen.Elements("\r\n", "\n")
         from bom in Gen.Elements(true, false)
         from quoteAll in Gen.Elements(true, false)
@@ -70,13 +73,22 @@ public static class AppointmentDocumentGenerators
     ];
 
     /// <summary>Writes rows (each seven fields in column order) as CSV bytes in <paramref name="layout"/>.</summary>
-    public static byte[] Csv(IEnumerable<string[]> rows, CsvLayout layout)
+    public static byte[] Csv(IEnumerable<string[]> rows, CsvLayout layout) => Csv(Columns, rows, layout);
+
+    /// <summary>
+    /// Writes a table of <paramref name="columns"/> as CSV bytes in <paramref name="layout"/>: the header, then each row
+    /// whose width is the table's in the layout's column order; a row of another width (a defect) is written as it is.
+    /// </summary>
+    public static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<string[]> rows, CsvLayout layout)
     {
+        Guard.Against.Null(columns);
+        Guard.Against.Null(rows);
+        Guard.Against.Null(layout);
         StringBuilder text = new();
-        List<string> lines = [string.Join(',', layout.Order.Select(i => Field(Columns[i], layout.QuoteAll)))];
+        List<string> lines = [string.Join(',', layout.Order.Select(i => Field(columns[i], layout.QuoteAll)))];
         foreach (string[] row in rows)
         {
-            lines.Add(string.Join(',', row.Length == Columns.Length ? layout.Order.Select(i => Field(row[i], layout.QuoteAll)) : row.Select(f => Field(f, layout.QuoteAll))));
+            lines.Add(string.Join(',', row.Length == columns.Count ? layout.Order.Select(i => Field(row[i], layout.QuoteAll)) : row.Select(f => Field(f, layout.QuoteAll))));
         }
 
         text.Append(string.Join(layout.NewLine, lines));
@@ -119,7 +131,8 @@ public static class AppointmentDocumentGenerators
             from asOfDays in Gen.Choose(0, 6000)
             select (appointments, shuffled.ToArray(), new LocalDate(2014, 1, 1).PlusDays(asOfDays)));
 
-    private static string[] With(string[] fields, int index, string value)
+    /// <summary>A copy of <paramref name="fields"/> with field <paramref name="index"/> set to <paramref name="value"/>.</summary>
+    internal static string[] With(string[] fields, int index, string value)
     {
         string[] copy = [.. fields];
         copy[index] = value;

@@ -45,6 +45,42 @@ public static class WorkforceGenerators
         from shuffled in Gen.Shuffle(histories.SelectMany(h => h))
         select shuffled.ToArray();
 
+    /// <summary>
+    /// An Ofsted grade in proportions near those of English children's services in 2014–2024: 10% outstanding, 40% good,
+    /// 35% requires improvement, 15% inadequate. The proportions are an invented middle of the published ones, which moved
+    /// over the decade: 42% good or outstanding, 45% requiring improvement and 13% inadequate in Ofsted's annual report
+    /// of December 2018; 60% good or outstanding on 31 March 2024 (Ofsted, local authority inspection outcomes).
+    /// </summary>
+    public static Gen<OfstedGrade> Grade() =>
+        Gen.Frequency(
+            (2, Gen.Constant(OfstedGrade.Outstanding)),
+            (8, Gen.Constant(OfstedGrade.Good)),
+            (7, Gen.Constant(OfstedGrade.RequiresImprovement)),
+            (3, Gen.Constant(OfstedGrade.Inadequate)));
+
+    /// <summary>
+    /// One authority's Ofsted judgements: one to five, the first published in 2012–2016, each 2 to 4 years after the one
+    /// before (about every three years, as graded inspections come round), with grades in the proportions of <see cref="Grade"/>.
+    /// Judgements of E outside April 2019 to March 2022, and of Z, are outside the register.
+    /// </summary>
+    public static Gen<OfstedJudgement[]> AuthorityJudgements(string code) =>
+        from first in Gen.Choose(0, 1826)
+        from count in Gen.Choose(1, 5)
+        from visits in (from gap in Gen.Choose(730, 1461) from grade in Grade() select (gap, grade)).ArrayOf(count)
+        select visits.Aggregate(
+            (Next: new LocalDate(2012, 1, 1).PlusDays(first), Judgements: new List<OfstedJudgement>()),
+            (state, visit) =>
+            {
+                state.Judgements.Add(new OfstedJudgement(code, state.Next, visit.grade));
+                return (state.Next.PlusDays(visit.gap), state.Judgements);
+            }).Judgements.ToArray();
+
+    /// <summary>Ofsted judgements of authorities A to E and Z, the authorities of <see cref="Appointments"/>, in a shuffled order.</summary>
+    public static Gen<OfstedJudgement[]> Judgements() =>
+        from histories in Gen.CollectToArray(Codes.Select(AuthorityJudgements))
+        from shuffled in Gen.Shuffle(histories.SelectMany(h => h))
+        select shuffled.ToArray();
+
     /// <summary>Periods: financial years 2014/15 to 2024/25, calendar years, and rolling 12 months ending on any day of 2015–2024.</summary>
     public static Gen<DateInterval> Periods() =>
         Gen.OneOf(

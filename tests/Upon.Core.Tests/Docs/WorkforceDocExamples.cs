@@ -434,4 +434,38 @@ public sealed class WorkforceDocExamples
         Assert.True(start >= 0 && end > start, $"docs/workforce.md has no {name} table");
         return string.Concat(lines[(start + 1)..end].Select(l => l + "\n"));
     }
+
+    [Fact]
+    public void Ofsted()
+    {
+        // begin-snippet: workforce-ofsted
+        const string Csv =
+            "authority,date,grade\n" +
+            "A,2016-03-18,requires-improvement\n" +
+            "A,2019-05-24,Inadequate\n" +              // any case
+            "A,2021-07-09,3\n" +                       // Ofsted's numeric grade: 3 is requires improvement
+            "B,2018-10-12,good\n" +
+            "B,2018-10-12,outstanding\n" +             // rows 4 and 5: two judgements of B on one day
+            "C,2019-02-30,good\n" +                    // row 6: no such date
+            "C,2020-01-31,adequate\n" +                // row 7: not a grade since 2013
+            "X,2019-06-21,good\n" +                    // row 8: X is not in the register
+            "D,2020-11-20,good\n";                     // row 9: D joined the register on 1 January 2021
+
+        IEnumerable<RecordResult<OfstedJudgement>> records = OfstedJudgementDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        OfstedJudgementValidationResult result = OfstedJudgementValidation.Validate(records, Register, asOf: new LocalDate(2024, 3, 31));
+
+        Assert.Equal("9 in = 3 used + 6 reported + 0 skipped", result.Summary.ToString());
+        Assert.Equal(
+            ["4 judgement.duplicate", "5 judgement.duplicate", "6 date.invalid", "7 value.unknown", "8 judgement.authority-unknown", "9 judgement.outside-register"],
+            result.Reported.Select(r => $"{r.RecordNumber} {r.Problems[0].Code}"));
+
+        // Lookups for a model of tenure: the judgement in force on a day, and "an inadequate judgement in the last 12 months".
+        OfstedJudgements judgements = result.Judgements;
+        LocalDate day = new(2020, 5, 1);
+        Assert.Equal(OfstedGrade.Inadequate, judgements.LatestOn("A", day)!.Grade);
+        Assert.True(judgements.Between("A", new DateInterval(day.PlusYears(-1).PlusDays(1), day)).Any(j => j.Grade == OfstedGrade.Inadequate));
+        Assert.Equal(OfstedGrade.RequiresImprovement, judgements.LatestOn("A", new LocalDate(2024, 3, 31))!.Grade);
+        Assert.Null(judgements.LatestOn("C", day));    // C's rows were reported, so C has no judgement to use
+        // end-snippet
+    }
 }
