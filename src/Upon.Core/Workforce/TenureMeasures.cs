@@ -92,18 +92,7 @@ public static class TenureMeasures
     public static IReadOnlyList<TenureRecord> TenureRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
     {
         Guard.Against.Null(observation);
-        List<TenureRecord> records = [];
-        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
-        for (int i = 0; i < spells.Count; i++)
-        {
-            HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is TenureRecord record)
-            {
-                records.Add(record);
-            }
-        }
-
-        return records;
+        return Records(appointments, observation, lookThroughInterim, static (_, record) => record);
     }
 
     /// <summary>
@@ -126,19 +115,7 @@ public static class TenureMeasures
     {
         Guard.Against.Null(observation);
         Guard.Against.Null(key);
-        List<(TKey, TenureRecord)> records = [];
-        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
-        for (int i = 0; i < spells.Count; i++)
-        {
-            HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is TenureRecord record)
-            {
-                TKey k = Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
-                records.Add((k, record));
-            }
-        }
-
-        return records;
+        return Records(appointments, observation, lookThroughInterim, (spell, record) => (KeyOf(key, spell), record));
     }
 
     /// <summary>The Kaplan–Meier estimate of tenure, in days, from <see cref="TenureRecords"/>: censoring-aware, with delayed entry.</summary>
@@ -205,18 +182,7 @@ public static class TenureMeasures
     public static IReadOnlyList<CompetingRiskRecord> CompetingRiskRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
     {
         Guard.Against.Null(observation);
-        List<CompetingRiskRecord> records = [];
-        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
-        for (int i = 0; i < spells.Count; i++)
-        {
-            HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is TenureRecord record)
-            {
-                records.Add(CompetingRecordOf(spell, record));
-            }
-        }
-
-        return records;
+        return Records(appointments, observation, lookThroughInterim, CompetingRecordOf);
     }
 
     /// <summary>
@@ -239,19 +205,7 @@ public static class TenureMeasures
     {
         Guard.Against.Null(observation);
         Guard.Against.Null(key);
-        List<(TKey, CompetingRiskRecord)> records = [];
-        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
-        for (int i = 0; i < spells.Count; i++)
-        {
-            HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is TenureRecord record)
-            {
-                TKey k = Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
-                records.Add((k, CompetingRecordOf(spell, record)));
-            }
-        }
-
-        return records;
+        return Records(appointments, observation, lookThroughInterim, (spell, record) => (KeyOf(key, spell), CompetingRecordOf(spell, record)));
     }
 
     /// <summary>
@@ -355,6 +309,27 @@ public static class TenureMeasures
         double entry = spell.Start < observation.Start ? Period.DaysBetween(spell.Start, observation.Start) : 0;
         return new TenureRecord(entry, exit, ended);
     }
+
+    /// <summary>One item per spell observed in <paramref name="observation"/>, made from the spell and its tenure record, in spell order.</summary>
+    private static List<T> Records<T>(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim, Func<HolderSpell, TenureRecord, T> make)
+    {
+        List<T> records = [];
+        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
+        for (int i = 0; i < spells.Count; i++)
+        {
+            HolderSpell spell = spells[i];
+            if (RecordOf(spell, observation) is TenureRecord record)
+            {
+                records.Add(make(spell, record));
+            }
+        }
+
+        return records;
+    }
+
+    private static TKey KeyOf<TKey>(Func<HolderSpell, TKey> key, HolderSpell spell)
+        where TKey : notnull =>
+        Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
 
     private static CompetingRiskRecord CompetingRecordOf(HolderSpell spell, TenureRecord record) =>
         new(record.Entry, record.Exit, record.IsEvent ? (spell.ExitReason ?? ExitReason.Unknown).Code : null);
