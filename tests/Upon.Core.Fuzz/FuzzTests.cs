@@ -62,6 +62,10 @@ public sealed class RegistersCsvFuzzTests(ITestOutputHelper output) : FuzzTests(
 
 public sealed class RegistersJsonFuzzTests(ITestOutputHelper output) : FuzzTests("registers-json", output);
 
+public sealed class JudgementsCsvFuzzTests(ITestOutputHelper output) : FuzzTests("judgements-csv", output);
+
+public sealed class JudgementsJsonFuzzTests(ITestOutputHelper output) : FuzzTests("judgements-json", output);
+
 public sealed class CandidatesFuzzTests(ITestOutputHelper output) : FuzzTests("candidates", output);
 
 public sealed class CompositionsFuzzTests(ITestOutputHelper output) : FuzzTests("compositions", output);

@@ -7,16 +7,17 @@ namespace Upon.Core.Testing;
 
 /// <summary>
 /// A large, varied corpus of appointment records for benchmarks and load tests, deterministic for a seed: blocks of
-/// <see cref="SyntheticWorkforce"/> histories (151 authorities' DCSs with interim, acting and confirmed appointments),
-/// each from its own seed, renamed so that no two blocks share an authority code or a holder id, and moved back in
-/// time by a whole number of weeks (0 to 20 years) so that the dates range from the 1980s to 2023.
+/// <see cref="SyntheticWorkforce"/> histories (151 to 153 authorities' DCSs with interim, acting and confirmed
+/// appointments, people who move between authorities and return, exit reasons), each from its own seed, renamed so
+/// that no two blocks share an authority code or a holder id, and moved back in time by a whole number of weeks (0 to
+/// 20 years) so that the dates range from the 1980s to 2024.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Block <c>b</c> (from 0) is <see cref="SyntheticWorkforce.Generate"/> of the <c>b</c>-th number drawn by .NET's seeded
-/// <see cref="System.Random"/> from the corpus's seed; its authority <c>S001</c> becomes <c>E00151001</c> for block 1
-/// (<c>E</c> and eight digits: 151 × b + the authority's number) and holder <c>S001-synthetic-03</c> becomes
-/// <c>E00151001-synthetic-03</c>. One appointment in fifty is marked as a shared post. Within a block the records
+/// <see cref="System.Random"/> from the corpus's seed; its authority <c>S001</c> becomes <c>E00001001</c> for block 1
+/// (<c>E</c> and eight digits: 1000 × b + the authority's number) and holder <c>synthetic-0003</c> becomes
+/// <c>B00001-synthetic-0003</c>. One appointment in fifty is marked as a shared post. Within a block the records
 /// are ordered by authority and start, as in <see cref="SyntheticWorkforce.Appointments"/>; a block has about a
 /// thousand records, and the last block is cut to make exactly the count asked for. No record describes a real
 /// authority or person.
@@ -44,7 +45,8 @@ public static class AppointmentCorpus
 
     /// <summary>
     /// Writes <paramref name="appointments"/> as CSV with <see cref="AppointmentDocument.WriteCsv"/> (its header
-    /// <c>authority,holder,start,end,kind,shared</c> and LF line ends), UTF-8 without a byte-order mark.
+    /// <c>authority,holder,start,end,kind,shared</c>, with <c>reason</c> when an appointment has one, and LF line ends),
+    /// UTF-8 without a byte-order mark.
     /// </summary>
     /// <param name="appointments">The appointments, for example from <see cref="Generate"/>.</param>
     /// <returns>The bytes, a new array on every call.</returns>
@@ -85,15 +87,18 @@ public static class AppointmentCorpus
                 }
 
                 // Synthetic codes are S and the authority's three-digit number, from S001.
-                int authority = (SyntheticWorkforce.AuthorityCount * block) + int.Parse(appointment.AuthorityCode.AsSpan(1), CultureInfo.InvariantCulture);
+                int authority = (1000 * block) + int.Parse(appointment.AuthorityCode.AsSpan(1), CultureInfo.InvariantCulture);
                 string code = "E" + authority.ToString("D8", CultureInfo.InvariantCulture);
                 yield return new Appointment(
                     code,
-                    code + appointment.HolderId[appointment.AuthorityCode.Length..],
+                    "B" + block.ToString("D5", CultureInfo.InvariantCulture) + "-" + appointment.HolderId,
                     appointment.Start.PlusDays(shift),
                     appointment.End?.PlusDays(shift),
                     appointment.Kind,
-                    isSharedPost: random.Next(50) == 0);
+                    isSharedPost: random.Next(50) == 0)
+                {
+                    ExitReason = appointment.ExitReason,
+                };
                 written++;
             }
         }

@@ -25,7 +25,7 @@ public static class WorkforceGenerators
 
     private static readonly string[] Codes = ["A", "B", "C", "D", "E", "Z"];
 
-    /// <summary>One authority's history: one to seven appointments in sequence from 2014–2016, gaps of 0 to 40 days, the last one sometimes still open.</summary>
+    /// <summary>One authority's history: one to seven appointments in sequence from 2014–2016, gaps of 0 to 40 days, the last one sometimes still open; an ended one has an exit reason about half the time.</summary>
     public static Gen<Appointment[]> AuthorityHistory(string code) =>
         from first in Gen.Choose(0, 700)
         from count in Gen.Choose(1, 7)
@@ -34,13 +34,50 @@ public static class WorkforceGenerators
                         from length in Gen.Choose(1, 1200)
                         from gap in Gen.Elements(0, 0, 0, 1, 15, 40)
                         from shared in Gen.Elements(false, false, true)
-                        select (holder, kind, length, gap, shared)).ArrayOf(count)
+                        from reason in Gen.OneOf(Gen.Constant<ExitReason?>(null), AppointmentDocumentGenerators.Reason().Select(r => (ExitReason?)r))
+                        select (holder, kind, length, gap, shared, reason)).ArrayOf(count)
         from open in Gen.Elements(true, false)
         select Chain(code, new LocalDate(2014, 1, 1).PlusDays(first), spells, open);
 
     /// <summary>Appointment histories for authorities A to E and Z, in a shuffled order.</summary>
     public static Gen<Appointment[]> Appointments() =>
         from histories in Gen.CollectToArray(Codes.Select(AuthorityHistory))
+        from shuffled in Gen.Shuffle(histories.SelectMany(h => h))
+        select shuffled.ToArray();
+
+    /// <summary>
+    /// An Ofsted grade in proportions near those of English children's services in 2014–2024: 10% outstanding, 40% good,
+    /// 35% requires improvement, 15% inadequate. The proportions are an invented middle of the published ones, which moved
+    /// over the decade: 42% good or outstanding, 45% requiring improvement and 13% inadequate in Ofsted's annual report
+    /// of December 2018; 60% good or outstanding on 31 March 2024 (Ofsted, local authority inspection outcomes).
+    /// </summary>
+    public static Gen<OfstedGrade> Grade() =>
+        Gen.Frequency(
+            (2, Gen.Constant(OfstedGrade.Outstanding)),
+            (8, Gen.Constant(OfstedGrade.Good)),
+            (7, Gen.Constant(OfstedGrade.RequiresImprovement)),
+            (3, Gen.Constant(OfstedGrade.Inadequate)));
+
+    /// <summary>
+    /// One authority's Ofsted judgements: one to five, the first published in 2012–2016, each 2 to 4 years after the one
+    /// before (about every three years, as graded inspections come round), with grades in the proportions of <see cref="Grade"/>.
+    /// Judgements of E outside April 2019 to March 2022, and of Z, are outside the register.
+    /// </summary>
+    public static Gen<OfstedJudgement[]> AuthorityJudgements(string code) =>
+        from first in Gen.Choose(0, 1826)
+        from count in Gen.Choose(1, 5)
+        from visits in (from gap in Gen.Choose(730, 1461) from grade in Grade() select (gap, grade)).ArrayOf(count)
+        select visits.Aggregate(
+            (Next: new LocalDate(2012, 1, 1).PlusDays(first), Judgements: new List<OfstedJudgement>()),
+            (state, visit) =>
+            {
+                state.Judgements.Add(new OfstedJudgement(code, state.Next, visit.grade));
+                return (state.Next.PlusDays(visit.gap), state.Judgements);
+            }).Judgements.ToArray();
+
+    /// <summary>Ofsted judgements of authorities A to E and Z, the authorities of <see cref="Appointments"/>, in a shuffled order.</summary>
+    public static Gen<OfstedJudgement[]> Judgements() =>
+        from histories in Gen.CollectToArray(Codes.Select(AuthorityJudgements))
         from shuffled in Gen.Shuffle(histories.SelectMany(h => h))
         select shuffled.ToArray();
 
@@ -66,18 +103,18 @@ public static class WorkforceGenerators
 
     /// <summary>Moves every date of an appointment by <paramref name="days"/>.</summary>
     public static Appointment Shift(Appointment appointment, int days) =>
-        new(appointment.AuthorityCode, appointment.HolderId, appointment.Start.PlusDays(days), appointment.End?.PlusDays(days), appointment.Kind, appointment.IsSharedPost);
+        new(appointment.AuthorityCode, appointment.HolderId, appointment.Start.PlusDays(days), appointment.End?.PlusDays(days), appointment.Kind, appointment.IsSharedPost) { ExitReason = appointment.ExitReason };
 
-    private static Appointment[] Chain(string code, LocalDate start, (string Holder, AppointmentKind Kind, int Length, int Gap, bool Shared)[] spells, bool open)
+    private static Appointment[] Chain(string code, LocalDate start, (string Holder, AppointmentKind Kind, int Length, int Gap, bool Shared, ExitReason? Reason)[] spells, bool open)
     {
         List<Appointment> result = [];
         LocalDate next = start;
         for (int i = 0; i < spells.Length; i++)
         {
-            (string holder, AppointmentKind kind, int length, int gap, bool shared) = spells[i];
+            (string holder, AppointmentKind kind, int length, int gap, bool shared, ExitReason? reason) = spells[i];
             LocalDate last = next.PlusDays(length - 1);
             bool isOpen = open && i == spells.Length - 1;
-            result.Add(new Appointment(code, holder, next, isOpen ? null : last, kind, shared));
+            result.Add(new Appointment(code, holder, next, isOpen ? null : last, kind, shared) { ExitReason = isOpen ? null : reason });
             next = last.PlusDays(1 + gap);
         }
 

@@ -58,8 +58,10 @@ public static partial class SvgChart
         svg.Append(' ').Append(ticks).Append("\"/>\n");
         if (options.XAxisLabel is string xLabel)
         {
-            // Under the tick labels, and above anything drawn under the axis (a Kaplan–Meier chart's numbers at risk).
-            svg.Append("<text stroke=\"none\" x=\"").Append(Number((plot.Left + plot.Right) / 2)).Append("\" y=\"").Append(Number(plot.Bottom + XAxisLabelOffset))
+            // Under the tick labels (turned category labels included: the room the plot left for them), and above anything
+            // drawn under the axis (a Kaplan–Meier chart's numbers at risk).
+            double room = categories is { Count: > 0 } ? CategoryLayout.Of(categories, plot.Width).Room : 0;
+            svg.Append("<text stroke=\"none\" x=\"").Append(Number((plot.Left + plot.Right) / 2)).Append("\" y=\"").Append(Number(plot.Bottom + room + XAxisLabelOffset))
                 .Append("\" text-anchor=\"middle\">").Append(Escape(xLabel)).Append("</text>\n");
         }
 

@@ -63,6 +63,25 @@ public sealed record Appointment
     /// </summary>
     public bool IsSharedPost { get; }
 
+    /// <summary>
+    /// Gets why the appointment ended, when it has ended and the reason was given; null otherwise. Set it with an object
+    /// initializer: <c>new Appointment(…) { ExitReason = ExitReason.Retired }</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A reason is given for an appointment with no end (the holder is still in post).</exception>
+    public ExitReason? ExitReason
+    {
+        get;
+        init
+        {
+            if (value is not null && End is null)
+            {
+                throw new ArgumentException("An appointment still in post has no exit reason.", nameof(value));
+            }
+
+            field = value;
+        }
+    }
+
     /// <summary>Gets a value indicating whether the holder is in post on <paramref name="date"/>: Start ≤ date ≤ End.</summary>
     /// <param name="date">The date.</param>
     /// <returns>True when the holder is in post that day.</returns>

@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Runtime.CompilerServices;
 
 namespace Upon.Core.Workforce;
 
@@ -28,7 +27,7 @@ public static partial class AppointmentDocument
     public static IAsyncEnumerable<RecordResult<Appointment>> ReadCsvAsync(Stream csv, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(csv);
-        return CsvIteratorAsync(csv, handling, cancellationToken);
+        return RecordStreams.CsvAsync(() => new CsvTableReader(csv, Columns, 3, 5, 6), table => new CsvRecords(table), handling, cancellationToken);
     }
 
     /// <summary>
@@ -53,7 +52,8 @@ public static partial class AppointmentDocument
     public static IAsyncEnumerable<RecordResult<Appointment>> ReadCsvAsync(PipeReader csv, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(csv);
-        return CsvIteratorAsync(csv.AsStream(leaveOpen: true), handling, cancellationToken);
+        Stream stream = csv.AsStream(leaveOpen: true);
+        return RecordStreams.CsvAsync(() => new CsvTableReader(stream, Columns, 3, 5, 6), table => new CsvRecords(table), handling, cancellationToken);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public static partial class AppointmentDocument
     public static AppointmentRecords ReadCsvRecords(Stream csv)
     {
         Guard.Against.Null(csv);
-        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5));
+        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6));
     }
 
     /// <summary>Reads every record of CSV text at once into <see cref="AppointmentRecords"/>, as <see cref="ReadCsvRecords(Stream)"/> reads its UTF-8 bytes.</summary>
@@ -83,7 +83,7 @@ public static partial class AppointmentDocument
     public static AppointmentRecords ReadCsvRecords(TextReader csv)
     {
         Guard.Against.Null(csv);
-        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5));
+        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6));
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public static partial class AppointmentDocument
 
     private static async Task<AppointmentRecords> ReadAllCsvAsync(Stream csv, CancellationToken cancellationToken)
     {
-        using CsvTableReader table = new(csv, Columns, 3, 5);
+        using CsvTableReader table = new(csv, Columns, 3, 5, 6);
         CsvRecords records = new(table);
         AppointmentRecords.Builder builder = new();
         for (CsvStep step = records.NextInto(builder); step != CsvStep.End; step = records.NextInto(builder))
@@ -147,139 +147,45 @@ public static partial class AppointmentDocument
         return builder.Build();
     }
 
-    private static IEnumerable<RecordResult<Appointment>> CsvIterator(Func<CsvTableReader> open, ProblemHandling handling)
-    {
-        using CsvTableReader table = open();
-        CsvRecords records = new(table);
-        while (true)
-        {
-            CsvStep step = records.Next(out RecordResult<Appointment>? record);
-            if (step == CsvStep.Read)
-            {
-                yield return record!;
-                if (!record!.IsValid && handling == ProblemHandling.Stop)
-                {
-                    yield break;
-                }
-            }
-            else if (step == CsvStep.NeedInput)
-            {
-                table.Fill();
-            }
-            else
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<RecordResult<Appointment>> CsvIteratorAsync(Stream csv, ProblemHandling handling, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using CsvTableReader table = new(csv, Columns, 3, 5);
-        CsvRecords records = new(table);
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            CsvStep step = records.Next(out RecordResult<Appointment>? record);
-            if (step == CsvStep.Read)
-            {
-                yield return record!;
-                if (!record!.IsValid && handling == ProblemHandling.Stop)
-                {
-                    yield break;
-                }
-            }
-            else if (step == CsvStep.NeedInput)
-            {
-                await table.FillAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                yield break;
-            }
-        }
-    }
-
     /// <summary>
-    /// The appointment records of a CSV table, one step at a time: the parsing core of <see cref="ReadCsv(Stream, ProblemHandling)"/>
-    /// and <see cref="ReadCsvAsync(Stream, ProblemHandling, CancellationToken)"/>, which differ only in how they fill the table.
+    /// The appointment records of a CSV table, one step at a time: the parsing core of <see cref="ReadCsv(Stream, ProblemHandling)"/>,
+    /// <see cref="ReadCsvAsync(Stream, ProblemHandling, CancellationToken)"/> and <see cref="ReadCsvRecords(Stream)"/>.
     /// </summary>
-    private sealed class CsvRecords
+    private sealed class CsvRecords : CsvRecordSource<Appointment>
     {
-        private readonly CsvTableReader table;
-        private readonly List<DocumentProblem> problems = [];
-
         // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
         private readonly StringPool pool = new();
         private readonly RecordBuilder builder;
-        private bool headerRead;
 
         public CsvRecords(CsvTableReader table)
+            : base(table)
         {
-            this.table = table;
-            builder = new RecordBuilder(problems);
-        }
-
-        /// <summary>Reads the next record: <see cref="CsvStep.Read"/> with the record, <see cref="CsvStep.NeedInput"/>, or <see cref="CsvStep.End"/>.</summary>
-        public CsvStep Next(out RecordResult<Appointment>? record)
-        {
-            record = null;
-            problems.Clear();
-            if (!headerRead)
-            {
-                CsvStep header = table.ReadHeader(problems);
-                if (header != CsvStep.Read)
-                {
-                    return header;
-                }
-
-                headerRead = true;
-                if (problems.Count > 0)
-                {
-                    record = RecordResult.Failure<Appointment>(0, [.. problems]);
-                    return CsvStep.Read;
-                }
-            }
-
-            CsvStep step = table.TryReadRow(problems);
-            if (step != CsvStep.Read)
-            {
-                return step;
-            }
-
-            if (problems.Count > 0)
-            {
-                record = RecordResult.Failure<Appointment>(table.Number, [.. problems]);
-                return CsvStep.Read;
-            }
-
-            record = Record();
-            return CsvStep.Read;
+            builder = new RecordBuilder(Problems);
         }
 
         /// <summary>
         /// Reads the next record into <paramref name="records"/>: a row read whole and plain (ASCII, dates in the form
         /// <c>yyyy-MM-dd</c>) goes straight into its table without a string but for a code or id not seen before;
-        /// any other record is read as <see cref="Next"/> reads it, so the records are the same either way.
+        /// any other record is read as <see cref="CsvRecordSource{T}.Next(out RecordResult{T}?)"/> reads it, so the records are the same either way.
         /// </summary>
         public CsvStep NextInto(AppointmentRecords.Builder records)
         {
-            problems.Clear();
-            if (headerRead)
+            Problems.Clear();
+            if (HeaderRead)
             {
-                CsvStep step = table.TryReadRow(problems);
+                CsvStep step = Table.TryReadRow(Problems);
                 if (step != CsvStep.Read)
                 {
                     return step;
                 }
 
-                if (problems.Count == 0 && TryAddPlain(records.Rows))
+                if (Problems.Count == 0 && TryAddPlain(records.Rows))
                 {
-                    records.AddRow(table.Number);
+                    records.AddRow(Table.Number);
                     return CsvStep.Read;
                 }
 
-                records.Add(problems.Count > 0 ? RecordResult.Failure<Appointment>(table.Number, [.. problems]) : Record());
+                records.Add(Problems.Count > 0 ? RecordResult.Failure<Appointment>(Table.Number, [.. Problems]) : Record());
                 return CsvStep.Read;
             }
 
@@ -294,16 +200,16 @@ public static partial class AppointmentDocument
 
         private bool TryAddPlain(AppointmentTable.Builder rows)
         {
-            ReadOnlySpan<byte> authority = table.Field(0);
-            ReadOnlySpan<byte> holder = table.Field(1);
-            if (!table.IsAscii || authority.Length > AppointmentTable.Builder.MaxAsciiKey || holder.Length > AppointmentTable.Builder.MaxAsciiKey
-                || IsWhiteSpace(authority) || IsWhiteSpace(holder) || !IsoDate.TryParseUnquoted(table.Field(2), out LocalDate start))
+            ReadOnlySpan<byte> authority = Table.Field(0);
+            ReadOnlySpan<byte> holder = Table.Field(1);
+            if (!Table.IsAscii || authority.Length > AppointmentTable.Builder.MaxAsciiKey || holder.Length > AppointmentTable.Builder.MaxAsciiKey
+                || CsvFields.IsWhiteSpace(authority) || CsvFields.IsWhiteSpace(holder) || !IsoDate.TryParseUnquoted(Table.Field(2), out LocalDate start))
             {
                 return false;
             }
 
             LocalDate? end = null;
-            ReadOnlySpan<byte> endField = table.Field(3);
+            ReadOnlySpan<byte> endField = Table.Field(3);
             if (endField.Length > 0)
             {
                 if (!IsoDate.TryParseUnquoted(endField, out LocalDate last) || last < start)
@@ -314,27 +220,41 @@ public static partial class AppointmentDocument
                 end = last;
             }
 
-            AppointmentKind? kind = PlainKind(table.Field(4));
-            bool? shared = PlainShared(table.Field(5));
-            if (kind is null || shared is null)
+            AppointmentKind? kind = PlainKind(Table.Field(4));
+            bool? shared = PlainShared(Table.Field(5));
+            ReadOnlySpan<byte> reason = Table.Field(6);
+            if (kind is null || shared is null || (!reason.IsEmpty && (end is null || !IsPlainReason(reason))))
             {
                 return false;
             }
 
-            rows.Add(authority, holder, start, end, kind.Value, shared.Value);
-            return true;
+            return rows.Add(authority, holder, start, end, kind.Value, shared.Value, reason) >= 0;
         }
 
-        private RecordResult<Appointment> Record()
+        /// <summary>Whether ASCII bytes are exactly a valid exit reason code, with nothing around it.</summary>
+        private static bool IsPlainReason(ReadOnlySpan<byte> reason)
         {
-            bool ascii = table.IsAscii;
-            string? authority = builder.Text(table.Field(0), Columns[0], pool);
-            string? holder = builder.Text(table.Field(1), Columns[1], pool);
-            LocalDate? start = builder.Date(table.Field(2), Columns[2], required: true);
-            LocalDate? end = table.Has(3) ? builder.Date(table.Field(3), Columns[3], required: false) : null;
-            AppointmentKind? kind = builder.Kind(table.Field(4), ascii, Columns[4]);
-            bool? shared = table.Has(5) ? builder.Shared(table.Field(5), ascii, Columns[5]) : false;
-            return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3]);
+            if (reason.Length > ExitReason.MaxCodeLength)
+            {
+                return false;
+            }
+
+            Span<char> code = stackalloc char[reason.Length];
+            System.Text.Ascii.ToUtf16(reason, code, out _);
+            return ExitReason.IsValid(code);
+        }
+
+        protected override RecordResult<Appointment> Record()
+        {
+            bool ascii = Table.IsAscii;
+            string? authority = builder.Text(Table.Field(0), Columns[0], pool);
+            string? holder = builder.Text(Table.Field(1), Columns[1], pool);
+            LocalDate? start = builder.Date(Table.Field(2), Columns[2], required: true);
+            LocalDate? end = Table.Has(3) ? builder.Date(Table.Field(3), Columns[3], required: false) : null;
+            AppointmentKind? kind = builder.Kind(Table.Field(4), ascii, Columns[4]);
+            bool? shared = Table.Has(5) ? builder.Shared(Table.Field(5), ascii, Columns[5]) : false;
+            ExitReason? reason = Table.Has(6) ? builder.Reason(CsvFields.Decode(Table.Field(6), stackalloc char[Math.Min(Table.Field(6).Length, 256)]), Columns[6]) : null;
+            return builder.Build(Table.Number, authority, holder, start, end, kind, shared, Columns[3], reason, Columns[6]);
         }
     }
 }

@@ -3,14 +3,16 @@ using System.Diagnostics;
 namespace Upon.Core.Workforce;
 
 // Writing: the formats this document reads, so that what is written reads back as the same appointments: CSV with
-// the header authority,holder,start,end,kind,shared, and JSON (an array, or JSON Lines) of
-// {"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}.
+// the header authority,holder,start,end,kind,shared (and reason when an appointment has one), and JSON (an array, or
+// JSON Lines) of {"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?, "exitReason"?}.
 public static partial class AppointmentDocument
 {
     /// <summary>
     /// Writes <paramref name="appointments"/> as CSV: a header row, then one row an appointment in the order
     /// given, LF line ends, fields quoted when they hold a comma, a quote or a line break; an empty
-    /// <c>end</c> for a holder still in post and an empty <c>shared</c> unless the post is shared.
+    /// <c>end</c> for a holder still in post and an empty <c>shared</c> unless the post is shared. A seventh column,
+    /// <c>reason</c>, is written when any appointment has an <see cref="Appointment.ExitReason"/> (empty for the others),
+    /// so that files without reasons keep the six columns earlier versions wrote.
     /// </summary>
     /// <param name="csv">The writer; left open.</param>
     /// <param name="appointments">The appointments.</param>
@@ -19,25 +21,31 @@ public static partial class AppointmentDocument
     {
         Guard.Against.Null(csv);
         Guard.Against.Null(appointments);
-        csv.Write("authority,holder,start,end,kind,shared\n");
-        foreach (Appointment appointment in appointments)
+
+        // The reason column is written only when an appointment has a reason, so files without reasons keep their layout.
+        IReadOnlyList<Appointment> list = appointments as IReadOnlyList<Appointment> ?? [.. appointments];
+        bool reasons = list.Any(a => Guard.Against.Null(a, nameof(appointments)).ExitReason is not null);
+        csv.Write(reasons ? "authority,holder,start,end,kind,shared,reason\n" : "authority,holder,start,end,kind,shared\n");
+        foreach (Appointment appointment in list)
         {
-            Guard.Against.Null(appointment, nameof(appointments));
-            CsvRecordReader.WriteRecord(
-                csv,
-                CsvRecordReader.Quote(appointment.AuthorityCode),
-                CsvRecordReader.Quote(appointment.HolderId),
-                DateText.Format(appointment.Start),
-                appointment.End is LocalDate end ? DateText.Format(end) : null,
-                KindName(appointment.Kind),
-                appointment.IsSharedPost ? "true" : null);
+            string? end = appointment.End is LocalDate last ? DateText.Format(last) : null;
+            string? shared = appointment.IsSharedPost ? "true" : null;
+            if (reasons)
+            {
+                CsvRecordReader.WriteRecord(csv, CsvRecordReader.Quote(appointment.AuthorityCode), CsvRecordReader.Quote(appointment.HolderId), DateText.Format(appointment.Start), end, KindName(appointment.Kind), shared, appointment.ExitReason?.Code);
+            }
+            else
+            {
+                CsvRecordReader.WriteRecord(csv, CsvRecordReader.Quote(appointment.AuthorityCode), CsvRecordReader.Quote(appointment.HolderId), DateText.Format(appointment.Start), end, KindName(appointment.Kind), shared);
+            }
         }
     }
 
     /// <summary>
     /// Writes <paramref name="appointments"/> as JSON: JSON Lines, one compact object a line (the default, and for
     /// <see cref="BatchFormat.Auto"/>), or with <see cref="BatchFormat.JsonArray"/> an array, indented or not.
-    /// <c>end</c> is left out for a holder still in post and <c>sharedPost</c> unless the post is shared.
+    /// <c>end</c> is left out for a holder still in post, <c>sharedPost</c> unless the post is shared and
+    /// <c>exitReason</c> unless the appointment has one.
     /// </summary>
     /// <param name="utf8Json">The stream to write UTF-8 to; left open.</param>
     /// <param name="appointments">The appointments.</param>
@@ -68,6 +76,11 @@ public static partial class AppointmentDocument
         if (appointment.IsSharedPost)
         {
             writer.WriteBoolean("sharedPost", true);
+        }
+
+        if (appointment.ExitReason is ExitReason reason)
+        {
+            writer.WriteString("exitReason", reason.Code);
         }
 
         writer.WriteEndObject();

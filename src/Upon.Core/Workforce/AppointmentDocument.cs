@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Upon.Core.Workforce;
@@ -16,10 +15,10 @@ namespace Upon.Core.Workforce;
 /// <para>
 /// CSV is read by a small RFC 4180 reader in Upon.Core itself, so that NodaTime stays its only runtime
 /// dependency: a header row is required, naming the columns <c>authority</c>, <c>holder</c>, <c>start</c>,
-/// <c>end</c>, <c>kind</c> and <c>shared</c> in any order and any case (<c>end</c> and <c>shared</c> may be left
-/// out); fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF, LF or a lone
+/// <c>end</c>, <c>kind</c>, <c>shared</c> and <c>reason</c> in any order and any case (<c>end</c>, <c>shared</c> and
+/// <c>reason</c> may be left out); fields in double quotes may hold commas, line breaks and doubled quotes; lines end with CRLF, LF or a lone
 /// CR, mixed freely; a UTF-8 byte order mark is skipped; empty lines are skipped. An empty <c>end</c> means still in
-/// post; an empty <c>shared</c> means false.
+/// post; an empty <c>shared</c> means false; an empty <c>reason</c> means none given (see <see cref="ExitReason"/>).
 /// </para>
 /// <para>
 /// Every CSV data row is a record, numbered from 1, and comes out used or reported, so records in = used +
@@ -45,7 +44,7 @@ namespace Upon.Core.Workforce;
 /// </para>
 /// <para>
 /// JSON is an array or JSON Lines of objects
-/// <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?}</c>.
+/// <c>{"authorityCode", "holderId", "start", "end"?, "kind", "sharedPost"?, "exitReason"?}</c>.
 /// Dates are ISO 8601 <c>yyyy-MM-dd</c>; kinds are <c>permanent</c>, <c>interim</c> or <c>acting</c> (any case).
 /// </para>
 /// <para>Reading never throws for bad input, and messages never repeat values of the records.</para>
@@ -55,9 +54,12 @@ public static partial class AppointmentDocument
     /// <summary>The largest JSON record accepted by default, in bytes (1 MiB).</summary>
     public const int DefaultMaxBytes = 1024 * 1024;
 
-    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
+    /// <summary>The name of the CSV column of the exit reason: <c>reason</c>.</summary>
+    internal const string ReasonColumn = "reason";
 
-    private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost"];
+    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared", ReasonColumn];
+
+    private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost", "exitReason"];
 
     private static readonly (string Plural, string Singular, string? ConfidentialObject) JsonRecords = ("appointments", "an appointment", null);
 
@@ -69,7 +71,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(Stream csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
+        return RecordStreams.Csv(() => new CsvTableReader(csv, Columns, 3, 5, 6), table => new CsvRecords(table), handling);
     }
 
     /// <summary>Reads appointment records from CSV text, lazily.</summary>
@@ -80,7 +82,7 @@ public static partial class AppointmentDocument
     public static IEnumerable<RecordResult<Appointment>> ReadCsv(TextReader csv, ProblemHandling handling = ProblemHandling.Continue)
     {
         Guard.Against.Null(csv);
-        return CsvIterator(() => new CsvTableReader(csv, Columns, 3, 5), handling);
+        return RecordStreams.Csv(() => new CsvTableReader(csv, Columns, 3, 5, 6), table => new CsvRecords(table), handling);
     }
 
     /// <summary>Reads appointment records from JSON (an array or JSON Lines), lazily.</summary>
@@ -96,9 +98,7 @@ public static partial class AppointmentDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IEnumerable<RecordResult<Appointment>> Read(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        return Limit(JsonIterator(utf8Json, format, maxBytes), handling);
+        return RecordStreams.Json(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling);
     }
 
     /// <summary>
@@ -119,9 +119,7 @@ public static partial class AppointmentDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IAsyncEnumerable<RecordResult<Appointment>> ReadAsync(Stream utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        return JsonIteratorAsync(utf8Json, format, maxBytes, handling, cancellationToken);
+        return RecordStreams.JsonAsync(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling, cancellationToken);
     }
 
     /// <summary>
@@ -138,45 +136,7 @@ public static partial class AppointmentDocument
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
     public static IAsyncEnumerable<RecordResult<Appointment>> ReadAsync(PipeReader utf8Json, BatchFormat format = BatchFormat.Auto, int maxBytes = DefaultMaxBytes, ProblemHandling handling = ProblemHandling.Continue, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(utf8Json);
-        Guard.Against.NotPositive(maxBytes);
-        return JsonDocumentStream.FromPipe(utf8Json, (stream, token) => JsonIteratorAsync(stream, format, maxBytes, handling, token), cancellationToken);
-    }
-
-    private static IEnumerable<RecordResult<Appointment>> Limit(IEnumerable<RecordResult<Appointment>> records, ProblemHandling handling)
-    {
-        foreach (RecordResult<Appointment> record in records)
-        {
-            yield return record;
-            if (!record.IsValid && handling == ProblemHandling.Stop)
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static IEnumerable<RecordResult<Appointment>> JsonIterator(Stream utf8Json, BatchFormat format, int maxBytes)
-    {
-        using JsonDocumentStream documents = JsonDocumentStream.Open(utf8Json, format, maxBytes, JsonRecords.Plural, JsonRecords.Singular);
-        StringPool pool = new();
-        foreach (RecordResult<Appointment> record in documents.ReadRecords((element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>))
-        {
-            yield return record;
-        }
-    }
-
-    private static async IAsyncEnumerable<RecordResult<Appointment>> JsonIteratorAsync(Stream utf8Json, BatchFormat format, int maxBytes, ProblemHandling handling, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Each enumeration has its own pool of the strings its records share.
-        StringPool pool = new();
-        await foreach (RecordResult<Appointment> record in JsonDocumentStream.ReadAllAsync(utf8Json, format, maxBytes, JsonRecords, (element, number) => ReadObject(element, number, pool), RecordResult.Failure<Appointment>, null, cancellationToken).ConfigureAwait(false))
-        {
-            yield return record;
-            if (!record.IsValid && handling == ProblemHandling.Stop)
-            {
-                yield break;
-            }
-        }
+        return RecordStreams.JsonAsync(utf8Json, format, maxBytes, JsonRecords, ReadObject, handling, cancellationToken);
     }
 
     private static RecordResult<Appointment> ReadObject(JsonElement element, int number, StringPool pool)
@@ -211,7 +171,9 @@ public static partial class AppointmentDocument
         bool? shared = element.TryGetProperty(Properties[5], out JsonElement sharedValue) && sharedValue.ValueKind != JsonValueKind.Null
             ? json.Bool(element, Root, Properties[5], required: false)
             : false;
-        return builder.Build(number, authority, holder, start, end, kind, shared, JsonPath.Property(Root, Properties[3]));
+        string reasonPath = JsonPath.Property(Root, Properties[6]);
+        ExitReason? reason = json.String(element, Root, Properties[6], required: false) is string reasonCode ? builder.Reason(reasonCode, reasonPath) : null;
+        return builder.Build(number, authority, holder, start, end, kind, shared, JsonPath.Property(Root, Properties[3]), reason, reasonPath);
     }
 
     private static RecordResult<Appointment> Failure(int number, string path, string code, string message) =>
@@ -220,7 +182,7 @@ public static partial class AppointmentDocument
     /// <summary>The kind named by ASCII text (trimmed, any case); null when it names none.</summary>
     private static AppointmentKind? PlainKind(ReadOnlySpan<byte> value)
     {
-        ReadOnlySpan<byte> name = TrimAscii(value);
+        ReadOnlySpan<byte> name = CsvFields.TrimAscii(value);
         return Ascii.EqualsIgnoreCase(name, "permanent"u8) ? AppointmentKind.Permanent
             : Ascii.EqualsIgnoreCase(name, "interim"u8) ? AppointmentKind.Interim
             : Ascii.EqualsIgnoreCase(name, "acting"u8) ? AppointmentKind.Acting
@@ -230,50 +192,11 @@ public static partial class AppointmentDocument
     /// <summary>The shared flag of ASCII text (trimmed, any case): empty or <c>false</c> is false, <c>true</c> true; null otherwise.</summary>
     private static bool? PlainShared(ReadOnlySpan<byte> value)
     {
-        ReadOnlySpan<byte> text = TrimAscii(value);
+        ReadOnlySpan<byte> text = CsvFields.TrimAscii(value);
         return text.Length == 0 || Ascii.EqualsIgnoreCase(text, "false"u8) ? false
             : Ascii.EqualsIgnoreCase(text, "true"u8) ? true
             : null;
     }
-
-    /// <summary>Whether the UTF-8 text is empty or white space only (<see cref="char.IsWhiteSpace(char)"/>), without decoding ASCII.</summary>
-    private static bool IsWhiteSpace(ReadOnlySpan<byte> value)
-    {
-        int at = 0;
-        while (at < value.Length && value[at] < 0x80 && char.IsWhiteSpace((char)value[at]))
-        {
-            at++;
-        }
-
-        if (at == value.Length)
-        {
-            return true;
-        }
-
-        return value[at] >= 0x80 && Decode(value, stackalloc char[Math.Min(value.Length, 256)]).IsWhiteSpace();
-    }
-
-    /// <summary>ASCII text without the leading and trailing characters that <see cref="char.IsWhiteSpace(char)"/> holds white space.</summary>
-    private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> value)
-    {
-        int first = 0;
-        int last = value.Length;
-        while (first < last && char.IsWhiteSpace((char)value[first]))
-        {
-            first++;
-        }
-
-        while (last > first && char.IsWhiteSpace((char)value[last - 1]))
-        {
-            last--;
-        }
-
-        return value[first..last];
-    }
-
-    /// <summary>The text of UTF-8 bytes, decoded into <paramref name="chars"/> when they fit (a UTF-8 decoder never makes more characters than bytes).</summary>
-    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> value, Span<char> chars) =>
-        value.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(value, chars)] : Encoding.UTF8.GetString(value);
 
     /// <summary>Parses the fields of one record, collecting every problem.</summary>
     private sealed class RecordBuilder(List<DocumentProblem> problems)
@@ -292,16 +215,7 @@ public static partial class AppointmentDocument
         public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
 
         /// <summary>Reads a text field of UTF-8 CSV bytes (valid UTF-8) as <see cref="Text(ReadOnlySpan{char}, string, StringPool)"/> reads its decoded text.</summary>
-        public string? Text(ReadOnlySpan<byte> value, string path, StringPool pool)
-        {
-            if (IsWhiteSpace(value))
-            {
-                problems.Add(new DocumentProblem(path, value.Length == 0 ? DocumentProblemCodes.Required : DocumentProblemCodes.Empty, $"\"{path}\" is required and must not be empty."));
-                return null;
-            }
-
-            return pool.Get(value);
-        }
+        public string? Text(ReadOnlySpan<byte> value, string path, StringPool pool) => CsvFields.Text(value, path, pool, problems);
 
         public LocalDate? Date(ReadOnlySpan<byte> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
 
@@ -310,10 +224,10 @@ public static partial class AppointmentDocument
         {
             if (!ascii)
             {
-                return Kind(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
+                return Kind(CsvFields.Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
             }
 
-            if (TrimAscii(value).Length == 0)
+            if (CsvFields.TrimAscii(value).Length == 0)
             {
                 problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
                 return null;
@@ -333,7 +247,7 @@ public static partial class AppointmentDocument
         {
             if (!ascii)
             {
-                return Shared(Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
+                return Shared(CsvFields.Decode(value, stackalloc char[Math.Min(value.Length, 256)]), path);
             }
 
             bool? shared = PlainShared(value);
@@ -390,11 +304,34 @@ public static partial class AppointmentDocument
             return null;
         }
 
-        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
+        /// <summary>Reads an exit reason's code: trimmed; white space alone is no reason; anything but a valid code is a problem.</summary>
+        public ExitReason? Reason(ReadOnlySpan<char> value, string path)
+        {
+            ReadOnlySpan<char> code = value.Trim();
+            if (code.IsEmpty)
+            {
+                return null;
+            }
+
+            if (ExitReason.TryFromCode(code, out ExitReason? reason))
+            {
+                return reason;
+            }
+
+            problems.Add(new DocumentProblem(path, AppointmentProblemCodes.ExitReasonInvalid, "Expected an exit reason code: lower-case letters, digits and hyphens, starting with a letter (for example retired or moved)."));
+            return null;
+        }
+
+        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath, ExitReason? reason, string reasonPath)
         {
             if (start is LocalDate first && end is LocalDate last && last < first)
             {
                 problems.Add(new DocumentProblem(endPath, DocumentProblemCodes.EndBeforeStart, "The last day in post is before the first."));
+            }
+
+            if (reason is not null && end is null && !problems.Exists(p => p.Path == endPath))
+            {
+                problems.Add(new DocumentProblem(reasonPath, AppointmentProblemCodes.ExitReasonWithoutEnd, "An exit reason is given, but the appointment has no end: the holder is still in post."));
             }
 
             if (problems.Count > 0 || authority is null || holder is null || start is null || kind is null || shared is null)
@@ -402,7 +339,7 @@ public static partial class AppointmentDocument
                 return RecordResult.Failure<Appointment>(number, [.. problems]);
             }
 
-            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value));
+            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value) { ExitReason = reason });
         }
     }
 }

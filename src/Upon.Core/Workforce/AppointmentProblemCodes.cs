@@ -27,4 +27,10 @@ public static class AppointmentProblemCodes
 
     /// <summary>Two permanent appointments of one authority share at least one day.</summary>
     public const string PermanentOverlap = "appointment.permanent-overlap";
+
+    /// <summary>The exit reason is not a valid code: 1 to 64 lower-case ASCII letters, digits and hyphens, starting with a letter.</summary>
+    public const string ExitReasonInvalid = "appointment.exit-reason-invalid";
+
+    /// <summary>An exit reason is given for an appointment with no end (the holder is still in post).</summary>
+    public const string ExitReasonWithoutEnd = "appointment.exit-reason-without-end";
 }

@@ -91,11 +91,12 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
         /// <summary>Adds a record, read whole or not.</summary>
         public void Add(RecordResult<Appointment> record)
         {
-            if (record.IsValid)
+            if (record.IsValid && rows.Add(record.Value) < 0)
             {
-                rows.Add(record.Value);
+                record = RecordResult.Failure<Appointment>(record.RecordNumber, new DocumentProblem(AppointmentDocument.ReasonColumn, AppointmentProblemCodes.ExitReasonInvalid, "The file has more distinct exit reasons than a table holds (16,777,215)."));
             }
-            else
+
+            if (!record.IsValid)
             {
                 failedAt.Add(numbers.Count);
                 failures.Add(record);

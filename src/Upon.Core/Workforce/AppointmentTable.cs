@@ -20,9 +20,11 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     private readonly string[] holders;
     private readonly Row[] rows;
     private readonly int count;
+    private readonly ExitReason[] reasons;
 
-    private AppointmentTable(string[] codes, string[] holders, Row[] rows, int count)
+    private AppointmentTable(string[] codes, string[] holders, Row[] rows, int count, ExitReason[] reasons)
     {
+        this.reasons = reasons;
         this.codes = codes;
         this.holders = holders;
         this.rows = rows;
@@ -47,7 +49,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         {
             Guard.Against.IndexOutOfRange(index, count);
             ref readonly Row row = ref rows[index];
-            return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared);
+            return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared) { ExitReason = ReasonOf(row) };
         }
     }
 
@@ -77,7 +79,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         foreach (Appointment appointment in appointments)
         {
             Guard.Against.Null(appointment, nameof(appointments));
-            builder.Add(appointment);
+            Guard.Against.InvalidInput(builder.Add(appointment), nameof(appointments), index => index >= 0, "The appointments have more distinct exit reasons than a table holds (16,777,215).");
         }
 
         return builder.Build();
@@ -128,8 +130,14 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             kept[written++] = row with { Authority = authority, Holder = holder };
         }
 
-        return new AppointmentTable([.. keptCodes], [.. keptHolders], kept, written);
+        return new AppointmentTable([.. keptCodes], [.. keptHolders], kept, written, reasons);
     }
+
+    /// <summary>Gets the exit reason of <paramref name="row"/>, or null.</summary>
+    internal ExitReason? ReasonOf(in Row row) => ReasonOf(row.Reason);
+
+    /// <summary>Gets the exit reason numbered <paramref name="reason"/> (as <see cref="Row.Reason"/>), or null for 0.</summary>
+    internal ExitReason? ReasonOf(int reason) => reason == 0 ? null : reasons[reason - 1];
 
     /// <summary>Gets row <paramref name="index"/>.</summary>
     internal ref readonly Row RowAt(int index) => ref rows[index];
@@ -137,19 +145,24 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     /// <summary>One appointment: 20 bytes.</summary>
     internal readonly struct Row
     {
-        private const byte Open = 1;
-        private const byte Shared = 2;
-        private readonly byte kind;
-        private readonly byte flags;
+        /// <summary>The most distinct exit reasons a table holds: 16,777,215 (the reason's number takes 24 bits).</summary>
+        public const int MaxReasons = (1 << 24) - 1;
 
-        public Row(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
+        private const uint KindMask = 0b11;
+        private const uint Open = 0b100;
+        private const uint Shared = 0b1000;
+        private const int ReasonShift = 8;
+
+        // Kind (2 bits), open and shared flags, and the exit reason's number (24 bits, 0 for none) in one 32-bit word: 20 bytes a row.
+        private readonly uint packed;
+
+        public Row(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, int reason = 0)
         {
             Authority = authority;
             Holder = holder;
             Start = start;
             EndOrDefault = end ?? default;
-            this.kind = (byte)kind;
-            flags = (byte)((end is null ? Open : 0) | (shared ? Shared : 0));
+            packed = (uint)kind | (end is null ? Open : 0) | (shared ? Shared : 0) | ((uint)reason << ReasonShift);
         }
 
         public int Authority { get; init; }
@@ -160,29 +173,38 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
 
         public LocalDate EndOrDefault { get; }
 
-        public LocalDate? End => (flags & Open) != 0 ? null : EndOrDefault;
+        public LocalDate? End => (packed & Open) != 0 ? null : EndOrDefault;
 
-        public AppointmentKind Kind => (AppointmentKind)kind;
+        public AppointmentKind Kind => (AppointmentKind)(packed & KindMask);
 
-        public bool IsShared => (flags & Shared) != 0;
+        public bool IsShared => (packed & Shared) != 0;
+
+        /// <summary>Gets the number of the exit reason: 0 for none, else 1 more than its index in the table's reasons.</summary>
+        public int Reason => (int)(packed >> ReasonShift);
     }
+
 
     /// <summary>Builds a table one appointment at a time, keeping each code and holder id once. Not thread-safe.</summary>
     internal sealed class Builder(int capacity)
     {
-        /// <summary>The longest code or id, in bytes, that <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, LocalDate, LocalDate?, AppointmentKind, bool)"/> takes.</summary>
+        /// <summary>The longest code or id, in bytes, that <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, LocalDate, LocalDate?, AppointmentKind, bool, ReadOnlySpan{byte})"/> takes.</summary>
         public const int MaxAsciiKey = 256;
 
         private readonly StringInterner codes = new(Math.Min(capacity, 1024));
         private readonly StringInterner holders = new(capacity);
+        private readonly StringInterner reasonCodes = new(16);
+        private readonly List<ExitReason> reasons = [];
         private Row[] rows = new Row[Math.Max(capacity, 1024)];
 
         /// <summary>Gets the number of appointments added.</summary>
         public int Count { get; private set; }
 
-        /// <summary>Adds an appointment; returns its index.</summary>
-        public int Add(Appointment appointment) =>
-            Add(codes.Intern(appointment.AuthorityCode), holders.Intern(appointment.HolderId), appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost);
+        /// <summary>Adds an appointment; returns its index, or -1 (nothing added) when it would be the table's 16,777,216th distinct exit reason.</summary>
+        public int Add(Appointment appointment)
+        {
+            int reason = appointment.ExitReason is ExitReason exit ? Reason(exit.Code.AsSpan(), exit) : 0;
+            return reason < 0 ? -1 : Add(codes.Intern(appointment.AuthorityCode), holders.Intern(appointment.HolderId), appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost, reason);
+        }
 
         /// <summary>
         /// Adds an appointment whose authority code and holder id are given as ASCII bytes, making a string only for a
@@ -194,30 +216,60 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// <param name="end">The last day in post, or null.</param>
         /// <param name="kind">The kind of appointment.</param>
         /// <param name="shared">Whether the post is shared.</param>
-        public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
+        /// <param name="reason">The exit reason's code, a valid one (<see cref="ExitReason.IsValid"/>) in ASCII, or empty for none.</param>
+        /// <returns>The index, or -1 (nothing added) when it would be the table's 16,777,216th distinct exit reason.</returns>
+        public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ReadOnlySpan<byte> reason)
         {
             Span<char> chars = stackalloc char[MaxAsciiKey];
+            int reasonNumber = 0;
+            if (!reason.IsEmpty)
+            {
+                Ascii.ToUtf16(reason, chars, out int length);
+                reasonNumber = Reason(chars[..length], null);
+                if (reasonNumber < 0)
+                {
+                    return -1;
+                }
+            }
+
             Ascii.ToUtf16(authority, chars, out int written);
             int authorityIndex = codes.Intern(chars[..written]);
             Ascii.ToUtf16(holder, chars, out written);
-            return Add(authorityIndex, holders.Intern(chars[..written]), start, end, kind, shared);
+            return Add(authorityIndex, holders.Intern(chars[..written]), start, end, kind, shared, reasonNumber);
         }
 
-        private int Add(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared)
+        /// <summary>The number of the reason with <paramref name="code"/> (1 more than its index), adding it when new; -1 when the table is full of reasons.</summary>
+        private int Reason(ReadOnlySpan<char> code, ExitReason? reason)
+        {
+            if (reasonCodes.Count == Row.MaxReasons && !reasonCodes.Contains(code))
+            {
+                return -1;
+            }
+
+            int index = reasonCodes.Intern(code);
+            if (index == reasons.Count)
+            {
+                reasons.Add(reason ?? ExitReason.FromCode(reasonCodes.Values[index]));
+            }
+
+            return index + 1;
+        }
+
+        private int Add(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, int reason)
         {
             if (Count == rows.Length)
             {
                 Array.Resize(ref rows, checked(rows.Length * 2));
             }
 
-            rows[Count] = new Row(authority, holder, start, end, kind, shared);
+            rows[Count] = new Row(authority, holder, start, end, kind, shared, reason);
             return Count++;
         }
 
         /// <summary>Makes the table of the appointments added, in the order added. The builder is spent.</summary>
         public AppointmentTable Build()
         {
-            AppointmentTable table = new([.. codes.Values], [.. holders.Values], rows, Count);
+            AppointmentTable table = new([.. codes.Values], [.. holders.Values], rows, Count, [.. reasons]);
             rows = [];
             return table;
         }

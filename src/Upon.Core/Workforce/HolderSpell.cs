@@ -50,6 +50,13 @@ public readonly record struct HolderSpell
     /// <summary>Gets the first day of the spell's first permanent appointment, or null when the spell has none.</summary>
     public LocalDate? PermanentFrom { get; internal init; }
 
+    /// <summary>
+    /// Gets why the spell ended: the <see cref="Appointment.ExitReason"/> of the appointment that ends it (when two of the
+    /// holder's appointments end on that day with different reasons, the reason whose code comes first in ordinal order), or null while the holder is in post or when the
+    /// records give no reason.
+    /// </summary>
+    public ExitReason? ExitReason { get; internal init; }
+
     /// <summary>Gets a value indicating whether the spell includes a permanent appointment.</summary>
     public bool HasPermanent => PermanentFrom is not null;
 

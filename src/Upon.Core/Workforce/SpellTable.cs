@@ -17,14 +17,16 @@ internal sealed class SpellTable
 {
     private readonly Entry[] spells;
     private readonly string[] holders;
+    private readonly AppointmentTable table;
 
-    private SpellTable(string[] codes, Dictionary<string, int> authorityOf, int[] offsets, Entry[] spells, string[] holders, LocalDate? earliestStart)
+    private SpellTable(string[] codes, Dictionary<string, int> authorityOf, int[] offsets, Entry[] spells, AppointmentTable table, LocalDate? earliestStart)
     {
         Codes = codes;
         AuthorityOf = authorityOf;
         Offsets = offsets;
         this.spells = spells;
-        this.holders = holders;
+        holders = table.Holders;
+        this.table = table;
         EarliestStart = earliestStart;
     }
 
@@ -53,6 +55,7 @@ internal sealed class SpellTable
             {
                 HeldPostHereBefore = (entry.Flags & Entry.Here) != 0,
                 HeldPostElsewhereBefore = (entry.Flags & Entry.Elsewhere) != 0,
+                ExitReason = entry.IsOpen ? null : table.ReasonOf(entry.Reason),
             };
         }
     }
@@ -62,9 +65,6 @@ internal sealed class SpellTable
 
     /// <summary>Gets the last day of spell <paramref name="index"/>, <see cref="LocalDate.MaxIsoValue"/> for an open one.</summary>
     public LocalDate EndOrMax(int index) => spells[index].IsOpen ? LocalDate.MaxIsoValue : spells[index].End;
-
-    /// <summary>Gets the start of the first permanent appointment of spell <paramref name="index"/>, or null.</summary>
-    public LocalDate? PermanentFrom(int index) => spells[index].HasPermanent ? spells[index].PermanentFrom : null;
 
     /// <summary>Gets where the holder of spell <paramref name="index"/> came from, as in <see cref="HolderSpell.OriginGiven"/>.</summary>
     public ChangeOrigin OriginGiven(int index, LocalDate historyFrom) =>
@@ -124,7 +124,8 @@ internal sealed class SpellTable
             }
 
             int byHolder = a.Holder == b.Holder ? 0 : string.CompareOrdinal(holderIds[a.Holder], holderIds[b.Holder]);
-            return byHolder != 0 ? byHolder : a.IsOpen == b.IsOpen ? (a.IsOpen ? 0 : a.End.CompareTo(b.End)) : a.IsOpen ? -1 : 1;
+            int byEnd = byHolder != 0 ? byHolder : a.IsOpen == b.IsOpen ? (a.IsOpen ? 0 : a.End.CompareTo(b.End)) : a.IsOpen ? -1 : 1;
+            return byEnd != 0 || a.Reason == b.Reason ? byEnd : string.CompareOrdinal(table.ReasonOf(a.Reason)?.Code, table.ReasonOf(b.Reason)?.Code);
         });
 
         // Join each authority's consecutive appointments of one holder, in place.
@@ -157,7 +158,7 @@ internal sealed class SpellTable
         }
 
         // The array keeps its length (the spells are its first Count entries): trimming it would copy it.
-        return new SpellTable(codes, authorityOf, offsets, grouped, holderIds, earliestStart);
+        return new SpellTable(codes, authorityOf, offsets, grouped, table, earliestStart);
     }
 
     /// <summary>Marks each spell's earlier posts from every spell of its holder, as <see cref="HolderSpells"/> documents.</summary>
@@ -260,7 +261,7 @@ internal sealed class SpellTable
         return written;
     }
 
-    /// <summary>One spell (or, while building, one appointment): 24 bytes.</summary>
+    /// <summary>One spell (or, while building, one appointment): 28 bytes.</summary>
     private struct Entry
     {
         public const byte Open = 1;
@@ -270,9 +271,10 @@ internal sealed class SpellTable
 
         private readonly byte startKind;
 
-        public Entry(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, LocalDate? permanentFrom)
+        public Entry(int authority, int holder, LocalDate start, LocalDate? end, AppointmentKind kind, LocalDate? permanentFrom, int reason)
         {
             Authority = authority;
+            Reason = reason;
             Holder = holder;
             Start = start;
             End = end ?? default;
@@ -291,6 +293,9 @@ internal sealed class SpellTable
 
         public LocalDate PermanentFrom { get; private set; }
 
+        /// <summary>Gets the number of the exit reason (as <see cref="AppointmentTable.Row.Reason"/>) of the appointment that ends the spell.</summary>
+        public int Reason { get; private set; }
+
         public readonly AppointmentKind StartKind => (AppointmentKind)startKind;
 
         public byte Flags { get; set; }
@@ -301,19 +306,26 @@ internal sealed class SpellTable
 
         /// <summary>The entry of one appointment.</summary>
         public static Entry Of(in AppointmentTable.Row row) =>
-            new(row.Authority, row.Holder, row.Start, row.End, row.Kind, row.Kind == AppointmentKind.Permanent ? row.Start : null);
+            new(row.Authority, row.Holder, row.Start, row.End, row.Kind, row.Kind == AppointmentKind.Permanent ? row.Start : null, row.Reason);
 
-        /// <summary>This spell joined with the holder's next: the later end (open if either is), the first permanent start; the marks kept.</summary>
+        /// <summary>
+        /// This spell joined with the holder's next: the later end (open if either is) with the exit reason of the
+        /// appointment that ends there (this one's when both end that day and it has one: the sort puts the reason first in
+        /// ordinal order of codes first), the first permanent start;
+        /// the marks kept.
+        /// </summary>
         public readonly Entry Joined(Entry next)
         {
             Entry joined = this;
             if (IsOpen || next.IsOpen)
             {
                 joined.Flags |= Open;
+                joined.Reason = 0;
             }
-            else
+            else if (next.End > End || (next.End == End && Reason == 0))
             {
-                joined.End = End > next.End ? End : next.End;
+                joined.End = next.End;
+                joined.Reason = next.Reason;
             }
 
             if (!HasPermanent && next.HasPermanent)

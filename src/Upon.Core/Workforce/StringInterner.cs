@@ -43,6 +43,24 @@ internal sealed class StringInterner
     /// <returns>Its number.</returns>
     public int Intern(string text) => Intern(text, text);
 
+    /// <summary>Gets a value indicating whether <paramref name="text"/> has been seen.</summary>
+    /// <param name="text">The characters.</param>
+    /// <returns>True when it has a number.</returns>
+    public bool Contains(ReadOnlySpan<char> text)
+    {
+        int hash = string.GetHashCode(text);
+        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+        {
+            long entry = slots[slot];
+            if (unchecked((int)(entry >> 32)) == hash && text.SequenceEqual(values[unchecked((int)(uint)entry) - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int Intern(ReadOnlySpan<char> text, string? made)
     {
         int hash = string.GetHashCode(text);

@@ -92,18 +92,7 @@ public static class TenureMeasures
     public static IReadOnlyList<TenureRecord> TenureRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
     {
         Guard.Against.Null(observation);
-        List<TenureRecord> records = [];
-        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
-        for (int i = 0; i < spells.Count; i++)
-        {
-            HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is TenureRecord record)
-            {
-                records.Add(record);
-            }
-        }
-
-        return records;
+        return Records(appointments, observation, lookThroughInterim, static (_, record) => record);
     }
 
     /// <summary>
@@ -126,19 +115,7 @@ public static class TenureMeasures
     {
         Guard.Against.Null(observation);
         Guard.Against.Null(key);
-        List<(TKey, TenureRecord)> records = [];
-        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
-        for (int i = 0; i < spells.Count; i++)
-        {
-            HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is TenureRecord record)
-            {
-                TKey k = Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
-                records.Add((k, record));
-            }
-        }
-
-        return records;
+        return Records(appointments, observation, lookThroughInterim, (spell, record) => (KeyOf(key, spell), record));
     }
 
     /// <summary>The Kaplan–Meier estimate of tenure, in days, from <see cref="TenureRecords"/>: censoring-aware, with delayed entry.</summary>
@@ -192,6 +169,109 @@ public static class TenureMeasures
         KaplanMeier.FitBy(TenureRecordsBy(appointments, observation, key, lookThroughInterim), confidenceType, confidenceLevel, keyOrder);
 
     /// <summary>
+    /// The competing-risk records of tenure, in days, over <paramref name="observation"/>: the spells and times of
+    /// <see cref="TenureRecords"/>, each ended spell with its <see cref="HolderSpell.ExitReason"/> as the reason
+    /// (<see cref="ExitReason.Unknown"/> when the records give none: the spell ended, so it is not censored), and a
+    /// spell still in post at the window's end censored (a null reason).
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <returns>One record per spell, times in days, reasons by their codes.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
+    public static IReadOnlyList<CompetingRiskRecord> CompetingRiskRecords(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim = false)
+    {
+        Guard.Against.Null(observation);
+        return Records(appointments, observation, lookThroughInterim, CompetingRecordOf);
+    }
+
+    /// <summary>
+    /// The competing-risk records of <see cref="CompetingRiskRecords"/>, each with its spell's key: the input of a
+    /// stratified cumulative incidence (<see cref="CumulativeIncidence.EstimateBy{TKey}"/>).
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="key">The stratum of a spell, for example <c>s =&gt; s.StartKind</c>; never null.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <typeparam name="TKey">The stratum key.</typeparam>
+    /// <returns>One record per spell with its key, times in days, reasons by their codes.</returns>
+    /// <exception cref="ArgumentNullException">An argument, an appointment or a key is null.</exception>
+    public static IReadOnlyList<(TKey Key, CompetingRiskRecord Record)> CompetingRiskRecordsBy<TKey>(
+        IEnumerable<Appointment> appointments,
+        DateInterval observation,
+        Func<HolderSpell, TKey> key,
+        bool lookThroughInterim = false)
+        where TKey : notnull
+    {
+        Guard.Against.Null(observation);
+        Guard.Against.Null(key);
+        return Records(appointments, observation, lookThroughInterim, (spell, record) => (KeyOf(key, spell), CompetingRecordOf(spell, record)));
+    }
+
+    /// <summary>
+    /// Why tenures end: the cumulative incidence of each exit reason and the probability of still being in post, in
+    /// days, from <see cref="CompetingRiskRecords"/> (censoring-aware, with delayed entry). Its probability of being in
+    /// post is <see cref="KaplanMeierTenure"/>'s survival.
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="reasons">
+    /// The reasons' codes in the order wanted, including any no spell ended for; null for
+    /// <see cref="ExitReason.WellKnown"/> in its order followed by the user's own codes found, in ordinal order.
+    /// </param>
+    /// <param name="confidenceType">How confidence limits are computed.</param>
+    /// <param name="confidenceLevel">The confidence level, above 0 and at most 0.999999.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <returns>The curves; times in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an appointment is null.</exception>
+    /// <exception cref="ArgumentException">A reason in <paramref name="reasons"/> is null, empty, white space or repeated, or a spell's reason is not in it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceType"/> is undefined or <paramref name="confidenceLevel"/> out of range.</exception>
+    public static CumulativeIncidenceCurve CumulativeIncidenceTenure(
+        IEnumerable<Appointment> appointments,
+        DateInterval observation,
+        IEnumerable<string>? reasons = null,
+        ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
+        double confidenceLevel = CumulativeIncidence.DefaultConfidenceLevel,
+        bool lookThroughInterim = false)
+    {
+        IReadOnlyList<CompetingRiskRecord> records = CompetingRiskRecords(appointments, observation, lookThroughInterim);
+        return CumulativeIncidence.Estimate(records, reasons ?? ReasonsOf(records.Select(r => r.Reason)), confidenceType, confidenceLevel);
+    }
+
+    /// <summary>
+    /// The cumulative incidence of each exit reason, in days, by a key of each spell (as R's
+    /// <c>survfit(Surv(entry, exit, reason) ~ key)</c>): one set of curves per key from <see cref="CompetingRiskRecordsBy{TKey}"/>,
+    /// all with the same reasons.
+    /// </summary>
+    /// <param name="appointments">The appointments, in any order; an <see cref="AppointmentTable"/> (as validation keeps them) is read as it is, with no <see cref="Appointment"/> made per item.</param>
+    /// <param name="observation">The observation window; its last day is the as-of date.</param>
+    /// <param name="key">The stratum of a spell; never null.</param>
+    /// <param name="reasons">The reasons' codes in the order wanted; null as for <see cref="CumulativeIncidenceTenure"/>.</param>
+    /// <param name="confidenceType">How confidence limits are computed.</param>
+    /// <param name="confidenceLevel">The confidence level, above 0 and at most 0.999999.</param>
+    /// <param name="lookThroughInterim">True to measure only spells that include a permanent appointment.</param>
+    /// <param name="keyOrder">The order of the strata; null for ordinal order of strings and the default comparer otherwise.</param>
+    /// <typeparam name="TKey">The stratum key.</typeparam>
+    /// <returns>The curves by stratum; times in days.</returns>
+    /// <exception cref="ArgumentNullException">An argument, an appointment or a key is null.</exception>
+    /// <exception cref="ArgumentException">A reason in <paramref name="reasons"/> is null, empty, white space or repeated, or a spell's reason is not in it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceType"/> is undefined or <paramref name="confidenceLevel"/> out of range.</exception>
+    public static StratifiedCumulativeIncidence<TKey> CumulativeIncidenceTenureBy<TKey>(
+        IEnumerable<Appointment> appointments,
+        DateInterval observation,
+        Func<HolderSpell, TKey> key,
+        IEnumerable<string>? reasons = null,
+        ConfidenceIntervalType confidenceType = ConfidenceIntervalType.Log,
+        double confidenceLevel = CumulativeIncidence.DefaultConfidenceLevel,
+        bool lookThroughInterim = false,
+        IComparer<TKey>? keyOrder = null)
+        where TKey : notnull
+    {
+        IReadOnlyList<(TKey Key, CompetingRiskRecord Record)> records = CompetingRiskRecordsBy(appointments, observation, key, lookThroughInterim);
+        return CumulativeIncidence.EstimateBy(records, reasons ?? ReasonsOf(records.Select(r => r.Record.Reason)), confidenceType, confidenceLevel, keyOrder);
+    }
+
+    /// <summary>
     /// The steady-state link between turnover and tenure: when the number of posts is stable and every
     /// post is always filled, each post changes hands once per mean tenure, so the yearly change
     /// rate (changes per authority per year) ≈ 1 / mean tenure in years = 365.2425 / mean tenure in days.
@@ -228,6 +308,47 @@ public static class TenureMeasures
         double exit = spell.DaysTo(observation.End);
         double entry = spell.Start < observation.Start ? Period.DaysBetween(spell.Start, observation.Start) : 0;
         return new TenureRecord(entry, exit, ended);
+    }
+
+    /// <summary>One item per spell observed in <paramref name="observation"/>, made from the spell and its tenure record, in spell order.</summary>
+    private static List<T> Records<T>(IEnumerable<Appointment> appointments, DateInterval observation, bool lookThroughInterim, Func<HolderSpell, TenureRecord, T> make)
+    {
+        List<T> records = [];
+        SpellTable spells = SpellTable.Build(appointments, lookThroughInterim);
+        for (int i = 0; i < spells.Count; i++)
+        {
+            HolderSpell spell = spells[i];
+            if (RecordOf(spell, observation) is TenureRecord record)
+            {
+                records.Add(make(spell, record));
+            }
+        }
+
+        return records;
+    }
+
+    private static TKey KeyOf<TKey>(Func<HolderSpell, TKey> key, HolderSpell spell)
+        where TKey : notnull =>
+        Guard.Against.Null(key(spell), nameof(key), "The key of a spell is null.");
+
+    private static CompetingRiskRecord CompetingRecordOf(HolderSpell spell, TenureRecord record) =>
+        new(record.Entry, record.Exit, record.IsEvent ? (spell.ExitReason ?? ExitReason.Unknown).Code : null);
+
+    /// <summary>The well-known reasons' codes in their order, then the other codes of <paramref name="found"/> in ordinal order.</summary>
+    private static List<string> ReasonsOf(IEnumerable<string?> found)
+    {
+        List<string> reasons = [.. ExitReason.WellKnown.Select(r => r.Code)];
+        SortedSet<string> others = new(StringComparer.Ordinal);
+        foreach (string? code in found)
+        {
+            if (code is not null && !reasons.Contains(code, StringComparer.Ordinal))
+            {
+                others.Add(code);
+            }
+        }
+
+        reasons.AddRange(others);
+        return reasons;
     }
 
     private static void CheckPositive(double value, string paramName)

@@ -1,6 +1,6 @@
 namespace Upon.Core.Workforce;
 
-/// <summary>The records a workforce report was made from: records in = used + reported + skipped.</summary>
+/// <summary>The records a workforce report, or a validation of Ofsted judgements, was made from: records in = used + reported + skipped.</summary>
 /// <remarks>Equality is by value.</remarks>
 /// <param name="Records">The records read.</param>
 /// <param name="Used">The records measured.</param>

@@ -104,6 +104,8 @@ internal static class FuzzFormats
         new AppointmentFormat(csv: false),
         new RegisterFormat(csv: true),
         new RegisterFormat(csv: false),
+        new JudgementFormat(csv: true),
+        new JudgementFormat(csv: false),
         new CandidateFormat(),
         new CompositionFormat(),
     ];

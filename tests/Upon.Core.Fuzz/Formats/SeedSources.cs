@@ -78,6 +78,13 @@ internal static class SeedSources
         }
     }
 
+    /// <summary>JSON seeds of a document of many records: each value written alone as a record, then in groups as JSON Lines and as arrays (<see cref="Groups"/>).</summary>
+    public static IEnumerable<Seed> JsonGroups<T>(string name, IEnumerable<T> values, Action<Stream, T> writeArray, int most = 6)
+    {
+        List<JsonTree> records = [.. values.Select(value => ((JsonArray)Tree(s => writeArray(s, value))).Items[0])];
+        return Groups(name + "-lines", SeedLayout.Lines, records, most).Concat(Groups(name + "-array", SeedLayout.Array, records, most));
+    }
+
     /// <summary>CSV seeds: the header with runs of a few rows.</summary>
     public static IEnumerable<Seed> CsvGroups(string name, IReadOnlyList<string[]> rows, int size, int most = 12)
     {

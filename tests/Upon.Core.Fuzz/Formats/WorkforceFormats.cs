@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using Upon.Core.Fuzz.Documents;
 using Upon.Core.Fuzz.Fuzzing;
 using Upon.Core.Serialization;
 using Upon.Core.Workforce;
@@ -42,7 +42,7 @@ internal static class WorkforceComputations
         Measure(result.Appointments, everyCode);
     }
 
-    /// <summary>Measures turnover (by financial year, looking through interim holders and not) and tenure (Kaplan–Meier, completed, in post).</summary>
+    /// <summary>Measures turnover (by financial year, looking through interim holders and not) and tenure (Kaplan–Meier, completed, in post, why tenures end).</summary>
     public static void Measure(IReadOnlyList<Appointment> appointments, AuthorityRegister register)
     {
         foreach (bool lookThrough in new[] { true, false })
@@ -51,6 +51,7 @@ internal static class WorkforceComputations
             TenureMeasures.KaplanMeierTenure(appointments, Window, lookThroughInterim: lookThrough);
             TenureMeasures.CompletedTenures(appointments, Window, lookThrough);
             TenureMeasures.TimeInPost(appointments, AsOf, lookThrough);
+            TenureMeasures.CumulativeIncidenceTenure(appointments, Window, lookThroughInterim: lookThrough);
         }
     }
 
@@ -81,10 +82,7 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
     public override void Run(byte[] bytes, Observation observation)
     {
         List<RecordResult<Appointment>> records = [.. csv ? AppointmentDocument.ReadCsv(new MemoryStream(bytes)) : AppointmentDocument.Read(new MemoryStream(bytes))];
-        foreach (RecordResult<Appointment> record in records)
-        {
-            observation.Add(record.RecordNumber, record.IsValid, record.Problems);
-        }
+        observation.AddAll(records);
 
         WorkforceComputations.Appointments(records, observation);
     }
@@ -97,14 +95,7 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
             return SeedSources.CsvGroups(Name, rows, 4);
         }
 
-        List<Appointment> appointments = [.. WorkforceComputations.ExampleRecords.Select(r => r.Value!)];
-        List<JsonTree> records = [];
-        foreach (Appointment appointment in appointments)
-        {
-            records.Add(((JsonArray)SeedSources.Tree(s => AppointmentDocument.Write(s, [appointment], BatchFormat.JsonArray))).Items[0]);
-        }
-
-        return SeedSources.Groups(Name + "-lines", SeedLayout.Lines, records, 6).Concat(SeedSources.Groups(Name + "-array", SeedLayout.Array, records, 6));
+        return SeedSources.JsonGroups(Name, WorkforceComputations.ExampleRecords.Select(r => r.Value!), (s, appointment) => AppointmentDocument.Write(s, [appointment], BatchFormat.JsonArray));
     }
 }
 
@@ -151,12 +142,59 @@ internal sealed class RegisterFormat(bool csv) : FuzzFormat
             return SeedSources.CsvGroups(Name, rows, 3);
         }
 
-        List<JsonTree> records = [];
-        foreach (Authority authority in WorkforceComputations.ExampleRegister.Authorities)
+        return SeedSources.JsonGroups(Name, WorkforceComputations.ExampleRegister.Authorities, (s, authority) => AuthorityRegisterDocument.Write(s, new AuthorityRegister([authority]), BatchFormat.JsonArray));
+    }
+}
+
+/// <summary>
+/// Ofsted judgements: <see cref="OfstedJudgementDocument"/> (CSV, or JSON with the layout told automatically), then
+/// validation against the example register and without one, and the lookups a tenure model makes (the judgement in force
+/// on a day, those of the twelve months before it).
+/// </summary>
+internal sealed class JudgementFormat(bool csv) : FuzzFormat
+{
+    public override string Name => csv ? "judgements-csv" : "judgements-json";
+
+    public override string Reader => (csv ? "OfstedJudgementDocument.ReadCsv" : "OfstedJudgementDocument.Read(Auto)") + ", OfstedJudgementValidation, OfstedJudgements";
+
+    public override int MaxRecordBytes => OfstedJudgementDocument.DefaultMaxBytes;
+
+    public override Expectation? Expect(byte[] bytes) => csv ? RecordOracle.Csv(bytes) : RecordOracle.Auto(bytes, MaxRecordBytes);
+
+    public override void Run(byte[] bytes, Observation observation)
+    {
+        List<RecordResult<OfstedJudgement>> records = [.. csv ? OfstedJudgementDocument.ReadCsv(new MemoryStream(bytes)) : OfstedJudgementDocument.Read(new MemoryStream(bytes))];
+        observation.AddAll(records);
+
+        foreach (OfstedJudgementValidationResult result in new[] { OfstedJudgementValidation.Validate(records, WorkforceComputations.ExampleRegister, WorkforceComputations.AsOf), OfstedJudgementValidation.Validate(records, WorkforceComputations.AsOf) })
         {
-            records.Add(((JsonArray)SeedSources.Tree(s => AuthorityRegisterDocument.Write(s, new AuthorityRegister([authority]), BatchFormat.JsonArray))).Items[0]);
+            WorkforceRecordCounts counts = result.Summary;
+            observation.Check(
+                counts.Records == records.Count(r => r.RecordNumber >= 1) && counts.Used + counts.Reported + counts.Skipped == counts.Records && counts.Used == result.Judgements.Count,
+                "judgement validation does not add up: records = used + reported + skipped",
+                $"{records.Count} records in; {counts}; {result.Judgements.Count} judgements");
+            observation.LaterProblems.AddRange(result.Reported.SelectMany(r => r.Problems).Select(p => ("OfstedJudgementValidation.Validate", p)));
+            foreach (string code in result.Judgements.AuthorityCodes)
+            {
+                OfstedJudgement? latest = result.Judgements.LatestOn(code, WorkforceComputations.AsOf);
+                ImmutableArray<OfstedJudgement> lastYear = result.Judgements.Between(code, new DateInterval(WorkforceComputations.AsOf.PlusYears(-1).PlusDays(1), WorkforceComputations.AsOf));
+                observation.Check(
+                    latest is not null && (lastYear.IsEmpty || lastYear[^1] == latest),
+                    "the judgement in force is not the latest of the year before",
+                    $"{result.Judgements.For(code).Length} judgements of an authority");
+            }
+        }
+    }
+
+    protected override IEnumerable<Seed> CreateSeeds()
+    {
+        List<string[]> rows = SeedSources.CsvRows("ofsted-judgements.csv");
+        if (csv)
+        {
+            return SeedSources.CsvGroups(Name, rows, 5);
         }
 
-        return SeedSources.Groups(Name + "-lines", SeedLayout.Lines, records, 6).Concat(SeedSources.Groups(Name + "-array", SeedLayout.Array, records, 6));
+        IEnumerable<OfstedJudgement> judgements = OfstedJudgementDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(SeedSources.File("ofsted-judgements.csv")))).Select(r => r.Value!);
+        return SeedSources.JsonGroups(Name, judgements, (s, judgement) => OfstedJudgementDocument.Write(s, [judgement], BatchFormat.JsonArray));
     }
 }

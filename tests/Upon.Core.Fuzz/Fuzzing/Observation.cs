@@ -37,4 +37,14 @@ internal sealed class Observation
         Check(valid == list.IsEmpty, "a record is a result or has problems, not both and not neither", $"record {number}: valid {valid}, {list.Length} problems");
         Records.Add(new RecordOutcome(number, valid, list));
     }
+
+    /// <summary>Adds a batch reader's records, in order, as <see cref="Add(int, bool, ImmutableArray{DocumentProblem})"/> adds one.</summary>
+    public void AddAll<T>(IEnumerable<RecordResult<T>> records)
+        where T : class
+    {
+        foreach (RecordResult<T> record in records)
+        {
+            Add(record.RecordNumber, record.IsValid, record.Problems);
+        }
+    }
 }

@@ -34,8 +34,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("4. Tenure and turnover", output, StringComparison.Ordinal);
         Assert.Contains("2019/20          151       57             48", output, StringComparison.Ordinal);
         Assert.Contains("2020/21          151       39             34", output, StringComparison.Ordinal);
-        Assert.Contains("2020/21: the change rate, 25.8%, is the lowest since 2011/12.", output, StringComparison.Ordinal);
-        Assert.Contains("151          30.1", output, StringComparison.Ordinal);
+        Assert.Contains("2023/24: the change rate, 40.5%, is the highest since 2017/18.", output, StringComparison.Ordinal);
+        Assert.Contains("151          30.2", output, StringComparison.Ordinal);
         Assert.Contains("Median tenure (months)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("did not give the result", output, StringComparison.Ordinal);
         Assert.Contains("aspirant-2021-22 as of 2022-01-10", output, StringComparison.Ordinal);

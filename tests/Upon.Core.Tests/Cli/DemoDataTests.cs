@@ -45,7 +45,7 @@ public sealed class DemoDataTests
         }
 
         Assert.True(register.IsValid);
-        Assert.Equal(SyntheticWorkforce.AuthorityCount, register.Register.Authorities.Length);
+        Assert.Equal(SyntheticWorkforce.Default.Register.Authorities.Length, register.Register.Authorities.Length);
         using FileStream appointments = File.OpenRead(Repository.PathOf("docs", "examples", "synthetic-appointments.csv"));
         AppointmentValidationResult validated = AppointmentValidation.Validate(AppointmentDocument.ReadCsv(appointments), register.Register, SyntheticWorkforce.CoverageEnd);
         Assert.Empty(validated.Reported);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -8,6 +9,7 @@ using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
+using Upon.Core.Workforce;
 
 namespace Upon.Core.Tests.Docs;
 
@@ -24,6 +26,8 @@ public class SchemaExampleTests
     [InlineData("application.schema.json")]
     [InlineData("eligibility-policy.schema.json")]
     [InlineData("eligibility-decision.schema.json")]
+    [InlineData("appointment.schema.json")]
+    [InlineData("ofsted-judgement.schema.json")]
     public void Schema_IsJsonOfDraft202012WithEveryReferenceDefined(string file)
     {
         JsonNode schema = Schema(file);
@@ -59,7 +63,7 @@ public class SchemaExampleTests
         string repository = System.Xml.Linq.XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.Trim();
         string[] files = [.. Directory.GetFiles(Repository.PathOf("docs", "schemas"), "*.schema.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
-        Assert.Equal(9, files.Length);
+        Assert.Equal(11, files.Length);
         Assert.All(files, file => Assert.Equal($"{repository}/blob/main/docs/schemas/{file}", (string?)Schema(file)["$id"]));
     }
 
@@ -243,6 +247,90 @@ public class SchemaExampleTests
         Assert.Equal(["eligible", "ineligible", "incomplete"], EnumNames(schema["$defs"]!["decision"]!["properties"]!["outcome"]!));
     }
 
+    [Fact]
+    public void Appointment_PropertiesRequiredAndKindsAreThoseOfTheWriterAndReader()
+    {
+        JsonNode schema = Schema("appointment.schema.json");
+        Appointment full = new("A", "h1", new LocalDate(2019, 4, 1), new LocalDate(2020, 3, 31), AppointmentKind.Interim, isSharedPost: true) { ExitReason = ExitReason.Retired };
+        JsonObject written = WrittenRecord(s => AppointmentDocument.Write(s, [full], BatchFormat.JsonArray));
+
+        Assert.Equal(Declared(schema, "appointment"), Names(written));
+        AssertRequiredAsTheReaderSays(schema, "appointment", written, json => AppointmentDocument.Read(Utf8(json)).Single().Problems);
+        Assert.Equal(
+            EnumNames(schema["$defs"]!["appointment"]!["properties"]!["kind"]!),
+            Enum.GetValues<AppointmentKind>().Select(kind => (string)WrittenRecord(s => AppointmentDocument.Write(s, [new Appointment("A", "h", new LocalDate(2020, 1, 1), null, kind)], BatchFormat.JsonArray))["kind"]!));
+    }
+
+    [Fact]
+    public void OfstedJudgement_PropertiesRequiredAndGradesAreThoseOfTheWriterAndReader()
+    {
+        JsonNode schema = Schema("ofsted-judgement.schema.json");
+        JsonObject written = WrittenRecord(s => OfstedJudgementDocument.Write(s, [new OfstedJudgement("A", new LocalDate(2019, 4, 1), OfstedGrade.Good)], BatchFormat.JsonArray));
+
+        Assert.Equal(Declared(schema, "judgement"), Names(written));
+        AssertRequiredAsTheReaderSays(schema, "judgement", written, json => OfstedJudgementDocument.Read(Utf8(json)).Single().Problems);
+        string[] grades = EnumNames(schema["$defs"]!["judgement"]!["properties"]!["grade"]!);
+        Assert.Equal(grades, Enum.GetValues<OfstedGrade>().Select(grade => (string)WrittenRecord(s => OfstedJudgementDocument.Write(s, [new OfstedJudgement("A", new LocalDate(2020, 1, 1), grade)], BatchFormat.JsonArray))["grade"]!));
+        Assert.Equal(grades, OfstedGrades.Codes.ToArray());
+    }
+
+    [Theory]
+    [InlineData("appointment.schema.json", "appointment", "appointments.csv")]
+    [InlineData("ofsted-judgement.schema.json", "judgement", "ofsted-judgements.csv")]
+    public void Examples_WrittenAsJson_KeepToTheirSchema(string file, string def, string example)
+    {
+        JsonObject properties = Schema(file)["$defs"]![def]!["properties"]!.AsObject();
+        HashSet<string> required = Required(Schema(file), def);
+        using FileStream csv = File.OpenRead(Repository.PathOf("docs", "examples", example));
+        using MemoryStream json = new();
+        if (def == "appointment")
+        {
+            AppointmentDocument.Write(json, [.. AppointmentDocument.ReadCsv(csv).Select(r => r.GetValueOrThrow())], BatchFormat.JsonArray);
+        }
+        else
+        {
+            OfstedJudgementDocument.Write(json, [.. OfstedJudgementDocument.ReadCsv(csv).Select(r => r.GetValueOrThrow())], BatchFormat.JsonArray);
+        }
+
+        JsonArray records = JsonNode.Parse(json.ToArray())!.AsArray();
+        Assert.True(records.Count >= 20, $"{example} has too few records to stand for the format.");
+        foreach (JsonObject record in records.Select(r => r!.AsObject()))
+        {
+            Assert.Superset(required, Names(record));
+            foreach ((string name, JsonNode? value) in record)
+            {
+                JsonNode property = Assert.Contains(name, (IDictionary<string, JsonNode?>)properties)!;
+                if (value!.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                {
+                    Assert.True(property["pattern"] is null || Pattern(property).IsMatch((string)value!), $"{example}: {name} breaks its pattern.");
+                    Assert.True(property["enum"] is null || EnumNames(property).Contains((string)value!), $"{example}: {name} is not one of its names.");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("moved", true)]
+    [InlineData("x-secondment", true)]
+    [InlineData("a", true)]
+    [InlineData("z9", true)]
+    [InlineData("a-", false)]
+    [InlineData("-a", false)]
+    [InlineData("Moved", false)]
+    [InlineData("1a", false)]
+    [InlineData("a_b", false)]
+    [InlineData("a b", false)]
+    [InlineData("", false)]
+    public void ExitReasonPattern_AgreesWithTheCodeRule(string text, bool valid)
+    {
+        Regex pattern = Pattern(Schema("appointment.schema.json")["$defs"]!["appointment"]!["properties"]!["exitReason"]!);
+
+        Assert.Equal(valid, pattern.IsMatch(text));
+        Assert.Equal(valid, ExitReason.TryFromCode(text, out _));
+        Assert.Matches(pattern, new string('a', ExitReason.MaxCodeLength));
+        Assert.DoesNotMatch(pattern, new string('a', ExitReason.MaxCodeLength + 1));
+    }
+
     [Theory]
     [InlineData("2021-06-01", true)]
     [InlineData("2024-02-29", true)]
@@ -395,6 +483,36 @@ public class SchemaExampleTests
         using MemoryStream stream = new();
         DecisionDocument.Write(stream, decision);
         return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    /// <summary>The one record a batch writer wrote as an array.</summary>
+    private static JsonObject WrittenRecord(Action<Stream> write)
+    {
+        using MemoryStream stream = new();
+        write(stream);
+        return JsonNode.Parse(stream.ToArray())!.AsArray().Single()!.AsObject();
+    }
+
+    private static MemoryStream Utf8(string json) => new(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>
+    /// Each declared property left out of <paramref name="full"/> is <c>value.required</c> at its path exactly when the
+    /// schema requires it, and a property the schema does not declare is <c>property.unknown</c>.
+    /// </summary>
+    private static void AssertRequiredAsTheReaderSays(JsonNode schema, string def, JsonObject full, Func<string, ImmutableArray<DocumentProblem>> read)
+    {
+        Assert.Empty(read(full.ToJsonString()));
+        HashSet<string> required = Required(schema, def);
+        foreach (string name in Declared(schema, def))
+        {
+            JsonObject copy = full.DeepClone().AsObject();
+            copy.Remove(name);
+            Assert.Equal(required.Contains(name), read(copy.ToJsonString()).Any(p => p.Code == DocumentProblemCodes.Required && p.Path == "$." + name));
+        }
+
+        JsonObject typo = full.DeepClone().AsObject();
+        typo["unknownProperty"] = 1;
+        Assert.Contains(read(typo.ToJsonString()), p => p.Code == DocumentProblemCodes.UnknownProperty && p.Path == "$.unknownProperty");
     }
 
     private static void CollectRules(JsonNode rule, Dictionary<string, HashSet<string>> byKind, HashSet<string> patterns)

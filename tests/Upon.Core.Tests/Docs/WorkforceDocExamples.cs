@@ -141,6 +141,40 @@ public sealed class WorkforceDocExamples
     }
 
     [Fact]
+    public void ExitReasonsExample()
+    {
+        // begin-snippet: workforce-exit-reasons
+        const string Csv =
+            "authority,holder,start,end,kind,shared,reason\n" +
+            "A,a1,2015-01-01,2020-06-30,permanent,,moved\n" +             // a well-known code
+            "A,a2,2020-07-01,2020-12-31,interim,,\n" +                    // confirmed in post: no reason, the spell goes on
+            "A,a2,2021-01-01,,permanent,,\n" +
+            "B,b1,2016-05-01,2019-04-30,permanent,,\n" +                  // ended with no reason given: "unknown"
+            "B,b2,2019-05-01,2021-08-31,permanent,,x-secondment\n" +      // a code of the user's own
+            "C,c1,2016-01-01,2020-09-30,permanent,,retired\n" +
+            "C,c2,2020-10-01,2020-11-30,acting,,spell-ended\n" +
+            "C,c3,2020-12-01,2023-03-31,permanent,,inadequate-judgement\n";
+
+        AppointmentRecords read = AppointmentDocument.ReadCsvRecords(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        Assert.Equal(ExitReason.Retired, read.Appointments[5].ExitReason);
+
+        DateInterval window = new(new LocalDate(2015, 1, 1), new LocalDate(2024, 3, 31));
+        IReadOnlyList<CompetingRiskRecord> spells = TenureMeasures.CompetingRiskRecords(read.Appointments, window);
+        Assert.Equal(
+            ["moved", null, "unknown", "x-secondment", "retired", "spell-ended", "inadequate-judgement"],
+            spells.Select(s => s.Reason));                                  // a2's spell is still running: censored
+
+        CumulativeIncidenceCurve curve = TenureMeasures.CumulativeIncidenceTenure(read.Appointments, window);
+        Assert.Equal("moved, retired, left-local-government, inadequate-judgement, spell-ended, restructure, unknown, x-secondment", string.Join(", ", curve.Reasons));
+        const double ThreeYears = 3 * TenureMeasures.DaysPerYear;
+        // Within three years four of the seven spells ended, for four reasons, before anyone was censored.
+        Assert.Equal(3.0 / 7, curve.InPostAt(ThreeYears)!.Value.Probability, 12);
+        Assert.Equal(1.0 / 7, curve.IncidenceAt("inadequate-judgement", ThreeYears)!.Value.Probability, 12);
+        Assert.Equal(0, curve.IncidenceAt("retired", ThreeYears)!.Value.Probability);
+        // end-snippet
+    }
+
+    [Fact]
     public void LogRankExample()
     {
         // begin-snippet: workforce-log-rank
@@ -287,17 +321,17 @@ public sealed class WorkforceDocExamples
             new("A", "a1", new LocalDate(2020, 9, 1), new LocalDate(2020, 12, 31), AppointmentKind.Permanent),
             new("B", "b1", new LocalDate(2017, 3, 1), new LocalDate(2020, 12, 31), AppointmentKind.Permanent),
             new("A", "b1", new LocalDate(2021, 1, 1), null, AppointmentKind.Permanent),
-            new("B", "n1", new LocalDate(2021, 1, 4), null, AppointmentKind.Interim),
+            new("B", "n1", new LocalDate(2021, 1, 4), null, AppointmentKind.Permanent),
         ];
         Turnover turnover = Upon.Core.Workforce.Turnover.Measure(history, Register, TurnoverPeriods.FinancialYear(2020), historyFrom: new LocalDate(2015, 4, 1));
 
         Assert.Equal(4, turnover.Changes);               // i1, a1 back, b1 to A, n1
         Assert.Equal(new ChangeOrigins(FirstTime: 2, Moves: 1, Returns: 1, Unknown: 0), turnover.Origins);
-        Assert.Equal(2, turnover.NewPermanent);          // a1 (1 September 2020) and b1 in A (1 January 2021)
-        Assert.Equal(2, turnover.InterimAppointments);   // i1 and n1
+        Assert.Equal(1, turnover.NewPermanent);          // n1: a first DCS post, permanent (a1 returns and b1 moves)
+        Assert.Equal(1, turnover.InterimAppointments);   // i1
 
         Turnover permanent = Upon.Core.Workforce.Turnover.Measure(history, Register, TurnoverPeriods.FinancialYear(2020), lookThroughInterim: true);
-        Assert.Equal(new ChangeOrigins(FirstTime: 0, Moves: 1, Returns: 0, Unknown: 0), permanent.Origins); // a1's spells join across i1
+        Assert.Equal(new ChangeOrigins(FirstTime: 1, Moves: 1, Returns: 0, Unknown: 0), permanent.Origins); // a1's spells join across i1
 
         HolderSpell first = HolderSpells.Of(history)[0];  // a1 in A from 1 April 2015: in post when the records began
         Assert.Equal(ChangeOrigin.Unknown, first.OriginGiven(new LocalDate(2015, 4, 1)));
@@ -399,5 +433,39 @@ public sealed class WorkforceDocExamples
         int end = Array.IndexOf(lines, $"<!-- end {name} -->");
         Assert.True(start >= 0 && end > start, $"docs/workforce.md has no {name} table");
         return string.Concat(lines[(start + 1)..end].Select(l => l + "\n"));
+    }
+
+    [Fact]
+    public void Ofsted()
+    {
+        // begin-snippet: workforce-ofsted
+        const string Csv =
+            "authority,date,grade\n" +
+            "A,2016-03-18,requires-improvement\n" +
+            "A,2019-05-24,Inadequate\n" +              // any case
+            "A,2021-07-09,3\n" +                       // Ofsted's numeric grade: 3 is requires improvement
+            "B,2018-10-12,good\n" +
+            "B,2018-10-12,outstanding\n" +             // rows 4 and 5: two judgements of B on one day
+            "C,2019-02-30,good\n" +                    // row 6: no such date
+            "C,2020-01-31,adequate\n" +                // row 7: not a grade since 2013
+            "X,2019-06-21,good\n" +                    // row 8: X is not in the register
+            "D,2020-11-20,good\n";                     // row 9: D joined the register on 1 January 2021
+
+        IEnumerable<RecordResult<OfstedJudgement>> records = OfstedJudgementDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)));
+        OfstedJudgementValidationResult result = OfstedJudgementValidation.Validate(records, Register, asOf: new LocalDate(2024, 3, 31));
+
+        Assert.Equal("9 in = 3 used + 6 reported + 0 skipped", result.Summary.ToString());
+        Assert.Equal(
+            ["4 judgement.duplicate", "5 judgement.duplicate", "6 date.invalid", "7 value.unknown", "8 judgement.authority-unknown", "9 judgement.outside-register"],
+            result.Reported.Select(r => $"{r.RecordNumber} {r.Problems[0].Code}"));
+
+        // Lookups for a model of tenure: the judgement in force on a day, and "an inadequate judgement in the last 12 months".
+        OfstedJudgements judgements = result.Judgements;
+        LocalDate day = new(2020, 5, 1);
+        Assert.Equal(OfstedGrade.Inadequate, judgements.LatestOn("A", day)!.Grade);
+        Assert.True(judgements.Between("A", new DateInterval(day.PlusYears(-1).PlusDays(1), day)).Any(j => j.Grade == OfstedGrade.Inadequate));
+        Assert.Equal(OfstedGrade.RequiresImprovement, judgements.LatestOn("A", new LocalDate(2024, 3, 31))!.Grade);
+        Assert.Null(judgements.LatestOn("C", day));    // C's rows were reported, so C has no judgement to use
+        // end-snippet
     }
 }

@@ -14,4 +14,12 @@ internal static class DocumentText
         write(stream);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>Runs <paramref name="write"/> on a fresh stream and returns the bytes it wrote.</summary>
+    public static byte[] Bytes(Action<Stream> write)
+    {
+        using MemoryStream stream = new();
+        write(stream);
+        return stream.ToArray();
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -63,14 +64,16 @@ public sealed class AppointmentCorpusTests
 
         Assert.InRange(blocks, 15, 25);
         Assert.All(appointments, a => Assert.Matches("^E[0-9]{8}$", a.AuthorityCode));
-        Assert.All(appointments, a => Assert.StartsWith(a.AuthorityCode + "-synthetic-", a.HolderId, StringComparison.Ordinal));
-        Assert.InRange(appointments.Select(a => a.HolderId).Distinct(StringComparer.Ordinal).Count(), Count * 7 / 10, Count);
+        Assert.All(appointments, a => Assert.Matches("^B[0-9]{5}-synthetic-[0-9]{4}$", a.HolderId));
+        Assert.All(appointments, a => Assert.StartsWith("B" + (int.Parse(a.AuthorityCode.AsSpan(1), CultureInfo.InvariantCulture) / 1000).ToString("D5", CultureInfo.InvariantCulture) + "-", a.HolderId, StringComparison.Ordinal));
+        Assert.InRange(appointments.Select(a => a.HolderId).Distinct(StringComparer.Ordinal).Count(), Count / 2, Count * 9 / 10);
+        Assert.InRange(appointments.Count(a => a.ExitReason is not null), Count / 2, Count);
         Assert.Equal(Enum.GetValues<AppointmentKind>().Length, appointments.Select(a => a.Kind).Distinct().Count());
         Assert.InRange(appointments.Count(a => a.Kind != AppointmentKind.Permanent), Count / 20, Count / 3);
         Assert.InRange(appointments.Count(a => a.IsSharedPost), Count / 100, Count / 25);
         Assert.InRange(appointments.Count(a => a.End is null), Count / 20, Count / 4);
         Assert.InRange(appointments.Min(a => a.Start), new LocalDate(1980, 1, 1), new LocalDate(1995, 1, 1));
-        Assert.InRange(appointments.Max(a => a.Start), new LocalDate(2022, 1, 1), new LocalDate(2023, 3, 31));
+        Assert.InRange(appointments.Max(a => a.Start), new LocalDate(2023, 1, 1), new LocalDate(2024, 3, 31));
     }
 
     [Fact]
@@ -80,7 +83,7 @@ public sealed class AppointmentCorpusTests
         string text = Encoding.UTF8.GetString(csv);
         RecordResult<Appointment>[] records = [.. AppointmentDocument.ReadCsv(new MemoryStream(csv))];
 
-        Assert.StartsWith("authority,holder,start,end,kind,shared\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("authority,holder,start,end,kind,shared,reason\n", text, StringComparison.Ordinal);
         Assert.Equal(Count + 1, text.Count(c => c == '\n'));
         Assert.All(records, r => Assert.True(r.IsValid, $"record {r.RecordNumber}"));
         Assert.Equal(Sample.Value, records.Select(r => r.Value));

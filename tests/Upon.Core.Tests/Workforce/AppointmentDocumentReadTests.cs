@@ -298,6 +298,11 @@ public sealed class AppointmentDocumentReadTests
                 writer.WriteBoolean("sharedPost", true);
             }
 
+            if (appointment.ExitReason is not null)
+            {
+                writer.WriteString("exitReason", fields[6]);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -34,16 +34,28 @@ public sealed class ChangeOriginTests
         Assert.Equal(new LocalDate(2010, 1, 1), turnover.HistoryFrom);    // the earliest start in the data
         Assert.Equal(3, turnover.Changes);                                 // s in A, r back in C, t in B
         Assert.Equal(new ChangeOrigins(FirstTime: 1, Moves: 1, Returns: 1, Unknown: 0), turnover.Origins);
-        Assert.Equal(2, turnover.NewPermanent);                            // r (back on 1 July 2020) and s (confirmed on 1 October 2020)
+        Assert.Equal(0, turnover.NewPermanent);                            // r returns, s was an interim confirmed, t acts: none is a first-time permanent DCS
         Assert.Equal(2, turnover.InterimAppointments);                     // s (interim), t (acting)
     }
 
     [Fact]
-    public void NewPermanent_CountsTheDayASpellFirstBecomesPermanent()
+    public void NewPermanent_CountsChangesThatStartWithAFirstTimeDcsPermanentAppointment()
     {
-        Turnover turnover = Turnover.Measure(Appointments, Register, new DateInterval(new LocalDate(2020, 4, 1), new LocalDate(2020, 9, 30)));
-        Assert.Equal(1, turnover.NewPermanent);   // r's return on 1 July 2020; s becomes permanent only on 1 October
-        Assert.Equal(3, turnover.Changes);
+        Appointment[] appointments =
+        [
+            .. Appointments,
+            new("D", "u", new LocalDate(2015, 1, 1), new LocalDate(2020, 10, 31), AppointmentKind.Permanent),
+            new("D", "v", new LocalDate(2020, 11, 1), null, AppointmentKind.Permanent),   // v: a first DCS post, permanent from the start
+            new("E", "w", new LocalDate(2016, 1, 1), new LocalDate(2020, 5, 31), AppointmentKind.Permanent),
+            new("E", "q", new LocalDate(2020, 9, 1), null, AppointmentKind.Permanent),    // q moves from B, permanent
+        ];
+
+        Turnover turnover = Turnover.Measure(appointments, Register, TurnoverPeriods.FinancialYear(2020));
+
+        Assert.Equal(5, turnover.Changes);                  // s, r, t, v, q
+        Assert.Equal(1, turnover.NewPermanent);             // v only: not r (a return), q (a move) or s (confirmed, counted as an interim)
+        Assert.Equal(2, turnover.InterimAppointments);      // s and t
+        Assert.Equal(2, turnover.Changes - turnover.NewPermanent - turnover.InterimAppointments);   // r and q: permanent DCSs who led a post before
     }
 
     [Fact]
@@ -122,17 +134,9 @@ public sealed class ChangeOriginTests
                         ChangeOrigin origin = WorkforceAnalyticsGenerators.NaiveOrigin(input.Appointments, ordered[i], input.HistoryFrom);
                         naive[origin] = naive.GetValueOrDefault(origin) + 1;
                         interim += ordered[i].Kind == AppointmentKind.Permanent ? 0 : 1;
+                        newPermanent += ordered[i].Kind == AppointmentKind.Permanent && origin == ChangeOrigin.FirstTime ? 1 : 0;
                     }
 
-                    // The first permanent appointment of a spell: permanent, and no permanent appointment earlier in the same spell.
-                    int first = i;
-                    while (first > 0 && ordered[first - 1].HolderId == ordered[i].HolderId)
-                    {
-                        first--;
-                    }
-
-                    bool firstPermanent = ordered[i].Kind == AppointmentKind.Permanent && !ordered[first..i].Any(a => a.Kind == AppointmentKind.Permanent);
-                    newPermanent += firstPermanent && input.Period.Contains(ordered[i].Start) ? 1 : 0;
                 }
             }
 

@@ -15,7 +15,7 @@ namespace Upon.Core.Tests.Workforce.Oracle;
 /// </summary>
 internal static class TextAppointmentCsvReader
 {
-    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared"];
+    private static readonly string[] Columns = ["authority", "holder", "start", "end", "kind", "shared", "reason"];
 
     public static IEnumerable<RecordResult<Appointment>> Read(Stream csv, ProblemHandling handling = ProblemHandling.Continue) =>
         Read(new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true), handling);
@@ -34,7 +34,7 @@ internal static class TextAppointmentCsvReader
 
     private static IEnumerable<RecordResult<Appointment>> Iterate(TextReader csv)
     {
-        TextCsvTableReader table = new(csv, Columns, 3, 5);
+        TextCsvTableReader table = new(csv, Columns, 3, 5, 6);
         List<DocumentProblem> problems = [];
         bool any = table.ReadHeader(problems);
         if (problems.Count > 0)
@@ -69,7 +69,8 @@ internal static class TextAppointmentCsvReader
             LocalDate? end = table.Has(3) ? builder.Date(table.Field(3), Columns[3], required: false) : null;
             AppointmentKind? kind = builder.Kind(table.Field(4), Columns[4]);
             bool? shared = table.Has(5) ? builder.Shared(table.Field(5), Columns[5]) : false;
-            yield return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3]);
+            ExitReason? reason = table.Has(6) ? builder.Reason(table.Field(6).ToString(), Columns[6]) : null;
+            yield return builder.Build(table.Number, authority, holder, start, end, kind, shared, Columns[3], reason, Columns[6]);
         }
     }
 
@@ -134,11 +135,34 @@ internal static class TextAppointmentCsvReader
             return null;
         }
 
-        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath)
+        /// <summary>An exit reason as the reader takes it, checked by a pattern of its own: trimmed, empty is none.</summary>
+        public ExitReason? Reason(string value, string path)
+        {
+            string code = value.Trim();
+            if (code.Length == 0)
+            {
+                return null;
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z]([a-z0-9-]{0,62}[a-z0-9])?$"))
+            {
+                return ExitReason.FromCode(code);
+            }
+
+            problems.Add(new DocumentProblem(path, AppointmentProblemCodes.ExitReasonInvalid, "Expected an exit reason code: lower-case letters, digits and hyphens, starting with a letter (for example retired or moved)."));
+            return null;
+        }
+
+        public RecordResult<Appointment> Build(int number, string? authority, string? holder, LocalDate? start, LocalDate? end, AppointmentKind? kind, bool? shared, string endPath, ExitReason? reason, string reasonPath)
         {
             if (start is LocalDate first && end is LocalDate last && last < first)
             {
                 problems.Add(new DocumentProblem(endPath, DocumentProblemCodes.EndBeforeStart, "The last day in post is before the first."));
+            }
+
+            if (reason is not null && end is null && !problems.Exists(p => p.Path == endPath))
+            {
+                problems.Add(new DocumentProblem(reasonPath, AppointmentProblemCodes.ExitReasonWithoutEnd, "An exit reason is given, but the appointment has no end: the holder is still in post."));
             }
 
             if (problems.Count > 0 || authority is null || holder is null || start is null || kind is null || shared is null)
@@ -146,7 +170,7 @@ internal static class TextAppointmentCsvReader
                 return RecordResult.Failure<Appointment>(number, [.. problems]);
             }
 
-            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value));
+            return RecordResult.Success(number, new Appointment(authority, holder, start.Value, end, kind.Value, shared.Value) { ExitReason = reason });
         }
     }
 }
