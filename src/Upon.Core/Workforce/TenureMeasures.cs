@@ -15,7 +15,7 @@ namespace Upon.Core.Workforce;
 /// </para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
-public static class TenureMeasures
+public static partial class TenureMeasures
 {
     /// <summary>The average length of a Gregorian year in days, 365.2425.</summary>
     public const double DaysPerYear = 365.2425;
