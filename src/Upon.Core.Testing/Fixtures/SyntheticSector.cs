@@ -13,6 +13,12 @@ internal sealed class SyntheticSector
     private const int MinimumDaysInPost = 30;
     private const double DaysPerMonth = 365.2425 / 12;
 
+    // About one judgement in five is followed within the window by its DCS leaving by choice; the odds ratio of an
+    // inadequate grade given a leaving that gives a hazard ratio near SyntheticWorkforce.InadequateJudgementHazardRatio
+    // (calibrated over seeds: see SyntheticWorkforceTests).
+    private const double LeavingFollows = 0.2;
+    private const double PlantedOddsRatio = 2.45;
+
     private readonly Random random;
     private readonly Post[] posts;
     private readonly List<Person> people = [];
@@ -51,6 +57,8 @@ internal sealed class SyntheticSector
         }
 
         AssignReasons();
+        ImmutableArray<OfstedJudgement> judgements = Judgements();
+        AlignReasons(judgements);
         AuthorityRegister register = new(posts.Select(p => new Authority(p.Code, $"{SyntheticWorkforce.Label} Authority {p.Code[1..]}", p.Region, p.From, p.To)));
         ImmutableArray<Appointment> appointments =
         [
@@ -59,14 +67,27 @@ internal sealed class SyntheticSector
                 .ThenBy(w => w.Start)
                 .Select(w => new Appointment(posts[w.Post].Code, people[w.Person].Id, w.Start, w.End, w.Kind) { ExitReason = w.Reason }),
         ];
-        return (register, appointments, Judgements());
+        return (register, appointments, judgements);
     }
 
-    /// <summary>The judgements, drawn last so that they change no appointment: about one every three years while an authority is in force.</summary>
+    /// <summary>
+    /// The judgements, drawn after the appointments so that they change none: about one every three years while an
+    /// authority is in force. A judgement is inadequate with a higher chance when its authority's DCS leaves within the
+    /// window after it, so that the rate of leaving under the covariate is about
+    /// <see cref="SyntheticWorkforce.InadequateJudgementHazardRatio"/> times the rate otherwise.
+    /// </summary>
     private ImmutableArray<OfstedJudgement> Judgements()
     {
         List<OfstedJudgement> judgements = [];
         int total = SyntheticWorkforce.JudgementGradeWeights.Sum();
+        double inadequate = SyntheticWorkforce.JudgementGradeWeights[^1] / (double)total;
+        // A leaving follows about one judgement in LeavingFollows within the window: choose the two chances so that the
+        // odds of leaving are raised by the planted ratio and the share of inadequate judgements stays the weights'.
+        double otherwise = inadequate / (1 + (LeavingFollows * (PlantedOddsRatio - 1)));
+        double beforeLeaving = otherwise * PlantedOddsRatio;
+        ILookup<int, LocalDate> leavings = Leavings();
+        double dueBeforeLeaving = random.NextDouble();
+        double dueOtherwise = random.NextDouble();
         foreach (Post post in posts.OrderBy(p => p.Code, StringComparer.Ordinal))
         {
             LocalDate last = post.To is LocalDate to && to < SyntheticWorkforce.CoverageEnd ? to : SyntheticWorkforce.CoverageEnd;
@@ -75,7 +96,16 @@ internal sealed class SyntheticSector
                 : post.From.PlusMonths(12).PlusDays(random.Next(0, 366));
             while (date <= last)
             {
-                OfstedGrade grade = Grade(random.Next(total));
+                LocalDate from = date;
+                LocalDate until = date.PlusMonths(SyntheticWorkforce.InadequateJudgementWindowMonths);
+                bool leavingFollows = leavings[post.Index].Any(end => from <= end && end < until);
+                // Error diffusion rather than a coin each time: each kind of judgement gets its share of inadequate
+                // grades within one, so that the planted ratio varies little between seeds.
+                ref double share = ref leavingFollows ? ref dueBeforeLeaving : ref dueOtherwise;
+                share += leavingFollows ? beforeLeaving : otherwise;
+                bool isInadequate = share >= 1;
+                share -= isInadequate ? 1 : 0;
+                OfstedGrade grade = isInadequate ? OfstedGrade.Inadequate : Grade(random.Next(total - SyntheticWorkforce.JudgementGradeWeights[^1]));
                 judgements.Add(new OfstedJudgement(post.Code, date, grade));
                 date = grade switch
                 {
@@ -88,6 +118,7 @@ internal sealed class SyntheticSector
 
         return [.. judgements];
 
+        // A grade other than inadequate, in proportion to the weights.
         static OfstedGrade Grade(int draw)
         {
             int grade = 0;
@@ -310,6 +341,35 @@ internal sealed class SyntheticSector
         post.Holder = -1;
     }
 
+    /// <summary>The last days in post of the spells that end by the holder's choice (not a stand-in's, not the register's), by post.</summary>
+    private ILookup<int, LocalDate> Leavings() =>
+        written
+            .Where(w => w.EndsSpell && !w.StandIn && !w.ByRegister && w.End is not null)
+            .ToLookup(w => w.Post, w => w.End!.Value);
+
+    /// <summary>
+    /// Gives the reason <see cref="ExitReason.LeftAfterInadequateJudgement"/> to half the DCSs who left by choice (not to
+    /// another DCS post) within the window after an inadequate judgement of their authority.
+    /// </summary>
+    private void AlignReasons(ImmutableArray<OfstedJudgement> judgements)
+    {
+        ILookup<string, LocalDate> inadequate = judgements.Where(j => j.Grade == OfstedGrade.Inadequate).ToLookup(j => j.AuthorityCode, j => j.Date, StringComparer.Ordinal);
+        for (int i = 0; i < written.Count; i++)
+        {
+            Written w = written[i];
+            if (w.End is not LocalDate end || !w.EndsSpell || w.StandIn || w.ByRegister || w.Reason == ExitReason.MovedToAnotherDcsPost)
+            {
+                continue;
+            }
+
+            bool after = inadequate[posts[w.Post].Code].Any(date => date <= end && end < date.PlusMonths(SyntheticWorkforce.InadequateJudgementWindowMonths));
+            if (after && random.NextDouble() < 0.5)
+            {
+                written[i] = w with { Reason = ExitReason.LeftAfterInadequateJudgement };
+            }
+        }
+    }
+
     private void AssignReasons()
     {
         ILookup<int, LocalDate> startsOf = written.ToLookup(w => w.Person, w => w.Start);
@@ -329,7 +389,6 @@ internal sealed class SyntheticSector
                 {
                     < 0.35 => ExitReason.Retired,
                     < 0.60 => ExitReason.LeftLocalGovernment,
-                    < 0.70 => ExitReason.LeftAfterInadequateJudgement,
                     _ => ExitReason.Unknown,
                 };
             written[i] = w with { Reason = reason };

@@ -56,9 +56,9 @@ namespace Upon.Core.Testing;
 /// <para>
 /// <b>Why tenures end</b> (<see cref="Appointment.ExitReason"/>): a stand-in's spell <c>spell-ended</c>; a DCS whose
 /// authority ends <c>restructure</c>, or <c>moved</c> when they lead the successor; a DCS who starts another DCS post within
-/// 400 days <c>moved</c>; otherwise retired (35%), left local government (25%), left after an inadequate judgement (10%)
-/// or unknown (30%). Every holder is one person across authorities (holder ids <c>synthetic-0001</c> and on), posts are
-/// never vacant, and each authority's last holder is still in post (right-censored at 31 March 2024).
+/// 400 days <c>moved</c>; otherwise retired (35%), left local government (25%) or unknown (40%), except that half of
+/// those who leave within a year of an inadequate judgement left after it (below). Every holder is one person across
+/// authorities (holder ids <c>synthetic-0001</c> and on), posts are never vacant, and each authority's last holder is still in post (right-censored at 31 March 2024).
 /// </para>
 /// <para>
 /// <b>Ofsted judgements</b> (<see cref="Judgements"/>) are drawn after the appointments, from the same generator, so that
@@ -66,9 +66,13 @@ namespace Upon.Core.Testing;
 /// inspection framework ran from November 2013 to 2017), or 12 to 24 months after a new authority begins, and each later
 /// one 18 to 30 months after an inadequate judgement (re-inspection after monitoring), 30 to 42 months after one that
 /// requires improvement and 36 to 54 months after a good or outstanding one, while the authority is in force, until
-/// 31 March 2024. Each grade is drawn with the weights of <see cref="JudgementGradeWeights"/>, independently of everything
-/// else: the synthetic sector builds in <b>no</b> link between judgements and changes of DCS, so a model of tenure fitted
-/// to it should find none (a null check, not a finding).
+/// 31 March 2024. Grades come in the shares of <see cref="JudgementGradeWeights"/>, with <b>one planted link</b>: a
+/// judgement is more often inadequate when its authority's DCS leaves by choice in the
+/// <see cref="InadequateJudgementWindowMonths"/> months after it, so that the hazard of leaving while an inadequate
+/// judgement is that recent is about <see cref="InadequateJudgementHazardRatio"/> times the hazard otherwise. A Cox model of
+/// tenure (<see cref="TenureMeasures.CoxRecords"/> with <see cref="TenureCovariate.RecentJudgement"/>) recovers it
+/// within its confidence interval; nothing else about judgements is linked to tenure. Half of the DCSs who leave by
+/// choice in such a window are recorded as having left after the inadequate judgement, and no other DCS is.
 /// </para>
 /// <para>
 /// Figures two sources give that cannot both hold are settled in <see cref="Targets"/>' remarks. Generation is
@@ -171,6 +175,12 @@ public sealed class SyntheticWorkforce
     /// inadequate in Ofsted's annual report of December 2018; 60% good or outstanding on 31 March 2024).
     /// </summary>
     public static ImmutableArray<int> JudgementGradeWeights { get; } = [2, 8, 7, 3];
+
+    /// <summary>The hazard ratio of leaving planted in the sector for a DCS whose authority had an inadequate judgement in the last <see cref="InadequateJudgementWindowMonths"/> months: 2.</summary>
+    public const double InadequateJudgementHazardRatio = 2;
+
+    /// <summary>How long after an inadequate judgement the planted effect lasts: 12 months, from the day of publication.</summary>
+    public const int InadequateJudgementWindowMonths = 12;
 
     /// <summary>Gets the seed this register was generated from.</summary>
     public int Seed { get; }

@@ -36,6 +36,18 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public void EmbeddedJudgements_AreTheSyntheticJudgements_AndReadBackWithNoProblems()
+    {
+        using StringWriter csv = new();
+        OfstedJudgementDocument.WriteCsv(csv, SyntheticWorkforce.Default.Judgements);
+        AssertFile("synthetic-judgements.csv", csv.ToString());
+        using FileStream judgements = File.OpenRead(Repository.PathOf("docs", "examples", "synthetic-judgements.csv"));
+        OfstedJudgementValidationResult validated = OfstedJudgementValidation.Validate(OfstedJudgementDocument.ReadCsv(judgements), SyntheticWorkforce.Default.Register, SyntheticWorkforce.CoverageEnd);
+        Assert.Empty(validated.Reported);
+        Assert.Equal(SyntheticWorkforce.Default.Judgements.ToArray(), validated.Judgements.ToArray());
+    }
+
+    [Fact]
     public void EmbeddedFiles_ReadBackAsTheSyntheticWorkforce_WithNoProblems()
     {
         AuthorityRegisterReadResult register;
