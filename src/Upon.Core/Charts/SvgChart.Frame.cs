@@ -5,7 +5,7 @@ namespace Upon.Core.Charts;
 // What every chart has: the document, the axes with their scales, the legend and the plot area.
 public static partial class SvgChart
 {
-    private static void Open(StringBuilder svg, ChartOptions options)
+    private static void Open(StringBuilder svg, ChartOptions options, string? description = null)
     {
         string width = options.Width.ToString(CultureInfo.InvariantCulture);
         string height = options.Height.ToString(CultureInfo.InvariantCulture);
@@ -14,6 +14,11 @@ public static partial class SvgChart
         if (options.Title is string title)
         {
             svg.Append("<title>").Append(Escape(title)).Append("</title>\n");
+        }
+
+        if (description is not null)
+        {
+            svg.Append("<desc>").Append(Escape(description)).Append("</desc>\n");
         }
 
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
@@ -103,14 +108,14 @@ public static partial class SvgChart
         }
     }
 
-    /// <summary>A scale of ticks at multiples of <paramref name="interval"/>: the interval, or a multiple of it that gives at most ten ticks.</summary>
-    private static (double Step, double Max) IntervalScale(double max, double interval)
+    /// <summary>A scale of ticks at multiples of <paramref name="interval"/>: the interval, or a multiple of it that gives at most <paramref name="most"/> ticks (ten by default).</summary>
+    private static (double Step, double Max) IntervalScale(double max, double interval, int most = 10)
     {
         double step = interval;
         foreach (int times in (ReadOnlySpan<int>)[1, 2, 3, 4, 5, 10, 20, 50, 100, 1000, 10_000, 100_000])
         {
             step = interval * times;
-            if (max / step <= 10)
+            if (max / step <= most)
             {
                 break;
             }
@@ -227,11 +232,11 @@ public static partial class SvgChart
     }
 
     /// <summary>The plot area and the scales from data to SVG coordinates.</summary>
-    private sealed class Plot(ChartOptions options, double xMax, double yMax, double extraBottom = 0)
+    private sealed class Plot(ChartOptions options, double xMax, double yMax, double extraBottom = 0, double extraRight = 0)
     {
         public double Left { get; } = SvgChart.Left;
 
-        public double Right { get; } = options.Width - SvgChart.Right;
+        public double Right { get; } = Math.Max(SvgChart.Left + 40, options.Width - SvgChart.Right - extraRight);
 
         public double Top { get; } = SvgChart.Top;
 
