@@ -9,6 +9,10 @@ internal static class TenureCommand
     private const string KaplanMeierMethod = "km";
     private const string Completed = "completed";
     private const string InPost = "in-post";
+    private const string Cif = "cif";
+    private const string Cox = "cox";
+    private const string Stacked = "stacked";
+    private const string SideBySide = "side-by-side";
     private const string All = "all";
     private const string Kind = "kind";
     private const string StartYear = "start-year";
@@ -16,7 +20,7 @@ internal static class TenureCommand
 
     /// <summary>Creates the command.</summary>
     public static Command Create() =>
-        new Options().CreateCommand("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post.", MeasureTenure);
+        new Options().CreateCommand("tenure", "How long DCSs stay in post, in months (30.436875 days), by a named method: km (default), completed or in-post; why they leave (cif) and what makes them leave sooner (cox).", MeasureTenure);
 
     /// <summary>Runs <c>upon tenure</c>.</summary>
     private static int MeasureTenure(CommandRun run, Options options)
@@ -40,12 +44,16 @@ internal static class TenureCommand
         List<(string Group, KaplanMeierCurve Curve)> curves = [];
         FileInfo? chart = run.GetValue(options.Svg);
         string? key = run.GetValue(options.By);
+        FileInfo? ofsted = run.GetValue(options.Ofsted);
+        // An option of a list reads as an empty list when not given.
+        string[]? covariates = run.IsGiven(options.Covariate) ? run.GetValue(options.Covariate) : null;
         if ((CheckUsage(measure, given, first, last, date, months) ?? WorkforceOptions.CheckSvg(chart)
-            ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; km and completed take --window." : null)
+            ?? (day is not null && measure != InPost ? "--on is the day of --method in-post; the other methods take --window." : null)
             ?? (day > date ? $"--on ({CliText.Iso(day.Value)}) is after the as-of date ({CliText.Iso(date)})." : null)
-            ?? (chart is not null && measure != KaplanMeierMethod ? "--svg draws the Kaplan–Meier curve: use it with --method km." : null)
-            ?? (key is not null && measure != KaplanMeierMethod ? "--by stratifies the Kaplan–Meier estimate: use it with --method km." : null)
-            ?? (times is not null && measure != KaplanMeierMethod ? "--times gives the Kaplan–Meier estimate at those months: use it with --method km." : null)
+            ?? (chart is not null && measure is not (KaplanMeierMethod or Cif) ? "--svg draws the Kaplan–Meier or cumulative incidence curves: use it with --method km or cif." : null)
+            ?? (key is not null && measure is not (KaplanMeierMethod or Cox) ? "--by stratifies the Kaplan–Meier estimate or the Cox model: use it with --method km or cox." : null)
+            ?? (times is not null && measure is not (KaplanMeierMethod or Cif) ? "--times gives the estimates at those months: use it with --method km or cif." : null)
+            ?? CheckModelUsage(run, options, measure, ofsted, covariates)
             ?? (exportCurve && measure != KaplanMeierMethod ? "--curve writes the Kaplan–Meier curve: use it with --method km." : null)
             ?? (exportCurve && times is not null ? "--curve writes every step of the curve and --times the chosen months: give one of them." : null)) is string usage)
         {
@@ -56,6 +64,16 @@ internal static class TenureCommand
         if (input is null)
         {
             return exitCode;
+        }
+
+        OfstedJudgementValidationResult? judgements = null;
+        if (ofsted is not null)
+        {
+            (judgements, int judgementsExit) = options.LoadJudgements(run, ofsted, input, date);
+            if (judgements is null)
+            {
+                return judgementsExit;
+            }
         }
 
         DateInterval? span = null;
@@ -72,6 +90,21 @@ internal static class TenureCommand
         }
 
         bool lookThrough = !run.GetValue(options.IncludeInterim);
+        if (measure is Cif or Cox)
+        {
+            TenureSetting setting = new(input, WorkforceInputText.Summarize(input), date, span!, lookThrough);
+            return measure == Cif
+                ? TenureModels.CumulativeIncidence(run, options.Format, setting, survivalMonths, chart, run.GetValue(options.Layout) == SideBySide ? CumulativeIncidenceLayout.SideBySide : CumulativeIncidenceLayout.Stacked)
+                : TenureModels.ProportionalHazards(run, options.Format, setting, new CoxSetting(
+                    covariates ?? [judgements is null ? TenureModels.Interim : TenureModels.Inadequate12Months],
+                    judgements?.Judgements,
+                    judgements?.Summary,
+                    key,
+                    key is null ? null : KeyOf(key),
+                    run.GetValue(options.Ties) == "breslow" ? CoxTies.Breslow : CoxTies.Efron,
+                    run.GetValue(options.Robust)));
+        }
+
         List<TenureReportGroup> groups;
         TenureReportLogRank? logRank = null;
         if (measure == KaplanMeierMethod && key is not null)
@@ -195,6 +228,29 @@ internal static class TenureCommand
         }
 
         return horizon is < 1 or > 1200 ? "--horizon must be from 1 to 1200 months." : null;
+    }
+
+    /// <summary>The usage errors of the options of cif and cox: each option with its method, and the judgements the covariates need.</summary>
+    private static string? CheckModelUsage(CommandRun run, Options options, string method, FileInfo? ofsted, string[]? covariates)
+    {
+        if (method != Cox && (ofsted is not null || covariates is not null || run.IsGiven(options.Ties) || run.IsGiven(options.Robust)))
+        {
+            return "--ofsted, --covariate, --ties and --robust are options of the Cox model: use them with --method cox.";
+        }
+
+        if (method != Cif && run.IsGiven(options.Layout))
+        {
+            return "--layout lays out the cumulative incidence chart: use it with --method cif and --svg.";
+        }
+
+        if (covariates?.FirstOrDefault(c => TenureModels.JudgementCovariates.Contains(c)) is string needs && ofsted is null)
+        {
+            return $"--covariate {needs} is read from Ofsted judgements: give them with --ofsted FILE.";
+        }
+
+        return covariates is not null && covariates.Distinct(StringComparer.Ordinal).Count() != covariates.Length
+            ? "--covariate names a covariate twice."
+            : null;
     }
 
     private static Func<HolderSpell, string> KeyOf(string key) => key switch
@@ -442,12 +498,15 @@ internal static class TenureCommand
     private sealed class Options : WorkforceOptions
     {
         /// <inheritdoc/>
-        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, Times, Curve, By, Svg, Register, IncludeInterim, OnError, Format];
+        public override IEnumerable<Symbol> Symbols => [File, AsOf, Method, Window, From, To, On, Horizon, Times, Curve, By, Svg, Layout, Ofsted, Covariate, Ties, Robust, Register, IncludeInterim, OnError, Format];
 
         /// <summary>Initializes the arguments and options.</summary>
         public Options()
         {
-            Method.AcceptOnlyFromAmong(KaplanMeierMethod, Completed, InPost);
+            Method.AcceptOnlyFromAmong(KaplanMeierMethod, Completed, InPost, Cif, Cox);
+            Layout.AcceptOnlyFromAmong(Stacked, SideBySide);
+            Covariate.AcceptOnlyFromAmong(TenureModels.Covariates);
+            Ties.AcceptOnlyFromAmong("efron", "breslow");
             By.AcceptOnlyFromAmong(Kind, StartYear, StartFinancialYear);
         }
 
@@ -457,9 +516,9 @@ internal static class TenureCommand
         /// <summary>Gets <c>--method</c>.</summary>
         public Option<string> Method { get; } = new("--method")
         {
-            Description = "km: Kaplan–Meier, censoring-aware (survival at 12, 24 and 36 months, median with its confidence interval, restricted mean); completed: mean and median of the tenures that ended in the window; in-post: mean and median time in post on the as-of date (ADCS's average tenure).",
+            Description = "km: Kaplan–Meier, censoring-aware (survival at 12, 24 and 36 months, median with its confidence interval, restricted mean); completed: mean and median of the tenures that ended in the window; in-post: mean and median time in post on the as-of date (ADCS's average tenure); cif: why tenures end, the cumulative incidence of each exit reason (Aalen–Johansen, R's survfit with a factor status); cox: Cox proportional hazards of leaving, with covariates that may change during a tenure (R's coxph and cox.zph).",
             DefaultValueFactory = _ => KaplanMeierMethod,
-            HelpName = "km|completed|in-post",
+            HelpName = "km|completed|in-post|cif|cox",
         };
 
         /// <summary>Gets <c>--window</c>.</summary>
@@ -490,7 +549,7 @@ internal static class TenureCommand
         /// <summary>Gets <c>--times</c>.</summary>
         public Option<int[]?> Times { get; } = new("--times")
         {
-            Description = "For km: the months at which to give the share still in post, with the spells at risk and those that ended or were censored since the month before, as R's summary(fit, times = ...): whole months from 0 to 1200, comma-separated, such as 6,12,24. Default: 12,24,36.",
+            Description = "For km and cif: the months at which to give the share still in post (and, for cif, the share who left for each reason), with the spells at risk and those that ended or were censored since the month before, as R's summary(fit, times = ...): whole months from 0 to 1200, comma-separated, such as 6,12,24. Default: 12,24,36.",
             HelpName = "MONTHS,...",
             CustomParser = ParseMonths,
         };
@@ -504,11 +563,48 @@ internal static class TenureCommand
         /// <summary>Gets <c>--by</c>.</summary>
         public Option<string?> By { get; } = new("--by")
         {
-            Description = "For km: one curve per group of spells, with the log-rank test when no spell began before the window: kind (how the spell began: permanent, interim or acting), start-year, or start-financial-year.",
+            Description = "For km: one curve per group of spells, with the log-rank test when no spell began before the window; for cox: the strata, each with its own baseline hazard. Groups: kind (how the spell began: permanent, interim or acting), start-year, or start-financial-year.",
             HelpName = "kind|start-year|start-financial-year",
         };
 
         /// <summary>Gets <c>--svg</c>.</summary>
-        public Option<FileInfo?> Svg { get; } = WorkforceOptions.SvgFile("For km: also draw the Kaplan–Meier curve with its 95% confidence band (months on the axis) to this SVG file.");
+        public Option<FileInfo?> Svg { get; } = WorkforceOptions.SvgFile("For km: also draw the Kaplan–Meier curve with its 95% confidence band (months on the axis) to this SVG file; for cif, the cumulative incidence curves (see --layout).");
+
+        /// <summary>Gets <c>--layout</c>.</summary>
+        public Option<string> Layout { get; } = new("--layout")
+        {
+            Description = "For cif with --svg: stacked, one band per exit reason with still in post on top, adding up to 100% at every month; or side-by-side, a panel per reason with its 95% confidence band, on one scale.",
+            DefaultValueFactory = _ => Stacked,
+            HelpName = "stacked|side-by-side",
+        };
+
+        /// <summary>Gets <c>--ofsted</c>.</summary>
+        public Option<FileInfo?> Ofsted { get; } = new("--ofsted")
+        {
+            Description = "For cox: the Ofsted judgements of the authorities (CSV or JSON; authority, publication date and grade), validated against the register and the as-of date like the appointments, for the judgement covariates.",
+            HelpName = "FILE",
+        };
+
+        /// <summary>Gets <c>--covariate</c>.</summary>
+        public Option<string[]> Covariate { get; } = new("--covariate")
+        {
+            Description = "For cox, once per covariate, in order: inadequate-12m or inadequate-24m (an inadequate judgement of the authority in the last 12 or 24 months, on and off during a tenure), rated-inadequate or rated-requires-improvement (the authority's latest judgement), interim (the spell began interim or acting; use with --include-interim), moved (the DCS held a post elsewhere before). Default: inadequate-12m with --ofsted, interim without.",
+            HelpName = "NAME",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        /// <summary>Gets <c>--ties</c>.</summary>
+        public Option<string> Ties { get; } = new("--ties")
+        {
+            Description = "For cox: how tenures that end on the same day are handled, efron (R's default) or breslow.",
+            DefaultValueFactory = _ => "efron",
+            HelpName = "efron|breslow",
+        };
+
+        /// <summary>Gets <c>--robust</c>.</summary>
+        public Option<bool> Robust { get; } = new("--robust")
+        {
+            Description = "For cox: robust (sandwich) standard errors, each holder one cluster across their spells (R's cluster(id)), and the robust score test.",
+        };
     }
 }

@@ -262,6 +262,53 @@ internal abstract class WorkforceOptions : CommandOptions
         return (new WorkforceInput(register, registerFile?.Name, result.Table, result.Reported, result.Summary), ExitCodes.Success);
     }
 
+    /// <summary>
+    /// Reads the Ofsted judgements of <paramref name="file"/> (CSV or JSON, as for appointments) and validates them against
+    /// the register of <paramref name="input"/> and <paramref name="asOf"/>, listing every record with problems on standard
+    /// error (never a value). Returns null with the exit code when the file is missing or cannot be read, or when records
+    /// have problems and <c>--on-error</c> is not <c>continue</c>.
+    /// </summary>
+    public (OfstedJudgementValidationResult? Judgements, int ExitCode) LoadJudgements(CommandRun run, FileInfo file, WorkforceInput input, LocalDate asOf)
+    {
+        TextWriter error = run.Error;
+        OfstedJudgementValidationResult result;
+        using (Stream? opened = InputFile.Open(file.ToString(), "Ofsted judgements file", error))
+        {
+            if (opened is null)
+            {
+                return (null, ExitCodes.Failure);
+            }
+
+            using Stream stream = WorkforceFormat.Detect(file.Name, opened, out WorkforceFileFormat format);
+            IEnumerable<RecordResult<OfstedJudgement>> records = format == WorkforceFileFormat.Json
+                ? OfstedJudgementDocument.Read(stream, BatchFormat.Auto)
+                : OfstedJudgementDocument.ReadCsv(stream);
+            result = OfstedJudgementValidation.Validate(records, input.Register, asOf);
+        }
+
+        if (!result.Reported.IsEmpty)
+        {
+            bool fatal = result.Reported[0].RecordNumber == 0;
+            int count = result.Reported.Length - (fatal ? 1 : 0);
+            string name = CliText.Escape(file.Name);
+            string heading = fatal
+                ? $"'{name}' cannot be read{(count == 0 ? ":" : $", and {CliText.Count(count, "record")} with it:")}"
+                : $"{CliText.Count(count, "record")} of '{name}' {(count == 1 ? "has" : "have")} problems:";
+            WriteProblems(error, heading, result.Reported.Select(r => (r.RecordNumber, r.Problems)));
+            if (fatal || run.GetValue(OnError) != Continue)
+            {
+                error.WriteLine(fatal
+                    ? $"upon: judgements {result.Summary}; the file cannot be read."
+                    : $"upon: judgements {result.Summary}; nothing measured (use --on-error continue to measure with the valid records).");
+                return (null, ExitCodes.InvalidInput);
+            }
+
+            error.WriteLine($"upon: judgements {result.Summary}; measuring with the {CliText.Count(result.Summary.Used, "valid judgement")}.");
+        }
+
+        return (result, ExitCodes.Success);
+    }
+
     /// <summary>The appointment records of a stream in the format <c>WorkforceFormat.Detect</c> found, read as they are enumerated.</summary>
     private static IEnumerable<RecordResult<Appointment>> Records(Stream stream, WorkforceFileFormat format) =>
         format == WorkforceFileFormat.Json ? AppointmentDocument.Read(stream, BatchFormat.Auto) : AppointmentDocument.ReadCsv(stream);

@@ -27,6 +27,8 @@ internal static class WorkforceInputText
 /// </summary>
 [JsonSerializable(typeof(TurnoverReport))]
 [JsonSerializable(typeof(TenureReport))]
+[JsonSerializable(typeof(WorkforceInputSummary))]
+[JsonSerializable(typeof(WorkforceRecordCounts))]
 internal sealed partial class WorkforceReportJsonContext : JsonSerializerContext
 {
     /// <summary>Gets a context with the library's conventions (<see cref="UponJson.CreateOptions"/>), indented.</summary>

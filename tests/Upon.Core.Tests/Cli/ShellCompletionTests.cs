@@ -11,7 +11,7 @@ public sealed class ShellCompletionTests(UponTool tool) : IClassFixture<UponTool
     [InlineData("upon tu", "turnover")]
     [InlineData("upon cohort sp", "split")]
     [InlineData("upon tenure a.csv --metho", "--method")]
-    [InlineData("upon tenure a.csv --method ", "completed\nin-post\nkm")]
+    [InlineData("upon tenure a.csv --method ", "cif\ncompleted\ncox\nin-post\nkm")]
     [InlineData("upon tenure a.csv --method k", "km")]
     [InlineData("upon eligibility check x.jsonl --format j", "json\njsonl")]
     public void Completion_OffersWhatTheToolAccepts(string line, string expected)
