@@ -24,7 +24,7 @@ public sealed class ChartRenderingTests : IDisposable
         (int exitCode, _, string error) = InProcessCli.Run("demo", "--out", folder);
         Assert.True(exitCode == 0, error);
         string[] charts = Directory.GetFiles(folder, "*.svg");
-        Assert.Equal(["tenure-kaplan-meier.svg", "turnover.svg"], charts.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["tenure-exit-reasons.svg", "tenure-kaplan-meier.svg", "turnover.svg"], charts.Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         foreach (string svg in charts)
         {

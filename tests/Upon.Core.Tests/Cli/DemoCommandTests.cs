@@ -87,7 +87,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(
             [
                 "cohort-composition.json", "cohort-selection.json", "cohort-size.json", "cohort-split.json", "eligibility-decisions.json",
-                "tenure-completed.json", "tenure-in-post.json", "tenure-kaplan-meier.json", "tenure-kaplan-meier.svg", "timeline-progress.json",
+                "tenure-completed.json", "tenure-cox.json", "tenure-exit-reasons.json", "tenure-exit-reasons.svg", "tenure-in-post.json",
+                "tenure-kaplan-meier.json", "tenure-kaplan-meier.svg", "timeline-progress.json",
                 "turnover.json", "turnover.svg", "year2-sessions.ics",
             ],
             files);

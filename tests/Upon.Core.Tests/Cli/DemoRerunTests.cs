@@ -29,7 +29,7 @@ public sealed partial class DemoRerunTests : IDisposable
         (int exitCode, string demo, _) = InProcessCli.Run("demo");
         Assert.Equal(0, exitCode);
         string[] commands = [.. demo.Split('\n').Where(line => line.StartsWith("$ upon ", StringComparison.Ordinal))];
-        Assert.Equal(11, commands.Length);
+        Assert.Equal(13, commands.Length);
 
         foreach (string command in commands)
         {
