@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Xml.Linq;
 using NodaTime;
+using Upon.Core.Tests.Docs;
 using Upon.Core.Tests.Support;
 using Upon.Core.Workforce;
 
@@ -198,6 +199,18 @@ public sealed class TenureModelCommandTests : IDisposable
         Assert.Equal("inadequate-12m", effect.GetProperty("covariate").GetString());
         Assert.InRange(SyntheticWorkforce.InadequateJudgementHazardRatio, effect.GetProperty("lower").GetDouble(), effect.GetProperty("upper").GetDouble());
         Assert.True(effect.GetProperty("lower").GetDouble() > 1);
+    }
+
+    [Fact]
+    public void TheExampleInTheGuide_IsWhatTheToolWrites()
+    {
+        const string CommandLine = "tenure docs/examples/synthetic-appointments.csv --register docs/examples/synthetic-register.csv --as-of 2024-03-31 --window 2008-04-01..2024-03-31 --method cox --ofsted docs/examples/synthetic-judgements.csv --covariate inadequate-12m --covariate moved --robust";
+        string[] args = [.. CommandLine.Split(' ').Select(a => a.StartsWith("docs/", StringComparison.Ordinal) ? Repository.PathOf(a.Split('/')) : a)];
+
+        (int exitCode, string output, string error) = Run(args);
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        Assert.Contains($"$ upon {CommandLine}\n{output}```", EligibilityDocExamples.Page("workforce.md"), StringComparison.Ordinal);
     }
 
     [Theory]
