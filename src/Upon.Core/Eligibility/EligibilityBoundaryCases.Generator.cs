@@ -463,7 +463,7 @@ public static partial class EligibilityBoundaryCases
             experienceRules.Any(e => requirements.TryGetValue(e, out CriterionOutcome wanted) && wanted == CriterionOutcome.Fail && Oracle.Counts(e, shape));
 
         /// <summary>
-        /// The roles: <paramref name="roles"/> and, ended the day before <paramref name="earliest"/>, earlier roles long enough
+        /// The roles: <paramref name="roles"/> and, ended two days before <paramref name="earliest"/>, earlier roles long enough
         /// for the experience rules that must pass and do not with <paramref name="roles"/> alone, each counted by none of
         /// <paramref name="target"/> and (when <paramref name="strict"/>) of the experience rules that must fail. Null
         /// when <paramref name="strict"/> and no such roles are found, or when they would start before <see cref="EligibilityDates.Range"/>.

@@ -29,8 +29,11 @@ namespace Upon.Core.Eligibility;
 /// The other rules are set as the path from the top rule to the edge needs them (every other rule of an <c>all</c>
 /// passing, every other route of an <c>any</c> failing, <c>not</c> turned over), with no more in the application than that
 /// takes: no statement, readiness date, roles or assessors' outcomes that no rule asks for, and never equality-monitoring
-/// answers. An edge that no such application makes decide the policy (the outcome the same on both sides, as for a rule
-/// under <c>all(r, not r)</c>) gives no case.
+/// answers. The other rules are read one by one (of several ways to make an <c>all</c> fail or an <c>any</c> pass, the one
+/// that asks least), and where they cannot all be held (two rules that read the same field and want it on different
+/// sides) the case is still written if the edge decides the policy, and its description says so. An edge for which the
+/// generator finds no application whose outcome differs on its two sides (as for a rule under <c>all(r, not r)</c>, or
+/// under an <c>any</c> with a route that always passes) gives no case.
 /// </para>
 /// <para>
 /// Each case's expected outcome, eligible-from date and deciding reasons are worked out from the rules' definitions (the

@@ -146,14 +146,124 @@ public sealed class EligibilityBoundaryCasesTests
     };
 
     [Fact]
-    public void Dump()
+    public void Generate_Year1_GivesTheseCasesInTreeOrder()
     {
-        foreach (EligibilityPolicy policy in BuiltInPolicies.All.Take(2))
-        {
-            foreach (EligibilityCase c in EligibilityBoundaryCases.Generate(policy, policy.EffectiveFrom))
-            {
-                Console.WriteLine($"{c.Name} | {c.AsOf} | {c.Expected} | {c.Application.Roles.Length} roles {string.Join(";", c.Application.Roles)} | ready {c.Application.ReadyBy} | {c.Description}");
-            }
-        }
+        string[] names = [.. Year1Cases().Select(c => c.Name)];
+
+        string lg = LocalGovernment + "/experience-36m-";
+        Assert.Equal(
+            [
+                lg + "from-2016-02-29-day-met", lg + "from-2016-02-29-day-before",
+                lg + "from-2017-01-31-day-met", lg + "from-2017-01-31-day-before",
+                lg + "from-2017-04-30-day-met", lg + "from-2017-04-30-day-before",
+                lg + "from-2017-08-31-day-met", lg + "from-2017-08-31-day-before",
+                lg + "half-time-from-2014-01-31-day-met", lg + "half-time-from-2014-01-31-day-before",
+                "readiness/readiness-36m-ready-on-last-day", "readiness/readiness-36m-ready-day-after",
+                "readiness/readiness-36m-ready-on-first-day", "readiness/readiness-36m-ready-day-before",
+                "readiness/readiness-36m-from-2020-02-29-ready-on-last-day", "readiness/readiness-36m-from-2020-02-29-ready-day-after",
+                "moral-purpose.statement/statement-500-words-at-maximum", "moral-purpose.statement/statement-501-words-over-maximum",
+                "moral-purpose.statement/statement-1-word-at-minimum", "moral-purpose.statement/statement-none",
+                "moral-purpose.assessment/assessor-met", "moral-purpose.assessment/assessor-not-met", "moral-purpose.assessment/assessor-not-judged",
+            ],
+            names);
     }
+
+    [Fact]
+    public void Generate_Year1_ThreeYearsFrom29February_AreMetOn28February()
+    {
+        EligibilityCase met = Year1Case(LocalGovernment + "/experience-36m-from-2016-02-29-day-met");
+        EligibilityCase before = Year1Case(LocalGovernment + "/experience-36m-from-2016-02-29-day-before");
+
+        Assert.Equal(new LocalDate(2019, 2, 28), met.AsOf);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Eligible), met.Expected);
+        Assert.Equal(new LocalDate(2019, 2, 27), before.AsOf);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Ineligible, new LocalDate(2019, 2, 28), [ReasonCodes.ExperienceInsufficient]), before.Expected);
+        Role role = Assert.Single(met.Application.Roles);
+        Assert.Equal((new LocalDate(2016, 2, 29), (LocalDate?)null, (decimal?)null, false), (role.Start, role.End, role.PartTimeFraction, role.IsActing));
+        Assert.Equal((OrganisationType.LocalAuthority, Sector.ChildrensServices, RoleLevel.HeadOfService), (role.OrganisationType, role.Sector, role.Level));
+        Assert.True(met.Application.Roles.SequenceEqual(before.Application.Roles));
+        Assert.Equal((LocalDate?)met.AsOf, met.Application.ReadyBy);
+        Assert.Equal("Every", met.Application.MoralPurposeStatement);
+        Assert.Null(met.Application.AssessorOutcomes);
+        Assert.Null(met.Application.Sponsor);
+        Assert.Equal(
+            "A full-time role counted by senior-leadership.local-government, from 2016-02-29 and current, as of 2019-02-28: 3 years are met that day, the start plus 3 years in calendar terms.",
+            met.Description);
+    }
+
+    [Fact]
+    public void Generate_Year1_HalfTimeFrom31January_CountsHalfEachDay()
+    {
+        EligibilityCase met = Year1Case(LocalGovernment + "/experience-36m-half-time-from-2014-01-31-day-met");
+        EligibilityCase before = Year1Case(LocalGovernment + "/experience-36m-half-time-from-2014-01-31-day-before");
+
+        // Three years from 31 January 2014 are 1,096 days; at half time 2,191 days make 1,095.5, rounded up to 1,096.
+        Assert.Equal(new LocalDate(2020, 1, 31), met.AsOf);
+        Assert.Equal(0.5m, Assert.Single(met.Application.Roles).PartTimeFraction);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Eligible), met.Expected);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Ineligible, new LocalDate(2020, 1, 31), [ReasonCodes.ExperienceInsufficient]), before.Expected);
+    }
+
+    [Fact]
+    public void Generate_Year1_ReadinessWindowFrom29February_EndsOn28February()
+    {
+        EligibilityCase last = Year1Case("readiness/readiness-36m-from-2020-02-29-ready-on-last-day");
+        EligibilityCase after = Year1Case("readiness/readiness-36m-from-2020-02-29-ready-day-after");
+
+        Assert.Equal((new LocalDate(2020, 2, 29), (LocalDate?)new LocalDate(2023, 2, 28)), (last.AsOf, last.Application.ReadyBy));
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Eligible), last.Expected);
+        Assert.Equal((new LocalDate(2020, 2, 29), (LocalDate?)new LocalDate(2023, 3, 1)), (after.AsOf, after.Application.ReadyBy));
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Ineligible, null, [ReasonCodes.ReadinessBeyondWindow]), after.Expected);
+
+        // The experience the other rules need comes from an earlier role, ended before the as-of date: nothing to be eligible from.
+        Role earlier = Assert.Single(after.Application.Roles);
+        Assert.True(earlier.End < after.AsOf);
+    }
+
+    [Fact]
+    public void Generate_Year1_StatementLimits()
+    {
+        EligibilityCase atMost = Year1Case("moral-purpose.statement/statement-500-words-at-maximum");
+        EligibilityCase over = Year1Case("moral-purpose.statement/statement-501-words-over-maximum");
+        EligibilityCase none = Year1Case("moral-purpose.statement/statement-none");
+
+        Assert.Equal(500, atMost.Application.MoralPurposeStatement!.Split(' ').Length);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Eligible), atMost.Expected);
+        Assert.Equal(501, over.Application.MoralPurposeStatement!.Split(' ').Length);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Ineligible, null, [ReasonCodes.StatementTooLong]), over.Expected);
+        Assert.Null(none.Application.MoralPurposeStatement);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Incomplete, null, [ReasonCodes.StatementMissing]), none.Expected);
+    }
+
+    [Fact]
+    public void Generate_Year2_RoutesAloneAndNone()
+    {
+        ImmutableArray<EligibilityCase> cases = EligibilityBoundaryCases.Generate(BuiltInPolicies.Year2, new LocalDate(2021, 9, 1));
+
+        EligibilityCase transferable = Assert.Single(cases, c => c.Name == $"senior-leadership/route-{BuiltInPolicies.TransferableRouteCode}-alone");
+        Assert.Equal(Sector.Health, Assert.Single(transferable.Application.Roles).Sector);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Eligible), transferable.Expected);
+        EligibilityCase none = Assert.Single(cases, c => c.Name == "senior-leadership/no-route");
+        Assert.Empty(none.Application.Roles);
+        Assert.Equal(new EligibilityExpectation(EligibilityOutcome.Ineligible, null, [ReasonCodes.ExperienceInsufficient]), none.Expected);
+
+        // Every role the local-government route counts, the transferable route counts too: it cannot pass alone.
+        EligibilityCase local = Assert.Single(cases, c => c.Name == $"senior-leadership/route-{LocalGovernment}-passes");
+        Assert.Contains("No application passes it alone", local.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_InlinePolicy_RunsWithoutTheRegistry()
+    {
+        ImmutableArray<EligibilityCase> cases = EligibilityBoundaryCases.Generate(BuiltInPolicies.Year1, BuiltInPolicies.Year1.EffectiveFrom, new BoundaryCaseOptions { InlinePolicy = true });
+
+        Assert.All(cases, c => Assert.Same(BuiltInPolicies.Year1, c.InlinePolicy));
+        EligibilityCaseRun run = EligibilityCaseRun.Of(cases, PolicyRegistry.Create([BuiltInPolicies.Year2]).GetValueOrThrow());
+        Assert.True(run.AllPassed, string.Join(Environment.NewLine, run.DescribeFailures()));
+        Assert.Equal(Year1Cases().Select(c => (c.Name, c.Expected)), cases.Select(c => (c.Name, c.Expected)));
+    }
+
+    private static ImmutableArray<EligibilityCase> Year1Cases() => EligibilityBoundaryCases.Generate(BuiltInPolicies.Year1, BuiltInPolicies.Year1.EffectiveFrom);
+
+    private static EligibilityCase Year1Case(string name) => Assert.Single(Year1Cases(), c => c.Name == name);
 }
