@@ -27,6 +27,7 @@ public sealed class EligibilityCasesCommandTests : IDisposable
 
         Assert.Equal((ExitCodes.Success, string.Empty), (exitCode, error));
         Assert.Equal($"Wrote 23 boundary cases of aspirant-2020-21 v1, as of 2020-09-01, to {file}.\n", output);
+        Assert.Contains($"$ upon eligibility cases generate aspirant-2020-21 --output year1-edges.json\n{output.Replace(file, "year1-edges.json", StringComparison.Ordinal)}", Docs.EligibilityDocExamples.Page("cli.md"), StringComparison.Ordinal);
         Assert.Equal(Written(EligibilityBoundaryCases.Generate(BuiltInPolicies.Year1, new LocalDate(2020, 9, 1))), File.ReadAllBytes(file));
         (int testExit, string tested, string testError) = InProcessCli.Run("eligibility", "test", file);
         Assert.Equal((ExitCodes.Success, string.Empty), (testExit, testError));
