@@ -9,10 +9,10 @@ public static partial class EligibilityBoundaryCases
     private const string Organisation = "Boundary case";
 
     /// <summary>The words a generated statement is made of, in turn.</summary>
-    private static readonly string[] Vocabulary = ["Every", "child", "deserves", "a", "champion."];
+    private static readonly ImmutableArray<string> Vocabulary = ["Every", "child", "deserves", "a", "champion."];
 
     /// <summary>The start days of experience edges: 29 February, then month ends of 31 and 30 days.</summary>
-    private static readonly (int Month, int Day)[] Starts = [(2, 29), (1, 31), (4, 30), (8, 31)];
+    private static readonly ImmutableArray<(int Month, int Day)> Starts = [(2, 29), (1, 31), (4, 30), (8, 31)];
 
     /// <summary>The most role shapes tried for the role at an experience edge.</summary>
     private const int ShapesTried = 6;

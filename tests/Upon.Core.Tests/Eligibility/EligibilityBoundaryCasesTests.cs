@@ -105,6 +105,15 @@ public sealed class EligibilityBoundaryCasesTests
                 EligibilityCaseRun run = EligibilityCaseRun.Of(cases, registry);
                 Assert.True(run.AllPassed, string.Join(Environment.NewLine, run.DescribeFailures()));
                 Assert.All(cases, c => Assert.Equal(inline, c.InlinePolicy is not null));
+
+                // Each experience edge is a pair decided differently: that is what makes it an edge.
+                foreach (EligibilityCase met in cases.Where(c => c.Name.EndsWith("-day-met", StringComparison.Ordinal)))
+                {
+                    EligibilityCase before = Assert.Single(cases, c => c.Name == met.Name[..^"met".Length] + "before");
+                    Assert.Equal(met.AsOf.PlusDays(-1), before.AsOf);
+                    Assert.NotEqual(met.Expected.Outcome, before.Expected.Outcome);
+                }
+
                 if (cases.IsEmpty)
                 {
                     return;
