@@ -15,6 +15,7 @@ internal static partial class EligibilityCommand
         eligibility.Add(CreatePolicies());
         eligibility.Add(CreateCompare());
         eligibility.Add(CreateTest());
+        eligibility.Add(CreateCases());
         return eligibility;
     }
 
