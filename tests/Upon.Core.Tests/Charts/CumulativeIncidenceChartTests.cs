@@ -290,9 +290,14 @@ public sealed class CumulativeIncidenceChartTests
         Assert.Equal(longName, legend.Elements(Svg + "rect").Last().Element(Svg + "title")!.Value);
         Assert.Null(legend.Elements(Svg + "rect").First().Element(Svg + "title"));
 
-        XDocument panels = XDocument.Parse(SvgChart.CumulativeIncidence(curve, new ChartOptions { Width = 300 }, CumulativeIncidenceLayout.SideBySide));
+        // A panel's title takes two lines, broken at a space, the second shortened when even two are too few.
+        XDocument panels = XDocument.Parse(SvgChart.CumulativeIncidence(curve, new ChartOptions { Width = 200 }, CumulativeIncidenceLayout.SideBySide));
         XElement panel = WithClass(panels, "panel").Single();
-        Assert.EndsWith("…", WithClass(panel, "panel-title").Single().Value, StringComparison.Ordinal);
+        string[] lines = [.. WithClass(panel, "panel-title").Single().Elements(Svg + "tspan").Select(t => t.Value)];
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(lines[0] + " " + lines[1][..^1], longName, StringComparison.Ordinal);
+        Assert.EndsWith("…", lines[1], StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.True(l.Length <= (200 - 16) / 6.9, $"\"{l}\" is too long for its panel"));
         Assert.Equal(longName, panel.Element(Svg + "title")!.Value);
     }
 
@@ -416,11 +421,16 @@ public sealed class CumulativeIncidenceChartTests
             double size = text.AncestorsAndSelf().Select(e => (string?)e.Attribute("font-size")).FirstOrDefault(s => s is not null) is string s
                 ? double.Parse(s, CultureInfo.InvariantCulture)
                 : 12;
-            double width = text.Value.Length * size * ((string?)text.Attribute("font-weight") == "bold" ? 0.6 : 0.55);
-            double x = Number(text, "x");
-            double left = (string?)text.Attribute("text-anchor") switch { "middle" => x - (width / 2), "end" => x - width, _ => x };
-            double baseline = Number(text, "y");
-            boxes.Add((text.Value, left, left + width, baseline - (size * 0.8), baseline + (size * 0.2)));
+            double charWidth = size * ((string?)text.Attribute("font-weight") == "bold" ? 0.6 : 0.55);
+            XElement[] lines = text.Elements(Svg + "tspan").Any() ? [.. text.Elements(Svg + "tspan")] : [text];
+            foreach (XElement line in lines)
+            {
+                double width = line.Value.Length * charWidth;
+                double x = Number(line, "x");
+                double left = (string?)text.Attribute("text-anchor") switch { "middle" => x - (width / 2), "end" => x - width, _ => x };
+                double baseline = Number(line, "y");
+                boxes.Add((line.Value, left, left + width, baseline - (size * 0.8), baseline + (size * 0.2)));
+            }
         }
 
         foreach (var box in boxes)
