@@ -13,6 +13,12 @@ public static partial class SvgChart
 
     private const double PanelTop = 22;
 
+    /// <summary>The room a second line of panel titles takes.</summary>
+    private const double PanelTitleLine = 13;
+
+    /// <summary>The width of a character of the panels' bold 12-unit titles, on average, for measuring them.</summary>
+    private const double TitleCharWidth = 6.9;
+
     private const double PanelBottom = 22;
 
     /// <summary>The least room between two time labels of a panel (three digits of 10-unit text take about 17).</summary>
@@ -47,7 +53,8 @@ public static partial class SvgChart
         double areaTop = options.Title is null ? 8 : 40;
         double keyRoom = band && count > 0 ? 18 : 0;
         double areaBottom = options.Height - 8 - (options.XAxisLabel is null ? 0 : 18) - keyRoom;
-        (int columns, int rows) = Grid(count, areaRight - areaLeft, areaBottom - areaTop);
+        string[] names = [.. curve.Reasons.Select(ReasonName)];
+        (int columns, int rows, double panelTop) = Grid(names, areaRight - areaLeft, areaBottom - areaTop);
         double cellWidth = (areaRight - areaLeft) / columns;
         double cellHeight = (areaBottom - areaTop) / rows;
         double innerWidth = Math.Max(cellWidth - PanelLeft - PanelRight, 10);
@@ -56,23 +63,37 @@ public static partial class SvgChart
         List<double> xTicks = TickValues(xStep, xMax);
         int labelEvery = Math.Max(1, (int)Math.Ceiling(xTicks.Count / (double)(most + 1)));
 
-        string names = string.Join(", ", curve.Reasons.Select(ReasonName));
         string bandWords = band ? $" with its {Label(curve.ConfidenceLevel * 100)}% confidence band" : string.Empty;
         Open(svg, options, count == 0
             ? "No exit reasons to show."
-            : $"One panel per exit reason ({names}): its cumulative incidence over time as a step line{bandWords}, every panel on one vertical scale from 0 to {Label(yMax)} and one time scale to {Label(xMax)}.");
+            : $"One panel per exit reason ({string.Join(", ", names)}): its cumulative incidence over time as a step line{bandWords}, every panel on one vertical scale from 0 to {Label(yMax)} and one time scale to {Label(xMax)}.");
 
-        int titleChars = Math.Max(4, (int)((cellWidth - 8) / 7.2));
+        int titleChars = TitleChars(cellWidth);
         for (int r = 0; r < count; r++)
         {
             double cellLeft = areaLeft + (cellWidth * (r % columns));
             double cellTop = areaTop + (cellHeight * (r / columns));
-            Panel panel = new(cellLeft + PanelLeft, cellTop + PanelTop, cellLeft + cellWidth - PanelRight, Math.Max(cellTop + PanelTop + 10, cellTop + cellHeight - PanelBottom), xMax, yMax);
+            Panel panel = new(cellLeft + PanelLeft, cellTop + panelTop, cellLeft + cellWidth - PanelRight, Math.Max(cellTop + panelTop + 10, cellTop + cellHeight - PanelBottom), xMax, yMax);
             string colour = ReasonPalette[r % ReasonPalette.Length];
-            string name = ReasonName(curve.Reasons[r]);
+            string name = names[r];
             svg.Append("<g class=\"panel\">\n<title>").Append(Escape(name)).Append("</title>\n");
-            svg.Append("<text class=\"panel-title\" x=\"").Append(Number(cellLeft + (cellWidth / 2))).Append("\" y=\"").Append(Number(cellTop + 14))
-                .Append("\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#222222\">").Append(Escape(Shorten(name, titleChars))).Append("</text>\n");
+            string centre = Number(cellLeft + (cellWidth / 2));
+            List<string> lines = TitleLines(name, titleChars);
+            svg.Append("<text class=\"panel-title\" x=\"").Append(centre).Append("\" y=\"").Append(Number(cellTop + 14))
+                .Append("\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#222222\">");
+            if (lines.Count == 1)
+            {
+                svg.Append(Escape(lines[0]));
+            }
+            else
+            {
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    svg.Append("<tspan x=\"").Append(centre).Append("\" y=\"").Append(Number(cellTop + 14 + (i * PanelTitleLine))).Append("\">").Append(Escape(lines[i])).Append("</tspan>");
+                }
+            }
+
+            svg.Append("</text>\n");
 
             if (band)
             {
@@ -131,31 +152,50 @@ public static partial class SvgChart
     }
 
     /// <summary>
-    /// The columns and rows of panels for <paramref name="count"/> reasons in an area: the grid whose panels' plots are the
-    /// largest, reading a plot as wide as one and a half times its height, so that time, the long axis, keeps its room.
+    /// The columns and rows of panels for the reasons <paramref name="names"/> in an area, and the room above each panel's
+    /// plot: the grid whose plots are the largest, reading a plot as wide as one and a half times its height, so that time,
+    /// the long axis, keeps its room. Titles too long for their panel take two lines in every panel of the grid (so that
+    /// the plots stay the same size), which counts against that grid.
     /// </summary>
-    private static (int Columns, int Rows) Grid(int count, double width, double height)
+    private static (int Columns, int Rows, double PanelTop) Grid(string[] names, double width, double height)
     {
-        if (count == 0)
+        if (names.Length == 0)
         {
-            return (1, 1);
+            return (1, 1, PanelTop);
         }
 
-        (int Columns, int Rows) best = (1, count);
+        (int Columns, int Rows, double PanelTop) best = (1, names.Length, PanelTop);
         double bestScore = double.NegativeInfinity;
-        for (int columns = 1; columns <= count; columns++)
+        for (int columns = 1; columns <= names.Length; columns++)
         {
-            int rows = (count + columns - 1) / columns;
+            int rows = (names.Length + columns - 1) / columns;
+            int chars = TitleChars(width / columns);
+            double top = names.Any(n => n.Length > chars) ? PanelTop + PanelTitleLine : PanelTop;
             double plotWidth = (width / columns) - PanelLeft - PanelRight;
-            double plotHeight = (height / rows) - PanelTop - PanelBottom;
+            double plotHeight = (height / rows) - top - PanelBottom;
             double score = Math.Min(plotWidth, 1.5 * plotHeight);
             if (score > bestScore + 1e-9)
             {
-                (best, bestScore) = ((columns, rows), score);
+                (best, bestScore) = ((columns, rows, top), score);
             }
         }
 
         return best;
+    }
+
+    /// <summary>The characters of a panel's title line in a cell <paramref name="cellWidth"/> wide.</summary>
+    private static int TitleChars(double cellWidth) => Math.Max(4, (int)((cellWidth - 8) / TitleCharWidth));
+
+    /// <summary>A panel's title in lines of at most <paramref name="chars"/> characters: one, or two broken at a space, the second shortened with an ellipsis when even two are too few.</summary>
+    private static List<string> TitleLines(string name, int chars)
+    {
+        if (name.Length <= chars)
+        {
+            return [name];
+        }
+
+        int space = name.LastIndexOf(' ', chars);
+        return space <= 0 ? [Shorten(name, chars)] : [name[..space], Shorten(name[(space + 1)..], chars)];
     }
 
     /// <summary>A panel's axes: its value ticks and labels on the left, its time ticks under it, labelled every <paramref name="labelEvery"/>.</summary>

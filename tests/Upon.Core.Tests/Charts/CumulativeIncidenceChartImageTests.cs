@@ -23,8 +23,8 @@ public sealed class CumulativeIncidenceChartImageTests
         Width = 720,
         Height = layout == CumulativeIncidenceLayout.Stacked ? 420 : 480,
         Title = layout == CumulativeIncidenceLayout.Stacked
-            ? "Why DCS tenures end: cumulative incidence, synthetic sector, 2008/09 to 2023/24"
-            : "Each exit reason's cumulative incidence, synthetic sector, 2008/09 to 2023/24",
+            ? "Why DCS tenures end, synthetic sector, 2008/09 to 2023/24"
+            : "Exit reasons one by one, synthetic sector, 2008/09 to 2023/24",
         XAxisLabel = "Months in post",
         YAxisLabel = layout == CumulativeIncidenceLayout.Stacked ? "Share of tenures" : "Share of tenures ended for the reason",
         TimeUnitDivisor = TenureMeasures.DaysPerMonth,
