@@ -80,6 +80,12 @@ internal static class TenureModels
             XTickInterval = 12,
             PercentValues = true,
         };
+        if (layout == CumulativeIncidenceLayout.SideBySide)
+        {
+            // A panel per reason: more room than one chart needs, so that seven panels stay readable.
+            chartOptions = chartOptions with { Width = 720, Height = 480 };
+        }
+
         if (!WorkforceOptions.WriteSvg(chart, curve.RecordCount > 0, writer => SvgChart.WriteCumulativeIncidence(writer, curve, chartOptions, layout), run.Error))
         {
             return ExitCodes.Failure;
