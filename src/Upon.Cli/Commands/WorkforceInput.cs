@@ -239,24 +239,9 @@ internal abstract class WorkforceOptions : CommandOptions
 
         progress.Stop();
         AuthorityRegister register = fromFile ?? (table is null ? AuthorityRegister.FromAuthorityCodes(named) : AuthorityRegister.FromAppointments(table.Appointments));
-        if (!result.Reported.IsEmpty)
+        if (!Proceed(error, file, result.Reported, continueOnError, $"upon: {result.Summary}", "to measure the valid records", $"measuring the {CliText.Count(result.Summary.Used, "valid record")}"))
         {
-            bool fatal = result.Reported[0].RecordNumber == 0;
-            int count = result.Reported.Length - (fatal ? 1 : 0);
-            string name = CliText.Escape(file.Name);
-            string heading = fatal
-                ? $"'{name}' cannot be read{(count == 0 ? ":" : $", and {CliText.Count(count, "record")} with it:")}"
-                : $"{CliText.Count(count, "record")} of '{name}' {(count == 1 ? "has" : "have")} problems:";
-            WriteProblems(error, heading, result.Reported.Select(r => (r.RecordNumber, r.Problems)));
-            if (fatal || !continueOnError)
-            {
-                error.WriteLine(fatal
-                    ? $"upon: {result.Summary}; the file cannot be read."
-                    : $"upon: {result.Summary}; nothing measured (use --on-error continue to measure the valid records).");
-                return (null, ExitCodes.InvalidInput);
-            }
-
-            error.WriteLine($"upon: {result.Summary}; measuring the {CliText.Count(result.Summary.Used, "valid record")}.");
+            return (null, ExitCodes.InvalidInput);
         }
 
         return (new WorkforceInput(register, registerFile?.Name, result.Table, result.Reported, result.Summary), ExitCodes.Success);
@@ -286,27 +271,39 @@ internal abstract class WorkforceOptions : CommandOptions
             result = OfstedJudgementValidation.Validate(records, input.Register, asOf);
         }
 
-        if (!result.Reported.IsEmpty)
-        {
-            bool fatal = result.Reported[0].RecordNumber == 0;
-            int count = result.Reported.Length - (fatal ? 1 : 0);
-            string name = CliText.Escape(file.Name);
-            string heading = fatal
-                ? $"'{name}' cannot be read{(count == 0 ? ":" : $", and {CliText.Count(count, "record")} with it:")}"
-                : $"{CliText.Count(count, "record")} of '{name}' {(count == 1 ? "has" : "have")} problems:";
-            WriteProblems(error, heading, result.Reported.Select(r => (r.RecordNumber, r.Problems)));
-            if (fatal || run.GetValue(OnError) != Continue)
-            {
-                error.WriteLine(fatal
-                    ? $"upon: judgements {result.Summary}; the file cannot be read."
-                    : $"upon: judgements {result.Summary}; nothing measured (use --on-error continue to measure with the valid records).");
-                return (null, ExitCodes.InvalidInput);
-            }
+        return Proceed(error, file, result.Reported, run.GetValue(OnError) == Continue, $"upon: judgements {result.Summary}", "to measure with the valid judgements", $"measuring with the {CliText.Count(result.Summary.Used, "valid judgement")}")
+            ? (result, ExitCodes.Success)
+            : (null, ExitCodes.InvalidInput);
+    }
 
-            error.WriteLine($"upon: judgements {result.Summary}; measuring with the {CliText.Count(result.Summary.Used, "valid judgement")}.");
+    /// <summary>
+    /// Lists every record of <paramref name="file"/> with problems on standard error (record number, path, message and
+    /// code; never a value) and says what happens next; false when nothing may be measured: the file cannot be read
+    /// (a problem at record 0), or records have problems and <paramref name="continueOnError"/> is false.
+    /// </summary>
+    private static bool Proceed<T>(TextWriter error, FileInfo file, ImmutableArray<RecordResult<T>> reported, bool continueOnError, string summary, string hint, string measuring)
+        where T : class
+    {
+        if (reported.IsEmpty)
+        {
+            return true;
         }
 
-        return (result, ExitCodes.Success);
+        bool fatal = reported[0].RecordNumber == 0;
+        int count = reported.Length - (fatal ? 1 : 0);
+        string name = CliText.Escape(file.Name);
+        string heading = fatal
+            ? $"'{name}' cannot be read{(count == 0 ? ":" : $", and {CliText.Count(count, "record")} with it:")}"
+            : $"{CliText.Count(count, "record")} of '{name}' {(count == 1 ? "has" : "have")} problems:";
+        WriteProblems(error, heading, reported.Select(r => (r.RecordNumber, r.Problems)));
+        if (fatal || !continueOnError)
+        {
+            error.WriteLine(fatal ? $"{summary}; the file cannot be read." : $"{summary}; nothing measured (use --on-error continue {hint}).");
+            return false;
+        }
+
+        error.WriteLine($"{summary}; {measuring}.");
+        return true;
     }
 
     /// <summary>The appointment records of a stream in the format <c>WorkforceFormat.Detect</c> found, read as they are enumerated.</summary>
