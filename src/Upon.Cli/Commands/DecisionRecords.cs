@@ -11,7 +11,8 @@ namespace Upon.Cli.Commands;
 /// <remarks>
 /// A record is numbered as the file has it: the line for JSON Lines, the place in the results (or the array) from 1
 /// otherwise. A result that holds errors instead of a decision (the check could not decide that application) is a
-/// record without a decision, reported as such.
+/// record without a decision, reported as such. The file is JSON Lines when its first non-blank line is a whole JSON
+/// object (or, when the whole file is not JSON, when any line is); an empty file holds no records.
 /// </remarks>
 internal static class DecisionRecords
 {
@@ -31,19 +32,14 @@ internal static class DecisionRecords
         }
 
         List<RecordResult<EligibilityDecision>> records = [];
-        if (IsJsonLines(utf8Json.Span))
+        if (utf8Json.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            int line = 0;
-            foreach (ReadOnlyMemory<byte> text in Lines(utf8Json))
-            {
-                line++;
-                if (!text.Span.Trim(" \t\r"u8).IsEmpty)
-                {
-                    records.Add(ReadText(text, line, Root));
-                }
-            }
-
             return records;
+        }
+
+        if (IsObjectLine(FirstLine(utf8Json)))
+        {
+            return ReadLines(utf8Json);
         }
 
         JsonDocument document;
@@ -53,6 +49,12 @@ internal static class DecisionRecords
         }
         catch (JsonException)
         {
+            // JSON Lines whose first line is broken: every other line is still read.
+            if (Lines(utf8Json).Any(IsObjectLine))
+            {
+                return ReadLines(utf8Json);
+            }
+
             records.Add(RecordResult.Failure<EligibilityDecision>(1, new DocumentProblem(Root, DocumentProblemCodes.JsonInvalid, "The decision file is not valid JSON, nor JSON Lines.")));
             return records;
         }
@@ -83,34 +85,44 @@ internal static class DecisionRecords
         return records;
     }
 
-    /// <summary>Whether the file is JSON Lines: its first non-blank line is a whole JSON value and something follows it, or it is the only line.</summary>
-    private static bool IsJsonLines(ReadOnlySpan<byte> utf8Json)
+    /// <summary>Reads JSON Lines: a record per non-blank line, numbered by line.</summary>
+    private static List<RecordResult<EligibilityDecision>> ReadLines(ReadOnlyMemory<byte> utf8Json)
     {
-        foreach (ReadOnlyMemory<byte> line in Lines(utf8Json.ToArray()))
+        List<RecordResult<EligibilityDecision>> records = [];
+        int line = 0;
+        foreach (ReadOnlyMemory<byte> text in Lines(utf8Json))
         {
-            ReadOnlySpan<byte> text = line.Span.Trim(" \t\r"u8);
-            if (text.IsEmpty)
+            line++;
+            if (!text.Span.Trim(" \t\r"u8).IsEmpty)
             {
-                continue;
-            }
-
-            if (text[0] != (byte)'{')
-            {
-                return false;
-            }
-
-            try
-            {
-                using JsonDocument first = JsonDocument.Parse(line, Options);
-                return true;
-            }
-            catch (JsonException)
-            {
-                return false;
+                records.Add(ReadText(text, line, Root));
             }
         }
 
-        return false;
+        return records;
+    }
+
+    private static ReadOnlyMemory<byte> FirstLine(ReadOnlyMemory<byte> utf8Json) =>
+        Lines(utf8Json).FirstOrDefault(line => !line.Span.Trim(" \t\r"u8).IsEmpty);
+
+    /// <summary>Whether a line is a whole JSON object: then the file is JSON Lines (a document over many lines starts with a line that is not).</summary>
+    private static bool IsObjectLine(ReadOnlyMemory<byte> line)
+    {
+        ReadOnlySpan<byte> text = line.Span.Trim(" \t\r"u8);
+        if (text.IsEmpty || text[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(line, Options);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> utf8Json)
