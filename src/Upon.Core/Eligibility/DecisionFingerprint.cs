@@ -133,12 +133,23 @@ public sealed record DecisionFingerprint
     /// <returns>A one-line description.</returns>
     public override string ToString() => $"{Value} ({PolicyId} v{PolicyVersion.ToString(CultureInfo.InvariantCulture)}, Upon.Core {LibraryVersion})";
 
-    /// <summary>Whether <paramref name="text"/> is 64 lowercase hexadecimal characters.</summary>
-    internal static bool IsHash(string? text) =>
-        text is { Length: HashLength } && !text.AsSpan().ContainsAnyExcept(HexDigits);
+    /// <summary>The canonical form of <paramref name="application"/>, as <see cref="HashApplication"/> hashes it (for tests and documentation).</summary>
+    internal static byte[] CanonicalApplication(Application application)
+    {
+        CanonicalJson json = new(stackalloc byte[1024]);
+        try
+        {
+            CanonicalForms.WriteApplication(ref json, application);
+            return json.Written.ToArray();
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
 
-    /// <summary>Computes the hash of a policy's canonical form; <see cref="EligibilityPolicy.ContentHash"/> caches it.</summary>
-    internal static string ComputePolicyHash(EligibilityPolicy policy)
+    /// <summary>The canonical form of <paramref name="policy"/>, as <see cref="HashPolicy"/> hashes it (for tests and documentation).</summary>
+    internal static byte[] CanonicalPolicy(EligibilityPolicy policy)
     {
         ArrayBufferWriter<byte> buffer = new(4096);
         using (Utf8JsonWriter writer = new(buffer, JsonWriting.Options(indented: false)))
@@ -146,8 +157,15 @@ public sealed record DecisionFingerprint
             PolicyDocument.Write(writer, policy);
         }
 
-        return Hash(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>Whether <paramref name="text"/> is 64 lowercase hexadecimal characters.</summary>
+    internal static bool IsHash(string? text) =>
+        text is { Length: HashLength } && !text.AsSpan().ContainsAnyExcept(HexDigits);
+
+    /// <summary>Computes the hash of a policy's canonical form; <see cref="EligibilityPolicy.ContentHash"/> caches it.</summary>
+    internal static string ComputePolicyHash(EligibilityPolicy policy) => Hash(CanonicalPolicy(policy));
 
     internal static string Hash(ReadOnlySpan<byte> bytes)
     {
