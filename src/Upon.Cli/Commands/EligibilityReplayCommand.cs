@@ -244,7 +244,7 @@ internal static partial class EligibilityCommand
         /// <summary>Returns the summary line.</summary>
         public override string ToString()
         {
-            string line = string.Create(CultureInfo.InvariantCulture, $"{Records} decision record(s): {Batch.Identical} identical, {Batch.Differs} differ, {Batch.NotReplayed} not replayed, {Records - Results.Count} not read");
+            string line = string.Create(CultureInfo.InvariantCulture, $"{Records} decision record(s): {Batch.Identical} identical, {Batch.Differs} different, {Batch.NotReplayed} not replayed, {Records - Results.Count} not read");
             int applicationErrors = Batch.ApplicationErrors.Length;
             return applicationErrors == 0 ? line + "." : line + string.Create(CultureInfo.InvariantCulture, $"; {applicationErrors} application record(s) not read.");
         }
