@@ -2,7 +2,7 @@ using Upon.Core.Eligibility;
 
 namespace Upon.Cli.Commands;
 
-/// <summary><c>upon eligibility check</c>, <c>upon eligibility policies</c>, <c>upon eligibility compare</c> and <c>upon eligibility test</c>.</summary>
+/// <summary><c>upon eligibility check</c>, <c>upon eligibility policies</c>, <c>upon eligibility compare</c>, <c>upon eligibility test</c> and <c>upon eligibility replay</c>.</summary>
 internal static partial class EligibilityCommand
 {
     private const string JsonLines = "jsonl";
@@ -10,12 +10,13 @@ internal static partial class EligibilityCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create()
     {
-        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, show the policies that decide it, compare two policies on the same applications, and run conformance cases against the policies.");
+        Command eligibility = new("eligibility", "Decide eligibility for the Aspirant Directors programme, show the policies that decide it, compare two policies on the same applications, run conformance cases against the policies, generate the cases at a policy's edges, and make recorded decisions again.");
         eligibility.Add(CreateCheck());
         eligibility.Add(CreatePolicies());
         eligibility.Add(CreateCompare());
         eligibility.Add(CreateTest());
         eligibility.Add(CreateCases());
+        eligibility.Add(CreateReplay());
         return eligibility;
     }
 

@@ -4,8 +4,9 @@ namespace Upon.Core.Eligibility;
 
 /// <summary>
 /// Writes and reads eligibility decisions as JSON: the outcome, the policy and version, the as-of date,
-/// the eligible-from date, and the explanation tree with every rule's reason code, figures (ISO 8601
-/// periods), message and evidence. Writing then reading a decision gives an equal decision.
+/// the eligible-from date, the explanation tree with every rule's reason code, figures (ISO 8601
+/// periods), message and evidence, and the decision's fingerprint when it has one. Writing then reading a decision
+/// gives an equal decision with an equal fingerprint.
 /// </summary>
 /// <remarks>
 /// The format is documented with an example in docs/eligibility.md. Reading reports every problem with its JSON
@@ -16,7 +17,9 @@ public static class DecisionDocument
     /// <summary>The largest decision document read unless another limit is given, in bytes: 4 MiB.</summary>
     public const int DefaultMaxBytes = 4 * 1024 * 1024;
 
-    private static readonly string[] DecisionProperties = ["applicationId", "outcome", "policy", "asOf", "eligibleFrom", "explanation"];
+    private static readonly string[] DecisionProperties = ["applicationId", "outcome", "policy", "asOf", "eligibleFrom", "explanation", "fingerprint"];
+
+    private static readonly string[] FingerprintProperties = ["value", "application", "policyId", "policyVersion", "policyContent", "libraryVersion"];
 
     private static readonly string[] ResultProperties =
         ["code", "title", "kind", "outcome", "reason", "message", "measured", "required", "difference", "metOn", "words", "minimumWords", "maximumWords", "experience", "results"];
@@ -48,6 +51,18 @@ public static class DecisionDocument
 
         writer.WritePropertyName("explanation");
         WriteResult(writer, decision.Explanation);
+        if (decision.Fingerprint is DecisionFingerprint fingerprint)
+        {
+            writer.WriteStartObject("fingerprint");
+            writer.WriteString("value", fingerprint.Value);
+            writer.WriteString("application", fingerprint.Application);
+            writer.WriteString("policyId", fingerprint.PolicyId);
+            writer.WriteNumber("policyVersion", fingerprint.PolicyVersion);
+            writer.WriteString("policyContent", fingerprint.PolicyContent);
+            writer.WriteString("libraryVersion", fingerprint.LibraryVersion);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -231,12 +246,71 @@ public static class DecisionDocument
             explanation = ReadResult(reader, element, JsonPath.Property(path, "explanation"), date);
         }
 
+        DecisionFingerprint? fingerprint = reader.TryGet(root, path, "fingerprint", required: false, out JsonElement fingerprintElement)
+            ? ReadFingerprint(reader, fingerprintElement, JsonPath.Property(path, "fingerprint"), policyId, version)
+            : null;
         if (reader.Problems.Count > 0 || applicationId is null || outcome is null || policyId is null || version is null || asOf is null || explanation is null)
         {
             return null;
         }
 
-        return new EligibilityDecision(applicationId, outcome.Value, policyId, version.Value, asOf.Value, explanation, eligibleFrom);
+        return new EligibilityDecision(applicationId, outcome.Value, policyId, version.Value, asOf.Value, explanation, eligibleFrom) { Fingerprint = fingerprint };
+    }
+
+    /// <summary>
+    /// Reads a fingerprint: every part required, hashes of 64 lowercase hexadecimal characters, the policy's identifier
+    /// and version those of the decision (when they could be read), and the value the hash of the parts.
+    /// </summary>
+    private static DecisionFingerprint? ReadFingerprint(JsonElementReader reader, JsonElement element, string path, string? decisionPolicyId, int? decisionVersion)
+    {
+        if (!reader.IsObject(element, path, "a fingerprint object"))
+        {
+            return null;
+        }
+
+        int before = reader.Problems.Count;
+        reader.RejectUnknown(element, path, FingerprintProperties);
+        string? value = Hash("value");
+        string? application = Hash("application");
+        string? policyId = reader.String(element, path, "policyId", required: true);
+        int? version = reader.Int(element, path, "policyVersion", required: true, 1, int.MaxValue);
+        string? content = Hash("policyContent");
+        string? library = reader.String(element, path, "libraryVersion", required: true);
+        if (policyId is not null && decisionPolicyId is not null && !string.Equals(policyId, decisionPolicyId, StringComparison.Ordinal))
+        {
+            reader.Add(JsonPath.Property(path, "policyId"), EligibilityProblemCodes.FingerprintPolicyMismatch, "The fingerprint's policy identifier is not the decision's.");
+        }
+
+        if (version is int v && decisionVersion is int d && v != d)
+        {
+            reader.Add(JsonPath.Property(path, "policyVersion"), EligibilityProblemCodes.FingerprintPolicyMismatch, "The fingerprint's policy version is not the decision's.");
+        }
+
+        if (reader.Problems.Count > before || value is null || application is null || policyId is null || version is null || content is null || library is null)
+        {
+            return null;
+        }
+
+        DecisionFingerprint fingerprint = new(application, policyId, version.Value, content, library);
+        if (!string.Equals(fingerprint.Value, value, StringComparison.Ordinal))
+        {
+            reader.Add(JsonPath.Property(path, "value"), EligibilityProblemCodes.FingerprintValueMismatch, "The fingerprint's value is not the hash of its parts: the fingerprint was altered.");
+            return null;
+        }
+
+        return fingerprint;
+
+        string? Hash(string name)
+        {
+            string? hash = reader.String(element, path, name, required: true);
+            if (hash is not null && !DecisionFingerprint.IsHash(hash))
+            {
+                reader.Add(JsonPath.Property(path, name), EligibilityProblemCodes.FingerprintHashInvalid, "A hash must be 64 lowercase hexadecimal characters.");
+                return null;
+            }
+
+            return hash;
+        }
     }
 
     private static CriterionResult? ReadResult(JsonElementReader reader, JsonElement element, string path, LocalDate asOf)

@@ -68,6 +68,9 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         ExperienceRules = rule.DescendantsAndSelf().Count(r => r is ExperienceRule);
     }
 
+    /// <summary>The hash of the canonical form, once computed (see <see cref="ContentHash"/>).</summary>
+    private string? contentHash;
+
     /// <summary>Gets the policy's identifier.</summary>
     public string Id { get; }
 
@@ -96,6 +99,25 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
     private int ExperienceRules { get; }
 
     private bool HasExperienceRule => ExperienceRules > 0;
+
+    /// <summary>
+    /// Gets the SHA-256 hash of the policy's canonical form (<see cref="DecisionFingerprint.HashPolicy"/>), computed on
+    /// first use and then kept: from many threads at once it may be computed more than once, always to the same value.
+    /// </summary>
+    internal string ContentHash
+    {
+        get
+        {
+            string? hash = Volatile.Read(ref contentHash);
+            if (hash is null)
+            {
+                hash = DecisionFingerprint.ComputePolicyHash(this);
+                hash = Interlocked.CompareExchange(ref contentHash, hash, null) ?? hash;
+            }
+
+            return hash;
+        }
+    }
 
     /// <summary>
     /// Returns a copy whose last effective date is <paramref name="effectiveTo"/>: for example to close a
@@ -147,7 +169,7 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
         CriterionResult explanation = Evaluate(Rule, ref evaluation);
         EligibilityOutcome outcome = EligibilityDecision.From(explanation.Outcome);
         LocalDate? eligibleFrom = outcome == EligibilityOutcome.Ineligible && HasExperienceRule ? FindEligibleFrom(explanation) : null;
-        return new EligibilityDecision(application.Id, outcome, Id, Version, asOf, explanation, eligibleFrom);
+        return new EligibilityDecision(application, this, outcome, asOf, explanation, eligibleFrom);
     }
 
     /// <inheritdoc />

@@ -44,4 +44,13 @@ public static class EligibilityProblemCodes
 
     /// <summary>A case lists one deciding reason twice; the reasons are compared as a set.</summary>
     public const string CaseReasonDuplicate = "case.reason-duplicate";
+
+    /// <summary>A hash of a decision's fingerprint is not 64 lowercase hexadecimal characters.</summary>
+    public const string FingerprintHashInvalid = "fingerprint.hash-invalid";
+
+    /// <summary>A fingerprint's policy identifier or version is not the decision's.</summary>
+    public const string FingerprintPolicyMismatch = "fingerprint.policy-mismatch";
+
+    /// <summary>A fingerprint's value is not the hash of its parts (see <see cref="DecisionFingerprint.Value"/>).</summary>
+    public const string FingerprintValueMismatch = "fingerprint.value-mismatch";
 }

@@ -232,6 +232,12 @@ public enum DecisionChanges
 
     /// <summary>The deciding reasons (see <see cref="PolicyComparison.DecidingReasons"/>).</summary>
     Reasons = 4,
+
+    /// <summary>
+    /// Anything else in the explanation: the rules, a figure, a date, evidence, or an outcome or reason below the
+    /// deciding ones. Reported by <see cref="DecisionReplay"/>; a comparison of two policies does not report it.
+    /// </summary>
+    Figures = 8,
 }
 
 /// <summary>Two policies compared on a batch read from a stream: the comparison, and every record that could not be read.</summary>

@@ -30,11 +30,12 @@ public sealed class CsvFormatTests : IDisposable
         new("workdays", "workdays 2022-01-01 2022-06-30", [WorkdaysCommand.Csv]),
         new("eligibility policies", "eligibility policies", [EligibilityCommand.PoliciesCsv], Omitted: ["interpretation", "rule"]),
         new("eligibility policies ID", "eligibility policies aspirant-2021-22", [EligibilityCommand.PoliciesCsv], Omitted: ["interpretation", "rule"]),
-        new("eligibility check", "eligibility check {examples}/applications.jsonl", [EligibilityCommand.CheckCsv], RecordsAt: "results", Omitted: ["decision.explanation"]),
+        new("eligibility check", "eligibility check {examples}/applications.jsonl", [EligibilityCommand.CheckCsv], RecordsAt: "results", Omitted: ["decision.explanation", "decision.fingerprint"]),
         new("eligibility compare", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("eligibility compare --equality", "eligibility compare {examples}/applications.jsonl --from aspirant-2020-21 --to aspirant-2021-22 --equality --suppress-below 1", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("eligibility compare, records that are not applications", "eligibility compare {examples}/year2-candidates.jsonl --from aspirant-2021-22 --to aspirant-2021-22", EligibilityCommand.CompareCsv, Omitted: ["from", "to"]),
         new("eligibility test", "eligibility test {examples}/cases.json", EligibilityCommand.TestCsv, Omitted: ["decision"]),
+        new("eligibility replay", "eligibility replay {examples}/decisions.jsonl --applications {examples}/applications.jsonl", EligibilityCommand.ReplayCsv, Omitted: ["decision"]),
         new("timeline show", "timeline show year-2", TimelineCommand.ShowCsv, Omitted: ["notes"]),
         new("timeline show, sessions with times and groups", "timeline show new-directors-2021-22", TimelineCommand.ShowCsv),
         new("timeline validate", "timeline validate {folder}/weekend.json", [TimelineCommand.ValidateCsv]),
@@ -174,7 +175,7 @@ public sealed class CsvFormatTests : IDisposable
     [Fact]
     public void Format_Csv_IsOfferedByEveryCommandThatPrintsATable()
     {
-        string[] withTables = ["holidays", "workdays", "eligibility check", "eligibility policies", "eligibility compare", "eligibility test", "timeline show", "timeline validate", "timeline progress", "timeline generate", "cohort split", "cohort size", "cohort select", "cohort composition", "turnover", "tenure"];
+        string[] withTables = ["holidays", "workdays", "eligibility check", "eligibility policies", "eligibility compare", "eligibility test", "eligibility replay", "timeline show", "timeline validate", "timeline progress", "timeline generate", "cohort split", "cohort size", "cohort select", "cohort composition", "turnover", "tenure"];
         foreach (string command in withTables)
         {
             (int exitCode, string help, _) = InProcessCli.Run([.. command.Split(' '), "--help"]);

@@ -231,6 +231,7 @@ public class SchemaExampleTests
 
         Assert.Equal(Declared(schema, "decision"), written.SelectMany(Names).ToHashSet());
         Assert.Equal(Declared(schema, "policyReference"), written.SelectMany(d => Names(d["policy"]!)).ToHashSet());
+        Assert.Equal(Declared(schema, "fingerprint"), written.SelectMany(d => Names(d["fingerprint"]!)).ToHashSet());
         HashSet<string> results = [], experience = [], evidence = [], intervals = [];
         foreach (JsonNode decision in written)
         {
