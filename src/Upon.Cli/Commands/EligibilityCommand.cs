@@ -395,17 +395,7 @@ internal static partial class EligibilityCommand
         }
         else
         {
-            writer.WriteStartArray("errors");
-            foreach (DocumentProblem problem in item.Problems)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", problem.Path);
-                writer.WriteString("code", problem.Code);
-                writer.WriteString("message", problem.Message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            CliJson.WriteProblems(writer, "errors", item.Problems);
         }
 
         writer.WriteEndObject();

@@ -156,17 +156,7 @@ internal static partial class EligibilityCommand
             writer.WriteStartObject();
             writer.WriteString("file", file);
             writer.WriteNumber("record", error.RecordNumber);
-            writer.WriteStartArray("errors");
-            foreach (DocumentProblem problem in error.Problems)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", problem.Path);
-                writer.WriteString("code", problem.Code);
-                writer.WriteString("message", problem.Message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            CliJson.WriteProblems(writer, "errors", error.Problems);
             writer.WriteEndObject();
         }
 

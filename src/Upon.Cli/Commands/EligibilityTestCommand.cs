@@ -113,11 +113,7 @@ internal static partial class EligibilityCommand
 
             if (item.Problem is DocumentProblem problem)
             {
-                writer.WriteStartObject("problem");
-                writer.WriteString("path", problem.Path);
-                writer.WriteString("code", problem.Code);
-                writer.WriteString("message", problem.Message);
-                writer.WriteEndObject();
+                CliJson.WriteProblem(writer, problem, "problem");
             }
 
             if (item.Status == EligibilityCaseStatus.Failed)
