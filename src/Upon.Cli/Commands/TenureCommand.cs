@@ -317,7 +317,7 @@ internal static class TenureCommand
 
     private static void WriteCurvesTable(TextWriter output, LocalDate asOf, DateInterval window, bool lookThrough, string? key, List<(string Group, KaplanMeierCurve Curve)> curves)
     {
-        output.WriteLine($"DCS tenure, every step of the Kaplan–Meier curve over {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}, {(lookThrough ? "looking through interim and acting holders" : "counting interim and acting holders")}, as of {CliText.Iso(asOf)}");
+        output.WriteLine($"DCS tenure, every step of the Kaplan–Meier curve over {CliText.Iso(window.Start)} to {CliText.Iso(window.End)}, {Holders(lookThrough)}, as of {CliText.Iso(asOf)}");
         output.WriteLine();
         bool named = key is not null;
         string[] headers = ["Months", "At risk", "Ended", "Censored", "Survival", "Std. error", "95% CI"];
@@ -345,11 +345,16 @@ internal static class TenureCommand
         output.WriteLine("At risk, ended, censored: R's n.risk, n.event and n.censor at each time a spell ended or was censored. Limits: R's conf.type \"log\", 95%.");
     }
 
-    private static void WriteFinite(Utf8JsonWriter writer, string name, double value)
+    /// <summary>Which holders a tenure measure counts, as its title says it.</summary>
+    internal static string Holders(bool lookThrough) =>
+        lookThrough ? "looking through interim and acting holders" : "counting interim and acting holders";
+
+    /// <summary>Writes a number, or null where it is missing or not finite (R's NA, an infinite limit).</summary>
+    internal static void WriteFinite(Utf8JsonWriter writer, string name, double? value)
     {
-        if (double.IsFinite(value))
+        if (value is double v && double.IsFinite(v))
         {
-            writer.WriteNumber(name, value);
+            writer.WriteNumber(name, v);
         }
         else
         {
@@ -373,7 +378,7 @@ internal static class TenureCommand
 
     private static void WriteTable(TextWriter output, TenureReport report, IReadOnlyList<int> survivalMonths)
     {
-        string holders = report.LookThroughInterim ? "looking through interim and acting holders" : "counting interim and acting holders";
+        string holders = Holders(report.LookThroughInterim);
         string title = report.Method switch
         {
             KaplanMeierMethod => $"DCS tenure, Kaplan–Meier over {CliText.Iso(report.Window!.Start)} to {CliText.Iso(report.Window.End)}",

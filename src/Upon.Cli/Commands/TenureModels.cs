@@ -169,10 +169,10 @@ internal static class TenureModels
         {
             writer.WriteStartObject();
             writer.WriteNumber("months", months[i++]);
-            WriteNumber(writer, "probability", value?.Probability);
-            WriteNumber(writer, "standardError", value?.StandardError);
-            WriteNumber(writer, "lower", value?.Lower);
-            WriteNumber(writer, "upper", value?.Upper);
+            TenureCommand.WriteFinite(writer, "probability", value?.Probability);
+            TenureCommand.WriteFinite(writer, "standardError", value?.StandardError);
+            TenureCommand.WriteFinite(writer, "lower", value?.Lower);
+            TenureCommand.WriteFinite(writer, "upper", value?.Upper);
             writer.WriteEndObject();
         }
 
@@ -224,14 +224,14 @@ internal static class TenureModels
             {
                 writer.WriteStartObject();
                 writer.WriteString("covariate", c.Name);
-                WriteNumber(writer, "coefficient", c.IsAliased ? null : c.Estimate);
-                WriteNumber(writer, "hazardRatio", c.IsAliased ? null : c.HazardRatio);
-                WriteNumber(writer, "lower", c.IsAliased ? null : c.Lower);
-                WriteNumber(writer, "upper", c.IsAliased ? null : c.Upper);
-                WriteNumber(writer, "standardError", c.IsAliased ? null : c.StandardError);
-                WriteNumber(writer, "robustStandardError", c.IsAliased ? null : c.RobustStandardError);
-                WriteNumber(writer, "z", c.IsAliased ? null : c.Z);
-                WriteNumber(writer, "pValue", c.IsAliased ? null : c.PValue);
+                TenureCommand.WriteFinite(writer, "coefficient", c.IsAliased ? null : c.Estimate);
+                TenureCommand.WriteFinite(writer, "hazardRatio", c.IsAliased ? null : c.HazardRatio);
+                TenureCommand.WriteFinite(writer, "lower", c.IsAliased ? null : c.Lower);
+                TenureCommand.WriteFinite(writer, "upper", c.IsAliased ? null : c.Upper);
+                TenureCommand.WriteFinite(writer, "standardError", c.IsAliased ? null : c.StandardError);
+                TenureCommand.WriteFinite(writer, "robustStandardError", c.IsAliased ? null : c.RobustStandardError);
+                TenureCommand.WriteFinite(writer, "z", c.IsAliased ? null : c.Z);
+                TenureCommand.WriteFinite(writer, "pValue", c.IsAliased ? null : c.PValue);
                 writer.WriteBoolean("aliased", c.IsAliased);
                 writer.WriteEndObject();
             }
@@ -248,8 +248,8 @@ internal static class TenureModels
 
             writer.WriteEndArray();
             writer.WriteStartObject("concordance");
-            WriteNumber(writer, "value", fit.Concordance.Value);
-            WriteNumber(writer, "standardError", fit.Concordance.StandardError);
+            TenureCommand.WriteFinite(writer, "value", fit.Concordance.Value);
+            TenureCommand.WriteFinite(writer, "standardError", fit.Concordance.StandardError);
             writer.WriteEndObject();
             writer.WriteStartArray("proportionalHazards");
             ProportionalHazardsTerm[] terms = zph is null ? [] : [.. zph.Terms, zph.Global];
@@ -257,9 +257,9 @@ internal static class TenureModels
             {
                 writer.WriteStartObject();
                 writer.WriteString("term", term.Name);
-                WriteNumber(writer, "chiSquare", term.ChiSquare);
+                TenureCommand.WriteFinite(writer, "chiSquare", term.ChiSquare);
                 writer.WriteNumber("degreesOfFreedom", term.DegreesOfFreedom);
-                WriteNumber(writer, "pValue", term.PValue);
+                TenureCommand.WriteFinite(writer, "pValue", term.PValue);
                 writer.WriteEndObject();
             }
 
@@ -335,22 +335,10 @@ internal static class TenureModels
     {
         writer.WriteStartObject();
         writer.WriteString("test", name);
-        WriteNumber(writer, "chiSquare", test.ChiSquare);
+        TenureCommand.WriteFinite(writer, "chiSquare", test.ChiSquare);
         writer.WriteNumber("degreesOfFreedom", test.DegreesOfFreedom);
-        WriteNumber(writer, "pValue", test.PValue);
+        TenureCommand.WriteFinite(writer, "pValue", test.PValue);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is double v && double.IsFinite(v))
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     private static void WriteText(Utf8JsonWriter writer, string name, string? value)
@@ -365,8 +353,7 @@ internal static class TenureModels
         }
     }
 
-    private static string Holders(TenureSetting setting) =>
-        setting.LookThrough ? "looking through interim and acting holders" : "counting interim and acting holders";
+    private static string Holders(TenureSetting setting) => TenureCommand.Holders(setting.LookThrough);
 
     private static string Cell(StateProbability? value) => value is StateProbability p
         ? $"{Percent(p.Probability)} ({Percent(p.Lower)} to {Percent(p.Upper)})"
