@@ -80,18 +80,4 @@ public class CoxBenchmarks
 
         return [.. records];
     }
-
-    /// <summary>Park and Miller's minimal standard generator: exact in doubles, so R can repeat it.</summary>
-    private sealed class MinimalStandard(long seed)
-    {
-        private const long Modulus = 2147483647;
-        private long state = seed;
-
-        /// <summary>Gets the next draw, in (0, 1).</summary>
-        public double Next()
-        {
-            state = state * 48271 % Modulus;
-            return (double)state / Modulus;
-        }
-    }
 }

@@ -24,6 +24,17 @@ namespace Upon.Core.Eligibility;
 public sealed record CriterionResult
 {
     private string? message;
+    private Period? measured;
+    private Period? required;
+    private Period? difference;
+    private EffectiveExperience? experience;
+
+    // A result made by a policy leaves Measured and Difference to be worked out when first read, from what it holds:
+    // calendar arithmetic that a decision does not need took a seventh of a decision's time. The readiness figures
+    // are worked out from these two dates.
+    private Figures figures;
+    private LocalDate figuresFrom;
+    private LocalDate figuresTo;
 
     /// <summary>Initializes a result.</summary>
     /// <param name="code">The rule's code.</param>
@@ -72,13 +83,37 @@ public sealed record CriterionResult
     public string Reason { get; }
 
     /// <summary>Gets the measured figure, in calendar terms (experience, readiness); null for other kinds.</summary>
-    public Period? Measured { get; init; }
+    public Period? Measured
+    {
+        get => measured ?? (figures == Figures.None ? null : measured = Work(measuredFigure: true));
+        init
+        {
+            Settle();
+            measured = value;
+        }
+    }
 
     /// <summary>Gets the required figure, in calendar terms (experience, readiness); null for other kinds.</summary>
-    public Period? Required { get; init; }
+    public Period? Required
+    {
+        get => required;
+        init
+        {
+            Settle();
+            required = value;
+        }
+    }
 
     /// <summary>Gets the shortfall (experience) or excess beyond the window (readiness); zero when met; null for other kinds.</summary>
-    public Period? Difference { get; init; }
+    public Period? Difference
+    {
+        get => difference ?? (figures == Figures.None ? null : difference = Work(measuredFigure: false));
+        init
+        {
+            Settle();
+            difference = value;
+        }
+    }
 
     /// <summary>Gets, for an experience rule, the date the minimum is or would be reached if the current qualifying roles continue; null when it would not be.</summary>
     public LocalDate? MetOn { get; init; }
@@ -93,7 +128,15 @@ public sealed record CriterionResult
     public int? MaximumWords { get; init; }
 
     /// <summary>Gets the effective experience with its role-by-role evidence (experience rules); null for other kinds.</summary>
-    public EffectiveExperience? Experience { get; init; }
+    public EffectiveExperience? Experience
+    {
+        get => experience;
+        init
+        {
+            Settle();
+            experience = value;
+        }
+    }
 
     /// <summary>Gets the results of the rules under this one, in the policy's order (every route of an <c>any</c> is there).</summary>
     public ImmutableArray<CriterionResult> Results { get; init; } = [];
@@ -119,6 +162,61 @@ public sealed record CriterionResult
     /// <summary>Returns <c>code: outcome (reason)</c>.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => $"{Code}: {Outcome} ({Reason})";
+
+    /// <summary>
+    /// Leaves <see cref="Measured"/> and <see cref="Difference"/> of an experience result to be worked out when read, from
+    /// <see cref="Experience"/> and <see cref="Required"/> (set before this). Only for a result not yet shared.
+    /// </summary>
+    /// <returns>This result.</returns>
+    internal CriterionResult WithExperienceFigures()
+    {
+        figures = Figures.Experience;
+        return this;
+    }
+
+    /// <summary>
+    /// Leaves <see cref="Measured"/> and <see cref="Difference"/> of a readiness result to be worked out when read: the
+    /// time from <paramref name="asOf"/> to <paramref name="readyBy"/>, and how far <paramref name="readyBy"/> lies beyond
+    /// the window <see cref="Required"/> (set before this) from <paramref name="asOf"/>. Only for a result not yet shared.
+    /// </summary>
+    /// <param name="asOf">The date decided as of.</param>
+    /// <param name="readyBy">The readiness date.</param>
+    /// <returns>This result.</returns>
+    internal CriterionResult WithReadinessFigures(LocalDate asOf, LocalDate readyBy)
+    {
+        figures = Figures.Readiness;
+        figuresFrom = asOf;
+        figuresTo = readyBy;
+        return this;
+    }
+
+    /// <summary>
+    /// Works out <see cref="Measured"/> (or <see cref="Difference"/>) from what the result holds. Safe to call from many
+    /// threads at once: each works out an equal value, and a reference is written whole.
+    /// </summary>
+    private Period Work(bool measuredFigure)
+    {
+        if (figures == Figures.Experience)
+        {
+            return measuredFigure ? experience!.Period : experience!.Shortfall(required!);
+        }
+
+        LocalDate limit = figuresFrom.Plus(required!);
+        return measuredFigure
+            ? (figuresTo <= figuresFrom ? Period.Zero : Period.Between(figuresFrom, figuresTo, PeriodUnits.YearMonthDay))
+            : (figuresTo <= limit ? Period.Zero : Period.Between(limit, figuresTo, PeriodUnits.YearMonthDay));
+    }
+
+    /// <summary>Works out the figures left for later, before a copy (<c>with</c>) changes what they are worked out from.</summary>
+    private void Settle()
+    {
+        if (figures != Figures.None)
+        {
+            measured ??= Work(measuredFigure: true);
+            difference ??= Work(measuredFigure: false);
+            figures = Figures.None;
+        }
+    }
 
     private string Explain()
     {
@@ -181,5 +279,18 @@ public sealed record CriterionResult
                     _ => "Cannot be decided from the information given.",
                 };
         }
+    }
+
+    /// <summary>What <see cref="Measured"/> and <see cref="Difference"/> are worked out from when first read.</summary>
+    private enum Figures : byte
+    {
+        /// <summary>Nothing: they are as set.</summary>
+        None,
+
+        /// <summary>From <see cref="Experience"/> and <see cref="Required"/>.</summary>
+        Experience,
+
+        /// <summary>From the as-of and readiness dates and <see cref="Required"/>.</summary>
+        Readiness,
     }
 }

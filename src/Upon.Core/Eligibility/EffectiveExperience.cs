@@ -120,30 +120,22 @@ public sealed record EffectiveExperience
     public LocalDate? MetOn(Period required)
     {
         Guard.Against.Null(required);
-        return Against(required).MetOn;
-    }
-
-    /// <summary>
-    /// Compares the experience with <paramref name="required"/> once, sharing the calendar arithmetic:
-    /// whether it is met, the experience in calendar terms, the shortfall and the met-on date.
-    /// </summary>
-    internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required)
-    {
         CalendarTerms terms = default;
-        return Against(required, ref terms);
+        return Assess(required, ref terms).MetOn;
     }
 
     /// <summary>
-    /// Compares the experience with <paramref name="required"/>, reusing <paramref name="terms"/> when they were worked
-    /// out for the same first day, whole days and requirement (another route that counted the same days), and
-    /// otherwise replacing them.
+    /// Compares the experience with <paramref name="required"/>: whether it is met, and the met-on date. The figures in
+    /// calendar terms (<see cref="Period"/>, <see cref="Shortfall"/>) are left to be worked out when read. Reuses
+    /// <paramref name="terms"/> when they were worked out for the same first day, whole days and requirement (another
+    /// route that counted the same days), and otherwise replaces them.
     /// </summary>
-    internal (bool Met, Period Measured, Period Shortfall, LocalDate? MetOn) Against(Period required, ref CalendarTerms terms)
+    internal (bool Met, LocalDate? MetOn) Assess(Period required, ref CalendarTerms terms)
     {
         if (FirstDay is not LocalDate first)
         {
             bool none = required.Equals(Period.Zero);
-            return (none, Period.Zero, none ? Period.Zero : required, none ? AsOf : ProjectMetOn(AsOf, AsOf.Plus(required)));
+            return (none, none ? AsOf : ProjectMetOn(AsOf, AsOf.Plus(required)));
         }
 
         int wholeDays = WholeDays;
@@ -152,27 +144,22 @@ public sealed record EffectiveExperience
             terms = CalendarTerms.Of(first, wholeDays, required);
         }
 
-        return terms.Met
-            ? (true, terms.Measured, Period.Zero, AsOf)
-            : (false, terms.Measured, terms.Shortfall, ProjectMetOn(first, terms.Target));
+        return terms.Met ? (true, AsOf) : (false, ProjectMetOn(first, terms.Target));
     }
 
     /// <summary>
     /// An experience of whole days from a first day, compared with a requirement in calendar terms: the date the
-    /// requirement reaches, whether the days reach it, the days in calendar terms, and the shortfall. <c>default</c>
-    /// is for nothing.
+    /// requirement reaches and whether the days reach it. <c>default</c> is for nothing.
     /// </summary>
     internal readonly struct CalendarTerms
     {
-        private CalendarTerms(LocalDate first, int wholeDays, Period required, LocalDate target, bool met, Period measured, Period shortfall)
+        private CalendarTerms(LocalDate first, int wholeDays, Period required, LocalDate target, bool met)
         {
             First = first;
             WholeDays = wholeDays;
             Required = required;
             Target = target;
             Met = met;
-            Measured = measured;
-            Shortfall = shortfall;
         }
 
         /// <summary>Gets the first day counted.</summary>
@@ -190,21 +177,11 @@ public sealed record EffectiveExperience
         /// <summary>Gets a value indicating whether the days laid end to end reach <see cref="Target"/>.</summary>
         public bool Met { get; }
 
-        /// <summary>Gets the days in calendar terms from <see cref="First"/>.</summary>
-        public Period Measured { get; }
-
-        /// <summary>Gets the shortfall; zero when met.</summary>
-        public Period Shortfall { get; }
-
         /// <summary>Works out the terms of <paramref name="wholeDays"/> from <paramref name="first"/> against <paramref name="required"/>.</summary>
         public static CalendarTerms Of(LocalDate first, int wholeDays, Period required)
         {
-            LocalDate reached = first.PlusDays(wholeDays);
             LocalDate target = first.Plus(required);
-            Period measured = Period.Between(first, reached, PeriodUnits.YearMonthDay);
-            return reached >= target
-                ? new CalendarTerms(first, wholeDays, required, target, met: true, measured, Period.Zero)
-                : new CalendarTerms(first, wholeDays, required, target, met: false, measured, Period.Between(reached, target, PeriodUnits.YearMonthDay));
+            return new CalendarTerms(first, wholeDays, required, target, met: first.PlusDays(wholeDays) >= target);
         }
 
         /// <summary>Determines whether these are the terms of <paramref name="wholeDays"/> from <paramref name="first"/> against <paramref name="required"/>.</summary>

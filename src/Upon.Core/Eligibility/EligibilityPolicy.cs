@@ -254,18 +254,16 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             ? earlier
             : EffectiveExperience.Measure(roles, evaluation.Days, evaluation.AsOf, rule);
         evaluation.Measured = (rule, experience);
-        (bool met, Period measured, Period shortfall, LocalDate? metOn) = experience.Against(rule.Minimum, ref evaluation.Terms);
+        (bool met, LocalDate? metOn) = experience.Assess(rule.Minimum, ref evaluation.Terms);
         return new CriterionResult(
             rule,
             met ? CriterionOutcome.Pass : CriterionOutcome.Fail,
             met ? ReasonCodes.ExperienceSufficient : ReasonCodes.ExperienceInsufficient)
         {
-            Measured = measured,
             Required = rule.Minimum,
-            Difference = shortfall,
             MetOn = metOn,
             Experience = experience,
-        };
+        }.WithExperienceFigures();
     }
 
     private static CriterionResult EvaluateReadiness(ReadinessRule rule, Application application, LocalDate asOf)
@@ -285,10 +283,8 @@ public sealed class EligibilityPolicy : IEquatable<EligibilityPolicy>
             within ? CriterionOutcome.Pass : CriterionOutcome.Fail,
             within ? ReasonCodes.ReadinessWithinWindow : ReasonCodes.ReadinessBeyondWindow)
         {
-            Measured = readyBy <= asOf ? Period.Zero : Period.Between(asOf, readyBy, PeriodUnits.YearMonthDay),
             Required = rule.Within,
-            Difference = within ? Period.Zero : Period.Between(limit, readyBy, PeriodUnits.YearMonthDay),
-        };
+        }.WithReadinessFigures(asOf, readyBy);
     }
 
     private static CriterionResult EvaluateStatement(StatementRule rule, Application application)
