@@ -73,7 +73,7 @@ public static partial class AppointmentDocument
     public static AppointmentRecords ReadCsvRecords(Stream csv)
     {
         Guard.Against.Null(csv);
-        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6));
+        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6), ExpectedRows(csv));
     }
 
     /// <summary>Reads every record of CSV text at once into <see cref="AppointmentRecords"/>, as <see cref="ReadCsvRecords(Stream)"/> reads its UTF-8 bytes.</summary>
@@ -83,7 +83,7 @@ public static partial class AppointmentDocument
     public static AppointmentRecords ReadCsvRecords(TextReader csv)
     {
         Guard.Against.Null(csv);
-        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6));
+        return ReadAllCsv(new CsvTableReader(csv, Columns, 3, 5, 6), 0);
     }
 
     /// <summary>
@@ -114,11 +114,17 @@ public static partial class AppointmentDocument
         return ReadAllCsvAsync(csv.AsStream(leaveOpen: true), cancellationToken);
     }
 
-    private static AppointmentRecords ReadAllCsv(CsvTableReader open)
+    /// <summary>
+    /// About how many rows the rest of a seekable stream holds (a row of the library's layout is 40 to 80 bytes), so
+    /// that the table's arrays are made once near their size rather than grown from small; 0 when it cannot be told.
+    /// </summary>
+    private static int ExpectedRows(Stream csv) => csv.CanSeek ? (int)Math.Clamp((csv.Length - csv.Position) / 64, 0, 1 << 22) : 0;
+
+    private static AppointmentRecords ReadAllCsv(CsvTableReader open, int expectedRows)
     {
         using CsvTableReader table = open;
         CsvRecords records = new(table);
-        AppointmentRecords.Builder builder = new();
+        AppointmentRecords.Builder builder = new(expectedRows);
         for (CsvStep step = records.NextInto(builder); step != CsvStep.End; step = records.NextInto(builder))
         {
             if (step == CsvStep.NeedInput)
@@ -134,7 +140,7 @@ public static partial class AppointmentDocument
     {
         using CsvTableReader table = new(csv, Columns, 3, 5, 6);
         CsvRecords records = new(table);
-        AppointmentRecords.Builder builder = new();
+        AppointmentRecords.Builder builder = new(ExpectedRows(csv));
         for (CsvStep step = records.NextInto(builder); step != CsvStep.End; step = records.NextInto(builder))
         {
             if (step == CsvStep.NeedInput)

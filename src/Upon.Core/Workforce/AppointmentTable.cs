@@ -194,7 +194,10 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         private readonly StringInterner holders = new(capacity);
         private readonly StringInterner reasonCodes = new(16);
         private readonly List<ExitReason> reasons = [];
+        private readonly byte[] lastAuthorityBytes = new byte[MaxAsciiKey];
         private Row[] rows = new Row[Math.Max(capacity, 1024)];
+        private int lastAuthority = -1;
+        private int lastAuthorityLength;
 
         /// <summary>Gets the number of appointments added.</summary>
         public int Count { get; private set; }
@@ -220,7 +223,8 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// <returns>The index, or -1 (nothing added) when it would be the table's 16,777,216th distinct exit reason.</returns>
         public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ReadOnlySpan<byte> reason)
         {
-            Span<char> chars = stackalloc char[MaxAsciiKey];
+            // Only as many characters as the longest field (a fixed 256 were cleared for every row).
+            Span<char> chars = stackalloc char[Math.Max(Math.Max(authority.Length, holder.Length), reason.Length)];
             int reasonNumber = 0;
             if (!reason.IsEmpty)
             {
@@ -232,10 +236,23 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
                 }
             }
 
-            Ascii.ToUtf16(authority, chars, out int written);
-            int authorityIndex = codes.Intern(chars[..written]);
-            Ascii.ToUtf16(holder, chars, out written);
-            return Add(authorityIndex, holders.Intern(chars[..written]), start, end, kind, shared, reasonNumber);
+            // A file lists an authority's appointments together: the code of the row before is looked up without hashing.
+            int authorityIndex;
+            if (lastAuthority >= 0 && authority.SequenceEqual(lastAuthorityBytes.AsSpan(0, lastAuthorityLength)))
+            {
+                authorityIndex = lastAuthority;
+            }
+            else
+            {
+                Ascii.ToUtf16(authority, chars, out int written);
+                authorityIndex = codes.Intern(chars[..written]);
+                authority.CopyTo(lastAuthorityBytes);
+                lastAuthorityLength = authority.Length;
+                lastAuthority = authorityIndex;
+            }
+
+            Ascii.ToUtf16(holder, chars, out int holderLength);
+            return Add(authorityIndex, holders.Intern(chars[..holderLength]), start, end, kind, shared, reasonNumber);
         }
 
         /// <summary>The number of the reason with <paramref name="code"/> (1 more than its index), adding it when new; -1 when the table is full of reasons.</summary>
