@@ -4,7 +4,8 @@ using System.Text;
 namespace Upon.Core.Workforce;
 
 /// <summary>
-/// Appointments held compactly: 20 bytes each, with every authority code and holder id kept once. It is what
+/// Appointments held compactly: 20 bytes each, with every authority code kept once and the holder ids as characters in
+/// one buffer (told apart only when a measure needs to know a holder's appointments). It is what
 /// <see cref="AppointmentValidation"/> keeps of the records it uses (<see cref="AppointmentValidationResult.Table"/>),
 /// so that millions of appointments fit in a few hundred megabytes; the measures (<see cref="Turnover"/>,
 /// <see cref="TenureMeasures"/>, <see cref="HolderSpells"/>) read it directly, without making an
@@ -17,12 +18,12 @@ namespace Upon.Core.Workforce;
 public sealed class AppointmentTable : IReadOnlyList<Appointment>
 {
     private readonly string[] codes;
-    private readonly string[] holders;
+    private readonly HolderIds holders;
     private readonly Row[] rows;
     private readonly int count;
     private readonly ExitReason[] reasons;
 
-    private AppointmentTable(string[] codes, string[] holders, Row[] rows, int count, ExitReason[] reasons)
+    private AppointmentTable(string[] codes, HolderIds holders, Row[] rows, int count, ExitReason[] reasons)
     {
         this.reasons = reasons;
         this.codes = codes;
@@ -37,8 +38,8 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     /// <summary>Gets the authority codes, each once, in the order the appointments first name them.</summary>
     internal string[] Codes => codes;
 
-    /// <summary>Gets the holder ids, each once.</summary>
-    internal string[] Holders => holders;
+    /// <summary>Gets the holder ids, one entry per row (<see cref="Row.Holder"/>); <see cref="HolderIds.Numbers"/> tells them apart.</summary>
+    internal HolderIds Holders => holders;
 
     /// <summary>Gets appointment <paramref name="index"/>, made anew.</summary>
     /// <param name="index">The 0-based index, less than <see cref="Count"/>.</param>
@@ -49,7 +50,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         {
             Guard.Against.IndexOutOfRange(index, count);
             ref readonly Row row = ref rows[index];
-            return new Appointment(codes[row.Authority], holders[row.Holder], row.Start, row.End, row.Kind, row.IsShared) { ExitReason = ReasonOf(row) };
+            return new Appointment(codes[row.Authority], holders.Text(row.Holder), row.Start, row.End, row.Kind, row.IsShared) { ExitReason = ReasonOf(row) };
         }
     }
 
@@ -98,11 +99,11 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         }
 
         int[] authorityMap = new int[codes.Length];
-        int[] holderMap = new int[holders.Length];
+        int[] holderMap = new int[holders.Count];
         Array.Fill(authorityMap, -1);
         Array.Fill(holderMap, -1);
         List<string> keptCodes = [];
-        List<string> keptHolders = [];
+        HolderIds.Builder keptHolders = new(0);
         Row[] kept = new Row[Math.Max(count - keep.Count(k => !k), 0)];
         int written = 0;
         for (int i = 0; i < count; i++)
@@ -123,14 +124,13 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             ref int holder = ref holderMap[row.Holder];
             if (holder < 0)
             {
-                holder = keptHolders.Count;
-                keptHolders.Add(holders[row.Holder]);
+                holder = keptHolders.Add(holders, row.Holder);
             }
 
             kept[written++] = row with { Authority = authority, Holder = holder };
         }
 
-        return new AppointmentTable([.. keptCodes], [.. keptHolders], kept, written, reasons);
+        return new AppointmentTable([.. keptCodes], keptHolders.Build(), kept, written, reasons);
     }
 
     /// <summary>Gets the exit reason of <paramref name="row"/>, or null.</summary>
@@ -184,14 +184,14 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
     }
 
 
-    /// <summary>Builds a table one appointment at a time, keeping each code and holder id once. Not thread-safe.</summary>
+    /// <summary>Builds a table one appointment at a time, keeping each code once. Not thread-safe.</summary>
     internal sealed class Builder(int capacity)
     {
         /// <summary>The longest code or id, in bytes, that <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, LocalDate, LocalDate?, AppointmentKind, bool, ReadOnlySpan{byte})"/> takes.</summary>
         public const int MaxAsciiKey = 256;
 
         private readonly StringInterner codes = new(Math.Min(capacity, 1024));
-        private readonly StringInterner holders = new(capacity);
+        private readonly HolderIds.Builder holders = new(capacity);
         private readonly StringInterner reasonCodes = new(16);
         private readonly List<ExitReason> reasons = [];
         private readonly byte[] lastAuthorityBytes = new byte[MaxAsciiKey];
@@ -206,7 +206,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         public int Add(Appointment appointment)
         {
             int reason = appointment.ExitReason is ExitReason exit ? Reason(exit.Code.AsSpan(), exit) : 0;
-            return reason < 0 ? -1 : Add(codes.Intern(appointment.AuthorityCode), holders.Intern(appointment.HolderId), appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost, reason);
+            return reason < 0 ? -1 : Add(codes.Intern(appointment.AuthorityCode), holders.Add(appointment.HolderId), appointment.Start, appointment.End, appointment.Kind, appointment.IsSharedPost, reason);
         }
 
         /// <summary>
@@ -224,7 +224,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ReadOnlySpan<byte> reason)
         {
             // Only as many characters as the longest field (a fixed 256 were cleared for every row).
-            Span<char> chars = stackalloc char[Math.Max(Math.Max(authority.Length, holder.Length), reason.Length)];
+            Span<char> chars = stackalloc char[Math.Max(authority.Length, reason.Length)];
             int reasonNumber = 0;
             if (!reason.IsEmpty)
             {
@@ -251,8 +251,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
                 lastAuthority = authorityIndex;
             }
 
-            Ascii.ToUtf16(holder, chars, out int holderLength);
-            return Add(authorityIndex, holders.Intern(chars[..holderLength]), start, end, kind, shared, reasonNumber);
+            return Add(authorityIndex, holders.Add(holder), start, end, kind, shared, reasonNumber);
         }
 
         /// <summary>The number of the reason with <paramref name="code"/> (1 more than its index), adding it when new; -1 when the table is full of reasons.</summary>
@@ -286,7 +285,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// <summary>Makes the table of the appointments added, in the order added. The builder is spent.</summary>
         public AppointmentTable Build()
         {
-            AppointmentTable table = new([.. codes.Values], [.. holders.Values], rows, Count, [.. reasons]);
+            AppointmentTable table = new([.. codes.Values], holders.Build(), rows, Count, [.. reasons]);
             rows = [];
             return table;
         }

@@ -19,13 +19,13 @@ internal sealed class SpellTable
     private readonly string[] holders;
     private readonly AppointmentTable table;
 
-    private SpellTable(string[] codes, Dictionary<string, int> authorityOf, int[] offsets, Entry[] spells, AppointmentTable table, LocalDate? earliestStart)
+    private SpellTable(string[] codes, Dictionary<string, int> authorityOf, int[] offsets, Entry[] spells, AppointmentTable table, string[] holders, LocalDate? earliestStart)
     {
         Codes = codes;
         AuthorityOf = authorityOf;
         Offsets = offsets;
         this.spells = spells;
-        holders = table.Holders;
+        this.holders = holders;
         this.table = table;
         EarliestStart = earliestStart;
     }
@@ -84,7 +84,10 @@ internal sealed class SpellTable
     {
         AppointmentTable table = AppointmentTable.Of(appointments);
         string[] codes = table.Codes;
-        string[] holderIds = table.Holders;
+        // Spells join a holder's appointments, and mark their earlier posts, by the holder's number.
+        HolderIds.Numbering holderNumbers = table.Holders.Numbers;
+        string[] holderIds = holderNumbers.Names;
+        int[] numberOf = holderNumbers.NumberOf;
         Dictionary<string, int> authorityOf = new(codes.Length, StringComparer.Ordinal);
         for (int a = 0; a < codes.Length; a++)
         {
@@ -112,7 +115,7 @@ internal sealed class SpellTable
         for (int i = 0; i < table.Count; i++)
         {
             ref readonly AppointmentTable.Row row = ref table.RowAt(i);
-            grouped[next[row.Authority]++] = Entry.Of(row);
+            grouped[next[row.Authority]++] = Entry.Of(row, numberOf[row.Holder]);
         }
 
         Comparer<Entry> order = Comparer<Entry>.Create((a, b) =>
@@ -158,7 +161,7 @@ internal sealed class SpellTable
         }
 
         // The array keeps its length (the spells are its first Count entries): trimming it would copy it.
-        return new SpellTable(codes, authorityOf, offsets, grouped, table, earliestStart);
+        return new SpellTable(codes, authorityOf, offsets, grouped, table, holderIds, earliestStart);
     }
 
     /// <summary>Marks each spell's earlier posts from every spell of its holder, as <see cref="HolderSpells"/> documents.</summary>
@@ -304,9 +307,9 @@ internal sealed class SpellTable
 
         public readonly bool HasPermanent => (Flags & Permanent) != 0;
 
-        /// <summary>The entry of one appointment.</summary>
-        public static Entry Of(in AppointmentTable.Row row) =>
-            new(row.Authority, row.Holder, row.Start, row.End, row.Kind, row.Kind == AppointmentKind.Permanent ? row.Start : null, row.Reason);
+        /// <summary>The entry of one appointment, whose holder is numbered <paramref name="holder"/>.</summary>
+        public static Entry Of(in AppointmentTable.Row row, int holder) =>
+            new(row.Authority, holder, row.Start, row.End, row.Kind, row.Kind == AppointmentKind.Permanent ? row.Start : null, row.Reason);
 
         /// <summary>
         /// This spell joined with the holder's next: the later end (open if either is) with the exit reason of the

@@ -244,15 +244,19 @@ public sealed class AppointmentDocumentCsvBytesTests
         });
 
     [Fact]
-    public void ReadCsvRecords_PlainAndOtherRows_KeepEachCodeAndIdOnce()
+    public void ReadCsvRecords_PlainAndOtherRows_KeepEachCodeOnce_AndTellHoldersApart()
     {
         // Rows the plain path takes (ASCII, plain dates) and rows it leaves to the record reader (padded dates, a name
-        // that is not ASCII) share codes and ids; each is kept once, and the table lists the codes in order of first use.
+        // that is not ASCII) share codes and ids; each code is kept once, the table lists the codes in order of first
+        // use, and the holder ids, kept as read, are numbered alike wherever they came from.
         byte[] bytes = Encoding.UTF8.GetBytes(Header + "B,h1,2019-04-01,,permanent,\nA,h2, 2019-05-01 ,,Interim,TRUE\nB,h\u00e9,2018-01-01,2018-12-31,acting,\nA,h1,2020-01-01,,permanent,false\n");
         AppointmentRecords records = AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes));
         Assert.Equal(Render(Sync(bytes)), Render(records));
         Assert.Equal(["B", "A"], AuthorityRegister.FromAppointments(records.Appointments).Authorities.Select(a => a.Code));
-        Assert.Same(records.Appointments[0].HolderId, records.Appointments[3].HolderId);
+        int[] numberOf = records.Appointments.Holders.Numbers.NumberOf;
+        Assert.Equal([0, 1, 2, 0], numberOf);
+        Assert.Equal(["h1", "h2", "h\u00e9"], records.Appointments.Holders.Numbers.Names);
+        Assert.Equal("h1", records.Appointments[3].HolderId);
         Assert.Empty(records.Failures);
     }
 
