@@ -229,7 +229,7 @@ public static partial class AppointmentDocument
             AppointmentKind? kind = PlainKind(Table.Field(4));
             bool? shared = PlainShared(Table.Field(5));
             ReadOnlySpan<byte> reason = Table.Field(6);
-            if (kind is null || shared is null || (!reason.IsEmpty && (end is null || !IsPlainReason(reason))))
+            if (kind is null || shared is null || (!reason.IsEmpty && (end is null || (rows.KnownReason(reason) < 0 && !IsPlainReason(reason)))))
             {
                 return false;
             }

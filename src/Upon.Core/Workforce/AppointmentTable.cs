@@ -192,7 +192,11 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
 
         private readonly StringInterner codes = new(Math.Min(capacity, 1024));
         private readonly HolderIds.Builder holders = new(capacity);
+        /// <summary>How many exit reason codes read from bytes are matched without hashing.</summary>
+        private const int RecentReasons = 16;
+
         private readonly StringInterner reasonCodes = new(16);
+        private readonly List<(byte[] Code, int Number)> recentReasons = [];
         private readonly List<ExitReason> reasons = [];
         private readonly byte[] lastAuthorityBytes = new byte[MaxAsciiKey];
         private Row[] rows = new Row[Math.Max(capacity, 1024)];
@@ -225,14 +229,19 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         {
             // Only as many characters as the longest field (a fixed 256 were cleared for every row).
             Span<char> chars = stackalloc char[Math.Max(authority.Length, reason.Length)];
-            int reasonNumber = 0;
-            if (!reason.IsEmpty)
+            int reasonNumber = reason.IsEmpty ? 0 : KnownReason(reason);
+            if (reasonNumber < 0)
             {
                 Ascii.ToUtf16(reason, chars, out int length);
                 reasonNumber = Reason(chars[..length], null);
                 if (reasonNumber < 0)
                 {
                     return -1;
+                }
+
+                if (recentReasons.Count < RecentReasons)
+                {
+                    recentReasons.Add((reason.ToArray(), reasonNumber));
                 }
             }
 
@@ -252,6 +261,25 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             }
 
             return Add(authorityIndex, holders.Add(holder), start, end, kind, shared, reasonNumber);
+        }
+
+        /// <summary>
+        /// Gets the number of the exit reason whose code is <paramref name="code"/> in ASCII, when it is one of the first
+        /// <see cref="RecentReasons"/> added from bytes (a file has a handful, on most rows); otherwise -1.
+        /// </summary>
+        /// <param name="code">The code's bytes.</param>
+        /// <returns>The reason's number, or -1.</returns>
+        public int KnownReason(ReadOnlySpan<byte> code)
+        {
+            foreach ((byte[] bytes, int number) in recentReasons)
+            {
+                if (code.SequenceEqual(bytes))
+                {
+                    return number;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>The number of the reason with <paramref name="code"/> (1 more than its index), adding it when new; -1 when the table is full of reasons.</summary>
