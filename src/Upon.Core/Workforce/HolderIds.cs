@@ -2,7 +2,8 @@ namespace Upon.Core.Workforce;
 
 /// <summary>
 /// The holder ids of an <see cref="AppointmentTable"/>: one entry per appointment added, kept as given (a string) or,
-/// for a row read from bytes, as characters in one shared buffer, with no string made and no look-up when it is read.
+/// for a row read from bytes (ASCII, at most <see cref="AppointmentTable.Builder.MaxAsciiKey"/> bytes), as those bytes in
+/// one shared buffer, with no string made and no look-up when it is read.
 /// Entries are told apart only when a measure needs to know which appointments one holder held: <see cref="Numbers"/>
 /// numbers the distinct ids once, on first use.
 /// </summary>
@@ -14,15 +15,15 @@ namespace Upon.Core.Workforce;
 internal sealed class HolderIds
 {
     private readonly string?[]? strings;
-    private readonly char[] chars;
+    private readonly byte[] bytes;
     private readonly int[] starts;
     private readonly int[] lengths;
     private Numbering? numbering;
 
-    private HolderIds(string?[]? strings, char[] chars, int[] starts, int[] lengths, int count)
+    private HolderIds(string?[]? strings, byte[] bytes, int[] starts, int[] lengths, int count)
     {
         this.strings = strings;
-        this.chars = chars;
+        this.bytes = bytes;
         this.starts = starts;
         this.lengths = lengths;
         Count = count;
@@ -41,21 +42,26 @@ internal sealed class HolderIds
         }
     }
 
-    /// <summary>Gets the characters of entry <paramref name="entry"/>.</summary>
-    public ReadOnlySpan<char> Span(int entry) =>
-        strings?[entry] is string given ? given : chars.AsSpan(starts[entry], lengths[entry]);
-
     /// <summary>Gets entry <paramref name="entry"/> as a string: the one given, or one made now.</summary>
     public string Text(int entry) =>
-        strings?[entry] ?? new string(chars, starts[entry], lengths[entry]);
+        strings?[entry] ?? System.Text.Encoding.ASCII.GetString(bytes, starts[entry], lengths[entry]);
 
     private Numbering Number()
     {
         StringInterner interner = new(Count);
         int[] numberOf = new int[Count];
+        Span<char> chars = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
         for (int entry = 0; entry < Count; entry++)
         {
-            numberOf[entry] = strings?[entry] is string given ? interner.Intern(given) : interner.Intern(chars.AsSpan(starts[entry], lengths[entry]));
+            if (strings?[entry] is string given)
+            {
+                numberOf[entry] = interner.Intern(given);
+            }
+            else
+            {
+                System.Text.Ascii.ToUtf16(bytes.AsSpan(starts[entry], lengths[entry]), chars, out int written);
+                numberOf[entry] = interner.Intern(chars[..written]);
+            }
         }
 
         return new Numbering(numberOf, [.. interner.Values]);
@@ -70,7 +76,7 @@ internal sealed class HolderIds
     internal sealed class Builder(int capacity)
     {
         private string?[]? strings;
-        private char[] chars = new char[Math.Max(capacity, 64) * 8];
+        private byte[] bytes = new byte[Math.Max(capacity, 64) * 16];
         private int[] starts = new int[Math.Max(capacity, 64)];
         private int[] lengths = new int[Math.Max(capacity, 64)];
         private int used;
@@ -87,19 +93,11 @@ internal sealed class HolderIds
             return entry;
         }
 
-        /// <summary>Adds an id given as ASCII bytes, kept as characters; returns its entry.</summary>
+        /// <summary>Adds an id given as ASCII bytes (at most <see cref="AppointmentTable.Builder.MaxAsciiKey"/>), kept as they are; returns its entry.</summary>
         public int Add(ReadOnlySpan<byte> ascii)
         {
             int entry = Next();
-            if (used + ascii.Length > chars.Length)
-            {
-                Array.Resize(ref chars, checked(Math.Max(chars.Length * 2, used + ascii.Length)));
-            }
-
-            System.Text.Ascii.ToUtf16(ascii, chars.AsSpan(used), out int written);
-            starts[entry] = used;
-            lengths[entry] = written;
-            used += written;
+            Append(entry, ascii);
             return entry;
         }
 
@@ -112,25 +110,29 @@ internal sealed class HolderIds
             }
 
             int added = Next();
-            ReadOnlySpan<char> span = source.chars.AsSpan(source.starts[entry], source.lengths[entry]);
-            if (used + span.Length > chars.Length)
-            {
-                Array.Resize(ref chars, checked(Math.Max(chars.Length * 2, used + span.Length)));
-            }
-
-            span.CopyTo(chars.AsSpan(used));
-            starts[added] = used;
-            lengths[added] = span.Length;
-            used += span.Length;
+            Append(added, source.bytes.AsSpan(source.starts[entry], source.lengths[entry]));
             return added;
         }
 
         /// <summary>Makes the ids added. The builder is spent.</summary>
         public HolderIds Build()
         {
-            HolderIds ids = new(strings, chars, starts, lengths, Count);
-            (strings, chars, starts, lengths) = (null, [], [], []);
+            HolderIds ids = new(strings, bytes, starts, lengths, Count);
+            (strings, bytes, starts, lengths) = (null, [], [], []);
             return ids;
+        }
+
+        private void Append(int entry, ReadOnlySpan<byte> ascii)
+        {
+            if (used + ascii.Length > bytes.Length)
+            {
+                Array.Resize(ref bytes, checked(Math.Max(bytes.Length * 2, used + ascii.Length)));
+            }
+
+            ascii.CopyTo(bytes.AsSpan(used));
+            starts[entry] = used;
+            lengths[entry] = ascii.Length;
+            used += ascii.Length;
         }
 
         private int Next()
