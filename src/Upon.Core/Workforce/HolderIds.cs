@@ -46,31 +46,113 @@ internal sealed class HolderIds
     public string Text(int entry) =>
         strings?[entry] ?? System.Text.Encoding.ASCII.GetString(bytes, starts[entry], lengths[entry]);
 
+    /// <summary>Compares the ids of two entries ordinally, as <see cref="string.CompareOrdinal(string, string)"/> compares them as strings.</summary>
+    public int CompareOrdinal(int first, int second)
+    {
+        if (strings?[first] is null && strings?[second] is null)
+        {
+            // ASCII bytes sort as their characters do.
+            return Bytes(first).SequenceCompareTo(Bytes(second));
+        }
+
+        Span<char> left = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
+        Span<char> right = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
+        return Chars(first, left).SequenceCompareTo(Chars(second, right));
+    }
+
+    private bool SameId(int first, int second)
+    {
+        if (strings?[first] is null && strings?[second] is null)
+        {
+            return Bytes(first).SequenceEqual(Bytes(second));
+        }
+
+        Span<char> left = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
+        Span<char> right = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
+        return Chars(first, left).SequenceEqual(Chars(second, right));
+    }
+
+    private ReadOnlySpan<byte> Bytes(int entry) => bytes.AsSpan(starts[entry], lengths[entry]);
+
+    /// <summary>The characters of an entry: its string, or its bytes widened into <paramref name="buffer"/>.</summary>
+    private ReadOnlySpan<char> Chars(int entry, Span<char> buffer)
+    {
+        if (strings?[entry] is string given)
+        {
+            return given;
+        }
+
+        System.Text.Ascii.ToUtf16(Bytes(entry), buffer, out int written);
+        return buffer[..written];
+    }
+
+    /// <summary>
+    /// Numbers the distinct ids in order of first entry: an open-addressing table of each id's hash beside its first
+    /// entry, with no string made (a file of millions of holders would otherwise hold a string of each while it is read).
+    /// </summary>
     private Numbering Number()
     {
-        StringInterner interner = new(Count);
         int[] numberOf = new int[Count];
-        Span<char> chars = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
+        List<int> firstEntries = [];
+        int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Count * 2, 16, 1 << 30));
+        long[] slots = new long[size];
+        int mask = size - 1;
+        Span<char> buffer = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
         for (int entry = 0; entry < Count; entry++)
         {
-            if (strings?[entry] is string given)
+            int hash = string.GetHashCode(Chars(entry, buffer));
+            int slot = hash & mask;
+            while (true)
             {
-                numberOf[entry] = interner.Intern(given);
-            }
-            else
-            {
-                System.Text.Ascii.ToUtf16(bytes.AsSpan(starts[entry], lengths[entry]), chars, out int written);
-                numberOf[entry] = interner.Intern(chars[..written]);
+                long found = slots[slot];
+                if (found == 0)
+                {
+                    numberOf[entry] = firstEntries.Count;
+                    firstEntries.Add(entry);
+                    slots[slot] = unchecked(((long)hash << 32) | (uint)(entry + 1));
+                    break;
+                }
+
+                int first = unchecked((int)(uint)found) - 1;
+                if (unchecked((int)(found >> 32)) == hash && SameId(first, entry))
+                {
+                    numberOf[entry] = numberOf[first];
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
             }
         }
 
-        return new Numbering(numberOf, [.. interner.Values]);
+        return new Numbering(this, numberOf, [.. firstEntries]);
     }
 
-    /// <summary>The distinct ids of the entries.</summary>
-    /// <param name="NumberOf">The number of each entry's id.</param>
-    /// <param name="Names">The ids by number, each once (the strings given are kept).</param>
-    internal sealed record Numbering(int[] NumberOf, string[] Names);
+    /// <summary>The distinct ids of the entries, numbered from 0 in order of first entry.</summary>
+    internal sealed class Numbering
+    {
+        private readonly HolderIds ids;
+        private readonly int[] firstEntries;
+
+        /// <summary>Initializes a numbering of <paramref name="ids"/>.</summary>
+        public Numbering(HolderIds ids, int[] numberOf, int[] firstEntries)
+        {
+            this.ids = ids;
+            NumberOf = numberOf;
+            this.firstEntries = firstEntries;
+        }
+
+        /// <summary>Gets the number of each entry's id.</summary>
+        public int[] NumberOf { get; }
+
+        /// <summary>Gets the number of distinct ids.</summary>
+        public int Count => firstEntries.Length;
+
+        /// <summary>Gets the id numbered <paramref name="number"/>: the string given, or one made now.</summary>
+        public string Name(int number) => ids.Text(firstEntries[number]);
+
+        /// <summary>Compares the ids numbered <paramref name="first"/> and <paramref name="second"/> ordinally.</summary>
+        public int CompareOrdinal(int first, int second) => first == second ? 0 : ids.CompareOrdinal(firstEntries[first], firstEntries[second]);
+    }
 
     /// <summary>Adds entries one at a time. Not thread-safe.</summary>
     internal sealed class Builder(int capacity)

@@ -16,10 +16,10 @@ namespace Upon.Core.Workforce;
 internal sealed class SpellTable
 {
     private readonly Entry[] spells;
-    private readonly string[] holders;
+    private readonly HolderIds.Numbering holders;
     private readonly AppointmentTable table;
 
-    private SpellTable(string[] codes, Dictionary<string, int> authorityOf, int[] offsets, Entry[] spells, AppointmentTable table, string[] holders, LocalDate? earliestStart)
+    private SpellTable(string[] codes, Dictionary<string, int> authorityOf, int[] offsets, Entry[] spells, AppointmentTable table, HolderIds.Numbering holders, LocalDate? earliestStart)
     {
         Codes = codes;
         AuthorityOf = authorityOf;
@@ -51,7 +51,7 @@ internal sealed class SpellTable
         get
         {
             ref readonly Entry entry = ref spells[index];
-            return new HolderSpell(Codes[entry.Authority], holders[entry.Holder], entry.Start, entry.IsOpen ? null : entry.End, entry.StartKind, entry.HasPermanent ? entry.PermanentFrom : null)
+            return new HolderSpell(Codes[entry.Authority], holders.Name(entry.Holder), entry.Start, entry.IsOpen ? null : entry.End, entry.StartKind, entry.HasPermanent ? entry.PermanentFrom : null)
             {
                 HeldPostHereBefore = (entry.Flags & Entry.Here) != 0,
                 HeldPostElsewhereBefore = (entry.Flags & Entry.Elsewhere) != 0,
@@ -86,7 +86,6 @@ internal sealed class SpellTable
         string[] codes = table.Codes;
         // Spells join a holder's appointments, and mark their earlier posts, by the holder's number.
         HolderIds.Numbering holderNumbers = table.Holders.Numbers;
-        string[] holderIds = holderNumbers.Names;
         int[] numberOf = holderNumbers.NumberOf;
         Dictionary<string, int> authorityOf = new(codes.Length, StringComparer.Ordinal);
         for (int a = 0; a < codes.Length; a++)
@@ -126,7 +125,7 @@ internal sealed class SpellTable
                 return byStart;
             }
 
-            int byHolder = a.Holder == b.Holder ? 0 : string.CompareOrdinal(holderIds[a.Holder], holderIds[b.Holder]);
+            int byHolder = a.Holder == b.Holder ? 0 : holderNumbers.CompareOrdinal(a.Holder, b.Holder);
             int byEnd = byHolder != 0 ? byHolder : a.IsOpen == b.IsOpen ? (a.IsOpen ? 0 : a.End.CompareTo(b.End)) : a.IsOpen ? -1 : 1;
             return byEnd != 0 || a.Reason == b.Reason ? byEnd : string.CompareOrdinal(table.ReasonOf(a.Reason)?.Code, table.ReasonOf(b.Reason)?.Code);
         });
@@ -154,14 +153,14 @@ internal sealed class SpellTable
         }
 
         offsets[^1] = written;
-        MarkEarlierPosts(grouped, offsets, holderIds.Length);
+        MarkEarlierPosts(grouped, offsets, holderNumbers.Count);
         if (lookThroughInterim)
         {
             written = LookThrough(grouped, offsets);
         }
 
         // The array keeps its length (the spells are its first Count entries): trimming it would copy it.
-        return new SpellTable(codes, authorityOf, offsets, grouped, table, holderIds, earliestStart);
+        return new SpellTable(codes, authorityOf, offsets, grouped, table, holderNumbers, earliestStart);
     }
 
     /// <summary>Marks each spell's earlier posts from every spell of its holder, as <see cref="HolderSpells"/> documents.</summary>

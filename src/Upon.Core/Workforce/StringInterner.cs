@@ -4,7 +4,7 @@ namespace Upon.Core.Workforce;
 
 /// <summary>
 /// Numbers strings from 0 in the order first seen, each kept once: the codes of an
-/// <see cref="AppointmentTable"/>, and its holder ids when a measure tells them apart (<see cref="HolderIds"/>). An open-addressing table of 64-bit slots (the string's hash beside its number), so
+/// <see cref="AppointmentTable"/>. An open-addressing table of 64-bit slots (the string's hash beside its number), so
 /// that a look-up costs one read of the slot array, and the string is read only when its hash matches.
 /// </summary>
 /// <remarks>

@@ -17,9 +17,9 @@ public sealed class HolderIdsTests
     private static readonly Gen<(string Id, bool AsBytes)[]> Entries =
         from count in Gen.Choose(0, 60)
         from entries in Gen.ArrayOf(
-            from id in Gen.Elements("h1", "h2", "H1", "h10", "x", "a-long-holder-id-0001", "h", "Z9")
+            from id in Gen.Elements("h1", "h2", "H1", "h10", "x", "a-long-holder-id-0001", "h", "Z9", "h\u00e9", "\uFB01x", "\U0001F600")
             from asBytes in Gen.Elements(true, false)
-            select (id, asBytes),
+            select (id, asBytes && id.All(char.IsAscii)),
             count)
         select entries;
 
@@ -31,7 +31,7 @@ public sealed class HolderIdsTests
             string[] distinct = [.. entries.Select(e => e.Id).Distinct()];
 
             Assert.Equal(entries.Length, ids.Count);
-            Assert.Equal(distinct, ids.Numbers.Names);
+            Assert.Equal(distinct, Names(ids.Numbers));
             Assert.Equal(entries.Select(e => System.Array.IndexOf(distinct, e.Id)), ids.Numbers.NumberOf);
             for (int i = 0; i < entries.Length; i++)
             {
@@ -48,7 +48,7 @@ public sealed class HolderIdsTests
             Parallel.For(0, seen.Length, i => seen[i] = ids.Numbers);
 
             Assert.All(seen, numbering => Assert.Same(seen[0], numbering));
-            Assert.Equal(entries.Select(e => e.Id).Distinct(), seen[0].Names);
+            Assert.Equal(entries.Select(e => e.Id).Distinct(), Names(seen[0]));
         });
 
     [Property]
@@ -78,8 +78,24 @@ public sealed class HolderIdsTests
 
         Assert.Same(given, ids.Text(1));
         Assert.Equal([0, 0], ids.Numbers.NumberOf);
-        Assert.Single(ids.Numbers.Names);
+        Assert.Equal(1, ids.Numbers.Count);
     }
+
+    [Property]
+    public Property Numbers_CompareAsTheirIdsCompareOrdinally() =>
+        Prop.ForAll(Entries.ToArbitrary(), entries =>
+        {
+            HolderIds.Numbering numbers = Build(entries, capacity: 0).Numbers;
+            for (int a = 0; a < numbers.Count; a++)
+            {
+                for (int b = 0; b < numbers.Count; b++)
+                {
+                    Assert.Equal(System.Math.Sign(string.CompareOrdinal(numbers.Name(a), numbers.Name(b))), System.Math.Sign(numbers.CompareOrdinal(a, b)));
+                }
+            }
+        });
+
+    private static string[] Names(HolderIds.Numbering numbers) => [.. Enumerable.Range(0, numbers.Count).Select(numbers.Name)];
 
     private static HolderIds Build((string Id, bool AsBytes)[] entries, int capacity)
     {
