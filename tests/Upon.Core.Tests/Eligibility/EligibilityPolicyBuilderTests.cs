@@ -73,6 +73,43 @@ public sealed class EligibilityPolicyBuilderTests
         Assert.Equal(EligibilityProblemCodes.PolicyOverlap, PolicyRegistry.Create([BuiltInPolicies.Year2, next]).Problems.Single().Code);
     }
 
+    [Fact]
+    public void NextVersionOf_OnThePreviousVersionsLastDay_IsAVersionOfOneDay()
+    {
+        LocalDate last = BuiltInPolicies.Year2.EffectiveTo!.Value;
+        EligibilityPolicy next = EligibilityPolicyBuilder.NextVersionOf(BuiltInPolicies.Year2, last).Build();
+
+        Assert.Equal(last, next.EffectiveFrom);
+        Assert.Equal(last, next.EffectiveTo);
+    }
+
+    [Fact]
+    public void NextVersionOf_NoPreviousVersion_ThrowsNamingIt_AndADateOutside_SaysWhy()
+    {
+        Assert.Equal("previous", Assert.Throws<ArgumentNullException>(() => EligibilityPolicyBuilder.NextVersionOf(null!, new LocalDate(2021, 9, 1))).ParamName);
+        ArgumentOutOfRangeException outside = Assert.Throws<ArgumentOutOfRangeException>(() => EligibilityPolicyBuilder.NextVersionOf(BuiltInPolicies.Year2, BuiltInPolicies.Year2.EffectiveFrom));
+        Assert.StartsWith("The next version must take effect after the previous version's first date", outside.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Policies_ThatDifferOnlyInVersionOrProgrammeYear_AreNotEqual()
+    {
+        EligibilityPolicy year2 = BuiltInPolicies.Year2;
+        EligibilityPolicy nextVersion = EligibilityPolicyBuilder.NextVersionOf(year2, year2.EffectiveFrom.PlusDays(1)).EffectiveFrom(year2.EffectiveFrom).Build();
+        EligibilityPolicyBuilder builder = new EligibilityPolicyBuilder(year2.Id, year2.Version, "2022/23")
+            .EffectiveFrom(year2.EffectiveFrom).EffectiveTo(year2.EffectiveTo!.Value).WithTitle(year2.Title).WithRule(year2.Rule);
+        foreach (string sentence in year2.Interpretation)
+        {
+            builder.WithInterpretation(sentence);
+        }
+
+        EligibilityPolicy otherYear = builder.Build();
+
+        Assert.NotEqual(year2, nextVersion);
+        Assert.NotEqual(year2, otherYear);
+        Assert.False(year2.Equals((EligibilityPolicy?)null));
+    }
+
     [Theory]
     [InlineData(2021, 3, 1)]
     [InlineData(2020, 1, 1)]
