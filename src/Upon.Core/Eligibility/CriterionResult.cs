@@ -201,10 +201,13 @@ public sealed record CriterionResult
             return measuredFigure ? experience!.Period : experience!.Shortfall(required!);
         }
 
+        if (measuredFigure)
+        {
+            return figuresTo <= figuresFrom ? Period.Zero : Period.Between(figuresFrom, figuresTo, PeriodUnits.YearMonthDay);
+        }
+
         LocalDate limit = figuresFrom.Plus(required!);
-        return measuredFigure
-            ? (figuresTo <= figuresFrom ? Period.Zero : Period.Between(figuresFrom, figuresTo, PeriodUnits.YearMonthDay))
-            : (figuresTo <= limit ? Period.Zero : Period.Between(limit, figuresTo, PeriodUnits.YearMonthDay));
+        return figuresTo <= limit ? Period.Zero : Period.Between(limit, figuresTo, PeriodUnits.YearMonthDay);
     }
 
     /// <summary>Works out the figures left for later, before a copy (<c>with</c>) changes what they are worked out from.</summary>

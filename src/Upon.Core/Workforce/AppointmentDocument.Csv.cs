@@ -229,25 +229,12 @@ public static partial class AppointmentDocument
             AppointmentKind? kind = PlainKind(Table.Field(4));
             bool? shared = PlainShared(Table.Field(5));
             ReadOnlySpan<byte> reason = Table.Field(6);
-            if (kind is null || shared is null || (!reason.IsEmpty && (end is null || (rows.KnownReason(reason) < 0 && !IsPlainReason(reason)))))
+            if (kind is null || shared is null || (!reason.IsEmpty && end is null))
             {
                 return false;
             }
 
             return rows.Add(authority, holder, start, end, kind.Value, shared.Value, reason) >= 0;
-        }
-
-        /// <summary>Whether ASCII bytes are exactly a valid exit reason code, with nothing around it.</summary>
-        private static bool IsPlainReason(ReadOnlySpan<byte> reason)
-        {
-            if (reason.Length > ExitReason.MaxCodeLength)
-            {
-                return false;
-            }
-
-            Span<char> code = stackalloc char[reason.Length];
-            System.Text.Ascii.ToUtf16(reason, code, out _);
-            return ExitReason.IsValid(code);
         }
 
         protected override RecordResult<Appointment> Record()

@@ -223,17 +223,25 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// <param name="end">The last day in post, or null.</param>
         /// <param name="kind">The kind of appointment.</param>
         /// <param name="shared">Whether the post is shared.</param>
-        /// <param name="reason">The exit reason's code, a valid one (<see cref="ExitReason.IsValid"/>) in ASCII, or empty for none.</param>
-        /// <returns>The index, or -1 (nothing added) when it would be the table's 16,777,216th distinct exit reason.</returns>
+        /// <param name="reason">The exit reason's code in ASCII, or empty for none.</param>
+        /// <returns>
+        /// The index, or -1 (nothing added) when the reason is not a valid code (<see cref="ExitReason.IsValid"/>) or
+        /// would be the table's 16,777,216th distinct exit reason.
+        /// </returns>
         public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ReadOnlySpan<byte> reason)
         {
+            int reasonNumber = reason.IsEmpty ? 0 : KnownReason(reason);
+            if (reasonNumber < 0 && reason.Length > ExitReason.MaxCodeLength)
+            {
+                return -1;
+            }
+
             // Only as many characters as the longest field (a fixed 256 were cleared for every row).
             Span<char> chars = stackalloc char[Math.Max(authority.Length, reason.Length)];
-            int reasonNumber = reason.IsEmpty ? 0 : KnownReason(reason);
             if (reasonNumber < 0)
             {
                 Ascii.ToUtf16(reason, chars, out int length);
-                reasonNumber = Reason(chars[..length], null);
+                reasonNumber = ExitReason.IsValid(chars[..length]) ? Reason(chars[..length], null) : -1;
                 if (reasonNumber < 0)
                 {
                     return -1;
@@ -269,7 +277,7 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// </summary>
         /// <param name="code">The code's bytes.</param>
         /// <returns>The reason's number, or -1.</returns>
-        public int KnownReason(ReadOnlySpan<byte> code)
+        private int KnownReason(ReadOnlySpan<byte> code)
         {
             foreach ((byte[] bytes, int number) in recentReasons)
             {
