@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 
 namespace Upon.Core.Workforce;
@@ -131,6 +132,10 @@ public static partial class AppointmentDocument
             {
                 table.Fill();
             }
+            else
+            {
+                records.ReadPlainInto(builder);
+            }
         }
 
         return builder.Build();
@@ -148,6 +153,10 @@ public static partial class AppointmentDocument
                 cancellationToken.ThrowIfCancellationRequested();
                 await table.FillAsync(cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                records.ReadPlainInto(builder);
+            }
         }
 
         return builder.Build();
@@ -162,6 +171,10 @@ public static partial class AppointmentDocument
         // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
         private readonly StringPool pool = new();
         private readonly RecordBuilder builder;
+        private readonly ReasonCache reasons = new();
+        private readonly byte[] lastAuthorityBytes = new byte[AppointmentTable.Builder.MaxAsciiKey];
+        private string? lastAuthority;
+        private int lastAuthorityLength;
 
         public CsvRecords(CsvTableReader table)
             : base(table)
@@ -185,7 +198,8 @@ public static partial class AppointmentDocument
                     return step;
                 }
 
-                if (Problems.Count == 0 && TryAddPlain(records.Rows))
+                if (Problems.Count == 0 && Table.IsAscii
+                    && TryAddPlain(records.Rows, Table.Field(0), Table.Field(1), Table.Field(2), Table.Field(3), Table.Field(4), Table.Field(5), Table.Field(6)))
                 {
                     records.AddRow(Table.Number);
                     return CsvStep.Read;
@@ -204,18 +218,42 @@ public static partial class AppointmentDocument
             return first;
         }
 
-        private bool TryAddPlain(AppointmentTable.Builder rows)
+        /// <summary>
+        /// Reads at once the plain rows buffered so far (<see cref="CsvTableReader.ReadPlainRows{T}(T)"/>) into
+        /// <paramref name="records"/>, up to the first that is not read whole this way; the header must have been read.
+        /// </summary>
+        public void ReadPlainInto(AppointmentRecords.Builder records) => Table.ReadPlainRows(new PlainRows(records));
+
+        /// <summary>Reads the plain rows buffered at once into records, as <see cref="Record"/> reads each (see <see cref="CsvRecordSource{T}.ReadPlain"/>).</summary>
+        protected override int ReadPlain(List<RecordResult<Appointment>> records) => Table.ReadPlainRows(new PlainRecords(this, records));
+
+        /// <summary>
+        /// Adds an appointment of ASCII fields to <paramref name="rows"/> when the fields are plain (see <see cref="TryPlain"/>);
+        /// false, with nothing added, otherwise.
+        /// </summary>
+        private static bool TryAddPlain(AppointmentTable.Builder rows, ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, ReadOnlySpan<byte> startField,
+            ReadOnlySpan<byte> endField, ReadOnlySpan<byte> kindField, ReadOnlySpan<byte> sharedField, ReadOnlySpan<byte> reason) =>
+            TryPlain(authority, holder, startField, endField, kindField, sharedField, reason, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared)
+            && rows.Add(authority, holder, start, end, kind, shared, reason) >= 0;
+
+        /// <summary>
+        /// Reads the ASCII fields of a row when they are plain: codes of at most <see cref="AppointmentTable.Builder.MaxAsciiKey"/>
+        /// bytes that are not blank, dates in the form <c>yyyy-MM-dd</c>, the end not before the start, a known kind and
+        /// shared flag, and a reason only with an end; false otherwise, when the row is left to <see cref="Record"/>.
+        /// </summary>
+        private static bool TryPlain(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, ReadOnlySpan<byte> startField, ReadOnlySpan<byte> endField,
+            ReadOnlySpan<byte> kindField, ReadOnlySpan<byte> sharedField, ReadOnlySpan<byte> reason, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared)
         {
-            ReadOnlySpan<byte> authority = Table.Field(0);
-            ReadOnlySpan<byte> holder = Table.Field(1);
-            if (!Table.IsAscii || authority.Length > AppointmentTable.Builder.MaxAsciiKey || holder.Length > AppointmentTable.Builder.MaxAsciiKey
-                || CsvFields.IsWhiteSpace(authority) || CsvFields.IsWhiteSpace(holder) || !IsoDate.TryParseUnquoted(Table.Field(2), out LocalDate start))
+            end = null;
+            kind = default;
+            shared = false;
+            if (authority.Length > AppointmentTable.Builder.MaxAsciiKey || holder.Length > AppointmentTable.Builder.MaxAsciiKey
+                || CsvFields.IsWhiteSpace(authority) || CsvFields.IsWhiteSpace(holder) || !IsoDate.TryParseUnquoted(startField, out start))
             {
+                start = default;
                 return false;
             }
 
-            LocalDate? end = null;
-            ReadOnlySpan<byte> endField = Table.Field(3);
             if (endField.Length > 0)
             {
                 if (!IsoDate.TryParseUnquoted(endField, out LocalDate last) || last < start)
@@ -226,15 +264,114 @@ public static partial class AppointmentDocument
                 end = last;
             }
 
-            AppointmentKind? kind = PlainKind(Table.Field(4));
-            bool? shared = PlainShared(Table.Field(5));
-            ReadOnlySpan<byte> reason = Table.Field(6);
-            if (kind is null || shared is null || (!reason.IsEmpty && end is null))
+            AppointmentKind? plainKind = PlainKind(kindField);
+            bool? plainShared = PlainShared(sharedField);
+            if (plainKind is null || plainShared is null || (!reason.IsEmpty && end is null))
             {
                 return false;
             }
 
-            return rows.Add(authority, holder, start, end, kind.Value, shared.Value, reason) >= 0;
+            kind = plainKind.Value;
+            shared = plainShared.Value;
+            return true;
+        }
+
+        /// <summary>The record of a plain row, as <see cref="Record"/> reads it; null when the row is not plain.</summary>
+        private RecordResult<Appointment>? PlainRecord(in CsvTableReader.PlainRow row)
+        {
+            ReadOnlySpan<byte> authority = row[0];
+            ReadOnlySpan<byte> holder = row[1];
+            ReadOnlySpan<byte> reasonField = row[6];
+            if (!TryPlain(authority, holder, row[2], row[3], row[4], row[5], reasonField, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared))
+            {
+                return null;
+            }
+
+            ExitReason? reason = null;
+            if (!reasonField.IsEmpty && !reasons.TryGet(reasonField, out reason))
+            {
+                return null;
+            }
+
+            // A file lists an authority's appointments together: the code of the row before is taken without hashing.
+            if (lastAuthority is null || !authority.SequenceEqual(lastAuthorityBytes.AsSpan(0, lastAuthorityLength)))
+            {
+                lastAuthority = builder.Text(authority, Columns[0], pool)!;
+                authority.CopyTo(lastAuthorityBytes);
+                lastAuthorityLength = authority.Length;
+            }
+
+            return RecordResult.Success(row.Number, new Appointment(lastAuthority, builder.Text(holder, Columns[1], pool)!, start, end, kind, shared) { ExitReason = reason });
+        }
+
+        /// <summary>Adds the plain rows read at once to the records, as <see cref="NextInto"/> adds each.</summary>
+        private readonly struct PlainRows(AppointmentRecords.Builder records) : CsvTableReader.IPlainRows
+        {
+            public bool TryTake(in CsvTableReader.PlainRow row)
+            {
+                if (!TryAddPlain(records.Rows, row[0], row[1], row[2], row[3], row[4], row[5], row[6]))
+                {
+                    return false;
+                }
+
+                records.AddRow(row.Number);
+                return true;
+            }
+        }
+
+        /// <summary>Makes the records of the plain rows read at once, as <see cref="Record"/> makes each.</summary>
+        private readonly struct PlainRecords(CsvRecords source, List<RecordResult<Appointment>> records) : CsvTableReader.IPlainRows
+        {
+            public bool TryTake(in CsvTableReader.PlainRow row)
+            {
+                if (source.PlainRecord(row) is not RecordResult<Appointment> record)
+                {
+                    return false;
+                }
+
+                records.Add(record);
+                return true;
+            }
+        }
+
+        /// <summary>The exit reasons of the first codes read from bytes (a file has a handful, on most rows), matched without decoding.</summary>
+        private sealed class ReasonCache
+        {
+            private const int Most = 16;
+            private readonly List<(byte[] Code, ExitReason Reason)> known = [];
+
+            /// <summary>Gets the reason whose code is <paramref name="code"/> exactly (ASCII, not trimmed); false when it is not a valid code.</summary>
+            public bool TryGet(ReadOnlySpan<byte> code, [NotNullWhen(true)] out ExitReason? reason)
+            {
+                foreach ((byte[] bytes, ExitReason cached) in known)
+                {
+                    if (code.SequenceEqual(bytes))
+                    {
+                        reason = cached;
+                        return true;
+                    }
+                }
+
+                reason = null;
+                if (code.Length > ExitReason.MaxCodeLength)
+                {
+                    return false;
+                }
+
+                Span<char> chars = stackalloc char[code.Length];
+                System.Text.Ascii.ToUtf16(code, chars, out int written);
+                if (!ExitReason.TryFromCode(chars[..written], out reason))
+                {
+                    return false;
+                }
+
+                if (known.Count < Most)
+                {
+                    known.Add((code.ToArray(), reason));
+                }
+
+                return true;
+            }
         }
 
         protected override RecordResult<Appointment> Record()

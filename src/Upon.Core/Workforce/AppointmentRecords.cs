@@ -18,20 +18,26 @@ namespace Upon.Core.Workforce;
 public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>>
 {
     private readonly AppointmentTable table;
-    private readonly int[] numbers;
+
+    // The record numbers, or null when they run on one at a time from firstNumber (as a file's do).
+    private readonly int[]? numbers;
+    private readonly int firstNumber;
+    private readonly int count;
     private readonly int[] failedAt;
     private readonly ImmutableArray<RecordResult<Appointment>> failures;
 
-    private AppointmentRecords(AppointmentTable table, int[] numbers, int[] failedAt, ImmutableArray<RecordResult<Appointment>> failures)
+    private AppointmentRecords(AppointmentTable table, int[]? numbers, int firstNumber, int count, int[] failedAt, ImmutableArray<RecordResult<Appointment>> failures)
     {
         this.table = table;
         this.numbers = numbers;
+        this.firstNumber = firstNumber;
+        this.count = count;
         this.failedAt = failedAt;
         this.failures = failures;
     }
 
     /// <summary>Gets the number of records, those read whole and those with problems (a header's problems, record 0, among them).</summary>
-    public int Count => numbers.Length;
+    public int Count => count;
 
     /// <summary>Gets the appointments of the records read whole, in record order.</summary>
     public AppointmentTable Appointments => table;
@@ -46,9 +52,9 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
     {
         get
         {
-            Guard.Against.IndexOutOfRange(index, numbers.Length);
+            Guard.Against.IndexOutOfRange(index, count);
             int failure = Array.BinarySearch(failedAt, index);
-            return failure >= 0 ? failures[failure] : RecordResult.Success(numbers[index], table[index - ~failure]);
+            return failure >= 0 ? failures[failure] : RecordResult.Success(NumberAt(index), table[index - ~failure]);
         }
     }
 
@@ -57,11 +63,11 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
     public IEnumerator<RecordResult<Appointment>> GetEnumerator()
     {
         int failure = 0;
-        for (int i = 0; i < numbers.Length; i++)
+        for (int i = 0; i < count; i++)
         {
             yield return failure < failedAt.Length && failedAt[failure] == i
                 ? failures[failure++]
-                : RecordResult.Success(numbers[i], table[i - failure]);
+                : RecordResult.Success(NumberAt(i), table[i - failure]);
         }
     }
 
@@ -69,7 +75,7 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Gets the record number of record <paramref name="index"/>.</summary>
-    internal int NumberAt(int index) => numbers[index];
+    internal int NumberAt(int index) => numbers is null ? firstNumber + index : numbers[index];
 
     /// <summary>Gets the positions of the records with problems, ascending, one per item of <see cref="Failures"/>.</summary>
     internal ReadOnlySpan<int> FailedAt => failedAt;
@@ -78,7 +84,9 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
     internal sealed class Builder(int capacity = 0)
     {
         private readonly AppointmentTable.Builder rows = new(capacity);
-        private readonly List<int> numbers = new(capacity);
+        private List<int>? numbers;
+        private int firstNumber;
+        private int count;
         private readonly List<int> failedAt = [];
         private readonly ImmutableArray<RecordResult<Appointment>>.Builder failures = ImmutableArray.CreateBuilder<RecordResult<Appointment>>();
 
@@ -86,7 +94,7 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
         public AppointmentTable.Builder Rows => rows;
 
         /// <summary>Adds a record whose appointment was just added to <see cref="Rows"/>.</summary>
-        public void AddRow(int number) => numbers.Add(number);
+        public void AddRow(int number) => Number(number);
 
         /// <summary>Adds a record, read whole or not.</summary>
         public void Add(RecordResult<Appointment> record)
@@ -98,14 +106,30 @@ public sealed class AppointmentRecords : IReadOnlyList<RecordResult<Appointment>
 
             if (!record.IsValid)
             {
-                failedAt.Add(numbers.Count);
+                failedAt.Add(count);
                 failures.Add(record);
             }
 
-            numbers.Add(record.RecordNumber);
+            Number(record.RecordNumber);
         }
 
         /// <summary>Makes the records added. The builder is spent.</summary>
-        public AppointmentRecords Build() => new(rows.Build(), [.. numbers], [.. failedAt], failures.ToImmutable());
+        public AppointmentRecords Build() => new(rows.Build(), numbers is null ? null : [.. numbers], firstNumber, count, [.. failedAt], failures.ToImmutable());
+
+        /// <summary>Adds the next record's number: kept only once the numbers stop running on one at a time.</summary>
+        private void Number(int number)
+        {
+            if (count == 0)
+            {
+                firstNumber = number;
+            }
+            else if (numbers is null && number != firstNumber + count)
+            {
+                numbers = [.. Enumerable.Range(firstNumber, count)];
+            }
+
+            numbers?.Add(number);
+            count++;
+        }
     }
 }

@@ -199,7 +199,8 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         private readonly List<(byte[] Code, int Number)> recentReasons = [];
         private readonly List<ExitReason> reasons = [];
         private readonly byte[] lastAuthorityBytes = new byte[MaxAsciiKey];
-        private Row[] rows = new Row[Math.Max(capacity, 1024)];
+        // Not cleared when made (every row is written before it is read), so that the part of an estimate not used costs no memory.
+        private Row[] rows = GC.AllocateUninitializedArray<Row>(Math.Max(capacity, 1024));
         private int lastAuthority = -1;
         private int lastAuthorityLength;
 
@@ -231,36 +232,20 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ReadOnlySpan<byte> reason)
         {
             int reasonNumber = reason.IsEmpty ? 0 : KnownReason(reason);
-            if (reasonNumber < 0 && reason.Length > ExitReason.MaxCodeLength)
-            {
-                return -1;
-            }
-
-            // Only as many characters as the longest field (a fixed 256 were cleared for every row).
-            Span<char> chars = stackalloc char[Math.Max(authority.Length, reason.Length)];
             if (reasonNumber < 0)
             {
-                Ascii.ToUtf16(reason, chars, out int length);
-                reasonNumber = ExitReason.IsValid(chars[..length]) ? Reason(chars[..length], null) : -1;
+                reasonNumber = reason.Length > ExitReason.MaxCodeLength ? -1 : NewReason(reason);
                 if (reasonNumber < 0)
                 {
                     return -1;
                 }
-
-                if (recentReasons.Count < RecentReasons)
-                {
-                    recentReasons.Add((reason.ToArray(), reasonNumber));
-                }
             }
 
             // A file lists an authority's appointments together: the code of the row before is looked up without hashing.
-            int authorityIndex;
-            if (lastAuthority >= 0 && authority.SequenceEqual(lastAuthorityBytes.AsSpan(0, lastAuthorityLength)))
+            int authorityIndex = lastAuthority;
+            if (lastAuthority < 0 || !authority.SequenceEqual(lastAuthorityBytes.AsSpan(0, lastAuthorityLength)))
             {
-                authorityIndex = lastAuthority;
-            }
-            else
-            {
+                Span<char> chars = stackalloc char[authority.Length];
                 Ascii.ToUtf16(authority, chars, out int written);
                 authorityIndex = codes.Intern(chars[..written]);
                 authority.CopyTo(lastAuthorityBytes);
@@ -269,6 +254,20 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             }
 
             return Add(authorityIndex, holders.Add(holder), start, end, kind, shared, reasonNumber);
+        }
+
+        /// <summary>The number of an exit reason read from bytes that is not one of the recent ones: -1 when its code is not valid.</summary>
+        private int NewReason(ReadOnlySpan<byte> reason)
+        {
+            Span<char> chars = stackalloc char[reason.Length];
+            Ascii.ToUtf16(reason, chars, out int length);
+            int number = ExitReason.IsValid(chars[..length]) ? Reason(chars[..length], null) : -1;
+            if (number >= 0 && recentReasons.Count < RecentReasons)
+            {
+                recentReasons.Add((reason.ToArray(), number));
+            }
+
+            return number;
         }
 
         /// <summary>
@@ -311,7 +310,9 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         {
             if (Count == rows.Length)
             {
-                Array.Resize(ref rows, checked(rows.Length * 2));
+                Row[] larger = GC.AllocateUninitializedArray<Row>(checked(rows.Length * 2));
+                rows.CopyTo(larger, 0);
+                rows = larger;
             }
 
             rows[Count] = new Row(authority, holder, start, end, kind, shared, reason);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -74,6 +75,16 @@ internal sealed class CsvRecordReader : IDisposable
     {
         input = new Utf8TextStream(text);
         encodingChecked = true;
+    }
+
+    /// <summary>Takes the plain records that <see cref="ReadPlain{T}(int, ref T)"/> reads.</summary>
+    public interface IPlainRecords
+    {
+        /// <summary>Takes a record, or leaves it for <see cref="TryRead"/> to read.</summary>
+        /// <param name="record">The record's bytes, without its line break.</param>
+        /// <param name="bounds">For each field, its start and end within <paramref name="record"/>.</param>
+        /// <returns>Whether the record was taken; false stops the reading before it.</returns>
+        bool TryTake(ReadOnlySpan<byte> record, ReadOnlySpan<int> bounds);
     }
 
     /// <summary>How a record was read.</summary>
@@ -397,6 +408,103 @@ internal sealed class CsvRecordReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads at once, from the bytes buffered so far, every plain record that <paramref name="records"/> takes, up to
+    /// the first it does not: a record on one line (ended by LF or CRLF) of exactly <paramref name="width"/> fields,
+    /// with no quote and no byte that is not ASCII. It stops before any other record, before one that is not whole in
+    /// the buffer and before the last 64 bytes, leaving them to <see cref="TryRead"/>, which reads every record the
+    /// same way; empty lines on the way are skipped, as <see cref="TryRead"/> skips them.
+    /// </summary>
+    /// <remarks>
+    /// The bytes are looked at 64 at a time: one comparison for each of comma, LF, CR, quote and the high bit gives a
+    /// mask of the block, and the records' fields are the spans between the bits. So each byte is loaded once, where
+    /// reading record by record looks at the bytes of every line after its end again. Nothing is read unless the
+    /// last record read was read whole (the reader is between records).
+    /// </remarks>
+    /// <typeparam name="T">The taker: a struct, so that its method is called directly.</typeparam>
+    /// <param name="width">The number of fields a record must have, at most 32.</param>
+    /// <param name="records">Takes each record (its bytes and, for each field, its start and end within them).</param>
+    /// <returns>The number of records taken.</returns>
+    public int ReadPlain<T>(int width, ref T records)
+        where T : struct, IPlainRecords
+    {
+        if (mode != Mode.Begin || width > 32)
+        {
+            return 0;
+        }
+
+        start += consumed;
+        consumed = 0;
+        ReadOnlySpan<byte> data = buffer.AsSpan(start, end - start);
+        ref byte origin = ref MemoryMarshal.GetReference(data);
+        Span<int> bounds = stackalloc int[2 * width];
+        int taken = 0;
+        int rowStart = 0;
+        int fieldStart = 0;
+        int field = 0;
+        int lineEnd = -2; // the CR of the last CRLF: -2, before any, is next to no position
+        bool plain = true;
+        // Positions are within the buffer, which an int indexes: nothing here can overflow.
+        unchecked
+        {
+            for (int block = 0; block + 64 <= data.Length; block += 64)
+            {
+                Masks(ref Unsafe.Add(ref origin, block), out ulong commas, out ulong lineFeeds, out ulong carriageReturns, out ulong others);
+                for (ulong stops = commas | lineFeeds | carriageReturns | others; stops != 0; stops &= stops - 1)
+                {
+                    int at = block + BitOperations.TrailingZeroCount(stops);
+                    ulong bit = 1UL << (at - block);
+                    if ((carriageReturns & bit) != 0)
+                    {
+                        // A CR ends the record only just before an LF; a lone CR, as a quote or a byte that is not ASCII, is left to TryRead.
+                        bool beforeLineFeed = at + 1 < data.Length && Unsafe.Add(ref origin, at + 1) == (byte)'\n';
+                        lineEnd = beforeLineFeed ? at : lineEnd;
+                        plain &= beforeLineFeed;
+                        continue;
+                    }
+
+                    if ((others & bit) != 0)
+                    {
+                        plain = false;
+                        continue;
+                    }
+
+                    int fieldEnd = lineEnd == at - 1 ? lineEnd : at;
+                    if (field < width)
+                    {
+                        bounds[2 * field] = fieldStart - rowStart;
+                        bounds[(2 * field) + 1] = fieldEnd - rowStart;
+                    }
+
+                    field++;
+                    fieldStart = at + 1;
+                    if ((lineFeeds & bit) == 0)
+                    {
+                        continue;
+                    }
+
+                    if (fieldEnd > rowStart || field > 1)
+                    {
+                        if (!plain || field != width || !records.TryTake(data[rowStart..fieldEnd], bounds))
+                        {
+                            start += rowStart;
+                            return taken;
+                        }
+
+                        taken++;
+                    }
+
+                    rowStart = fieldStart;
+                    field = 0;
+                    plain = true;
+                }
+            }
+        }
+
+        start += rowStart;
+        return taken;
+    }
+
     /// <summary>Returns the buffer to the pool.</summary>
     public void Dispose()
     {
@@ -405,6 +513,31 @@ internal sealed class CsvRecordReader : IDisposable
         if (rented.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The masks of a block of 64 bytes: its commas, LFs, CRs, and its quotes and bytes that are not ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Masks(ref byte block, out ulong commas, out ulong lineFeeds, out ulong carriageReturns, out ulong others)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<byte> bytes = Vector512.LoadUnsafe(ref block);
+            commas = Vector512.Equals(bytes, Vector512.Create((byte)',')).ExtractMostSignificantBits();
+            lineFeeds = Vector512.Equals(bytes, Vector512.Create((byte)'\n')).ExtractMostSignificantBits();
+            carriageReturns = Vector512.Equals(bytes, Vector512.Create((byte)'\r')).ExtractMostSignificantBits();
+            others = (Vector512.Equals(bytes, Vector512.Create((byte)'"')) | bytes).ExtractMostSignificantBits();
+            return;
+        }
+
+        commas = lineFeeds = carriageReturns = others = 0;
+        for (int part = 0; part < 64; part += Vector128<byte>.Count)
+        {
+            Vector128<byte> bytes = Vector128.LoadUnsafe(ref block, (nuint)part);
+            commas |= (ulong)Vector128.Equals(bytes, Vector128.Create((byte)',')).ExtractMostSignificantBits() << part;
+            lineFeeds |= (ulong)Vector128.Equals(bytes, Vector128.Create((byte)'\n')).ExtractMostSignificantBits() << part;
+            carriageReturns |= (ulong)Vector128.Equals(bytes, Vector128.Create((byte)'\r')).ExtractMostSignificantBits() << part;
+            others |= (ulong)(Vector128.Equals(bytes, Vector128.Create((byte)'"')) | bytes).ExtractMostSignificantBits() << part;
         }
     }
 

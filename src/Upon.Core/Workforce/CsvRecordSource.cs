@@ -11,8 +11,13 @@ namespace Upon.Core.Workforce;
 internal abstract class CsvRecordSource<T>
     where T : class
 {
+    // Records read at once from the bytes buffered (ReadPlain), each given before anything more is read: at most what
+    // one buffer of the table holds, so memory stays flat.
+    private readonly List<RecordResult<T>> ready = [];
+
     // Whether a record with problems has ended the reading (ProblemHandling.Stop).
     private bool stopped;
+    private int readyAt;
 
     /// <summary>Initializes a source of the records of <paramref name="table"/>.</summary>
     /// <param name="table">The table; read, not disposed.</param>
@@ -50,8 +55,22 @@ internal abstract class CsvRecordSource<T>
     /// <returns>What the step did.</returns>
     public CsvStep Next(out RecordResult<T>? record)
     {
+        if (readyAt < ready.Count)
+        {
+            record = ready[readyAt++];
+            return CsvStep.Read;
+        }
+
+        ready.Clear();
+        readyAt = 0;
         record = null;
         Problems.Clear();
+        if (HeaderRead && ReadPlain(ready) > 0)
+        {
+            record = ready[readyAt++];
+            return CsvStep.Read;
+        }
+
         if (!HeaderRead)
         {
             CsvStep header = Table.ReadHeader(Problems);
@@ -77,6 +96,15 @@ internal abstract class CsvRecordSource<T>
         record = Problems.Count > 0 ? RecordResult.Failure<T>(Table.Number, [.. Problems]) : Record();
         return CsvStep.Read;
     }
+
+    /// <summary>
+    /// Reads at once, into <paramref name="records"/>, records of the rows buffered that are read whole and plainly, as
+    /// <see cref="Record"/> would read them; the rows from the first that is not are left to be read one at a time. None
+    /// unless a source overrides it.
+    /// </summary>
+    /// <param name="records">The list to add to.</param>
+    /// <returns>The number of records added.</returns>
+    protected virtual int ReadPlain(List<RecordResult<T>> records) => 0;
 
     /// <summary>Reads the fields of the row last read, which the table could read field by field (<see cref="Problems"/> is empty).</summary>
     /// <returns>The record of the row.</returns>

@@ -211,6 +211,27 @@ internal sealed class CsvTableReader : IDisposable
         return CsvStep.Read;
     }
 
+    /// <summary>
+    /// Reads at once, from the bytes buffered so far, the data rows that <paramref name="rows"/> takes, numbering them,
+    /// up to the first it does not take: rows on one line with as many fields as the header, no quote and no byte that
+    /// is not ASCII (<see cref="CsvRecordReader.ReadPlain{T}(int, ref T)"/>), which <see cref="TryReadRow"/> would read
+    /// with no problem. The rest are left to <see cref="TryReadRow"/>; nothing is read while the header has problems.
+    /// </summary>
+    /// <typeparam name="T">The taker: a struct, so that its method is called directly.</typeparam>
+    /// <param name="rows">Takes each row.</param>
+    /// <returns>The number of rows taken.</returns>
+    public int ReadPlainRows<T>(T rows)
+        where T : struct, IPlainRows
+    {
+        if (!headerValid)
+        {
+            return 0;
+        }
+
+        Numbered<T> numbered = new(this, rows);
+        return reader.ReadPlain(width, ref numbered);
+    }
+
     /// <summary>Gets a value indicating whether the header has column <paramref name="column"/>.</summary>
     /// <param name="column">The index of the column in the reader's column names.</param>
     public bool Has(int column) => columnOf[column] >= 0;
@@ -219,5 +240,60 @@ internal sealed class CsvTableReader : IDisposable
     /// <param name="column">The index of the column in the reader's column names.</param>
     public ReadOnlySpan<byte> Field(int column) => columnOf[column] < 0 ? [] : reader[columnOf[column]];
 
+    /// <summary>Takes the rows that <see cref="ReadPlainRows{T}(T)"/> reads.</summary>
+    public interface IPlainRows
+    {
+        /// <summary>Takes a row, or leaves it for <see cref="TryReadRow"/> to read.</summary>
+        /// <param name="row">The row.</param>
+        /// <returns>Whether the row was taken; false stops the reading before it.</returns>
+        bool TryTake(in PlainRow row);
+    }
+
     private string Names() => string.Join(", ", columns[..^1]) + " and " + columns[^1];
+
+    /// <summary>A data row read by <see cref="ReadPlainRows{T}(T)"/>: its number and its fields by column.</summary>
+    internal readonly ref struct PlainRow
+    {
+        private readonly ReadOnlySpan<byte> record;
+        private readonly ReadOnlySpan<int> bounds;
+        private readonly int[] columnOf;
+
+        /// <summary>Initializes a row.</summary>
+        public PlainRow(ReadOnlySpan<byte> record, ReadOnlySpan<int> bounds, int[] columnOf, int number)
+        {
+            this.record = record;
+            this.bounds = bounds;
+            this.columnOf = columnOf;
+            Number = number;
+        }
+
+        /// <summary>Gets the 1-based number of the row.</summary>
+        public int Number { get; }
+
+        /// <summary>Gets the value of column <paramref name="column"/>, as <see cref="Field(int)"/> gives it.</summary>
+        public ReadOnlySpan<byte> this[int column]
+        {
+            get
+            {
+                int field = columnOf[column];
+                return field < 0 ? [] : record[bounds[2 * field]..bounds[(2 * field) + 1]];
+            }
+        }
+    }
+
+    /// <summary>Numbers the rows a taker takes.</summary>
+    private struct Numbered<T>(CsvTableReader table, T rows) : CsvRecordReader.IPlainRecords
+        where T : struct, IPlainRows
+    {
+        public readonly bool TryTake(ReadOnlySpan<byte> record, ReadOnlySpan<int> bounds)
+        {
+            if (!rows.TryTake(new PlainRow(record, bounds, table.columnOf, table.number + 1)))
+            {
+                return false;
+            }
+
+            table.number++;
+            return true;
+        }
+    }
 }

@@ -3,7 +3,7 @@ namespace Upon.Core.Workforce;
 /// <summary>
 /// The holder ids of an <see cref="AppointmentTable"/>: one entry per appointment added, kept as given (a string) or,
 /// for a row read from bytes (ASCII, at most <see cref="AppointmentTable.Builder.MaxAsciiKey"/> bytes), as those bytes in
-/// one shared buffer, with no string made and no look-up when it is read.
+/// shared buffers, with no string made and no look-up when it is read.
 /// Entries are told apart only when a measure needs to know which appointments one holder held: <see cref="Numbers"/>
 /// numbers the distinct ids once, on first use.
 /// </summary>
@@ -14,18 +14,27 @@ namespace Upon.Core.Workforce;
 /// </remarks>
 internal sealed class HolderIds
 {
+    /// <summary>
+    /// The bytes are kept in chunks, chunk <c>c</c> at offsets from <c>c</c> × 1 MiB, so that a million ids are never
+    /// copied to a larger buffer as they are added (a doubled buffer touched half as much memory again, and fresh
+    /// memory is what a large read pays for most).
+    /// </summary>
+    private const int ChunkBits = 20;
+    private const int ChunkSize = 1 << ChunkBits;
+
     private readonly string?[]? strings;
-    private readonly byte[] bytes;
-    private readonly int[] starts;
-    private readonly int[] lengths;
+    private readonly byte[][] chunks;
+
+    // Where each entry's bytes end, as an offset over the chunks; each starts where the one before ends, or at the start
+    // of its chunk when the one before ends in an earlier chunk (no id is split between chunks).
+    private readonly int[] ends;
     private Numbering? numbering;
 
-    private HolderIds(string?[]? strings, byte[] bytes, int[] starts, int[] lengths, int count)
+    private HolderIds(string?[]? strings, byte[][] chunks, int[] ends, int count)
     {
         this.strings = strings;
-        this.bytes = bytes;
-        this.starts = starts;
-        this.lengths = lengths;
+        this.chunks = chunks;
+        this.ends = ends;
         Count = count;
     }
 
@@ -44,7 +53,7 @@ internal sealed class HolderIds
 
     /// <summary>Gets entry <paramref name="entry"/> as a string: the one given, or one made now.</summary>
     public string Text(int entry) =>
-        strings?[entry] ?? System.Text.Encoding.ASCII.GetString(bytes, starts[entry], lengths[entry]);
+        strings?[entry] ?? System.Text.Encoding.ASCII.GetString(Bytes(entry));
 
     /// <summary>Compares the ids of two entries ordinally, as <see cref="string.CompareOrdinal(string, string)"/> compares them as strings.</summary>
     public int CompareOrdinal(int first, int second)
@@ -72,7 +81,17 @@ internal sealed class HolderIds
         return Chars(first, left).SequenceEqual(Chars(second, right));
     }
 
-    private ReadOnlySpan<byte> Bytes(int entry) => bytes.AsSpan(starts[entry], lengths[entry]);
+    private ReadOnlySpan<byte> Bytes(int entry)
+    {
+        int end = ends[entry];
+        int start = entry == 0 ? 0 : Math.Max(ends[entry - 1], ((end - 1) >> ChunkBits) << ChunkBits);
+        if (end == start)
+        {
+            return [];
+        }
+
+        return chunks[start >> ChunkBits].AsSpan(start & (ChunkSize - 1), end - start);
+    }
 
     /// <summary>The characters of an entry: its string, or its bytes widened into <paramref name="buffer"/>.</summary>
     private ReadOnlySpan<char> Chars(int entry, Span<char> buffer)
@@ -157,10 +176,11 @@ internal sealed class HolderIds
     /// <summary>Adds entries one at a time. Not thread-safe.</summary>
     internal sealed class Builder(int capacity)
     {
+        private readonly List<byte[]> chunks = [];
         private string?[]? strings;
-        private byte[] bytes = new byte[Math.Max(capacity, 64) * 16];
-        private int[] starts = new int[Math.Max(capacity, 64)];
-        private int[] lengths = new int[Math.Max(capacity, 64)];
+        private int[] ends = GC.AllocateUninitializedArray<int>(Math.Max(capacity, 64));
+        private byte[] chunk = [];
+        private int chunkStart;
         private int used;
 
         /// <summary>Gets the number of entries added.</summary>
@@ -170,8 +190,9 @@ internal sealed class HolderIds
         public int Add(string id)
         {
             int entry = Next();
-            strings ??= new string?[starts.Length];
+            strings ??= new string?[ends.Length];
             strings[entry] = id;
+            ends[entry] = chunkStart + used;
             return entry;
         }
 
@@ -192,41 +213,45 @@ internal sealed class HolderIds
             }
 
             int added = Next();
-            Append(added, source.bytes.AsSpan(source.starts[entry], source.lengths[entry]));
+            Append(added, source.Bytes(entry));
             return added;
         }
 
         /// <summary>Makes the ids added. The builder is spent.</summary>
         public HolderIds Build()
         {
-            HolderIds ids = new(strings, bytes, starts, lengths, Count);
-            (strings, bytes, starts, lengths) = (null, [], [], []);
+            HolderIds ids = new(strings, [.. chunks], ends, Count);
+            (strings, ends, chunk) = (null, [], []);
+            chunks.Clear();
             return ids;
         }
 
         private void Append(int entry, ReadOnlySpan<byte> ascii)
         {
-            if (used + ascii.Length > bytes.Length)
+            if (used + ascii.Length > chunk.Length)
             {
-                Array.Resize(ref bytes, checked(Math.Max(bytes.Length * 2, used + ascii.Length)));
+                // The next chunk, at the next multiple of the chunk size; the first only as large as the ids it is likely to hold.
+                chunkStart = checked(chunks.Count << ChunkBits);
+                chunk = GC.AllocateUninitializedArray<byte>(chunks.Count == 0 ? (int)Math.Clamp(capacity * 32L, 1024, ChunkSize) : ChunkSize);
+                chunks.Add(chunk);
+                used = 0;
             }
 
-            ascii.CopyTo(bytes.AsSpan(used));
-            starts[entry] = used;
-            lengths[entry] = ascii.Length;
+            ascii.CopyTo(chunk.AsSpan(used));
             used += ascii.Length;
+            ends[entry] = chunkStart + used;
         }
 
         private int Next()
         {
-            if (Count == starts.Length)
+            if (Count == ends.Length)
             {
-                int size = checked(starts.Length * 2);
-                Array.Resize(ref starts, size);
-                Array.Resize(ref lengths, size);
+                int[] larger = GC.AllocateUninitializedArray<int>(checked(ends.Length * 2));
+                ends.CopyTo(larger);
+                ends = larger;
                 if (strings is not null)
                 {
-                    Array.Resize(ref strings, size);
+                    Array.Resize(ref strings, ends.Length);
                 }
             }
 
