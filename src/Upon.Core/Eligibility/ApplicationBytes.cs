@@ -29,6 +29,12 @@ internal sealed class ApplicationBytes
     /// <summary>The document reader's options: comments are skipped.</summary>
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
+    /// <summary>
+    /// The options tried first: comments are not allowed. A reader that may meet a comment checks for one before each
+    /// token, a tenth of the reading; documents seldom have any, and one that does is read again with <see cref="Options"/>.
+    /// </summary>
+    private static readonly JsonReaderOptions NoComments = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
     private static readonly byte[][] RootNames = ToUtf8(ApplicationDocument.RootProperties);
     private static readonly byte[][] RoleNames = ToUtf8(ApplicationDocument.RoleProperties);
     private static readonly byte[][] SponsorNames = ToUtf8(ApplicationDocument.SponsorProperties);
@@ -55,7 +61,16 @@ internal sealed class ApplicationBytes
 
         try
         {
-            return TryReadApplication(utf8Json, out application);
+            return TryReadApplication(utf8Json, NoComments, out application);
+        }
+        catch (JsonException)
+        {
+            // A comment, or a document that is not well-formed: read again as the document reader reads it.
+        }
+
+        try
+        {
+            return TryReadApplication(utf8Json, Options, out application);
         }
         catch (JsonException)
         {
@@ -64,10 +79,10 @@ internal sealed class ApplicationBytes
         }
     }
 
-    private bool TryReadApplication(ReadOnlySpan<byte> utf8Json, out Application? application)
+    private bool TryReadApplication(ReadOnlySpan<byte> utf8Json, JsonReaderOptions options, out Application? application)
     {
         application = null;
-        Utf8JsonReader reader = new(utf8Json, isFinalBlock: true, new JsonReaderState(Options));
+        Utf8JsonReader reader = new(utf8Json, isFinalBlock: true, new JsonReaderState(options));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;

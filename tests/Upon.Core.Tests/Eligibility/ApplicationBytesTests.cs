@@ -93,6 +93,27 @@ public class ApplicationBytesTests
         }
     }
 
+    [Property(MaxTest = 1000)]
+    public Property TryRead_TakesApplicationsWithComments_AndDecidesThemAsWithout() =>
+        Prop.ForAll(
+            Arb.From(
+                from line in Gen.Elements(CorpusLines)
+                from every in Gen.Choose(1, 12)
+                from comment in Gen.Elements("/* c */", "/**/", "// to the end of the line\n", "/* a // b, \"c\": [1] */")
+                select (Plain: line, Commented: WithComments(line, every, comment))),
+            pair =>
+            {
+                // The reader tries first without comments (faster) and reads again, skipping them, when it meets one.
+                byte[] commented = Encoding.UTF8.GetBytes(pair.Commented);
+                bool taken = new ApplicationBytes().TryRead(commented, out Application? application);
+                byte[] array = Encoding.UTF8.GetBytes("[" + pair.Commented + "]");
+                return taken
+                    && Describe(FromBytes, array, BatchFormat.JsonArray).SequenceEqual(Describe(Parsed, array, BatchFormat.JsonArray))
+                    && PolicyRegistry.BuiltIn.TryDecide(application!, out EligibilityDecision? withComments)
+                    && PolicyRegistry.BuiltIn.TryDecide(Read(pair.Plain), out EligibilityDecision? without)
+                    && Json(withComments) == Json(without);
+            });
+
     [Theory]
     [InlineData("""{"id":"A","programmeYear":"2021/22","assessedOn":"2021-12-01","roles":[]}""", true, true)]
     [InlineData("""{"roles":[],"assessedOn":"2021-12-01","programmeYear":"2021/22","id":"A"}""", true, true)]
@@ -239,6 +260,41 @@ public class ApplicationBytesTests
                 }
             }
         }
+    }
+
+    /// <summary>The line with <paramref name="comment"/> after every <paramref name="every"/>-th comma outside strings, and before the document.</summary>
+    private static string WithComments(string line, int every, string comment)
+    {
+        StringBuilder commented = new(comment);
+        bool inString = false;
+        int commas = 0;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            commented.Append(c);
+            if (inString)
+            {
+                inString = c != '"';
+                i += c == '\\' ? 1 : 0;
+                commented.Append(c == '\\' ? line[i].ToString() : "");
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c == ',' && ++commas % every == 0)
+            {
+                commented.Append(comment);
+            }
+        }
+
+        return commented.ToString();
+    }
+
+    private static Application Read(string line)
+    {
+        Assert.True(new ApplicationBytes().TryRead(Encoding.UTF8.GetBytes(line), out Application? application));
+        return application;
     }
 
     private static List<string> Describe(EligibilityBatch batch, byte[] bytes, BatchFormat format) =>
