@@ -32,6 +32,19 @@ public sealed class DecisionReplayFigureTests
         Assert.Equal(DecisionChanges.Figures, replayed.Changes);
     }
 
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Replay_AnOutcomeThatDiffers_WithOneMemberOfAResult_DiffersInBoth(string change)
+    {
+        // With the outcome changed too, the figures are compared member by member (with nothing else changed they are not).
+        EligibilityOutcome other = Fresh.Outcome == EligibilityOutcome.Eligible ? EligibilityOutcome.Ineligible : EligibilityOutcome.Eligible;
+        CriterionResult explanation = Replace(Fresh.Explanation, Target(change), result => Changed(result, change));
+        ReplayResult replayed = DecisionReplay.Replay(Fresh with { Outcome = other, Explanation = explanation }, Application, PolicyRegistry.BuiltIn);
+
+        Assert.True(replayed.Changes.HasFlag(DecisionChanges.Outcome));
+        Assert.True(replayed.Changes.HasFlag(DecisionChanges.Figures), change);
+    }
+
     [Fact]
     public void Replay_AnOutcomeThatDiffers_WithEveryFigureAlike_IsNotAFigureChange()
     {
