@@ -3,7 +3,6 @@ using System.IO;
 using System.IO.Pipelines;
 using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -96,7 +95,7 @@ public sealed class AppointmentCsvPlainRowsTests
             return expected.SequenceEqual(Render(AppointmentDocument.ReadCsvRecords(new MemoryStream(bytes))))
                 && expected.SequenceEqual(Render(AppointmentDocument.ReadCsvRecords(ChunkedStream.UpTo(bytes, most))))
                 && expected.SequenceEqual(Render(AppointmentDocument.ReadCsv(ChunkedStream.UpTo(bytes, most))))
-                && expected.SequenceEqual(Render(Collect(AppointmentDocument.ReadCsvAsync(PipeReader.Create(ChunkedStream.UpTo(bytes, most))))))
+                && expected.SequenceEqual(Render(AppointmentDocumentCsvBytesTests.Async(AppointmentDocument.ReadCsvAsync(PipeReader.Create(ChunkedStream.UpTo(bytes, most))))))
                 && expected.SequenceEqual(Render(AppointmentDocument.ReadCsvRecordsAsync(ChunkedStream.UpTo(bytes, most)).GetAwaiter().GetResult()));
         });
 
@@ -125,18 +124,6 @@ public sealed class AppointmentCsvPlainRowsTests
         Assert.Null(records[2998].Value!.ExitReason);
         Assert.Equal("E29", records[2999].Value!.AuthorityCode);
     }
-
-    private static List<RecordResult<Appointment>> Collect(IAsyncEnumerable<RecordResult<Appointment>> records) =>
-        Task.Run(async () =>
-        {
-            List<RecordResult<Appointment>> list = [];
-            await foreach (RecordResult<Appointment> record in records)
-            {
-                list.Add(record);
-            }
-
-            return list;
-        }).GetAwaiter().GetResult();
 
     /// <summary>Everything a record says: number, appointment (every field, its exit reason too) and problems, in order.</summary>
     private static List<string> Render(IEnumerable<RecordResult<Appointment>> records) =>

@@ -307,7 +307,8 @@ public sealed class AppointmentDocumentCsvBytesTests
 
     private static List<RecordResult<Appointment>> Sync(byte[] bytes) => [.. AppointmentDocument.ReadCsv(new MemoryStream(bytes))];
 
-    private static List<RecordResult<Appointment>> Async(IAsyncEnumerable<RecordResult<Appointment>> records) =>
+    /// <summary>The records of an asynchronous reader, read to the end on the thread pool.</summary>
+    internal static List<RecordResult<Appointment>> Async(IAsyncEnumerable<RecordResult<Appointment>> records) =>
         Task.Run(async () =>
         {
             List<RecordResult<Appointment>> list = [];
