@@ -60,7 +60,7 @@ public static partial class AppointmentDocument
     /// <summary>
     /// Reads every record of a CSV file at once into <see cref="AppointmentRecords"/>: the same records, in the same
     /// order, as <see cref="ReadCsv(Stream, ProblemHandling)"/> gives with <see cref="ProblemHandling.Continue"/>, held
-    /// compactly (20 bytes a record read whole, each code once, each holder id as read, in one buffer), so that a file of millions of appointments is
+    /// compactly (20 bytes a record read whole, each code once, each holder id as read, in buffers of 1 MiB), so that a file of millions of appointments is
     /// read and validated (<see cref="AppointmentValidation"/>) in a fraction of the time and memory.
     /// </summary>
     /// <param name="csv">A stream of UTF-8 CSV (a byte order mark is skipped); read to its end, and left open.</param>

@@ -5,7 +5,7 @@ namespace Upon.Core.Workforce;
 
 /// <summary>
 /// Appointments held compactly: 20 bytes each, with every authority code kept once and the holder ids as read, in
-/// one buffer (told apart only when a measure needs to know a holder's appointments). It is what
+/// buffers of 1 MiB (told apart only when a measure needs to know a holder's appointments). It is what
 /// <see cref="AppointmentValidation"/> keeps of the records it uses (<see cref="AppointmentValidationResult.Table"/>),
 /// so that millions of appointments fit in a few hundred megabytes; the measures (<see cref="Turnover"/>,
 /// <see cref="TenureMeasures"/>, <see cref="HolderSpells"/>) read it directly, without making an
