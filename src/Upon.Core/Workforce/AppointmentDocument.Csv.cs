@@ -171,7 +171,8 @@ public static partial class AppointmentDocument
         // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
         private readonly StringPool pool = new();
         private readonly RecordBuilder builder;
-        private readonly ReasonCache reasons = new();
+        // The exit reasons of the first codes read (a file has a handful, on most rows), matched without decoding.
+        private readonly RecentAsciiCodes<ExitReason> reasons = new(AppointmentTable.Builder.RecentReasons);
         private readonly byte[] lastAuthorityBytes = new byte[AppointmentTable.Builder.MaxAsciiKey];
         private string? lastAuthority;
         private int lastAuthorityLength;
@@ -288,7 +289,7 @@ public static partial class AppointmentDocument
             }
 
             ExitReason? reason = null;
-            if (!reasonField.IsEmpty && !reasons.TryGet(reasonField, out reason))
+            if (!reasonField.IsEmpty && !TryReason(reasonField, out reason))
             {
                 return null;
             }
@@ -334,44 +335,28 @@ public static partial class AppointmentDocument
             }
         }
 
-        /// <summary>The exit reasons of the first codes read from bytes (a file has a handful, on most rows), matched without decoding.</summary>
-        private sealed class ReasonCache
+        /// <summary>The exit reason of a code read from ASCII bytes, exactly (not trimmed); false when it is not a valid code.</summary>
+        private bool TryReason(ReadOnlySpan<byte> code, [NotNullWhen(true)] out ExitReason? reason)
         {
-            private const int Most = 16;
-            private readonly List<(byte[] Code, ExitReason Reason)> known = [];
-
-            /// <summary>Gets the reason whose code is <paramref name="code"/> exactly (ASCII, not trimmed); false when it is not a valid code.</summary>
-            public bool TryGet(ReadOnlySpan<byte> code, [NotNullWhen(true)] out ExitReason? reason)
+            if (reasons.TryGet(code, out reason))
             {
-                foreach ((byte[] bytes, ExitReason cached) in known)
-                {
-                    if (code.SequenceEqual(bytes))
-                    {
-                        reason = cached;
-                        return true;
-                    }
-                }
-
-                reason = null;
-                if (code.Length > ExitReason.MaxCodeLength)
-                {
-                    return false;
-                }
-
-                Span<char> chars = stackalloc char[code.Length];
-                System.Text.Ascii.ToUtf16(code, chars, out int written);
-                if (!ExitReason.TryFromCode(chars[..written], out reason))
-                {
-                    return false;
-                }
-
-                if (known.Count < Most)
-                {
-                    known.Add((code.ToArray(), reason));
-                }
-
                 return true;
             }
+
+            if (code.Length > ExitReason.MaxCodeLength)
+            {
+                return false;
+            }
+
+            Span<char> chars = stackalloc char[code.Length];
+            System.Text.Ascii.ToUtf16(code, chars, out int written);
+            if (!ExitReason.TryFromCode(chars[..written], out reason))
+            {
+                return false;
+            }
+
+            reasons.Add(code, reason);
+            return true;
         }
 
         protected override RecordResult<Appointment> Record()

@@ -193,10 +193,10 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         private readonly StringInterner codes = new(Math.Min(capacity, 1024));
         private readonly HolderIds.Builder holders = new(capacity);
         /// <summary>How many exit reason codes read from bytes are matched without hashing.</summary>
-        private const int RecentReasons = 16;
+        public const int RecentReasons = 16;
 
         private readonly StringInterner reasonCodes = new(16);
-        private readonly List<(byte[] Code, int Number)> recentReasons = [];
+        private readonly RecentAsciiCodes<int> recentReasons = new(RecentReasons);
         private readonly List<ExitReason> reasons = [];
         private readonly byte[] lastAuthorityBytes = new byte[MaxAsciiKey];
         // Not cleared when made (every row is written before it is read), so that the part of an estimate not used costs no memory.
@@ -231,8 +231,8 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
         /// </returns>
         public int Add(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ReadOnlySpan<byte> reason)
         {
-            int reasonNumber = reason.IsEmpty ? 0 : KnownReason(reason);
-            if (reasonNumber < 0)
+            int reasonNumber = 0;
+            if (!reason.IsEmpty && !recentReasons.TryGet(reason, out reasonNumber))
             {
                 reasonNumber = reason.Length > ExitReason.MaxCodeLength ? -1 : NewReason(reason);
                 if (reasonNumber < 0)
@@ -262,31 +262,12 @@ public sealed class AppointmentTable : IReadOnlyList<Appointment>
             Span<char> chars = stackalloc char[reason.Length];
             Ascii.ToUtf16(reason, chars, out int length);
             int number = ExitReason.IsValid(chars[..length]) ? Reason(chars[..length], null) : -1;
-            if (number >= 0 && recentReasons.Count < RecentReasons)
+            if (number >= 0)
             {
-                recentReasons.Add((reason.ToArray(), number));
+                recentReasons.Add(reason, number);
             }
 
             return number;
-        }
-
-        /// <summary>
-        /// Gets the number of the exit reason whose code is <paramref name="code"/> in ASCII, when it is one of the first
-        /// <see cref="RecentReasons"/> added from bytes (a file has a handful, on most rows); otherwise -1.
-        /// </summary>
-        /// <param name="code">The code's bytes.</param>
-        /// <returns>The reason's number, or -1.</returns>
-        private int KnownReason(ReadOnlySpan<byte> code)
-        {
-            foreach ((byte[] bytes, int number) in recentReasons)
-            {
-                if (code.SequenceEqual(bytes))
-                {
-                    return number;
-                }
-            }
-
-            return -1;
         }
 
         /// <summary>The number of the reason with <paramref name="code"/> (1 more than its index), adding it when new; -1 when the table is full of reasons.</summary>

@@ -69,18 +69,6 @@ internal sealed class HolderIds
         return Chars(first, left).SequenceCompareTo(Chars(second, right));
     }
 
-    private bool SameId(int first, int second)
-    {
-        if (strings?[first] is null && strings?[second] is null)
-        {
-            return Bytes(first).SequenceEqual(Bytes(second));
-        }
-
-        Span<char> left = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
-        Span<char> right = stackalloc char[AppointmentTable.Builder.MaxAsciiKey];
-        return Chars(first, left).SequenceEqual(Chars(second, right));
-    }
-
     private ReadOnlySpan<byte> Bytes(int entry)
     {
         int end = ends[entry];
@@ -133,7 +121,7 @@ internal sealed class HolderIds
                 }
 
                 int first = unchecked((int)(uint)found) - 1;
-                if (unchecked((int)(found >> 32)) == hash && SameId(first, entry))
+                if (unchecked((int)(found >> 32)) == hash && CompareOrdinal(first, entry) == 0)
                 {
                     numberOf[entry] = numberOf[first];
                     break;
