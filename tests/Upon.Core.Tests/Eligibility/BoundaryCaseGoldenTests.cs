@@ -38,16 +38,6 @@ public sealed class BoundaryCaseGoldenTests
         string name = $"{policyId}.{asOf}";
         string approvedPath = Repository.PathOf("tests", "Upon.Core.Tests", "Eligibility", "BoundaryCases", name + ".approved.json");
         string receivedPath = Repository.PathOf("tests", "Upon.Core.Tests", "Eligibility", "BoundaryCases", name + ".received.json");
-        string approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : string.Empty;
-        if (received != approved)
-        {
-            File.WriteAllText(receivedPath, received);
-        }
-        else if (File.Exists(receivedPath))
-        {
-            File.Delete(receivedPath);
-        }
-
-        Assert.True(received == approved, $"The boundary cases of {policyId} as of {asOf} differ from {approvedPath}. If the change is intended, copy {receivedPath} over it and review the diff.");
+        ApprovedFile.AssertMatches(received, approvedPath, receivedPath, text => text.ReplaceLineEndings("\n"), $"The boundary cases of {policyId} as of {asOf} differ from {approvedPath}. If the change is intended, copy {receivedPath} over it and review the diff.");
     }
 }

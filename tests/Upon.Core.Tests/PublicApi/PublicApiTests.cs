@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Reflection;
 using PublicApiGenerator;
 using Upon.Core.Calendars;
@@ -43,20 +42,11 @@ public sealed class PublicApiTests
     {
         string approvedPath = Repository.PathOf("tests", "Upon.Core.Tests", "PublicApi", name + ".approved.txt");
         string receivedPath = Repository.PathOf("tests", "Upon.Core.Tests", "PublicApi", name + ".received.txt");
-        string received = Normalise(assembly.GeneratePublicApi(Options));
-        string approved = File.Exists(approvedPath) ? Normalise(File.ReadAllText(approvedPath)) : string.Empty;
-
-        if (received != approved)
-        {
-            File.WriteAllText(receivedPath, received);
-        }
-        else if (File.Exists(receivedPath))
-        {
-            File.Delete(receivedPath);
-        }
-
-        Assert.True(
-            received == approved,
+        ApprovedFile.AssertMatches(
+            Normalise(assembly.GeneratePublicApi(Options)),
+            approvedPath,
+            receivedPath,
+            Normalise,
             $"The public API of {name} differs from {approvedPath}. If the change is intended, copy {receivedPath} over it and review the diff.");
     }
 
