@@ -441,7 +441,8 @@ internal sealed class ApplicationBytes
             return false;
         }
 
-        words = StatementRule.CountWords(Unescaped(ref reader));
+        // Unescaped text is counted on its bytes (valid UTF-8: the document was checked); escaped text once unescaped.
+        words = reader.ValueIsEscaped ? StatementRule.CountWords(Unescaped(ref reader)) : StatementRule.CountWordsUtf8(reader.ValueSpan);
         return true;
     }
 

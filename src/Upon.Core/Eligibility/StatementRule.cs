@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text;
 
 namespace Upon.Core.Eligibility;
 
@@ -85,6 +86,58 @@ public sealed record StatementRule : EligibilityRule
         return words + CountScalar(text[i..], ref previousSpace);
     }
 
+    /// <summary>
+    /// Counts the words of text given as UTF-8, as <see cref="CountWords(ReadOnlySpan{char})"/> counts them in its
+    /// UTF-16 form, without decoding the ASCII blocks: a block of 32 (or 16) bytes below 0x80 is read at once; one that
+    /// holds any other byte is decoded rune by rune (no character outside the Basic Multilingual Plane is white space,
+    /// as neither half of its surrogate pair is, and a byte that is not valid UTF-8 decodes to a replacement character,
+    /// which is not white space either).
+    /// </summary>
+    /// <param name="utf8">The text's bytes, unescaped.</param>
+    /// <returns>The number of words.</returns>
+    internal static int CountWordsUtf8(ReadOnlySpan<byte> utf8)
+    {
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        int words = 0;
+        uint previousSpace = 1;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            while (i <= utf8.Length - Vector256<byte>.Count)
+            {
+                Vector256<byte> bytes = Vector256.LoadUnsafe(ref start, (nuint)i);
+                if (bytes.ExtractMostSignificantBits() == 0)
+                {
+                    words += CountAscii(AsciiSpaces(bytes).ExtractMostSignificantBits(), Vector256<byte>.Count, ref previousSpace);
+                    i += Vector256<byte>.Count;
+                }
+                else
+                {
+                    words += CountScalarUtf8(utf8, ref i, i + Vector256<byte>.Count, ref previousSpace);
+                }
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            while (i <= utf8.Length - Vector128<byte>.Count)
+            {
+                Vector128<byte> bytes = Vector128.LoadUnsafe(ref start, (nuint)i);
+                if (bytes.ExtractMostSignificantBits() == 0)
+                {
+                    words += CountAscii(AsciiSpaces(bytes).ExtractMostSignificantBits(), Vector128<byte>.Count, ref previousSpace);
+                    i += Vector128<byte>.Count;
+                }
+                else
+                {
+                    words += CountScalarUtf8(utf8, ref i, i + Vector128<byte>.Count, ref previousSpace);
+                }
+            }
+        }
+
+        return words + CountScalarUtf8(utf8, ref i, utf8.Length, ref previousSpace);
+    }
+
     /// <summary>White space among ASCII characters: the space, and tab to carriage return (9 to 13); all bits set where it is.</summary>
     private static Vector256<byte> AsciiSpaces(Vector256<byte> chars) =>
         Vector256.Equals(chars, Vector256.Create((byte)' '))
@@ -106,6 +159,42 @@ public sealed record StatementRule : EligibilityRule
         uint follows = (spaces << 1) | previousSpace;
         previousSpace = (spaces >> (width - 1)) & 1;
         return BitOperations.PopCount(letters & follows);
+    }
+
+    /// <summary>
+    /// Counts the words that start from byte <paramref name="i"/> until it reaches <paramref name="end"/> or passes it
+    /// (a rune is never split; the last may end up to three bytes beyond), moving <paramref name="i"/> on.
+    /// </summary>
+    private static int CountScalarUtf8(ReadOnlySpan<byte> utf8, ref int i, int end, ref uint previousSpace)
+    {
+        int words = 0;
+        bool inWord = previousSpace == 0;
+        while (i < end)
+        {
+            byte b = utf8[i];
+            bool space;
+            if (b < 0x80)
+            {
+                space = b == (byte)' ' || unchecked((uint)(b - '\t')) <= '\r' - '\t';
+                i++;
+            }
+            else
+            {
+                Rune.DecodeFromUtf8(utf8[i..], out Rune rune, out int consumed);
+                space = Rune.IsWhiteSpace(rune);
+                i += consumed;
+            }
+
+            if (!space && !inWord)
+            {
+                words++;
+            }
+
+            inWord = !space;
+        }
+
+        previousSpace = inWord ? 0u : 1u;
+        return words;
     }
 
     private static int CountScalar(ReadOnlySpan<char> text, ref uint previousSpace)

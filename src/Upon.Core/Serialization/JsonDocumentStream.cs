@@ -188,38 +188,18 @@ internal sealed class JsonDocumentStream : IDisposable
     /// <param name="fromBytes">Reads a record straight from its bytes, or declines it; null to parse every document.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The records, lazily, in stream order.</returns>
-    public async IAsyncEnumerable<TRecord> ReadRecordsAsync<TRecord>(
+    public IAsyncEnumerable<TRecord> ReadRecordsAsync<TRecord>(
         Func<JsonElement, int, TRecord> read,
         Func<int, DocumentProblem, TRecord> unreadable,
         TryReadBytes<TRecord>? fromBytes = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        deferParse = fromBytes is not null;
-        int index = 0;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Step step = Next(out JsonDocument? document, out DocumentProblem? problem);
-            if (step == Step.End)
-            {
-                yield break;
-            }
-
-            if (step == Step.NeedData)
-            {
-                Advance(await stream.ReadAsync(FreeSpace, cancellationToken).ConfigureAwait(false));
-                continue;
-            }
-
-            yield return ToRecord(++index, document, problem, read, unreadable, fromBytes);
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        RecordsAsync(this, null, read, unreadable, fromBytes, cancellationToken);
 
     /// <summary>
     /// Opens <paramref name="utf8Json"/> (see <see cref="Open"/>) and gives its records as <see cref="ReadRecordsAsync"/>
-    /// does, disposing the reader when the enumeration ends.
+    /// does, disposing the reader when the enumeration ends. Each enumeration opens a reader of its own.
     /// </summary>
-    public static async IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(
+    public static IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(
         Stream utf8Json,
         BatchFormat format,
         int maxDocumentBytes,
@@ -227,31 +207,65 @@ internal sealed class JsonDocumentStream : IDisposable
         Func<JsonElement, int, TRecord> read,
         Func<int, DocumentProblem, TRecord> unreadable,
         TryReadBytes<TRecord>? fromBytes,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using JsonDocumentStream documents = Open(utf8Json, format, maxDocumentBytes, names.Plural, names.Singular, names.ConfidentialObject);
-        await foreach (TRecord record in documents.ReadRecordsAsync(read, unreadable, fromBytes, cancellationToken).ConfigureAwait(false))
-        {
-            yield return record;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        RecordsAsync(null, () => Open(utf8Json, format, maxDocumentBytes, names.Plural, names.Singular, names.ConfidentialObject), read, unreadable, fromBytes, cancellationToken);
 
     /// <summary>
     /// Gives the records that <paramref name="read"/> reads from a stream over <paramref name="reader"/>: the bytes the
     /// pipe gives are copied into the reader's buffer as a stream's would be, so the records are the same.
     /// The pipe is left open (not completed).
     /// </summary>
-    public static async IAsyncEnumerable<TRecord> FromPipe<TRecord>(
+    /// <remarks>
+    /// The stream over the pipe holds nothing to dispose when it leaves the pipe open, so the records of
+    /// <paramref name="read"/> are given as they are, without an enumerator around each.
+    /// </remarks>
+    public static IAsyncEnumerable<TRecord> FromPipe<TRecord>(
         PipeReader reader,
         Func<Stream, CancellationToken, IAsyncEnumerable<TRecord>> read,
+        CancellationToken cancellationToken) =>
+        read(reader.AsStream(leaveOpen: true), cancellationToken);
+
+    /// <summary>
+    /// The asynchronous driver: the records of <paramref name="shared"/>, or of a reader <paramref name="open"/> makes
+    /// when the enumeration starts and that is disposed when it ends. One enumerator a batch, and no other around it:
+    /// each level of async enumerators costs a little on every record.
+    /// </summary>
+    private static async IAsyncEnumerable<TRecord> RecordsAsync<TRecord>(
+        JsonDocumentStream? shared,
+        Func<JsonDocumentStream>? open,
+        Func<JsonElement, int, TRecord> read,
+        Func<int, DocumentProblem, TRecord> unreadable,
+        TryReadBytes<TRecord>? fromBytes,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Stream stream = reader.AsStream(leaveOpen: true);
-        await using (stream.ConfigureAwait(false))
+        JsonDocumentStream documents = shared ?? open!();
+        try
         {
-            await foreach (TRecord record in read(stream, cancellationToken).ConfigureAwait(false))
+            documents.deferParse = fromBytes is not null;
+            int index = 0;
+            while (true)
             {
-                yield return record;
+                cancellationToken.ThrowIfCancellationRequested();
+                Step step = documents.Next(out JsonDocument? document, out DocumentProblem? problem);
+                if (step == Step.End)
+                {
+                    yield break;
+                }
+
+                if (step == Step.NeedData)
+                {
+                    documents.Advance(await documents.stream.ReadAsync(documents.FreeSpace, cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
+
+                yield return documents.ToRecord(++index, document, problem, read, unreadable, fromBytes);
+            }
+        }
+        finally
+        {
+            if (shared is null)
+            {
+                documents.Dispose();
             }
         }
     }

@@ -72,6 +72,42 @@ public sealed class DecisionModelTests
         Prop.ForAll(Texts(), text => Assert.Equal(ModelWords(text), StatementRule.CountWords(text)));
 
     [Property]
+    public Property CountWordsUtf8_CountsTheUtf8FormAsCountWordsCountsTheText() =>
+        Prop.ForAll(TextsWithPairs(), text =>
+        {
+            byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+            Assert.Equal(ModelWords(text), StatementRule.CountWordsUtf8(utf8));
+            Assert.Equal(StatementRule.CountWords(text), StatementRule.CountWordsUtf8(utf8));
+        });
+
+    [Property]
+    public Property CountWordsUtf8_OfBytesThatAreNotUtf8_CountsAsTheirDecodedText() =>
+        Prop.ForAll(Utf8Bytes(), bytes =>
+            Assert.Equal(StatementRule.CountWords(System.Text.Encoding.UTF8.GetString(bytes)), StatementRule.CountWordsUtf8(bytes)));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(30)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(64)]
+    [InlineData(65)]
+    public void CountWordsUtf8_AcrossBlockEdges_CountsAWordOrARuneSplitAtTheEdgeOnce(int at)
+    {
+        // Multi-byte white space (a no-break space, an em space, an ideographic space) and a surrogate pair placed so
+        // that blocks of 16 and 32 bytes end inside them at some offset.
+        string text = new string(' ', at) + "abc\u3000d\u00A0e" + new string(' ', 13) + "\U0001F600" + new string('x', 20) + " \u2003f\u2003";
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+
+        Assert.Equal(StatementRule.CountWords(text), StatementRule.CountWordsUtf8(utf8));
+        Assert.Equal(5, StatementRule.CountWordsUtf8(utf8));
+    }
+
+    [Property]
     public Property Exclusion_IsWhatSearchingThePatternsGives() =>
         Prop.ForAll(RulesAndRoles(), pair =>
         {
@@ -152,6 +188,32 @@ public sealed class DecisionModelTests
             from chars in Gen.ArrayOf(character, length)
             select new string(chars);
         return Arb.From(gen, text => Enumerable.Range(0, Math.Min(text.Length, 40)).Select(i => text.Remove(i * text.Length / Math.Min(text.Length, 40), 1)));
+    }
+
+    /// <summary>Texts as <see cref="Texts"/> makes them, with characters outside the Basic Multilingual Plane (surrogate pairs) and lone surrogates among them.</summary>
+    private static Arbitrary<string> TextsWithPairs()
+    {
+        Gen<string> piece = Gen.Frequency(
+            (20, Gen.Elements("a", "Z", "0", " ", " ", "\t", "\n", "\r", "\v", "\f", "\x1F", "\0")),
+            (2, Gen.Elements("\u0085", "\u00A0", "\u1680", "\u2000", "\u2028", "\u3000", "\uFEFF", "é", "—", "\u0080", "\u07FF", "\u0800")),
+            (1, Gen.Elements("\U0001F600", "\U00010000", "\U0010FFFF", "\uD800", "\uDFFF")));
+        Gen<string> gen =
+            from length in Gen.Choose(0, 200)
+            from pieces in Gen.ArrayOf(piece, length)
+            select string.Concat(pieces);
+        return Arb.From(gen);
+    }
+
+    /// <summary>Bytes of ASCII letters and white space among bytes of 0x80 and up, in any order: mostly not UTF-8.</summary>
+    private static Arbitrary<byte[]> Utf8Bytes()
+    {
+        Gen<byte> ascii = Gen.Elements((byte)'a', (byte)'Q', (byte)' ', (byte)'\t', (byte)'\n', (byte)'\r', (byte)0x0B, (byte)0x0C, (byte)0x1F, (byte)0x7F);
+        Gen<byte> high = Gen.Choose(0x80, 0xFF).Select(b => (byte)b);
+        Gen<byte[]> gen =
+            from length in Gen.Choose(0, 200)
+            from bytes in Gen.ArrayOf(Gen.Frequency((4, ascii), (1, high)), length)
+            select bytes;
+        return Arb.From(gen);
     }
 
     /// <summary>Part-time fractions above 0 and at most 1, with 0 to 12 decimal places, trailing zeros included.</summary>
