@@ -142,25 +142,17 @@ public sealed class OfstedMutationTests
         Assert.Empty(result.Judgements);
     }
 
-    [Fact]
-    public void Validate_AnUnknownAuthorityAfterTheAsOfDate_IsReportedForBoth()
+    [Theory]
+    [InlineData("Z", "$.authorityCode", OfstedProblemCodes.AuthorityUnknown, "authority code", "not in the register")]
+    [InlineData("E", "$.date", OfstedProblemCodes.OutsideRegister, "outside", "period in the register")]
+    public void Validate_ARecordWithARegisterProblemAndADateAfterTheAsOfDate_IsReportedForBoth(string authority, string path, string code, string word, string otherWord)
     {
-        OfstedJudgementValidationResult result = OfstedJudgementValidation.Validate([Record(1, "Z", AsOf.PlusDays(1))], Register, AsOf);
+        // An unknown authority, or a date outside the authority's period in the register; and after the as-of date.
+        OfstedJudgementValidationResult result = OfstedJudgementValidation.Validate([Record(1, authority, AsOf.PlusDays(1))], Register, AsOf);
 
         RecordResult<OfstedJudgement> record = Assert.Single(result.Reported);
         Assert.Equal(2, record.Problems.Length);
-        AssertProblem(record.Problems[0], "$.authorityCode", OfstedProblemCodes.AuthorityUnknown, "authority code", "not in the register");
-        AssertProblem(record.Problems[1], "$.date", OfstedProblemCodes.AfterAsOf, "after the as-of date");
-    }
-
-    [Fact]
-    public void Validate_ADateOutsideTheRegisterAndAfterTheAsOfDate_IsReportedForBoth()
-    {
-        OfstedJudgementValidationResult result = OfstedJudgementValidation.Validate([Record(1, "E", AsOf.PlusDays(1))], Register, AsOf);
-
-        RecordResult<OfstedJudgement> record = Assert.Single(result.Reported);
-        Assert.Equal(2, record.Problems.Length);
-        AssertProblem(record.Problems[0], "$.date", OfstedProblemCodes.OutsideRegister, "outside", "period in the register");
+        AssertProblem(record.Problems[0], path, code, word, otherWord);
         AssertProblem(record.Problems[1], "$.date", OfstedProblemCodes.AfterAsOf, "after the as-of date");
     }
 
