@@ -384,15 +384,7 @@ internal static partial class EligibilityCommand
         return summary;
     }
 
-    private static void WriteItem(Utf8JsonWriter writer, RecordResult<EligibilityDecision> item)
-    {
-        writer.WriteStartObject();
-        writer.WriteNumber("record", item.RecordNumber);
-        if (item.Value is EligibilityDecision decision)
-        {
-            writer.WritePropertyName("decision");
-            DecisionDocument.Write(writer, decision);
-        }
+    private static void WriteItem(Utf8JsonWriter writer, RecordResult<EligibilityDecision> item) => DecisionDocument.WriteRecord(writer, item);
         else
         {
             CliJson.WriteProblems(writer, "errors", item.Problems);

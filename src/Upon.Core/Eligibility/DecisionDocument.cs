@@ -66,6 +66,43 @@ public static class DecisionDocument
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes one record of a batch as the JSON object <c>upon eligibility check --format jsonl</c> writes a line and
+    /// the service's JSON Lines endpoint answers a line: <c>{"record": N, "decision": {…}}</c> for a decided application,
+    /// <c>{"record": N, "errors": [{"path", "code", "message"}, …]}</c> for a record that could not be decided.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="record">The record's result, numbered as the batch numbers it (a line of JSON Lines, from 1).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteRecord(Utf8JsonWriter writer, RecordResult<EligibilityDecision> record)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(record);
+        writer.WriteStartObject();
+        writer.WriteNumber("record", record.RecordNumber);
+        if (record.Value is EligibilityDecision decision)
+        {
+            writer.WritePropertyName("decision");
+            Write(writer, decision);
+        }
+        else
+        {
+            writer.WriteStartArray("errors");
+            foreach (DocumentProblem problem in record.Problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", problem.Path);
+                writer.WriteString("code", problem.Code);
+                writer.WriteString("message", problem.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes a decision to a UTF-8 stream.</summary>
     /// <param name="utf8Json">The stream; left open.</param>
     /// <param name="decision">The decision.</param>

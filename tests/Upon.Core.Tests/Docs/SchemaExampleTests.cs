@@ -63,7 +63,7 @@ public class SchemaExampleTests
         string repository = System.Xml.Linq.XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.Trim();
         string[] files = [.. Directory.GetFiles(Repository.PathOf("docs", "schemas"), "*.schema.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
-        Assert.Equal(11, files.Length);
+        Assert.Equal(13, files.Length);
         Assert.All(files, file => Assert.Equal($"{repository}/blob/main/docs/schemas/{file}", (string?)Schema(file)["$id"]));
     }
 

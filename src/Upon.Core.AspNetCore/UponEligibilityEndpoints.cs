@@ -1,0 +1,375 @@
+using System.IO.Pipelines;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using NodaTime.Text;
+using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
+
+namespace Upon.Core.AspNetCore;
+
+/// <summary>Adds the eligibility endpoints to a host's routes.</summary>
+public static partial class UponEligibilityEndpoints
+{
+    /// <summary>The media type of one application, and of one decision: <c>application/json</c>.</summary>
+    public const string JsonMediaType = "application/json";
+
+    /// <summary>The media type of JSON Lines, an application (or a result) a line: <c>application/x-ndjson</c>.</summary>
+    public const string JsonLinesMediaType = "application/x-ndjson";
+
+    /// <summary>The route of the decisions endpoint, under the prefix.</summary>
+    public const string DecisionsRoute = "/decisions";
+
+    /// <summary>The route of the policies endpoint, under the prefix.</summary>
+    public const string PoliciesRoute = "/policies";
+
+    /// <summary>Unflushed output beyond which a streamed response is flushed even while applications keep arriving.</summary>
+    private const int FlushBytes = 32 * 1024;
+
+    /// <summary>The problem code of a query parameter given more than once.</summary>
+    private const string RepeatedParameter = "query.repeated";
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Maps, under <paramref name="prefix"/>: <c>POST /decisions</c> (one application as <c>application/json</c>, or
+    /// JSON Lines as <c>application/x-ndjson</c>, answered line by line as decided), <c>GET /policies</c> and
+    /// <c>GET /policies/{id}</c>. Needs <see cref="UponEligibilityServiceCollectionExtensions.AddUponEligibility(IServiceCollection, Action{UponEligibilityOptions}?)"/>.
+    /// </summary>
+    /// <param name="endpoints">The host's routes (the <c>WebApplication</c>).</param>
+    /// <param name="prefix">The route prefix: <c>/eligibility</c> by default.</param>
+    /// <returns>The group of the endpoints, to add authorization, rate limits or filters to all of them.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static RouteGroupBuilder MapUponEligibility(this IEndpointRouteBuilder endpoints, string prefix = "/eligibility")
+    {
+        Guard.Against.Null(endpoints);
+        Guard.Against.Null(prefix);
+        RouteGroupBuilder group = endpoints.MapGroup(prefix).WithTags("Eligibility");
+        group.MapPost(DecisionsRoute, DecideAsync)
+            .WithName(EligibilityOpenApi.DecideOperation)
+            .WithSummary("Decides one application, or a stream of them")
+            .WithDescription("One application (application/json) is answered by its decision with the explanation. JSON Lines (application/x-ndjson) are answered by JSON Lines in the same order, a line for each line in: {\"record\", \"decision\"} or {\"record\", \"errors\"}, streamed as they are decided.")
+            .WithMetadata(new EligibilityEndpointMetadata(EligibilityOpenApi.DecideOperation));
+        group.MapGet(PoliciesRoute, ListPoliciesAsync)
+            .WithName(EligibilityOpenApi.ListPoliciesOperation)
+            .WithSummary("Lists every policy, every version")
+            .WithDescription("A policy document with every policy of the registry, each with its effective dates and its rules as data.")
+            .WithMetadata(new EligibilityEndpointMetadata(EligibilityOpenApi.ListPoliciesOperation));
+        group.MapGet(PoliciesRoute + "/{id}", GetPolicyAsync)
+            .WithName(EligibilityOpenApi.GetPolicyOperation)
+            .WithSummary("Every version of one policy")
+            .WithDescription("A policy document with every version of the policy, oldest first.")
+            .WithMetadata(new EligibilityEndpointMetadata(EligibilityOpenApi.GetPolicyOperation));
+        return group;
+    }
+
+    private static Task ListPoliciesAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        IEligibilityDecider decider = context.RequestServices.GetRequiredService<IEligibilityDecider>();
+        return WritePoliciesAsync(context, decider.Policies.Policies);
+    }
+
+    private static Task GetPolicyAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        IEligibilityDecider decider = context.RequestServices.GetRequiredService<IEligibilityDecider>();
+        EligibilityPolicy[] versions = [.. decider.Policies.Policies.Where(p => string.Equals(p.Id, id, StringComparison.Ordinal)).OrderBy(p => p.Version)];
+        return versions.Length == 0
+            ? ServiceProblems.Write(context, StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, "No such policy", "No policy has the identifier in the path; GET the policies for the list.")
+            : WritePoliciesAsync(context, versions);
+    }
+
+    private static async Task WritePoliciesAsync(HttpContext context, IReadOnlyList<EligibilityPolicy> policies)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonMediaType + "; charset=utf-8";
+        using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
+        {
+            // Always an array (a policy document of that form), however many policies there are.
+            writer.WriteStartArray();
+            foreach (EligibilityPolicy policy in policies)
+            {
+                PolicyDocument.Write(writer, policy);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task DecideAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        // The token is the request's (RequestAborted); it is taken as a parameter so that the handler is described in
+        // the OpenAPI document (a bare RequestDelegate is not).
+        _ = cancellationToken;
+        HttpRequest request = context.Request;
+        IEligibilityDecider decider = context.RequestServices.GetRequiredService<IEligibilityDecider>();
+        UponEligibilityOptions options = context.RequestServices.GetService<UponEligibilityOptions>() ?? new UponEligibilityOptions();
+        ILogger logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UponEligibilityEndpoints).FullName!);
+
+        BodyKind? kind = ReadBodyKind(request.ContentType);
+        if (kind is null)
+        {
+            LogRefused(logger, StatusCodes.Status415UnsupportedMediaType, ServiceProblems.UnsupportedMediaType);
+            await ServiceProblems.Write(context, StatusCodes.Status415UnsupportedMediaType, ServiceProblems.UnsupportedMediaType, "Unsupported media type", $"Send one application as {JsonMediaType}, or JSON Lines as {JsonLinesMediaType}, in UTF-8.").ConfigureAwait(false);
+            return;
+        }
+
+        List<DocumentProblem> queryProblems = [];
+        DecisionScope scope = ReadScope(request.Query, queryProblems);
+        DocumentResult<EligibilityBatch>? batch = queryProblems.Count == 0 ? decider.CreateBatch(scope) : null;
+        if (batch is not { IsValid: true })
+        {
+            IEnumerable<DocumentProblem> problems = batch?.Problems ?? [.. queryProblems];
+            LogRefused(logger, StatusCodes.Status400BadRequest, ServiceProblems.InvalidQuery);
+            await ServiceProblems.Write(context, StatusCodes.Status400BadRequest, ServiceProblems.InvalidQuery, "Invalid query", "A query parameter is malformed or names a policy the registry does not have; see errors.", problems).ConfigureAwait(false);
+            return;
+        }
+
+        long limit = kind == BodyKind.JsonLines ? options.MaxBatchBytes : options.MaxApplicationBytes;
+        if (request.ContentLength > limit)
+        {
+            await TooLargeAsync(context, logger, limit).ConfigureAwait(false);
+            return;
+        }
+
+        if (kind == BodyKind.JsonLines && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = options.MaxBatchBytes;
+        }
+
+        try
+        {
+            if (kind == BodyKind.Json)
+            {
+                await DecideOneAsync(context, batch.Value, logger, options.MaxApplicationBytes).ConfigureAwait(false);
+            }
+            else
+            {
+                await DecideLinesAsync(context, batch.Value, logger).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: the work stops, and there is no one to answer.
+            LogCancelled(logger);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            if (context.Response.HasStarted)
+            {
+                LogRefused(logger, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge);
+                context.Abort();
+            }
+            else
+            {
+                await TooLargeAsync(context, logger, limit).ConfigureAwait(false);
+            }
+        }
+        catch (IOException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogCancelled(logger);
+        }
+    }
+
+    private static Task TooLargeAsync(HttpContext context, ILogger logger, long limit)
+    {
+        LogRefused(logger, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge);
+        return ServiceProblems.Write(context, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge, "Request body too large", $"The endpoint reads at most {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes for this media type.");
+    }
+
+    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, ILogger logger, int maxBytes)
+    {
+        DocumentResult<ApplicationSubmission> read = await ApplicationDocument.ReadAsync(context.Request.Body, maxBytes, context.RequestAborted).ConfigureAwait(false);
+        if (!read.IsValid)
+        {
+            if (read.Problems.Any(p => p.Code == DocumentProblemCodes.DocumentTooLarge))
+            {
+                await TooLargeAsync(context, logger, maxBytes).ConfigureAwait(false);
+                return;
+            }
+
+            LogRefused(logger, StatusCodes.Status400BadRequest, ServiceProblems.InvalidDocument);
+            await ServiceProblems.Write(context, StatusCodes.Status400BadRequest, ServiceProblems.InvalidDocument, "Invalid application", "The body is not a valid application document; every problem is in errors.", read.Problems.Where(p => p.IsError)).ConfigureAwait(false);
+            return;
+        }
+
+        RecordResult<EligibilityDecision> decided = batch.Decide(read.Value.Application, 1);
+        if (!decided.IsValid)
+        {
+            LogRefused(logger, StatusCodes.Status422UnprocessableEntity, ServiceProblems.Undecidable);
+            await ServiceProblems.Write(context, StatusCodes.Status422UnprocessableEntity, ServiceProblems.Undecidable, "No policy decides the application", "The application is valid, but no policy governs it; see errors.", decided.Problems).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonMediaType + "; charset=utf-8";
+        using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
+        {
+            DecisionDocument.Write(writer, decided.Value);
+        }
+
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, ILogger logger)
+    {
+        CancellationToken cancellation = context.RequestAborted;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonLinesMediaType + "; charset=utf-8";
+        PipeWriter output = context.Response.BodyWriter;
+        BatchSummary summary = default;
+        using Utf8JsonWriter writer = new(output, Compact);
+        IAsyncEnumerator<RecordResult<EligibilityDecision>> records = batch.EvaluateAsync(context.Request.BodyReader, BatchFormat.JsonLines, cancellation).GetAsyncEnumerator(cancellation);
+        await using (records.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                ValueTask<bool> next = records.MoveNextAsync();
+                if (!next.IsCompleted && output.UnflushedBytes > 0)
+                {
+                    // The next application has not arrived: what is decided goes out now, so that a client streaming
+                    // its applications sees each decision without waiting for the end of its body.
+                    FlushResult flushed = await output.FlushAsync(cancellation).ConfigureAwait(false);
+                    if (flushed.IsCompleted)
+                    {
+                        break;
+                    }
+                }
+
+                if (!await next.ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                RecordResult<EligibilityDecision> record = records.Current;
+                summary = summary.Add(record);
+                writer.Reset();
+                DecisionDocument.WriteRecord(writer, record);
+                writer.Flush();
+                output.GetSpan(1)[0] = (byte)'\n';
+                output.Advance(1);
+                if (output.UnflushedBytes >= FlushBytes && (await output.FlushAsync(cancellation).ConfigureAwait(false)).IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+
+        await output.FlushAsync(cancellation).ConfigureAwait(false);
+        LogBatch(logger, summary.Documents, summary.Decisions, summary.Errors);
+    }
+
+    private static BodyKind? ReadBodyKind(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? media))
+        {
+            return null;
+        }
+
+        StringSegment charset = media.Charset;
+        if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        StringSegment type = media.MediaType;
+        if (type.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyKind.Json;
+        }
+
+        return type.Equals(JsonLinesMediaType, StringComparison.OrdinalIgnoreCase) || type.Equals("application/jsonl", StringComparison.OrdinalIgnoreCase)
+            ? BodyKind.JsonLines
+            : null;
+    }
+
+    private static DecisionScope ReadScope(IQueryCollection query, List<DocumentProblem> problems)
+    {
+        string? policy = Single(query, "policy", problems);
+        string? versionText = Single(query, "version", problems);
+        string? asOfText = Single(query, "asOf", problems);
+        int? version = null;
+        if (versionText is not null)
+        {
+            if (int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed) && parsed >= 1)
+            {
+                version = parsed;
+            }
+            else
+            {
+                problems.Add(new DocumentProblem("version", DocumentProblemCodes.OutOfRange, "The version must be a whole number from 1."));
+            }
+
+            if (policy is null)
+            {
+                problems.Add(new DocumentProblem("version", DocumentProblemCodes.Required, "A version needs the policy it is a version of (the policy parameter)."));
+            }
+        }
+
+        LocalDate? asOf = null;
+        if (asOfText is not null)
+        {
+            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(asOfText);
+            if (parsed.Success)
+            {
+                asOf = parsed.Value;
+            }
+            else
+            {
+                problems.Add(new DocumentProblem("asOf", DocumentProblemCodes.DateInvalid, "The date must be yyyy-MM-dd and exist in the calendar."));
+            }
+        }
+
+        if (policy is not null && string.IsNullOrWhiteSpace(policy))
+        {
+            problems.Add(new DocumentProblem("policy", DocumentProblemCodes.Empty, "The policy identifier is empty."));
+        }
+
+        return new DecisionScope(policy, version, asOf);
+    }
+
+    private static string? Single(IQueryCollection query, string name, List<DocumentProblem> problems)
+    {
+        if (!query.TryGetValue(name, out StringValues values))
+        {
+            return null;
+        }
+
+        if (values.Count != 1)
+        {
+            problems.Add(new DocumentProblem(name, RepeatedParameter, "The parameter is given more than once."));
+            return null;
+        }
+
+        return values[0];
+    }
+
+    [LoggerMessage(EventId = 10, EventName = "EligibilityBatchDecided", Level = LogLevel.Information, Message = "Eligibility batch: {Records} records, {Decisions} decisions, {Errors} records with problems.")]
+    private static partial void LogBatch(ILogger logger, int records, int decisions, int errors);
+
+    [LoggerMessage(EventId = 11, EventName = "EligibilityRequestRefused", Level = LogLevel.Information, Message = "Eligibility request refused with {Status} ({Code}).")]
+    private static partial void LogRefused(ILogger logger, int status, string code);
+
+    [LoggerMessage(EventId = 12, EventName = "EligibilityRequestCancelled", Level = LogLevel.Information, Message = "Eligibility request cancelled: the client disconnected.")]
+    private static partial void LogCancelled(ILogger logger);
+
+    private enum BodyKind
+    {
+        Json,
+        JsonLines,
+    }
+}
+
+/// <summary>Marks the eligibility endpoints, for their OpenAPI description.</summary>
+/// <param name="Operation">The operation's identifier.</param>
+internal sealed record EligibilityEndpointMetadata(string Operation);
