@@ -24,7 +24,7 @@ public sealed class AspNetCorePackageTests(PackedArtifacts artifacts)
         string[] entries = [.. zip.Entries.Select(e => e.FullName).Where(n => !CorePackageTests.IsPackagingMetadata(n)).Order(StringComparer.Ordinal)];
 
         Assert.Equal(
-            ["README.md", "Upon.Core.AspNetCore.nuspec", "lib/net10.0/Upon.Core.AspNetCore.dll", "lib/net10.0/Upon.Core.AspNetCore.xml"],
+            ["README.md", "Upon.Core.AspNetCore.nuspec", "build/Upon.Core.AspNetCore.props", "buildTransitive/Upon.Core.AspNetCore.props", "lib/net10.0/Upon.Core.AspNetCore.dll", "lib/net10.0/Upon.Core.AspNetCore.xml"],
             entries);
         using StreamReader readme = new(zip.GetEntry("README.md")!.Open());
         Assert.Equal(File.ReadAllText(Repository.PathOf("docs", "service.md")), readme.ReadToEnd());
@@ -84,7 +84,7 @@ public sealed class AspNetCorePackageTests(PackedArtifacts artifacts)
     }
 
     [Fact]
-    public void Dependencies_AreUponCore_TheOpenApiPackageWithoutItsGenerator_AndTheAspNetCoreFramework()
+    public void Dependencies_AreUponCore_TheOpenApiPackage_AndTheAspNetCoreFramework()
     {
         XElement metadata = ReadManifest().Root!.Element(Nuspec + "metadata")!;
         XElement group = Assert.Single(metadata.Element(Nuspec + "dependencies")!.Elements(Nuspec + "group"));
@@ -99,11 +99,6 @@ public sealed class AspNetCorePackageTests(PackedArtifacts artifacts)
 
         // The rest are transitive pins of Directory.Packages.props (Upon.Core's own dependencies), at their pinned versions.
         Assert.All(packaged.Where(d => d.Key is not "Upon.Core" and not "Microsoft.AspNetCore.OpenApi"), d => Assert.Equal(central[d.Key], d.Value.Attribute("version")!.Value));
-
-        // A host that references only this package must not get the OpenAPI source generator without its build file.
-        string[] excluded = packaged["Microsoft.AspNetCore.OpenApi"].Attribute("exclude")!.Value.Split(',');
-        Assert.Contains("Analyzers", excluded);
-        Assert.Contains("Build", excluded);
 
         XElement frameworks = Assert.Single(metadata.Element(Nuspec + "frameworkReferences")!.Elements(Nuspec + "group"));
         Assert.Equal("Microsoft.AspNetCore.App", Assert.Single(frameworks.Elements(Nuspec + "frameworkReference")).Attribute("name")!.Value);
