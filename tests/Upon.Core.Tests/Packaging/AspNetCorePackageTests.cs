@@ -104,10 +104,5 @@ public sealed class AspNetCorePackageTests(PackedArtifacts artifacts)
         Assert.Equal("Microsoft.AspNetCore.App", Assert.Single(frameworks.Elements(Nuspec + "frameworkReference")).Attribute("name")!.Value);
     }
 
-    private XDocument ReadManifest()
-    {
-        using ZipArchive zip = ZipFile.OpenRead(artifacts.AspNetCorePackage);
-        using Stream stream = zip.GetEntry("Upon.Core.AspNetCore.nuspec")!.Open();
-        return XDocument.Load(stream);
-    }
+    private XDocument ReadManifest() => PackedArtifacts.ReadManifest(artifacts.AspNetCorePackage, "Upon.Core.AspNetCore");
 }

@@ -134,12 +134,7 @@ public sealed class CorePackageTests(PackedArtifacts artifacts)
             $"Upon.Core references {name}, which is neither the framework nor one of its package dependencies."));
     }
 
-    private XDocument ReadManifest()
-    {
-        using ZipArchive zip = ZipFile.OpenRead(artifacts.CorePackage);
-        using Stream stream = zip.GetEntry("Upon.Core.nuspec")!.Open();
-        return XDocument.Load(stream);
-    }
+    private XDocument ReadManifest() => PackedArtifacts.ReadManifest(artifacts.CorePackage, "Upon.Core");
 
     /// <summary>The PackageReferences of src/Upon.Core, with versions from Directory.Packages.props.</summary>
     private static Dictionary<string, string> ProjectPackageReferences()

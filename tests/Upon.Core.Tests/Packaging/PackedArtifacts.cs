@@ -50,6 +50,14 @@ public sealed class PackedArtifacts : IDisposable
 
     public string AspNetCoreSymbols => Path.Combine(Feed, $"Upon.Core.AspNetCore.{Version}.snupkg");
 
+    /// <summary>The manifest (<c>ID.nuspec</c>) of the package <paramref name="package"/>.</summary>
+    public static XDocument ReadManifest(string package, string id)
+    {
+        using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(package);
+        using Stream stream = zip.GetEntry(id + ".nuspec")!.Open();
+        return XDocument.Load(stream);
+    }
+
     public void Dispose()
     {
         try

@@ -83,10 +83,5 @@ public sealed class TestingPackageTests(PackedArtifacts artifacts)
         Assert.All(packaged.Where(d => d.Key is not "Upon.Core" and not "FsCheck"), d => Assert.Equal(central[d.Key], d.Value));
     }
 
-    private XDocument ReadManifest()
-    {
-        using ZipArchive zip = ZipFile.OpenRead(artifacts.TestingPackage);
-        using Stream stream = zip.GetEntry("Upon.Core.Testing.nuspec")!.Open();
-        return XDocument.Load(stream);
-    }
+    private XDocument ReadManifest() => PackedArtifacts.ReadManifest(artifacts.TestingPackage, "Upon.Core.Testing");
 }
