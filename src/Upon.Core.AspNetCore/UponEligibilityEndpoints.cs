@@ -320,9 +320,14 @@ public static partial class UponEligibilityEndpoints
         if (asOfText is not null)
         {
             ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(asOfText);
-            if (parsed.Success)
+            if (parsed.Success && EligibilityDates.Range.Contains(parsed.Value))
             {
                 asOf = parsed.Value;
+            }
+            else if (parsed.Success)
+            {
+                // A batch decides only dates in the range (it throws for others): a date outside it is the client's error.
+                problems.Add(new DocumentProblem("asOf", DocumentProblemCodes.OutOfRange, $"The date must lie from {LocalDatePattern.Iso.Format(EligibilityDates.Range.Start)} to {LocalDatePattern.Iso.Format(EligibilityDates.Range.End)}."));
             }
             else
             {
