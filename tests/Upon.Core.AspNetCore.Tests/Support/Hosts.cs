@@ -13,3 +13,10 @@ public sealed class SmallLimitsHost()
 
     public const int MaxBatchBytes = 16384;
 }
+
+/// <summary>The sample host for the JSON Lines property: lines of at most 4 KiB, so that some generated lines are too large.</summary>
+public sealed class PropertyHost()
+    : EligibilityFactory(new Dictionary<string, string?> { ["MaxApplicationBytes"] = MaxApplicationBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+{
+    public const int MaxApplicationBytes = 4096;
+}
