@@ -57,9 +57,12 @@ internal static class Samples
     }
 
     /// <summary>A body whose length is not declared (sent chunked): the server learns its size only by reading it.</summary>
-    public static HttpContent UndeclaredLengthBody(string text, string mediaType = Json)
+    public static HttpContent UndeclaredLengthBody(string text, string mediaType = Json) => UndeclaredLengthBody(Encoding.UTF8.GetBytes(text), mediaType);
+
+    /// <summary>A body of bytes whose length is not declared (sent chunked).</summary>
+    public static HttpContent UndeclaredLengthBody(byte[] bytes, string mediaType = Json)
     {
-        StreamContent content = new(new UnseekableStream(Encoding.UTF8.GetBytes(text)));
+        StreamContent content = new(new UnseekableStream(bytes));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType + "; charset=utf-8");
         return content;
     }
