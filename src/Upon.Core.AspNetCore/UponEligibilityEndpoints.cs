@@ -276,7 +276,8 @@ public static partial class UponEligibilityEndpoints
             return null;
         }
 
-        StringSegment charset = media.Charset;
+        // A parameter's value may be quoted (RFC 9110 5.6.6): charset="utf-8" is charset=utf-8.
+        StringSegment charset = HeaderUtilities.RemoveQuotes(media.Charset);
         if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             return null;

@@ -352,10 +352,10 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
     }
 
     [Fact]
-    public async Task TheCharsetUtf8_IsAcceptedInAnyCase_AndWithoutACharset()
+    public async Task TheCharsetUtf8_IsAcceptedInAnyCase_QuotedOrNot_AndWithoutACharset()
     {
         using HttpClient client = host.CreateClient();
-        foreach (string mediaType in new[] { "application/json", "application/json; charset=UTF-8", "application/json;charset=utf8", "APPLICATION/JSON" })
+        foreach (string mediaType in new[] { "application/json", "application/json; charset=UTF-8", "application/json;charset=utf8", "application/json; charset=\"utf-8\"", "APPLICATION/JSON", "application/x-ndjson; charset=\"UTF-8\"" })
         {
             using ByteArrayContent content = new(Encoding.UTF8.GetBytes(Samples.Document(Samples.Eligible())));
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
@@ -505,7 +505,7 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
     }
 
     [Fact]
-    public async Task ADeciderRegisteredBeforeAddUponEligibility_IsKept_AndUsedByTheEndpoints()
+    public async Task ADeciderRegisteredBeforeAddUponEligibility_IsKept_AndUsedByTheEndpoints_InAHostOfItsOwn()
     {
         EligibilityPolicy mine = new("test-2021-22", 2, "2021/22", new LocalDate(2021, 1, 1), null, "A test's own policy", BuiltInPolicies.Year2.Rule, []);
         RecordingDecider decider = new(PolicyRegistry.Create([mine]).GetValueOrThrow());
@@ -525,6 +525,15 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         Assert.Equal("test-2021-22", (string?)JsonNode.Parse(await decided.Content.ReadAsStringAsync())!["policy"]!["id"]);
         Assert.Equal([DecisionScope.Default], decider.Scopes);
+
+        // This host has no problem details service (no AddProblemDetails): the problems are written all the same.
+        using HttpResponseMessage invalid = await client.PostAsync(Samples.Decisions, Samples.Body("{}"));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Samples.Problem problem = await Samples.ReadProblemAsync(invalid);
+        Assert.Equal(ServiceProblems.InvalidDocument, problem.Code);
+        Assert.Contains(("$.id", DocumentProblemCodes.Required), problem.Errors);
+        using HttpResponseMessage unsupported = await client.PostAsync(Samples.Decisions, Samples.Body("{}", "text/plain"));
+        Assert.Equal(ServiceProblems.UnsupportedMediaType, (await Samples.ReadProblemAsync(unsupported)).Code);
         await app.StopAsync();
     }
 

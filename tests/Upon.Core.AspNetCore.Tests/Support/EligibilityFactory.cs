@@ -38,7 +38,12 @@ public class EligibilityFactory : WebApplicationFactory<Program>
     /// A client that sends a request body as it is written: no redirect or cookie handler, since the redirect handler
     /// reads a request's whole body first (to send it again), which a streaming test must not wait for.
     /// </summary>
-    public HttpClient CreateStreamingClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient CreateStreamingClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = ClientOptions.BaseAddress,
+        AllowAutoRedirect = false,
+        HandleCookies = false,
+    });
 
     /// <summary>The host's policy store (starts the host).</summary>
     public EligibilityPolicyStore Store => Services.GetRequiredService<EligibilityPolicyStore>();
