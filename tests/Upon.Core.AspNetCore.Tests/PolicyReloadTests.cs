@@ -169,7 +169,7 @@ public sealed class PolicyReloadTests : IDisposable
     }
 
     [Fact]
-    public void ABadFolderAtStartUp_StopsTheHost_WithEveryProblem()
+    public async Task ABadFolderAtStartUp_StopsTheHost_WithEveryProblem()
     {
         File.WriteAllText(folder.File("a-broken.json"), "{ not json");
         JsonObject invalid = JsonNode.Parse(Text(Version1))!.AsObject();
@@ -177,11 +177,9 @@ public sealed class PolicyReloadTests : IDisposable
         invalid.Remove("title");
         File.WriteAllText(folder.File("b-invalid.json"), invalid.ToJsonString());
         WritePolicies("c-good.json", Version1Ended);
-        using EligibilityFactory factory = Host(watch: false);
+        LogCapture logs = new();
 
-        Exception thrown = Assert.ThrowsAny<Exception>(() => factory.Server);
-
-        PolicyLoadException failure = Find<PolicyLoadException>(thrown);
+        PolicyLoadException failure = Find<PolicyLoadException>(await OwnHost.StartFailureAsync(Settings(watch: false), logs));
         List<(string Source, string Path, string Code)> expected =
         [
             ("a-broken.json", "$", DocumentProblemCodes.JsonInvalid),
@@ -191,19 +189,18 @@ public sealed class PolicyReloadTests : IDisposable
         Assert.Contains(failure.Problems, p => p.Source == "b-invalid.json" && p.Problem.Path == "$.version");
         Assert.Contains(failure.Problems, p => p.Source == "b-invalid.json" && p.Problem.Path == "$.title" && p.Problem.Code == DocumentProblemCodes.Required);
         Assert.All(failure.Problems, p => Assert.Contains($"{p.Source}: {p.Problem.Path}: {p.Problem.Message} ({p.Problem.Code})", failure.Message, StringComparison.Ordinal));
-        LogEntry logged = Assert.Single(factory.Logs.Events("PoliciesNotLoaded"));
+        LogEntry logged = Assert.Single(logs.Events("PoliciesNotLoaded"));
         Assert.Equal(LogLevel.Critical, logged.Level);
         Assert.All(failure.Problems, p => Assert.Contains($"{p.Source} {p.Problem.Path} {p.Problem.Code}", logged.Message, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void PoliciesThatOverlapAtStartUp_StopTheHost_WithTheRegistrysProblem()
+    public async Task PoliciesThatOverlapAtStartUp_StopTheHost_WithTheRegistrysProblem()
     {
         WritePolicies(FileName, Version1);
         WritePolicies("overlap.json", new EligibilityPolicy("other-2030-31", 1, "2030/31", new LocalDate(2030, 3, 1), null, "An overlapping policy", BuiltInPolicies.Year1.Rule, []));
-        using EligibilityFactory factory = Host(watch: false);
 
-        PolicyLoadException failure = Find<PolicyLoadException>(Assert.ThrowsAny<Exception>(() => factory.Server));
+        PolicyLoadException failure = Find<PolicyLoadException>(await OwnHost.StartFailureAsync(Settings(watch: false), new LogCapture()));
 
         PolicyLoadProblem problem = Assert.Single(failure.Problems);
         Assert.Equal(PolicyLoadProblem.RegistrySource, problem.Source);
@@ -211,12 +208,11 @@ public sealed class PolicyReloadTests : IDisposable
     }
 
     [Fact]
-    public void AMissingFolderAtStartUp_StopsTheHost()
+    public async Task AMissingFolderAtStartUp_StopsTheHost()
     {
-        string missing = folder.File("no-such-folder");
-        using EligibilityFactory factory = new(new Dictionary<string, string?> { ["PolicyDirectory"] = missing, ["WatchPolicyDirectory"] = "false" });
+        Dictionary<string, string?> settings = new() { ["PolicyDirectory"] = folder.File("no-such-folder"), ["WatchPolicyDirectory"] = "false" };
 
-        PolicyLoadException failure = Find<PolicyLoadException>(Assert.ThrowsAny<Exception>(() => factory.Server));
+        PolicyLoadException failure = Find<PolicyLoadException>(await OwnHost.StartFailureAsync(settings, new LogCapture()));
 
         Assert.Equal([("no-such-folder", "$", DocumentProblemCodes.NotFound)], failure.Problems.Select(p => (p.Source, p.Problem.Path, p.Problem.Code)));
     }
@@ -248,12 +244,14 @@ public sealed class PolicyReloadTests : IDisposable
         Assert.Null(await reader.ReadLineAsync().WaitAsync(Samples.Patience));
     }
 
-    private EligibilityFactory Host(bool watch) => new(new Dictionary<string, string?>
+    private EligibilityFactory Host(bool watch) => new(Settings(watch));
+
+    private Dictionary<string, string?> Settings(bool watch) => new()
     {
         ["PolicyDirectory"] = folder.Path,
         ["WatchPolicyDirectory"] = watch ? "true" : "false",
         ["ReloadDelay"] = "00:00:00.050",
-    });
+    };
 
     private void WritePolicies(string name, params EligibilityPolicy[] policies) => File.WriteAllText(folder.File(name), Text(policies));
 
