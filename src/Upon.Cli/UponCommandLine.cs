@@ -25,6 +25,7 @@ internal static partial class UponCommandLine
         root.Add(TurnoverCommand.Create());
         root.Add(TenureCommand.Create());
         root.Add(CohortCommand.Create());
+        root.Add(ServeCommand.Create());
         root.Add(DemoCommand.Create());
         return root;
     }

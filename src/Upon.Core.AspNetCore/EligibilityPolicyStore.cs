@@ -28,6 +28,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     private readonly PhysicalFileProvider? files;
     private readonly IDisposable? watch;
     private volatile PolicySnapshot current;
+    private ImmutableArray<PolicyLoadProblem> refusedReload = [];
     private bool disposed;
 
     /// <summary>
@@ -79,6 +80,12 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     /// <summary>The policies decisions begun now are made under.</summary>
     public PolicySnapshot Current => current;
 
+    /// <summary>
+    /// The problems of the last reload when it was refused (the folder holds a bad document, and <see cref="Current"/>
+    /// is older than the folder); empty when the last load or reload put its policies in place.
+    /// </summary>
+    public ImmutableArray<PolicyLoadProblem> RefusedReload => refusedReload;
+
     /// <summary>The policy folder as a full path, or null when there is none.</summary>
     public string? Directory { get; }
 
@@ -97,11 +104,13 @@ public sealed partial class EligibilityPolicyStore : IDisposable
             (PolicySnapshot? loaded, ImmutableArray<PolicyLoadProblem> problems) = Load(generation);
             if (loaded is null)
             {
+                ImmutableInterlocked.InterlockedExchange(ref refusedReload, problems);
                 LogReloadRefused(logger, current.Generation, problems.Length, new ProblemCodes(problems));
                 return problems;
             }
 
             current = loaded;
+            ImmutableInterlocked.InterlockedExchange(ref refusedReload, []);
             Loaded(loaded);
             return [];
         }

@@ -385,13 +385,6 @@ internal static partial class EligibilityCommand
     }
 
     private static void WriteItem(Utf8JsonWriter writer, RecordResult<EligibilityDecision> item) => DecisionDocument.WriteRecord(writer, item);
-        else
-        {
-            CliJson.WriteProblems(writer, "errors", item.Problems);
-        }
-
-        writer.WriteEndObject();
-    }
 
     /// <summary>
     /// The CSV of <c>upon eligibility policies</c>: a row per policy, as the table lists them; its rules and

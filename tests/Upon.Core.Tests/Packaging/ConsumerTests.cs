@@ -60,6 +60,44 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
     }
 
     [Fact]
+    public void WebConsumer_RestoresTheAspNetCorePackage_AndDecidesOneApplicationOverRealHttp()
+    {
+        // A web project outside the solution: the few lines of docs/service.md's host on a free loopback port, and one
+        // request to it from the same program.
+        string output = RunConsumer("web-consumer", "Upon.Core.AspNetCore", """
+            using System;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Text;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.DependencyInjection;
+            using Upon.Core.AspNetCore;
+
+            WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddOpenApi();
+            builder.Services.AddUponEligibility();
+            WebApplication app = builder.Build();
+            app.MapOpenApi();
+            app.MapUponEligibility("/eligibility");
+            await app.StartAsync();
+
+            using HttpClient client = new() { BaseAddress = new Uri(app.Urls.Single()) };
+            const string application = "{\"id\":\"W-1\",\"programmeYear\":\"2021/22\",\"assessedOn\":\"2021-06-01\",\"roles\":[{\"title\":\"Assistant Director\",\"organisation\":\"A council\",\"organisationType\":\"localAuthority\",\"sector\":\"childrensServices\",\"level\":\"assistantDirector\",\"start\":\"2017-09-04\"}],\"readyBy\":\"2023-09-01\"}";
+            using HttpResponseMessage response = await client.PostAsync("/eligibility/decisions", new StringContent(application, Encoding.UTF8, "application/json"));
+            string decision = await response.Content.ReadAsStringAsync();
+            Console.WriteLine($"status={(int)response.StatusCode} {decision[..decision.IndexOf(",\"asOf\"", StringComparison.Ordinal)]}");
+            string openapi = await client.GetStringAsync("/openapi/v1.json");
+            Console.WriteLine($"openapi names EligibilityDecision: {openapi.Contains("\"EligibilityDecision\"", StringComparison.Ordinal)}");
+            await app.StopAsync();
+            """, sdk: "Microsoft.NET.Sdk.Web");
+
+        Assert.Contains("""status=200 {"applicationId":"W-1","outcome":"incomplete","policy":{"id":"aspirant-2021-22","version":1}""", output, StringComparison.Ordinal);
+        Assert.Contains("openapi names EligibilityDecision: True", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tool_InstallsFromTheFeedAndRunsAsUpon()
     {
         string work = Directory.CreateDirectory(Path.Combine(artifacts.Root, "tool")).FullName;
@@ -85,12 +123,12 @@ public sealed class ConsumerTests(PackedArtifacts artifacts)
     /// Writes a console project outside the repository that references <paramref name="packageId"/> at the packed
     /// version, restores it from the packed folder, runs <paramref name="program"/> and returns what it printed.
     /// </summary>
-    private string RunConsumer(string name, string packageId, string program)
+    private string RunConsumer(string name, string packageId, string program, string sdk = "Microsoft.NET.Sdk")
     {
         string project = Directory.CreateDirectory(Path.Combine(artifacts.Root, name)).FullName;
         WriteNuGetConfig(project);
         File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>

@@ -7,7 +7,7 @@ using Upon.Core.Tests.Support;
 namespace Upon.Core.Tests.Packaging;
 
 /// <summary>
-/// Packs Upon.Core, Upon.Core.Testing and the upon tool once per test run, in Release, into a fresh folder: what
+/// Packs Upon.Core, Upon.Core.Testing, Upon.Core.AspNetCore and the upon tool once per test run, in Release, into a fresh folder: what
 /// <c>dotnet pack</c> gives a publisher. Shared by the packaging tests, which run one at a time.
 /// </summary>
 public sealed class PackedArtifacts : IDisposable
@@ -22,10 +22,11 @@ public sealed class PackedArtifacts : IDisposable
         PackOutput = string.Concat(
             DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core", "Upon.Core.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"),
             DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Cli", "Upon.Cli.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"),
-            DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core.Testing", "Upon.Core.Testing.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"));
+            DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core.Testing", "Upon.Core.Testing.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"),
+            DotNetCli.RunOrFail(Repository.Root, "pack", Repository.PathOf("src", "Upon.Core.AspNetCore", "Upon.Core.AspNetCore.csproj"), "-c", "Release", "-o", Feed, "--no-restore", "-nodeReuse:false"));
     }
 
-    /// <summary>What the three <c>dotnet pack</c> runs wrote, one after the other.</summary>
+    /// <summary>What the four <c>dotnet pack</c> runs wrote, one after the other.</summary>
     public string PackOutput { get; }
 
     /// <summary>The temporary folder everything is written under.</summary>
@@ -44,6 +45,10 @@ public sealed class PackedArtifacts : IDisposable
     public string TestingPackage => Path.Combine(Feed, $"Upon.Core.Testing.{Version}.nupkg");
 
     public string TestingSymbols => Path.Combine(Feed, $"Upon.Core.Testing.{Version}.snupkg");
+
+    public string AspNetCorePackage => Path.Combine(Feed, $"Upon.Core.AspNetCore.{Version}.nupkg");
+
+    public string AspNetCoreSymbols => Path.Combine(Feed, $"Upon.Core.AspNetCore.{Version}.snupkg");
 
     public void Dispose()
     {
