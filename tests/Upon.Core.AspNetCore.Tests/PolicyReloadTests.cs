@@ -8,6 +8,9 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Upon.Core.AspNetCore.Tests.Support;
@@ -136,6 +139,7 @@ public sealed class PolicyReloadTests : IDisposable
         ImmutableArray<PolicyLoadProblem> problems = factory.Store.Reload();
 
         Assert.Contains(problems, p => p.Source == source && p.Problem.Code == code);
+        Assert.Equal(problems.ToArray(), factory.Store.RefusedReload.ToArray());
         Assert.Same(before, factory.Store.Current);
         Assert.Equal(1, factory.Store.Current.Generation);
         Assert.Equal([.. BuiltInPolicies.All, Version1], await ListAsync(client));
@@ -163,9 +167,44 @@ public sealed class PolicyReloadTests : IDisposable
 
         WritePolicies(FileName, Version1Ended, Version2);
 
+        Assert.NotEmpty(factory.Store.RefusedReload);
         Assert.Empty(factory.Store.Reload());
+        Assert.Empty(factory.Store.RefusedReload);
         Assert.Equal(2, factory.Store.Current.Generation);
         Assert.Equal(2, (int)(await DecideAsync(client))["policy"]!["version"]!);
+    }
+
+    [Fact]
+    public async Task TheHealthCheck_IsDegradedWhileARefusedReloadKeepsOlderPolicies_AndHealthyAgainAfter()
+    {
+        WritePolicies(FileName, Version1);
+        WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddUponEligibility(options =>
+        {
+            options.PolicyDirectory = folder.Path;
+            options.WatchPolicyDirectory = false;
+        });
+        builder.Services.AddHealthChecks().AddUponEligibilityPolicies();
+        await using WebApplication app = builder.Build();
+        app.MapHealthChecks("/health");
+        await app.StartAsync();
+        using HttpClient client = app.GetTestClient();
+        EligibilityPolicyStore store = app.Services.GetRequiredService<EligibilityPolicyStore>();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+
+        File.WriteAllText(folder.File(FileName), "not json");
+        Assert.NotEmpty(store.Reload());
+        using HttpResponseMessage degraded = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, degraded.StatusCode);
+        Assert.Equal("Degraded", await degraded.Content.ReadAsStringAsync());
+
+        WritePolicies(FileName, Version1Ended, Version2);
+        Assert.Empty(store.Reload());
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        await app.StopAsync();
     }
 
     [Fact]
