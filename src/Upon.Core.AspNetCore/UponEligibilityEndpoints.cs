@@ -276,7 +276,8 @@ public static partial class UponEligibilityEndpoints
             return null;
         }
 
-        StringSegment charset = media.Charset;
+        // A parameter's value may be quoted (RFC 9110 5.6.6): charset="utf-8" is charset=utf-8.
+        StringSegment charset = HeaderUtilities.RemoveQuotes(media.Charset);
         if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -320,9 +321,14 @@ public static partial class UponEligibilityEndpoints
         if (asOfText is not null)
         {
             ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(asOfText);
-            if (parsed.Success)
+            if (parsed.Success && EligibilityDates.Range.Contains(parsed.Value))
             {
                 asOf = parsed.Value;
+            }
+            else if (parsed.Success)
+            {
+                // A batch decides only dates in the range (it throws for others): a date outside it is the client's error.
+                problems.Add(new DocumentProblem("asOf", DocumentProblemCodes.OutOfRange, $"The date must lie from {LocalDatePattern.Iso.Format(EligibilityDates.Range.Start)} to {LocalDatePattern.Iso.Format(EligibilityDates.Range.End)}."));
             }
             else
             {
