@@ -97,6 +97,7 @@ internal static class EligibilityOpenApi
                     {
                         [UponEligibilityEndpoints.JsonMediaType] = Media(Application, document),
                         [UponEligibilityEndpoints.JsonLinesMediaType] = Media(Application, document),
+                        [UponEligibilityEndpoints.JsonLinesAlternativeMediaType] = Media(Application, document),
                     },
                 };
                 operation.Parameters = [

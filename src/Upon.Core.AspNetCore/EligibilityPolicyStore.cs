@@ -181,6 +181,12 @@ public sealed partial class EligibilityPolicyStore : IDisposable
             ReadFolder(Directory, policies, sources, problems);
         }
 
+        if (problems.Count == 0 && policies.Count == 0)
+        {
+            // A registry of nothing decides nothing: at start-up that stops the host, on a reload it keeps the last good one.
+            problems.Add(new PolicyLoadProblem(PolicyLoadProblem.RegistrySource, new DocumentProblem("$", DocumentProblemCodes.CollectionEmpty, "There are no policies: the folder holds none and the built-in ones are not included.")));
+        }
+
         if (problems.Count == 0)
         {
             DocumentResult<PolicyRegistry> registry = PolicyRegistry.Create(policies);

@@ -24,6 +24,9 @@ public static partial class UponEligibilityEndpoints
     /// <summary>The media type of JSON Lines, an application (or a result) a line: <c>application/x-ndjson</c>.</summary>
     public const string JsonLinesMediaType = "application/x-ndjson";
 
+    /// <summary>Another name of JSON Lines, accepted in requests: <c>application/jsonl</c>.</summary>
+    public const string JsonLinesAlternativeMediaType = "application/jsonl";
+
     /// <summary>The route of the decisions endpoint, under the prefix.</summary>
     public const string DecisionsRoute = "/decisions";
 
@@ -289,7 +292,7 @@ public static partial class UponEligibilityEndpoints
             return BodyKind.Json;
         }
 
-        return type.Equals(JsonLinesMediaType, StringComparison.OrdinalIgnoreCase) || type.Equals("application/jsonl", StringComparison.OrdinalIgnoreCase)
+        return type.Equals(JsonLinesMediaType, StringComparison.OrdinalIgnoreCase) || type.Equals(JsonLinesAlternativeMediaType, StringComparison.OrdinalIgnoreCase)
             ? BodyKind.JsonLines
             : null;
     }

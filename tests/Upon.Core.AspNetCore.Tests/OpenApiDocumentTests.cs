@@ -66,9 +66,10 @@ public sealed class OpenApiDocumentTests(DefaultHost host) : IClassFixture<Defau
         Assert.Equal("DecideEligibility", (string?)decide["operationId"]);
         Assert.Equal(["asOf", "policy", "version"], decide["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal));
         Assert.All(decide["parameters"]!.AsArray(), p => Assert.Equal("query", (string?)p!["in"]));
-        Assert.Equal([Samples.Json, Samples.JsonLines], decide["requestBody"]!["content"]!.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal([Samples.Json, "application/jsonl", Samples.JsonLines], decide["requestBody"]!["content"]!.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.Equal(ComponentPrefix + "Application", Reference(decide["requestBody"]!["content"]![Samples.Json]));
         Assert.Equal(ComponentPrefix + "Application", Reference(decide["requestBody"]!["content"]![Samples.JsonLines]));
+        Assert.Equal(ComponentPrefix + "Application", Reference(decide["requestBody"]!["content"]!["application/jsonl"]));
         Assert.Equal(["200", "400", "413", "415", "422"], decide["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Equal(ComponentPrefix + "EligibilityDecision", Reference(decide["responses"]!["200"]!["content"]![Samples.Json]));
         Assert.Equal(ComponentPrefix + "EligibilityDecisionRecord", Reference(decide["responses"]!["200"]!["content"]![Samples.JsonLines]));

@@ -93,6 +93,38 @@ public sealed class OptionsAndStoreTests
     }
 
     [Fact]
+    public void TheStore_WithNoPoliciesAtAll_DoesNotStart()
+    {
+        using TempFolder empty = new();
+        UponEligibilityOptions options = new() { IncludeBuiltInPolicies = false, PolicyDirectory = empty.Path, WatchPolicyDirectory = false };
+
+        PolicyLoadException thrown = Assert.Throws<PolicyLoadException>(() => new EligibilityPolicyStore(options, "/", NullLogger<EligibilityPolicyStore>.Instance));
+
+        PolicyLoadProblem problem = Assert.Single(thrown.Problems);
+        Assert.Equal(PolicyLoadProblem.RegistrySource, problem.Source);
+        Assert.Equal("collection.empty", problem.Problem.Code);
+    }
+
+    [Fact]
+    public void TheStore_AFolderEmptiedLater_KeepsTheLastGoodPolicies()
+    {
+        using TempFolder folder = new();
+        EligibilityPolicy mine = new("folder-2030-31", 1, "2030/31", new LocalDate(2030, 1, 1), null, "A policy of the folder", BuiltInPolicies.Year3.Rule, []);
+        using (System.IO.FileStream file = System.IO.File.Create(folder.File("2030-31.json")))
+        {
+            PolicyDocument.Write(file, [mine]);
+        }
+
+        UponEligibilityOptions options = new() { IncludeBuiltInPolicies = false, PolicyDirectory = folder.Path, WatchPolicyDirectory = false };
+        using EligibilityPolicyStore store = new(options, "/", NullLogger<EligibilityPolicyStore>.Instance);
+        System.IO.File.Delete(folder.File("2030-31.json"));
+
+        Assert.Equal("collection.empty", Assert.Single(store.Reload()).Problem.Code);
+        Assert.Equal([mine], store.Current.Registry.Policies.ToArray());
+        Assert.Equal(1, store.Current.Generation);
+    }
+
+    [Fact]
     public void TheStore_TakesARelativeFolderFromTheContentRoot()
     {
         using TempFolder root = new();
