@@ -57,6 +57,9 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
     /// <summary>The whole test, every wait in it included: past this it fails rather than hangs.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a replaced policy folder may take to be loaded (the reload delay is 100 ms).</summary>
+    private static readonly TimeSpan ReloadLimit = TimeSpan.FromMinutes(1);
+
     [Fact]
     public async Task ThirtyTwoClients_TenThousandApplicationsEach_ThreeRounds_WhileThePoliciesAreReplacedTwice()
     {
@@ -204,12 +207,21 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
 
     private static int? CurrentVersion(EligibilityPolicyStore store) => store.Current.Registry.FindById(BuiltInPolicies.Year2.Id)?.Version;
 
-    /// <summary>Waits, within the test's limit, until the store has loaded <paramref name="version"/>.</summary>
+    /// <summary>Waits until the store has loaded <paramref name="version"/>: at most a minute, and within the test's limit.</summary>
     private static async Task WaitForVersionAsync(EligibilityPolicyStore store, int version, CancellationToken cancellation)
     {
-        while (CurrentVersion(store) != version)
+        using CancellationTokenSource reload = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        reload.CancelAfter(ReloadLimit);
+        try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
+            while (CurrentVersion(store) != version)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), reload.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            Assert.Fail($"The policy folder was replaced by version {version}, but the store still has version {CurrentVersion(store)} after {ReloadLimit.TotalSeconds} s.");
         }
 
         // Every policy of the folder is of that version: the document was swapped in whole.
