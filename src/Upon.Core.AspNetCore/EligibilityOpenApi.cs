@@ -27,8 +27,8 @@ internal static class EligibilityOpenApi
 
     private const string ProblemMediaType = "application/problem+json";
 
-    /// <summary>The component schemas, by name: made once from the embedded files (immutable after).</summary>
-    private static readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> ComponentJson = new(MakeComponents);
+    /// <summary>The component names and schemas: made once from the embedded files (immutable after).</summary>
+    private static readonly Lazy<Catalog> Schemas = new(MakeCatalog);
 
     /// <summary>The component names of the roots of the schemas the endpoints use.</summary>
     internal static string Application => RootName(EligibilitySchemas.Application);
@@ -38,8 +38,6 @@ internal static class EligibilityOpenApi
     internal static string DecisionRecord => RootName(EligibilitySchemas.DecisionRecord);
 
     internal static string PolicyDocument => RootName(EligibilitySchemas.Policy);
-
-    internal static string Policy => "EligibilityPolicy";
 
     internal static string Problem => RootName(EligibilitySchemas.ProblemDetails);
 
@@ -62,14 +60,11 @@ internal static class EligibilityOpenApi
         });
     }
 
-    /// <summary>The components as JSON Schema text, by name (for tests and for <see cref="AddComponents"/>).</summary>
-    internal static IReadOnlyList<KeyValuePair<string, string>> Components => ComponentJson.Value;
-
     internal static void AddComponents(OpenApiDocument document)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        foreach ((string name, string json) in ComponentJson.Value)
+        foreach ((string name, string json) in Schemas.Value.Components)
         {
             OpenApiSchema schema = OpenApiModelFactory.Parse<OpenApiSchema>(json, OpenApiSpecVersion.OpenApi3_1, document, out OpenApiDiagnostic? diagnostic, "json")
                 ?? throw new InvalidOperationException($"The shipped schema component {name} could not be read.");
@@ -158,7 +153,7 @@ internal static class EligibilityOpenApi
     };
 
     /// <summary>The component name of a schema file's root: its <c>$ref</c>'s target, or the root itself.</summary>
-    private static string RootName(string file) => Names(file)[Root];
+    private static string RootName(string file) => Schemas.Value.Names[file][Root];
 
     private const string Root = "";
 
@@ -168,9 +163,8 @@ internal static class EligibilityOpenApi
     /// itself with <c>Document</c> after it; a definition whose name ends the file's (<c>policy</c> in
     /// <c>eligibility-policy</c>) takes the file's name; any other definition the file's name and its own.
     /// </summary>
-    private static Dictionary<string, string> Names(string file)
+    private static Dictionary<string, string> Names(string file, JsonObject schema)
     {
-        JsonObject schema = Load(file);
         string baseName = Pascal(file[..file.IndexOf(".schema.json", StringComparison.Ordinal)]);
         Dictionary<string, string> names = new(StringComparer.Ordinal);
         string? rootTarget = IsReferenceOnly(schema) ? DefinitionName((string)schema["$ref"]!) : null;
@@ -187,14 +181,15 @@ internal static class EligibilityOpenApi
         return names;
     }
 
-    private static List<KeyValuePair<string, string>> MakeComponents()
+    private static Catalog MakeCatalog()
     {
-        Dictionary<string, Dictionary<string, string>> names = Files.ToDictionary(file => file, Names, StringComparer.Ordinal);
+        Dictionary<string, JsonObject> schemas = Files.ToDictionary(file => file, Load, StringComparer.Ordinal);
+        Dictionary<string, Dictionary<string, string>> names = Files.ToDictionary(file => file, file => Names(file, schemas[file]), StringComparer.Ordinal);
         List<KeyValuePair<string, string>> components = [];
         HashSet<string> seen = new(StringComparer.Ordinal);
         foreach (string file in Files)
         {
-            JsonObject schema = Load(file);
+            JsonObject schema = schemas[file];
             if (!IsReferenceOnly(schema))
             {
                 JsonObject root = (JsonObject)schema.DeepClone();
@@ -221,7 +216,7 @@ internal static class EligibilityOpenApi
             }
         }
 
-        return components;
+        return new Catalog(names, components);
 
         void Add(string name, JsonNode json)
         {
@@ -289,6 +284,9 @@ internal static class EligibilityOpenApi
 
     private static bool IsReferenceOnly(JsonObject schema) =>
         schema["$ref"] is not null && schema.All(p => p.Key is "$schema" or "$id" or "title" or "description" or "$ref" or "$defs");
+
+    /// <summary>The component name of each part of each schema file, and the components as JSON Schema text in order.</summary>
+    private sealed record Catalog(Dictionary<string, Dictionary<string, string>> Names, List<KeyValuePair<string, string>> Components);
 
     private static JsonObject Load(string file) => (JsonObject)JsonNode.Parse(EligibilitySchemas.Read(file))!;
 

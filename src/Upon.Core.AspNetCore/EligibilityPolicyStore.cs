@@ -46,14 +46,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
         Guard.Against.Null(options);
         Guard.Against.Null(contentRoot);
         Guard.Against.Null(logger);
-        try
-        {
-            options.Validate();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException(e.Message, nameof(options), e);
-        }
+        options.Validate();
 
         this.options = options;
         this.logger = logger;
@@ -261,7 +254,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     private static partial void LogStartFailed(ILogger logger, int problemCount, ProblemCodes problems);
 
     /// <summary>Problems as a log shows them: source, path and code of each, never a message (formatted only when logged).</summary>
-    private readonly record struct ProblemCodes(ImmutableArray<PolicyLoadProblem> Problems)
+    internal readonly record struct ProblemCodes(ImmutableArray<PolicyLoadProblem> Problems)
     {
         public override string ToString() => string.Join("; ", Problems.Select(p => $"{p.Source} {p.Problem.Path} {p.Problem.Code}"));
     }

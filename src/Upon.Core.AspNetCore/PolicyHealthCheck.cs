@@ -43,7 +43,7 @@ internal sealed class PolicyHealthCheck(EligibilityPolicyStore store) : IHealthC
             return Task.FromResult(HealthCheckResult.Healthy($"Generation {snapshot.Generation}: {snapshot.Registry.Policies.Length} policies.", data));
         }
 
-        data["problems"] = string.Join("; ", refused.Select(p => $"{p.Source} {p.Problem.Path} {p.Problem.Code}"));
+        data["problems"] = new EligibilityPolicyStore.ProblemCodes(refused).ToString();
         return Task.FromResult(HealthCheckResult.Degraded($"The last reload of the policy folder was refused; generation {snapshot.Generation} is still in use.", data: data));
     }
 }

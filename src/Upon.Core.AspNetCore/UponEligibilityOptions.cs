@@ -78,6 +78,7 @@ public sealed class UponEligibilityOptions
     }
 
     /// <summary>Checks the options a host set; called once at start-up.</summary>
+    /// <exception cref="ArgumentException">An option is out of range, or there would be no policies at all.</exception>
     internal void Validate()
     {
         Guard.Against.NegativeOrZero(MaxApplicationBytes);
@@ -86,7 +87,7 @@ public sealed class UponEligibilityOptions
         Guard.Against.NullOrWhiteSpace(PolicyFilePattern);
         if (!IncludeBuiltInPolicies && PolicyDirectory is null && Policies.Count == 0)
         {
-            throw new InvalidOperationException("Upon eligibility has no policies: include the built-in ones, set a policy folder, or add policies in code.");
+            throw new ArgumentException("Upon eligibility has no policies: include the built-in ones, set a policy folder, or add policies in code.", "options");
         }
     }
 
