@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Text.Unicode;
 
 namespace Upon.Core.Eligibility;
 
@@ -13,6 +13,9 @@ namespace Upon.Core.Eligibility;
 /// </summary>
 internal ref struct CanonicalJson
 {
+    /// <summary>The characters a string escapes: <c>"</c>, <c>\</c> and the controls below U+0020.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     private Span<byte> buffer;
     private byte[]? rented;
     private int length;
@@ -87,43 +90,27 @@ internal ref struct CanonicalJson
         }
 
         Raw((byte)'"');
-        foreach (Rune rune in value.EnumerateRunes())
+        ReadOnlySpan<char> rest = value;
+        while (!rest.IsEmpty)
         {
-            switch (rune.Value)
+            // Runs of text that need no escape are transcoded at once; a lone surrogate becomes U+FFFD, as the
+            // runes of the text would have it. The characters escaped are ASCII, so a run never splits a pair.
+            int escape = rest.IndexOfAny(Escaped);
+            ReadOnlySpan<char> run = escape < 0 ? rest : rest[..escape];
+            if (!run.IsEmpty)
             {
-                case '"':
-                    Raw((byte)'\\');
-                    Raw((byte)'"');
-                    break;
-                case '\\':
-                    Raw((byte)'\\');
-                    Raw((byte)'\\');
-                    break;
-                case '\b':
-                    Ascii("\\b");
-                    break;
-                case '\t':
-                    Ascii("\\t");
-                    break;
-                case '\n':
-                    Ascii("\\n");
-                    break;
-                case '\f':
-                    Ascii("\\f");
-                    break;
-                case '\r':
-                    Ascii("\\r");
-                    break;
-                case < 0x20:
-                    Ascii("\\u00");
-                    Raw((byte)"0123456789abcdef"[rune.Value >> 4]);
-                    Raw((byte)"0123456789abcdef"[rune.Value & 0xF]);
-                    break;
-                default:
-                    Ensure(4);
-                    length += rune.EncodeToUtf8(buffer[length..]);
-                    break;
+                Ensure(run.Length * 3);
+                Utf8.FromUtf16(run, buffer[length..], out _, out int written);
+                length += written;
             }
+
+            if (escape < 0)
+            {
+                break;
+            }
+
+            Escape(rest[escape]);
+            rest = rest[(escape + 1)..];
         }
 
         Raw((byte)'"');
@@ -134,7 +121,11 @@ internal ref struct CanonicalJson
     {
         if (value is LocalDate date)
         {
-            String(name, DateText.Format(date));
+            Name(name);
+            Ensure(DateText.MaxUtf8Length + 2);
+            buffer[length++] = (byte)'"';
+            length += DateText.FormatUtf8(date, buffer[length..]);
+            buffer[length++] = (byte)'"';
         }
         else
         {
@@ -163,8 +154,71 @@ internal ref struct CanonicalJson
         }
 
         Ensure(64);
-        number.TryFormat(buffer[length..], out int written, "0.############################", CultureInfo.InvariantCulture);
+        if (!TryFraction(number, buffer[length..], out int written))
+        {
+            number.TryFormat(buffer[length..], out written, "0.############################", CultureInfo.InvariantCulture);
+        }
+
         length += written;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="number"/> as the format <c>0.####…</c> does when its digits fit in 64 bits (every fraction
+    /// of a role does), from its integer and scale: that format is a tenth of the canonical form's time otherwise.
+    /// </summary>
+    private static bool TryFraction(decimal number, Span<byte> destination, out int written)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(number, bits);
+        if (bits[2] != 0)
+        {
+            written = 0;
+            return false;
+        }
+
+        ulong digits = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        int scale = number.Scale;
+        while (scale > 0 && digits % 10 == 0)
+        {
+            digits /= 10;
+            scale--;
+        }
+
+        written = 0;
+        if (digits == 0)
+        {
+            destination[written++] = (byte)'0';
+            return true;
+        }
+
+        if (number < 0)
+        {
+            destination[written++] = (byte)'-';
+        }
+
+        Span<byte> text = stackalloc byte[20];
+        digits.TryFormat(text, out int count, provider: CultureInfo.InvariantCulture);
+        if (count <= scale)
+        {
+            destination[written++] = (byte)'0';
+            destination[written++] = (byte)'.';
+            destination.Slice(written, scale - count).Fill((byte)'0');
+            written += scale - count;
+            text[..count].CopyTo(destination[written..]);
+            written += count;
+            return true;
+        }
+
+        text[..(count - scale)].CopyTo(destination[written..]);
+        written += count - scale;
+        if (scale > 0)
+        {
+            destination[written++] = (byte)'.';
+            text[(count - scale)..count].CopyTo(destination[written..]);
+            written += scale;
+        }
+
+        return true;
     }
 
     /// <summary>Writes a property with <c>true</c> or <c>false</c>.</summary>
@@ -186,6 +240,39 @@ internal ref struct CanonicalJson
         {
             Name(name);
             Null();
+        }
+    }
+
+    private void Escape(char c)
+    {
+        switch (c)
+        {
+            case '"':
+                Ascii("\\\"");
+                break;
+            case '\\':
+                Ascii("\\\\");
+                break;
+            case '\b':
+                Ascii("\\b");
+                break;
+            case '\t':
+                Ascii("\\t");
+                break;
+            case '\n':
+                Ascii("\\n");
+                break;
+            case '\f':
+                Ascii("\\f");
+                break;
+            case '\r':
+                Ascii("\\r");
+                break;
+            default:
+                Ascii("\\u00");
+                Raw((byte)"0123456789abcdef"[c >> 4]);
+                Raw((byte)"0123456789abcdef"[c & 0xF]);
+                break;
         }
     }
 

@@ -37,29 +37,29 @@ public static class DecisionDocument
         Guard.Against.Null(writer);
         Guard.Against.Null(decision);
         writer.WriteStartObject();
-        writer.WriteString("applicationId", decision.ApplicationId);
-        writer.WriteString("outcome", EnumNames<EligibilityOutcome>.Name(decision.Outcome));
-        writer.WriteStartObject("policy");
-        writer.WriteString("id", decision.PolicyId);
-        writer.WriteNumber("version", decision.PolicyVersion);
+        writer.WriteString(Names.ApplicationId, decision.ApplicationId);
+        writer.WriteString(Names.Outcome, EnumNames<EligibilityOutcome>.EncodedName(decision.Outcome));
+        writer.WriteStartObject(Names.Policy);
+        writer.WriteString(Names.Id, decision.PolicyId);
+        writer.WriteNumber(Names.Version, decision.PolicyVersion);
         writer.WriteEndObject();
-        writer.WriteString("asOf", DateText.Format(decision.AsOf));
+        WriteDate(writer, Names.AsOf, decision.AsOf);
         if (decision.EligibleFrom is LocalDate from)
         {
-            writer.WriteString("eligibleFrom", DateText.Format(from));
+            WriteDate(writer, Names.EligibleFrom, from);
         }
 
-        writer.WritePropertyName("explanation");
+        writer.WritePropertyName(Names.Explanation);
         WriteResult(writer, decision.Explanation);
         if (decision.Fingerprint is DecisionFingerprint fingerprint)
         {
-            writer.WriteStartObject("fingerprint");
-            writer.WriteString("value", fingerprint.Value);
-            writer.WriteString("application", fingerprint.Application);
-            writer.WriteString("policyId", fingerprint.PolicyId);
-            writer.WriteNumber("policyVersion", fingerprint.PolicyVersion);
-            writer.WriteString("policyContent", fingerprint.PolicyContent);
-            writer.WriteString("libraryVersion", fingerprint.LibraryVersion);
+            writer.WriteStartObject(Names.Fingerprint);
+            writer.WriteString(Names.Value, fingerprint.Value);
+            writer.WriteString(Names.Application, fingerprint.Application);
+            writer.WriteString(Names.PolicyId, fingerprint.PolicyId);
+            writer.WriteNumber(Names.PolicyVersion, fingerprint.PolicyVersion);
+            writer.WriteString(Names.PolicyContent, fingerprint.PolicyContent);
+            writer.WriteString(Names.LibraryVersion, fingerprint.LibraryVersion);
             writer.WriteEndObject();
         }
 
@@ -79,21 +79,21 @@ public static class DecisionDocument
         Guard.Against.Null(writer);
         Guard.Against.Null(record);
         writer.WriteStartObject();
-        writer.WriteNumber("record", record.RecordNumber);
+        writer.WriteNumber(Names.Record, record.RecordNumber);
         if (record.Value is EligibilityDecision decision)
         {
-            writer.WritePropertyName("decision");
+            writer.WritePropertyName(Names.Decision);
             Write(writer, decision);
         }
         else
         {
-            writer.WriteStartArray("errors");
+            writer.WriteStartArray(Names.Errors);
             foreach (DocumentProblem problem in record.Problems)
             {
                 writer.WriteStartObject();
-                writer.WriteString("path", problem.Path);
-                writer.WriteString("code", problem.Code);
-                writer.WriteString("message", problem.Message);
+                writer.WriteString(Names.Path, problem.Path);
+                writer.WriteString(Names.Code, problem.Code);
+                writer.WriteString(Names.Message, problem.Message);
                 writer.WriteEndObject();
             }
 
@@ -172,49 +172,49 @@ public static class DecisionDocument
     private static void WriteResult(Utf8JsonWriter writer, CriterionResult result)
     {
         writer.WriteStartObject();
-        writer.WriteString("code", result.Code);
-        writer.WriteString("title", result.Title);
-        writer.WriteString("kind", EnumNames<RuleKind>.Name(result.Kind));
-        writer.WriteString("outcome", EnumNames<CriterionOutcome>.Name(result.Outcome));
-        writer.WriteString("reason", result.Reason);
-        writer.WriteString("message", result.Message);
-        WritePeriod(writer, "measured", result.Measured);
-        WritePeriod(writer, "required", result.Required);
-        WritePeriod(writer, "difference", result.Difference);
+        writer.WriteString(Names.Code, result.Code);
+        writer.WriteString(Names.Title, result.Title);
+        writer.WriteString(Names.Kind, EnumNames<RuleKind>.EncodedName(result.Kind));
+        writer.WriteString(Names.Outcome, EnumNames<CriterionOutcome>.EncodedName(result.Outcome));
+        writer.WriteString(Names.Reason, result.Reason);
+        writer.WriteString(Names.Message, result.Message);
+        WritePeriod(writer, Names.Measured, result.Measured);
+        WritePeriod(writer, Names.Required, result.Required);
+        WritePeriod(writer, Names.Difference, result.Difference);
         if (result.MetOn is LocalDate metOn)
         {
-            writer.WriteString("metOn", DateText.Format(metOn));
+            WriteDate(writer, Names.MetOn, metOn);
         }
 
-        WriteNumber(writer, "words", result.Words);
-        WriteNumber(writer, "minimumWords", result.MinimumWords);
-        WriteNumber(writer, "maximumWords", result.MaximumWords);
+        WriteNumber(writer, Names.Words, result.Words);
+        WriteNumber(writer, Names.MinimumWords, result.MinimumWords);
+        WriteNumber(writer, Names.MaximumWords, result.MaximumWords);
         if (result.Experience is EffectiveExperience experience)
         {
-            writer.WriteStartObject("experience");
-            writer.WriteNumber("days", experience.Days);
-            writer.WriteString("period", PeriodPattern.Roundtrip.Format(experience.Period));
+            writer.WriteStartObject(Names.Experience);
+            writer.WriteNumber(Names.Days, experience.Days);
+            writer.WriteString(Names.Period, PeriodPattern.Roundtrip.Format(experience.Period));
             if (experience.FirstDay is LocalDate first)
             {
-                writer.WriteString("firstDay", DateText.Format(first));
+                WriteDate(writer, Names.FirstDay, first);
             }
 
-            writer.WriteNumber("currentDailyRate", experience.CurrentDailyRate);
-            writer.WriteStartArray("roles");
+            writer.WriteNumber(Names.CurrentDailyRate, experience.CurrentDailyRate);
+            writer.WriteStartArray(Names.Roles);
             foreach (RoleEvidence evidence in experience.Roles)
             {
                 writer.WriteStartObject();
-                writer.WriteNumber("roleIndex", evidence.RoleIndex);
-                writer.WriteString("reason", evidence.Reason);
+                writer.WriteNumber(Names.RoleIndex, evidence.RoleIndex);
+                writer.WriteString(Names.Reason, evidence.Reason);
                 if (evidence.Counted is DateInterval counted)
                 {
-                    writer.WriteStartObject("counted");
-                    writer.WriteString("start", DateText.Format(counted.Start));
-                    writer.WriteString("end", DateText.Format(counted.End));
+                    writer.WriteStartObject(Names.Counted);
+                    WriteDate(writer, Names.Start, counted.Start);
+                    WriteDate(writer, Names.End, counted.End);
                     writer.WriteEndObject();
                 }
 
-                writer.WriteNumber("days", evidence.Days);
+                writer.WriteNumber(Names.Days, evidence.Days);
                 writer.WriteEndObject();
             }
 
@@ -224,7 +224,7 @@ public static class DecisionDocument
 
         if (!result.Results.IsEmpty)
         {
-            writer.WriteStartArray("results");
+            writer.WriteStartArray(Names.Results);
             foreach (CriterionResult child in result.Results)
             {
                 WriteResult(writer, child);
@@ -236,7 +236,7 @@ public static class DecisionDocument
         writer.WriteEndObject();
     }
 
-    private static void WritePeriod(Utf8JsonWriter writer, string name, Period? period)
+    private static void WritePeriod(Utf8JsonWriter writer, JsonEncodedText name, Period? period)
     {
         if (period is not null)
         {
@@ -244,7 +244,13 @@ public static class DecisionDocument
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)
+    private static void WriteDate(Utf8JsonWriter writer, JsonEncodedText name, LocalDate date)
+    {
+        Span<byte> text = stackalloc byte[DateText.MaxUtf8Length];
+        writer.WriteString(name, text[..DateText.FormatUtf8(date, text)]);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is int number)
         {
@@ -465,5 +471,93 @@ public static class DecisionDocument
         }
 
         return EffectiveExperience.FromFigures(asOf, firstDay, (long)(days.Value * EffectiveExperience.Scale), rate.Value, [.. roles]);
+    }
+
+    /// <summary>The property names the writers write, encoded once (ASCII names, which every encoder writes alike).</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Application = JsonEncodedText.Encode("application");
+
+        public static readonly JsonEncodedText ApplicationId = JsonEncodedText.Encode("applicationId");
+
+        public static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+
+        public static readonly JsonEncodedText Counted = JsonEncodedText.Encode("counted");
+
+        public static readonly JsonEncodedText CurrentDailyRate = JsonEncodedText.Encode("currentDailyRate");
+
+        public static readonly JsonEncodedText Days = JsonEncodedText.Encode("days");
+
+        public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+
+        public static readonly JsonEncodedText Difference = JsonEncodedText.Encode("difference");
+
+        public static readonly JsonEncodedText EligibleFrom = JsonEncodedText.Encode("eligibleFrom");
+
+        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+
+        public static readonly JsonEncodedText Errors = JsonEncodedText.Encode("errors");
+
+        public static readonly JsonEncodedText Experience = JsonEncodedText.Encode("experience");
+
+        public static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+
+        public static readonly JsonEncodedText Fingerprint = JsonEncodedText.Encode("fingerprint");
+
+        public static readonly JsonEncodedText FirstDay = JsonEncodedText.Encode("firstDay");
+
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+
+        public static readonly JsonEncodedText LibraryVersion = JsonEncodedText.Encode("libraryVersion");
+
+        public static readonly JsonEncodedText MaximumWords = JsonEncodedText.Encode("maximumWords");
+
+        public static readonly JsonEncodedText Measured = JsonEncodedText.Encode("measured");
+
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+
+        public static readonly JsonEncodedText MetOn = JsonEncodedText.Encode("metOn");
+
+        public static readonly JsonEncodedText MinimumWords = JsonEncodedText.Encode("minimumWords");
+
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+
+        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+
+        public static readonly JsonEncodedText Period = JsonEncodedText.Encode("period");
+
+        public static readonly JsonEncodedText Policy = JsonEncodedText.Encode("policy");
+
+        public static readonly JsonEncodedText PolicyContent = JsonEncodedText.Encode("policyContent");
+
+        public static readonly JsonEncodedText PolicyId = JsonEncodedText.Encode("policyId");
+
+        public static readonly JsonEncodedText PolicyVersion = JsonEncodedText.Encode("policyVersion");
+
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+
+        public static readonly JsonEncodedText Record = JsonEncodedText.Encode("record");
+
+        public static readonly JsonEncodedText Required = JsonEncodedText.Encode("required");
+
+        public static readonly JsonEncodedText Results = JsonEncodedText.Encode("results");
+
+        public static readonly JsonEncodedText RoleIndex = JsonEncodedText.Encode("roleIndex");
+
+        public static readonly JsonEncodedText Roles = JsonEncodedText.Encode("roles");
+
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+
+        public static readonly JsonEncodedText Words = JsonEncodedText.Encode("words");
     }
 }

@@ -384,6 +384,9 @@ internal static class EnumNames<TEnum>
 
     private static readonly Dictionary<TEnum, string> ByValue = Invert(ByName);
 
+    private static readonly Dictionary<TEnum, JsonEncodedText> EncodedByValue =
+        ByValue.ToDictionary(pair => pair.Key, pair => JsonEncodedText.Encode(pair.Value));
+
     private static readonly (byte[] Name, TEnum Value)[] Utf8Names = [.. ByName.Select(pair => (System.Text.Encoding.UTF8.GetBytes(pair.Key), pair.Value))];
 
     /// <summary>The UTF-8 names by their length in bytes, so that a name is compared only with names as long.</summary>
@@ -397,6 +400,16 @@ internal static class EnumNames<TEnum>
     public static string Name(TEnum value)
     {
         Guard.Against.OutOfRange(!ByValue.TryGetValue(value, out string? name), "The value is not a defined member of its enum.", nameof(value));
+        return name;
+    }
+
+    /// <summary>
+    /// Gets the JSON name of <paramref name="value"/> encoded for <see cref="Utf8JsonWriter"/>: the names are camel-cased
+    /// ASCII identifiers, which every encoder writes alike, so the writers of documents need not encode them each time.
+    /// </summary>
+    public static JsonEncodedText EncodedName(TEnum value)
+    {
+        Guard.Against.OutOfRange(!EncodedByValue.TryGetValue(value, out JsonEncodedText name), "The value is not a defined member of its enum.", nameof(value));
         return name;
     }
 
