@@ -1,10 +1,13 @@
 using System;
 using System.Buffers;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
@@ -60,6 +63,7 @@ public class ServiceBenchmarks
 
     private WebApplication? app;
     private Uri? decisions;
+    private IPEndPoint? http11;
     private HttpClient[] clients = [];
 
     [GlobalSetup]
@@ -108,6 +112,14 @@ public class ServiceBenchmarks
     /// <summary>The corpus posted to the endpoint as one JSON Lines request, the whole response read.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public Task<long> Endpoint() => PostAsync(clients[0]);
+
+    /// <summary>
+    /// As <see cref="Endpoint"/> over HTTP/1.1 (as <c>upon serve</c> listens, and as most clients and proxies speak),
+    /// with a client on a bare socket that reads the response while it sends, as curl does: Content-Length request,
+    /// chunked response.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public Task<long> EndpointHttp11() => PostHttp11Async();
 
     /// <summary>The corpus decided in process on four threads at once (the baseline of <see cref="EndpointFourConnections"/>).</summary>
     [Benchmark(OperationsPerInvoke = Count * Connections)]
@@ -171,15 +183,21 @@ public class ServiceBenchmarks
     private async Task StartAsync()
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddUponEligibility();
         app = builder.Build();
         app.MapUponEligibility();
         await app.StartAsync();
 
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        decisions = new Uri(new Uri(address), "/eligibility/decisions");
+        string[] addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
+        decisions = new Uri(new Uri(addresses[0]), "/eligibility/decisions");
+        Uri second = new(addresses[1]);
+        http11 = new IPEndPoint(IPAddress.Loopback, second.Port);
         clients = [.. Enumerable.Range(0, Connections).Select(_ => new HttpClient(new SocketsHttpHandler()) { Timeout = TimeSpan.FromMinutes(5) })];
 
         // Every line answered, and as many decisions as in process: the endpoint does the same work.
@@ -187,6 +205,57 @@ public class ServiceBenchmarks
         if (lines != Count)
         {
             throw new InvalidOperationException($"The endpoint answered {lines} lines for {Count} applications.");
+        }
+
+        long http11Lines = await PostHttp11Async();
+        if (http11Lines != Count)
+        {
+            throw new InvalidOperationException($"The endpoint answered {http11Lines} lines over HTTP/1.1 for {Count} applications.");
+        }
+    }
+
+    /// <summary>
+    /// Posts the corpus over HTTP/1.1 on a socket of its own, sending on one task while it reads the response on this
+    /// one; returns the number of lines of the response body (decoded from its chunks).
+    /// </summary>
+    private async Task<long> PostHttp11Async()
+    {
+        using Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(http11!);
+        await using NetworkStream stream = new(socket, ownsSocket: false);
+        byte[] head = Encoding.ASCII.GetBytes(
+            $"POST /eligibility/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {UponEligibilityEndpoints.JsonLinesMediaType}\r\n" +
+            $"Content-Length: {JsonLines.Length}\r\nConnection: close\r\n\r\n");
+        Task sending = Task.Run(async () =>
+        {
+            await stream.WriteAsync(head);
+            for (int start = 0; start < JsonLines.Length; start += 64 * 1024)
+            {
+                await stream.WriteAsync(JsonLines.AsMemory(start, Math.Min(64 * 1024, JsonLines.Length - start)));
+            }
+        });
+        ResponseReader response = new(stream);
+        try
+        {
+            string status = await response.ReadLineAsync();
+            if (!status.StartsWith("HTTP/1.1 200", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The endpoint answered {status}.");
+            }
+
+            bool chunked = false;
+            for (string header = await response.ReadLineAsync(); header.Length > 0; header = await response.ReadLineAsync())
+            {
+                chunked |= header.Equals("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase);
+            }
+
+            long lines = chunked ? await response.CountChunkedLinesAsync() : await response.CountLinesToEndAsync();
+            await sending;
+            return lines;
+        }
+        finally
+        {
+            response.Dispose();
         }
     }
 
@@ -217,6 +286,96 @@ public class ServiceBenchmarks
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads an HTTP/1.1 response from a stream through a buffer of its own: lines of the head, then the body's lines.</summary>
+    private sealed class ResponseReader(Stream stream) : IDisposable
+    {
+        private readonly byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        private int start;
+        private int end;
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+
+        /// <summary>Reads a line ended by CRLF, without it.</summary>
+        public async Task<string> ReadLineAsync()
+        {
+            while (true)
+            {
+                int at = buffer.AsSpan(start, end - start).IndexOf("\r\n"u8);
+                if (at >= 0)
+                {
+                    string line = Encoding.ASCII.GetString(buffer, start, at);
+                    start += at + 2;
+                    return line;
+                }
+
+                if (!await FillAsync())
+                {
+                    throw new EndOfStreamException("The response ended within a line.");
+                }
+            }
+        }
+
+        /// <summary>Counts the line feeds of a chunked body to its last chunk.</summary>
+        public async Task<long> CountChunkedLinesAsync()
+        {
+            long lines = 0;
+            while (true)
+            {
+                int size = int.Parse(await ReadLineAsync(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                if (size == 0)
+                {
+                    return lines;
+                }
+
+                while (size > 0)
+                {
+                    if (start == end && !await FillAsync())
+                    {
+                        throw new EndOfStreamException("The response ended within a chunk.");
+                    }
+
+                    int take = Math.Min(size, end - start);
+                    lines += buffer.AsSpan(start, take).Count((byte)'\n');
+                    start += take;
+                    size -= take;
+                }
+
+                if (await ReadLineAsync() is { Length: > 0 })
+                {
+                    throw new InvalidDataException("A chunk did not end with CRLF.");
+                }
+            }
+        }
+
+        /// <summary>Counts the line feeds of a body that runs to the end of the connection.</summary>
+        public async Task<long> CountLinesToEndAsync()
+        {
+            long lines = buffer.AsSpan(start, end - start).Count((byte)'\n');
+            start = end;
+            while (await FillAsync())
+            {
+                lines += buffer.AsSpan(start, end - start).Count((byte)'\n');
+                start = end;
+            }
+
+            return lines;
+        }
+
+        private async Task<bool> FillAsync()
+        {
+            if (start > 0)
+            {
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
+                start = 0;
+            }
+
+            int read = await stream.ReadAsync(buffer.AsMemory(end));
+            end += read;
+            return read > 0;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -158,7 +159,7 @@ public static partial class UponEligibilityEndpoints
             }
             else
             {
-                await DecideLinesAsync(context, batch.Value, logger).ConfigureAwait(false);
+                await DecideLinesAsync(context, batch.Value, logger, options.MaxBufferedAnswerBytes).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -224,15 +225,59 @@ public static partial class UponEligibilityEndpoints
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, ILogger logger)
+    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, ILogger logger, long maxBufferedAnswers)
     {
         CancellationToken cancellation = context.RequestAborted;
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonLinesMediaType + "; charset=utf-8";
-        PipeWriter output = context.Response.BodyWriter;
+
+        // The answers go through a pipe of their own, copied to the response as they come: deciding never waits for a
+        // client that has not read yet (up to maxBufferedAnswers), so a client that sends its whole body before it
+        // reads still gets every answer. The copying runs inline, on the thread that flushes the answers, until the
+        // response cannot take more; then it waits for the client and deciding goes on.
+        long resume = Math.Max(1, maxBufferedAnswers / 2);
+        Pipe answers = new(new PipeOptions(
+            pauseWriterThreshold: maxBufferedAnswers,
+            resumeWriterThreshold: resume,
+            readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline,
+            useSynchronizationContext: false));
+        using CancellationTokenSource stopCopying = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        Task copying = CopyAnswersAsync(answers.Reader, context.Response.BodyWriter, stopCopying.Token);
+        BatchSummary summary;
+        try
+        {
+            summary = await DecideIntoAsync(answers.Writer, context.Request.BodyReader, batch, cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The caller answers what went wrong (413 when no answer went out yet, else it aborts): what is still
+            // buffered is not sent.
+            await stopCopying.CancelAsync().ConfigureAwait(false);
+            await answers.Writer.CompleteAsync().ConfigureAwait(false);
+            try
+            {
+                await copying.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The copying was stopped above.
+            }
+
+            throw;
+        }
+
+        await answers.Writer.CompleteAsync().ConfigureAwait(false);
+        await copying.ConfigureAwait(false);
+        await context.Response.BodyWriter.FlushAsync(cancellation).ConfigureAwait(false);
+        LogBatch(logger, summary.Documents, summary.Decisions, summary.Errors);
+    }
+
+    private static async Task<BatchSummary> DecideIntoAsync(PipeWriter output, PipeReader input, EligibilityBatch batch, CancellationToken cancellation)
+    {
         BatchSummary summary = default;
         using Utf8JsonWriter writer = new(output, Compact);
-        IAsyncEnumerator<RecordResult<EligibilityDecision>> records = batch.EvaluateAsync(context.Request.BodyReader, BatchFormat.JsonLines, cancellation).GetAsyncEnumerator(cancellation);
+        IAsyncEnumerator<RecordResult<EligibilityDecision>> records = batch.EvaluateAsync(input, BatchFormat.JsonLines, cancellation).GetAsyncEnumerator(cancellation);
         await using (records.ConfigureAwait(false))
         {
             while (true)
@@ -242,8 +287,7 @@ public static partial class UponEligibilityEndpoints
                 {
                     // The next application has not arrived: what is decided goes out now, so that a client streaming
                     // its applications sees each decision without waiting for the end of its body.
-                    FlushResult flushed = await output.FlushAsync(cancellation).ConfigureAwait(false);
-                    if (flushed.IsCompleted)
+                    if ((await output.FlushAsync(cancellation).ConfigureAwait(false)).IsCompleted)
                     {
                         break;
                     }
@@ -269,7 +313,45 @@ public static partial class UponEligibilityEndpoints
         }
 
         await output.FlushAsync(cancellation).ConfigureAwait(false);
-        LogBatch(logger, summary.Documents, summary.Decisions, summary.Errors);
+        return summary;
+    }
+
+    /// <summary>Copies the answers to the response as they are flushed, until they end; the response is flushed after each read.</summary>
+    private static async Task CopyAnswersAsync(PipeReader answers, PipeWriter response, CancellationToken cancellation)
+    {
+        try
+        {
+            while (true)
+            {
+                ReadResult read = await answers.ReadAsync(cancellation).ConfigureAwait(false);
+                ReadOnlySequence<byte> buffer = read.Buffer;
+
+                // A block at a time, each flushed: the server's response buffer holds one block, and the rest waits
+                // in the pipe, in memory that goes back to the pool when the request ends.
+                ReadOnlySequence<byte> block = buffer.Slice(0, Math.Min(buffer.Length, FlushBytes));
+                bool more = block.Length < buffer.Length;
+                foreach (ReadOnlyMemory<byte> segment in block)
+                {
+                    response.Write(segment.Span);
+                }
+
+                answers.AdvanceTo(block.End);
+                if (!block.IsEmpty && (await response.FlushAsync(cancellation).ConfigureAwait(false)).IsCompleted)
+                {
+                    return;
+                }
+
+                if (read.IsCompleted && !more)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            // Deciding stops at its next flush when the answers can no longer go out.
+            await answers.CompleteAsync().ConfigureAwait(false);
+        }
     }
 
     private static BodyKind? ReadBodyKind(string? contentType)

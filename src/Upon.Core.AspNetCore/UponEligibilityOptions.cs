@@ -16,6 +16,9 @@ public sealed class UponEligibilityOptions
     /// <summary>The largest JSON Lines request body read unless another limit is set, in bytes: 256 MiB.</summary>
     public const long DefaultMaxBatchBytes = 256L * 1024 * 1024;
 
+    /// <summary>The most answers held for a client that does not read them yet, unless another limit is set, in bytes: 32 MiB (about 10,000 decisions with their explanations).</summary>
+    public const long DefaultMaxBufferedAnswerBytes = 32L * 1024 * 1024;
+
     /// <summary>Whether the registry holds the built-in policies (<see cref="BuiltInPolicies.All"/>). True by default.</summary>
     public bool IncludeBuiltInPolicies { get; set; } = true;
 
@@ -58,9 +61,18 @@ public sealed class UponEligibilityOptions
     public long MaxBatchBytes { get; set; } = DefaultMaxBatchBytes;
 
     /// <summary>
+    /// The most answers of a JSON Lines request held in memory while the client does not read them, in bytes
+    /// (<see cref="DefaultMaxBufferedAnswerBytes"/> by default). The endpoint goes on reading and deciding while the
+    /// client sends, whether or not it reads: a client that sends its whole body before it reads the response (.NET's
+    /// <c>HttpClient</c> on HTTP/1.1, or with its own contents on HTTP/2) gets every answer once it reads, as long as
+    /// the answers it has not read fit here (about 3 KB a decision). Past it, deciding waits for the client to read.
+    /// </summary>
+    public long MaxBufferedAnswerBytes { get; set; } = DefaultMaxBufferedAnswerBytes;
+
+    /// <summary>
     /// Reads the options set in <paramref name="section"/>: <c>IncludeBuiltInPolicies</c>, <c>PolicyDirectory</c>,
     /// <c>PolicyFilePattern</c>, <c>WatchPolicyDirectory</c>, <c>ReloadDelay</c> (a time span, <c>00:00:00.250</c>),
-    /// <c>MaxApplicationBytes</c> and <c>MaxBatchBytes</c>. Keys not set leave the option as it is.
+    /// <c>MaxApplicationBytes</c>, <c>MaxBatchBytes</c> and <c>MaxBufferedAnswerBytes</c>. Keys not set leave the option as it is.
     /// </summary>
     /// <param name="section">The configuration section, usually <see cref="ConfigurationSection"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="section"/> is null.</exception>
@@ -75,6 +87,7 @@ public sealed class UponEligibilityOptions
         ReloadDelay = Read(section, nameof(ReloadDelay), text => TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture), ReloadDelay);
         MaxApplicationBytes = Read(section, nameof(MaxApplicationBytes), text => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture), MaxApplicationBytes);
         MaxBatchBytes = Read(section, nameof(MaxBatchBytes), text => long.Parse(text, System.Globalization.CultureInfo.InvariantCulture), MaxBatchBytes);
+        MaxBufferedAnswerBytes = Read(section, nameof(MaxBufferedAnswerBytes), text => long.Parse(text, System.Globalization.CultureInfo.InvariantCulture), MaxBufferedAnswerBytes);
     }
 
     /// <summary>Checks the options a host set; called once at start-up.</summary>
@@ -83,6 +96,7 @@ public sealed class UponEligibilityOptions
     {
         Guard.Against.NegativeOrZero(MaxApplicationBytes);
         Guard.Against.NegativeOrZero(MaxBatchBytes);
+        Guard.Against.NegativeOrZero(MaxBufferedAnswerBytes);
         Guard.Against.Negative(ReloadDelay);
         Guard.Against.NullOrWhiteSpace(PolicyFilePattern);
         if (!IncludeBuiltInPolicies && PolicyDirectory is null && Policies.Count == 0)
