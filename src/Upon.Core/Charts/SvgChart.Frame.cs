@@ -225,8 +225,10 @@ public static partial class SvgChart
                 return new CategoryLayout(false, 1, 0);
             }
 
-            // Turned labels stand 14 units apart at least; their room below the axis is the longest one's height.
-            int every = (int)Math.Ceiling(14 / slot);
+            // Turned labels stand 14 units apart at least, as written: positions are written to two decimals, so the
+            // gap between two written labels can be 0.01 less than between the positions; their room below the axis is
+            // the longest one's height.
+            int every = (int)Math.Ceiling((14 + 0.01) / slot);
             return new CategoryLayout(true, every, Math.Min(longest * 0.71, 160));
         }
     }

@@ -45,6 +45,20 @@ public sealed class ChartReadabilityTests
         });
 
     [Fact]
+    public void TurnedLabels_WhoseSlotsAddUpToExactlyTheGap_AreSpacedSoThatTheWrittenPositionsKeepIt()
+    {
+        // 204 categories on a 445-wide chart: slots of exactly 1.75, and 8 slots exactly 14, the least gap; written to two
+        // decimals, two positions 8 slots apart came out 13.99 apart (found by the property above).
+        string[] categories = [.. Enumerable.Range(0, 204).Select(i => i.ToString(CultureInfo.InvariantCulture).PadLeft(4, 'x'))];
+        ChartSeries series = new("s", categories.Select(c => new ChartPoint(c, 1)));
+
+        double[] xs = [.. CategoryTexts(SvgChart.Series(series, options: new ChartOptions { Width = 445 }), categories)
+            .Select(l => double.Parse(l.Attribute("x")!.Value, CultureInfo.InvariantCulture))];
+
+        Assert.All(xs.Zip(xs.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 14, $"{pair.First} and {pair.Second} are closer than 14."));
+    }
+
+    [Fact]
     public void FinancialYears_ThirteenOnAStandardChart_AreTurned_EveryOneWritten()
     {
         string[] years = [.. Enumerable.Range(2008, 13).Select(y => $"{y}/{(y + 1) % 100:00}")];
