@@ -37,11 +37,11 @@ namespace Upon.Core.Benchmarks;
 /// <remarks>
 /// <para>
 /// The server runs in this process (started once, in the global setup), with the built-in policies, as
-/// <c>AddUponEligibility()</c> and <c>MapUponEligibility()</c> set it up, and its logging off. The client speaks HTTP/2
-/// without TLS, with a request body of its own type: the endpoint answers while it reads, and HttpClient reads a
-/// response while it still sends only over HTTP/2 and only for a body that allows it (its own
-/// <c>ByteArrayContent</c> and <c>StreamContent</c> do not); over HTTP/1.1 it sends the whole body first, and a batch
-/// this size then stops both sides.
+/// <c>AddUponEligibility()</c> and <c>MapUponEligibility()</c> set it up, and its logging off. The clients read the
+/// response while they send, as a client streaming its applications does: HttpClient over HTTP/2 without TLS, with a
+/// request body of its own type (its own <c>ByteArrayContent</c> and <c>StreamContent</c> are sent whole before the
+/// response is read, as everything is over HTTP/1.1; the endpoint then holds the answers until the client reads, which
+/// works but is not what this measures), and for <see cref="EndpointHttp11"/> a bare socket speaking HTTP/1.1.
 /// </para>
 /// <para>
 /// The rows between say where the time goes. <see cref="InProcessFingerprinted"/> also reads each decision's
