@@ -193,7 +193,7 @@ public static class DecisionDocument
         {
             writer.WriteStartObject(Names.Experience);
             writer.WriteNumber(Names.Days, experience.Days);
-            writer.WriteString(Names.Period, PeriodPattern.Roundtrip.Format(experience.Period));
+            WritePeriod(writer, Names.Period, experience.Period);
             if (experience.FirstDay is LocalDate first)
             {
                 WriteDate(writer, Names.FirstDay, first);
@@ -238,10 +238,19 @@ public static class DecisionDocument
 
     private static void WritePeriod(Utf8JsonWriter writer, JsonEncodedText name, Period? period)
     {
-        if (period is not null)
+        if (period is null)
+        {
+            return;
+        }
+
+        if (period.HasTimeComponent)
         {
             writer.WriteString(name, PeriodPattern.Roundtrip.Format(period));
+            return;
         }
+
+        Span<byte> text = stackalloc byte[PeriodText.MaxRoundtripUtf8Length];
+        writer.WriteString(name, text[..PeriodText.FormatRoundtripUtf8(period, text)]);
     }
 
     private static void WriteDate(Utf8JsonWriter writer, JsonEncodedText name, LocalDate date)

@@ -6,14 +6,16 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
+using NodaTime.Text;
 using Upon.Core.Eligibility;
 using Upon.Core.Guards;
 
 namespace Upon.Core.Tests.Eligibility;
 
 /// <summary>
-/// The writer of the canonical forms and the UTF-8 dates against plain references: text escaped rune by rune as the
-/// documented form says, fractions by the format <c>0.####…</c>, dates by the ISO pattern. The writer takes faster
+/// The writer of the canonical forms and the UTF-8 dates and periods against plain references: text escaped rune by
+/// rune as the documented form says, fractions by the format <c>0.####…</c>, dates by the ISO pattern, periods of dates
+/// by NodaTime's round-trip pattern. The writer takes faster
 /// paths (runs of text transcoded at once, a fraction's digits from its integer and scale); these properties keep them
 /// equal to the references.
 /// </summary>
@@ -56,6 +58,15 @@ public sealed class CanonicalJsonTests
             return (written == DateText.Format(date)).Label(written);
         });
 
+    [Property]
+    public Property PeriodUtf8_OfDatesAlone_IsTheRoundtripPatternsText() =>
+        Prop.ForAll(Arb.From(DatePeriods()), period =>
+        {
+            Span<byte> utf8 = stackalloc byte[PeriodText.MaxRoundtripUtf8Length];
+            string written = Encoding.UTF8.GetString(utf8[..PeriodText.FormatRoundtripUtf8(period, utf8)]);
+            return (written == PeriodPattern.Roundtrip.Format(period)).Label(written);
+        });
+
     [Theory]
     [InlineData("0.00", "0")]
     [InlineData("-0.000", "0")]
@@ -91,6 +102,17 @@ public sealed class CanonicalJsonTests
         from month in Gen.Choose(1, 12)
         from day in Gen.Choose(1, CalendarSystem.Iso.GetDaysInMonth(year, month))
         select new LocalDate(year, month, day);
+
+    /// <summary>Periods of years, months, weeks and days: each unit zero, small, or any 32-bit value, of either sign.</summary>
+    private static Gen<Period> DatePeriods()
+    {
+        Gen<int> unit = Gen.OneOf(Gen.Constant(0), Gen.Choose(-40, 40), Gen.Choose(int.MinValue, int.MaxValue));
+        return from years in unit
+               from months in unit
+               from weeks in unit
+               from days in unit
+               select new PeriodBuilder { Years = years, Months = months, Weeks = weeks, Days = days }.Build();
+    }
 
     private static Gen<decimal> Fractions() =>
         from low in Gen.Choose(int.MinValue, int.MaxValue)

@@ -49,6 +49,26 @@ public sealed class DecisionDocumentRoundTripTests
         });
 
     [Fact]
+    public void Write_PeriodsWithTimeUnits_AreWrittenAsTheRoundtripPatternWritesThem()
+    {
+        // A decision's own periods are of dates alone, written without NodaTime's formatter; a result made by hand may
+        // carry hours, and those go through the formatter.
+        CriterionResult result = new("r", "A rule", RuleKind.Experience, CriterionOutcome.Pass, "experience.met")
+        {
+            Measured = NodaTime.Period.FromHours(36),
+            Required = NodaTime.Period.FromYears(3),
+            Difference = NodaTime.Period.Zero,
+        };
+        EligibilityDecision decision = new("A-1", EligibilityOutcome.Eligible, "p", 1, new NodaTime.LocalDate(2024, 1, 31), result, null);
+        using MemoryStream stream = new();
+
+        DecisionDocument.Write(stream, decision);
+
+        string json = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains("\"measured\":\"PT36H\",\"required\":\"P3Y\",\"difference\":\"P0D\"", json, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_OverTheLimit_IsDocumentTooLarge()
     {
         using MemoryStream stream = new(new byte[100]);
