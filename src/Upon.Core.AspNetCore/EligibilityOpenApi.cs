@@ -119,20 +119,50 @@ internal static class EligibilityOpenApi
                 {
                     Description = "Every policy of the registry, every version, with its effective dates and rules: a policy document (an array).",
                     Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { [UponEligibilityEndpoints.JsonMediaType] = Media(PolicyDocument, document) },
+                    Headers = PolicyHeaders(),
                 };
+                DescribeConditional(operation, responses);
                 break;
             default:
                 responses["200"] = new OpenApiResponse
                 {
                     Description = "Every version of the policy, oldest first: a policy document (an array).",
                     Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { [UponEligibilityEndpoints.JsonMediaType] = Media(PolicyDocument, document) },
+                    Headers = PolicyHeaders(),
                 };
+                DescribeConditional(operation, responses);
                 responses["404"] = ProblemResponse("No policy has that identifier.", document);
                 break;
         }
 
         operation.Responses = responses;
     }
+
+    /// <summary>The <c>If-None-Match</c> request header of a policies operation and its <c>304</c> answer.</summary>
+    private static void DescribeConditional(OpenApiOperation operation, OpenApiResponses responses)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-None-Match",
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Entity tags of policy documents the client holds (from ETag), or *: answered 304 without a body when the document is unchanged.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        responses["304"] = new OpenApiResponse
+        {
+            Description = "Not modified: the policy document has the entity tag the client named in If-None-Match.",
+            Headers = PolicyHeaders(),
+        };
+    }
+
+    /// <summary>The headers of a policy document's answer: its entity tag, and that caches must ask again before reuse.</summary>
+    private static Dictionary<string, IOpenApiHeader> PolicyHeaders() => new(StringComparer.Ordinal)
+    {
+        ["ETag"] = new OpenApiHeader { Description = "The policy document's strong entity tag, a hash of its bytes; send it back in If-None-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+        ["Cache-Control"] = new OpenApiHeader { Description = "no-cache: the registry can be reloaded at any time, so a cache revalidates before reuse.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+    };
 
     private static OpenApiParameter Query(string name, string description, JsonSchemaType type, string? format) => new()
     {

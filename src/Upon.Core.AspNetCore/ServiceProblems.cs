@@ -74,3 +74,14 @@ public sealed record ProblemError(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("message")] string Message);
+
+/// <summary>
+/// The JSON metadata of the problem details the endpoints write, generated at compile time: added to the host's HTTP JSON
+/// options by <see cref="UponEligibilityServiceCollectionExtensions.AddUponEligibility(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UponEligibilityOptions}?)"/>, so that
+/// problems are written in hosts where reflection-based serialization is off (trimmed and native AOT hosts, whose
+/// <c>CreateSlimBuilder</c> resolves only the types a context names).
+/// </summary>
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(ProblemError[]))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class ServiceProblemsJsonContext : JsonSerializerContext;

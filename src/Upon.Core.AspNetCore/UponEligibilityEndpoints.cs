@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -91,11 +93,16 @@ public static partial class UponEligibilityEndpoints
             : WritePoliciesAsync(context, versions);
     }
 
+    /// <summary>
+    /// Writes a policy document of <paramref name="policies"/> with an entity tag of its bytes (<c>ETag</c>) and
+    /// <c>Cache-Control: no-cache</c> (the registry can be reloaded at any time, so a cache must ask again); a request
+    /// whose <c>If-None-Match</c> names that tag (weak comparison, RFC 9110 §13.1.2) or <c>*</c> is answered
+    /// <c>304 Not Modified</c> without a body.
+    /// </summary>
     private static async Task WritePoliciesAsync(HttpContext context, IReadOnlyList<EligibilityPolicy> policies)
     {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = JsonMediaType + "; charset=utf-8";
-        using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
+        ArrayBufferWriter<byte> body = new(4096);
+        using (Utf8JsonWriter writer = new(body, Compact))
         {
             // Always an array (a policy document of that form), however many policies there are.
             writer.WriteStartArray();
@@ -107,7 +114,28 @@ public static partial class UponEligibilityEndpoints
             writer.WriteEndArray();
         }
 
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        EntityTagHeaderValue tag = PolicyEntityTag(body.WrittenSpan);
+        ResponseHeaders headers = context.Response.GetTypedHeaders();
+        headers.ETag = tag;
+        headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } wanted && wanted.Any(w => w.Equals(EntityTagHeaderValue.Any) || w.Compare(tag, useStrongComparison: false)))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonMediaType + "; charset=utf-8";
+        context.Response.ContentLength = body.WrittenCount;
+        await context.Response.BodyWriter.WriteAsync(body.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The strong entity tag of a policy document's bytes: the first 16 bytes of their SHA-256, in base64url.</summary>
+    internal static EntityTagHeaderValue PolicyEntityTag(ReadOnlySpan<byte> document)
+    {
+        Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(document, hash);
+        return new EntityTagHeaderValue("\"" + Base64Url.EncodeToString(hash[..16]) + "\"");
     }
 
     private static async Task DecideAsync(HttpContext context, CancellationToken cancellationToken)

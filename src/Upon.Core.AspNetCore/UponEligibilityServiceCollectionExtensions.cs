@@ -14,7 +14,9 @@ public static class UponEligibilityServiceCollectionExtensions
     /// Registers the policy store (<see cref="EligibilityPolicyStore"/>), the <see cref="IEligibilityDecider"/> over it,
     /// a start-up check that loads the policies before the host serves a request (a bad policy document stops the host
     /// with a <see cref="PolicyLoadException"/> listing every problem), and the OpenAPI description of the endpoints
-    /// (used when the host calls <c>AddOpenApi</c>). An <see cref="IEligibilityDecider"/> registered before this call
+    /// (used when the host calls <c>AddOpenApi</c>); adds the JSON metadata of the problem details the endpoints write to
+    /// the host's HTTP JSON options, so that they are written where reflection-based serialization is off (trimmed and
+    /// native AOT hosts). An <see cref="IEligibilityDecider"/> registered before this call
     /// is kept: a test registers its own.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -43,6 +45,9 @@ public static class UponEligibilityServiceCollectionExtensions
         services.TryAddSingleton<IEligibilityDecider>(provider => new StoreDecider(provider.GetRequiredService<EligibilityPolicyStore>(), provider.GetRequiredService<UponEligibilityOptions>()));
         services.AddHostedService<PolicyStartup>();
         services.ConfigureAll<OpenApiOptions>(options => EligibilityOpenApi.Describe(options));
+
+        // Problem details (and the errors they carry) written without reflection, which trimmed and AOT hosts turn off.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Add(ServiceProblemsJsonContext.Default));
         return services;
     }
 

@@ -1,11 +1,14 @@
 using System;
+using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -471,6 +474,65 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("/aspirant-2021-22")]
+    [InlineData("/aspirant-2022-23")]
+    public async Task Policies_CarryAnEntityTagOfTheirBytes_AndAreNotSentAgainToAClientThatHoldsThem(string path)
+    {
+        using HttpClient client = host.CreateClient();
+
+        using HttpResponseMessage first = await client.GetAsync(Samples.Policies + path);
+        byte[] body = await first.Content.ReadAsByteArrayAsync();
+        EntityTagHeaderValue tag = first.Headers.ETag!;
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(tag.IsWeak);
+        Assert.Equal("\"" + Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 16)) + "\"", tag.Tag);
+        Assert.True(first.Headers.CacheControl!.NoCache);
+
+        // Unchanged: 304 with the same tag and no body, whether the client names the tag strong, weak, among others, or *.
+        foreach (string ifNoneMatch in (string[])[tag.Tag, "W/" + tag.Tag, "\"other\", " + tag.Tag, "*"])
+        {
+            using HttpRequestMessage again = new(HttpMethod.Get, Samples.Policies + path);
+            again.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            using HttpResponseMessage notModified = await client.SendAsync(again);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Equal(tag, notModified.Headers.ETag);
+            Assert.True(notModified.Headers.CacheControl!.NoCache);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        }
+
+        // Another tag: the document again, the same bytes.
+        using HttpRequestMessage other = new(HttpMethod.Get, Samples.Policies + path);
+        other.Headers.TryAddWithoutValidation("If-None-Match", "\"other\", W/\"" + tag.Tag[1..^1] + "x\"");
+        using HttpResponseMessage sent = await client.SendAsync(other);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(body, await sent.Content.ReadAsByteArrayAsync());
+        Assert.Equal(tag, sent.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task PolicyDocuments_OfOtherPolicies_HaveOtherEntityTags()
+    {
+        EligibilityPolicy mine = new("test-2021-22", 3, "2021/22", new LocalDate(2021, 1, 1), null, "A test's own policy", BuiltInPolicies.Year2.Rule, []);
+        await using EligibilityFactory factory = new(null, services => services.AddSingleton<IEligibilityDecider>(new RecordingDecider(PolicyRegistry.Create([mine]).GetValueOrThrow())));
+        using HttpClient mineClient = factory.CreateClient();
+        using HttpClient builtInClient = host.CreateClient();
+
+        EntityTagHeaderValue?[] tags =
+        [
+            (await builtInClient.GetAsync(Samples.Policies)).Headers.ETag,
+            (await builtInClient.GetAsync(Samples.Policies + "/aspirant-2020-21")).Headers.ETag,
+            (await builtInClient.GetAsync(Samples.Policies + "/aspirant-2021-22")).Headers.ETag,
+            (await builtInClient.GetAsync(Samples.Policies + "/aspirant-2022-23")).Headers.ETag,
+            (await mineClient.GetAsync(Samples.Policies)).Headers.ETag,
+        ];
+
+        Assert.All(tags, Assert.NotNull);
+        Assert.Equal(tags.Length, tags.Distinct().Count());
+    }
+
+    [Theory]
     [InlineData("no-such-policy")]
     [InlineData("ASPIRANT-2021-22")]
     [InlineData("aspirant-2021-22%20")]
@@ -534,6 +596,41 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
         Assert.Contains(("$.id", DocumentProblemCodes.Required), problem.Errors);
         using HttpResponseMessage unsupported = await client.PostAsync(Samples.Decisions, Samples.Body("{}", "text/plain"));
         Assert.Equal(ServiceProblems.UnsupportedMediaType, (await Samples.ReadProblemAsync(unsupported)).Code);
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Problems_AreWritten_InAHostWhoseJsonOptionsResolveNoTypeByReflection(bool problemDetailsService)
+    {
+        // As in a trimmed or native AOT host (CreateSlimBuilder turns reflection-based serialization off): the host's
+        // JSON options resolve only the types a source-generated context names. tests/Upon.Core.AspNetCore.AotHost does
+        // the same compiled with native AOT (NativeAotTests).
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolver = JsonTypeInfoResolver.Combine());
+        if (problemDetailsService)
+        {
+            builder.Services.AddProblemDetails();
+        }
+
+        builder.Services.AddUponEligibility();
+        await using WebApplication app = builder.Build();
+        app.MapUponEligibility("/eligibility");
+        await app.StartAsync();
+        using HttpClient client = app.GetTestClient();
+
+        using HttpResponseMessage invalid = await client.PostAsync(Samples.Decisions, Samples.Body("{}"));
+        using HttpResponseMessage missing = await client.GetAsync(Samples.Policies + "/no-such-policy");
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Samples.Problem problem = await Samples.ReadProblemAsync(invalid);
+        Assert.Equal(ServiceProblems.InvalidDocument, problem.Code);
+        Assert.Contains(("$.id", DocumentProblemCodes.Required), problem.Errors);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(ServiceProblems.PolicyNotFound, (await Samples.ReadProblemAsync(missing)).Code);
         await app.StopAsync();
     }
 

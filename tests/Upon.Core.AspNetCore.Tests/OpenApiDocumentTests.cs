@@ -83,8 +83,20 @@ public sealed class OpenApiDocumentTests(DefaultHost host) : IClassFixture<Defau
         Assert.Equal(ComponentPrefix + "EligibilityPolicyDocument", Reference(list["responses"]!["200"]!["content"]![Samples.Json]));
         JsonObject get = paths["/eligibility/policies/{id}"]!["get"]!.AsObject();
         Assert.Equal("GetEligibilityPolicy", (string?)get["operationId"]);
-        Assert.Equal(["200", "404"], get["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "304", "404"], get["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Equal(ComponentPrefix + "ProblemDetails", Reference(get["responses"]!["404"]!["content"]![Samples.ProblemJson]));
+        Assert.Equal(["If-None-Match", "id"], get["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal));
+
+        // Both policy operations are conditional: an entity tag on 200 and 304, If-None-Match in the request.
+        foreach (JsonObject conditional in (JsonObject[])[list, get])
+        {
+            Assert.Contains(conditional["parameters"]!.AsArray(), p => (string?)p!["name"] == "If-None-Match" && (string?)p["in"] == "header");
+            Assert.Contains("304", conditional["responses"]!.AsObject().Select(r => r.Key));
+            foreach (string status in new[] { "200", "304" })
+            {
+                Assert.Equal(["Cache-Control", "ETag"], conditional["responses"]![status]!["headers"]!.AsObject().Select(h => h.Key).Order(StringComparer.Ordinal));
+            }
+        }
     }
 
     [Fact]
