@@ -23,6 +23,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
 
     private readonly UponEligibilityOptions options;
     private readonly ILogger logger;
+    private readonly EligibilityInstruments? instruments;
     private readonly Lock gate = new();
     private readonly ITimer? timer;
     private readonly PhysicalFileProvider? files;
@@ -42,6 +43,12 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     /// <exception cref="ArgumentException">An option is out of range, or there would be no policies at all.</exception>
     /// <exception cref="PolicyLoadException">The policies cannot be loaded; its <see cref="PolicyLoadException.Problems"/> lists every problem.</exception>
     public EligibilityPolicyStore(UponEligibilityOptions options, string contentRoot, ILogger<EligibilityPolicyStore> logger, TimeProvider? timeProvider = null)
+        : this(options, contentRoot, logger, timeProvider, null)
+    {
+    }
+
+    /// <summary>The store of <see cref="UponEligibilityServiceCollectionExtensions.AddUponEligibility(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UponEligibilityOptions}?)"/>, which counts its loads in the metrics.</summary>
+    internal EligibilityPolicyStore(UponEligibilityOptions options, string contentRoot, ILogger<EligibilityPolicyStore> logger, TimeProvider? timeProvider, EligibilityInstruments? instruments)
     {
         Guard.Against.Null(options);
         Guard.Against.Null(contentRoot);
@@ -50,12 +57,14 @@ public sealed partial class EligibilityPolicyStore : IDisposable
 
         this.options = options;
         this.logger = logger;
+        this.instruments = instruments;
         Directory = options.PolicyDirectory is null ? null : Path.GetFullPath(options.PolicyDirectory, contentRoot);
 
         (PolicySnapshot? loaded, ImmutableArray<PolicyLoadProblem> problems) = Load(1);
         if (loaded is null)
         {
             LogStartFailed(logger, problems.Length, new ProblemCodes(problems));
+            instruments?.PolicyLoad(loaded: false);
             throw new PolicyLoadException(problems);
         }
 
@@ -99,6 +108,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
             {
                 ImmutableInterlocked.InterlockedExchange(ref refusedReload, problems);
                 LogReloadRefused(logger, current.Generation, problems.Length, new ProblemCodes(problems));
+                instruments?.PolicyLoad(loaded: false);
                 return problems;
             }
 
@@ -242,7 +252,11 @@ public sealed partial class EligibilityPolicyStore : IDisposable
         }
     }
 
-    private void Loaded(PolicySnapshot snapshot) => LogLoaded(logger, snapshot.Generation, snapshot.Registry.Policies.Length, new SourceList(snapshot.Sources));
+    private void Loaded(PolicySnapshot snapshot)
+    {
+        LogLoaded(logger, snapshot.Generation, snapshot.Registry.Policies.Length, new SourceList(snapshot.Sources));
+        instruments?.PolicyLoad(loaded: true);
+    }
 
     [LoggerMessage(EventId = 1, EventName = "PoliciesLoaded", Level = LogLevel.Information, Message = "Eligibility policies loaded: generation {Generation}, {PolicyCount} policies from {Sources}.")]
     private static partial void LogLoaded(ILogger logger, int generation, int policyCount, SourceList sources);

@@ -88,6 +88,11 @@ public static partial class UponEligibilityEndpoints
         _ = cancellationToken;
         IEligibilityDecider decider = context.RequestServices.GetRequiredService<IEligibilityDecider>();
         EligibilityPolicy[] versions = [.. decider.Policies.Policies.Where(p => string.Equals(p.Id, id, StringComparison.Ordinal)).OrderBy(p => p.Version)];
+        if (versions.Length == 0)
+        {
+            context.RequestServices.GetService<EligibilityInstruments>()?.Refused(StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, record: false);
+        }
+
         return versions.Length == 0
             ? ServiceProblems.Write(context, StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, "No such policy", "No policy has the identifier in the path; GET the policies for the list.")
             : WritePoliciesAsync(context, versions);
@@ -147,11 +152,12 @@ public static partial class UponEligibilityEndpoints
         IEligibilityDecider decider = context.RequestServices.GetRequiredService<IEligibilityDecider>();
         UponEligibilityOptions options = context.RequestServices.GetService<UponEligibilityOptions>() ?? new UponEligibilityOptions();
         ILogger logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UponEligibilityEndpoints).FullName!);
+        Refusals refusals = new(logger, context.RequestServices.GetService<EligibilityInstruments>());
 
         BodyKind? kind = ReadBodyKind(request.ContentType);
         if (kind is null)
         {
-            LogRefused(logger, StatusCodes.Status415UnsupportedMediaType, ServiceProblems.UnsupportedMediaType);
+            refusals.Refused(StatusCodes.Status415UnsupportedMediaType, ServiceProblems.UnsupportedMediaType);
             await ServiceProblems.Write(context, StatusCodes.Status415UnsupportedMediaType, ServiceProblems.UnsupportedMediaType, "Unsupported media type", $"Send one application as {JsonMediaType}, or JSON Lines as {JsonLinesMediaType}, in UTF-8.").ConfigureAwait(false);
             return;
         }
@@ -162,7 +168,7 @@ public static partial class UponEligibilityEndpoints
         if (batch is not { IsValid: true })
         {
             IEnumerable<DocumentProblem> problems = batch?.Problems ?? [.. queryProblems];
-            LogRefused(logger, StatusCodes.Status400BadRequest, ServiceProblems.InvalidQuery);
+            refusals.Refused(StatusCodes.Status400BadRequest, ServiceProblems.InvalidQuery);
             await ServiceProblems.Write(context, StatusCodes.Status400BadRequest, ServiceProblems.InvalidQuery, "Invalid query", "A query parameter is malformed or names a policy the registry does not have; see errors.", problems).ConfigureAwait(false);
             return;
         }
@@ -170,7 +176,7 @@ public static partial class UponEligibilityEndpoints
         long limit = kind == BodyKind.JsonLines ? options.MaxBatchBytes : options.MaxApplicationBytes;
         if (request.ContentLength > limit)
         {
-            await TooLargeAsync(context, logger, limit).ConfigureAwait(false);
+            await TooLargeAsync(context, refusals, limit).ConfigureAwait(false);
             return;
         }
 
@@ -183,54 +189,54 @@ public static partial class UponEligibilityEndpoints
         {
             if (kind == BodyKind.Json)
             {
-                await DecideOneAsync(context, batch.Value, logger, options.MaxApplicationBytes).ConfigureAwait(false);
+                await DecideOneAsync(context, batch.Value, refusals, options.MaxApplicationBytes).ConfigureAwait(false);
             }
             else
             {
-                await DecideLinesAsync(context, batch.Value, logger, options.MaxBufferedAnswerBytes).ConfigureAwait(false);
+                await DecideLinesAsync(context, batch.Value, refusals, options.MaxBufferedAnswerBytes).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: the work stops, and there is no one to answer.
-            LogCancelled(logger);
+            LogCancelled(refusals.Logger);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             if (context.Response.HasStarted)
             {
-                LogRefused(logger, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge);
+                refusals.Refused(StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge);
                 context.Abort();
             }
             else
             {
-                await TooLargeAsync(context, logger, limit).ConfigureAwait(false);
+                await TooLargeAsync(context, refusals, limit).ConfigureAwait(false);
             }
         }
         catch (IOException) when (context.RequestAborted.IsCancellationRequested)
         {
-            LogCancelled(logger);
+            LogCancelled(refusals.Logger);
         }
     }
 
-    private static Task TooLargeAsync(HttpContext context, ILogger logger, long limit)
+    private static Task TooLargeAsync(HttpContext context, Refusals refusals, long limit)
     {
-        LogRefused(logger, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge);
+        refusals.Refused(StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge);
         return ServiceProblems.Write(context, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge, "Request body too large", $"The endpoint reads at most {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes for this media type.");
     }
 
-    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, ILogger logger, int maxBytes)
+    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, int maxBytes)
     {
         DocumentResult<ApplicationSubmission> read = await ApplicationDocument.ReadAsync(context.Request.Body, maxBytes, context.RequestAborted).ConfigureAwait(false);
         if (!read.IsValid)
         {
             if (read.Problems.Any(p => p.Code == DocumentProblemCodes.DocumentTooLarge))
             {
-                await TooLargeAsync(context, logger, maxBytes).ConfigureAwait(false);
+                await TooLargeAsync(context, refusals, maxBytes).ConfigureAwait(false);
                 return;
             }
 
-            LogRefused(logger, StatusCodes.Status400BadRequest, ServiceProblems.InvalidDocument);
+            refusals.Refused(StatusCodes.Status400BadRequest, ServiceProblems.InvalidDocument, record: true);
             await ServiceProblems.Write(context, StatusCodes.Status400BadRequest, ServiceProblems.InvalidDocument, "Invalid application", "The body is not a valid application document; every problem is in errors.", read.Problems.Where(p => p.IsError)).ConfigureAwait(false);
             return;
         }
@@ -238,11 +244,12 @@ public static partial class UponEligibilityEndpoints
         RecordResult<EligibilityDecision> decided = batch.Decide(read.Value.Application, 1);
         if (!decided.IsValid)
         {
-            LogRefused(logger, StatusCodes.Status422UnprocessableEntity, ServiceProblems.Undecidable);
+            refusals.Refused(StatusCodes.Status422UnprocessableEntity, ServiceProblems.Undecidable, record: true);
             await ServiceProblems.Write(context, StatusCodes.Status422UnprocessableEntity, ServiceProblems.Undecidable, "No policy decides the application", "The application is valid, but no policy governs it; see errors.", decided.Problems).ConfigureAwait(false);
             return;
         }
 
+        refusals.Instruments?.Decided(decided.Value);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonMediaType + "; charset=utf-8";
         using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
@@ -253,7 +260,7 @@ public static partial class UponEligibilityEndpoints
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, ILogger logger, long maxBufferedAnswers)
+    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, long maxBufferedAnswers)
     {
         CancellationToken cancellation = context.RequestAborted;
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -275,7 +282,7 @@ public static partial class UponEligibilityEndpoints
         BatchSummary summary;
         try
         {
-            summary = await DecideIntoAsync(answers.Writer, context.Request.BodyReader, batch, cancellation).ConfigureAwait(false);
+            summary = await DecideIntoAsync(answers.Writer, context.Request.BodyReader, batch, refusals.Instruments, cancellation).ConfigureAwait(false);
         }
         catch
         {
@@ -298,10 +305,11 @@ public static partial class UponEligibilityEndpoints
         await answers.Writer.CompleteAsync().ConfigureAwait(false);
         await copying.ConfigureAwait(false);
         await context.Response.BodyWriter.FlushAsync(cancellation).ConfigureAwait(false);
-        LogBatch(logger, summary.Documents, summary.Decisions, summary.Errors);
+        LogBatch(refusals.Logger, summary.Documents, summary.Decisions, summary.Errors);
+        refusals.Instruments?.Batch(summary.Documents);
     }
 
-    private static async Task<BatchSummary> DecideIntoAsync(PipeWriter output, PipeReader input, EligibilityBatch batch, CancellationToken cancellation)
+    private static async Task<BatchSummary> DecideIntoAsync(PipeWriter output, PipeReader input, EligibilityBatch batch, EligibilityInstruments? instruments, CancellationToken cancellation)
     {
         BatchSummary summary = default;
         using Utf8JsonWriter writer = new(output, Compact);
@@ -328,6 +336,7 @@ public static partial class UponEligibilityEndpoints
 
                 RecordResult<EligibilityDecision> record = records.Current;
                 summary = summary.Add(record);
+                instruments?.Answered(record);
                 writer.Reset();
                 DecisionDocument.WriteRecord(writer, record);
                 writer.Flush();
@@ -471,6 +480,17 @@ public static partial class UponEligibilityEndpoints
         }
 
         return values[0];
+    }
+
+    /// <summary>Where a refused request is told: the log (event <c>EligibilityRequestRefused</c>) and the metrics.</summary>
+    private readonly record struct Refusals(ILogger Logger, EligibilityInstruments? Instruments)
+    {
+        /// <summary>Logs and counts a request refused with <paramref name="status"/>; <paramref name="record"/> when refused for its one application.</summary>
+        public void Refused(int status, string code, bool record = false)
+        {
+            LogRefused(Logger, status, code);
+            Instruments?.Refused(status, code, record);
+        }
     }
 
     [LoggerMessage(EventId = 10, EventName = "EligibilityBatchDecided", Level = LogLevel.Information, Message = "Eligibility batch: {Records} records, {Decisions} decisions, {Errors} records with problems.")]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public static class UponEligibilityServiceCollectionExtensions
     /// with a <see cref="PolicyLoadException"/> listing every problem), and the OpenAPI description of the endpoints
     /// (used when the host calls <c>AddOpenApi</c>); adds the JSON metadata of the problem details the endpoints write to
     /// the host's HTTP JSON options, so that they are written where reflection-based serialization is off (trimmed and
-    /// native AOT hosts). An <see cref="IEligibilityDecider"/> registered before this call
+    /// native AOT hosts); and the metrics of <see cref="UponEligibilityMetrics"/>, on a meter from the host's
+    /// <see cref="IMeterFactory"/>. An <see cref="IEligibilityDecider"/> registered before this call
     /// is kept: a test registers its own.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -37,11 +39,14 @@ public static class UponEligibilityServiceCollectionExtensions
             configure?.Invoke(options);
             return options;
         });
+        services.AddMetrics();
+        services.TryAddSingleton(provider => new EligibilityInstruments(provider.GetRequiredService<IMeterFactory>()));
         services.TryAddSingleton(provider => new EligibilityPolicyStore(
             provider.GetRequiredService<UponEligibilityOptions>(),
             provider.GetService<IHostEnvironment>()?.ContentRootPath ?? System.IO.Directory.GetCurrentDirectory(),
             provider.GetRequiredService<ILogger<EligibilityPolicyStore>>(),
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>(),
+            provider.GetRequiredService<EligibilityInstruments>()));
         services.TryAddSingleton<IEligibilityDecider>(provider => new StoreDecider(provider.GetRequiredService<EligibilityPolicyStore>(), provider.GetRequiredService<UponEligibilityOptions>()));
         services.AddHostedService<PolicyStartup>();
         services.ConfigureAll<OpenApiOptions>(options => EligibilityOpenApi.Describe(options));
