@@ -10,12 +10,10 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using Upon.Core.AspNetCore.Tests.Support;
 using Upon.Core.Eligibility;
 using WebApplication = Microsoft.AspNetCore.Builder.WebApplication;
-using WebApplicationBuilder = Microsoft.AspNetCore.Builder.WebApplicationBuilder;
 
 namespace Upon.Core.AspNetCore.Tests;
 
@@ -40,8 +38,9 @@ public sealed class MetricsTests : IDisposable
             PolicyDocument.Write(file, [mine]);
         }
 
-        await using WebApplication app = await StartAsync();
-        using Measurements measured = new(app.Services.GetRequiredService<IMeterFactory>());
+        using Measurements measured = new();
+        await using WebApplication app = await OwnHost.StartAsync(new Dictionary<string, string?> { ["PolicyDirectory"] = folder.FullName, ["WatchPolicyDirectory"] = "false" }, new LogCapture());
+        measured.Scope = app.Services.GetRequiredService<IMeterFactory>();
         using HttpClient client = app.GetTestClient();
 
         // JSON Lines: decisions of three policies and outcomes, a line that is not an application, one no policy decides.
@@ -87,76 +86,68 @@ public sealed class MetricsTests : IDisposable
             measured.Of(UponEligibilityMetrics.RefusedRequests).Select(m => $"{m.Tag(UponEligibilityMetrics.StatusCodeTag)} {m.Tag(UponEligibilityMetrics.ProblemCodeTag)}").Order(StringComparer.Ordinal));
         Assert.Equal([7L], measured.Of(UponEligibilityMetrics.BatchSize).Select(m => m.Value));
 
-        // Policy loads: a refused reload (the folder's document broken), then a reload that puts the registry in place.
+        // Policy loads: at start-up, a refused reload (the folder's document broken), a reload that puts a registry in place.
         EligibilityPolicyStore store = app.Services.GetRequiredService<EligibilityPolicyStore>();
         File.WriteAllText(policies, "not json");
         Assert.NotEmpty(store.Reload());
         File.Delete(policies);
         Assert.Empty(store.Reload());
-        Assert.Equal(["refused", "loaded"], measured.Of(UponEligibilityMetrics.PolicyLoads).Select(m => m.Tag(UponEligibilityMetrics.LoadResultTag)));
+        Assert.Equal(["loaded", "refused", "loaded"], measured.Of(UponEligibilityMetrics.PolicyLoads).Select(m => m.Tag(UponEligibilityMetrics.LoadResultTag)));
         await app.StopAsync();
     }
 
     [Fact]
-    public async Task TheStartUpLoad_IsMeasured_OnTheHostsOwnMeter()
+    public async Task AHostSeesOnlyItsOwnMeasurements()
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Services.AddUponEligibility();
-        await using WebApplication app = builder.Build();
+        using Measurements measured = new();
+        await using WebApplication first = await OwnHost.StartAsync(new Dictionary<string, string?>(), new LogCapture());
+        await using WebApplication second = await OwnHost.StartAsync(new Dictionary<string, string?>(), new LogCapture());
+        using HttpClient client = first.GetTestClient();
 
-        // The meter is the host's: the listener picks it out by the host's IMeterFactory, before the host starts.
-        using Measurements measured = new(app.Services.GetRequiredService<IMeterFactory>());
-        await app.StartAsync();
+        using HttpResponseMessage decided = await client.PostAsync(Samples.Decisions, Samples.Body(Samples.Document(Samples.Eligible())));
 
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        measured.Scope = first.Services.GetRequiredService<IMeterFactory>();
+        Assert.Equal(["eligible"], measured.Of(UponEligibilityMetrics.Decisions).Select(m => m.Tag(UponEligibilityMetrics.OutcomeTag)));
         Assert.Equal(["loaded"], measured.Of(UponEligibilityMetrics.PolicyLoads).Select(m => m.Tag(UponEligibilityMetrics.LoadResultTag)));
+        measured.Scope = second.Services.GetRequiredService<IMeterFactory>();
         Assert.Empty(measured.Of(UponEligibilityMetrics.Decisions));
-        await app.StopAsync();
+        Assert.Equal(["loaded"], measured.Of(UponEligibilityMetrics.PolicyLoads).Select(m => m.Tag(UponEligibilityMetrics.LoadResultTag)));
+        await first.StopAsync();
+        await second.StopAsync();
     }
 
-    private async Task<WebApplication> StartAsync()
-    {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Services.AddUponEligibility(options =>
-        {
-            options.PolicyDirectory = folder.FullName;
-            options.WatchPolicyDirectory = false;
-        });
-        WebApplication app = builder.Build();
-        app.MapUponEligibility("/eligibility");
-        await app.StartAsync();
-        return app;
-    }
-
-    /// <summary>One measurement: its value and its tags.</summary>
-    private sealed record Measured(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)
+    /// <summary>One measurement: the meter's scope (the host's <see cref="IMeterFactory"/>), its value and its tags.</summary>
+    private sealed record Measured(object? Scope, string Instrument, long Value, KeyValuePair<string, object?>[] Tags)
     {
         public string? Tag(string name) => Tags.SingleOrDefault(t => t.Key == name).Value?.ToString();
     }
 
-    /// <summary>Every measurement of the eligibility meter of one host's <see cref="IMeterFactory"/>, from its creation on.</summary>
+    /// <summary>
+    /// Every measurement of the eligibility meters of every host from now on; <see cref="Of"/> gives those of the host
+    /// whose <see cref="IMeterFactory"/> is <see cref="Scope"/> (tests run side by side, each with its own hosts).
+    /// </summary>
     private sealed class Measurements : IDisposable
     {
         private readonly MeterListener listener = new();
         private readonly ConcurrentQueue<Measured> measured = new();
 
-        public Measurements(IMeterFactory factory)
+        public Measurements()
         {
             listener.InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == UponEligibilityMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                if (instrument.Meter.Name == UponEligibilityMetrics.MeterName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
             };
-            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measured.Enqueue(new Measured(instrument.Name, value, tags.ToArray())));
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measured.Enqueue(new Measured(instrument.Meter.Scope, instrument.Name, value, tags.ToArray())));
             listener.Start();
         }
 
-        public IEnumerable<Measured> Of(string instrument) => measured.Where(m => m.Instrument == instrument);
+        public IMeterFactory? Scope { get; set; }
+
+        public IEnumerable<Measured> Of(string instrument) => measured.Where(m => m.Instrument == instrument && ReferenceEquals(m.Scope, Scope));
 
         public void Dispose() => listener.Dispose();
     }
