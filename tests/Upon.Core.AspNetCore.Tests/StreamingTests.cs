@@ -1,9 +1,15 @@
+using System;
 using System.IO;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Upon.Core.AspNetCore.Tests.Support;
 
@@ -75,6 +81,46 @@ public sealed class StreamingTests(DefaultHost host) : IClassFixture<DefaultHost
         Assert.DoesNotContain(factory.Logs.Entries, e => e.Level >= LogLevel.Error);
         Assert.Single(factory.Logs.Events("EligibilityRequestCancelled"));
         Assert.Equal(1, content.Sent);
+    }
+
+    [Fact]
+    public async Task UnderTheHostsResponseCompression_DecisionsStillStream_EachFlushDecodable()
+    {
+        // A host that compresses its responses (ResponseCompression, gzip, JSON Lines among its types): every flush of
+        // the endpoint is a flush of the compressor, so the client decodes each decision as it comes.
+        await using EligibilityFactory factory = new(null, services =>
+        {
+            services.AddResponseCompression(options => options.MimeTypes = [Samples.JsonLines, Samples.Json]);
+            services.AddTransient<IStartupFilter, CompressionFirst>();
+        });
+        using HttpClient client = factory.CreateStreamingClient();
+        using ScriptedContent content = new();
+        content.Write(Samples.Document(Samples.Eligible("A-1")) + "\n");
+        using HttpRequestMessage request = new(HttpMethod.Post, Samples.Decisions) { Content = content };
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Samples.Patience);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        using StreamReader reader = new(new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress), Encoding.UTF8);
+        JsonNode first = await ReadLineAsync(reader);
+
+        Assert.Equal(1, content.Sent);
+        Assert.Equal("A-1", (string?)first["decision"]!["applicationId"]);
+        content.Write("not json\n");
+        content.Complete();
+        Assert.NotNull((await ReadLineAsync(reader))["errors"]);
+        Assert.Null(await reader.ReadLineAsync().WaitAsync(Samples.Patience));
+    }
+
+    /// <summary>Puts the response compression middleware first in the sample host's pipeline.</summary>
+    private sealed class CompressionFirst : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseResponseCompression();
+            next(app);
+        };
     }
 
     private static async Task<JsonNode> ReadLineAsync(StreamReader reader)
