@@ -88,14 +88,13 @@ public static partial class UponEligibilityEndpoints
         _ = cancellationToken;
         IEligibilityDecider decider = context.RequestServices.GetRequiredService<IEligibilityDecider>();
         EligibilityPolicy[] versions = [.. decider.Policies.Policies.Where(p => string.Equals(p.Id, id, StringComparison.Ordinal)).OrderBy(p => p.Version)];
-        if (versions.Length == 0)
+        if (versions.Length > 0)
         {
-            context.RequestServices.GetService<EligibilityInstruments>()?.Refused(StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, record: false);
+            return WritePoliciesAsync(context, versions);
         }
 
-        return versions.Length == 0
-            ? ServiceProblems.Write(context, StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, "No such policy", "No policy has the identifier in the path; GET the policies for the list.")
-            : WritePoliciesAsync(context, versions);
+        context.RequestServices.GetService<EligibilityInstruments>()?.Refused(StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, record: false);
+        return ServiceProblems.Write(context, StatusCodes.Status404NotFound, ServiceProblems.PolicyNotFound, "No such policy", "No policy has the identifier in the path; GET the policies for the list.");
     }
 
     /// <summary>
