@@ -511,6 +511,25 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
         Assert.Equal(tag, sent.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("\"unterminated")]
+    [InlineData("W/")]
+    [InlineData(",,,")]
+    [InlineData("\"a\" \"b\"")]
+    [InlineData("W/\"other\"")]
+    public async Task AnIfNoneMatchThatNamesNoTagOfTheDocument_GetsTheDocument(string ifNoneMatch)
+    {
+        using HttpClient client = host.CreateClient();
+        using HttpRequestMessage request = new(HttpMethod.Get, Samples.Policies);
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(BuiltInPolicies.All, PolicyDocument.Parse(await response.Content.ReadAsStringAsync()).GetValueOrThrow());
+    }
+
     [Fact]
     public async Task PolicyDocuments_OfOtherPolicies_HaveOtherEntityTags()
     {
