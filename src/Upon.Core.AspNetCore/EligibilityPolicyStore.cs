@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -162,7 +163,27 @@ public sealed partial class EligibilityPolicyStore : IDisposable
         }
     }
 
+    /// <summary>Loads generation <paramref name="generation"/> within an activity of <see cref="UponEligibilityTracing.PolicyLoadActivity"/>.</summary>
     private (PolicySnapshot? Snapshot, ImmutableArray<PolicyLoadProblem> Problems) Load(int generation)
+    {
+        using Activity? activity = UponEligibilityTracing.Source.StartActivity(UponEligibilityTracing.PolicyLoadActivity);
+        (PolicySnapshot? snapshot, ImmutableArray<PolicyLoadProblem> problems) = LoadSources(generation);
+        if (activity is not null)
+        {
+            activity.SetTag(UponEligibilityTracing.GenerationTag, generation);
+            activity.SetTag(UponEligibilityMetrics.LoadResultTag, snapshot is null ? "refused" : "loaded");
+            activity.SetTag(UponEligibilityTracing.PolicyCountTag, snapshot?.Registry.Policies.Length ?? 0);
+            activity.SetTag(UponEligibilityTracing.ProblemCountTag, problems.Length);
+            if (snapshot is null)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, "The policy documents have problems; the registry was not replaced.");
+            }
+        }
+
+        return (snapshot, problems);
+    }
+
+    private (PolicySnapshot? Snapshot, ImmutableArray<PolicyLoadProblem> Problems) LoadSources(int generation)
     {
         List<EligibilityPolicy> policies = [];
         ImmutableArray<string>.Builder sources = ImmutableArray.CreateBuilder<string>();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -249,6 +250,13 @@ public static partial class UponEligibilityEndpoints
         }
 
         refusals.Instruments?.Decided(decided.Value);
+        if (Activity.Current is Activity activity)
+        {
+            activity.SetTag(UponEligibilityMetrics.OutcomeTag, EligibilityInstruments.OutcomeName(decided.Value.Outcome));
+            activity.SetTag(UponEligibilityMetrics.PolicyIdTag, decided.Value.PolicyId);
+            activity.SetTag(UponEligibilityMetrics.PolicyVersionTag, decided.Value.PolicyVersion);
+        }
+
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonMediaType + "; charset=utf-8";
         using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
@@ -306,6 +314,12 @@ public static partial class UponEligibilityEndpoints
         await context.Response.BodyWriter.FlushAsync(cancellation).ConfigureAwait(false);
         LogBatch(refusals.Logger, summary.Documents, summary.Decisions, summary.Errors);
         refusals.Instruments?.Batch(summary.Documents);
+        if (Activity.Current is Activity activity)
+        {
+            activity.SetTag(UponEligibilityTracing.RecordCountTag, summary.Documents);
+            activity.SetTag(UponEligibilityTracing.DecisionCountTag, summary.Decisions);
+            activity.SetTag(UponEligibilityTracing.RefusedRecordCountTag, summary.Errors);
+        }
     }
 
     private static async Task<BatchSummary> DecideIntoAsync(PipeWriter output, PipeReader input, EligibilityBatch batch, EligibilityInstruments? instruments, CancellationToken cancellation)
@@ -489,6 +503,7 @@ public static partial class UponEligibilityEndpoints
         {
             LogRefused(Logger, status, code);
             Instruments?.Refused(status, code, record);
+            Activity.Current?.SetTag(UponEligibilityMetrics.ProblemCodeTag, code);
         }
     }
 

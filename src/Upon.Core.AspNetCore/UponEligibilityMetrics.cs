@@ -129,7 +129,8 @@ internal sealed class EligibilityInstruments
     public void PolicyLoad(bool loaded) =>
         policyLoads.Add(1, new KeyValuePair<string, object?>(UponEligibilityMetrics.LoadResultTag, loaded ? "loaded" : "refused"));
 
-    private static string OutcomeName(EligibilityOutcome outcome) => outcome switch
+    /// <summary>The outcome as the decision document names it.</summary>
+    internal static string OutcomeName(EligibilityOutcome outcome) => outcome switch
     {
         EligibilityOutcome.Eligible => "eligible",
         EligibilityOutcome.Ineligible => "ineligible",
