@@ -1,6 +1,8 @@
 using System;
 using System.Buffers.Text;
 using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -10,6 +12,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -528,6 +531,37 @@ public sealed class EndpointTests(DefaultHost host, SmallLimitsHost small) : ICl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(BuiltInPolicies.All, PolicyDocument.Parse(await response.Content.ReadAsStringAsync()).GetValueOrThrow());
+    }
+
+    [Fact]
+    public async Task UnderTheHostsResponseCompression_APolicyDocumentKeepsItsTag_AndIsNotSentAgain()
+    {
+        await using EligibilityFactory factory = new(null, services =>
+        {
+            Microsoft.AspNetCore.Builder.ResponseCompressionServicesExtensions.AddResponseCompression(services, options => options.MimeTypes = [Samples.JsonLines, Samples.Json]);
+            services.AddTransient<IStartupFilter, CompressionFirst>();
+        });
+        using HttpClient client = factory.CreateClient();
+        using HttpResponseMessage plain = await client.GetAsync(Samples.Policies);
+        using HttpRequestMessage compressedRequest = new(HttpMethod.Get, Samples.Policies);
+        compressedRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using HttpResponseMessage compressed = await client.SendAsync(compressedRequest);
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        Assert.Equal(plain.Headers.ETag, compressed.Headers.ETag);
+        using (GZipStream unzipped = new(await compressed.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
+        using (MemoryStream bytes = new())
+        {
+            await unzipped.CopyToAsync(bytes);
+            Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), bytes.ToArray());
+        }
+
+        using HttpRequestMessage again = new(HttpMethod.Get, Samples.Policies);
+        again.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        again.Headers.IfNoneMatch.Add(compressed.Headers.ETag!);
+        using HttpResponseMessage notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.IO.Compression;
 using System.Net;
@@ -111,16 +110,6 @@ public sealed class StreamingTests(DefaultHost host) : IClassFixture<DefaultHost
         content.Complete();
         Assert.NotNull((await ReadLineAsync(reader))["errors"]);
         Assert.Null(await reader.ReadLineAsync().WaitAsync(Samples.Patience));
-    }
-
-    /// <summary>Puts the response compression middleware first in the sample host's pipeline.</summary>
-    private sealed class CompressionFirst : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseResponseCompression();
-            next(app);
-        };
     }
 
     private static async Task<JsonNode> ReadLineAsync(StreamReader reader)
