@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -96,6 +97,7 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
 
             await using WebApplication app = builder.Build();
             app.MapUponEligibility();
+            using LoadMeters meters = new(app.Services.GetRequiredService<IMeterFactory>());
             await app.StartAsync(cancellation);
             try
             {
@@ -108,6 +110,8 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
                 try
                 {
                     List<long> heaps = [];
+                    List<long> decidedPerRound = [];
+                    List<long> problemsPerRound = [];
                     for (int round = 1; round <= Rounds; round++)
                     {
                         Stopwatch watch = Stopwatch.StartNew();
@@ -146,9 +150,18 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
                             Assert.Equal([round], response.Versions.Order());
                         }
 
+                        decidedPerRound.Add(responses.Sum(r => (long)r.Decisions));
+                        problemsPerRound.Add(responses.Sum(r => (long)r.Problems));
                         heaps.Add(HeapAfterFullCollection());
                         output.WriteLine($"Round {round}: {Clients} × {RecordsPerClient:N0} records in {elapsed.TotalSeconds:F1} s ({Clients * RecordsPerClient / elapsed.TotalSeconds:N0} a second), heap after a full collection {heaps[^1] / (1024.0 * 1024.0):F1} MiB");
                     }
+
+                    // The metrics counted every answer once, under the version that made it, from 32 clients at once.
+                    Assert.Equal(decidedPerRound, Enumerable.Range(1, Rounds).Select(meters.DecidedUnder));
+                    Assert.Equal(problemsPerRound.Sum(), meters.RefusedRecords);
+                    Assert.Equal((Clients * Rounds, (long)Clients * Rounds * RecordsPerClient), meters.Batches);
+                    Assert.Equal(0, meters.RefusedLoads);
+                    Assert.True(meters.Loads >= LoadCorpus.Versions, $"{meters.Loads} policy loads were measured for {LoadCorpus.Versions} versions.");
 
                     // After the last replacement a new request decides under the last version.
                     int last = LoadCorpus.Versions;
@@ -260,6 +273,74 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
 
         public void Dispose()
         {
+        }
+    }
+
+    /// <summary>
+    /// The eligibility metrics of one host (its <see cref="IMeterFactory"/>), added up as they are measured: decisions
+    /// by policy version, refused records, JSON Lines batches and their records, policy loads.
+    /// </summary>
+    private sealed class LoadMeters : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private readonly ConcurrentDictionary<int, long> decided = new();
+        private long refusedRecords;
+        private long batches;
+        private long batchRecords;
+        private long loads;
+        private long refusedLoads;
+
+        public LoadMeters(IMeterFactory factory)
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == UponEligibilityMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>(Measured);
+            listener.Start();
+        }
+
+        public long RefusedRecords => Interlocked.Read(ref refusedRecords);
+
+        public (long Count, long Records) Batches => (Interlocked.Read(ref batches), Interlocked.Read(ref batchRecords));
+
+        public long Loads => Interlocked.Read(ref loads);
+
+        public long RefusedLoads => Interlocked.Read(ref refusedLoads);
+
+        public long DecidedUnder(int version) => decided.GetValueOrDefault(version);
+
+        public void Dispose() => listener.Dispose();
+
+        private void Measured(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+        {
+            switch (instrument.Name)
+            {
+                case UponEligibilityMetrics.Decisions:
+                    foreach (KeyValuePair<string, object?> tag in tags)
+                    {
+                        if (tag.Key == UponEligibilityMetrics.PolicyVersionTag && tag.Value is int version)
+                        {
+                            decided.AddOrUpdate(version, value, (_, sum) => sum + value);
+                        }
+                    }
+
+                    break;
+                case UponEligibilityMetrics.RefusedRecords:
+                    Interlocked.Add(ref refusedRecords, value);
+                    break;
+                case UponEligibilityMetrics.BatchSize:
+                    Interlocked.Increment(ref batches);
+                    Interlocked.Add(ref batchRecords, value);
+                    break;
+                case UponEligibilityMetrics.PolicyLoads:
+                    bool refused = tags.ToArray().Any(t => t.Key == UponEligibilityMetrics.LoadResultTag && (string?)t.Value == "refused");
+                    Interlocked.Increment(ref refused ? ref refusedLoads : ref loads);
+                    break;
+            }
         }
     }
 }
