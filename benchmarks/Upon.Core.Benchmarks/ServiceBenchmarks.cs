@@ -107,11 +107,23 @@ public class ServiceBenchmarks
     /// endpoint's work without HTTP. Writing reads the fingerprint and every result's message and figures.
     /// </summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public long InProcessWritingRecords() => DecideAndWrite();
+    public long InProcessWritingRecords() => DecideAndWrite(DecisionDetail.Full);
+
+    /// <summary>
+    /// As <see cref="InProcessWritingRecords"/>, each decision written as its summary
+    /// (<see cref="DecisionDetail.Summary"/>: no explanation, no fingerprint), as the endpoint answers a client that
+    /// sends <c>Prefer: return=minimal</c>.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public long InProcessWritingSummaries() => DecideAndWrite(DecisionDetail.Summary);
 
     /// <summary>The corpus posted to the endpoint as one JSON Lines request, the whole response read.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public Task<long> Endpoint() => PostAsync(clients[0]);
+
+    /// <summary>As <see cref="Endpoint"/>, asking for summaries (<c>Prefer: return=minimal</c>).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public Task<long> EndpointSummaries() => PostAsync(clients[0], minimal: true);
 
     /// <summary>
     /// As <see cref="Endpoint"/> over HTTP/1.1 (as <c>upon serve</c> listens, and as most clients and proxies speak),
@@ -120,6 +132,10 @@ public class ServiceBenchmarks
     /// </summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public Task<long> EndpointHttp11() => PostHttp11Async();
+
+    /// <summary>As <see cref="EndpointHttp11"/>, asking for summaries (<c>Prefer: return=minimal</c>).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public Task<long> EndpointHttp11Summaries() => PostHttp11Async(minimal: true);
 
     /// <summary>The corpus decided in process on four threads at once (the baseline of <see cref="EndpointFourConnections"/>).</summary>
     [Benchmark(OperationsPerInvoke = Count * Connections)]
@@ -133,7 +149,7 @@ public class ServiceBenchmarks
     [Benchmark(OperationsPerInvoke = Count * Connections)]
     public async Task<long> InProcessWritingRecordsFourThreads()
     {
-        long[] written = await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => Task.Run(DecideAndWrite)));
+        long[] written = await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => Task.Run(() => DecideAndWrite(DecisionDetail.Full))));
         return written.Sum();
     }
 
@@ -141,7 +157,15 @@ public class ServiceBenchmarks
     [Benchmark(OperationsPerInvoke = Count * Connections)]
     public async Task<long> EndpointFourConnections()
     {
-        long[] lines = await Task.WhenAll(clients.Select(PostAsync));
+        long[] lines = await Task.WhenAll(clients.Select(client => PostAsync(client)));
+        return lines.Sum();
+    }
+
+    /// <summary>As <see cref="EndpointFourConnections"/>, asking for summaries (<c>Prefer: return=minimal</c>).</summary>
+    [Benchmark(OperationsPerInvoke = Count * Connections)]
+    public async Task<long> EndpointFourConnectionsSummaries()
+    {
+        long[] lines = await Task.WhenAll(clients.Select(client => PostAsync(client, minimal: true)));
         return lines.Sum();
     }
 
@@ -157,7 +181,7 @@ public class ServiceBenchmarks
         return decided;
     }
 
-    private static long DecideAndWrite()
+    private static long DecideAndWrite(DecisionDetail detail)
     {
         ArrayBufferWriter<byte> output = new(64 * 1024);
         using Utf8JsonWriter writer = new(output, EndpointWriting);
@@ -166,7 +190,7 @@ public class ServiceBenchmarks
         foreach (RecordResult<EligibilityDecision> record in new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(stream, BatchFormat.JsonLines))
         {
             writer.Reset();
-            DecisionDocument.WriteRecord(writer, record);
+            DecisionDocument.WriteRecord(writer, record, detail);
             writer.Flush();
             output.GetSpan(1)[0] = (byte)'\n';
             output.Advance(1);
@@ -201,16 +225,19 @@ public class ServiceBenchmarks
         clients = [.. Enumerable.Range(0, Connections).Select(_ => new HttpClient(new SocketsHttpHandler()) { Timeout = TimeSpan.FromMinutes(5) })];
 
         // Every line answered, and as many decisions as in process: the endpoint does the same work.
-        long lines = await PostAsync(clients[0]);
-        if (lines != Count)
+        foreach (bool minimal in new[] { false, true })
         {
-            throw new InvalidOperationException($"The endpoint answered {lines} lines for {Count} applications.");
-        }
+            long lines = await PostAsync(clients[0], minimal);
+            if (lines != Count)
+            {
+                throw new InvalidOperationException($"The endpoint answered {lines} lines for {Count} applications.");
+            }
 
-        long http11Lines = await PostHttp11Async();
-        if (http11Lines != Count)
-        {
-            throw new InvalidOperationException($"The endpoint answered {http11Lines} lines over HTTP/1.1 for {Count} applications.");
+            long http11Lines = await PostHttp11Async(minimal);
+            if (http11Lines != Count)
+            {
+                throw new InvalidOperationException($"The endpoint answered {http11Lines} lines over HTTP/1.1 for {Count} applications.");
+            }
         }
     }
 
@@ -218,14 +245,14 @@ public class ServiceBenchmarks
     /// Posts the corpus over HTTP/1.1 on a socket of its own, sending on one task while it reads the response on this
     /// one; returns the number of lines of the response body (decoded from its chunks).
     /// </summary>
-    private async Task<long> PostHttp11Async()
+    private async Task<long> PostHttp11Async(bool minimal = false)
     {
         using Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(http11!);
         await using NetworkStream stream = new(socket, ownsSocket: false);
         byte[] head = Encoding.ASCII.GetBytes(
             $"POST /eligibility/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {UponEligibilityEndpoints.JsonLinesMediaType}\r\n" +
-            $"Content-Length: {JsonLines.Length}\r\nConnection: close\r\n\r\n");
+            $"Content-Length: {JsonLines.Length}\r\n{(minimal ? "Prefer: return=minimal\r\n" : string.Empty)}Connection: close\r\n\r\n");
         Task sending = Task.Run(async () =>
         {
             await stream.WriteAsync(head);
@@ -260,7 +287,7 @@ public class ServiceBenchmarks
     }
 
     /// <summary>Posts the corpus and reads the response to its end; returns the number of lines.</summary>
-    private async Task<long> PostAsync(HttpClient client)
+    private async Task<long> PostAsync(HttpClient client, bool minimal = false)
     {
         using HttpRequestMessage request = new(HttpMethod.Post, decisions)
         {
@@ -268,6 +295,11 @@ public class ServiceBenchmarks
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
+        if (minimal)
+        {
+            request.Headers.Add("Prefer", "return=minimal");
+        }
+
         using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using Stream body = await response.Content.ReadAsStreamAsync();

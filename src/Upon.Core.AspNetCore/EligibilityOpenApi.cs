@@ -35,6 +35,8 @@ internal static class EligibilityOpenApi
 
     internal static string Decision => RootName(EligibilitySchemas.Decision);
 
+    internal static string DecisionSummary => Schemas.Value.Names[EligibilitySchemas.Decision]["summary"];
+
     internal static string DecisionRecord => RootName(EligibilitySchemas.DecisionRecord);
 
     internal static string PolicyDocument => RootName(EligibilitySchemas.Policy);
@@ -99,14 +101,30 @@ internal static class EligibilityOpenApi
                     Query("policy", "Decide every application by this policy (its identifier) rather than by each application's programme year.", JsonSchemaType.String, null),
                     Query("version", "The version of the policy named; its latest when not given.", JsonSchemaType.Integer, null),
                     Query("asOf", "Decide as of this date (yyyy-MM-dd) rather than each application's assessment date.", JsonSchemaType.String, "date"),
+                    new OpenApiParameter
+                    {
+                        Name = "Prefer",
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "return=minimal (RFC 7240) for each decision's summary (outcome, policy version, dates and the criteria that decided it) rather than the whole decision with its explanation and fingerprint; any other preference is ignored.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
                 ];
                 responses["200"] = new OpenApiResponse
                 {
-                    Description = "For one application, its decision, which names the policy and version that made it. For JSON Lines, a line for each line in, in order: the record's decision (naming its policy version) or its problems.",
+                    Description = "For one application, its decision, which names the policy and version that made it. For JSON Lines, a line for each line in, in order: the record's decision (naming its policy version) or its problems. With Prefer: return=minimal, each decision is its summary.",
                     Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
                     {
-                        [UponEligibilityEndpoints.JsonMediaType] = Media(Decision, document),
+                        [UponEligibilityEndpoints.JsonMediaType] = new OpenApiMediaType
+                        {
+                            Schema = new OpenApiSchema { OneOf = [new OpenApiSchemaReference(Decision, document), new OpenApiSchemaReference(DecisionSummary, document)] },
+                        },
                         [UponEligibilityEndpoints.JsonLinesMediaType] = Media(DecisionRecord, document),
+                    },
+                    Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                    {
+                        ["Preference-Applied"] = new OpenApiHeader { Description = "return=minimal when the decisions are summaries (RFC 7240 §3); absent otherwise.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["Vary"] = new OpenApiHeader { Description = "Prefer: the answer depends on the request's preferences.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
                     },
                 };
                 responses["400"] = ProblemResponse("The application is not a valid document, or a query parameter is invalid (every problem in errors).", document);

@@ -43,6 +43,15 @@ public static partial class UponEligibilityEndpoints
     /// <summary>The problem code of a query parameter given more than once.</summary>
     private const string RepeatedParameter = "query.repeated";
 
+    /// <summary>The request header of preferences (RFC 7240).</summary>
+    private const string PreferHeader = "Prefer";
+
+    /// <summary>The response header naming the preferences applied (RFC 7240 §3).</summary>
+    private const string PreferenceAppliedHeader = "Preference-Applied";
+
+    /// <summary>The preference for a summary of each decision.</summary>
+    private const string ReturnMinimal = "return=minimal";
+
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -185,15 +194,16 @@ public static partial class UponEligibilityEndpoints
             size.MaxRequestBodySize = options.MaxBatchBytes;
         }
 
+        DecisionDetail detail = PreferredDetail(request.Headers[PreferHeader]);
         try
         {
             if (kind == BodyKind.Json)
             {
-                await DecideOneAsync(context, batch.Value, refusals, options.MaxApplicationBytes).ConfigureAwait(false);
+                await DecideOneAsync(context, batch.Value, refusals, options.MaxApplicationBytes, detail).ConfigureAwait(false);
             }
             else
             {
-                await DecideLinesAsync(context, batch.Value, refusals, options.MaxBufferedAnswerBytes).ConfigureAwait(false);
+                await DecideLinesAsync(context, batch.Value, refusals, options.MaxBufferedAnswerBytes, detail).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -225,7 +235,83 @@ public static partial class UponEligibilityEndpoints
         return ServiceProblems.Write(context, StatusCodes.Status413PayloadTooLarge, ServiceProblems.TooLarge, "Request body too large", $"The endpoint reads at most {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes for this media type.");
     }
 
-    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, int maxBytes)
+    /// <summary>
+    /// The detail a client asks for with <c>Prefer: return=minimal</c> (RFC 7240 §4.2): <see cref="DecisionDetail.Summary"/>;
+    /// otherwise (no <c>return</c> preference, <c>return=representation</c>, or a value this endpoint does not know)
+    /// <see cref="DecisionDetail.Full"/>. Preferences are separated by commas, in one header or several; names and the
+    /// token values are case-insensitive, a value may be quoted, parameters after <c>;</c> are ignored, and only the first
+    /// <c>return</c> counts.
+    /// </summary>
+    internal static DecisionDetail PreferredDetail(StringValues prefer)
+    {
+        foreach (string? header in prefer)
+        {
+            ReadOnlySpan<char> rest = header;
+            while (!rest.IsEmpty)
+            {
+                int end = PreferenceEnd(rest);
+                ReadOnlySpan<char> preference = rest[..end];
+                rest = end < rest.Length ? rest[(end + 1)..] : [];
+                int parameters = preference.IndexOf(';');
+                if (parameters >= 0)
+                {
+                    preference = preference[..parameters];
+                }
+
+                int equals = preference.IndexOf('=');
+                ReadOnlySpan<char> name = (equals < 0 ? preference : preference[..equals]).Trim(" \t");
+                if (!name.Equals("return", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> value = equals < 0 ? [] : preference[(equals + 1)..].Trim(" \t");
+                if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
+                {
+                    value = value[1..^1];
+                }
+
+                return value.Equals("minimal", StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Summary : DecisionDetail.Full;
+            }
+        }
+
+        return DecisionDetail.Full;
+    }
+
+    /// <summary>Where the first preference of <paramref name="text"/> ends: its first comma outside a quoted string, or the end.</summary>
+    private static int PreferenceEnd(ReadOnlySpan<char> text)
+    {
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (quoted && text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (text[i] == ',' && !quoted)
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>Says on a response which detail it has: <c>Preference-Applied: return=minimal</c> for a summary, and <c>Vary: Prefer</c>.</summary>
+    private static void DescribeDetail(HttpResponse response, DecisionDetail detail)
+    {
+        response.Headers.Vary = PreferHeader;
+        if (detail == DecisionDetail.Summary)
+        {
+            response.Headers[PreferenceAppliedHeader] = ReturnMinimal;
+        }
+    }
+
+    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, int maxBytes, DecisionDetail detail)
     {
         DocumentResult<ApplicationSubmission> read = await ApplicationDocument.ReadAsync(context.Request.Body, maxBytes, context.RequestAborted).ConfigureAwait(false);
         if (!read.IsValid)
@@ -259,19 +345,28 @@ public static partial class UponEligibilityEndpoints
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonMediaType + "; charset=utf-8";
+        DescribeDetail(context.Response, detail);
         using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
         {
-            DecisionDocument.Write(writer, decided.Value);
+            if (detail == DecisionDetail.Summary)
+            {
+                DecisionDocument.WriteSummary(writer, decided.Value);
+            }
+            else
+            {
+                DecisionDocument.Write(writer, decided.Value);
+            }
         }
 
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, long maxBufferedAnswers)
+    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, long maxBufferedAnswers, DecisionDetail detail)
     {
         CancellationToken cancellation = context.RequestAborted;
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonLinesMediaType + "; charset=utf-8";
+        DescribeDetail(context.Response, detail);
 
         // The answers go through a pipe of their own, copied to the response as they come: deciding never waits for a
         // client that has not read yet (up to maxBufferedAnswers), so a client that sends its whole body before it
@@ -289,7 +384,7 @@ public static partial class UponEligibilityEndpoints
         BatchSummary summary;
         try
         {
-            summary = await DecideIntoAsync(answers.Writer, context.Request.BodyReader, batch, refusals.Instruments, cancellation).ConfigureAwait(false);
+            summary = await DecideIntoAsync(answers.Writer, context.Request.BodyReader, batch, refusals.Instruments, detail, cancellation).ConfigureAwait(false);
         }
         catch
         {
@@ -322,7 +417,7 @@ public static partial class UponEligibilityEndpoints
         }
     }
 
-    private static async Task<BatchSummary> DecideIntoAsync(PipeWriter output, PipeReader input, EligibilityBatch batch, EligibilityInstruments? instruments, CancellationToken cancellation)
+    private static async Task<BatchSummary> DecideIntoAsync(PipeWriter output, PipeReader input, EligibilityBatch batch, EligibilityInstruments? instruments, DecisionDetail detail, CancellationToken cancellation)
     {
         BatchSummary summary = default;
         using Utf8JsonWriter writer = new(output, Compact);
@@ -351,7 +446,7 @@ public static partial class UponEligibilityEndpoints
                 summary = summary.Add(record);
                 instruments?.Answered(record);
                 writer.Reset();
-                DecisionDocument.WriteRecord(writer, record);
+                DecisionDocument.WriteRecord(writer, record, detail);
                 writer.Flush();
                 output.GetSpan(1)[0] = (byte)'\n';
                 output.Advance(1);

@@ -64,14 +64,19 @@ public sealed class OpenApiDocumentTests(DefaultHost host) : IClassFixture<Defau
 
         JsonObject decide = paths["/eligibility/decisions"]!["post"]!.AsObject();
         Assert.Equal("DecideEligibility", (string?)decide["operationId"]);
-        Assert.Equal(["asOf", "policy", "version"], decide["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal));
-        Assert.All(decide["parameters"]!.AsArray(), p => Assert.Equal("query", (string?)p!["in"]));
+        Assert.Equal(["Prefer", "asOf", "policy", "version"], decide["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal));
+        Assert.All(decide["parameters"]!.AsArray(), p => Assert.Equal((string?)p!["name"] == "Prefer" ? "header" : "query", (string?)p!["in"]));
         Assert.Equal([Samples.Json, "application/jsonl", Samples.JsonLines], decide["requestBody"]!["content"]!.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.Equal(ComponentPrefix + "Application", Reference(decide["requestBody"]!["content"]![Samples.Json]));
         Assert.Equal(ComponentPrefix + "Application", Reference(decide["requestBody"]!["content"]![Samples.JsonLines]));
         Assert.Equal(ComponentPrefix + "Application", Reference(decide["requestBody"]!["content"]!["application/jsonl"]));
         Assert.Equal(["200", "400", "413", "415", "422"], decide["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(ComponentPrefix + "EligibilityDecision", Reference(decide["responses"]!["200"]!["content"]![Samples.Json]));
+
+        // One application is answered by its decision, or by its summary when the client prefers return=minimal.
+        Assert.Equal(
+            [ComponentPrefix + "EligibilityDecision", ComponentPrefix + "EligibilityDecisionSummary"],
+            decide["responses"]!["200"]!["content"]![Samples.Json]!["schema"]!["oneOf"]!.AsArray().Select(s => (string)s!["$ref"]!));
+        Assert.Equal(["Preference-Applied", "Vary"], decide["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key).Order(StringComparer.Ordinal));
         Assert.Equal(ComponentPrefix + "EligibilityDecisionRecord", Reference(decide["responses"]!["200"]!["content"]![Samples.JsonLines]));
         foreach (string status in new[] { "400", "413", "415", "422" })
         {
@@ -111,9 +116,15 @@ public sealed class OpenApiDocumentTests(DefaultHost host) : IClassFixture<Defau
         Assert.Contains("id", reference["required"]!.AsArray().Select(r => (string?)r));
         Assert.Contains("version", reference["required"]!.AsArray().Select(r => (string?)r));
 
-        // A record of JSON Lines carries a decision of the same schema.
+        // A record of JSON Lines carries a decision of the same schema, or its summary.
         string json = components["EligibilityDecisionRecord"]!.ToJsonString();
         Assert.Contains(ComponentPrefix + "EligibilityDecision\"", json, StringComparison.Ordinal);
+        Assert.Contains(ComponentPrefix + "EligibilityDecisionSummary\"", json, StringComparison.Ordinal);
+
+        // A summary names its policy version too, and the criteria that decided it.
+        JsonObject summary = components["EligibilityDecisionSummary"]!.AsObject();
+        Assert.Equal(["applicationId", "asOf", "causes", "outcome", "policy"], summary["required"]!.AsArray().Select(r => (string)r!).Order(StringComparer.Ordinal));
+        Assert.Equal(ComponentPrefix + policy, (string?)summary["properties"]!["policy"]!["$ref"]);
     }
 
     [Fact]

@@ -37,18 +37,7 @@ public static class DecisionDocument
         Guard.Against.Null(writer);
         Guard.Against.Null(decision);
         writer.WriteStartObject();
-        writer.WriteString(Names.ApplicationId, decision.ApplicationId);
-        writer.WriteString(Names.Outcome, EnumNames<EligibilityOutcome>.EncodedName(decision.Outcome));
-        writer.WriteStartObject(Names.Policy);
-        writer.WriteString(Names.Id, decision.PolicyId);
-        writer.WriteNumber(Names.Version, decision.PolicyVersion);
-        writer.WriteEndObject();
-        WriteDate(writer, Names.AsOf, decision.AsOf);
-        if (decision.EligibleFrom is LocalDate from)
-        {
-            WriteDate(writer, Names.EligibleFrom, from);
-        }
-
+        WriteHeading(writer, decision);
         writer.WritePropertyName(Names.Explanation);
         WriteResult(writer, decision.Explanation);
         if (decision.Fingerprint is DecisionFingerprint fingerprint)
@@ -67,6 +56,39 @@ public static class DecisionDocument
     }
 
     /// <summary>
+    /// Writes a decision's summary as one JSON object (<see cref="DecisionDetail.Summary"/>): <c>applicationId</c>,
+    /// <c>outcome</c>, <c>policy</c> (<c>id</c>, <c>version</c>), <c>asOf</c>, <c>eligibleFrom</c> when known, and
+    /// <c>causes</c>: for an outcome other than eligible, the criteria that decided it
+    /// (<see cref="EligibilityExplanation.Causes"/>), each as <c>{"code", "reason"}</c> (the rule's code and its reason
+    /// code; rule codes are unique within a policy), in the policy's order; empty for an eligible decision. No message, figure or evidence,
+    /// and no fingerprint.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="decision">The decision.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteSummary(Utf8JsonWriter writer, EligibilityDecision decision)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(decision);
+        writer.WriteStartObject();
+        WriteHeading(writer, decision);
+        writer.WriteStartArray(Names.Causes);
+        if (decision.Outcome != EligibilityOutcome.Eligible)
+        {
+            EligibilityExplanation.ForEachCause(decision.Explanation, writer, static (cause, writer) =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString(Names.Code, cause.Code);
+                writer.WriteString(Names.Reason, cause.Reason);
+                writer.WriteEndObject();
+            });
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
     /// Writes one record of a batch as the JSON object <c>upon eligibility check --format jsonl</c> writes a line and
     /// the service's JSON Lines endpoint answers a line: <c>{"record": N, "decision": {…}}</c> for a decided application,
     /// <c>{"record": N, "errors": [{"path", "code", "message"}, …]}</c> for a record that could not be decided.
@@ -74,16 +96,36 @@ public static class DecisionDocument
     /// <param name="writer">The writer.</param>
     /// <param name="record">The record's result, numbered as the batch numbers it (a line of JSON Lines, from 1).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WriteRecord(Utf8JsonWriter writer, RecordResult<EligibilityDecision> record)
+    public static void WriteRecord(Utf8JsonWriter writer, RecordResult<EligibilityDecision> record) => WriteRecord(writer, record, DecisionDetail.Full);
+
+    /// <summary>
+    /// Writes one record of a batch as <see cref="WriteRecord(Utf8JsonWriter, RecordResult{EligibilityDecision})"/>
+    /// does, its decision in the given detail: <c>{"record": N, "decision": {…}}</c> with the whole decision or its
+    /// summary (<see cref="WriteSummary"/>), or <c>{"record": N, "errors": […]}</c> whatever the detail.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="record">The record's result, numbered as the batch numbers it (a line of JSON Lines, from 1).</param>
+    /// <param name="detail">How much of a decision to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="detail"/> is not a member of <see cref="DecisionDetail"/>.</exception>
+    public static void WriteRecord(Utf8JsonWriter writer, RecordResult<EligibilityDecision> record, DecisionDetail detail)
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(record);
+        Guard.Against.UndefinedEnum(detail);
         writer.WriteStartObject();
         writer.WriteNumber(Names.Record, record.RecordNumber);
         if (record.Value is EligibilityDecision decision)
         {
             writer.WritePropertyName(Names.Decision);
-            Write(writer, decision);
+            if (detail == DecisionDetail.Summary)
+            {
+                WriteSummary(writer, decision);
+            }
+            else
+            {
+                Write(writer, decision);
+            }
         }
         else
         {
@@ -167,6 +209,22 @@ public static class DecisionDocument
         return decision is not null && reader.Problems.Count == 0
             ? DocumentResult.Success(decision)
             : DocumentResult.Failure<EligibilityDecision>([.. reader.Problems]);
+    }
+
+    /// <summary>The properties a decision and its summary both begin with: application, outcome, policy, dates.</summary>
+    private static void WriteHeading(Utf8JsonWriter writer, EligibilityDecision decision)
+    {
+        writer.WriteString(Names.ApplicationId, decision.ApplicationId);
+        writer.WriteString(Names.Outcome, EnumNames<EligibilityOutcome>.EncodedName(decision.Outcome));
+        writer.WriteStartObject(Names.Policy);
+        writer.WriteString(Names.Id, decision.PolicyId);
+        writer.WriteNumber(Names.Version, decision.PolicyVersion);
+        writer.WriteEndObject();
+        WriteDate(writer, Names.AsOf, decision.AsOf);
+        if (decision.EligibleFrom is LocalDate from)
+        {
+            WriteDate(writer, Names.EligibleFrom, from);
+        }
     }
 
     private static void WriteResult(Utf8JsonWriter writer, CriterionResult result)
@@ -490,6 +548,8 @@ public static class DecisionDocument
         public static readonly JsonEncodedText ApplicationId = JsonEncodedText.Encode("applicationId");
 
         public static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+
+        public static readonly JsonEncodedText Causes = JsonEncodedText.Encode("causes");
 
         public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
 

@@ -118,12 +118,16 @@ public static class EligibilityExplanation
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string ToText(this CriterionResult result) => string.Join('\n', result.ToLines());
 
-    private static void AddCauses(CriterionResult result, ICollection<CriterionResult> causes)
+    /// <summary>
+    /// Calls <paramref name="cause"/> for each of <see cref="Causes"/> in order, without collecting them: what
+    /// <see cref="DecisionDocument.WriteSummary"/> writes from.
+    /// </summary>
+    internal static void ForEachCause<TState>(CriterionResult result, TState state, Action<CriterionResult, TState> cause)
     {
         // A combining rule none of whose rules shares its outcome (an empty all passes) is its own cause.
-        if (result.Kind is not (RuleKind.All or RuleKind.Any) || !result.Results.Any(r => r.Outcome == result.Outcome))
+        if (result.Kind is not (RuleKind.All or RuleKind.Any) || !SharesOutcome(result))
         {
-            causes.Add(result);
+            cause(result, state);
             return;
         }
 
@@ -131,9 +135,25 @@ public static class EligibilityExplanation
         {
             if (child.Outcome == result.Outcome)
             {
-                AddCauses(child, causes);
+                ForEachCause(child, state, cause);
             }
         }
+    }
+
+    private static void AddCauses(CriterionResult result, ICollection<CriterionResult> causes) =>
+        ForEachCause(result, causes, static (cause, list) => list.Add(cause));
+
+    private static bool SharesOutcome(CriterionResult result)
+    {
+        foreach (CriterionResult child in result.Results)
+        {
+            if (child.Outcome == result.Outcome)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddRules(CriterionResult result, int depth, ICollection<string> lines)
