@@ -249,14 +249,10 @@ public static partial class UponEligibilityEndpoints
             ReadOnlySpan<char> rest = header;
             while (!rest.IsEmpty)
             {
-                int end = PreferenceEnd(rest);
+                int end = Unquoted(rest, ',');
                 ReadOnlySpan<char> preference = rest[..end];
                 rest = end < rest.Length ? rest[(end + 1)..] : [];
-                int parameters = preference.IndexOf(';');
-                if (parameters >= 0)
-                {
-                    preference = preference[..parameters];
-                }
+                preference = preference[..Unquoted(preference, ';')];
 
                 int equals = preference.IndexOf('=');
                 ReadOnlySpan<char> name = (equals < 0 ? preference : preference[..equals]).Trim(" \t");
@@ -278,8 +274,8 @@ public static partial class UponEligibilityEndpoints
         return DecisionDetail.Full;
     }
 
-    /// <summary>Where the first preference of <paramref name="text"/> ends: its first comma outside a quoted string, or the end.</summary>
-    private static int PreferenceEnd(ReadOnlySpan<char> text)
+    /// <summary>The index of the first <paramref name="separator"/> of <paramref name="text"/> outside a quoted string, or its length.</summary>
+    private static int Unquoted(ReadOnlySpan<char> text, char separator)
     {
         bool quoted = false;
         for (int i = 0; i < text.Length; i++)
@@ -292,7 +288,7 @@ public static partial class UponEligibilityEndpoints
             {
                 quoted = !quoted;
             }
-            else if (text[i] == ',' && !quoted)
+            else if (text[i] == separator && !quoted)
             {
                 return i;
             }

@@ -47,13 +47,37 @@ public sealed class DecisionLinesProperties(PropertyHost host) : IClassFixture<P
             }
         });
 
-    private async Task<string> PostAsync(byte[] utf8)
+    [Property]
+    public Property JsonLines_AskedForSummaries_AreAnsweredWithEachRecordsSummary_AsWrittenInProcess() =>
+        Prop.ForAll(Bodies(), body =>
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(body.Text);
+            string answer = Task.Run(() => PostAsync(utf8, "return=minimal")).GetAwaiter().GetResult();
+
+            List<JsonNode> answered = Samples.Lines(answer);
+            List<JsonNode> expected = Samples.ExpectedRecords(utf8, new EligibilityBatch(PolicyRegistry.BuiltIn, maxBytes: PropertyHost.MaxApplicationBytes), DecisionDetail.Summary);
+            Assert.Equal(expected.Count, answered.Count);
+            for (int i = 0; i < expected.Count; i++)
+            {
+                Assert.True(JsonNode.DeepEquals(expected[i], answered[i]), $"Record {i + 1} differs: {answered[i].ToJsonString()}");
+                Assert.Null(answered[i]["decision"]?["explanation"]);
+            }
+        });
+
+    private async Task<string> PostAsync(byte[] utf8, string? prefer = null)
     {
         using HttpClient client = host.CreateClient();
         using ByteArrayContent content = new(utf8);
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-ndjson; charset=utf-8");
-        using HttpResponseMessage response = await client.PostAsync(Samples.Decisions, content);
+        using HttpRequestMessage request = new(HttpMethod.Post, Samples.Decisions) { Content = content };
+        if (prefer is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Prefer", prefer);
+        }
+
+        using HttpResponseMessage response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(prefer is null ? [] : ["return=minimal"], response.Headers.TryGetValues("Preference-Applied", out IEnumerable<string>? applied) ? applied : []);
         return await response.Content.ReadAsStringAsync();
     }
 

@@ -77,15 +77,29 @@ internal static class Samples
     public static JsonNode DecisionNode(EligibilityDecision decision) => JsonNode.Parse(EligibilityDocumentGenerators.Json(decision))!;
 
     /// <summary>The lines <see cref="EligibilityBatch"/> gives in process for a JSON Lines body, each as the endpoint writes a record.</summary>
-    public static List<JsonNode> ExpectedRecords(byte[] body, EligibilityBatch batch) =>
-        [.. batch.Evaluate(new MemoryStream(body), BatchFormat.JsonLines).Select(RecordNode)];
+    public static List<JsonNode> ExpectedRecords(byte[] body, EligibilityBatch batch, DecisionDetail detail = DecisionDetail.Full) =>
+        [.. batch.Evaluate(new MemoryStream(body), BatchFormat.JsonLines).Select(record => RecordNode(record, detail))];
 
-    public static JsonNode RecordNode(RecordResult<EligibilityDecision> record)
+    public static JsonNode RecordNode(RecordResult<EligibilityDecision> record) => RecordNode(record, DecisionDetail.Full);
+
+    public static JsonNode RecordNode(RecordResult<EligibilityDecision> record, DecisionDetail detail)
     {
         using MemoryStream stream = new();
         using (Utf8JsonWriter writer = new(stream))
         {
-            DecisionDocument.WriteRecord(writer, record);
+            DecisionDocument.WriteRecord(writer, record, detail);
+        }
+
+        return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    /// <summary>A decision's summary as <see cref="DecisionDocument.WriteSummary"/> writes it, parsed.</summary>
+    public static JsonNode SummaryNode(EligibilityDecision decision)
+    {
+        using MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream))
+        {
+            DecisionDocument.WriteSummary(writer, decision);
         }
 
         return JsonNode.Parse(stream.ToArray())!;

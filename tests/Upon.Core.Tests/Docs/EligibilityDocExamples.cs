@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using NodaTime;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
@@ -255,6 +256,26 @@ public class EligibilityDocExamples
         string shown = written.Replace($"\"libraryVersion\": \"{DecisionFingerprint.CurrentLibraryVersion}\"", "\"libraryVersion\": \"0.3.0\"", StringComparison.Ordinal);
         Assert.Contains(Normalise(shown), Page("eligibility.md"), StringComparison.Ordinal);
         Assert.Contains(Normalise(WorkedExampleJson), Page("eligibility.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorkedExample_WritingASummary()
+    {
+        Application application = ReadWorkedExample().Application;
+
+        // begin-snippet: eligibility-write-summary
+        EligibilityDecision decision = BuiltInPolicies.Year1.Decide(application);
+
+        using MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream, new JsonWriterOptions { Indented = true }))
+        {
+            DecisionDocument.WriteSummary(writer, decision);
+        }
+
+        string summary = Encoding.UTF8.GetString(stream.ToArray());
+        // end-snippet
+        Assert.Equal(EligibilityOutcome.Ineligible, decision.Outcome);
+        Assert.Contains("```json\n" + Normalise(summary) + "\n```", Page("eligibility.md"), StringComparison.Ordinal);
     }
 
     [Fact]

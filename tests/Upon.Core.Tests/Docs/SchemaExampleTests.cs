@@ -249,6 +249,37 @@ public class SchemaExampleTests
     }
 
     [Fact]
+    public void DecisionSummary_PropertiesAndRequiredAreThoseTheWriterWrites()
+    {
+        JsonNode schema = Schema("eligibility-decision.schema.json");
+        EligibilityDecision eligible = BuiltInPolicies.Year2.Decide(EligibilityDocExamples.ReadWorkedExample().Application);
+        EligibilityDecision withEligibleFrom = BuiltInPolicies.Year1.Decide(new Application("D-1", "2020/21", new LocalDate(2020, 10, 1),
+            [EligibilityDocExamples.Senior(new LocalDate(2018, 3, 1))], new LocalDate(2022, 9, 1), "Children first."));
+        JsonNode[] written = [WriteSummary(eligible), WriteSummary(withEligibleFrom)];
+
+        // Every property declared is written, and what every summary has is what the schema requires.
+        Assert.Equal(Declared(schema, "summary"), written.SelectMany(Names).ToHashSet());
+        Assert.Equal(Required(schema, "summary"), Names(written[0]).Intersect(Names(written[1])).ToHashSet());
+        Assert.Equal(Declared(schema, "cause"), Names(written[1]["causes"]![0]!));
+        Assert.Equal(Required(schema, "cause"), Names(written[1]["causes"]![0]!));
+        Assert.Equal(Declared(schema, "policyReference"), Names(written[0]["policy"]!));
+        Assert.Equal(
+            EnumNames(schema["$defs"]!["decision"]!["properties"]!["outcome"]!),
+            EnumNames(schema["$defs"]!["summary"]!["properties"]!["outcome"]!));
+
+        static JsonNode WriteSummary(EligibilityDecision decision)
+        {
+            using MemoryStream stream = new();
+            using (System.Text.Json.Utf8JsonWriter writer = new(stream))
+            {
+                DecisionDocument.WriteSummary(writer, decision);
+            }
+
+            return JsonNode.Parse(stream.ToArray())!;
+        }
+    }
+
+    [Fact]
     public void Appointment_PropertiesRequiredAndKindsAreThoseOfTheWriterAndReader()
     {
         JsonNode schema = Schema("appointment.schema.json");
