@@ -2,6 +2,7 @@
 // loopback port chosen by the system, calls its own endpoints over HTTP, prints one line per check, "ok <name>" or
 // "FAILED <name>", then "all ok" when every check passed (exit code 0) or the count failed (1).
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -65,6 +66,17 @@ async Task CheckHostAsync(string host, HttpClient client, bool problemDetails)
         && answers[0].StartsWith("""{"record":1,"decision":{"applicationId":"A-001",""", StringComparison.Ordinal)
         && answers[1].StartsWith("""{"record":2,"errors":[{"path":"$.assessedOn","code":"date.invalid",""", StringComparison.Ordinal)
         && answers[2].StartsWith("""{"record":3,"decision":{"applicationId":"A-002",""", StringComparison.Ordinal));
+
+    // Summaries, for a client that prefers them (Prefer: return=minimal): no explanation, and the answer says so.
+    using HttpRequestMessage minimal = new(HttpMethod.Post, "/eligibility/decisions") { Content = new StringContent(Eligible + "\n", Encoding.UTF8, "application/x-ndjson") };
+    minimal.Headers.TryAddWithoutValidation("Prefer", "return=minimal");
+    using HttpResponseMessage summarised = await client.SendAsync(minimal);
+    string summary = await summarised.Content.ReadAsStringAsync();
+    Check(host, "decideLinesSummaries", summarised.StatusCode == HttpStatusCode.OK
+        && summarised.Headers.TryGetValues("Preference-Applied", out IEnumerable<string>? applied) && applied.SequenceEqual(["return=minimal"])
+        && summary.StartsWith("""{"record":1,"decision":{"applicationId":"A-001","outcome":"eligible","policy":{"id":"aspirant-2021-22","version":""", StringComparison.Ordinal)
+        && summary.Contains("\"causes\":[]", StringComparison.Ordinal)
+        && !summary.Contains("\"explanation\"", StringComparison.Ordinal));
 
     // Problems: an invalid document (400) and a media type the endpoint does not take (415), as RFC 9457 problem details.
     Answer invalid = await PostAsync(client, BadDate, "application/json");
