@@ -77,6 +77,7 @@ public sealed partial class TurnoverSeries
         int first = Points[0].Year;
         int last = Points[^1].Year;
         string missing = MissingYears.IsEmpty ? string.Empty : $", {MissingYears.Length} without a value ({string.Join(", ", MissingYears.Select(YearLabel))})";
-        return string.Create(CultureInfo.InvariantCulture, $"Turnover series by {basis}, {YearLabel(first)} to {YearLabel(last)}: {last - first + 1} years{missing}");
+        int years = last - first + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"Turnover series by {basis}, {YearLabel(first)} to {YearLabel(last)}: {years} {(years == 1 ? "year" : "years")}{missing}");
     }
 }

@@ -53,6 +53,6 @@ public sealed class WorkforceToStringTests
             "Turnover series by financial year, 2013/14 to 2023/24: 11 years, 2 without a value (2014/15, 2021/22)",
             PublishedTurnoverFigures.Series(TurnoverMeasure.Changes).ToString());
         Assert.Equal("Turnover series by calendar year: empty", TurnoverSeries.FromValues(YearBasis.Calendar, []).ToString());
-        Assert.Equal("Turnover series by calendar year, 2020 to 2020: 1 years", TurnoverSeries.FromValues(YearBasis.Calendar, [new(2020, 0.5)]).ToString());
+        Assert.Equal("Turnover series by calendar year, 2020 to 2020: 1 year", TurnoverSeries.FromValues(YearBasis.Calendar, [new(2020, 0.5)]).ToString());
     }
 }
