@@ -59,9 +59,9 @@ public static class DecisionDocument
     /// Writes a decision's summary as one JSON object (<see cref="DecisionDetail.Summary"/>): <c>applicationId</c>,
     /// <c>outcome</c>, <c>policy</c> (<c>id</c>, <c>version</c>), <c>asOf</c>, <c>eligibleFrom</c> when known, and
     /// <c>causes</c>: for an outcome other than eligible, the criteria that decided it
-    /// (<see cref="EligibilityExplanation.Causes"/>), each as <c>{"code", "reason"}</c> (the rule's code and its reason
-    /// code; rule codes are unique within a policy), in the policy's order; empty for an eligible decision. No message, figure or evidence,
-    /// and no fingerprint.
+    /// (<see cref="EligibilityExplanation.Causes"/>), each as <c>{"code", "reason"}</c> (the rule's code, unique within
+    /// its policy, and its reason code), in the policy's order; empty for an eligible decision. No message, figure or
+    /// evidence, and no fingerprint.
     /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="decision">The decision.</param>

@@ -223,9 +223,7 @@ public class SchemaExampleTests
     public void Decision_PropertyNamesAreExactlyThoseTheWriterWrites()
     {
         JsonNode schema = Schema("eligibility-decision.schema.json");
-        EligibilityDecision eligible = BuiltInPolicies.Year2.Decide(EligibilityDocExamples.ReadWorkedExample().Application);
-        EligibilityDecision withEligibleFrom = BuiltInPolicies.Year1.Decide(new Application("D-1", "2020/21", new LocalDate(2020, 10, 1),
-            [EligibilityDocExamples.Senior(new LocalDate(2018, 3, 1))], new LocalDate(2022, 9, 1), "Children first."));
+        (EligibilityDecision eligible, EligibilityDecision withEligibleFrom) = TwoDecisions();
         Assert.NotNull(withEligibleFrom.EligibleFrom);
         JsonNode[] written = [WriteDecision(eligible), WriteDecision(withEligibleFrom)];
 
@@ -252,9 +250,7 @@ public class SchemaExampleTests
     public void DecisionSummary_PropertiesAndRequiredAreThoseTheWriterWrites()
     {
         JsonNode schema = Schema("eligibility-decision.schema.json");
-        EligibilityDecision eligible = BuiltInPolicies.Year2.Decide(EligibilityDocExamples.ReadWorkedExample().Application);
-        EligibilityDecision withEligibleFrom = BuiltInPolicies.Year1.Decide(new Application("D-1", "2020/21", new LocalDate(2020, 10, 1),
-            [EligibilityDocExamples.Senior(new LocalDate(2018, 3, 1))], new LocalDate(2022, 9, 1), "Children first."));
+        (EligibilityDecision eligible, EligibilityDecision withEligibleFrom) = TwoDecisions();
         JsonNode[] written = [WriteSummary(eligible), WriteSummary(withEligibleFrom)];
 
         // Every property declared is written, and what every summary has is what the schema requires.
@@ -509,6 +505,12 @@ public class SchemaExampleTests
         PolicyDocument.Write(stream, policies);
         return JsonNode.Parse(stream.ToArray())!;
     }
+
+    /// <summary>An eligible decision (the worked example) and an ineligible one with an eligible-from date: between them every property of a decision.</summary>
+    private static (EligibilityDecision Eligible, EligibilityDecision WithEligibleFrom) TwoDecisions() =>
+        (BuiltInPolicies.Year2.Decide(EligibilityDocExamples.ReadWorkedExample().Application),
+         BuiltInPolicies.Year1.Decide(new Application("D-1", "2020/21", new LocalDate(2020, 10, 1),
+            [EligibilityDocExamples.Senior(new LocalDate(2018, 3, 1))], new LocalDate(2022, 9, 1), "Children first.")));
 
     private static JsonNode WriteDecision(EligibilityDecision decision)
     {
