@@ -73,7 +73,7 @@ public abstract record EligibilityRule
         return words.ToString();
     }
 
-    /// <summary>Returns <c>kind code</c>.</summary>
+    /// <summary>Returns <c>kind code</c>, for example <c>Readiness readiness</c>, for every kind of rule (sealed, so that a rule record does not print its members instead).</summary>
     /// <returns>A short description.</returns>
-    public override string ToString() => $"{Kind} {Code}";
+    public sealed override string ToString() => $"{Kind} {Code}";
 }
