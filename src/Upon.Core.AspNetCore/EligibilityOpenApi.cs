@@ -106,7 +106,7 @@ internal static class EligibilityOpenApi
                         Name = "Prefer",
                         In = ParameterLocation.Header,
                         Required = false,
-                        Description = "return=minimal (RFC 7240) for each decision's summary (outcome, policy version, dates and the criteria that decided it) rather than the whole decision with its explanation and fingerprint; any other preference is ignored.",
+                        Description = "return=minimal (RFC 7240) for each decision's summary (outcome, policy version, dates and the criteria that decided it), return=representation for the whole decision with its explanation and fingerprint; without either, the service's default (whole decisions unless configured otherwise). Other preferences are ignored.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     },
                 ];
@@ -123,7 +123,7 @@ internal static class EligibilityOpenApi
                     },
                     Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
                     {
-                        ["Preference-Applied"] = new OpenApiHeader { Description = "return=minimal when the decisions are summaries (RFC 7240 §3); absent otherwise.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["Preference-Applied"] = new OpenApiHeader { Description = "The client's return preference when it was applied (RFC 7240 §3): return=minimal (summaries) or return=representation (whole decisions); absent when the request stated none.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
                         ["Vary"] = new OpenApiHeader { Description = "Prefer: the answer depends on the request's preferences.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
                     },
                 };

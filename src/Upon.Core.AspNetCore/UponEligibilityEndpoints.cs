@@ -52,6 +52,9 @@ public static partial class UponEligibilityEndpoints
     /// <summary>The preference for a summary of each decision.</summary>
     private const string ReturnMinimal = "return=minimal";
 
+    /// <summary>The preference for each whole decision.</summary>
+    private const string ReturnRepresentation = "return=representation";
+
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -194,16 +197,17 @@ public static partial class UponEligibilityEndpoints
             size.MaxRequestBodySize = options.MaxBatchBytes;
         }
 
-        DecisionDetail detail = PreferredDetail(request.Headers[PreferHeader]);
+        DecisionDetail? preferred = PreferredDetail(request.Headers[PreferHeader]);
+        DecisionDetail detail = preferred ?? options.DecisionDetail;
         try
         {
             if (kind == BodyKind.Json)
             {
-                await DecideOneAsync(context, batch.Value, refusals, options.MaxApplicationBytes, detail).ConfigureAwait(false);
+                await DecideOneAsync(context, batch.Value, refusals, options.MaxApplicationBytes, detail, preferred is not null).ConfigureAwait(false);
             }
             else
             {
-                await DecideLinesAsync(context, batch.Value, refusals, options.MaxBufferedAnswerBytes, detail).ConfigureAwait(false);
+                await DecideLinesAsync(context, batch.Value, refusals, options.MaxBufferedAnswerBytes, detail, preferred is not null).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -236,13 +240,14 @@ public static partial class UponEligibilityEndpoints
     }
 
     /// <summary>
-    /// The detail a client asks for with <c>Prefer: return=minimal</c> (RFC 7240 §4.2): <see cref="DecisionDetail.Summary"/>;
-    /// otherwise (no <c>return</c> preference, <c>return=representation</c>, or a value this endpoint does not know)
-    /// <see cref="DecisionDetail.Full"/>. Preferences are separated by commas, in one header or several; names and the
-    /// token values are case-insensitive, a value may be quoted, parameters after <c>;</c> are ignored, and only the first
-    /// <c>return</c> counts.
+    /// The detail a client asks for with its <c>return</c> preference (RFC 7240 §4.2): <c>Prefer: return=minimal</c> is
+    /// <see cref="DecisionDetail.Summary"/>, <c>return=representation</c> <see cref="DecisionDetail.Full"/>; null when
+    /// the request states no <c>return</c> preference, or one of another value (then the host's
+    /// <see cref="UponEligibilityOptions.DecisionDetail"/> applies). Preferences are separated by commas, in one header
+    /// or several; names and the token values are case-insensitive, a value may be quoted, parameters after <c>;</c> are
+    /// ignored, and only the first <c>return</c> counts.
     /// </summary>
-    internal static DecisionDetail PreferredDetail(StringValues prefer)
+    internal static DecisionDetail? PreferredDetail(StringValues prefer)
     {
         foreach (string? header in prefer)
         {
@@ -267,11 +272,13 @@ public static partial class UponEligibilityEndpoints
                     value = value[1..^1];
                 }
 
-                return value.Equals("minimal", StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Summary : DecisionDetail.Full;
+                return value.Equals("minimal", StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Summary
+                    : value.Equals("representation", StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Full
+                    : null;
             }
         }
 
-        return DecisionDetail.Full;
+        return null;
     }
 
     /// <summary>The index of the first <paramref name="separator"/> of <paramref name="text"/> outside a quoted string, or its length.</summary>
@@ -297,17 +304,21 @@ public static partial class UponEligibilityEndpoints
         return text.Length;
     }
 
-    /// <summary>Says on a response which detail it has: <c>Preference-Applied: return=minimal</c> for a summary, and <c>Vary: Prefer</c>.</summary>
-    private static void DescribeDetail(HttpResponse response, DecisionDetail detail)
+    /// <summary>
+    /// Says on a response that its detail depends on the request's preferences (<c>Vary: Prefer</c>) and, when the
+    /// client's <c>return</c> preference was applied, which (<c>Preference-Applied: return=minimal</c> or
+    /// <c>return=representation</c>).
+    /// </summary>
+    private static void DescribeDetail(HttpResponse response, DecisionDetail detail, bool preferred)
     {
         response.Headers.Vary = PreferHeader;
-        if (detail == DecisionDetail.Summary)
+        if (preferred)
         {
-            response.Headers[PreferenceAppliedHeader] = ReturnMinimal;
+            response.Headers[PreferenceAppliedHeader] = detail == DecisionDetail.Summary ? ReturnMinimal : ReturnRepresentation;
         }
     }
 
-    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, int maxBytes, DecisionDetail detail)
+    private static async Task DecideOneAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, int maxBytes, DecisionDetail detail, bool preferred)
     {
         DocumentResult<ApplicationSubmission> read = await ApplicationDocument.ReadAsync(context.Request.Body, maxBytes, context.RequestAborted).ConfigureAwait(false);
         if (!read.IsValid)
@@ -341,7 +352,7 @@ public static partial class UponEligibilityEndpoints
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonMediaType + "; charset=utf-8";
-        DescribeDetail(context.Response, detail);
+        DescribeDetail(context.Response, detail, preferred);
         using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
         {
             if (detail == DecisionDetail.Summary)
@@ -357,12 +368,12 @@ public static partial class UponEligibilityEndpoints
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, long maxBufferedAnswers, DecisionDetail detail)
+    private static async Task DecideLinesAsync(HttpContext context, EligibilityBatch batch, Refusals refusals, long maxBufferedAnswers, DecisionDetail detail, bool preferred)
     {
         CancellationToken cancellation = context.RequestAborted;
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonLinesMediaType + "; charset=utf-8";
-        DescribeDetail(context.Response, detail);
+        DescribeDetail(context.Response, detail, preferred);
 
         // The answers go through a pipe of their own, copied to the response as they come: deciding never waits for a
         // client that has not read yet (up to maxBufferedAnswers), so a client that sends its whole body before it

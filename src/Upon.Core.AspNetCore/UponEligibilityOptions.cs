@@ -70,9 +70,18 @@ public sealed class UponEligibilityOptions
     public long MaxBufferedAnswerBytes { get; set; } = DefaultMaxBufferedAnswerBytes;
 
     /// <summary>
+    /// How much of each decision the decisions endpoint answers when the request states no <c>return</c> preference:
+    /// <see cref="Eligibility.DecisionDetail.Full"/> (the decision with its explanation and fingerprint) by default, or
+    /// <see cref="Eligibility.DecisionDetail.Summary"/>. A client overrides it with <c>Prefer: return=minimal</c>
+    /// (summaries) or <c>Prefer: return=representation</c> (whole decisions).
+    /// </summary>
+    public DecisionDetail DecisionDetail { get; set; } = DecisionDetail.Full;
+
+    /// <summary>
     /// Reads the options set in <paramref name="section"/>: <c>IncludeBuiltInPolicies</c>, <c>PolicyDirectory</c>,
     /// <c>PolicyFilePattern</c>, <c>WatchPolicyDirectory</c>, <c>ReloadDelay</c> (a time span, <c>00:00:00.250</c>),
-    /// <c>MaxApplicationBytes</c>, <c>MaxBatchBytes</c> and <c>MaxBufferedAnswerBytes</c>. Keys not set leave the option as it is.
+    /// <c>MaxApplicationBytes</c>, <c>MaxBatchBytes</c>, <c>MaxBufferedAnswerBytes</c> and <c>DecisionDetail</c>
+    /// (<c>Full</c> or <c>Summary</c>, in any case). Keys not set leave the option as it is.
     /// </summary>
     /// <param name="section">The configuration section, usually <see cref="ConfigurationSection"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="section"/> is null.</exception>
@@ -88,6 +97,7 @@ public sealed class UponEligibilityOptions
         MaxApplicationBytes = Read(section, nameof(MaxApplicationBytes), text => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture), MaxApplicationBytes);
         MaxBatchBytes = Read(section, nameof(MaxBatchBytes), text => long.Parse(text, System.Globalization.CultureInfo.InvariantCulture), MaxBatchBytes);
         MaxBufferedAnswerBytes = Read(section, nameof(MaxBufferedAnswerBytes), text => long.Parse(text, System.Globalization.CultureInfo.InvariantCulture), MaxBufferedAnswerBytes);
+        DecisionDetail = Read(section, nameof(DecisionDetail), ParseDetail, DecisionDetail);
     }
 
     /// <summary>Checks the options a host set; called once at start-up.</summary>
@@ -99,11 +109,18 @@ public sealed class UponEligibilityOptions
         Guard.Against.NegativeOrZero(MaxBufferedAnswerBytes);
         Guard.Against.Negative(ReloadDelay);
         Guard.Against.NullOrWhiteSpace(PolicyFilePattern);
+        Guard.Against.EnumOutOfRange(DecisionDetail);
         if (!IncludeBuiltInPolicies && PolicyDirectory is null && Policies.Count == 0)
         {
             throw new ArgumentException("Upon eligibility has no policies: include the built-in ones, set a policy folder, or add policies in code.", "options");
         }
     }
+
+    /// <summary>A detail's name, in any case (<c>Full</c>, <c>summary</c>); a number or any other text is not one.</summary>
+    private static DecisionDetail ParseDetail(string text) =>
+        text.Equals(nameof(DecisionDetail.Full), StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Full
+        : text.Equals(nameof(DecisionDetail.Summary), StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Summary
+        : throw new FormatException("Expected Full or Summary.");
 
     private static T Read<T>(IConfiguration section, string key, Func<string, T> parse, T current)
     {

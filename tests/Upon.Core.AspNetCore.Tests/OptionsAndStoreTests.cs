@@ -24,6 +24,7 @@ public sealed class OptionsAndStoreTests
             ["Upon:Eligibility:PolicyDirectory"] = "policies",
             ["Upon:Eligibility:ReloadDelay"] = "00:00:01.500",
             ["Upon:Eligibility:MaxApplicationBytes"] = " 4096 ",
+            ["Upon:Eligibility:DecisionDetail"] = "summary",
         }).Build();
         UponEligibilityOptions options = new();
 
@@ -36,6 +37,8 @@ public sealed class OptionsAndStoreTests
         Assert.Equal(UponEligibilityOptions.DefaultMaxBatchBytes, options.MaxBatchBytes);
         Assert.Equal("*.json", options.PolicyFilePattern);
         Assert.True(options.WatchPolicyDirectory);
+        Assert.Equal(DecisionDetail.Summary, options.DecisionDetail);
+        Assert.Equal(DecisionDetail.Full, new UponEligibilityOptions().DecisionDetail);
     }
 
     [Theory]
@@ -43,6 +46,8 @@ public sealed class OptionsAndStoreTests
     [InlineData("MaxBatchBytes", "99999999999999999999999")]
     [InlineData("WatchPolicyDirectory", "sometimes")]
     [InlineData("ReloadDelay", "soon")]
+    [InlineData("DecisionDetail", "brief")]
+    [InlineData("DecisionDetail", "1")]
     public async Task AnOptionOfTheWrongType_StopsTheHost_NamingTheKey(string key, string value)
     {
         Exception thrown = await OwnHost.StartFailureAsync(new Dictionary<string, string?> { [key] = value }, new LogCapture());

@@ -8,9 +8,12 @@ using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Primitives;
 using Upon.Core.AspNetCore.Tests.Support;
 using Upon.Core.Eligibility;
+
+using WebApplication = Microsoft.AspNetCore.Builder.WebApplication;
 
 namespace Upon.Core.AspNetCore.Tests;
 
@@ -61,12 +64,11 @@ public sealed class SummaryTests(DefaultHost host) : IClassFixture<DefaultHost>
 
     [Theory]
     [InlineData(null)]
-    [InlineData("return=representation")]
-    [InlineData("return=representation, return=minimal")]
     [InlineData("respond-async")]
     [InlineData("x=\"a, return=minimal\"")]
     [InlineData("returned=minimal")]
-    public async Task AnyOtherPreference_GetsTheWholeDecision(string? prefer)
+    [InlineData("return=brief")]
+    public async Task NoReturnPreference_GetsTheHostsDetail_WholeDecisionsByDefault(string? prefer)
     {
         Application application = Samples.Ineligible();
 
@@ -76,6 +78,48 @@ public sealed class SummaryTests(DefaultHost host) : IClassFixture<DefaultHost>
         Assert.False(response.Headers.Contains("Preference-Applied"));
         Assert.Contains("Prefer", response.Headers.Vary);
         Assert.True(JsonNode.DeepEquals(Samples.ExpectedDecision(application), JsonNode.Parse(await response.Content.ReadAsStringAsync())));
+    }
+
+    [Theory]
+    [InlineData("return=representation")]
+    [InlineData("return=representation, return=minimal")]
+    public async Task PreferringRepresentation_GetsTheWholeDecision_AndSaysSo(string prefer)
+    {
+        Application application = Samples.Ineligible();
+
+        using HttpResponseMessage response = await PostAsync(Samples.Document(application), Samples.Json, prefer);
+
+        Assert.Equal(["return=representation"], response.Headers.GetValues("Preference-Applied"));
+        Assert.True(JsonNode.DeepEquals(Samples.ExpectedDecision(application), JsonNode.Parse(await response.Content.ReadAsStringAsync())));
+    }
+
+    [Fact]
+    public async Task AHostWhoseDetailIsSummary_AnswersSummaries_UnlessTheClientPrefersRepresentation()
+    {
+        await using WebApplication summaries = await OwnHost.StartAsync(new Dictionary<string, string?> { ["DecisionDetail"] = "Summary" }, new LogCapture());
+        using HttpClient client = summaries.GetTestClient();
+        Application application = Samples.Ineligible();
+        Assert.True(PolicyRegistry.BuiltIn.TryDecide(application, out EligibilityDecision? decision));
+
+        foreach ((string? prefer, JsonNode expected, string? applied) in new (string?, JsonNode, string?)[]
+        {
+            (null, Samples.SummaryNode(decision), null),
+            ("return=minimal", Samples.SummaryNode(decision), "return=minimal"),
+            ("return=representation", Samples.DecisionNode(decision), "return=representation"),
+        })
+        {
+            using HttpRequestMessage request = new(HttpMethod.Post, Samples.Decisions) { Content = Samples.Body(Samples.Document(application)) };
+            if (prefer is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Prefer", prefer);
+            }
+
+            using HttpResponseMessage response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(await response.Content.ReadAsStringAsync())), prefer);
+            Assert.Equal(applied is null ? [] : [applied], response.Headers.TryGetValues("Preference-Applied", out IEnumerable<string>? values) ? values : []);
+        }
     }
 
     [Fact]
@@ -96,29 +140,32 @@ public sealed class SummaryTests(DefaultHost host) : IClassFixture<DefaultHost>
     }
 
     [Theory]
-    [InlineData(new[] { "return=minimal" }, DecisionDetail.Summary)]
-    [InlineData(new[] { "wait=10", "return=minimal" }, DecisionDetail.Summary)]
-    [InlineData(new[] { "return=representation", "return=minimal" }, DecisionDetail.Full)]
-    [InlineData(new[] { "return" }, DecisionDetail.Full)]
-    [InlineData(new[] { "return=" }, DecisionDetail.Full)]
-    [InlineData(new[] { "return=minimalist" }, DecisionDetail.Full)]
-    [InlineData(new[] { "return=\"minimal" }, DecisionDetail.Full)]
-    [InlineData(new[] { "x=\"\\\", return=minimal\"" }, DecisionDetail.Full)]
-    [InlineData(new[] { "x=\"\\\"\", return=minimal" }, DecisionDetail.Summary)]
-    [InlineData(new[] { ",,\t, return=minimal ;;" }, DecisionDetail.Summary)]
-    [InlineData(new[] { "return=\"minimal;\"" }, DecisionDetail.Full)]
-    [InlineData(new[] { "return=minimal; x=\"a, b\"" }, DecisionDetail.Summary)]
-    [InlineData(new string[0], DecisionDetail.Full)]
-    public void PreferredDetail_IsThatOfTheFirstReturnPreference(string[] headers, DecisionDetail expected) =>
-        Assert.Equal(expected, UponEligibilityEndpoints.PreferredDetail(new StringValues(headers)));
+    [InlineData(new[] { "return=minimal" }, "summary")]
+    [InlineData(new[] { "wait=10", "return=minimal" }, "summary")]
+    [InlineData(new[] { "return=representation", "return=minimal" }, "full")]
+    [InlineData(new[] { "RETURN=\"Representation\"; x" }, "full")]
+    [InlineData(new[] { "return" }, "none")]
+    [InlineData(new[] { "return=" }, "none")]
+    [InlineData(new[] { "return=minimalist" }, "none")]
+    [InlineData(new[] { "return=\"minimal" }, "none")]
+    [InlineData(new[] { "x=\"\\\", return=minimal\"" }, "none")]
+    [InlineData(new[] { "x=\"\\\"\", return=minimal" }, "summary")]
+    [InlineData(new[] { ",,\t, return=minimal ;;" }, "summary")]
+    [InlineData(new[] { "return=\"minimal;\"" }, "none")]
+    [InlineData(new[] { "return=minimal; x=\"a, b\"" }, "summary")]
+    [InlineData(new string[0], "none")]
+    public void PreferredDetail_IsThatOfTheFirstReturnPreference(string[] headers, string expected) =>
+        Assert.Equal(
+            expected switch { "summary" => DecisionDetail.Summary, "full" => DecisionDetail.Full, _ => (DecisionDetail?)null },
+            UponEligibilityEndpoints.PreferredDetail(new StringValues(headers)));
 
     /// <summary>
     /// For any preferences (tokens, with or without values, quoted or not, with parameters), in one header or spread over
-    /// several: a summary exactly when the first preference named <c>return</c> (in any case) has the value
-    /// <c>minimal</c> (in any case, quoted or not).
+    /// several: the first preference named <c>return</c> (in any case) decides, a summary for <c>minimal</c> and the
+    /// whole decision for <c>representation</c> (in any case, quoted or not); no detail otherwise.
     /// </summary>
     [Property]
-    public Property PreferredDetail_IsSummary_ExactlyWhenTheFirstReturnPreferenceIsMinimal() =>
+    public Property PreferredDetail_IsThatOfTheFirstReturnPreference_ForAnyPreferences() =>
         Prop.ForAll(Preferences().ToArbitrary(), Gen.Choose(1, 3).ToArbitrary(), (preferences, headerCount) =>
         {
             string[] texts = [.. preferences.Select(p => p.Text)];
@@ -126,7 +173,12 @@ public sealed class SummaryTests(DefaultHost host) : IClassFixture<DefaultHost>
                 .Select(h => string.Join(", ", texts.Where((_, i) => i * headerCount / Math.Max(1, texts.Length) == h)))
                 .Where(h => h.Length > 0)];
             Preference? first = preferences.FirstOrDefault(p => p.Name.Equals("return", StringComparison.OrdinalIgnoreCase));
-            DecisionDetail expected = first is { Value: string value } && value.Equals("minimal", StringComparison.OrdinalIgnoreCase) ? DecisionDetail.Summary : DecisionDetail.Full;
+            DecisionDetail? expected = first?.Value switch
+            {
+                string value when value.Equals("minimal", StringComparison.OrdinalIgnoreCase) => DecisionDetail.Summary,
+                string value when value.Equals("representation", StringComparison.OrdinalIgnoreCase) => DecisionDetail.Full,
+                _ => null,
+            };
 
             Assert.Equal(expected, UponEligibilityEndpoints.PreferredDetail(new StringValues(headers)));
         });
@@ -147,7 +199,7 @@ public sealed class SummaryTests(DefaultHost host) : IClassFixture<DefaultHost>
     private static Gen<Preference[]> Preferences()
     {
         Gen<string> names = Gen.Elements("return", "RETURN", "Return", "wait", "respond-async", "handling", "returns", "x-return");
-        Gen<string?> values = Gen.Elements<string?>(null, "minimal", "MINIMAL", "Minimal", "representation", "10", "lenient", "minimal,", "a, return=minimal", "min;imal");
+        Gen<string?> values = Gen.Elements<string?>(null, "minimal", "MINIMAL", "Minimal", "representation", "Representation", "10", "lenient", "minimal,", "a, return=minimal", "min;imal");
         Gen<Preference> preference =
             from name in names
             from value in values
