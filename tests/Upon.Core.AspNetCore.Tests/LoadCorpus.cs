@@ -44,6 +44,8 @@ internal sealed class LoadCorpus
     /// <summary>The expected decision of application <c>[i]</c> under version <c>v</c> at <c>[v - 1][i]</c>, as the endpoint writes it.</summary>
     private readonly byte[][][] expected;
 
+    private readonly byte[][][] expectedSummaries;
+
     private LoadCorpus(int count)
     {
         ImmutableArray<ApplicationSubmission> submissions = ApplicationCorpus.Generate(count, Seed);
@@ -51,7 +53,8 @@ internal sealed class LoadCorpus
         lines = [.. submissions.Select(s => ApplicationCorpus.ToJsonLines([s]).AsSpan(..^1).ToArray())];
         PolicyJson = [.. Enumerable.Range(1, Versions).Select(PolicyDocumentJson)];
         Registries = [.. PolicyJson.Select(json => PolicyRegistry.Create(PolicyDocument.Parse(json).GetValueOrThrow()).GetValueOrThrow())];
-        expected = [.. Registries.Select(registry => Applications.Select(application => Expected(registry, application)).ToArray())];
+        expected = [.. Registries.Select(registry => Applications.Select(application => Expected(registry, application, DecisionDetail.Full)).ToArray())];
+        expectedSummaries = [.. Registries.Select(registry => Applications.Select(application => Expected(registry, application, DecisionDetail.Summary)).ToArray())];
         (badLines, BadKinds) = MakeBadLines();
     }
 
@@ -79,8 +82,9 @@ internal sealed class LoadCorpus
     /// </summary>
     public byte[] Line(int entry) => entry >= 0 ? lines[entry] : badLines[~entry];
 
-    /// <summary>The decision of application <paramref name="index"/> under <paramref name="version"/>, as the endpoint writes it.</summary>
-    public ReadOnlySpan<byte> ExpectedDecision(int index, int version) => expected[version - 1][index];
+    /// <summary>The decision of application <paramref name="index"/> under <paramref name="version"/>, as the endpoint writes it in <paramref name="detail"/>.</summary>
+    public ReadOnlySpan<byte> ExpectedDecision(int index, int version, DecisionDetail detail = DecisionDetail.Full) =>
+        (detail == DecisionDetail.Summary ? expectedSummaries : expected)[version - 1][index];
 
     /// <summary>
     /// The lines one client sends: <paramref name="records"/> entries, one in a hundred a bad line, the others corpus
@@ -167,12 +171,19 @@ internal sealed class LoadCorpus
         return policy.Decide(application);
     }
 
-    private static byte[] Expected(PolicyRegistry registry, Application application)
+    private static byte[] Expected(PolicyRegistry registry, Application application, DecisionDetail detail)
     {
         using MemoryStream stream = new();
         using (Utf8JsonWriter writer = new(stream, EndpointWriting))
         {
-            DecisionDocument.Write(writer, Decide(registry, application));
+            if (detail == DecisionDetail.Summary)
+            {
+                DecisionDocument.WriteSummary(writer, Decide(registry, application));
+            }
+            else
+            {
+                DecisionDocument.Write(writer, Decide(registry, application));
+            }
         }
 
         return stream.ToArray();

@@ -8,15 +8,17 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Upon.Core.Eligibility;
 
 namespace Upon.Core.AspNetCore.Tests;
 
 /// <summary>
 /// Reads one JSON Lines response as it streams in and checks each line against the request's plan: line <c>n</c> is
 /// record <c>n</c>; a corpus application's line is its decision, byte for byte what the policy version it names decides
-/// in process; a bad line's is its problems. Nothing of the response is kept beyond the counts.
+/// in process (whole, or its summary for a client that asked for summaries); a bad line's is its problems. Nothing of
+/// the response is kept beyond the counts.
 /// </summary>
-internal sealed class LoadResponse(LoadCorpus corpus, int[] plan, string client)
+internal sealed class LoadResponse(LoadCorpus corpus, int[] plan, string client, DecisionDetail detail = DecisionDetail.Full)
 {
     private readonly TaskCompletionSource firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<int> versions = [];
@@ -32,6 +34,9 @@ internal sealed class LoadResponse(LoadCorpus corpus, int[] plan, string client)
 
     /// <summary>The lines that were problems.</summary>
     public int Problems { get; private set; }
+
+    /// <summary>The detail the client asked for: <see cref="DecisionDetail.Summary"/> with <c>Prefer: return=minimal</c>.</summary>
+    public DecisionDetail Detail => detail;
 
     /// <summary>The policy versions the decisions named.</summary>
     public IReadOnlySet<int> Versions => versions;
@@ -183,7 +188,7 @@ internal sealed class LoadResponse(LoadCorpus corpus, int[] plan, string client)
             return false;
         }
 
-        if (named is not int version || version is < 1 or > LoadCorpus.Versions || !decision.SequenceEqual(corpus.ExpectedDecision(entry, version)))
+        if (named is not int version || version is < 1 or > LoadCorpus.Versions || !decision.SequenceEqual(corpus.ExpectedDecision(entry, version, detail)))
         {
             return false;
         }
@@ -207,7 +212,7 @@ internal sealed class LoadResponse(LoadCorpus corpus, int[] plan, string client)
             Assert.Fail($"{client}: line {record} names policy version {version}, which was never written.");
         }
 
-        ReadOnlySpan<byte> expected = corpus.ExpectedDecision(entry, version);
+        ReadOnlySpan<byte> expected = corpus.ExpectedDecision(entry, version, detail);
         if (!decision.SequenceEqual(expected))
         {
             // The bytes may differ only in how the endpoint escapes text; the values may not.

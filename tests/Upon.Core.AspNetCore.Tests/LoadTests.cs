@@ -33,6 +33,7 @@ public sealed class KestrelLoadGroup
 /// The JSON Lines endpoint on a real Kestrel (loopback, a port of the system's choosing) under 32 concurrent clients,
 /// each streaming 10,000 applications in one request, one line in a hundred bad, in three rounds, while the policy
 /// folder is replaced twice: once in the middle of the first round's requests and once in the middle of the second's.
+/// A quarter of the clients ask for summaries (<c>Prefer: return=minimal</c>), the others for whole decisions.
 /// </summary>
 /// <remarks>
 /// The clients speak HTTP/2 (cleartext, prior knowledge). The endpoint answers lines while it still reads the body, so
@@ -118,7 +119,7 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
                         // Rounds 1 and 2 replace the policies while their requests are in flight; round 3 only sends.
                         int? replaceWith = round < LoadCorpus.Versions ? round + 1 : null;
                         LoadPause? pause = replaceWith is null ? null : new LoadPause(Clients, PauseBeforeLine);
-                        LoadResponse[] responses = [.. Enumerable.Range(0, Clients).Select(c => new LoadResponse(corpus, plans[c], $"Round {round}, client {c}"))];
+                        LoadResponse[] responses = [.. Enumerable.Range(0, Clients).Select(c => new LoadResponse(corpus, plans[c], $"Round {round}, client {c}", c % 4 == 3 ? DecisionDetail.Summary : DecisionDetail.Full))];
                         Task[] requests = [.. Enumerable.Range(0, Clients).Select(c => SendAsync(clients[c], decisions, new LoadBody(corpus, plans[c], pause, responses[c].FirstLine), responses[c], cancellation))];
                         Task all = Task.WhenAll(requests);
                         if (pause is not null && replaceWith is int version)
@@ -198,8 +199,14 @@ public sealed class KestrelLoadTests(ITestOutputHelper output)
     private static async Task SendAsync(HttpClient client, Uri decisions, LoadBody body, LoadResponse response, CancellationToken cancellation)
     {
         using HttpRequestMessage request = new(HttpMethod.Post, decisions) { Content = body, Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        if (response.Detail == DecisionDetail.Summary)
+        {
+            request.Headers.Add("Prefer", "return=minimal");
+        }
+
         using HttpResponseMessage answer = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(response.Detail == DecisionDetail.Summary, answer.Headers.Contains("Preference-Applied"));
         Assert.Equal(UponEligibilityEndpoints.JsonLinesMediaType, answer.Content.Headers.ContentType?.MediaType);
         await using Stream stream = await answer.Content.ReadAsStreamAsync(cancellation);
         await response.ReadAsync(stream, cancellation);
