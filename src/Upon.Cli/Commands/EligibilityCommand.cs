@@ -43,6 +43,13 @@ internal static partial class EligibilityCommand
             }
         }
 
+        string format = run.GetValue(options.Format)!;
+        DecisionDetail detail = run.GetValue(options.Summaries) ? DecisionDetail.Summary : DecisionDetail.Full;
+        if (detail == DecisionDetail.Summary && format is not (CommonOptions.Json or JsonLines))
+        {
+            return run.Usage("--summaries applies to --format json and jsonl.");
+        }
+
         using Stream? input = InputFile.Open(path, "file", run.Error);
         if (input is null)
         {
@@ -50,7 +57,6 @@ internal static partial class EligibilityCommand
         }
 
         EligibilityBatch batch = new(registry, fixedPolicy, run.GetValue(options.AsOf));
-        string format = run.GetValue(options.Format)!;
         BatchSummary summary;
 
         // A table is written when every application is decided; the other formats stream a result at a time.
@@ -66,8 +72,8 @@ internal static partial class EligibilityCommand
 
             summary = format switch
             {
-                CommonOptions.Json => WriteJson(run.Output, results),
-                JsonLines => WriteJsonLines(run.Output, results),
+                CommonOptions.Json => WriteJson(run.Output, results, detail),
+                JsonLines => WriteJsonLines(run.Output, results, detail),
                 _ => WriteCsv(run.Output, results),
             };
         }
@@ -285,8 +291,8 @@ internal static partial class EligibilityCommand
         }
     }
 
-    /// <summary>Writes the results of a batch and its summary as one JSON document.</summary>
-    internal static BatchSummary WriteJson(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items)
+    /// <summary>Writes the results of a batch and its summary as one JSON document, each decision in <paramref name="detail"/>.</summary>
+    internal static BatchSummary WriteJson(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items, DecisionDetail detail = DecisionDetail.Full)
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();
@@ -297,7 +303,7 @@ internal static partial class EligibilityCommand
             foreach (RecordResult<EligibilityDecision> item in items)
             {
                 summary = summary.Add(item);
-                WriteItem(writer, item);
+                DecisionDocument.WriteRecord(writer, item, detail);
                 writer.Flush();
                 output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                 buffer.SetLength(0);
@@ -319,7 +325,7 @@ internal static partial class EligibilityCommand
         return summary;
     }
 
-    private static BatchSummary WriteJsonLines(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items)
+    private static BatchSummary WriteJsonLines(TextWriter output, IEnumerable<RecordResult<EligibilityDecision>> items, DecisionDetail detail)
     {
         BatchSummary summary = default;
         using MemoryStream buffer = new();
@@ -329,7 +335,7 @@ internal static partial class EligibilityCommand
             buffer.SetLength(0);
             using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                WriteItem(writer, item);
+                DecisionDocument.WriteRecord(writer, item, detail);
             }
 
             output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
@@ -437,7 +443,7 @@ internal static partial class EligibilityCommand
     private sealed class CheckOptions : CommandOptions
     {
         /// <inheritdoc/>
-        public override IEnumerable<Symbol> Symbols => [File, Policy, Policies, AsOf, Format, Explain];
+        public override IEnumerable<Symbol> Symbols => [File, Policy, Policies, AsOf, Format, Explain, Summaries];
 
         /// <summary>Initializes the arguments and options.</summary>
         public CheckOptions()
@@ -486,6 +492,12 @@ internal static partial class EligibilityCommand
         public Option<bool> Explain { get; } = new("--explain")
         {
             Description = "With --format table, also print each decision's explanation, rule by rule.",
+        };
+
+        /// <summary>Gets <c>--summaries</c>.</summary>
+        public Option<bool> Summaries { get; } = new("--summaries")
+        {
+            Description = "With --format json or jsonl, write each decision's summary (outcome, policy version, dates and the criteria that decided it) instead of the whole decision with its explanation and fingerprint. Summaries cannot be replayed.",
         };
     }
 

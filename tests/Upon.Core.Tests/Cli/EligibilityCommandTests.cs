@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Upon.Core.Eligibility;
+using Upon.Core.Serialization;
 using Upon.Core.Tests.Support;
 
 namespace Upon.Core.Tests.Cli;
@@ -83,6 +85,47 @@ public sealed class EligibilityCommandTests : IDisposable
         }
 
         Assert.Equal("5 documents: 4 decisions (2 eligible, 1 ineligible, 1 incomplete), 1 error\n", error);
+    }
+
+    [Theory]
+    [InlineData("jsonl")]
+    [InlineData("json")]
+    public void Check_WithSummaries_WritesEachDecisionsSummary_AsTheServiceAnswers(string format)
+    {
+        (int exitCode, string output, _) = Run("eligibility", "check", Examples, "--format", format, "--summaries");
+
+        Assert.Equal(1, exitCode);
+        JsonNode[] records = format == "jsonl"
+            ? [.. output.TrimEnd('\n').Split('\n').Select(line => JsonNode.Parse(line)!)]
+            : [.. JsonNode.Parse(output)!["results"]!.AsArray().Select(r => r!)];
+        using FileStream applications = File.OpenRead(Examples);
+        RecordResult<EligibilityDecision>[] expected = [.. new EligibilityBatch(PolicyRegistry.BuiltIn).Evaluate(applications)];
+        Assert.Equal(expected.Length, records.Length);
+        for (int i = 0; i < records.Length; i++)
+        {
+            using MemoryStream written = new();
+            using (Utf8JsonWriter writer = new(written))
+            {
+                DecisionDocument.WriteRecord(writer, expected[i], DecisionDetail.Summary);
+            }
+
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(written.ToArray()), records[i]), records[i].ToJsonString());
+        }
+
+        Assert.Null(records[1]["decision"]!["explanation"]);
+        Assert.Equal("experience.insufficient", (string?)records[1]["decision"]!["causes"]![0]!["reason"]);
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    public void Check_WithSummaries_InAFormatWithoutThem_IsAUsageError(string format)
+    {
+        (int exitCode, string output, string error) = Run("eligibility", "check", Examples, "--format", format, "--summaries");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("--summaries applies to --format json and jsonl.", error, StringComparison.Ordinal);
     }
 
     [Fact]
