@@ -311,7 +311,8 @@ public static partial class UponEligibilityEndpoints
     /// </summary>
     private static void DescribeDetail(HttpResponse response, DecisionDetail detail, bool preferred)
     {
-        response.Headers.Vary = PreferHeader;
+        // Added to what the host's middleware may have said already (Origin, for CORS), not in its place.
+        response.Headers.Vary = StringValues.Concat(response.Headers.Vary, PreferHeader);
         if (preferred)
         {
             response.Headers[PreferenceAppliedHeader] = detail == DecisionDetail.Summary ? ReturnMinimal : ReturnRepresentation;

@@ -9,6 +9,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Upon.Core.AspNetCore.Tests.Support;
 using Upon.Core.Eligibility;
@@ -120,6 +122,29 @@ public sealed class SummaryTests(DefaultHost host) : IClassFixture<DefaultHost>
             Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(await response.Content.ReadAsStringAsync())), prefer);
             Assert.Equal(applied is null ? [] : [applied], response.Headers.TryGetValues("Preference-Applied", out IEnumerable<string>? values) ? values : []);
         }
+    }
+
+    [Fact]
+    public async Task VaryPrefer_IsAddedToWhatTheHostsMiddlewareSaid_NotInItsPlace()
+    {
+        Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddUponEligibility();
+        await using WebApplication app = builder.Build();
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, next) =>
+        {
+            context.Response.Headers.Vary = "Origin";
+            return next(context);
+        });
+        app.MapUponEligibility();
+        await app.StartAsync();
+        using HttpClient client = app.GetTestClient();
+
+        using HttpResponseMessage response = await client.PostAsync(Samples.Decisions, Samples.Body(Samples.Document(Samples.Eligible())));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Origin", "Prefer"], response.Headers.Vary);
     }
 
     [Fact]
