@@ -87,6 +87,6 @@ public readonly struct RoleEvidence : IEquatable<RoleEvidence>
     /// <returns>A description without personal data.</returns>
     public override string ToString() =>
         hasCounted
-            ? $"role {RoleIndex}: {Reason}, {DateText.Format(countedStart)} to {DateText.Format(countedEnd)}, {Days} days"
-            : $"role {RoleIndex}: {Reason}";
+            ? string.Create(CultureInfo.InvariantCulture, $"role {RoleIndex}: {Reason}, {DateText.Format(countedStart)} to {DateText.Format(countedEnd)}, {Days} {(Days == 1 ? "day" : "days")}")
+            : string.Create(CultureInfo.InvariantCulture, $"role {RoleIndex}: {Reason}");
 }

@@ -114,6 +114,28 @@ public sealed class DecisionModelMutationTests
         Assert.Equal("D-1: Ineligible under aspirant-2020-21 v1 as of 2020-10-01; eligible from 2021-03-01", later.ToString());
     }
 
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    [InlineData("en-GB")]
+    public void RoleEvidence_IsWrittenTheSameInEveryCulture_OneDayAsADay(string culture)
+    {
+        System.Globalization.CultureInfo saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            DateInterval counted = new(new LocalDate(2020, 1, 1), new LocalDate(2020, 1, 3));
+
+            Assert.Equal("role 0: role.counted, 2020-01-01 to 2020-01-03, 1.5 days", new RoleEvidence(0, ReasonCodes.RoleCounted, counted, 1.5m).ToString());
+            Assert.Equal("role 2: role.counted, 2020-01-01 to 2020-01-03, 1 day", new RoleEvidence(2, ReasonCodes.RoleCounted, counted, 1m).ToString());
+            Assert.Equal("role 1: role.level-not-qualifying", new RoleEvidence(1, ReasonCodes.RoleLevelNotQualifying, null, 0m).ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     [Fact]
     public void AnIncompleteDecisionsTopRule_CountsTheRequirementsThatCannotBeDecided()
     {
