@@ -356,14 +356,7 @@ public static partial class UponEligibilityEndpoints
         DescribeDetail(context.Response, detail, preferred);
         using (Utf8JsonWriter writer = new(context.Response.BodyWriter, Compact))
         {
-            if (detail == DecisionDetail.Summary)
-            {
-                DecisionDocument.WriteSummary(writer, decided.Value);
-            }
-            else
-            {
-                DecisionDocument.Write(writer, decided.Value);
-            }
+            DecisionDocument.Write(writer, decided.Value, detail);
         }
 
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);

@@ -176,14 +176,7 @@ internal sealed class LoadCorpus
         using MemoryStream stream = new();
         using (Utf8JsonWriter writer = new(stream, EndpointWriting))
         {
-            if (detail == DecisionDetail.Summary)
-            {
-                DecisionDocument.WriteSummary(writer, Decide(registry, application));
-            }
-            else
-            {
-                DecisionDocument.Write(writer, Decide(registry, application));
-            }
+            DecisionDocument.Write(writer, Decide(registry, application), detail);
         }
 
         return stream.ToArray();

@@ -89,6 +89,27 @@ public static class DecisionDocument
     }
 
     /// <summary>
+    /// Writes a decision in the given detail: the whole decision as <see cref="Write(Utf8JsonWriter, EligibilityDecision)"/>
+    /// writes it, or its summary as <see cref="WriteSummary"/> does.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="detail">How much of the decision to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="detail"/> is not a member of <see cref="DecisionDetail"/>.</exception>
+    public static void Write(Utf8JsonWriter writer, EligibilityDecision decision, DecisionDetail detail)
+    {
+        if (Guard.Against.UndefinedEnum(detail) == DecisionDetail.Summary)
+        {
+            WriteSummary(writer, decision);
+        }
+        else
+        {
+            Write(writer, decision);
+        }
+    }
+
+    /// <summary>
     /// Writes one record of a batch as the JSON object <c>upon eligibility check --format jsonl</c> writes a line and
     /// the service's JSON Lines endpoint answers a line: <c>{"record": N, "decision": {…}}</c> for a decided application,
     /// <c>{"record": N, "errors": [{"path", "code", "message"}, …]}</c> for a record that could not be decided.
@@ -118,14 +139,7 @@ public static class DecisionDocument
         if (record.Value is EligibilityDecision decision)
         {
             writer.WritePropertyName(Names.Decision);
-            if (detail == DecisionDetail.Summary)
-            {
-                WriteSummary(writer, decision);
-            }
-            else
-            {
-                Write(writer, decision);
-            }
+            Write(writer, decision, detail);
         }
         else
         {
