@@ -36,7 +36,7 @@ internal static class IsoDate
             int year = (Digit(utf8[0]) * 1000) + (Digit(utf8[1]) * 100) + (Digit(utf8[2]) * 10) + Digit(utf8[3]);
             int month = (Digit(utf8[5]) * 10) + Digit(utf8[6]);
             int day = (Digit(utf8[8]) * 10) + Digit(utf8[9]);
-            if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month))
             {
                 return false;
             }
@@ -45,6 +45,10 @@ internal static class IsoDate
             return true;
         }
     }
+
+    /// <summary>The days in a month of the ISO calendar (year 1 to 9999, month 1 to 12), as <see cref="CalendarSystem.GetDaysInMonth"/> gives them, without its checks.</summary>
+    private static int DaysInMonth(int year, int month) =>
+        month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : 30 + ((month ^ (month >> 3)) & 1);
 
     /// <summary>The value of a digit, or -100,000 for any other byte (so that a number with it is negative).</summary>
     private static int Digit(byte value) => unchecked((uint)(value - '0')) <= 9 ? value - '0' : -100_000;

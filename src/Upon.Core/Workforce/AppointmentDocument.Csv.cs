@@ -121,6 +121,12 @@ public static partial class AppointmentDocument
     /// </summary>
     private static int ExpectedRows(Stream csv) => csv.CanSeek ? (int)Math.Clamp((csv.Length - csv.Position) / 64, 0, 1 << 22) : 0;
 
+    /// <summary>Opens the CSV table of an appointment document over UTF-8 bytes.</summary>
+    internal static CsvTableReader OpenCsv(Stream csv) => new(csv, Columns, 3, 5, 6);
+
+    /// <summary>Opens the CSV table of an appointment document over text.</summary>
+    internal static CsvTableReader OpenCsv(TextReader csv) => new(csv, Columns, 3, 5, 6);
+
     private static AppointmentRecords ReadAllCsv(CsvTableReader open, int expectedRows)
     {
         using CsvTableReader table = open;
@@ -166,7 +172,7 @@ public static partial class AppointmentDocument
     /// The appointment records of a CSV table, one step at a time: the parsing core of <see cref="ReadCsv(Stream, ProblemHandling)"/>,
     /// <see cref="ReadCsvAsync(Stream, ProblemHandling, CancellationToken)"/> and <see cref="ReadCsvRecords(Stream)"/>.
     /// </summary>
-    private sealed class CsvRecords : CsvRecordSource<Appointment>
+    internal sealed class CsvRecords : CsvRecordSource<Appointment>
     {
         // Per read, not shared: codes and holder ids repeat from row to row, so each is kept once.
         private readonly StringPool pool = new();
@@ -277,23 +283,21 @@ public static partial class AppointmentDocument
             return true;
         }
 
-        /// <summary>The record of a plain row, as <see cref="Record"/> reads it; null when the row is not plain.</summary>
-        private RecordResult<Appointment>? PlainRecord(in CsvTableReader.PlainRow row)
+        /// <summary>
+        /// Reads the values of a plain row as <see cref="PlainRecord"/> reads them, without making its record; false, when
+        /// the row is not plain (see <see cref="TryPlain"/>) or its reason is not a code, for the row to be read by <see cref="Record"/>.
+        /// </summary>
+        public bool TryPlainValues(in CsvTableReader.PlainRow row, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared, out ExitReason? reason)
         {
-            ReadOnlySpan<byte> authority = row[0];
-            ReadOnlySpan<byte> holder = row[1];
+            reason = null;
             ReadOnlySpan<byte> reasonField = row[6];
-            if (!TryPlain(authority, holder, row[2], row[3], row[4], row[5], reasonField, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared))
-            {
-                return null;
-            }
+            return TryPlain(row[0], row[1], row[2], row[3], row[4], row[5], reasonField, out start, out end, out kind, out shared)
+                && (reasonField.IsEmpty || TryReason(reasonField, out reason));
+        }
 
-            ExitReason? reason = null;
-            if (!reasonField.IsEmpty && !TryReason(reasonField, out reason))
-            {
-                return null;
-            }
-
+        /// <summary>The appointment of a plain row's values (<see cref="TryPlainValues"/>), its codes kept once each.</summary>
+        public Appointment PlainAppointment(ReadOnlySpan<byte> authority, ReadOnlySpan<byte> holder, LocalDate start, LocalDate? end, AppointmentKind kind, bool shared, ExitReason? reason)
+        {
             // A file lists an authority's appointments together: the code of the row before is taken without hashing.
             if (lastAuthority is null || !authority.SequenceEqual(lastAuthorityBytes.AsSpan(0, lastAuthorityLength)))
             {
@@ -302,8 +306,14 @@ public static partial class AppointmentDocument
                 lastAuthorityLength = authority.Length;
             }
 
-            return RecordResult.Success(row.Number, new Appointment(lastAuthority, builder.Text(holder, Columns[1], pool)!, start, end, kind, shared) { ExitReason = reason });
+            return new Appointment(lastAuthority, builder.Text(holder, Columns[1], pool)!, start, end, kind, shared) { ExitReason = reason };
         }
+
+        /// <summary>The record of a plain row, as <see cref="Record"/> reads it; null when the row is not plain.</summary>
+        private RecordResult<Appointment>? PlainRecord(in CsvTableReader.PlainRow row) =>
+            TryPlainValues(row, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared, out ExitReason? reason)
+                ? RecordResult.Success(row.Number, PlainAppointment(row[0], row[1], start, end, kind, shared, reason))
+                : null;
 
         /// <summary>Adds the plain rows read at once to the records, as <see cref="NextInto"/> adds each.</summary>
         private readonly struct PlainRows(AppointmentRecords.Builder records) : CsvTableReader.IPlainRows

@@ -182,6 +182,17 @@ public static partial class AppointmentDocument
     /// <summary>The kind named by ASCII text (trimmed, any case); null when it names none.</summary>
     private static AppointmentKind? PlainKind(ReadOnlySpan<byte> value)
     {
+        // As written by the library: lower case, not padded.
+        switch (value.Length)
+        {
+            case 9 when value.SequenceEqual("permanent"u8):
+                return AppointmentKind.Permanent;
+            case 7 when value.SequenceEqual("interim"u8):
+                return AppointmentKind.Interim;
+            case 6 when value.SequenceEqual("acting"u8):
+                return AppointmentKind.Acting;
+        }
+
         ReadOnlySpan<byte> name = CsvFields.TrimAscii(value);
         return Ascii.EqualsIgnoreCase(name, "permanent"u8) ? AppointmentKind.Permanent
             : Ascii.EqualsIgnoreCase(name, "interim"u8) ? AppointmentKind.Interim
@@ -192,6 +203,11 @@ public static partial class AppointmentDocument
     /// <summary>The shared flag of ASCII text (trimmed, any case): empty or <c>false</c> is false, <c>true</c> true; null otherwise.</summary>
     private static bool? PlainShared(ReadOnlySpan<byte> value)
     {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
         ReadOnlySpan<byte> text = CsvFields.TrimAscii(value);
         return text.Length == 0 || Ascii.EqualsIgnoreCase(text, "false"u8) ? false
             : Ascii.EqualsIgnoreCase(text, "true"u8) ? true

@@ -33,6 +33,12 @@ internal static class CsvFields
     /// <returns>True when there is nothing but white space.</returns>
     public static bool IsWhiteSpace(ReadOnlySpan<byte> value)
     {
+        // Most fields start with a printable ASCII character, which no white space is.
+        if (!value.IsEmpty && unchecked(value[0] - 0x21u) < 0x5F)
+        {
+            return false;
+        }
+
         int at = 0;
         while (at < value.Length && value[at] < 0x80 && char.IsWhiteSpace((char)value[at]))
         {

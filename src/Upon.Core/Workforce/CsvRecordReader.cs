@@ -438,6 +438,7 @@ internal sealed class CsvRecordReader : IDisposable
         ReadOnlySpan<byte> data = buffer.AsSpan(start, end - start);
         ref byte origin = ref MemoryMarshal.GetReference(data);
         Span<int> bounds = stackalloc int[2 * width];
+        ref int boundsStart = ref MemoryMarshal.GetReference(bounds);
         int taken = 0;
         int rowStart = 0;
         int fieldStart = 0;
@@ -450,6 +451,44 @@ internal sealed class CsvRecordReader : IDisposable
             for (int block = 0; block + 64 <= data.Length; block += 64)
             {
                 Masks(ref Unsafe.Add(ref origin, block), out ulong commas, out ulong lineFeeds, out ulong carriageReturns, out ulong others);
+                if ((carriageReturns | others) == 0 && lineEnd != block - 1)
+                {
+                    // The common block: commas and LFs only, and no CR just before it.
+                    for (ulong stops = commas | lineFeeds; stops != 0; stops &= stops - 1)
+                    {
+                        int at = block + BitOperations.TrailingZeroCount(stops);
+                        if (field < width)
+                        {
+                            Unsafe.Add(ref boundsStart, 2 * field) = fieldStart - rowStart;
+                            Unsafe.Add(ref boundsStart, (2 * field) + 1) = at - rowStart;
+                        }
+
+                        field++;
+                        fieldStart = at + 1;
+                        if ((lineFeeds & (1UL << (at - block))) == 0)
+                        {
+                            continue;
+                        }
+
+                        if (at > rowStart || field > 1)
+                        {
+                            if (!plain || field != width || !records.TryTake(data[rowStart..at], bounds))
+                            {
+                                start += rowStart;
+                                return taken;
+                            }
+
+                            taken++;
+                        }
+
+                        rowStart = fieldStart;
+                        field = 0;
+                        plain = true;
+                    }
+
+                    continue;
+                }
+
                 for (ulong stops = commas | lineFeeds | carriageReturns | others; stops != 0; stops &= stops - 1)
                 {
                     int at = block + BitOperations.TrailingZeroCount(stops);

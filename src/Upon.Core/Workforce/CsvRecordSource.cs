@@ -33,7 +33,10 @@ internal abstract class CsvRecordSource<T>
     protected List<DocumentProblem> Problems { get; } = [];
 
     /// <summary>Gets a value indicating whether the header has been read.</summary>
-    protected bool HeaderRead { get; private set; }
+    public bool HeaderRead { get; private set; }
+
+    /// <summary>Gets a value indicating whether records read at once are waiting to be given by <see cref="Next(out RecordResult{T}?)"/>.</summary>
+    public bool HasReady => readyAt < ready.Count;
 
     /// <summary>
     /// Reads the next record as <see cref="Next(out RecordResult{T}?)"/> does, except that with <see cref="ProblemHandling.Stop"/>

@@ -73,7 +73,7 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
 {
     public override string Name => csv ? "appointments-csv" : "appointments-json";
 
-    public override string Reader => (csv ? "AppointmentReader.ReadCsv" : "AppointmentDocument.Read(Auto)") + ", AppointmentValidation, Turnover, TenureMeasures";
+    public override string Reader => (csv ? "AppointmentDocument.ReadCsv, AppointmentCsvReader" : "AppointmentDocument.Read(Auto)") + ", AppointmentValidation, Turnover, TenureMeasures";
 
     public override int MaxRecordBytes => AppointmentDocument.DefaultMaxBytes;
 
@@ -83,8 +83,32 @@ internal sealed class AppointmentFormat(bool csv) : FuzzFormat
     {
         List<RecordResult<Appointment>> records = [.. csv ? AppointmentDocument.ReadCsv(new MemoryStream(bytes)) : AppointmentDocument.Read(new MemoryStream(bytes))];
         observation.AddAll(records);
+        if (csv)
+        {
+            ReadInPlace(bytes, records, observation);
+        }
 
         WorkforceComputations.Appointments(records, observation);
+    }
+
+    /// <summary>The reader of records in place gives the records <see cref="AppointmentDocument.ReadCsv(Stream, ProblemHandling)"/> gave, value for value.</summary>
+    private static void ReadInPlace(byte[] bytes, List<RecordResult<Appointment>> records, Observation observation)
+    {
+        using AppointmentCsvReader reader = new(new MemoryStream(bytes));
+        int at = 0;
+        while (reader.Read())
+        {
+            RecordResult<Appointment>? expected = at < records.Count ? records[at] : null;
+            at++;
+            bool same = expected is not null && reader.RecordNumber == expected.RecordNumber && reader.IsValid == expected.IsValid
+                && reader.Problems.SequenceEqual(expected.Problems) && reader.GetRecord().Equals(expected)
+                && (!reader.IsValid || (reader.AuthorityCode.SequenceEqual(expected.Value!.AuthorityCode) && reader.HolderId.SequenceEqual(expected.Value.HolderId)
+                    && reader.Start == expected.Value.Start && reader.End == expected.Value.End && reader.Kind == expected.Value.Kind
+                    && reader.IsSharedPost == expected.Value.IsSharedPost && Equals(reader.ExitReason, expected.Value.ExitReason)));
+            observation.Check(same, "AppointmentCsvReader equals ReadCsv", $"record {at}");
+        }
+
+        observation.Check(at == records.Count, "AppointmentCsvReader equals ReadCsv", $"{at} records read in place, {records.Count} by ReadCsv");
     }
 
     protected override IEnumerable<Seed> CreateSeeds()

@@ -26,7 +26,7 @@ public sealed class AppointmentCsvPlainRowsTests
     private static readonly string[] Required = ["authority", "holder", "start", "kind"];
 
     /// <summary>Rows: mostly plain, with each kind of row that is not, and the line ends between them.</summary>
-    private static Arbitrary<byte[]> Documents() =>
+    internal static Arbitrary<byte[]> Documents() =>
         Arb.From(
             from order in Gen.Shuffle(Columns)
             from width in Gen.Choose(5, 7)
@@ -126,7 +126,7 @@ public sealed class AppointmentCsvPlainRowsTests
     }
 
     /// <summary>Everything a record says: number, appointment (every field, its exit reason too) and problems, in order.</summary>
-    private static List<string> Render(IEnumerable<RecordResult<Appointment>> records) =>
+    internal static List<string> Render(IEnumerable<RecordResult<Appointment>> records) =>
         [.. records.Select(r => r.Value is Appointment a
             ? $"{r.RecordNumber} ok [{a.AuthorityCode}] [{a.HolderId}] {a.Start} {a.End} {a.Kind} {a.IsSharedPost} {a.ExitReason?.Code}"
             : $"{r.RecordNumber} " + string.Join(" | ", r.Problems.Select(p => $"{p.Path} {p.Code} {p.Message}")))];
