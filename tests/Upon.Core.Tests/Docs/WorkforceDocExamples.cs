@@ -285,6 +285,42 @@ public sealed class WorkforceDocExamples
     }
 
     [Fact]
+    public async Task ReadingInPlace()
+    {
+        // begin-snippet: workforce-reading-in-place
+        // Interim appointments of an upload, in the service's own type; nothing is made for the other records.
+        static async Task<(List<(string Authority, LocalDate Start)> Interims, List<string> Reported)> InterimsAsync(PipeReader body, CancellationToken cancellationToken)
+        {
+            List<(string Authority, LocalDate Start)> interims = [];
+            List<string> reported = [];
+            using AppointmentCsvReader reader = new(body);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!reader.IsValid)
+                {
+                    reported.AddRange(reader.Problems.Select(p => $"{reader.RecordNumber} {p.Path} {p.Code}"));
+                }
+                else if (reader.Kind == AppointmentKind.Interim)
+                {
+                    interims.Add((reader.AuthorityCode.ToString(), reader.Start));
+                }
+            }
+
+            return (interims, reported);
+        }
+
+        Pipe upload = new();                             // stands in for the request body
+        await upload.Writer.WriteAsync(Encoding.UTF8.GetBytes(
+            "authority,holder,start,end,kind\nA,a1,2015-01-01,2016-03-31,permanent\nA,a2,2016-04-01,,interim\nB,b1,2018-05-01,,boss\n"));
+        await upload.Writer.CompleteAsync();
+
+        (List<(string Authority, LocalDate Start)> interims, List<string> reported) = await InterimsAsync(upload.Reader, CancellationToken.None);
+        Assert.Equal([("A", new LocalDate(2016, 4, 1))], interims);
+        Assert.Equal(["3 kind value.unknown"], reported);
+        // end-snippet
+    }
+
+    [Fact]
     public void RegisterDocument()
     {
         // begin-snippet: workforce-register
