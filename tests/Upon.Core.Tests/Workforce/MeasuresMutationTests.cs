@@ -120,7 +120,7 @@ public sealed class MeasuresMutationTests
         Assert.Equal(new StabilityIndex(D(2020, 3, 31), D(2021, 3, 31), 1, 1), turnover.Stability);
     }
 
-    // ChangeOrigins.cs:14
+    // ChangeOrigins.cs:14 (pins the overflow; the mutant itself is equivalent, as the project checks arithmetic everywhere: CheckForOverflowUnderflow)
     [Fact]
     public void OriginsTotal_BeyondTheLargestInt_Overflows()
     {
