@@ -184,6 +184,11 @@ public sealed class AppointmentCsvReader : IDisposable
     /// <exception cref="ObjectDisposedException">The reader is disposed.</exception>
     public bool Read()
     {
+        if (NextPlain())
+        {
+            return true;
+        }
+
         while (true)
         {
             switch (Step())
@@ -212,6 +217,11 @@ public sealed class AppointmentCsvReader : IDisposable
     public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (NextPlain())
+        {
+            return new ValueTask<bool>(true);
+        }
+
         CsvStep step = Step();
         return step == CsvStep.NeedInput ? FillAndReadAsync(cancellationToken) : new ValueTask<bool>(step == CsvStep.Read);
     }
@@ -250,6 +260,7 @@ public sealed class AppointmentCsvReader : IDisposable
 
         disposed = true;
         state = State.None;
+        plainAt = plainCount = 0;
         table.Dispose();
         Return(ref plain);
         Return(ref codes);
@@ -297,18 +308,25 @@ public sealed class AppointmentCsvReader : IDisposable
     private Appointment Value() =>
         Record().Value ?? throw new InvalidOperationException("The record has problems (see Problems): its values cannot be read.");
 
-    /// <summary>Reads the next record: from the plain rows read at once, or else one at a time.</summary>
+    /// <summary>Moves to the next of the plain rows read at once, when there is one (none once disposed).</summary>
+    private bool NextPlain()
+    {
+        if (plainAt >= plainCount)
+        {
+            return false;
+        }
+
+        plainAt++;
+        state = State.Plain;
+        authorityDecoded = holderDecoded = -1;
+        return true;
+    }
+
+    /// <summary>Reads the next record, one read at once with the plain rows after it or else one at a time, when no plain row is waiting.</summary>
     private CsvStep Step()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         authorityDecoded = holderDecoded = -1;
-        if (plainAt < plainCount)
-        {
-            plainAt++;
-            state = State.Plain;
-            return CsvStep.Read;
-        }
-
         state = State.None;
         record = null;
         plainAt = plainCount = codesLength = 0;

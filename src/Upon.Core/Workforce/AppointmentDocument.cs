@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Text;
 
@@ -182,14 +183,14 @@ public static partial class AppointmentDocument
     /// <summary>The kind named by ASCII text (trimmed, any case); null when it names none.</summary>
     private static AppointmentKind? PlainKind(ReadOnlySpan<byte> value)
     {
-        // As written by the library: lower case, not padded.
+        // As written by the library: lower case, not padded; compared a word at a time.
         switch (value.Length)
         {
-            case 9 when value.SequenceEqual("permanent"u8):
+            case 9 when BinaryPrimitives.ReadUInt64LittleEndian(value) == BinaryPrimitives.ReadUInt64LittleEndian("permanen"u8) && value[8] == (byte)'t':
                 return AppointmentKind.Permanent;
-            case 7 when value.SequenceEqual("interim"u8):
+            case 7 when BinaryPrimitives.ReadUInt32LittleEndian(value) == BinaryPrimitives.ReadUInt32LittleEndian("inte"u8) && BinaryPrimitives.ReadUInt32LittleEndian(value[3..]) == BinaryPrimitives.ReadUInt32LittleEndian("erim"u8):
                 return AppointmentKind.Interim;
-            case 6 when value.SequenceEqual("acting"u8):
+            case 6 when BinaryPrimitives.ReadUInt32LittleEndian(value) == BinaryPrimitives.ReadUInt32LittleEndian("acti"u8) && value[4] == (byte)'n' && value[5] == (byte)'g':
                 return AppointmentKind.Acting;
         }
 
