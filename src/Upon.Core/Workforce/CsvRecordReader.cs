@@ -437,14 +437,8 @@ internal sealed class CsvRecordReader : IDisposable
         consumed = 0;
         ReadOnlySpan<byte> data = buffer.AsSpan(start, end - start);
         ref byte origin = ref MemoryMarshal.GetReference(data);
-        Span<int> bounds = stackalloc int[2 * width];
-        ref int boundsStart = ref MemoryMarshal.GetReference(bounds);
-        int taken = 0;
-        int rowStart = 0;
-        int fieldStart = 0;
-        int field = 0;
+        PlainScan scan = new(data, stackalloc int[2 * width]);
         int lineEnd = -2; // the CR of the last CRLF: -2, before any, is next to no position
-        bool plain = true;
         // Positions are within the buffer, which an int indexes: nothing here can overflow.
         unchecked
         {
@@ -457,33 +451,11 @@ internal sealed class CsvRecordReader : IDisposable
                     for (ulong stops = commas | lineFeeds; stops != 0; stops &= stops - 1)
                     {
                         int at = block + BitOperations.TrailingZeroCount(stops);
-                        if (field < width)
+                        if (!scan.Stop(at, at, (lineFeeds & (1UL << (at - block))) != 0, ref records))
                         {
-                            Unsafe.Add(ref boundsStart, 2 * field) = fieldStart - rowStart;
-                            Unsafe.Add(ref boundsStart, (2 * field) + 1) = at - rowStart;
+                            start += scan.RowStart;
+                            return scan.Taken;
                         }
-
-                        field++;
-                        fieldStart = at + 1;
-                        if ((lineFeeds & (1UL << (at - block))) == 0)
-                        {
-                            continue;
-                        }
-
-                        if (at > rowStart || field > 1)
-                        {
-                            if (!plain || field != width || !records.TryTake(data[rowStart..at], bounds))
-                            {
-                                start += rowStart;
-                                return taken;
-                            }
-
-                            taken++;
-                        }
-
-                        rowStart = fieldStart;
-                        field = 0;
-                        plain = true;
                     }
 
                     continue;
@@ -498,50 +470,27 @@ internal sealed class CsvRecordReader : IDisposable
                         // A CR ends the record only just before an LF; a lone CR, as a quote or a byte that is not ASCII, is left to TryRead.
                         bool beforeLineFeed = at + 1 < data.Length && Unsafe.Add(ref origin, at + 1) == (byte)'\n';
                         lineEnd = beforeLineFeed ? at : lineEnd;
-                        plain &= beforeLineFeed;
+                        scan.Plain &= beforeLineFeed;
                         continue;
                     }
 
                     if ((others & bit) != 0)
                     {
-                        plain = false;
+                        scan.Plain = false;
                         continue;
                     }
 
-                    int fieldEnd = lineEnd == at - 1 ? lineEnd : at;
-                    if (field < width)
+                    if (!scan.Stop(at, lineEnd == at - 1 ? lineEnd : at, (lineFeeds & bit) != 0, ref records))
                     {
-                        bounds[2 * field] = fieldStart - rowStart;
-                        bounds[(2 * field) + 1] = fieldEnd - rowStart;
+                        start += scan.RowStart;
+                        return scan.Taken;
                     }
-
-                    field++;
-                    fieldStart = at + 1;
-                    if ((lineFeeds & bit) == 0)
-                    {
-                        continue;
-                    }
-
-                    if (fieldEnd > rowStart || field > 1)
-                    {
-                        if (!plain || field != width || !records.TryTake(data[rowStart..fieldEnd], bounds))
-                        {
-                            start += rowStart;
-                            return taken;
-                        }
-
-                        taken++;
-                    }
-
-                    rowStart = fieldStart;
-                    field = 0;
-                    plain = true;
                 }
             }
         }
 
-        start += rowStart;
-        return taken;
+        start += scan.RowStart;
+        return scan.Taken;
     }
 
     /// <summary>Returns the buffer to the pool.</summary>
@@ -552,6 +501,69 @@ internal sealed class CsvRecordReader : IDisposable
         if (rented.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Where <see cref="ReadPlain{T}(int, ref T)"/> is: the record under way, its fields so far, and the records taken.</summary>
+    private ref struct PlainScan(ReadOnlySpan<byte> data, Span<int> bounds)
+    {
+        private readonly ReadOnlySpan<byte> data = data;
+        private readonly Span<int> bounds = bounds;
+        private int fieldStart;
+        private int field;
+
+        /// <summary>Gets where the record under way starts.</summary>
+        public int RowStart { get; private set; }
+
+        /// <summary>Gets the number of records taken.</summary>
+        public int Taken { get; private set; }
+
+        /// <summary>Gets or sets whether the record under way can still be taken (no lone CR, quote or byte that is not ASCII so far).</summary>
+        public bool Plain { get; set; } = true;
+
+        /// <summary>
+        /// Ends a field at a comma or LF at <paramref name="at"/> (the field's bytes end at <paramref name="fieldEnd"/>,
+        /// before a CRLF's CR); at an LF, gives the record to <paramref name="records"/> when it has the fields wanted
+        /// (an empty line is no record) and starts the next. False when the record was not taken: the reading stops
+        /// before it.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Stop<T>(int at, int fieldEnd, bool lineFeed, ref T records)
+            where T : struct, IPlainRecords
+        {
+            // Positions are within the buffer, which an int indexes: nothing here can overflow.
+            unchecked
+            {
+                int width = bounds.Length / 2;
+                if (field < width)
+                {
+                    ref int bound = ref Unsafe.Add(ref MemoryMarshal.GetReference(bounds), 2 * field);
+                    bound = fieldStart - RowStart;
+                    Unsafe.Add(ref bound, 1) = fieldEnd - RowStart;
+                }
+
+                field++;
+                fieldStart = at + 1;
+                if (!lineFeed)
+                {
+                    return true;
+                }
+
+                if (fieldEnd > RowStart || field > 1)
+                {
+                    if (!Plain || field != width || !records.TryTake(data[RowStart..fieldEnd], bounds))
+                    {
+                        return false;
+                    }
+
+                    Taken++;
+                }
+
+                RowStart = fieldStart;
+                field = 0;
+                Plain = true;
+                return true;
+            }
         }
     }
 

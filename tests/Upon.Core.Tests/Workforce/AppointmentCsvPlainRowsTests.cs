@@ -102,6 +102,24 @@ public sealed class AppointmentCsvPlainRowsTests
     [Fact]
     public void ReadCsv_ThousandsOfPlainRows_WithARowOfEachKindAmongThem_AreEachRead()
     {
+        List<RecordResult<Appointment>> records = [.. AppointmentDocument.ReadCsv(new MemoryStream(ThousandsOfRows()))];
+
+        Assert.Equal(3000, records.Count);
+        Assert.Equal(Enumerable.Range(1, 3000), records.Select(r => r.RecordNumber));
+        Assert.Equal([1401, 2101], records.Where(r => !r.IsValid).Select(r => r.RecordNumber));
+        Assert.Equal("quoted", records[700].Value!.HolderId);
+        Assert.Equal(ExitReason.Retired, records[2997].Value!.ExitReason);
+        Assert.Null(records[2998].Value!.ExitReason);
+        Assert.Equal("E29", records[2999].Value!.AuthorityCode);
+    }
+
+    /// <summary>
+    /// 3,000 plain rows (authority <c>E{i / 100}</c>, holder <c>h{i}</c>, acting from 2020-01-01 to 2021-01-01, retired
+    /// every third, CRLF every seventh) but for row 701 (a quoted holder, permanent, open), row 1401 (ends before it
+    /// starts) and row 2101 (a field too few).
+    /// </summary>
+    internal static byte[] ThousandsOfRows()
+    {
         StringBuilder csv = new("authority,holder,start,end,kind,shared,reason\n");
         for (int i = 0; i < 3000; i++)
         {
@@ -114,15 +132,7 @@ public sealed class AppointmentCsvPlainRowsTests
             });
         }
 
-        List<RecordResult<Appointment>> records = [.. AppointmentDocument.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))];
-
-        Assert.Equal(3000, records.Count);
-        Assert.Equal(Enumerable.Range(1, 3000), records.Select(r => r.RecordNumber));
-        Assert.Equal([1401, 2101], records.Where(r => !r.IsValid).Select(r => r.RecordNumber));
-        Assert.Equal("quoted", records[700].Value!.HolderId);
-        Assert.Equal(ExitReason.Retired, records[2997].Value!.ExitReason);
-        Assert.Null(records[2998].Value!.ExitReason);
-        Assert.Equal("E29", records[2999].Value!.AuthorityCode);
+        return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
     /// <summary>Everything a record says: number, appointment (every field, its exit reason too) and problems, in order.</summary>

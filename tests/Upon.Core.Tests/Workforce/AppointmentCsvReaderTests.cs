@@ -59,19 +59,7 @@ public sealed class AppointmentCsvReaderTests
     [Fact]
     public void Read_ThousandsOfPlainRows_WithARowOfEachKindAmongThem_ReadsEachInPlace()
     {
-        StringBuilder csv = new(Header);
-        for (int i = 0; i < 3000; i++)
-        {
-            csv.Append(i switch
-            {
-                700 => "E1,\"quoted\",2020-01-01,,permanent,false,\n",
-                1400 => "E1,h1400,2020-01-01,2019-01-01,permanent,false,\n",
-                2100 => "E1,h2100,2020-01-01,,permanent,false\n",
-                _ => $"E{i / 100},h{i},2020-01-01,2021-01-01,acting,false,{(i % 3 == 0 ? "retired" : "")}{(i % 7 == 0 ? "\r\n" : "\n")}",
-            });
-        }
-
-        using AppointmentCsvReader reader = new(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())));
+        using AppointmentCsvReader reader = new(new MemoryStream(AppointmentCsvPlainRowsTests.ThousandsOfRows()));
         List<int> numbers = [];
         List<int> invalid = [];
         while (reader.Read())
