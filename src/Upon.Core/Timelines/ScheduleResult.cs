@@ -71,9 +71,7 @@ public sealed class ScheduleResult
     /// </summary>
     /// <returns>The description, in the invariant culture.</returns>
     public override string ToString() => IsValid
-        ? Dates.IsEmpty
-            ? "No dates"
-            : string.Create(CultureInfo.InvariantCulture, $"{Dates.Length} dates from {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[0])} to {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[^1])}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Dates.Length} dates from {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[0])} to {NodaTime.Text.LocalDatePattern.Iso.Format(Dates[^1])}")
         : string.Create(CultureInfo.InvariantCulture, $"No schedule ({Problems[0].Code}): at most {MostThatFit} fit");
 }
 
