@@ -284,8 +284,9 @@ public static partial class AppointmentDocument
         }
 
         /// <summary>
-        /// Reads the values of a plain row as <see cref="PlainRecord"/> reads them, without making its record; false, when
-        /// the row is not plain (see <see cref="TryPlain"/>) or its reason is not a code, for the row to be read by <see cref="Record"/>.
+        /// Reads the values of a plain row, as <see cref="Record"/> would read them, without making its record (what
+        /// <see cref="PlainRecord"/> and <see cref="AppointmentCsvReader"/> build on); false, when the row is not plain
+        /// (see <see cref="TryPlain"/>) or its reason is not a code, for the row to be read by <see cref="Record"/>.
         /// </summary>
         public bool TryPlainValues(in CsvTableReader.PlainRow row, out LocalDate start, out LocalDate? end, out AppointmentKind kind, out bool shared, out ExitReason? reason)
         {
