@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -197,6 +198,10 @@ public sealed class TimelineBoundaryTests
         Assert.Equal("idOrAlias", Assert.Throws<ArgumentNullException>(() => BuiltInTimelines.TryFind(null!, out _)).ParamName);
         Assert.Equal("programme", Assert.Throws<ArgumentNullException>(() => ProgrammeProgress.Of(null!, Monday)).ParamName);
         Assert.Equal("programme", Assert.Throws<ArgumentNullException>(() => ProgrammeProgress.Of(null!, Instant.FromUtc(2022, 1, 1, 0, 0))).ParamName);
+
+        // Task-returning readers check their arguments before any task is made: the exception is thrown, not a faulted task.
+        Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => { _ = ProgrammeYearDocument.ReadAsync(null!); }).ParamName);
+        Assert.Equal("maxBytes", Assert.Throws<ArgumentOutOfRangeException>(() => { _ = ProgrammeYearDocument.ReadAsync(new MemoryStream(), maxBytes: 0); }).ParamName);
         Assert.Equal("asOf", Assert.ThrowsAny<ArgumentException>(() => ProgrammeProgress.Of(year, julian)).ParamName);
         Assert.Equal("appointedOn", Assert.ThrowsAny<ArgumentException>(() => NewDirectorEnrolment.SupportWindowFrom(julian)).ParamName);
         Assert.Equal("programmes", Assert.Throws<ArgumentNullException>(() => NewDirectorEnrolment.OnAppointment(Monday, null!)).ParamName);

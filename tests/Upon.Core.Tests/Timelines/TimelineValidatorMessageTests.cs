@@ -172,6 +172,51 @@ public sealed class TimelineValidatorMessageTests
     }
 
     [Fact]
+    public void Validate_SessionForEveryone_WhenTheGroupSeenLastEndsSooner_IsReportedAgainstTheOneRunningLatest()
+    {
+        // g1's session is seen first and runs longest: the later-seen g2 must not take its place.
+        TimelineReport report = Year(
+        [
+            Timed("a", Thursday, 9, 0, 14, 0, "g1"),
+            Timed("b", Thursday, 10, 0, 12, 0, "g2"),
+            Timed("c", Thursday, 11, 0, 13, 0),
+        ]).Validate(Calendar);
+
+        DocumentProblem finding = Assert.Single(report.Problems);
+        Assert.Equal("The session 'c' (for everyone) overlaps 'a' (for group 'g1'), which runs until 2022-01-13 14:00.", finding.Message);
+    }
+
+    [Fact]
+    public void Validate_GroupSession_WhenTheSessionForEveryoneEndsSooner_IsReportedAgainstItsGroupsSession()
+    {
+        TimelineReport report = Year(
+        [
+            Timed("a", Thursday, 9, 0, 12, 0),
+            Timed("b", Thursday, 9, 30, 14, 0, "g1"),
+            Timed("c", Thursday, 11, 0, 13, 0, "g1"),
+        ]).Validate(Calendar);
+
+        Assert.Equal(["a", "b"], report.Problems.Select(OverlappedId));
+        Assert.Equal(["$.sessions[1].dates", "$.sessions[2].dates"], report.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void Validate_ProgrammeStartNotTheWindowStart_IsAWarningAtItsDate()
+    {
+        ImmutableArray<Milestone> milestones =
+        [
+            new(MilestoneKind.ProgrammeStart, new LocalDate(2022, 1, 4)),
+            new(MilestoneKind.ProgrammeEnd, Window.End),
+        ];
+
+        DocumentProblem finding = Assert.Single(Year([], milestones).Validate(Calendar).Problems);
+
+        Assert.Equal(
+            new DocumentProblem("$.milestones[0].date", "milestone.window-mismatch", "The programme-start milestone (2022-01-04) is not the first day of the window (2022-01-01).", ProblemSeverity.Warning),
+            finding);
+    }
+
+    [Fact]
     public void Validate_SessionForEveryone_OnATieOfEnds_IsReportedAgainstTheEarlierSorted()
     {
         // The first group seen holds the earlier-sorted session in one year and the later-sorted one in the other.
