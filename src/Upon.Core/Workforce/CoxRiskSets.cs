@@ -196,18 +196,18 @@ internal sealed class CoxRiskSets
                 {
                     double shift = (etaSum / atRisk) - Recenter;
                     Recenter = etaSum / atRisk;
+                    double factor = Math.Exp(-shift);
                     if (Denominator > 0)
                     {
-                        double factor = Math.Exp(-shift);
                         Denominator *= factor;
-                        for (int i = 0; i < p; i++)
-                        {
-                            a[i] *= factor;
-                            for (int j = 0; j < p; j++)
-                            {
-                                cmat[(i * p) + j] *= factor;
-                            }
-                        }
+                        Scale(a, cmat, factor, squares: true);
+                    }
+
+                    // The records with the event at this time that joined already are on the old scale too.
+                    if (DeathCount > 0)
+                    {
+                        DeathDenominator *= factor;
+                        Scale(a2, cmat2, factor, squares);
                     }
                 }
 
@@ -279,6 +279,23 @@ internal sealed class CoxRiskSets
                 {
                     cmat[(i * p) + j] += cmat2[(i * p) + j] / deaths;
                     sink.Information(i, j, meanWeight * ((cmat[(i * p) + j] - (mean * a[j])) / denom));
+                }
+            }
+        }
+    }
+
+    /// <summary>Multiplies a sum and its squares (when kept) by <paramref name="factor"/>.</summary>
+    private static void Scale(Span<double> sum, Span<double> squaresSum, double factor, bool squares)
+    {
+        int p = sum.Length;
+        for (int i = 0; i < p; i++)
+        {
+            sum[i] *= factor;
+            if (squares)
+            {
+                for (int j = 0; j < p; j++)
+                {
+                    squaresSum[(i * p) + j] *= factor;
                 }
             }
         }

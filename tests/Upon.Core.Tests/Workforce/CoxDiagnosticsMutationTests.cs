@@ -81,6 +81,33 @@ public sealed class CoxDiagnosticsMutationTests
     }
 
     [Fact]
+    public void Walk_ARecentringAmongTheRecordsOfOneEventTime_ScalesTheEventsSumsToo()
+    {
+        // Five records stop at time 1: the event and a censored record at η 0 join first, then three censored records at
+        // η −600 drag the mean η below −200 and the walk recentres. The event's risk, already added, must be rescaled with the
+        // rest: its share is about 1/2, not e^−300 of it (a defect found by a mutation-testing helper, 2026-12-07).
+        CoxRecord[] records =
+        [
+            new(0, 1, true, [1.0, 2]), new(0, 1, false, [0.5, -1]), new(0, 1, false, [0.2, 0.4]), new(0, 1, false, [0.7, -2]),
+            new(0, 1, false, [0.3, 1]),
+        ];
+        CoxData data = CoxData.From(records, "records");
+        double[] eta = [.. Enumerable.Range(0, data.Count).Select(k => data.IsEvent[k] || data.X[2 * k] == 0.5 ? 0.0 : -600)];
+
+        SumsVisitor walked = new([]);
+        new CoxRiskSets(data, 2).Walk(data.X, eta, squares: true, ref walked);
+
+        List<double> expected = BruteForceSums(data, eta, [1.0]);
+        Assert.Equal(expected.Count, walked.Values.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Close(expected[i], walked.Values[i], 1e-9);
+        }
+
+        Close(0.5, walked.Values[^1], 1e-9);
+    }
+
+    [Fact]
     public void Walk_LinearPredictorsThatJumpWithTwoCovariates_KeepEverySumOnOneScale()
     {
         // As CoxTests.HugeLinearPredictors_AreRecentredBeforeExponentiating, with two covariates, so that the recentring must
@@ -97,31 +124,7 @@ public sealed class CoxDiagnosticsMutationTests
         SumsVisitor walked = new([]);
         new CoxRiskSets(data, 2).Walk(data.X, eta, squares: true, ref walked);
 
-        // By brute force, at each event time from the last: over those at risk without the event, x̄ (two), Σr·xᵢ·xⱼ/Σr for
-        // j ≤ i (three), and the events' share of the risk, every η less the largest at risk.
-        List<double> expected = [];
-        foreach (double t in new[] { 4.0, 2.0, 1.0 })
-        {
-            int[] atRisk = [.. Enumerable.Range(0, data.Count).Where(k => data.Start[k] < t && t <= data.Stop[k])];
-            double top = atRisk.Max(k => eta[k]);
-            double all = atRisk.Sum(k => Math.Exp(eta[k] - top));
-            int[] survivors = [.. atRisk.Where(k => !(data.IsEvent[k] && data.Stop[k] == t))];
-            double denominator = survivors.Sum(k => Math.Exp(eta[k] - top));
-            for (int i = 0; i < 2; i++)
-            {
-                expected.Add(survivors.Sum(k => Math.Exp(eta[k] - top) * data.X[(2 * k) + i]) / denominator);
-            }
-
-            for (int i = 0; i < 2; i++)
-            {
-                for (int j = 0; j <= i; j++)
-                {
-                    expected.Add(survivors.Sum(k => Math.Exp(eta[k] - top) * data.X[(2 * k) + i] * data.X[(2 * k) + j]) / denominator);
-                }
-            }
-
-            expected.Add((all - denominator) / all);
-        }
+        List<double> expected = BruteForceSums(data, eta, [4.0, 2.0, 1.0]);
 
         Assert.Equal(expected.Count, walked.Values.Count);
         for (int i = 0; i < expected.Count; i++)
@@ -226,6 +229,39 @@ public sealed class CoxDiagnosticsMutationTests
             Close(e.ChiSquare, a.ChiSquare, tolerance);
             Close(e.PValue, a.PValue, tolerance);
         }
+    }
+
+    /// <summary>
+    /// By brute force, at each event time from the last: over those at risk without the event, x̄ (two), Σr·xᵢ·xⱼ/Σr for
+    /// j ≤ i (three), and the events' share of the risk, every η less the largest at risk.
+    /// </summary>
+    private static List<double> BruteForceSums(CoxData data, double[] eta, double[] times)
+    {
+        List<double> expected = [];
+        foreach (double t in times)
+        {
+            int[] atRisk = [.. Enumerable.Range(0, data.Count).Where(k => data.Start[k] < t && t <= data.Stop[k])];
+            double top = atRisk.Max(k => eta[k]);
+            double all = atRisk.Sum(k => Math.Exp(eta[k] - top));
+            int[] survivors = [.. atRisk.Where(k => !(data.IsEvent[k] && data.Stop[k] == t))];
+            double denominator = survivors.Sum(k => Math.Exp(eta[k] - top));
+            for (int i = 0; i < 2; i++)
+            {
+                expected.Add(survivors.Sum(k => Math.Exp(eta[k] - top) * data.X[(2 * k) + i]) / denominator);
+            }
+
+            for (int i = 0; i < 2; i++)
+            {
+                for (int j = 0; j <= i; j++)
+                {
+                    expected.Add(survivors.Sum(k => Math.Exp(eta[k] - top) * data.X[(2 * k) + i] * data.X[(2 * k) + j]) / denominator);
+                }
+            }
+
+            expected.Add((all - denominator) / all);
+        }
+
+        return expected;
     }
 
     private static void Close(double expected, double actual, double tolerance) =>
