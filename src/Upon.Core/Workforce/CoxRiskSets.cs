@@ -200,14 +200,19 @@ internal sealed class CoxRiskSets
                     if (Denominator > 0)
                     {
                         Denominator *= factor;
-                        Scale(a, cmat, factor, squares: true);
+                        Scale(a, factor);
+                        Scale(cmat, factor);
                     }
 
                     // The records with the event at this time that joined already are on the old scale too.
                     if (DeathCount > 0)
                     {
                         DeathDenominator *= factor;
-                        Scale(a2, cmat2, factor, squares);
+                        Scale(a2, factor);
+                        if (squares)
+                        {
+                            Scale(cmat2, factor);
+                        }
                     }
                 }
 
@@ -284,20 +289,12 @@ internal sealed class CoxRiskSets
         }
     }
 
-    /// <summary>Multiplies a sum and its squares (when kept) by <paramref name="factor"/>.</summary>
-    private static void Scale(Span<double> sum, Span<double> squaresSum, double factor, bool squares)
+    /// <summary>Multiplies every value by <paramref name="factor"/>.</summary>
+    private static void Scale(Span<double> values, double factor)
     {
-        int p = sum.Length;
-        for (int i = 0; i < p; i++)
+        foreach (ref double value in values)
         {
-            sum[i] *= factor;
-            if (squares)
-            {
-                for (int j = 0; j < p; j++)
-                {
-                    squaresSum[(i * p) + j] *= factor;
-                }
-            }
+            value *= factor;
         }
     }
 
