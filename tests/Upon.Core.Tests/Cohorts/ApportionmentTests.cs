@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using FsCheck;
@@ -136,6 +137,51 @@ public sealed class ApportionmentTests
             int[] backward = [.. Apportionment.LargestRemainder(c.Total, [.. c.Shares.Reverse()]).Places];
             Assert.Equal(forward, backward.Reverse());
         });
+
+    [Property]
+    public Property Places_AreTheExactLargestRemainders_ForSharesAcrossTheWholeDecimalRange() =>
+        Prop.ForAll(WideShares().ToArbitrary(), Gen.Choose(0, 100_000).ToArbitrary(), (shares, total) =>
+        {
+            // The oracle reads each share's digits from its text, so it does not share the library's reading of the
+            // decimal's 96-bit magnitude (shares here reach 2^96 − 1 and every scale from 0 to 28).
+            int scale = shares.Max(s => s.Scale);
+            BigInteger[] weights = [.. shares.Select(s =>
+                BigInteger.Parse(s.ToString(CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)
+                * BigInteger.Pow(10, scale - s.Scale))];
+            BigInteger sum = weights.Aggregate(BigInteger.Zero, (a, w) => a + w);
+            int[] expected = [.. weights.Select(w => (int)(total * w / sum))];
+            BigInteger[] remainders = [.. weights.Select(w => total * w % sum)];
+            int[] order = [.. Enumerable.Range(0, shares.Length).OrderByDescending(i => remainders[i]).ThenBy(i => i)];
+            int left = total - expected.Sum();
+            for (int extra = 0; extra < left; extra++)
+            {
+                expected[order[extra]]++;
+            }
+
+            Assert.Equal(expected, Apportionment.LargestRemainder(total, shares).Places.ToArray());
+        });
+
+    [Fact]
+    public void LargestRemainder_SharesAboveTwoToThe32And64_AreReadWhole()
+    {
+        // 2^32 and 2^64 have nothing in the decimal's lowest word: a share read from that word alone would be zero.
+        Assert.Equal([1, 2], Apportionment.LargestRemainder(3, [4_294_967_296m, 8_589_934_592m]).Places.ToArray());
+        Assert.Equal([2, 1], Apportionment.LargestRemainder(3, [36_893_488_147_419_103_232m, 18_446_744_073_709_551_616m]).Places.ToArray());
+    }
+
+    private static Gen<decimal[]> WideShares() =>
+        Gen.Choose(1, 6).SelectMany(count => Gen.ArrayOf(WideShare(), count))
+            .Where(shares => shares.Any(s => s != 0m));
+
+    private static Gen<decimal> WideShare() =>
+        Gen.Frequency(
+            (1, Gen.Constant(0m)),
+            (2, Gen.Choose(1, 1000).Select(n => (decimal)n)),
+            (6, from lo in ArbMap.Default.GeneratorFor<int>()
+                from mid in ArbMap.Default.GeneratorFor<int>()
+                from hi in Gen.OneOf(Gen.Elements(0, 1, -1, int.MaxValue), ArbMap.Default.GeneratorFor<int>())
+                from scale in Gen.Choose(0, 28)
+                select new decimal(lo, mid, hi, false, (byte)scale)));
 
     private static BigInteger Hundredths(decimal share) => new(decimal.Round(share * 100m));
 }
