@@ -158,10 +158,13 @@ public static partial class EligibilityBoundaryCases
                 foreach (Role shape in candidates)
                 {
                     Role edge = new("Role at the edge", Organisation, shape.OrganisationType, shape.Sector, shape.Level, start, null, fraction);
-                    if (Support(requirements, rule, [edge], before, strict) is not ImmutableArray<Role> roles)
+                    ImmutableArray<Role>? support = Support(requirements, rule, [edge], before, strict);
+                    if (support is null)
                     {
                         continue;
                     }
+
+                    ImmutableArray<Role> roles = support.Value;
 
                     Plan onMet = Fill(met, roles, requirements, rule);
                     Plan onBefore = Fill(before, roles, requirements, rule);
@@ -316,10 +319,13 @@ public static partial class EligibilityBoundaryCases
         {
             foreach (bool strict in (ReadOnlySpan<bool>)[true, false])
             {
-                if (Support(requirements, null, [], asOf, strict) is not ImmutableArray<Role> roles)
+                ImmutableArray<Role>? support = Support(requirements, null, [], asOf, strict);
+                if (support is null)
                 {
                     continue;
                 }
+
+                ImmutableArray<Role> roles = support.Value;
 
                 Plan plan = Fill(asOf, roles, requirements, null);
                 Oracle.Node root = Oracle.Evaluate(policy.Rule, plan);
@@ -345,14 +351,17 @@ public static partial class EligibilityBoundaryCases
             (string Name, Func<Plan, Plan> Set, string Text)[] all = [.. sides];
             foreach (bool strict in (ReadOnlySpan<bool>)[true, false])
             {
-                if (Support(requirements, null, [], date, strict) is not ImmutableArray<Role> roles)
+                ImmutableArray<Role>? support = Support(requirements, null, [], date, strict);
+                if (support is null)
                 {
                     continue;
                 }
 
+                ImmutableArray<Role> roles = support.Value;
+
                 Plan planned = Fill(date, roles, requirements, rule);
                 Plan[] plans = [.. all.Select(s => s.Set(planned))];
-                bool decides = decisive is not (int a, int b) || Decides(plans[a], plans[b]);
+                bool decides = decisive is null || Decides(plans[decisive.Value.A], plans[decisive.Value.B]);
                 if (decides && (!strict || plans.All(p => Holds(p, requirements, rule))))
                 {
                     for (int i = 0; i < all.Length; i++)

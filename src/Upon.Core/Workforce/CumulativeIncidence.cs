@@ -147,7 +147,7 @@ public static class CumulativeIncidence
         double level,
         double z)
     {
-        AalenJohansen estimator = new(reasons, records is ICollection<CompetingRiskRecord> collection ? collection.Count : 16);
+        AalenJohansen estimator = new(reasons, records.TryGetNonEnumeratedCount(out int count) ? count : 16);
         switch (records)
         {
             case CompetingRiskRecord[] array:

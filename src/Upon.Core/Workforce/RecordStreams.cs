@@ -70,16 +70,19 @@ internal static class RecordStreams
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            switch (records.Next(handling, out RecordResult<T>? record))
+            // Not a switch: a mutant that removes the last case's statement must still compile.
+            CsvStep step = records.Next(handling, out RecordResult<T>? record);
+            if (step == CsvStep.Read)
             {
-                case CsvStep.NeedInput:
-                    await table.FillAsync(cancellationToken).ConfigureAwait(false);
-                    break;
-                case CsvStep.Read:
-                    yield return record!;
-                    break;
-                default:
-                    yield break;
+                yield return record!;
+            }
+            else if (step == CsvStep.NeedInput)
+            {
+                await table.FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                yield break;
             }
         }
     }

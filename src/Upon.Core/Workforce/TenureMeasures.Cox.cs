@@ -56,10 +56,14 @@ public static partial class TenureMeasures
         for (int i = 0; i < spells.Count; i++)
         {
             HolderSpell spell = spells[i];
-            if (RecordOf(spell, observation) is not TenureRecord tenure)
+            // A nullable local, not a pattern variable: a mutant of the test must still compile (see docs/mutation-testing.md).
+            TenureRecord? record = RecordOf(spell, observation);
+            if (record is null)
             {
                 continue;
             }
+
+            TenureRecord tenure = record.Value;
 
             LocalDate first = LocalDate.Max(spell.Start, observation.Start);
             LocalDate last = spell.End is LocalDate end && end < observation.End ? end : observation.End;
