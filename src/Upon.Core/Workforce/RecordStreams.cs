@@ -67,23 +67,19 @@ internal static class RecordStreams
     {
         using CsvTableReader table = open();
         CsvRecordSource<T> records = source(table);
-        while (true)
+        cancellationToken.ThrowIfCancellationRequested();
+        for (CsvStep step = records.Next(handling, out RecordResult<T>? record); step != CsvStep.End; step = records.Next(handling, out record))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Not a switch: a mutant that removes the last case's statement must still compile.
-            CsvStep step = records.Next(handling, out RecordResult<T>? record);
-            if (step == CsvStep.Read)
-            {
-                yield return record!;
-            }
-            else if (step == CsvStep.NeedInput)
+            if (step == CsvStep.NeedInput)
             {
                 await table.FillAsync(cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                yield break;
+                yield return record!;
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
