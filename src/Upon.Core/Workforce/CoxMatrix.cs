@@ -166,21 +166,12 @@ internal static class CoxMatrix
     /// <param name="variance">The symmetric matrix V (not changed).</param>
     /// <param name="b">The vector b.</param>
     /// <param name="tolerance">R's <c>toler.chol</c>.</param>
-    /// <returns>The statistic and the rank of V (R's degrees of freedom).</returns>
-    public static (double Statistic, int Rank) QuadraticForm(ReadOnlySpan<double> variance, ReadOnlySpan<double> b, double tolerance)
+    /// <returns>The statistic (the callers count the degrees of freedom themselves, from the aliased coefficients).</returns>
+    public static double QuadraticForm(ReadOnlySpan<double> variance, ReadOnlySpan<double> b, double tolerance)
     {
         int n = b.Length;
         double[] factor = variance.ToArray();
         Cholesky(factor, n, tolerance);
-        int rank = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (factor[(i * n) + i] > 0)
-            {
-                rank++;
-            }
-        }
-
         double[] solved = b.ToArray();
         Solve(factor, n, solved);
         double sum = 0;
@@ -189,10 +180,13 @@ internal static class CoxMatrix
             sum += b[j] * solved[j];
         }
 
-        return (sum, rank);
+        return sum;
     }
 
-    /// <summary>Solves the symmetric positive-definite system A·x = b by Gaussian elimination with partial pivoting (R's <c>solve</c>, LAPACK's <c>dgesv</c>).</summary>
+    /// <summary>
+    /// Solves A·x = b by Gaussian elimination with partial pivoting (R's <c>solve</c>, LAPACK's <c>dgesv</c>), for any
+    /// non-singular A; the test of proportional hazards gives it a positive-definite information matrix.
+    /// </summary>
     /// <returns>bᵀ·A⁻¹·b.</returns>
     public static double SolvedQuadraticForm(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

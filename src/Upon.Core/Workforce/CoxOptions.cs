@@ -43,7 +43,10 @@ public sealed record CoxOptions
     /// <summary>Gets the confidence level of the hazard ratios' limits, above 0 and at most 0.999999: 0.95 unless told otherwise.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
 
-    /// <summary>Gets the most Newton–Raphson iterations, at least 1 (R's <c>iter.max</c>): 20 unless told otherwise.</summary>
+    /// <summary>
+    /// Gets the most Newton–Raphson iterations, at least 1 (R's <c>iter.max</c>): 20 unless told otherwise. With 1, as in
+    /// R, the fit gives no warning of iterations that ran out or of coefficients that may be infinite.
+    /// </summary>
     public int MaxIterations { get; init; } = DefaultMaxIterations;
 
     /// <summary>

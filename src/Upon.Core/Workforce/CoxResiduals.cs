@@ -49,7 +49,7 @@ internal static class CoxResiduals
             }
         }
 
-        return CoxMatrix.QuadraticForm(CrossProduct(sums, data.ClusterCount, p), total, tolerance).Statistic;
+        return CoxMatrix.QuadraticForm(CrossProduct(sums, data.ClusterCount, p), total, tolerance);
     }
 
     /// <summary>The score residuals of every record, row-major in walk order (0 for records at risk at no event time).</summary>

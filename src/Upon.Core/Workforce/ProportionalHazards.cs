@@ -33,11 +33,13 @@ namespace Upon.Core.Workforce;
 /// coefficient is large and its standard error huge, <see cref="CoxCoefficient.MayBeInfinite"/> is set and a
 /// warning gives R's words ("Loglik converged before variable …; coefficient may be infinite"), flagged by R's
 /// rule. Iterations that run out give R's warning "Ran out of iterations and did not converge"; none of these
-/// throws. A stratum with no events adds nothing, as in R.
+/// throws. As in R, none of these warnings is given when <see cref="CoxOptions.MaxIterations"/> is 1 (a one-step
+/// estimate is asked for on purpose): <see cref="CoxFit.Converged"/> still says whether the iterations converged.
+/// A stratum with no events adds nothing, as in R.
 /// </para>
 /// <para>
 /// When the iterations run out on right-censored data, R 3.5-3 inverts the information without factoring it first (its
-/// variance is then 1 over the diagonal); here it is inverted properly. Later versions of R (3.5-4 on) keep the steps
+/// variance is then not the inverse of the information); here it is inverted properly. Later versions of R (3.5-4 on) keep the steps
 /// for right-censored data within a trust region: they may take another path to the same maximum.
 /// Not done here: case weights and offsets (R's <c>weights</c> and <c>offset</c>), and R's <c>timefix</c>, which treats
 /// times that differ by less than about 1e-8 of their size as tied: times are compared exactly (whole months or days
@@ -92,14 +94,15 @@ public static class ProportionalHazards
         }
 
         double[] lp = LinearPredictors(data, beta);
-        bool[] infiniteFlags = Infinite(data, fit, options.Tolerance, infinite);
-        ImmutableArray<string> warnings = Warnings(names, fit, aliased, infiniteFlags, lp, data.RightCensored);
+        double[] steps = NextSteps(fit, p);
+        bool[] infiniteFlags = Infinite(data, fit, steps, options.MaxIterations, options.Tolerance, infinite);
+        ImmutableArray<string> warnings = Warnings(names, fit, options.MaxIterations, aliased, infiniteFlags, lp, steps, data.RightCensored);
 
         bool robust = options.Robust || data.HasClusters;
         double[] variance = robust ? CoxResiduals.RobustVariance(data, lp, naive, efron) : naive;
         int df = aliased.Count(a => !a);
         int[] kept = [.. Enumerable.Range(0, p).Where(i => !aliased[i])];
-        double wald = df == 0 ? 0 : CoxMatrix.QuadraticForm(Sub(variance, p, kept), [.. kept.Select(i => beta[i])], options.SingularityTolerance).Statistic;
+        double wald = df == 0 ? 0 : CoxMatrix.QuadraticForm(Sub(variance, p, kept), [.. kept.Select(i => beta[i])], options.SingularityTolerance);
         CoxTest? robustScore = robust && df > 0 ? CoxTest.Of(CoxResiduals.RobustScoreTest(data, efron, options.SingularityTolerance), df) : null;
 
         ImmutableArray<CoxCoefficient>.Builder coefficients = ImmutableArray.CreateBuilder<CoxCoefficient>(p);
@@ -182,20 +185,10 @@ public static class ProportionalHazards
         return lp;
     }
 
-    /// <summary>
-    /// R's test for coefficients that may be infinite once the log-likelihood has converged: the next Newton step
-    /// |u·V| is still large, beyond toler.inf·(1 + |β|) for <c>agreg.fit</c> and beyond both eps and toler.inf·|β|
-    /// for <c>coxph.fit</c>; or the score is not finite.
-    /// </summary>
-    private static bool[] Infinite(CoxData data, CoxIterations fit, double eps, double tolerance)
+    /// <summary>The size of the next Newton step from the estimate, |u·V| (R's <c>infs</c>), one per covariate.</summary>
+    private static double[] NextSteps(CoxIterations fit, int p)
     {
-        int p = data.Width;
-        bool[] flags = new bool[p];
-        if (fit.RanOut)
-        {
-            return flags;
-        }
-
+        double[] steps = new double[p];
         for (int j = 0; j < p; j++)
         {
             double step = 0;
@@ -204,7 +197,30 @@ public static class ProportionalHazards
                 step += fit.Score[i] * fit.Variance[(i * p) + j];
             }
 
-            step = Math.Abs(step);
+            steps[j] = Math.Abs(step);
+        }
+
+        return steps;
+    }
+
+    /// <summary>
+    /// R's test for coefficients that may be infinite once the log-likelihood has converged: the next Newton step
+    /// |u·V| is still large, beyond toler.inf·(1 + |β|) for <c>agreg.fit</c> and beyond both eps and toler.inf·|β|
+    /// for <c>coxph.fit</c>; or the score is not finite. Like R, only when the iterations converged and the limit
+    /// was above 1.
+    /// </summary>
+    private static bool[] Infinite(CoxData data, CoxIterations fit, double[] steps, int maxIterations, double eps, double tolerance)
+    {
+        int p = data.Width;
+        bool[] flags = new bool[p];
+        if (fit.RanOut || maxIterations <= 1)
+        {
+            return flags;
+        }
+
+        for (int j = 0; j < p; j++)
+        {
+            double step = steps[j];
             double beta = Math.Abs(fit.Beta[j]);
             flags[j] = !double.IsFinite(fit.Score[j])
                 || (data.RightCensored ? step > eps && step > tolerance * beta : step > tolerance * (1 + beta));
@@ -213,7 +229,8 @@ public static class ProportionalHazards
         return flags;
     }
 
-    private static ImmutableArray<string> Warnings(ImmutableArray<string> names, CoxIterations fit, bool[] aliased, bool[] infinite, double[] lp, bool rightCensored)
+    private static ImmutableArray<string> Warnings(
+        ImmutableArray<string> names, CoxIterations fit, int maxIterations, bool[] aliased, bool[] infinite, double[] lp, double[] steps, bool rightCensored)
     {
         ImmutableArray<string>.Builder warnings = ImmutableArray.CreateBuilder<string>();
         int[] dropped = [.. Enumerable.Range(0, names.Length).Where(i => aliased[i])];
@@ -224,10 +241,11 @@ public static class ProportionalHazards
                 $"X matrix deemed to be singular; variable {string.Join(" ", dropped.Select(i => i + 1))} ({string.Join(", ", dropped.Select(i => names[i]))}): the covariate does not vary within the risk sets, or is a linear combination of others; it has no coefficient (R's NA) and is left out of the tests."));
         }
 
-        if (fit.RanOut)
+        // R gives none of the warnings below for an iteration limit of 1 (a one-step estimate is asked for on purpose).
+        if (fit.RanOut && maxIterations > 1)
         {
             warnings.Add("Ran out of iterations and did not converge.");
-            if (rightCensored && lp.Max() > 500)
+            if (rightCensored && (lp.Max() > 500 || !steps.All(double.IsFinite)))
             {
                 warnings.Add("One or more coefficients may be infinite.");
             }

@@ -213,15 +213,17 @@ public sealed class CoxTests
     [Fact]
     public void TooFewIterations_SayTheFitDidNotConverge()
     {
+        // R warns that the iterations ran out only when iter.max is above 1: one iteration is a one-step estimate asked for on
+        // purpose. Converged says what happened either way. (The golden fits rare-iter2 and rare-right-iter2 to 6 warn.)
         CoxRecord[] records = [new(0, 1, true, [1.0]), new(0, 2, true, [0.0]), new(0.5, 3, false, [1.0]), new(0, 4, true, [0.3])];
         CoxRecord[] right = [.. records.Select(r => new CoxRecord(r.Stop, r.IsEvent, r.Covariates))];
 
         foreach (CoxRecord[] data in new[] { records, right })
         {
-            CoxFit fit = ProportionalHazards.Fit(data, CoxOptions.Default with { MaxIterations = 1 });
-            Assert.False(fit.Converged);
-            Assert.Equal(data == records ? 1 : 2, fit.Iterations);
-            Assert.Contains("Ran out of iterations and did not converge.", fit.Warnings);
+            CoxFit once = ProportionalHazards.Fit(data, CoxOptions.Default with { MaxIterations = 1 });
+            Assert.False(once.Converged);
+            Assert.Equal(data == records ? 1 : 2, once.Iterations);
+            Assert.Empty(once.Warnings);
         }
     }
 

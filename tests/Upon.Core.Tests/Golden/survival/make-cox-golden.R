@@ -42,6 +42,11 @@
 #   cox-variance.csv   fit$var (robust when robust) and fit$naive.var (NA when not robust), by row and column
 #   cox-zph.csv        cox.zph(fit, transform) per fit, transform and term (GLOBAL last): chisq, df, p
 #   cox-versions.txt   the R and survival versions
+#
+# One departure from what coxph returns: out of iterations (iter.max above 1) on right-censored data, survival 3.5-3's
+# coxfit6 inverts the information at the best estimate without factoring it first, so fit$var there is not the inverse
+# of the information. For those fits var, the standard errors and the Wald test are written from the information at
+# the estimate, coxph(init = coef(fit), iter.max = 0); coefficients, log-likelihoods and iterations are coxph's own.
 suppressPackageStartupMessages(library(survival))
 
 num <- function(x) ifelse(is.na(x), "NA", ifelse(is.infinite(x), ifelse(x > 0, "Inf", "-Inf"), sprintf("%.17g", x)))
@@ -54,10 +59,13 @@ veteran_data <- with(veteran, data.frame(
 lung_known <- lung[!is.na(lung$age) & !is.na(lung$sex) & !is.na(lung$ph.ecog), ]
 lung_data <- with(lung_known, data.frame(
   start = 0, stop = time, event = as.numeric(status == 2), age = age, sex = sex, ph.ecog = ph.ecog))
+# A covariate that is a linear combination of two others (R gives the later of the three an NA coefficient).
+lung_data$agesex <- lung_data$age + 10 * lung_data$sex
 
 heart_data <- with(heart, data.frame(
   start = start, stop = stop, event = event, age = age, year = year, surgery = surgery,
   transplant = as.numeric(as.character(transplant)), id = id))
+heart_data$ageyear <- heart_data$age - 2 * heart_data$year
 
 # Synthetic DCS tenures, in whole months so that exits and censorings tie.
 set.seed(20250611)
@@ -150,7 +158,18 @@ fits <- list(
   list(name = "rare-right-breslow", data = "rareright", x = c("acting", "age"), ties = "breslow", robust = TRUE),
   list(name = "heart-iter2", data = "heart", x = c("age", "year", "surgery", "transplant"), ties = "efron", iter.max = 2),
   list(name = "rare-iter2", data = "rare", x = c("acting", "age"), ties = "efron", iter.max = 2),
-  list(name = "rare-iter3", data = "rare", x = c("acting", "age"), ties = "breslow", iter.max = 3))
+  list(name = "rare-iter3", data = "rare", x = c("acting", "age"), ties = "breslow", iter.max = 3),
+  list(name = "lung-collinear", data = "lung", x = c("age", "agesex", "sex", "ph.ecog"), ties = "efron"),
+  list(name = "heart-collinear", data = "heart", x = c("age", "year", "ageyear", "surgery", "transplant"), ties = "breslow"),
+  list(name = "rare-iter1", data = "rare", x = c("acting", "age"), ties = "efron", iter.max = 1),
+  list(name = "rare-iter4", data = "rare", x = c("acting", "age"), ties = "efron", iter.max = 4),
+  list(name = "rare-iter5", data = "rare", x = c("acting", "age"), ties = "efron", iter.max = 5),
+  list(name = "rare-right-iter1", data = "rareright", x = c("acting", "age"), ties = "efron", iter.max = 1),
+  list(name = "rare-right-iter2", data = "rareright", x = c("acting", "age"), ties = "efron", iter.max = 2),
+  list(name = "rare-right-iter3", data = "rareright", x = c("acting", "age"), ties = "efron", iter.max = 3),
+  list(name = "rare-right-iter4", data = "rareright", x = c("acting", "age"), ties = "efron", iter.max = 4),
+  list(name = "rare-right-iter5", data = "rareright", x = c("acting", "age"), ties = "efron", iter.max = 5),
+  list(name = "rare-right-iter6", data = "rareright", x = c("acting", "age"), ties = "efron", iter.max = 6))
 
 zph_transforms <- list("veteran-efron" = c("km", "identity", "rank", "log"), "heart-efron" = c("km", "identity", "rank", "log"),
                        "dcs-efron" = c("km", "identity", "rank", "log"), "dcs-breslow" = c("km", "rank"))
@@ -174,6 +193,15 @@ for (f in fits) {
     warnings <<- c(warnings, gsub(",", " ", trimws(conditionMessage(w))))
     invokeRestart("muffleWarning")
   })
+  ranout <- any(startsWith(warnings, "Ran out of iterations"))
+  if (right && ranout && control$iter.max > 1 && !robust) {
+    # survival 3.5-3's coxfit6, out of iterations, recomputes the information at the best estimate and inverts it
+    # without factoring it first, so its var is the inverse of nothing; write the inverse of the information at the
+    # estimate instead (an iteration-free fit from it), which is what Upon.Core reports, and the Wald test from it.
+    at <- coxph(formula, data = d, ties = f$ties, init = coef(fit), control = coxph.control(iter.max = 0))
+    fit$var <- at$var
+    fit$wald.test <- survival:::coxph.wtest(fit$var, coef(fit), control$toler.chol)$test
+  }
   s <- summary(fit)
   df <- sum(!is.na(coef(fit)))
   test <- function(x) c(num(x), df, num(pchisq(x, df, lower.tail = FALSE)))
