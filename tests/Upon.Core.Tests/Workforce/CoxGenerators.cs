@@ -33,6 +33,19 @@ public static class CoxGenerators
             from factor in Gen.Elements(Factors)
             select (records, covariate, factor));
 
+    /// <summary>
+    /// A list, a covariate of it that is not all −1, 0 and 1 (which R leaves as they are) and a power of two (2^k, k up to
+    /// ±480, where the covariate's square is far out of range but its variance, scaled by 2^−2k, is still a normal double)
+    /// to multiply that covariate by.
+    /// </summary>
+    public static Arbitrary<(CoxRecord[] Records, int Covariate, int Power)> PowerOfTwoScaledCovariates() =>
+        Arb.From(
+            from records in AnyLists()
+            from covariate in Gen.Choose(0, records[0].Covariates.Length - 1)
+            where records.Any(r => r.Covariates[covariate] is not (-1 or 0 or 1))
+            from power in Gen.Elements(-480, -300, -7, 9, 300, 480)
+            select (records, covariate, power));
+
     /// <summary>A list with delayed entry and a whole number (−50 to 50, not 0) to add to every time.</summary>
     public static Arbitrary<(CoxRecord[] Records, double Shift)> ShiftedTimes() =>
         Arb.From(
