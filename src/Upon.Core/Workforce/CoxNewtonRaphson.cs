@@ -6,7 +6,8 @@ namespace Upon.Core.Workforce;
 /// |1 − ℓ<sub>best</sub>/ℓ<sub>new</sub>| ≤ eps or the iteration limit. Counting-process data follow R's <c>agfit4</c>
 /// (<c>agreg.fit</c>) and right-censored data (every record starting at 0) R's <c>coxfit6</c> (<c>coxph.fit</c>), which
 /// differ in small ways that this class keeps: what makes a step fail, whether a halved step may be the last, and what
-/// is reported when the iterations run out.
+/// is reported when the iterations run out. At β = 0 every risk score is 1 and the log partial likelihood is minus a sum
+/// of logs of risk-set sizes, always finite, so neither form needs R's check of the first one.
 /// </summary>
 /// <remarks>
 /// Covariates are centred and scaled as R does before iterating (which changes nothing but rounding): those whose
@@ -93,11 +94,6 @@ internal sealed class CoxNewtonRaphson
                 rank = CoxMatrix.Cholesky(imat, p, singularity);
                 CoxMatrix.Solve(imat, p, a);
                 scoreTest = Dot(u, a);
-                if (!double.IsFinite(newLik))
-                {
-                    break;
-                }
-
                 beta.CopyTo(oldBeta, 0);
                 for (int i = 0; i < p; i++)
                 {
@@ -159,12 +155,6 @@ internal sealed class CoxNewtonRaphson
         int rank = CoxMatrix.Cholesky(imat, p, singularity);
         CoxMatrix.Solve(imat, p, a);
         double scoreTest = Dot(u, a);
-        if (!double.IsFinite(logLikNull))
-        {
-            CoxMatrix.Invert(imat, p);
-            return Finish(beta, u, imat, logLikNull, logLikNull, scoreTest, 0, rank, ranOut: false);
-        }
-
         double best = logLikNull;
         for (int i = 0; i < p; i++)
         {
@@ -189,7 +179,7 @@ internal sealed class CoxNewtonRaphson
             if (finite && Math.Abs(1 - (best / newLik)) <= eps)
             {
                 CoxMatrix.Invert(imat, p);
-                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, halving > 0 ? -2 : rank, ranOut: false);
+                return Finish(newBeta, u, imat, logLikNull, newLik, scoreTest, iteration, rank, ranOut: false);
             }
 
             Advance(!finite || newLik < best, newLik, ref best, ref halving, beta, newBeta, u, imat);
@@ -327,7 +317,7 @@ internal sealed class CoxNewtonRaphson
 /// <param name="LogLikelihood">The log partial likelihood at <paramref name="Beta"/>.</param>
 /// <param name="ScoreTest">The score test of β = 0: uᵀ·I⁻¹·u at 0.</param>
 /// <param name="Iterations">The number of iterations (R's <c>iter</c>).</param>
-/// <param name="Rank">The rank of the information (R's <c>flag</c>); −2 when right-censored iterations ended on a halved step.</param>
+/// <param name="Rank">The rank of the information at <paramref name="Beta"/> (R's <c>flag</c>, less R's −2 for right-censored iterations that end on a halved step, which nothing reads).</param>
 /// <param name="RanOut">True when the iterations stopped at the limit without converging.</param>
 internal sealed record CoxIterations(
     double[] Beta, double[] Variance, double[] Score, double LogLikelihoodNull, double LogLikelihood, double ScoreTest, int Iterations, int Rank, bool RanOut);
