@@ -20,8 +20,9 @@ internal static class CoxMatrix
     /// <remarks>
     /// R leaves a dropped column's entries below the diagonal as they are: 0 in exact arithmetic (a positive semi-definite
     /// matrix with a pivot of 0 has nothing else in that column), but rounding in the matrix's own units, which
-    /// <see cref="Solve"/> then multiplies into the later columns; for a matrix with entries near 2⁶⁰ that turned a
-    /// solution of −0.38 into 24.9. Setting them to 0 changes nothing else.
+    /// <see cref="Solve"/> then multiplies into the later columns and, going back, into the earlier ones; for a matrix with
+    /// entries near 2⁶⁰ that turned a solution of (−0.38, 2.01, 0, −2.37) into (24.9, −175.0, 0, 187.3). Setting them to
+    /// 0 changes nothing else.
     /// </remarks>
     /// <returns>The rank (the number of pivots kept), negated if the matrix is not non-negative definite.</returns>
     public static int Cholesky(Span<double> m, int n, double tolerance)

@@ -190,6 +190,26 @@ public sealed class CoxMatrixTests
     }
 
     [Fact]
+    public void Solve_ADroppedColumnsRounding_DoesNotReachTheLaterColumns()
+    {
+        // A·Aᵀ of rank 3 whose third column is dropped, times 2⁶⁰. Its factorization leaves rounding below the dropped pivot
+        // (in the matrix's units, about 2⁹) where exact arithmetic has 0; R's chsolve2 multiplies that into the fourth
+        // column and, going back, into the others: the solution came out as (24.9, −175.0, 0, 187.3) times 2⁻⁶⁰ instead of the
+        // kept columns' exact (−31/81, 163/81, −64/27).
+        double[] m = [.. new double[] { 6, 3, -1, 2, 3, 9, 2, 8, -1, 2, 1, 2, 2, 8, 2, 9 }.Select(v => Math.ScaleB(v, 60))];
+        Assert.Equal(3, CoxMatrix.Cholesky(m, 4, Tolerance));
+        double[] y = [-1, -2, -1, -6];
+
+        CoxMatrix.Solve(m, 4, y);
+
+        double[] expected = [-31.0 / 81, 163.0 / 81, 0, -64.0 / 27];
+        for (int i = 0; i < 4; i++)
+        {
+            Close(expected[i], Math.ScaleB(y[i], 60));
+        }
+    }
+
+    [Fact]
     public void SolvedQuadraticForm_SwapsRowsWhenAPivotIsZero()
     {
         // [[0, 1], [1, 0]] is its own inverse: bᵀ·A⁻¹·b = 2·b₀·b₁ = 4 for b = (1, 2); without pivoting the first step divides by 0.
