@@ -186,7 +186,7 @@ public static class ProportionalHazards
     }
 
     /// <summary>The size of the next Newton step from the estimate, |u·V| (R's <c>infs</c>), one per covariate.</summary>
-    private static double[] NextSteps(CoxIterations fit, int p)
+    internal static double[] NextSteps(CoxIterations fit, int p)
     {
         double[] steps = new double[p];
         for (int j = 0; j < p; j++)

@@ -117,7 +117,8 @@ public sealed class CoxMatrixTests
             double statistic = CoxMatrix.QuadraticForm(variance, b, Tolerance);
 
             // bᵀ·V⁻·b with the dropped directions counting for nothing, and V left as it was.
-            int[] kept = [.. Enumerable.Range(0, n).Where(i => !Dropped(whole)[i])];
+            bool[] dropped = Dropped(whole);
+            int[] kept = [.. Enumerable.Range(0, n).Where(i => !dropped[i])];
             Rational[] x = ExactSolve(Sub(whole, kept), [.. kept.Select(i => new Rational(given[i]))]);
             Rational exact = kept.Select((i, k) => new Rational(given[i]) * x[k]).Aggregate(Rational.Zero, (s, t) => s + t);
             Close(exact.ToDouble(), Math.ScaleB(statistic, scale));

@@ -501,14 +501,7 @@ public sealed class CoxModelMutationTests
     private static CoxRecord[] WithConstantFirst() => [.. Gentle.Select(r => new CoxRecord(r.Stop, r.IsEvent, [1.0, r.Covariates[0]]))];
 
     /// <summary>R's <c>separationright</c> data set (make-cox-golden.R): every exit is of an acting DCS; covariates acting and age.</summary>
-    private static CoxRecord[] SeparationRight()
-    {
-        double[] stop = [6, 9, 9, 12, 12, 15, 18, 20, 24, 24, 30, 30, 36, 36, 40, 48, 48, 50, 60, 60];
-        int[] events = [1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0];
-        double[] acting = [1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0];
-        double[] age = [48, 55, 51, 60, 47, 53, 58, 45, 50, 62, 49, 57, 54, 46, 59, 52, 56, 61, 44, 63];
-        return [.. Enumerable.Range(0, stop.Length).Select(i => new CoxRecord(stop[i], events[i] == 1, [acting[i], age[i]]))];
-    }
+    private static CoxRecord[] SeparationRight() => [.. CoxGolden.Records("separationright", ["acting", "age"], string.Empty, string.Empty)];
 
     /// <summary>The next Newton step |u·V| of covariate <paramref name="j"/> at the fit's estimate, worked out as the fit works it out.</summary>
     private static double NextStep(CoxRecord[] records, CoxOptions options, int j)
@@ -516,14 +509,7 @@ public sealed class CoxModelMutationTests
         CoxData data = CoxData.From(records, nameof(records));
         CoxIterations fit = new CoxNewtonRaphson(data, options.Ties).Run(options.MaxIterations, options.Tolerance, options.SingularityTolerance);
         Assert.False(fit.RanOut);
-        int p = data.Width;
-        double step = 0;
-        for (int i = 0; i < p; i++)
-        {
-            step += fit.Score[i] * fit.Variance[(i * p) + j];
-        }
-
-        return Math.Abs(step);
+        return ProportionalHazards.NextSteps(fit, data.Width)[j];
     }
 
     /// <summary><paramref name="value"/> and the four doubles either side of it.</summary>
