@@ -86,7 +86,7 @@ public static partial class AppointmentDocument
         writer.WriteEndObject();
     }
 
-    private static string KindName(AppointmentKind kind) => Guard.Against.UndefinedEnum(kind, nameof(kind), "Not a kind of appointment.") switch
+    private static string KindName(AppointmentKind kind) => kind switch
     {
         AppointmentKind.Permanent => "permanent",
         AppointmentKind.Interim => "interim",

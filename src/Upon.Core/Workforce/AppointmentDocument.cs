@@ -62,6 +62,9 @@ public static partial class AppointmentDocument
 
     private static readonly string[] Properties = ["authorityCode", "holderId", "start", "end", "kind", "sharedPost", "exitReason"];
 
+    /// <summary>The message for a kind left empty, in CSV and JSON alike (which name the column and the property the same).</summary>
+    private const string KindRequired = "\"kind\" is required.";
+
     private static readonly (string Plural, string Singular, string? ConfidentialObject) JsonRecords = ("appointments", "an appointment", null);
 
     /// <summary>Reads appointment records from CSV, lazily.</summary>
@@ -218,20 +221,7 @@ public static partial class AppointmentDocument
     /// <summary>Parses the fields of one record, collecting every problem.</summary>
     private sealed class RecordBuilder(List<DocumentProblem> problems)
     {
-        public string? Text(ReadOnlySpan<char> value, string path, StringPool pool)
-        {
-            if (value.IsWhiteSpace())
-            {
-                problems.Add(new DocumentProblem(path, value.Length == 0 ? DocumentProblemCodes.Required : DocumentProblemCodes.Empty, $"\"{path}\" is required and must not be empty."));
-                return null;
-            }
-
-            return pool.Get(value);
-        }
-
-        public LocalDate? Date(ReadOnlySpan<char> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
-
-        /// <summary>Reads a text field of UTF-8 CSV bytes (valid UTF-8) as <see cref="Text(ReadOnlySpan{char}, string, StringPool)"/> reads its decoded text.</summary>
+        /// <summary>Reads a text field of UTF-8 CSV bytes (valid UTF-8): white space alone is a problem (<c>required</c> when empty, <c>empty</c> otherwise).</summary>
         public string? Text(ReadOnlySpan<byte> value, string path, StringPool pool) => CsvFields.Text(value, path, pool, problems);
 
         public LocalDate? Date(ReadOnlySpan<byte> value, string path, bool required) => CsvDates.Field(value, path, required, problems);
@@ -246,7 +236,7 @@ public static partial class AppointmentDocument
 
             if (CsvFields.TrimAscii(value).Length == 0)
             {
-                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, KindRequired));
                 return null;
             }
 
@@ -281,7 +271,7 @@ public static partial class AppointmentDocument
             ReadOnlySpan<char> name = value.Trim();
             if (name.Length == 0)
             {
-                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, $"\"{path}\" is required."));
+                problems.Add(new DocumentProblem(path, DocumentProblemCodes.Required, KindRequired));
                 return null;
             }
 
