@@ -6,6 +6,8 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using Upon.Core.Serialization;
@@ -71,15 +73,20 @@ public sealed class DocumentsMutationTests
 
     // Appointment.cs:88 (a day before the start is not in post, whether or not the appointment has ended)
     [Property(MaxTest = 1000)]
-    public bool IsInPostOn_IsTheDaysFromStartToEnd(int startOffset, byte length, bool ended, short dayOffset)
-    {
-        LocalDate start = new LocalDate(2000, 1, 1).PlusDays(startOffset % 10_000);
-        LocalDate? end = ended ? start.PlusDays(length) : null;
-        LocalDate day = start.PlusDays(dayOffset % 400);
-        Appointment appointment = new("A", "h", start, end, AppointmentKind.Interim);
+    public Property IsInPostOn_IsTheDaysFromStartToEnd() =>
+        Prop.ForAll(
+            Gen.Choose(0, 10_000).ToArbitrary(),
+            Gen.Choose(0, 400).Select(length => length == 400 ? (int?)null : length).ToArbitrary(),
+            Gen.Choose(-400, 800).ToArbitrary(),
+            (startOffset, length, dayOffset) =>
+            {
+                LocalDate start = new LocalDate(2000, 1, 1).PlusDays(startOffset);
+                LocalDate? end = length is int days ? start.PlusDays(days) : null;
+                LocalDate day = start.PlusDays(dayOffset);
+                Appointment appointment = new("A", "h", start, end, AppointmentKind.Interim);
 
-        return appointment.IsInPostOn(day) == (day >= start && (end is null || day <= end));
-    }
+                Assert.Equal(day >= start && (end is null || day <= end), appointment.IsInPostOn(day));
+            });
 
     // AppointmentDocument.Writing.cs:26 (a sequence that is not a list is read into one, not cast to null)
     [Fact]
