@@ -38,8 +38,7 @@ public sealed class DocumentsMutationTests
     private static RecordResult<Appointment> Json(string line) =>
         Assert.Single(AppointmentDocument.Read(new MemoryStream(Encoding.UTF8.GetBytes(line)), BatchFormat.JsonLines));
 
-    private static string Problems<T>(RecordResult<T> record)
-        where T : class =>
+    private static string Problems(RecordResult<Appointment> record) =>
         string.Join(" | ", record.Problems.Select(p => $"{p.Path} {p.Code}: {p.Message}"));
 
     // Appointment.cs:27 (without the check, an appointment with no end would keep a Julian start)
