@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 using Upon.Core.Eligibility;
 using Upon.Core.Serialization;
 
@@ -27,8 +26,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     private readonly EligibilityInstruments? instruments;
     private readonly Lock gate = new();
     private readonly ITimer? timer;
-    private readonly PhysicalFileProvider? files;
-    private readonly IDisposable? watch;
+    private readonly PolicyFolderWatcher? watcher;
     private volatile PolicySnapshot current;
     private ImmutableArray<PolicyLoadProblem> refusedReload = [];
     private bool disposed;
@@ -44,12 +42,15 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     /// <exception cref="ArgumentException">An option is out of range, or there would be no policies at all.</exception>
     /// <exception cref="PolicyLoadException">The policies cannot be loaded; its <see cref="PolicyLoadException.Problems"/> lists every problem.</exception>
     public EligibilityPolicyStore(UponEligibilityOptions options, string contentRoot, ILogger<EligibilityPolicyStore> logger, TimeProvider? timeProvider = null)
-        : this(options, contentRoot, logger, timeProvider, null)
+        : this(options, contentRoot, logger, timeProvider, null, PolicyFolderWatcher.Open)
     {
     }
 
-    /// <summary>The store of <see cref="UponEligibilityServiceCollectionExtensions.AddUponEligibility(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UponEligibilityOptions}?)"/>, which counts its loads in the metrics.</summary>
-    internal EligibilityPolicyStore(UponEligibilityOptions options, string contentRoot, ILogger<EligibilityPolicyStore> logger, TimeProvider? timeProvider, EligibilityInstruments? instruments)
+    /// <summary>
+    /// The store of <see cref="UponEligibilityServiceCollectionExtensions.AddUponEligibility(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UponEligibilityOptions}?)"/>,
+    /// which counts its loads in the metrics; <paramref name="openFolder"/> opens the folder watched (see <see cref="PolicyFolderWatcher.Open"/>).
+    /// </summary>
+    internal EligibilityPolicyStore(UponEligibilityOptions options, string contentRoot, ILogger<EligibilityPolicyStore> logger, TimeProvider? timeProvider, EligibilityInstruments? instruments, Func<string, bool, IFileProvider> openFolder)
     {
         Guard.Against.Null(options);
         Guard.Against.Null(contentRoot);
@@ -75,8 +76,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
         if (Directory is not null && options.WatchPolicyDirectory)
         {
             timer = (timeProvider ?? TimeProvider.System).CreateTimer(_ => ReloadAfterChange(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            files = new PhysicalFileProvider(Directory);
-            watch = ChangeToken.OnChange(() => files.Watch(options.PolicyFilePattern), OnFolderChanged);
+            watcher = new PolicyFolderWatcher(Directory, options.PolicyFilePattern, OnFolderChanged, logger, openFolder);
         }
     }
 
@@ -88,6 +88,12 @@ public sealed partial class EligibilityPolicyStore : IDisposable
     /// is older than the folder); empty when the last load or reload put its policies in place.
     /// </summary>
     public ImmutableArray<PolicyLoadProblem> RefusedReload => refusedReload;
+
+    /// <summary>
+    /// How the policy folder is watched: <c>events</c> (the file system's), <c>polling</c> (when events could not be
+    /// had), or <c>off</c> (no folder, or watching turned off).
+    /// </summary>
+    internal string WatchMode => watcher is null ? "off" : watcher.IsPolling ? "polling" : "events";
 
     /// <summary>The policy folder as a full path, or null when there is none.</summary>
     public string? Directory { get; }
@@ -133,8 +139,7 @@ public sealed partial class EligibilityPolicyStore : IDisposable
             disposed = true;
         }
 
-        watch?.Dispose();
-        files?.Dispose();
+        watcher?.Dispose();
         timer?.Dispose();
     }
 

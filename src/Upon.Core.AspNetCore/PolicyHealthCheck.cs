@@ -12,7 +12,8 @@ public static class PolicyHealthCheckExtensions
     /// <summary>
     /// Adds a check of the policy store: healthy while the policies loaded are the folder's; degraded when the last
     /// reload was refused (the last good policies are still in use, but the folder holds a bad document). Its data
-    /// holds the generation, the number of policies and, when degraded, the refused reload's problem codes.
+    /// holds the generation, the number of policies, how the folder is watched (<c>events</c>, <c>polling</c> when file
+    /// events could not be had, or <c>off</c>) and, when degraded, the refused reload's problem codes.
     /// </summary>
     /// <param name="builder">The host's health checks.</param>
     /// <param name="name">The check's name.</param>
@@ -37,6 +38,7 @@ internal sealed class PolicyHealthCheck(EligibilityPolicyStore store) : IHealthC
         {
             ["generation"] = snapshot.Generation,
             ["policies"] = snapshot.Registry.Policies.Length,
+            ["watch"] = store.WatchMode,
         };
         if (refused.IsDefaultOrEmpty)
         {

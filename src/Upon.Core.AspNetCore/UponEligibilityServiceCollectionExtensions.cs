@@ -46,7 +46,8 @@ public static class UponEligibilityServiceCollectionExtensions
             provider.GetService<IHostEnvironment>()?.ContentRootPath ?? System.IO.Directory.GetCurrentDirectory(),
             provider.GetRequiredService<ILogger<EligibilityPolicyStore>>(),
             provider.GetService<TimeProvider>(),
-            provider.GetRequiredService<EligibilityInstruments>()));
+            provider.GetRequiredService<EligibilityInstruments>(),
+            PolicyFolderWatcher.Open));
         services.TryAddSingleton<IEligibilityDecider>(provider => new StoreDecider(provider.GetRequiredService<EligibilityPolicyStore>(), provider.GetRequiredService<UponEligibilityOptions>()));
         services.AddHostedService<PolicyStartup>();
         services.ConfigureAll<OpenApiOptions>(options => EligibilityOpenApi.Describe(options));

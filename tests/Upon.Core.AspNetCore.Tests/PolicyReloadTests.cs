@@ -26,19 +26,19 @@ namespace Upon.Core.AspNetCore.Tests;
 /// </summary>
 public sealed class PolicyReloadTests : IDisposable
 {
-    private const string PolicyId = "aspirant-2030-31";
+    internal const string PolicyId = "aspirant-2030-31";
 
-    private const string FileName = "aspirant-2030-31.json";
+    internal const string FileName = "aspirant-2030-31.json";
 
     /// <summary>Version 1 of a policy for a programme year no built-in policy covers, open-ended.</summary>
-    private static readonly EligibilityPolicy Version1 = new(
+    internal static readonly EligibilityPolicy Version1 = new(
         PolicyId, 1, "2030/31", new LocalDate(2030, 1, 1), null, "Aspirant Directors programme, 2030/31", BuiltInPolicies.Year3.Rule, BuiltInPolicies.Year3.Interpretation);
 
     /// <summary>Version 1 ended, so that version 2 can take over.</summary>
-    private static readonly EligibilityPolicy Version1Ended = Version1.WithEffectiveTo(new LocalDate(2030, 5, 31));
+    internal static readonly EligibilityPolicy Version1Ended = Version1.WithEffectiveTo(new LocalDate(2030, 5, 31));
 
     /// <summary>Version 2, from 2030-06-01: it governs the application below.</summary>
-    private static readonly EligibilityPolicy Version2 = EligibilityPolicyBuilder.NextVersionOf(Version1, new LocalDate(2030, 6, 1))
+    internal static readonly EligibilityPolicy Version2 = EligibilityPolicyBuilder.NextVersionOf(Version1, new LocalDate(2030, 6, 1))
         .WithTitle("Aspirant Directors programme, 2030/31 (revised)")
         .Build();
 
@@ -294,7 +294,8 @@ public sealed class PolicyReloadTests : IDisposable
 
     private void WritePolicies(string name, params EligibilityPolicy[] policies) => File.WriteAllText(folder.File(name), Text(policies));
 
-    private static string Text(params EligibilityPolicy[] policies)
+    /// <summary>A policy document of <paramref name="policies"/>, as text.</summary>
+    internal static string Text(params EligibilityPolicy[] policies)
     {
         using MemoryStream stream = new();
         PolicyDocument.Write(stream, policies, indented: true);
